@@ -1,0 +1,93 @@
+/**
+ * Database URLs: parsing into a DatabaseUrl and masking passwords for every message.
+ * `postgres://` / `postgresql://`, `mysql://` (MariaDB too), `sqlite:relative/or/absolute.db`,
+ * `sqlite::memory:`.
+ */
+import { isAbsolute, resolve } from "node:path";
+import { ConnectionError } from "../errors.js";
+import type { DatabaseUrl, DialectName } from "../dialects/dialect.js";
+
+const SCHEMES: Record<string, DialectName> = {
+  "postgres:": "postgres",
+  "postgresql:": "postgres",
+  "mysql:": "mysql",
+  "mariadb:": "mysql",
+  "sqlite:": "sqlite",
+};
+
+/** Replaces the password in any URL-looking text with `***`. Safe on arbitrary strings. */
+export function redactUrl(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:)([^@\s]*)@/gi, "$1***@");
+}
+
+/** Removes a known password from arbitrary text (driver messages sometimes echo it). */
+export function redactSecret(text: string, secret: string | undefined): string {
+  let out = redactUrl(text);
+  if (secret && secret.length > 0) out = out.split(secret).join("***");
+  return out;
+}
+
+/**
+ * Parses a database URL. `baseDir` resolves relative SQLite paths (the config file's folder).
+ * Throws ConnectionError("url") with the password masked.
+ */
+export function parseDatabaseUrl(raw: string, baseDir: string = process.cwd()): DatabaseUrl {
+  const text = raw.trim();
+  const colon = text.indexOf(":");
+  const scheme = colon > 0 ? text.slice(0, colon + 1).toLowerCase() : "";
+  const dialect = SCHEMES[scheme];
+  if (!dialect) {
+    throw new ConnectionError("url", `Unknown database URL scheme "${scheme || redactUrl(text)}" in ${redactUrl(text)}.`, {
+      hint: "Use postgres://user@host/db, mysql://user@host/db, sqlite:path/to/file.db or sqlite::memory:.",
+    });
+  }
+  if (dialect === "sqlite") return parseSqlite(text, baseDir);
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConnectionError("url", `The database URL ${redactUrl(text)} is not a valid URL.`, {
+      hint: "Write it as scheme://user:password@host:port/database; percent-encode special characters in the password.",
+    });
+  }
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ""));
+  if (!url.hostname && !url.searchParams.get("host")) {
+    throw new ConnectionError("url", `The database URL ${redactUrl(text)} names no host.`, { hint: "Add a host, e.g. postgres://user@127.0.0.1:5432/db." });
+  }
+  const params: Record<string, string> = {};
+  url.searchParams.forEach((value, key) => (params[key] = value));
+  const port = url.port ? Number(url.port) : undefined;
+  return {
+    dialect,
+    raw: text,
+    host: url.hostname || params.host,
+    port,
+    user: url.username ? decodeURIComponent(url.username) : undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    database: database || undefined,
+    params,
+  };
+}
+
+function parseSqlite(text: string, baseDir: string): DatabaseUrl {
+  let rest = text.slice("sqlite:".length);
+  const q = rest.indexOf("?");
+  const params: Record<string, string> = {};
+  if (q >= 0) {
+    new URLSearchParams(rest.slice(q + 1)).forEach((value, key) => (params[key] = value));
+    rest = rest.slice(0, q);
+  }
+  // Accept sqlite:///abs/path and sqlite://rel as well as the plain forms.
+  if (rest.startsWith("///")) rest = rest.slice(2);
+  else if (rest.startsWith("//")) rest = rest.slice(2);
+  if (rest === "" ) {
+    throw new ConnectionError("url", `The SQLite URL "${text}" names no file.`, { hint: "Use sqlite:path/to/file.db or sqlite::memory:." });
+  }
+  const file = rest === ":memory:" ? ":memory:" : isAbsolute(rest) ? rest : resolve(baseDir, rest);
+  return { dialect: "sqlite", raw: text, file, params };
+}
+
+/** A URL for display: the password masked. */
+export function displayUrl(url: DatabaseUrl): string {
+  return url.dialect === "sqlite" ? `sqlite:${url.file}` : redactUrl(url.raw);
+}

@@ -1,0 +1,149 @@
+/**
+ * The Dialect interface: the only door through which the core talks to a database. Everything
+ * dialect-specific (drivers, SQL, quoting, reflection, locking) lives behind it in
+ * `src/dialects/<name>/`; the core asks narrow questions and reads capability flags.
+ */
+import type { Operation } from "../operations/types.js";
+import type { DatabaseSchema, TableRef, TableSchema } from "../schema/types.js";
+
+/** The dialects athanor supports. */
+export type DialectName = "postgres" | "mysql" | "sqlite";
+
+/** One SQL statement with bound values. `params` are never spliced into `sql`. */
+export interface Statement {
+  sql: string;
+  params?: unknown[];
+  /**
+   * False when the statement cannot run inside a transaction block (PostgreSQL
+   * `CREATE INDEX CONCURRENTLY`, `ALTER TYPE … ADD VALUE` on old servers). The runner commits
+   * before it and starts a new transaction after it.
+   */
+  transactional?: boolean;
+  /** For SQLite rebuilds: run `PRAGMA foreign_key_check` after this statement and fail if it reports rows. */
+  checkForeignKeys?: boolean;
+}
+
+/** What a dialect can and cannot do; the core branches on these, never on the dialect's name. */
+export interface DialectCapabilities {
+  /** DDL runs inside transactions and rolls back (PostgreSQL, SQLite). False on MySQL. */
+  transactionalDdl: boolean;
+  /** ALTER TABLE can change a column in place; false on SQLite (a rebuild is needed). */
+  alterColumn: boolean;
+  /** CREATE INDEX CONCURRENTLY exists. */
+  concurrentIndex: boolean;
+  /** Tables live in named schemas (PostgreSQL). */
+  schemas: boolean;
+  /** Enums are named, standalone types (PostgreSQL). */
+  namedEnums: boolean;
+  /** Partial indexes (`WHERE …`). */
+  partialIndexes: boolean;
+  /** Table and column comments. */
+  comments: boolean;
+}
+
+/** A parsed database URL. `password` is kept out of every message (see `redactUrl`). */
+export interface DatabaseUrl {
+  dialect: DialectName;
+  /** The URL as given, for connecting. */
+  raw: string;
+  host?: string;
+  port?: number;
+  user?: string;
+  password?: string;
+  database?: string;
+  /** SQLite: absolute file path, or ":memory:". */
+  file?: string;
+  /** Query-string parameters (ssl, charset, …). */
+  params: Record<string, string>;
+}
+
+/** A live connection. All values go through `params`; identifiers are quoted by the dialect. */
+export interface Connection {
+  readonly dialect: DialectName;
+  /** Runs a statement and returns its rows (empty for DDL). */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Number of statements sent so far (used by tests to prove reflection is O(1) in queries). */
+  readonly queryCount: number;
+  begin(): Promise<void>;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+  /** True while a transaction started with begin() is open. */
+  readonly inTransaction: boolean;
+  close(): Promise<void>;
+}
+
+/** Where the version table lives and what it is called. */
+export interface VersionTableName {
+  schema?: string | null;
+  name: string;
+}
+
+/**
+ * Context for compiling one operation. Offline (`--sql`) compilation has no database; SQLite
+ * rebuilds then rely on table definitions known from earlier operations in the same run.
+ */
+export interface CompileContext {
+  /** The current definition of a table, reflected online or tracked offline; undefined if unknown. */
+  tableState(ref: TableRef): Promise<TableSchema | undefined>;
+  /** True under `--sql`: no database is connected. */
+  offline: boolean;
+}
+
+/** Options for reflection. */
+export interface ReflectOptions {
+  /** PostgreSQL schemas to read (default: the current schema). */
+  schemas?: string[];
+  /** Only these tables (names or "schema.name"), applied inside the catalog queries. */
+  includeTables?: string[];
+  /** Never these tables; the version table is always excluded. */
+  excludeTables?: string[];
+}
+
+/** A held lock; release() is idempotent. */
+export interface HeldLock {
+  release(): Promise<void>;
+}
+
+/** The dialect contract. */
+export interface Dialect {
+  readonly name: DialectName;
+  readonly capabilities: DialectCapabilities;
+  /** Quotes an identifier (doubling embedded quote characters). */
+  quoteIdentifier(name: string): string;
+  /** Quotes a possibly schema-qualified table reference. */
+  quoteTable(ref: TableRef): string;
+  /** Quotes a string literal for DDL contexts where binding is impossible (defaults, comments, checks). */
+  quoteLiteral(value: string | number | boolean | null): string;
+  /** The placeholder for the n-th bound value (1-based): `$1` or `?`. */
+  placeholder(index: number): string;
+  /** Renders a statement with its values inlined as literals, for offline `--sql` output only. */
+  inlineParams(statement: Statement): string;
+  /** Opens a connection; failures become ConnectionErrors with the password masked. */
+  connect(url: DatabaseUrl): Promise<Connection>;
+  /** Compiles one operation into statements, or throws UnsupportedOperationError. */
+  compile(op: Operation, ctx: CompileContext): Promise<Statement[]>;
+  /** Reads the live schema with a constant number of catalog queries. */
+  reflect(conn: Connection, options?: ReflectOptions): Promise<DatabaseSchema>;
+  /** Reads one table (used by SQLite rebuilds and online compile); undefined if it does not exist. */
+  reflectTable(conn: Connection, ref: TableRef): Promise<TableSchema | undefined>;
+  /**
+   * Checks run just before a revision commits; throws if the revision left the database
+   * inconsistent (SQLite: `PRAGMA foreign_key_check` after rebuilds ran with foreign keys off).
+   */
+  verifyRevision?(conn: Connection): Promise<void>;
+  /** SQL for the version table. */
+  versionTable: VersionTableSql;
+  /**
+   * Takes the migration lock for `key`, waiting up to `timeoutMs`; calls `onWait` once if it has
+   * to wait. Throws MigrateError("lock-timeout") on timeout.
+   */
+  acquireLock(conn: Connection, key: string, timeoutMs: number, onWait?: () => void): Promise<HeldLock>;
+}
+
+/** Statements that manage the version table. */
+export interface VersionTableSql {
+  /** CREATE TABLE IF NOT EXISTS (and schema) for the version table. */
+  create(table: VersionTableName): Statement[];
+  /** Whether it exists (a query returning one row with a truthy first column when it does). */
+  exists(table: VersionTableName): Statement;
+}

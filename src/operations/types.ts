@@ -1,0 +1,254 @@
+/**
+ * Operations are data: every schema change athanor can make is one of these plain objects.
+ * Autogenerate produces them, the `op` façade builds them, dialects compile them, render turns
+ * them into TypeScript, and `reverse()` inverts them. Drop and alter operations carry the prior
+ * state so that their reverse is known.
+ *
+ * Adding a kind here must break the build until every dispatch table (reverse, render, each
+ * dialect's compile, lint) handles it: those tables are typed `Record<OperationKind, …>`.
+ */
+import type {
+  CheckSchema,
+  ColumnSchema,
+  ColumnType,
+  DefaultValue,
+  ColumnGeneration,
+  EnumSchema,
+  ForeignKeySchema,
+  IndexSchema,
+  PrimaryKeySchema,
+  TableSchema,
+  UniqueSchema,
+} from "../schema/types.js";
+import type { SqlFragment } from "./sql.js";
+
+/** Every operation that targets one table names it with these two fields. */
+export interface OnTable {
+  /** PostgreSQL schema; null or absent means the default. */
+  schema?: string | null;
+  table: string;
+}
+
+export interface CreateTableOp {
+  kind: "createTable";
+  /** The full table, including its indexes (created right after the table). */
+  table: TableSchema;
+}
+
+export interface DropTableOp extends OnTable {
+  kind: "dropTable";
+  /** The table as it was, so the drop can be reversed. */
+  existing?: TableSchema;
+}
+
+export interface RenameTableOp {
+  kind: "renameTable";
+  schema?: string | null;
+  from: string;
+  to: string;
+}
+
+export interface AddColumnOp extends OnTable {
+  kind: "addColumn";
+  column: ColumnSchema;
+}
+
+export interface DropColumnOp extends OnTable {
+  kind: "dropColumn";
+  column: string;
+  existing?: ColumnSchema;
+}
+
+/**
+ * Changes one column. A field that is `undefined` is left as it is; `default: null` and
+ * `comment: null` remove them. The `existing*` fields describe the column before the change:
+ * they make the operation reversible and let MySQL emit a complete MODIFY definition.
+ */
+export interface AlterColumnOp extends OnTable {
+  kind: "alterColumn";
+  column: string;
+  newName?: string;
+  type?: ColumnType;
+  nullable?: boolean;
+  default?: DefaultValue | null;
+  comment?: string | null;
+  generated?: ColumnGeneration | null;
+  existingType?: ColumnType;
+  existingNullable?: boolean;
+  existingDefault?: DefaultValue | null;
+  existingComment?: string | null;
+  existingGenerated?: ColumnGeneration | null;
+  /** SQL expression to convert existing values (PostgreSQL `USING`). */
+  using?: string;
+}
+
+export interface CreateIndexOp extends OnTable {
+  kind: "createIndex";
+  index: IndexSchema;
+  /** PostgreSQL CREATE INDEX CONCURRENTLY (cannot run inside a transaction). */
+  concurrently?: boolean;
+  ifNotExists?: boolean;
+}
+
+export interface DropIndexOp extends OnTable {
+  kind: "dropIndex";
+  name: string;
+  existing?: IndexSchema;
+  concurrently?: boolean;
+  ifExists?: boolean;
+}
+
+export interface CreatePrimaryKeyOp extends OnTable {
+  kind: "createPrimaryKey";
+  constraint: PrimaryKeySchema;
+}
+
+export interface CreateForeignKeyOp extends OnTable {
+  kind: "createForeignKey";
+  constraint: ForeignKeySchema;
+}
+
+export interface CreateUniqueConstraintOp extends OnTable {
+  kind: "createUniqueConstraint";
+  constraint: UniqueSchema;
+}
+
+export interface CreateCheckConstraintOp extends OnTable {
+  kind: "createCheckConstraint";
+  constraint: CheckSchema;
+}
+
+/** The constraint removed by a dropConstraint, with its kind so it can be recreated. */
+export type ExistingConstraint =
+  | { type: "primaryKey"; constraint: PrimaryKeySchema }
+  | { type: "foreignKey"; constraint: ForeignKeySchema }
+  | { type: "unique"; constraint: UniqueSchema }
+  | { type: "check"; constraint: CheckSchema };
+
+export interface DropConstraintOp extends OnTable {
+  kind: "dropConstraint";
+  name: string;
+  /** Needed by MySQL (DROP FOREIGN KEY vs DROP INDEX vs DROP CHECK) and for reverse. */
+  type: ExistingConstraint["type"];
+  existing?: ExistingConstraint;
+}
+
+export interface CreateTableCommentOp extends OnTable {
+  kind: "createTableComment";
+  comment: string;
+  existingComment?: string | null;
+}
+
+export interface DropTableCommentOp extends OnTable {
+  kind: "dropTableComment";
+  existingComment?: string | null;
+}
+
+export interface CreateEnumOp {
+  kind: "createEnum";
+  enum: EnumSchema;
+}
+
+export interface DropEnumOp {
+  kind: "dropEnum";
+  schema?: string | null;
+  name: string;
+  existing?: EnumSchema;
+}
+
+export interface AddEnumValueOp {
+  kind: "addEnumValue";
+  schema?: string | null;
+  name: string;
+  value: string;
+  before?: string;
+  after?: string;
+  /** The full value list before the change, so the addition can be reversed by rebuilding the type. */
+  existingValues?: string[];
+}
+
+export interface RenameEnumValueOp {
+  kind: "renameEnumValue";
+  schema?: string | null;
+  name: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * Raw SQL. A plain string runs verbatim; a SqlFragment (from the `sql` tagged template) binds its
+ * values through the dialect's placeholders, never splicing them into the text.
+ */
+export interface ExecuteOp {
+  kind: "execute";
+  sql: string | SqlFragment;
+  /** SQL that undoes it, if the author supplied one; without it the operation is irreversible. */
+  reverse?: string | SqlFragment;
+}
+
+export interface BulkInsertOp extends OnTable {
+  kind: "bulkInsert";
+  rows: Record<string, unknown>[];
+  /** Column types, when known, so values can be converted (booleans, JSON, dates). */
+  columns?: Pick<ColumnSchema, "name" | "type">[];
+}
+
+/**
+ * Several changes to one table applied together. On SQLite they become one table rebuild where
+ * any of them needs it; elsewhere they compile one by one.
+ */
+export interface BatchAlterTableOp extends OnTable {
+  kind: "batchAlterTable";
+  operations: TableLevelOperation[];
+  /** "auto": rebuild only when needed (SQLite); "always": rebuild anyway; "never": refuse to rebuild. */
+  recreate?: "auto" | "always" | "never";
+}
+
+/** Every operation. */
+export type Operation =
+  | CreateTableOp
+  | DropTableOp
+  | RenameTableOp
+  | AddColumnOp
+  | DropColumnOp
+  | AlterColumnOp
+  | CreateIndexOp
+  | DropIndexOp
+  | CreatePrimaryKeyOp
+  | CreateForeignKeyOp
+  | CreateUniqueConstraintOp
+  | CreateCheckConstraintOp
+  | DropConstraintOp
+  | CreateTableCommentOp
+  | DropTableCommentOp
+  | CreateEnumOp
+  | DropEnumOp
+  | AddEnumValueOp
+  | RenameEnumValueOp
+  | ExecuteOp
+  | BulkInsertOp
+  | BatchAlterTableOp;
+
+/** The discriminant of Operation: the keys of every exhaustive dispatch table. */
+export type OperationKind = Operation["kind"];
+
+/** The operation with the given kind. */
+export type OperationOf<K extends OperationKind> = Extract<Operation, { kind: K }>;
+
+/** Operations that can sit inside a batchAlterTable (they all act on that one table). */
+export type TableLevelOperation =
+  | AddColumnOp
+  | DropColumnOp
+  | AlterColumnOp
+  | CreateIndexOp
+  | DropIndexOp
+  | CreatePrimaryKeyOp
+  | CreateForeignKeyOp
+  | CreateUniqueConstraintOp
+  | CreateCheckConstraintOp
+  | DropConstraintOp
+  | CreateTableCommentOp
+  | DropTableCommentOp;
+
+/** A dispatch table over every operation kind; missing a kind is a compile error. */
+export type OperationTable<R> = { [K in OperationKind]: (op: OperationOf<K>) => R };

@@ -1,0 +1,158 @@
+/**
+ * The neutral schema model: one plain-data snapshot of a database's structure. The user's
+ * schema.ts and live reflection both produce it, so compare works on like with like. Everything
+ * here is JSON-serialisable; no dialect knowledge lives in these types.
+ */
+
+/** A portable column type. Dialects map it to native SQL and reflect native SQL back into it. */
+export type ColumnType =
+  | { kind: "smallint"; unsigned?: boolean }
+  | { kind: "integer"; unsigned?: boolean }
+  | { kind: "bigint"; unsigned?: boolean }
+  | { kind: "numeric"; precision?: number; scale?: number; unsigned?: boolean }
+  | { kind: "real" }
+  | { kind: "double" }
+  | { kind: "boolean" }
+  | { kind: "char"; length?: number }
+  | { kind: "varchar"; length?: number }
+  /** `size` selects MySQL's TINYTEXT/MEDIUMTEXT/LONGTEXT; other dialects have one text type. */
+  | { kind: "text"; size?: "tiny" | "medium" | "long" }
+  | { kind: "date" }
+  | { kind: "time"; withTimezone?: boolean; precision?: number }
+  | { kind: "timestamp"; withTimezone?: boolean; precision?: number }
+  | { kind: "interval" }
+  | { kind: "json" }
+  | { kind: "jsonb" }
+  | { kind: "uuid" }
+  /** Fixed (`fixed: true`) or variable binary; bytea on PostgreSQL, (VAR)BINARY or BLOB on MySQL, BLOB on SQLite. */
+  | { kind: "binary"; length?: number; fixed?: boolean; size?: "tiny" | "medium" | "long" }
+  /** An enumeration: a named type on PostgreSQL, inline ENUM on MySQL, a CHECK on SQLite. */
+  | { kind: "enum"; name: string; values: string[]; schema?: string | null }
+  /** A PostgreSQL array of another type. */
+  | { kind: "array"; of: ColumnType; dimensions?: number }
+  /** Escape hatch: a native type written verbatim. Compared textually after normalisation. */
+  | { kind: "raw"; sql: string };
+
+/** The `kind` of a ColumnType. */
+export type ColumnTypeKind = ColumnType["kind"];
+
+/** A server default: a literal value (quoted by the dialect) or an SQL expression (verbatim). */
+export type DefaultValue =
+  | { kind: "literal"; value: string | number | boolean | null }
+  | { kind: "sql"; sql: string };
+
+/** How a column generates its own values. */
+export type ColumnGeneration =
+  /** serial on PostgreSQL, AUTO_INCREMENT on MySQL, INTEGER PRIMARY KEY AUTOINCREMENT on SQLite. */
+  | { kind: "autoincrement" }
+  /** GENERATED ALWAYS / BY DEFAULT AS IDENTITY (PostgreSQL); other dialects treat it as autoincrement. */
+  | { kind: "identity"; always: boolean }
+  /** A computed column: GENERATED ALWAYS AS (expr) [STORED]. */
+  | { kind: "computed"; sql: string; stored: boolean };
+
+/** One column of a table. */
+export interface ColumnSchema {
+  name: string;
+  type: ColumnType;
+  nullable: boolean;
+  default?: DefaultValue | null;
+  generated?: ColumnGeneration | null;
+  comment?: string | null;
+  /** MySQL `ON UPDATE <expr>` (typically CURRENT_TIMESTAMP). */
+  onUpdate?: string | null;
+  /** Column collation, when it differs from the table's. */
+  collation?: string | null;
+}
+
+/** Referential actions for foreign keys. */
+export type ReferentialAction = "NO ACTION" | "RESTRICT" | "CASCADE" | "SET NULL" | "SET DEFAULT";
+
+/** A primary key. */
+export interface PrimaryKeySchema {
+  name?: string | null;
+  columns: string[];
+}
+
+/** A foreign key constraint. */
+export interface ForeignKeySchema {
+  name?: string | null;
+  columns: string[];
+  referencedSchema?: string | null;
+  referencedTable: string;
+  referencedColumns: string[];
+  onDelete?: ReferentialAction | null;
+  onUpdate?: ReferentialAction | null;
+  /** PostgreSQL (and SQLite) DEFERRABLE. */
+  deferrable?: boolean;
+  initiallyDeferred?: boolean;
+}
+
+/** A unique constraint. */
+export interface UniqueSchema {
+  name?: string | null;
+  columns: string[];
+}
+
+/** A check constraint; `expression` is SQL without the surrounding CHECK ( ). */
+export interface CheckSchema {
+  name?: string | null;
+  expression: string;
+}
+
+/** One indexed element: a column (with optional order) or an SQL expression. */
+export type IndexElement =
+  | { column: string; descending?: boolean; length?: number }
+  | { expression: string; descending?: boolean };
+
+/** An index. */
+export interface IndexSchema {
+  name: string;
+  elements: IndexElement[];
+  unique: boolean;
+  /** Partial index predicate (PostgreSQL, SQLite). */
+  where?: string | null;
+  /** Access method (PostgreSQL `USING gin`, …). */
+  using?: string | null;
+}
+
+/** A table. `schema` is the PostgreSQL schema (null or absent: the default search path). */
+export interface TableSchema {
+  schema?: string | null;
+  name: string;
+  columns: ColumnSchema[];
+  primaryKey?: PrimaryKeySchema | null;
+  foreignKeys: ForeignKeySchema[];
+  uniques: UniqueSchema[];
+  checks: CheckSchema[];
+  indexes: IndexSchema[];
+  comment?: string | null;
+}
+
+/** A named enum type (PostgreSQL `CREATE TYPE … AS ENUM`). */
+export interface EnumSchema {
+  schema?: string | null;
+  name: string;
+  values: string[];
+}
+
+/** A whole database: the unit compare works on. */
+export interface DatabaseSchema {
+  tables: TableSchema[];
+  enums: EnumSchema[];
+}
+
+/** Addresses a table: its name and optional PostgreSQL schema. */
+export interface TableRef {
+  schema?: string | null;
+  name: string;
+}
+
+/** A short "schema.table" label for messages. */
+export function tableLabel(ref: TableRef): string {
+  return ref.schema ? `${ref.schema}.${ref.name}` : ref.name;
+}
+
+/** An empty table with the given name: a starting point for builders and tests. */
+export function emptyTable(name: string, schema?: string | null): TableSchema {
+  return { schema: schema ?? null, name, columns: [], primaryKey: null, foreignKeys: [], uniques: [], checks: [], indexes: [], comment: null };
+}
