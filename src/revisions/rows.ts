@@ -1,0 +1,44 @@
+/**
+ * Version rows and the applied set they stand for.
+ *
+ * The version table holds one row per current head. What is applied is everything those rows
+ * build on, through downRevisions and dependsOn alike. Going back, the rows of an applied set are
+ * its revisions with no applied child through downRevisions (dependsOn ignored), mirroring
+ * RevisionGraph.heads(): after `upgrade heads` the rows are exactly the heads.
+ */
+import { MigrateError } from "../errors.js";
+import { listIds, sortIds } from "./format.js";
+import type { RevisionGraph } from "./graph.js";
+
+/**
+ * The rows sorted and without duplicates, after checking each names a known revision; an unknown
+ * row is MigrateError "version-table" (the file is gone, or the table belongs to other code).
+ */
+export function checkRows(graph: RevisionGraph, rows: readonly string[]): string[] {
+  const sorted = sortIds(rows);
+  const unknown = sorted.filter((row) => !graph.has(row));
+  if (unknown.length > 0) {
+    const what = unknown.length === 1 ? `revision ${unknown[0]}, which no revision file defines` : `revisions ${listIds(unknown)}, which no revision files define`;
+    throw new MigrateError("version-table", `The version table names ${what}.`, {
+      hint: "Run `migrate stamp --purge <rev>` to reset the version table, or restore the missing file.",
+    });
+  }
+  return sorted;
+}
+
+/** Every applied revision: the rows plus all they build on (downRevisions and dependsOn). O(n). */
+export function appliedRevisions(graph: RevisionGraph, rows: readonly string[]): Set<string> {
+  return graph.ancestors(checkRows(graph, rows), { inclusive: true });
+}
+
+/** The version rows that record `applied`: applied revisions with no applied child, sorted. */
+export function versionRows(graph: RevisionGraph, applied: ReadonlySet<string>): string[] {
+  const rows: string[] = [];
+  for (const id of applied) if (!graph.children(id).some((child) => applied.has(child))) rows.push(id);
+  return sortIds(rows);
+}
+
+/** The rows as the table should hold them: `rows` with redundant ancestors dropped, sorted. */
+export function normalizeRows(graph: RevisionGraph, rows: readonly string[]): string[] {
+  return versionRows(graph, appliedRevisions(graph, rows));
+}
