@@ -131,6 +131,12 @@ export interface Dialect {
    * inconsistent (SQLite: `PRAGMA foreign_key_check` after rebuilds ran with foreign keys off).
    */
   verifyRevision?(conn: Connection): Promise<void>;
+  /**
+   * Canonicalises a schema into what this dialect actually stores (e.g. MySQL: varchar without a
+   * length becomes varchar(255), jsonb becomes json; SQLite: enums become text plus a CHECK), so a
+   * model and its reflection compare equal. Lives in dialects/<name>/compare.ts.
+   */
+  normalizeSchema?(schema: DatabaseSchema): DatabaseSchema;
   /** SQL for the version table. */
   versionTable: VersionTableSql;
   /**

@@ -1,0 +1,193 @@
+/**
+ * Commander wiring: every `migrate` command and option, each action a thin call into
+ * src/commands plus printing. Nothing here decides behaviour.
+ */
+import { Command, Option } from "commander";
+import { loadConfig } from "../config/load.js";
+import type { ResolvedConfig } from "../config/types.js";
+import { UsageError } from "../errors.js";
+import { branches, heads, history, show } from "../commands/graph-info.js";
+import { current } from "../commands/current.js";
+import { init } from "../commands/init.js";
+import { downgrade, upgrade } from "../commands/migrate.js";
+import { merge, revision } from "../commands/revision.js";
+import { stamp } from "../commands/stamp.js";
+import { detail, historyLine, infoJson, shortLine } from "./format.js";
+import { Output } from "./output.js";
+
+/** Global options every command accepts. */
+export interface GlobalOptions {
+  config?: string;
+  url?: string;
+  verbose?: boolean;
+  quiet?: boolean;
+  json?: boolean;
+}
+
+/** Shared state of one CLI run. */
+export interface CliContext {
+  program: Command;
+  output(): Output;
+  config(): Promise<ResolvedConfig>;
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new UsageError(`--lock-timeout must be a number of seconds, got "${value}".`, { hint: "e.g. --lock-timeout 30" });
+  return n;
+}
+
+/** Builds the commander program. */
+export function buildProgram(): { program: Command; ctx: CliContext } {
+  const program = new Command("migrate")
+    .description("athanor — schema migrations for TypeScript (PostgreSQL, MySQL/MariaDB, SQLite)")
+    .option("-c, --config <path>", "path to migrate.config.ts (default: found upward from the working directory)")
+    .option("--url <url>", "database URL (overrides DATABASE_URL and the config)")
+    .option("--verbose", "more detail, SQL statements, and stack traces on errors")
+    .option("-q, --quiet", "print results only, no progress")
+    .option("--json", "print results as JSON")
+    .showHelpAfterError("(run `migrate --help` for usage)")
+    .exitOverride();
+
+  const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+  let cached: Output | undefined;
+  const ctx: CliContext = {
+    program,
+    output: () => (cached ??= new Output(globals())),
+    config: () => loadConfig({ configPath: globals().config, url: globals().url }),
+  };
+  const out = ctx.output;
+  const events = () => (e: Parameters<Output["event"]>[0]) => out().event(e);
+
+  program
+    .command("init [dir]")
+    .description("create a project: migrate.config.ts, schema.ts and migrations/versions/")
+    .action(async (dir: string | undefined) => {
+      const result = await init(dir ?? ".");
+      for (const f of result.created) out().line(`Created ${f}`);
+      for (const f of result.skipped) out().line(`Kept existing ${f}`);
+      out().json(result);
+    });
+
+  registerRevisionCommands(program, ctx);
+
+  for (const direction of ["upgrade", "downgrade"] as const) {
+    program
+      .command(`${direction} ${direction === "upgrade" ? "[target]" : "<target>"}`)
+      .description(direction === "upgrade" ? "apply revisions up to the target (default: head)" : "revert revisions down to the target (e.g. -1, base, <rev>)")
+      .option("--sql", "print the SQL instead of running it (offline; a from:to range is allowed)")
+      .addOption(new Option("--lock-timeout <seconds>", "how long to wait for another migrate to finish").argParser(seconds))
+      .action(async (target: string | undefined, opts: { sql?: boolean; lockTimeout?: number }) => {
+        const run = direction === "upgrade" ? upgrade : downgrade;
+        const result = await run(await ctx.config(), { target: target ?? "head", sql: opts.sql, lockTimeout: opts.lockTimeout, events: events(), echo: globals().verbose });
+        if (result.sql !== undefined) out().raw(result.sql);
+        else if (result.steps.length === 0) out().event({ type: "info", message: "Nothing to do: already at the target." });
+        out().json({ steps: result.steps });
+      });
+  }
+
+  program
+    .command("stamp <revisions...>")
+    .description("set the version table to the given revisions without running migrations")
+    .option("--purge", "empty the version table first (also of revisions no file defines)")
+    .option("--sql", "print the SQL instead of running it")
+    .addOption(new Option("--lock-timeout <seconds>", "how long to wait for another migrate to finish").argParser(seconds))
+    .action(async (targets: string[], opts: { purge?: boolean; sql?: boolean; lockTimeout?: number }) => {
+      const result = await stamp(await ctx.config(), { targets, purge: opts.purge, sql: opts.sql, lockTimeout: opts.lockTimeout, events: events() });
+      if (result.sql !== undefined) out().raw(result.sql);
+      else out().event({ type: "info", message: `Stamped ${result.before.join(", ") || "<base>"} -> ${result.after.join(", ") || "<base>"}` });
+      out().json(result);
+    });
+
+  program
+    .command("current")
+    .description("show the revisions recorded in the database")
+    .option("--check-heads", "fail unless the database is at every head")
+    .action(async (opts: { checkHeads?: boolean }) => {
+      const config = await ctx.config();
+      const result = await current(config, { checkHeads: opts.checkHeads });
+      const c = out().chalk;
+      for (const row of result.rows) out().line(`${c.bold(row)}${result.heads.includes(row) ? c.green(" (head)") : ""}`);
+      out().json(result);
+    });
+
+  program
+    .command("heads")
+    .description("show the current heads of the revision graph")
+    .option("--resolve-dependencies", "treat dependsOn like parents when deciding what is a head")
+    .action(async (opts: { resolveDependencies?: boolean }) => {
+      const list = await heads(await ctx.config(), opts);
+      for (const i of list) out().line(globals().verbose ? detail(i, out().chalk) : shortLine(i, out().chalk));
+      out().json(list.map(infoJson));
+    });
+
+  program
+    .command("branches")
+    .description("show the branch points of the revision graph")
+    .action(async () => {
+      const list = await branches(await ctx.config());
+      const c = out().chalk;
+      for (const i of list) {
+        out().line(globals().verbose ? detail(i, c) : historyLine(i, c));
+        for (const child of i.children) out().line(`${" ".repeat(i.revision.id.length)} -> ${child}`);
+      }
+      out().json(list.map(infoJson));
+    });
+
+  program
+    .command("history")
+    .description("list revisions, newest first")
+    .option("-r, --rev-range <range>", "only revisions in from:to (either side optional; `current` allowed)")
+    .option("-i, --indicate-current", "mark the revisions in the version table")
+    .action(async (opts: { revRange?: string; indicateCurrent?: boolean }) => {
+      const list = await history(await ctx.config(), { range: opts.revRange, indicateCurrent: opts.indicateCurrent });
+      for (const i of list) out().line(globals().verbose ? detail(i, out().chalk) : historyLine(i, out().chalk));
+      out().json(list.map(infoJson));
+    });
+
+  program
+    .command("show <revision>")
+    .description("show one revision")
+    .action(async (ref: string) => {
+      const i = await show(await ctx.config(), ref);
+      out().line(detail(i, out().chalk));
+      out().json(infoJson(i));
+    });
+
+  return { program, ctx };
+}
+
+function registerRevisionCommands(program: Command, ctx: CliContext): void {
+  const out = ctx.output;
+  program
+    .command("revision")
+    .description("create a new revision file")
+    .requiredOption("-m, --message <message>", "what the revision does")
+    .option("--head <revision>", "parent: a head, <label>@head, or base for a new root", "head")
+    .option("--splice", "allow a parent that is not a head (starts a branch)")
+    .option("--branch-label <label>", "name the branch this revision starts (repeatable)", collect)
+    .option("--depends-on <revision>", "a revision that must be applied first (repeatable)", collect)
+    .option("--rev-id <id>", "use this revision id instead of a random one")
+    .option("--version-path <dir>", "write into this version location")
+    .action(async (opts: { message: string; head: string; splice?: boolean; branchLabel?: string[]; dependsOn?: string[]; revId?: string; versionPath?: string }) => {
+      const result = await revision(await ctx.config(), opts);
+      out().line(`Generated ${result.path}`);
+      out().json({ revision: result.revision.id, path: result.path });
+    });
+
+  program
+    .command("merge <revisions...>")
+    .description("create a revision that joins two or more heads (e.g. `merge heads`)")
+    .requiredOption("-m, --message <message>", "what the merge is for")
+    .option("--branch-label <label>", "label for the merged branch (repeatable)", collect)
+    .option("--rev-id <id>", "use this revision id instead of a random one")
+    .action(async (revisions: string[], opts: { message: string; branchLabel?: string[]; revId?: string }) => {
+      const result = await merge(await ctx.config(), { revisions, ...opts });
+      out().line(`Generated ${result.path}`);
+      out().json({ revision: result.revision.id, path: result.path });
+    });
+}

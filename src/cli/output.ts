@@ -1,0 +1,88 @@
+/**
+ * Everything the CLI prints goes through here: results on stdout, progress and errors on stderr,
+ * colour only on a TTY and never with NO_COLOR, `--quiet` for results only, `--json` for
+ * machine-readable results.
+ */
+import { Chalk, type ChalkInstance } from "chalk";
+import { isMigrateError } from "../errors.js";
+import { redactUrl } from "../config/url.js";
+import type { MigrateEvent } from "../runtime/events.js";
+
+/** Output settings from the global flags. */
+export interface OutputOptions {
+  quiet?: boolean;
+  verbose?: boolean;
+  json?: boolean;
+}
+
+/** Writes results, progress and errors. */
+export class Output {
+  readonly chalk: ChalkInstance;
+  readonly errChalk: ChalkInstance;
+
+  constructor(readonly options: OutputOptions = {}) {
+    const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "";
+    this.chalk = new Chalk({ level: !noColor && process.stdout.isTTY ? 1 : 0 });
+    this.errChalk = new Chalk({ level: !noColor && process.stderr.isTTY ? 1 : 0 });
+  }
+
+  /** A line of the command's result (stdout). */
+  line(text = ""): void {
+    if (this.options.json) return;
+    process.stdout.write(`${text}\n`);
+  }
+
+  /** Raw text on stdout (offline SQL). */
+  raw(text: string): void {
+    process.stdout.write(text);
+  }
+
+  /** A JSON result (only with --json). */
+  json(value: unknown): void {
+    if (this.options.json) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  }
+
+  /** A progress event (stderr); suppressed by --quiet except warnings. */
+  event(event: MigrateEvent): void {
+    const c = this.errChalk;
+    switch (event.type) {
+      case "step": {
+        if (this.options.quiet) return;
+        const verb = event.direction === "up" ? "upgrade" : "downgrade";
+        const arrow = `${event.from || "<base>"} -> ${event.to || "<base>"}`;
+        process.stderr.write(`${c.cyan(`Running ${verb}`)} ${arrow}${event.message ? `, ${event.message}` : ""}\n`);
+        return;
+      }
+      case "statement":
+        if (this.options.verbose && !this.options.quiet) process.stderr.write(c.dim(`  ${event.sql}\n`));
+        return;
+      case "lock-wait":
+        if (!this.options.quiet) process.stderr.write(c.yellow(`Waiting for the migration lock on ${event.url} (another migrate is running)…\n`));
+        return;
+      case "info":
+        if (!this.options.quiet) process.stderr.write(`${event.message}\n`);
+        return;
+      case "warning":
+        process.stderr.write(c.yellow(`WARNING: ${event.message}\n`));
+        return;
+    }
+  }
+
+  /** Prints an error: one message plus hint; the stack only with --verbose or for bugs. */
+  error(error: unknown): void {
+    const c = this.errChalk;
+    if (isMigrateError(error)) {
+      process.stderr.write(`${c.red("ERROR:")} ${redactUrl(error.message)}\n`);
+      if (error.hint) process.stderr.write(`${c.dim("hint:")} ${redactUrl(error.hint)}\n`);
+      if (this.options.verbose) {
+        const cause = (error as { cause?: unknown }).cause;
+        process.stderr.write(c.dim(`${redactUrl(String((cause instanceof Error ? cause.stack : undefined) ?? error.stack))}\n`));
+      }
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${c.red("ERROR:")} ${redactUrl(message)}\n`);
+    if (this.options.verbose && error instanceof Error && error.stack) process.stderr.write(c.dim(`${redactUrl(error.stack)}\n`));
+    else process.stderr.write(c.dim("hint: this looks like a bug in athanor; run with --verbose for the stack and report it.\n"));
+  }
+}

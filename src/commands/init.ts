@@ -1,0 +1,48 @@
+/**
+ * `migrate init [dir]`: writes a working project from templates/init (config, an empty schema.ts,
+ * migrations/versions/). Existing files are never overwritten.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { MigrateError } from "../errors.js";
+
+/** What init wrote and what it left alone. */
+export interface InitResult {
+  dir: string;
+  created: string[];
+  skipped: string[];
+}
+
+function templatesDir(): string {
+  return fileURLToPath(new URL("../../templates/init", import.meta.url));
+}
+
+/** Creates the project in `dir` (default: the working directory). */
+export async function init(dir = ".", cwd = process.cwd()): Promise<InitResult> {
+  const target = resolve(cwd, dir);
+  if (existsSync(target) && !statSync(target).isDirectory()) {
+    throw new MigrateError("usage", `${target} exists and is not a folder.`, { hint: "Pass a folder path to `migrate init`.", exitCode: 2 });
+  }
+  mkdirSync(target, { recursive: true });
+  const created: string[] = [];
+  const skipped: string[] = [];
+  for (const name of readdirSync(templatesDir())) {
+    const dest = join(target, name);
+    if (existsSync(dest)) {
+      skipped.push(dest);
+      continue;
+    }
+    copyFileSync(join(templatesDir(), name), dest);
+    created.push(dest);
+  }
+  const versions = join(target, "migrations", "versions");
+  if (!existsSync(versions)) {
+    mkdirSync(versions, { recursive: true });
+    writeFileSync(join(versions, ".gitkeep"), "");
+    created.push(versions);
+  } else {
+    skipped.push(versions);
+  }
+  return { dir: target, created, skipped };
+}

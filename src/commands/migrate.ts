@@ -1,0 +1,85 @@
+/**
+ * `migrate upgrade` and `migrate downgrade`: plan the steps to the target and run them under the
+ * migration lock — or, with --sql, render them as a script without connecting.
+ */
+import type { ResolvedConfig } from "../config/types.js";
+import { UsageError } from "../errors.js";
+import { checkRows, parseRange, planDowngrade, planUpgrade, resolveDowngradeTarget, resolveTarget, type Step } from "../revisions/index.js";
+import { configuredDialect, withDatabase } from "../runtime/database.js";
+import type { EventSink } from "../runtime/events.js";
+import { renderOfflineSql } from "../runtime/offline-runner.js";
+import { runSteps } from "../runtime/runner.js";
+import { loadProject, type Project } from "./project.js";
+
+/** Options of upgrade and downgrade. */
+export interface MigrateOptions {
+  /** The target, e.g. "head", "+1", "ae10", "label@head"; with sql, may be "from:to". */
+  target: string;
+  /** Offline: return SQL instead of running it. */
+  sql?: boolean;
+  /** Overrides the config's lock timeout (seconds). */
+  lockTimeout?: number;
+  events: EventSink;
+  /** Report each statement as an event. */
+  echo?: boolean;
+}
+
+/** What upgrade/downgrade did. */
+export interface MigrateResult {
+  steps: Step[];
+  /** Offline SQL, with --sql. */
+  sql?: string;
+}
+
+type Direction = "up" | "down";
+
+function plan(project: Project, direction: Direction, current: string[], target: string): Step[] {
+  const { graph } = project;
+  return direction === "up"
+    ? planUpgrade(graph, current, resolveTarget(graph, target, current, "up"))
+    : planDowngrade(graph, current, resolveDowngradeTarget(graph, target, current));
+}
+
+async function offline(project: Project, direction: Direction, spec: string): Promise<MigrateResult> {
+  const { dialect } = await configuredDialect(project.config);
+  let start: string[] = [];
+  let target = spec;
+  if (spec.includes(":")) {
+    const range = parseRange(spec);
+    // The start of the range stands in for the database's current rows.
+    if (range.from) start = resolveTarget(project.graph, range.from, [], "up");
+    target = range.to ?? (direction === "up" ? "heads" : "base");
+  } else if (direction === "down") {
+    throw new UsageError("Offline downgrade needs a range: `migrate downgrade <from>:<to> --sql`.", {
+      hint: "Without a database athanor cannot know the current revision; give it as the start of the range.",
+    });
+  }
+  const steps = plan(project, direction, start, target);
+  return { steps, sql: await renderOfflineSql(dialect, project.graph, steps, project.config.versionTable) };
+}
+
+async function run(config: ResolvedConfig, direction: Direction, options: MigrateOptions): Promise<MigrateResult> {
+  const project = loadProject(config);
+  if (options.sql) return offline(project, direction, options.target);
+  if (options.target.includes(":")) {
+    throw new UsageError(`A range like "${options.target}" is only valid with --sql.`, { hint: "Give a single target, e.g. `head` or `-1`." });
+  }
+  const lockConfig = options.lockTimeout === undefined ? config : { ...config, lockTimeoutSeconds: options.lockTimeout };
+  return withDatabase(lockConfig, { lock: true, onLockWait: (url) => options.events({ type: "lock-wait", url }) }, async (session) => {
+    const current = await session.store.read();
+    checkRows(project.graph, current);
+    const steps = plan(project, direction, current, options.target);
+    await runSteps(session, project.graph, steps, { transaction: config.transaction, events: options.events, echo: options.echo });
+    return { steps };
+  });
+}
+
+/** Upgrades to the target (default head). */
+export function upgrade(config: ResolvedConfig, options: MigrateOptions): Promise<MigrateResult> {
+  return run(config, "up", options);
+}
+
+/** Downgrades to the target. */
+export function downgrade(config: ResolvedConfig, options: MigrateOptions): Promise<MigrateResult> {
+  return run(config, "down", options);
+}

@@ -1,0 +1,57 @@
+/**
+ * `migrate stamp REV...`: sets the version table to the given revisions without running any
+ * migration. All-or-nothing: every target is resolved and the new rows computed before anything
+ * is written. `--purge` empties the table first (also of rows no file knows).
+ */
+import type { ResolvedConfig } from "../config/types.js";
+import { checkRows, planStamp, resolveTarget } from "../revisions/index.js";
+import { configuredDialect, withDatabase } from "../runtime/database.js";
+import type { EventSink } from "../runtime/events.js";
+import { renderOfflineStamp } from "../runtime/offline-runner.js";
+import { loadProject } from "./project.js";
+
+/** Options of stamp. */
+export interface StampOptions {
+  targets: string[];
+  purge?: boolean;
+  sql?: boolean;
+  lockTimeout?: number;
+  events: EventSink;
+}
+
+/** What stamp did. */
+export interface StampResult {
+  before: string[];
+  after: string[];
+  sql?: string;
+}
+
+function resolveAll(graph: ReturnType<typeof loadProject>["graph"], specs: string[], current: string[]): string[] {
+  const out = new Set<string>();
+  for (const spec of specs) for (const id of resolveTarget(graph, spec, current, "up")) out.add(id);
+  return [...out];
+}
+
+/** Stamps the version table. */
+export async function stamp(config: ResolvedConfig, options: StampOptions): Promise<StampResult> {
+  const { graph } = loadProject(config);
+  if (options.sql) {
+    const { dialect } = await configuredDialect(config);
+    const after = planStamp(graph, [], resolveAll(graph, options.targets, []), { purge: true });
+    return { before: [], after, sql: renderOfflineStamp(dialect, [], after, config.versionTable) };
+  }
+  const lockConfig = options.lockTimeout === undefined ? config : { ...config, lockTimeoutSeconds: options.lockTimeout };
+  return withDatabase(lockConfig, { lock: true, onLockWait: (url) => options.events({ type: "lock-wait", url }) }, async (session) => {
+    const before = await session.store.read();
+    if (!options.purge) checkRows(graph, before);
+    const known = options.purge ? [] : before;
+    const after = planStamp(graph, known, resolveAll(graph, options.targets, known), { purge: options.purge ?? false });
+    const { conn, store } = session;
+    await store.ensure();
+    // Row changes are plain DML, transactional on every dialect (InnoDB too): all or nothing.
+    await conn.begin();
+    await store.write(before, after);
+    await conn.commit();
+    return { before, after };
+  });
+}

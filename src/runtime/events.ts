@@ -1,0 +1,18 @@
+/**
+ * Progress events that commands emit while they work. Commands never print; the CLI turns these
+ * into lines on stderr/stdout (or JSON), tests collect them.
+ */
+
+/** One progress event. */
+export type MigrateEvent =
+  | { type: "step"; direction: "up" | "down"; from: string; to: string; revision: string; message: string }
+  | { type: "statement"; sql: string }
+  | { type: "lock-wait"; url: string }
+  | { type: "info"; message: string }
+  | { type: "warning"; message: string };
+
+/** Receives events; a no-op by default. */
+export type EventSink = (event: MigrateEvent) => void;
+
+/** An EventSink that drops everything. */
+export const silent: EventSink = () => {};

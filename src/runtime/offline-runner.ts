@@ -1,0 +1,37 @@
+/**
+ * Offline `--sql` mode: renders the planned steps as one SQL script (DDL plus version-table
+ * statements, wrapped in BEGIN/COMMIT per revision where the dialect has transactional DDL)
+ * without connecting to a database.
+ */
+import type { Dialect, VersionTableName } from "../dialects/dialect.js";
+import type { RevisionGraph, Step } from "../revisions/index.js";
+import { OfflineSink } from "./offline-sink.js";
+import { runRevisionFunction, stepEndpoints } from "./runner.js";
+import { versionRowChanges } from "./version-store.js";
+
+/** Renders `steps` as SQL text. `createVersionTable` is false for pure stamps of an existing table. */
+export async function renderOfflineSql(dialect: Dialect, graph: RevisionGraph, steps: Step[], versionTable: VersionTableName): Promise<string> {
+  let out = "";
+  const sink = new OfflineSink(dialect, (text) => (out += text));
+  const transactional = dialect.capabilities.transactionalDdl;
+  for (const s of dialect.versionTable.create(versionTable)) sink.write(s);
+  for (const step of steps) {
+    const revision = graph.get(step.revision);
+    const { from, to } = stepEndpoints(step, revision?.downRevisions ?? []);
+    out += `\n-- Running ${step.direction === "up" ? "upgrade" : "downgrade"} ${from} -> ${to}${revision?.message ? `, ${revision.message}` : ""}\n\n`;
+    if (transactional) out += "BEGIN;\n\n";
+    await runRevisionFunction(graph, step, sink);
+    for (const s of versionRowChanges(dialect, versionTable, step.rowsBefore, step.rowsAfter)) sink.write(s);
+    if (transactional) out += "\nCOMMIT;\n";
+  }
+  return out;
+}
+
+/** Renders a stamp (version rows only) as SQL text. */
+export function renderOfflineStamp(dialect: Dialect, before: string[], after: string[], versionTable: VersionTableName): string {
+  let out = "";
+  const sink = new OfflineSink(dialect, (text) => (out += text));
+  for (const s of dialect.versionTable.create(versionTable)) sink.write(s);
+  for (const s of versionRowChanges(dialect, versionTable, before, after)) sink.write(s);
+  return out;
+}

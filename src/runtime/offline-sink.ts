@@ -1,0 +1,48 @@
+/**
+ * The operation sink for offline `--sql` mode: compiles each operation and appends its SQL, with
+ * bound values rendered as literals, to the output. Table definitions created earlier in the same
+ * run are tracked so SQLite rebuilds can be emitted without a database.
+ */
+import type { CompileContext, Dialect, Statement } from "../dialects/dialect.js";
+import type { OperationSink } from "../operations/sink.js";
+import type { SqlFragment } from "../operations/sql.js";
+import type { Operation } from "../operations/types.js";
+import type { TableRef, TableSchema } from "../schema/types.js";
+import { offlineQueryError } from "./online-sink.js";
+import { applyToTableState } from "./table-state.js";
+
+/** Collects SQL text instead of executing it. */
+export class OfflineSink implements OperationSink {
+  readonly offline = true;
+  readonly dialect;
+  private readonly tables = new Map<string, TableSchema>();
+  private readonly compileContext: CompileContext;
+
+  constructor(
+    private readonly impl: Dialect,
+    private readonly emit: (sql: string) => void,
+  ) {
+    this.dialect = impl.name;
+    this.compileContext = { offline: true, tableState: async (ref) => this.tables.get(key(ref)) };
+  }
+
+  async run(op: Operation): Promise<void> {
+    const statements = await this.impl.compile(op, this.compileContext);
+    for (const s of statements) this.write(s);
+    applyToTableState(this.tables, op, key);
+  }
+
+  /** Writes one statement (used by the runner for version-table and transaction statements). */
+  write(statement: Statement): void {
+    const text = statement.params && statement.params.length > 0 ? this.impl.inlineParams(statement) : statement.sql;
+    this.emit(`${text.trimEnd()};\n`);
+  }
+
+  async query<T>(_statement: string | SqlFragment): Promise<T[]> {
+    throw offlineQueryError();
+  }
+}
+
+function key(ref: TableRef): string {
+  return `${ref.schema ?? ""}.${ref.name}`;
+}

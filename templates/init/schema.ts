@@ -1,0 +1,9 @@
+/**
+ * Describe your tables here, then run `migrate revision --autogenerate -m "…"`.
+ *
+ * export const users = table("users", {
+ *   id: serial().primaryKey(),
+ *   email: varchar(255).notNull().unique(),
+ * });
+ */
+export {};

@@ -1,0 +1,50 @@
+/**
+ * Reads the version table straight through the drivers — independent of athanor's own code — so
+ * end-to-end tests check what is really stored.
+ */
+import Database from "better-sqlite3";
+import pg from "pg";
+import mysql from "mysql2/promise";
+import type { TestDatabase } from "./databases.js";
+
+/** Runs a read-only query on a test database and returns its rows. */
+export async function queryTestDatabase(db: TestDatabase, sql: string): Promise<Record<string, unknown>[]> {
+  if (db.dialect === "sqlite") {
+    const conn = new Database(db.file as string, { readonly: true, fileMustExist: true });
+    try {
+      return conn.prepare(sql).all() as Record<string, unknown>[];
+    } finally {
+      conn.close();
+    }
+  }
+  if (db.dialect === "postgres") {
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      return (await client.query(sql)).rows;
+    } finally {
+      await client.end();
+    }
+  }
+  const conn = await mysql.createConnection({ uri: db.url });
+  try {
+    const [rows] = await conn.query(sql);
+    return rows as Record<string, unknown>[];
+  } finally {
+    await conn.end();
+  }
+}
+
+/** The version rows (sorted), or null when the version table does not exist. */
+export async function versionRows(db: TestDatabase, table = "athanor_version"): Promise<string[] | null> {
+  const exists =
+    db.dialect === "sqlite"
+      ? `SELECT name FROM sqlite_master WHERE type = 'table' AND name = '${table}'`
+      : db.dialect === "postgres"
+        ? `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '${table}'`
+        : `SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = '${table}'`;
+  if (db.dialect === "sqlite" && !(await import("node:fs")).existsSync(db.file as string)) return null;
+  if ((await queryTestDatabase(db, exists)).length === 0) return null;
+  const rows = await queryTestDatabase(db, `SELECT version_num FROM ${table}`);
+  return rows.map((r) => String(r.version_num)).sort();
+}
