@@ -2,6 +2,8 @@
  * Commander wiring: every `migrate` command and option, each action a thin call into
  * src/commands plus printing. Nothing here decides behaviour.
  */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { Command, Option } from "commander";
 import { loadConfig } from "../config/load.js";
 import type { ResolvedConfig } from "../config/types.js";
@@ -31,6 +33,11 @@ export interface CliContext {
   config(): Promise<ResolvedConfig>;
 }
 
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL("../../package.json", import.meta.url)), "utf8")) as { version: string };
+  return pkg.version;
+}
+
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
@@ -50,6 +57,7 @@ export function buildProgram(): { program: Command; ctx: CliContext } {
     .option("--verbose", "more detail, SQL statements, and stack traces on errors")
     .option("-q, --quiet", "print results only, no progress")
     .option("--json", "print results as JSON")
+    .version(packageVersion(), "-V, --version", "print the athanor version")
     .showHelpAfterError("(run `migrate --help` for usage)")
     .exitOverride();
 

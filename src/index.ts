@@ -1,0 +1,18 @@
+/**
+ * athanor's public API: what schema.ts, revision files and programs import from "athanor".
+ */
+export * from "./model/index.js";
+export * from "./operations/index.js";
+export { defineConfig } from "./config/types.js";
+export type { MigrateConfig, ResolvedConfig, VersionTableSetting } from "./config/types.js";
+export { loadConfig, resolveConfig } from "./config/load.js";
+export type * from "./schema/types.js";
+export type { DialectName } from "./dialects/dialect.js";
+export * from "./errors.js";
+export { init } from "./commands/init.js";
+export { revision, merge } from "./commands/revision.js";
+export { upgrade, downgrade } from "./commands/migrate.js";
+export { stamp } from "./commands/stamp.js";
+export { current } from "./commands/current.js";
+export { heads, branches, history, show } from "./commands/graph-info.js";
+export type { MigrateEvent, EventSink } from "./runtime/events.js";

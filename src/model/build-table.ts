@@ -1,0 +1,178 @@
+/**
+ * Table definition → neutral TableSchema (before naming). Used by the model loader for every
+ * `table(...)` and by `op.createTable`. Constraints the user left unnamed come out with
+ * `name: null` (indexes with `name: ""`); `assignNames` fills them in afterwards, because the
+ * model must reserve every explicit name in the schema before it generates any.
+ */
+import { MigrateError } from "../errors.js";
+import type { ForeignKeySchema, IndexElement, IndexSchema, TableSchema } from "../schema/types.js";
+import { isSqlFragment } from "../operations/sql.js";
+import { buildColumn, columnLabel } from "./build-column.js";
+import type { ReferenceOptions } from "./column-builder.js";
+import type { ForeignKeyDefinition, IndexDefinition, IndexElementInput } from "./constraints.js";
+import { sqlTextOf } from "./sql-text.js";
+import { isTableDefinition, type ColumnMap, type TableExtras, type TableTarget } from "./table.js";
+
+/** A table to build: its name, columns and extras. */
+export interface TableInput {
+  name: string;
+  columns: ColumnMap;
+  extras?: TableExtras;
+}
+
+/** A resolved foreign key target. */
+export interface ResolvedTarget {
+  schema: string | null;
+  name: string;
+}
+
+function modelError(message: string, hint: string): MigrateError {
+  return new MigrateError("model", message, { hint });
+}
+
+/** Checks that an optional explicit name, when given, is a non-empty string. */
+function explicitName(name: string | null | undefined, what: string): string | null {
+  if (name === undefined || name === null) return null;
+  if (typeof name !== "string" || name.trim() === "") throw modelError(`The name given to ${what} is empty.`, "Give a non-empty name, or leave it out to use the naming convention.");
+  return name;
+}
+
+/**
+ * Where a foreign key points. A table given by name lives in `referencedSchema` when the option
+ * is present (null meaning the default schema), otherwise in the referencing table's schema.
+ */
+export function resolveTarget(target: TableTarget, sourceSchema: string | null, options: ReferenceOptions, what: string): ResolvedTarget {
+  if (typeof target === "string") {
+    if (target.trim() === "") throw modelError(`The foreign key of ${what} names an empty table.`, "Pass the referenced table object or its name.");
+    return { schema: options.referencedSchema !== undefined ? options.referencedSchema : sourceSchema, name: target };
+  }
+  const table: unknown = typeof target === "function" ? (target as () => unknown)() : target;
+  if (!isTableDefinition(table)) {
+    throw modelError(`The foreign key of ${what} does not point at a table.`, "Pass a table object, a function returning one (() => users), or a table name.");
+  }
+  return { schema: table.schema, name: table.name };
+}
+
+function indexElement(element: IndexElementInput, what: string): IndexElement {
+  if (typeof element === "string") return { column: element };
+  if (isSqlFragment(element)) return { expression: sqlTextOf(element, what) };
+  if ("column" in element) return { column: element.column, ...(element.descending ? { descending: true } : {}), ...(element.length !== undefined ? { length: element.length } : {}) };
+  return { expression: sqlTextOf(element.expression, what), ...(element.descending ? { descending: true } : {}) };
+}
+
+/** IndexSchema from an `index(...)` definition; name "" when unnamed. */
+export function buildIndex(definition: IndexDefinition, table: string): IndexSchema {
+  const what = `an index on table ${table}`;
+  if (definition.elements.length === 0) throw modelError(`An index on table ${table} has no columns.`, "List the indexed columns or expressions, e.g. index([\"email\"]).");
+  return {
+    name: explicitName(definition.options.name, what) ?? "",
+    elements: definition.elements.map((element) => indexElement(element, what)),
+    unique: definition.options.unique ?? false,
+    where: definition.options.where === undefined ? null : sqlTextOf(definition.options.where, `the WHERE of ${what}`),
+    using: definition.options.using ?? null,
+  };
+}
+
+/** ForeignKeySchema from the parts of a `foreignKey(...)` or `.references(...)`. */
+export function buildForeignKey(
+  columns: readonly string[],
+  target: ResolvedTarget,
+  referencedColumns: readonly string[],
+  options: ReferenceOptions,
+  table: string,
+): ForeignKeySchema {
+  const what = `the foreign key of table ${table} on (${columns.join(", ")})`;
+  if (columns.length === 0) throw modelError(`A foreign key of table ${table} has no columns.`, "List the referencing columns, e.g. foreignKey([\"user_id\"], () => users, [\"id\"]).");
+  if (columns.length !== referencedColumns.length) {
+    throw modelError(
+      `${what} has ${columns.length} column(s) but references ${referencedColumns.length} column(s) of ${target.name}.`,
+      "A composite foreign key lists as many referenced columns as referencing ones, in matching order.",
+    );
+  }
+  return {
+    name: explicitName(options.name, what),
+    columns: [...columns],
+    referencedSchema: target.schema,
+    referencedTable: target.name,
+    referencedColumns: [...referencedColumns],
+    onDelete: options.onDelete ?? null,
+    onUpdate: options.onUpdate ?? null,
+    deferrable: options.deferrable ?? false,
+    initiallyDeferred: options.initiallyDeferred ?? false,
+  };
+}
+
+function tableForeignKey(definition: ForeignKeyDefinition, schema: string | null, table: string): ForeignKeySchema {
+  const target = resolveTarget(definition.target, schema, definition.options, `table ${table}`);
+  return buildForeignKey(definition.columns, target, definition.referencedColumns, definition.options, table);
+}
+
+/**
+ * Builds a table. Checks what only the builders know (a primary-key column marked nullable,
+ * two primary keys); the column references of constraints are checked by `validateTable`.
+ */
+export function buildTable(input: TableInput): TableSchema {
+  const { name, columns } = input;
+  const extras = input.extras ?? {};
+  if (typeof name !== "string" || name.trim() === "") throw modelError("A table has an empty name.", "Pass the table name as the first argument of table(...).");
+  const schema = extras.schema ?? null;
+  const entries = Object.entries(columns ?? {});
+  if (entries.length === 0) throw modelError(`Table ${name} has no columns.`, "Declare at least one column: MySQL and SQLite cannot create a table without columns.");
+
+  const built = entries.map(([columnName, builder]) => buildColumn(columnName, builder, name));
+  const defs = new Map(entries.map(([columnName, builder]) => [columnName, builder.definition]));
+
+  const columnPk = entries.filter(([, b]) => b.definition.primaryKey).map(([columnName]) => columnName);
+  if (columnPk.length > 0 && extras.primaryKey) {
+    throw modelError(
+      `Table ${name} declares its primary key twice: .primaryKey() on ${columnPk.join(", ")} and primaryKey([...]) in its extras.`,
+      "Keep one: .primaryKey() on the columns, or primaryKey([...]) for a composite key.",
+    );
+  }
+  const pkColumns = extras.primaryKey ? [...extras.primaryKey.columns] : columnPk;
+  if (extras.primaryKey && pkColumns.length === 0) throw modelError(`The primary key of table ${name} has no columns.`, "List the key's columns, e.g. primaryKey([\"a\", \"b\"]).");
+  for (const column of pkColumns) {
+    if (defs.get(column)?.nullable === true) {
+      throw modelError(`Column ${columnLabel(column, name)} is in the primary key but marked .nullable().`, "Primary-key columns are NOT NULL; remove .nullable().");
+    }
+    const target = built.find((c) => c.name === column);
+    if (target) target.nullable = false;
+  }
+
+  const uniques = [
+    ...entries.filter(([, b]) => b.definition.unique).map(([columnName, b]) => ({ name: explicitName(b.definition.unique?.name, `the unique constraint of ${columnLabel(columnName, name)}`), columns: [columnName] })),
+    ...(extras.uniques ?? []).map((u) => {
+      if (u.columns.length === 0) throw modelError(`A unique constraint of table ${name} has no columns.`, "List the columns, e.g. unique([\"a\", \"b\"]).");
+      return { name: explicitName(u.name, `a unique constraint of table ${name}`), columns: [...u.columns] };
+    }),
+  ];
+
+  const foreignKeys = [
+    ...entries
+      .filter(([, b]) => b.definition.references)
+      .map(([columnName, b]) => {
+        const ref = b.definition.references!;
+        const target = resolveTarget(ref.target, schema, ref.options, columnLabel(columnName, name));
+        return buildForeignKey([columnName], target, [ref.column], ref.options, name);
+      }),
+    ...(extras.foreignKeys ?? []).map((fk) => tableForeignKey(fk, schema, name)),
+  ];
+
+  const checks = (extras.checks ?? []).map((c) => {
+    const expression = sqlTextOf(c.expression, `a check constraint of table ${name}`);
+    if (expression.trim() === "") throw modelError(`A check constraint of table ${name} has an empty condition.`, "Write the SQL condition, e.g. check(\"price >= 0\").");
+    return { name: explicitName(c.name, `a check constraint of table ${name}`), expression };
+  });
+
+  return {
+    schema,
+    name,
+    columns: built,
+    primaryKey: pkColumns.length > 0 ? { name: explicitName(extras.primaryKey?.name, `the primary key of table ${name}`), columns: pkColumns } : null,
+    foreignKeys,
+    uniques,
+    checks,
+    indexes: (extras.indexes ?? []).map((ix) => buildIndex(ix, name)),
+    comment: extras.comment ?? null,
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * ColumnBuilder: the fluent, immutable description of one column that `schema.ts` files and
+ * revision files write (`varchar(255).notNull().unique()`). Every method returns a new builder,
+ * so a builder kept in a variable can be reused in several tables without surprises.
+ */
+import { MigrateError } from "../errors.js";
+import type { ColumnGeneration, ColumnType, DefaultValue, ReferentialAction } from "../schema/types.js";
+import { isSqlFragment, type SqlFragment } from "../operations/sql.js";
+import { sqlTextOf, type SqlText } from "./sql-text.js";
+import type { TableTarget } from "./table.js";
+
+/** A default as written by users: a literal (quoted by the dialect) or an `sql` expression. */
+export type DefaultInput = string | number | boolean | null | SqlFragment;
+
+/** Column types that accept `.unsigned()` (MySQL). */
+export type UnsignableType = Extract<ColumnType, { kind: "smallint" | "integer" | "bigint" | "numeric" }>;
+
+/** Options of a column-level or table-level foreign key. */
+export interface ReferenceOptions {
+  /** Constraint name; the naming convention supplies one when absent. */
+  name?: string;
+  onDelete?: ReferentialAction;
+  onUpdate?: ReferentialAction;
+  deferrable?: boolean;
+  initiallyDeferred?: boolean;
+  /** Schema of the referenced table when it is given by name; defaults to the referencing table's schema. */
+  referencedSchema?: string | null;
+}
+
+/** A column-level `.references(...)`. */
+export interface ColumnReference {
+  readonly target: TableTarget;
+  readonly column: string;
+  readonly options: ReferenceOptions;
+}
+
+/** Everything a builder has recorded; read by the model loader and the `op` façade. */
+export interface ColumnDefinition<T extends ColumnType = ColumnType> {
+  readonly type: T;
+  /** Explicit nullability: undefined when neither notNull() nor nullable() was called. */
+  readonly nullable: boolean | undefined;
+  readonly primaryKey: boolean;
+  /** A column-level unique constraint, with its explicit name if one was given. */
+  readonly unique: { readonly name: string | null } | null;
+  /** undefined: no default. */
+  readonly default: DefaultValue | undefined;
+  readonly generated: ColumnGeneration | null;
+  readonly comment: string | null;
+  readonly onUpdate: string | null;
+  readonly collation: string | null;
+  readonly references: ColumnReference | null;
+}
+
+/** Converts a user-written default into the neutral DefaultValue. */
+export function toDefaultValue(value: DefaultInput, what = "a column default"): DefaultValue {
+  if (isSqlFragment(value)) return { kind: "sql", sql: sqlTextOf(value, what) };
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    throw new MigrateError("model", `The default ${String(value)} for ${what} is not a finite number.`, {
+      hint: "Use a finite number, or an sql`…` expression if the database has a special value for it.",
+    });
+  }
+  return { kind: "literal", value };
+}
+
+function requireText(value: string, method: string): string {
+  if (typeof value !== "string" || value.trim() === "") {
+    throw new MigrateError("model", `${method} needs a non-empty string.`, { hint: `Pass the text to ${method}, e.g. ${method.replace("()", '("…")')}.` });
+  }
+  return value;
+}
+
+/** The fluent column description. Create one with a type factory such as `integer()` or `varchar(255)`. */
+export class ColumnBuilder<T extends ColumnType = ColumnType> {
+  /** Brand that identifies builders even across duplicated copies of athanor. */
+  readonly athanorKind = "column" as const;
+  /** What this builder has recorded. */
+  readonly definition: ColumnDefinition<T>;
+
+  /** Prefer the type factories (`integer()`, `text()`, `column(type)`); this is their common base. */
+  constructor(type: T, definition?: Partial<ColumnDefinition<T>>) {
+    this.definition = {
+      type,
+      nullable: undefined,
+      primaryKey: false,
+      unique: null,
+      default: undefined,
+      generated: null,
+      comment: null,
+      onUpdate: null,
+      collation: null,
+      references: null,
+      ...definition,
+    };
+  }
+
+  private with(patch: Partial<ColumnDefinition<T>>): ColumnBuilder<T> {
+    return new ColumnBuilder<T>(this.definition.type, { ...this.definition, ...patch });
+  }
+
+  /** NOT NULL. */
+  notNull(): ColumnBuilder<T> {
+    return this.with({ nullable: false });
+  }
+
+  /** Explicitly nullable (the default for columns outside the primary key). */
+  nullable(): ColumnBuilder<T> {
+    return this.with({ nullable: true });
+  }
+
+  /** Part of the primary key (several columns marked this way form a composite key, in column order). Implies NOT NULL. */
+  primaryKey(): ColumnBuilder<T> {
+    return this.with({ primaryKey: true });
+  }
+
+  /** A single-column unique constraint, named `<table>_<column>_key` unless `name` is given. */
+  unique(options: { name?: string } = {}): ColumnBuilder<T> {
+    return this.with({ unique: { name: options.name ?? null } });
+  }
+
+  /** Server default: a literal (quoted by the dialect) or an expression written with `sql`. */
+  default(value: DefaultInput): ColumnBuilder<T> {
+    return this.with({ default: toDefaultValue(value) });
+  }
+
+  /** Column comment (ignored by SQLite, which has none). */
+  comment(text: string): ColumnBuilder<T> {
+    return this.with({ comment: text });
+  }
+
+  /**
+   * A foreign key to `column` of another table. The target is the table object, a function
+   * returning it (for tables defined later or referencing each other), or its name.
+   */
+  references(target: TableTarget, column: string, options: ReferenceOptions = {}): ColumnBuilder<T> {
+    return this.with({ references: { target, column: requireText(column, "references()"), options: { ...options } } });
+  }
+
+  /** Database-generated increasing values: serial on PostgreSQL, AUTO_INCREMENT on MySQL, AUTOINCREMENT on SQLite. */
+  autoIncrement(): ColumnBuilder<T> {
+    return this.with({ generated: { kind: "autoincrement" } });
+  }
+
+  /** An identity column (PostgreSQL GENERATED ALWAYS/BY DEFAULT AS IDENTITY); other dialects use autoincrement. */
+  identity(options: { always?: boolean } = {}): ColumnBuilder<T> {
+    return this.with({ generated: { kind: "identity", always: options.always ?? false } });
+  }
+
+  /** A computed column `GENERATED ALWAYS AS (expression)`; stored by default because PostgreSQL supports only stored ones. */
+  generated(expression: SqlText, options: { stored?: boolean } = {}): ColumnBuilder<T> {
+    const sqlText = requireText(sqlTextOf(expression, "a generated column"), "generated()");
+    return this.with({ generated: { kind: "computed", sql: sqlText, stored: options.stored ?? true } });
+  }
+
+  /** MySQL `ON UPDATE <expression>` (typically CURRENT_TIMESTAMP); ignored elsewhere. */
+  onUpdate(expression: SqlText): ColumnBuilder<T> {
+    return this.with({ onUpdate: requireText(sqlTextOf(expression, "an ON UPDATE clause"), "onUpdate()") });
+  }
+
+  /** Column collation. */
+  collate(collation: string): ColumnBuilder<T> {
+    return this.with({ collation: requireText(collation, "collate()") });
+  }
+
+  /** MySQL UNSIGNED for integer and numeric types; ignored by other dialects. */
+  unsigned(this: ColumnBuilder<UnsignableType>): ColumnBuilder<T> {
+    const type = this.definition.type;
+    if (!["smallint", "integer", "bigint", "numeric"].includes(type.kind)) {
+      throw new MigrateError("model", `unsigned() applies to integer and numeric columns, not ${type.kind}.`, {
+        hint: "Remove .unsigned() or use smallint(), integer(), bigint() or numeric().",
+      });
+    }
+    return new ColumnBuilder(type, { ...this.definition, type: { ...type, unsigned: true } }) as unknown as ColumnBuilder<T>;
+  }
+}
+
+/** True for a column builder (also one created by another copy of athanor). */
+export function isColumnBuilder(value: unknown): value is ColumnBuilder {
+  return value instanceof ColumnBuilder || (typeof value === "object" && value !== null && (value as { athanorKind?: unknown }).athanorKind === "column" && "definition" in value);
+}

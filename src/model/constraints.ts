@@ -1,0 +1,106 @@
+/**
+ * Table-level constraint and index helpers used in a table's extras (and by `op.createTable`).
+ * Column lists are typed against the table's columns when written inside `table(...)`, so a
+ * misspelt column is a compile error there and a model error at load time everywhere else.
+ */
+import type { SqlFragment } from "../operations/sql.js";
+import type { ReferenceOptions } from "./column-builder.js";
+import type { SqlText } from "./sql-text.js";
+import type { TableTarget } from "./table.js";
+
+/** One element of an index: a column name, an `sql` expression, or either with an order. */
+export type IndexElementInput<N extends string = string> =
+  | N
+  | SqlFragment
+  | { column: N; descending?: boolean; length?: number }
+  | { expression: SqlText; descending?: boolean };
+
+/** Options of `index(...)`. */
+export interface IndexOptions {
+  /** Index name; the naming convention supplies `ix_<table>_<columns>` (or `ux_…`) when absent. */
+  name?: string;
+  unique?: boolean;
+  /** Partial-index predicate (PostgreSQL, SQLite). */
+  where?: SqlText;
+  /** Access method, e.g. "gin" (PostgreSQL). */
+  using?: string;
+}
+
+/** An index declared with `index(...)`. */
+export interface IndexDefinition<N extends string = string> {
+  readonly athanorKind: "index";
+  readonly elements: readonly IndexElementInput<N>[];
+  readonly options: IndexOptions;
+}
+
+/** A unique constraint declared with `unique(...)`. */
+export interface UniqueDefinition<N extends string = string> {
+  readonly athanorKind: "unique";
+  readonly columns: readonly N[];
+  readonly name: string | null;
+}
+
+/** A check constraint declared with `check(...)`. */
+export interface CheckDefinition {
+  readonly athanorKind: "check";
+  readonly expression: SqlText;
+  readonly name: string | null;
+}
+
+/** A primary key declared with `primaryKey(...)`. */
+export interface PrimaryKeyDefinition<N extends string = string> {
+  readonly athanorKind: "primaryKey";
+  readonly columns: readonly N[];
+  readonly name: string | null;
+}
+
+/** A foreign key declared with `foreignKey(...)`. */
+export interface ForeignKeyDefinition<N extends string = string> {
+  readonly athanorKind: "foreignKey";
+  readonly columns: readonly N[];
+  readonly target: TableTarget;
+  readonly referencedColumns: readonly string[];
+  readonly options: ReferenceOptions;
+}
+
+/** The column names an index's element list mentions (for typing against the table's columns). */
+export type IndexColumnsOf<E extends readonly IndexElementInput[]> = E[number] extends infer X
+  ? X extends string
+    ? X
+    : X extends { column: infer C extends string }
+      ? C
+      : never
+  : never;
+
+/** An index on columns and/or expressions: `index(["user_id"])`, `index([sql\`lower(email)\`], { unique: true })`. */
+export function index<const E extends readonly IndexElementInput[]>(elements: E, options: IndexOptions = {}): IndexDefinition<IndexColumnsOf<E>> {
+  return { athanorKind: "index", elements: [...elements] as IndexElementInput<IndexColumnsOf<E>>[], options: { ...options } };
+}
+
+/** A unique constraint over one or more columns. */
+export function unique<N extends string = never>(columns: readonly N[], options: { name?: string } = {}): UniqueDefinition<NoInfer<N>> {
+  return { athanorKind: "unique", columns: [...columns], name: options.name ?? null };
+}
+
+/** A check constraint; `expression` is the SQL condition without `CHECK ( )`. */
+export function check(expression: SqlText, options: { name?: string } = {}): CheckDefinition {
+  return { athanorKind: "check", expression, name: options.name ?? null };
+}
+
+/** A (composite) primary key; its columns become NOT NULL. */
+export function primaryKey<N extends string = never>(columns: readonly N[], options: { name?: string } = {}): PrimaryKeyDefinition<NoInfer<N>> {
+  return { athanorKind: "primaryKey", columns: [...columns], name: options.name ?? null };
+}
+
+/**
+ * A (composite) foreign key: `foreignKey(["user_id"], () => users, ["id"], { onDelete: "CASCADE" })`.
+ * The target is a table object, a function returning one, or a table name.
+ */
+export function foreignKey<N extends string = never>(
+  columns: readonly N[],
+  target: TableTarget,
+  referencedColumns: readonly string[],
+  options: ReferenceOptions = {},
+): ForeignKeyDefinition<NoInfer<N>> {
+  return { athanorKind: "foreignKey", columns: [...columns], target, referencedColumns: [...referencedColumns], options: { ...options } };
+}

@@ -1,0 +1,79 @@
+/**
+ * The schema model DSL: what a user's `schema.ts` (and revision files) import from "athanor".
+ */
+export { sql, rawSql, type SqlFragment } from "../operations/sql.js";
+export {
+  ColumnBuilder,
+  isColumnBuilder,
+  toDefaultValue,
+  type ColumnDefinition,
+  type ColumnReference,
+  type DefaultInput,
+  type ReferenceOptions,
+  type UnsignableType,
+} from "./column-builder.js";
+export {
+  array,
+  bigint,
+  bigserial,
+  binary,
+  blob,
+  boolean,
+  char,
+  column,
+  date,
+  double,
+  identity,
+  integer,
+  interval,
+  json,
+  jsonb,
+  numeric,
+  rawType,
+  real,
+  serial,
+  smallint,
+  text,
+  time,
+  timestamp,
+  uuid,
+  varchar,
+  type ColumnTypeOf,
+  type TimeOptions,
+} from "./column-types.js";
+export { enumType, isEnumDefinition, enumOfType, type EnumDefinition } from "./enum-type.js";
+export {
+  check,
+  foreignKey,
+  index,
+  primaryKey,
+  unique,
+  type CheckDefinition,
+  type ForeignKeyDefinition,
+  type IndexDefinition,
+  type IndexColumnsOf,
+  type IndexElementInput,
+  type IndexOptions,
+  type PrimaryKeyDefinition,
+  type UniqueDefinition,
+} from "./constraints.js";
+export { table, isTableDefinition, type AnyTable, type ColumnMap, type ColumnNames, type LazyTable, type TableDefinition, type TableExtras, type TableExtrasInput, type TableTarget } from "./table.js";
+export { defineSchema, isSchemaDefinition, type SchemaDefinition, type SchemaInput } from "./define-schema.js";
+export {
+  DEFAULT_NAMING,
+  resolveNaming,
+  truncateName,
+  applyNamingRule,
+  columnsInExpression,
+  NameAllocator,
+  type NamingContext,
+  type NamingConvention,
+  type NamingOverrides,
+  type NamingRule,
+} from "./naming.js";
+export { buildColumn } from "./build-column.js";
+export { buildTable, buildIndex, buildForeignKey, resolveTarget, type TableInput, type ResolvedTarget } from "./build-table.js";
+export { assignNames } from "./assign-names.js";
+export { sqlTextOf, type SqlText } from "./sql-text.js";
+export { schemaFromModel, namingFromModel } from "../schema/from-model.js";
+export { validateSchema, validateTable, validateEnum } from "../schema/validate-schema.js";

@@ -1,0 +1,87 @@
+/**
+ * `table(...)`: a table of the user's model. The object keys of `columns` are the column names
+ * exactly as in the database. Extras (schema, comment, constraints, indexes) are given as an
+ * object or as a callback that receives the column names, typed, and runs when the model loads,
+ * so it may mention tables declared further down the file.
+ */
+import type { ColumnBuilder } from "./column-builder.js";
+import type { CheckDefinition, ForeignKeyDefinition, IndexDefinition, PrimaryKeyDefinition, UniqueDefinition } from "./constraints.js";
+
+/** The columns of a table, keyed by column name. */
+export type ColumnMap = Record<string, ColumnBuilder>;
+
+/** The column names of a column map, each typed as its literal name. */
+export type ColumnNames<C> = { readonly [K in keyof C & string]: K };
+
+/** Everything about a table besides its columns. */
+export interface TableExtras<N extends string = string> {
+  /** PostgreSQL schema; absent or null for the default schema. */
+  schema?: string | null;
+  comment?: string | null;
+  /** A composite primary key (instead of `.primaryKey()` on columns). */
+  primaryKey?: PrimaryKeyDefinition<N>;
+  indexes?: readonly IndexDefinition<N>[];
+  uniques?: readonly UniqueDefinition<N>[];
+  checks?: readonly CheckDefinition[];
+  foreignKeys?: readonly ForeignKeyDefinition<N>[];
+}
+
+/** Extras as an object or as a callback receiving the typed column names. */
+export type TableExtrasInput<C> = TableExtras<keyof C & string> | ((t: ColumnNames<C>) => TableExtras<keyof C & string>);
+
+/** A table declared with `table(...)`. */
+export interface TableDefinition<C extends ColumnMap = ColumnMap> {
+  /** Brand that identifies tables in a schema module's exports. */
+  readonly athanorKind: "table";
+  readonly name: string;
+  readonly columns: C;
+  /** The column names, typed: `users.c.email === "email"`. */
+  readonly c: ColumnNames<C>;
+  /** PostgreSQL schema (evaluates the extras). */
+  readonly schema: string | null;
+  /** The extras, evaluated once on first use. */
+  extras(): TableExtras<keyof C & string>;
+}
+
+/** Any table, whatever its columns. */
+export type AnyTable = TableDefinition<ColumnMap>;
+
+/** A function returning the referenced table, evaluated when the model loads. */
+export type LazyTable = () => AnyTable;
+
+/**
+ * What a foreign key points at: the table object, a function returning it (`() => users`, for
+ * tables declared later, tables that reference each other, or a table referencing itself), or the
+ * table's name.
+ *
+ * The function member is typed as `Function` on purpose: with `() => AnyTable` TypeScript would
+ * need the referenced table's type while it is still inferring the referencing table's, and two
+ * tables that point at each other would fail with "implicitly has type 'any'". The loader checks
+ * at run time that the function returns a table.
+ */
+export type TableTarget = string | AnyTable | LazyTable | Function;
+
+/** Declares a table. */
+export function table<C extends ColumnMap>(name: string, columns: C, extras?: TableExtrasInput<C>): TableDefinition<C> {
+  const names = Object.fromEntries(Object.keys(columns).map((key) => [key, key])) as ColumnNames<C>;
+  let resolved: TableExtras<keyof C & string> | undefined;
+  const resolve = (): TableExtras<keyof C & string> => {
+    resolved ??= typeof extras === "function" ? extras(names) : { ...(extras ?? {}) };
+    return resolved;
+  };
+  return {
+    athanorKind: "table",
+    name,
+    columns,
+    c: names,
+    get schema() {
+      return resolve().schema ?? null;
+    },
+    extras: resolve,
+  };
+}
+
+/** True for a table definition (also one created by another copy of athanor). */
+export function isTableDefinition(value: unknown): value is AnyTable {
+  return typeof value === "object" && value !== null && (value as { athanorKind?: unknown }).athanorKind === "table" && typeof (value as AnyTable).extras === "function";
+}

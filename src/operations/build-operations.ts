@@ -1,0 +1,136 @@
+/**
+ * Builders for the operations that are not about one existing table's parts: whole tables,
+ * enums, raw SQL and data. Together with build-table-operations.ts they turn façade arguments
+ * into Operation values; nothing here runs anything.
+ */
+import { assignNames } from "../model/assign-names.js";
+import { buildColumn } from "../model/build-column.js";
+import { buildTable } from "../model/build-table.js";
+import { isColumnBuilder, type ColumnBuilder } from "../model/column-builder.js";
+import type { NamingConvention } from "../model/naming.js";
+import { isTableDefinition, type AnyTable, type ColumnMap, type TableExtras } from "../model/table.js";
+import { validateEnum, validateTable } from "../schema/validate-schema.js";
+import type { ColumnType } from "../schema/types.js";
+import { argumentError, compact, requireName, tableTarget, typeArgument } from "./arguments.js";
+import type { AddEnumValueOptions, BulkInsertOptions, DropEnumOptions, DropTableOptions, ExecuteOptions, SchemaOption } from "./operations-api.js";
+import { isSqlFragment, type SqlFragment } from "./sql.js";
+import type {
+  AddEnumValueOp,
+  BulkInsertOp,
+  CreateEnumOp,
+  CreateTableOp,
+  DropEnumOp,
+  DropTableOp,
+  ExecuteOp,
+  RenameEnumValueOp,
+  RenameTableOp,
+} from "./types.js";
+
+/** createTable: the full table, checked and with every constraint and index named. */
+export function createTableOp(name: string, columns: ColumnMap, extras: TableExtras | undefined, naming: NamingConvention): CreateTableOp {
+  requireName(name, "op.createTable: the table name");
+  if (typeof columns !== "object" || columns === null || Object.keys(columns).length === 0) {
+    throw argumentError(`op.createTable ${name} has no columns.`, "Pass the columns as an object, e.g. { id: serial().primaryKey() }.");
+  }
+  const table = buildTable({ name, columns, extras });
+  validateTable(table);
+  assignNames([table], naming);
+  return { kind: "createTable", table };
+}
+
+/** dropTable. */
+export function dropTableOp(name: string, options: DropTableOptions = {}): DropTableOp {
+  return compact({ kind: "dropTable", ...tableTarget(name, options.schema, "op.dropTable"), existing: options.existing ? structuredClone(options.existing) : undefined });
+}
+
+/** renameTable. */
+export function renameTableOp(from: string, to: string, options: SchemaOption = {}): RenameTableOp {
+  return compact({
+    kind: "renameTable",
+    schema: options.schema ?? undefined,
+    from: requireName(from, "op.renameTable: the current name"),
+    to: requireName(to, "op.renameTable: the new name"),
+  });
+}
+
+function enumValues(values: unknown, what: string): string[] {
+  if (!Array.isArray(values)) throw argumentError(`${what} is not an array of strings.`, 'Pass the values, e.g. ["new", "paid"].');
+  return values.map((v, i) => {
+    if (typeof v !== "string") throw argumentError(`${what}: value ${i + 1} is not a string.`, "Enum values are strings.");
+    return v;
+  });
+}
+
+/** createEnum. */
+export function createEnumOp(name: string, values: readonly string[], options: SchemaOption = {}): CreateEnumOp {
+  const enumSchema = { schema: options.schema ?? null, name: requireName(name, "op.createEnum: the enum name"), values: enumValues(values, `op.createEnum ${name}: values`) };
+  validateEnum(enumSchema);
+  return { kind: "createEnum", enum: enumSchema };
+}
+
+/** dropEnum; `existingValues` makes it reversible. */
+export function dropEnumOp(name: string, options: DropEnumOptions = {}): DropEnumOp {
+  const enumName = requireName(name, "op.dropEnum: the enum name");
+  const schema = options.schema ?? null;
+  const existing = options.existingValues === undefined ? undefined : { schema, name: enumName, values: enumValues(options.existingValues, `op.dropEnum ${enumName}: existingValues`) };
+  return compact({ kind: "dropEnum", schema: schema ?? undefined, name: enumName, existing });
+}
+
+/** addEnumValue. */
+export function addEnumValueOp(name: string, value: string, options: AddEnumValueOptions = {}): AddEnumValueOp {
+  const enumName = requireName(name, "op.addEnumValue: the enum name");
+  if (typeof value !== "string") throw argumentError(`op.addEnumValue ${enumName}: the value is not a string.`, "Enum values are strings.");
+  if (options.before !== undefined && options.after !== undefined) throw argumentError(`op.addEnumValue ${enumName}: both before and after were given.`, "Pass at most one of before and after.");
+  const existingValues = options.existingValues === undefined ? undefined : enumValues(options.existingValues, `op.addEnumValue ${enumName}: existingValues`);
+  if (existingValues?.includes(value)) throw argumentError(`op.addEnumValue ${enumName}: ${JSON.stringify(value)} is already one of existingValues.`, "Add a value the enum does not have yet.");
+  return compact({ kind: "addEnumValue", schema: options.schema ?? undefined, name: enumName, value, before: options.before, after: options.after, existingValues });
+}
+
+/** renameEnumValue. */
+export function renameEnumValueOp(name: string, from: string, to: string, options: SchemaOption = {}): RenameEnumValueOp {
+  const enumName = requireName(name, "op.renameEnumValue: the enum name");
+  if (typeof from !== "string" || typeof to !== "string") throw argumentError(`op.renameEnumValue ${enumName}: from and to must be strings.`, "Pass the old and the new value.");
+  return compact({ kind: "renameEnumValue", schema: options.schema ?? undefined, name: enumName, from, to });
+}
+
+function statementArgument(statement: unknown, what: string): string | SqlFragment {
+  if (isSqlFragment(statement)) {
+    if (statement.strings.join("").trim() === "") throw argumentError(`${what} is empty.`, "Write the SQL to run.");
+    return { strings: [...statement.strings], values: [...statement.values] };
+  }
+  if (typeof statement !== "string" || statement.trim() === "") throw argumentError(`${what} is empty.`, "Pass SQL text or an sql`…` fragment.");
+  return statement;
+}
+
+/** execute. */
+export function executeOp(statement: string | SqlFragment, options: ExecuteOptions = {}): ExecuteOp {
+  return compact({
+    kind: "execute",
+    sql: statementArgument(statement, "op.execute: the SQL"),
+    reverse: options.reverse === undefined ? undefined : statementArgument(options.reverse, "op.execute: the reverse SQL"),
+  });
+}
+
+/** The SQL of a query, checked like execute's. */
+export function queryStatement(statement: string | SqlFragment): string | SqlFragment {
+  return statementArgument(statement, "op.query: the SQL");
+}
+
+function columnTypes(columns: Record<string, ColumnBuilder | ColumnType>, table: string): { name: string; type: ColumnType }[] {
+  return Object.entries(columns).map(([name, spec]) => ({
+    name,
+    type: isColumnBuilder(spec) ? buildColumn(name, spec, table).type : typeArgument(spec, `op.bulkInsert ${table}: the type of ${name}`),
+  }));
+}
+
+/** bulkInsert; a table object supplies the table name, schema and column types. */
+export function bulkInsertOp(table: string | AnyTable, rows: readonly Record<string, unknown>[], options: BulkInsertOptions = {}): BulkInsertOp {
+  const definition = isTableDefinition(table) ? table : undefined;
+  const name = definition ? definition.name : table;
+  const target = tableTarget(name, options.schema !== undefined ? options.schema : definition?.schema, "op.bulkInsert");
+  if (!Array.isArray(rows) || rows.some((row) => typeof row !== "object" || row === null || Array.isArray(row))) {
+    throw argumentError(`op.bulkInsert ${target.table}: rows must be an array of objects.`, "Pass rows such as [{ id: 1, name: \"a\" }].");
+  }
+  const columns = options.columns ? columnTypes(options.columns, target.table) : definition ? columnTypes(definition.columns, target.table) : undefined;
+  return compact({ kind: "bulkInsert", ...target, rows: rows.map((row) => ({ ...row })), columns });
+}

@@ -1,0 +1,164 @@
+/**
+ * Builders for the operations that act on one existing table. The `op` façade and the batch
+ * form both use them, so `op.addColumn("users", …)` and `batch.addColumn(…)` build the same value.
+ */
+import { buildColumn } from "../model/build-column.js";
+import { buildForeignKey, buildIndex } from "../model/build-table.js";
+import { isColumnBuilder, type ColumnBuilder } from "../model/column-builder.js";
+import { index as indexDefinition, type IndexElementInput } from "../model/constraints.js";
+import type { SqlText } from "../model/sql-text.js";
+import {
+  argumentError,
+  compact,
+  defaultArgument,
+  requireColumns,
+  requireName,
+  sqlArgument,
+  typeArgument,
+} from "./arguments.js";
+import type { AlterColumnOptions, CreateForeignKeyOptions, CreateIndexOptions, DropColumnOptions, DropConstraintSpec, DropIndexOptions, TableCommentOptions } from "./operations-api.js";
+import type {
+  AddColumnOp,
+  AlterColumnOp,
+  CreateCheckConstraintOp,
+  CreateForeignKeyOp,
+  CreateIndexOp,
+  CreatePrimaryKeyOp,
+  CreateTableCommentOp,
+  CreateUniqueConstraintOp,
+  DropColumnOp,
+  DropConstraintOp,
+  DropIndexOp,
+  DropTableCommentOp,
+  ExistingConstraint,
+  OnTable,
+} from "./types.js";
+
+/** addColumn. Keys and references on the builder are refused: AddColumnOp holds only the column. */
+export function addColumnOp(target: OnTable, name: string, column: ColumnBuilder): AddColumnOp {
+  const columnName = requireName(name, "op.addColumn: the column name");
+  if (!isColumnBuilder(column)) throw argumentError(`op.addColumn: the column ${columnName} is not a column builder.`, "Pass a type factory result, e.g. varchar(255).notNull().");
+  const d = column.definition;
+  if (d.primaryKey || d.unique || d.references) {
+    throw argumentError(
+      `op.addColumn ${target.table}.${columnName}: .primaryKey(), .unique() and .references() cannot be used here.`,
+      "Add the column, then op.createPrimaryKey / op.createUniqueConstraint / op.createForeignKey.",
+    );
+  }
+  return { kind: "addColumn", ...target, column: buildColumn(columnName, column, target.table) };
+}
+
+/** dropColumn, with the prior column when given. */
+export function dropColumnOp(target: OnTable, name: string, options: Omit<DropColumnOptions, "schema"> = {}): DropColumnOp {
+  const column = requireName(name, "op.dropColumn: the column name");
+  const existing = options.existing === undefined ? undefined : isColumnBuilder(options.existing) ? buildColumn(column, options.existing, target.table) : { ...options.existing };
+  return compact({ kind: "dropColumn", ...target, column, existing });
+}
+
+/** alterColumn; refuses a call that changes nothing. */
+export function alterColumnOp(target: OnTable, column: string, options: Omit<AlterColumnOptions, "schema">): AlterColumnOp {
+  const name = requireName(column, "op.alterColumn: the column name");
+  const what = `op.alterColumn ${target.table}.${name}`;
+  const o = options ?? {};
+  const op: AlterColumnOp = compact({
+    kind: "alterColumn",
+    ...target,
+    column: name,
+    newName: o.newName === undefined ? undefined : requireName(o.newName, `${what}: newName`),
+    type: o.type === undefined ? undefined : typeArgument(o.type, `${what}: type`),
+    nullable: o.nullable,
+    default: defaultArgument(o.default, `the default of ${target.table}.${name}`),
+    comment: o.comment,
+    generated: o.generated === undefined ? undefined : o.generated === null ? null : { ...o.generated },
+    using: o.using === undefined ? undefined : sqlArgument(o.using, `${what}: using`),
+    existingType: o.existingType === undefined ? undefined : typeArgument(o.existingType, `${what}: existingType`),
+    existingNullable: o.existingNullable,
+    existingDefault: defaultArgument(o.existingDefault, `the existing default of ${target.table}.${name}`),
+    existingComment: o.existingComment,
+    existingGenerated: o.existingGenerated === undefined ? undefined : o.existingGenerated === null ? null : { ...o.existingGenerated },
+  } as AlterColumnOp);
+  const changes = ["newName", "type", "nullable", "default", "comment", "generated"] as const;
+  if (!changes.some((key) => op[key] !== undefined)) {
+    throw argumentError(`${what} changes nothing.`, "Pass at least one of type, nullable, default, comment, generated or newName (existing* options only describe the column as it was).");
+  }
+  return op;
+}
+
+/** createIndex. */
+export function createIndexOp(target: OnTable, name: string, elements: readonly IndexElementInput[], options: Omit<CreateIndexOptions, "schema"> = {}): CreateIndexOp {
+  const indexName = requireName(name, "op.createIndex: the index name");
+  if (!Array.isArray(elements) || elements.length === 0) throw argumentError(`op.createIndex ${indexName} lists no columns.`, "Pass the indexed columns or sql`…` expressions.");
+  const built = buildIndex(indexDefinition(elements, { name: indexName, unique: options.unique, where: options.where, using: options.using }), target.table);
+  return compact({ kind: "createIndex", ...target, index: built, concurrently: options.concurrently, ifNotExists: options.ifNotExists });
+}
+
+/** dropIndex. */
+export function dropIndexOp(target: OnTable, name: string, options: Omit<DropIndexOptions, "schema" | "table"> = {}): DropIndexOp {
+  const indexName = requireName(name, "op.dropIndex: the index name");
+  return compact({
+    kind: "dropIndex",
+    ...target,
+    name: indexName,
+    existing: options.existing ? { ...options.existing } : undefined,
+    concurrently: options.concurrently,
+    ifExists: options.ifExists,
+  });
+}
+
+/** createPrimaryKey. */
+export function createPrimaryKeyOp(target: OnTable, name: string, columns: readonly string[]): CreatePrimaryKeyOp {
+  const constraintName = requireName(name, "op.createPrimaryKey: the constraint name");
+  return { kind: "createPrimaryKey", ...target, constraint: { name: constraintName, columns: requireColumns(columns, `op.createPrimaryKey ${constraintName}`) } };
+}
+
+/** createForeignKey; the referenced table is in `referencedSchema`, else the source table's schema. */
+export function createForeignKeyOp(
+  target: OnTable,
+  name: string,
+  referencedTable: string,
+  localColumns: readonly string[],
+  remoteColumns: readonly string[],
+  options: Omit<CreateForeignKeyOptions, "schema"> = {},
+): CreateForeignKeyOp {
+  const constraintName = requireName(name, "op.createForeignKey: the constraint name");
+  const what = `op.createForeignKey ${constraintName}`;
+  const local = requireColumns(localColumns, `${what}: the local columns`);
+  const remote = requireColumns(remoteColumns, `${what}: the referenced columns`);
+  const referenced = { schema: options.referencedSchema !== undefined ? options.referencedSchema : (target.schema ?? null), name: requireName(referencedTable, `${what}: the referenced table`) };
+  return { kind: "createForeignKey", ...target, constraint: buildForeignKey(local, referenced, remote, { ...options, name: constraintName }, target.table) };
+}
+
+/** createUniqueConstraint. */
+export function createUniqueOp(target: OnTable, name: string, columns: readonly string[]): CreateUniqueConstraintOp {
+  const constraintName = requireName(name, "op.createUniqueConstraint: the constraint name");
+  return { kind: "createUniqueConstraint", ...target, constraint: { name: constraintName, columns: requireColumns(columns, `op.createUniqueConstraint ${constraintName}`) } };
+}
+
+/** createCheckConstraint. */
+export function createCheckOp(target: OnTable, name: string, condition: SqlText): CreateCheckConstraintOp {
+  const constraintName = requireName(name, "op.createCheckConstraint: the constraint name");
+  return { kind: "createCheckConstraint", ...target, constraint: { name: constraintName, expression: sqlArgument(condition, `op.createCheckConstraint ${constraintName}: the condition`) } };
+}
+
+const CONSTRAINT_TYPES = ["primaryKey", "foreignKey", "unique", "check"] as const;
+
+/** dropConstraint; `type` is required because MySQL drops each kind differently. */
+export function dropConstraintOp(target: OnTable, name: string, spec: DropConstraintSpec): DropConstraintOp {
+  const constraintName = requireName(name, "op.dropConstraint: the constraint name");
+  if (!spec || !CONSTRAINT_TYPES.includes(spec.type)) {
+    throw argumentError(`op.dropConstraint ${constraintName}: type must be one of ${CONSTRAINT_TYPES.join(", ")}.`, 'Pass { type: "foreignKey" } (or the constraint\'s kind).');
+  }
+  const existing = spec.existing ? ({ type: spec.type, constraint: { ...spec.existing } } as ExistingConstraint) : undefined;
+  return compact({ kind: "dropConstraint", ...target, name: constraintName, type: spec.type, existing });
+}
+
+/** createTableComment. */
+export function createTableCommentOp(target: OnTable, comment: string, options: Omit<TableCommentOptions, "schema"> = {}): CreateTableCommentOp {
+  if (typeof comment !== "string") throw argumentError(`op.createTableComment ${target.table}: the comment is not a string.`, "Pass the comment text; use op.dropTableComment to remove one.");
+  return compact({ kind: "createTableComment", ...target, comment, existingComment: options.existingComment });
+}
+
+/** dropTableComment. */
+export function dropTableCommentOp(target: OnTable, options: Omit<TableCommentOptions, "schema"> = {}): DropTableCommentOp {
+  return compact({ kind: "dropTableComment", ...target, existingComment: options.existingComment });
+}

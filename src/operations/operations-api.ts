@@ -1,0 +1,230 @@
+/**
+ * The typed `op` object that revision files receive (`export async function upgrade(op: Operations)`).
+ * Argument order follows Alembic's where Alembic has the operation. Every method builds exactly
+ * one Operation and hands it to the migration context; see create-operations.ts.
+ */
+import type { DialectName } from "../dialects/dialect.js";
+import type { ColumnBuilder, DefaultInput, ReferenceOptions } from "../model/column-builder.js";
+import type { IndexElementInput } from "../model/constraints.js";
+import type { SqlText } from "../model/sql-text.js";
+import type { AnyTable, ColumnMap, TableExtras } from "../model/table.js";
+import type {
+  CheckSchema,
+  ColumnGeneration,
+  ColumnSchema,
+  ColumnType,
+  DefaultValue,
+  ForeignKeySchema,
+  IndexSchema,
+  PrimaryKeySchema,
+  TableSchema,
+  UniqueSchema,
+} from "../schema/types.js";
+import type { SqlFragment } from "./sql.js";
+
+/** The PostgreSQL schema an operation targets; absent or null for the default. */
+export interface SchemaOption {
+  schema?: string | null;
+}
+
+/** A default as accepted by alterColumn: what `.default()` takes, or a neutral DefaultValue. */
+export type DefaultSpec = DefaultInput | DefaultValue;
+
+/** Options of `op.dropTable`. */
+export interface DropTableOptions extends SchemaOption {
+  /** The table as it was, which makes the drop reversible. */
+  existing?: TableSchema;
+}
+
+/** Options of `op.dropColumn`. */
+export interface DropColumnOptions extends SchemaOption {
+  /** The column as it was (a ColumnSchema or a builder), which makes the drop reversible. */
+  existing?: ColumnSchema | ColumnBuilder;
+}
+
+/**
+ * Options of `op.alterColumn`. An absent field is left alone. `default: null` and `comment: null`
+ * remove them (write sql`NULL` for a literal DEFAULT NULL). The `existing*` fields describe the
+ * column before the change: they make it reversible and give MySQL its full MODIFY definition.
+ */
+export interface AlterColumnOptions extends SchemaOption {
+  /** The new type: a type factory result such as `varchar(100)` (type only) or a ColumnType. */
+  type?: ColumnBuilder | ColumnType;
+  nullable?: boolean;
+  default?: DefaultSpec | null;
+  comment?: string | null;
+  generated?: ColumnGeneration | null;
+  newName?: string;
+  /** Expression that converts existing values (PostgreSQL `USING`). */
+  using?: SqlText;
+  existingType?: ColumnBuilder | ColumnType;
+  existingNullable?: boolean;
+  existingDefault?: DefaultSpec | null;
+  existingComment?: string | null;
+  existingGenerated?: ColumnGeneration | null;
+}
+
+/** Options of `op.createIndex`. */
+export interface CreateIndexOptions extends SchemaOption {
+  unique?: boolean;
+  /** Partial-index predicate. */
+  where?: SqlText;
+  /** Access method, e.g. "gin". */
+  using?: string;
+  /** PostgreSQL CREATE INDEX CONCURRENTLY (runs outside the transaction). */
+  concurrently?: boolean;
+  ifNotExists?: boolean;
+}
+
+/** Options of `op.dropIndex`; `table` is required because MySQL drops indexes per table. */
+export interface DropIndexOptions extends SchemaOption {
+  table: string;
+  concurrently?: boolean;
+  ifExists?: boolean;
+  /** The index as it was, which makes the drop reversible. */
+  existing?: IndexSchema;
+}
+
+/** Options of `op.createForeignKey`. */
+export interface CreateForeignKeyOptions extends SchemaOption, Omit<ReferenceOptions, "name"> {}
+
+/** The constraint kinds `dropConstraint` distinguishes, each with its optional prior state. */
+export type DropConstraintSpec =
+  | { type: "primaryKey"; existing?: PrimaryKeySchema }
+  | { type: "foreignKey"; existing?: ForeignKeySchema }
+  | { type: "unique"; existing?: UniqueSchema }
+  | { type: "check"; existing?: CheckSchema };
+
+/** Options of `op.dropConstraint`. */
+export type DropConstraintOptions = SchemaOption & DropConstraintSpec;
+
+/** Options of `op.createTableComment`. */
+export interface TableCommentOptions extends SchemaOption {
+  /** The comment before the change (null: none), which makes it reversible. */
+  existingComment?: string | null;
+}
+
+/** Options of `op.addEnumValue`. */
+export interface AddEnumValueOptions extends SchemaOption {
+  before?: string;
+  after?: string;
+  /** The values before the addition. */
+  existingValues?: string[];
+}
+
+/** Options of `op.dropEnum`. */
+export interface DropEnumOptions extends SchemaOption {
+  /** The values the type had, which makes the drop reversible. */
+  existingValues?: string[];
+}
+
+/** Options of `op.execute`. */
+export interface ExecuteOptions {
+  /** SQL that undoes the statement; without it the operation cannot be reversed. */
+  reverse?: string | SqlFragment;
+}
+
+/** Options of `op.bulkInsert`. */
+export interface BulkInsertOptions extends SchemaOption {
+  /** Column types, so values are converted for the dialect (booleans, JSON, dates). */
+  columns?: Record<string, ColumnBuilder | ColumnType>;
+}
+
+/** Options of `op.batchAlterTable`. */
+export interface BatchAlterTableOptions extends SchemaOption {
+  /** "auto" (default): rebuild the table only where the dialect needs it (SQLite); "always"; "never": fail instead. */
+  recreate?: "auto" | "always" | "never";
+}
+
+/** The table-level operations inside `op.batchAlterTable`: the same as on `op`, minus the table. */
+export interface BatchOperations {
+  /** Records an addColumn (see Operations.addColumn). */
+  addColumn(name: string, column: ColumnBuilder): void;
+  /** Records a dropColumn. */
+  dropColumn(name: string, options?: Omit<DropColumnOptions, "schema">): void;
+  /** Records an alterColumn. */
+  alterColumn(column: string, options: Omit<AlterColumnOptions, "schema">): void;
+  /** Records a createIndex. */
+  createIndex(name: string, elements: readonly IndexElementInput[], options?: Omit<CreateIndexOptions, "schema">): void;
+  /** Records a dropIndex. */
+  dropIndex(name: string, options?: Omit<DropIndexOptions, "schema" | "table">): void;
+  /** Records a createPrimaryKey. */
+  createPrimaryKey(name: string, columns: readonly string[]): void;
+  /** Records a createForeignKey from this table to `referencedTable`. */
+  createForeignKey(name: string, referencedTable: string, localColumns: readonly string[], remoteColumns: readonly string[], options?: Omit<CreateForeignKeyOptions, "schema">): void;
+  /** Records a createUniqueConstraint. */
+  createUniqueConstraint(name: string, columns: readonly string[]): void;
+  /** Records a createCheckConstraint. */
+  createCheckConstraint(name: string, condition: SqlText): void;
+  /** Records a dropConstraint. */
+  dropConstraint(name: string, options: DropConstraintSpec): void;
+  /** Records a createTableComment. */
+  createTableComment(comment: string, options?: Omit<TableCommentOptions, "schema">): void;
+  /** Records a dropTableComment. */
+  dropTableComment(options?: Omit<TableCommentOptions, "schema">): void;
+}
+
+/**
+ * The `op` object of a revision. Each call returns a promise; calls reach the database in the
+ * order they were made even when a revision forgets `await`, and a failure stops every later call.
+ */
+export interface Operations {
+  /** The dialect of the target database. */
+  readonly dialect: DialectName;
+  /** True under `--sql`: statements are printed, not executed, and `query` is unavailable. */
+  readonly offline: boolean;
+
+  /** CREATE TABLE with its constraints, then its indexes. Unnamed constraints follow the naming convention. */
+  createTable<C extends ColumnMap>(name: string, columns: C, extras?: TableExtras<keyof C & string>): Promise<void>;
+  /** DROP TABLE; pass `existing` to make it reversible. */
+  dropTable(name: string, options?: DropTableOptions): Promise<void>;
+  /** ALTER TABLE … RENAME TO. */
+  renameTable(from: string, to: string, options?: SchemaOption): Promise<void>;
+  /** Adds a column; add its foreign key, unique or primary key with the create* operations. */
+  addColumn(table: string, name: string, column: ColumnBuilder, options?: SchemaOption): Promise<void>;
+  /** Drops a column; pass `existing` to make it reversible. */
+  dropColumn(table: string, name: string, options?: DropColumnOptions): Promise<void>;
+  /** Changes a column's type, nullability, default, comment, generation or name. */
+  alterColumn(table: string, column: string, options: AlterColumnOptions): Promise<void>;
+  /** CREATE [UNIQUE] INDEX on columns and/or sql`…` expressions. */
+  createIndex(name: string, table: string, elements: readonly IndexElementInput[], options?: CreateIndexOptions): Promise<void>;
+  /** DROP INDEX; `table` is required. */
+  dropIndex(name: string, options: DropIndexOptions): Promise<void>;
+  /** Adds a primary key constraint. */
+  createPrimaryKey(name: string, table: string, columns: readonly string[], options?: SchemaOption): Promise<void>;
+  /** Adds a foreign key from `sourceTable(localColumns)` to `referencedTable(remoteColumns)`. */
+  createForeignKey(
+    name: string,
+    sourceTable: string,
+    referencedTable: string,
+    localColumns: readonly string[],
+    remoteColumns: readonly string[],
+    options?: CreateForeignKeyOptions,
+  ): Promise<void>;
+  /** Adds a unique constraint. */
+  createUniqueConstraint(name: string, table: string, columns: readonly string[], options?: SchemaOption): Promise<void>;
+  /** Adds a check constraint; `condition` is SQL without CHECK ( ). */
+  createCheckConstraint(name: string, table: string, condition: SqlText, options?: SchemaOption): Promise<void>;
+  /** Drops a constraint of the given type; pass `existing` to make it reversible. */
+  dropConstraint(name: string, table: string, options: DropConstraintOptions): Promise<void>;
+  /** Sets the table comment. */
+  createTableComment(table: string, comment: string, options?: TableCommentOptions): Promise<void>;
+  /** Removes the table comment. */
+  dropTableComment(table: string, options?: TableCommentOptions): Promise<void>;
+  /** CREATE TYPE … AS ENUM (PostgreSQL; other dialects keep enums inline). */
+  createEnum(name: string, values: readonly string[], options?: SchemaOption): Promise<void>;
+  /** Drops an enum type; pass `existingValues` to make it reversible. */
+  dropEnum(name: string, options?: DropEnumOptions): Promise<void>;
+  /** Adds a value to an enum type, optionally before or after an existing one. */
+  addEnumValue(name: string, value: string, options?: AddEnumValueOptions): Promise<void>;
+  /** Renames one value of an enum type. */
+  renameEnumValue(name: string, from: string, to: string, options?: SchemaOption): Promise<void>;
+  /** Raw SQL; values interpolated with the `sql` tag are bound, never spliced. */
+  execute(statement: string | SqlFragment, options?: ExecuteOptions): Promise<void>;
+  /** Inserts rows (values are bound). Passing the table object supplies the column types. */
+  bulkInsert(table: string | AnyTable, rows: readonly Record<string, unknown>[], options?: BulkInsertOptions): Promise<void>;
+  /** Several changes to one table as one operation (one rebuild on SQLite). The callback must be synchronous. */
+  batchAlterTable(table: string, build: (batch: BatchOperations) => void, options?: BatchAlterTableOptions): Promise<void>;
+  /** Runs a query after every earlier operation and returns its rows (not available under `--sql`). */
+  query<T = Record<string, unknown>>(statement: string | SqlFragment): Promise<T[]>;
+}

@@ -1,0 +1,83 @@
+/**
+ * Structural checks on a neutral DatabaseSchema: everything a constraint names must exist, names
+ * must not repeat, enums must have values. The model loader runs them so that a broken schema.ts
+ * fails with a message naming the table and column instead of as an SQL error halfway through a
+ * migration; `op.createTable` runs the table-level part.
+ */
+import { MigrateError } from "../errors.js";
+import { tableLabel, type DatabaseSchema, type EnumSchema, type TableSchema } from "./types.js";
+
+function invalid(message: string, hint: string): MigrateError {
+  return new MigrateError("model", message, { hint });
+}
+
+function requireColumns(table: TableSchema, columns: readonly string[], what: string): void {
+  const label = tableLabel(table);
+  for (const column of columns) {
+    if (!table.columns.some((c) => c.name === column)) {
+      throw invalid(`${what} of table ${label} names column ${column}, which table ${label} does not have.`, `Use one of: ${table.columns.map((c) => c.name).join(", ")}.`);
+    }
+  }
+}
+
+/** Checks one table on its own: unique column names and constraints on existing columns. */
+export function validateTable(table: TableSchema): void {
+  const label = tableLabel(table);
+  if (table.columns.length === 0) throw invalid(`Table ${label} has no columns.`, "Declare at least one column: MySQL and SQLite cannot create a table without columns.");
+  const seen = new Set<string>();
+  for (const column of table.columns) {
+    if (seen.has(column.name)) throw invalid(`Table ${label} has two columns named ${column.name}.`, "Rename or remove one of them.");
+    seen.add(column.name);
+  }
+  if (table.primaryKey) requireColumns(table, table.primaryKey.columns, "The primary key");
+  for (const u of table.uniques) requireColumns(table, u.columns, `Unique constraint ${u.name ?? `(${u.columns.join(", ")})`}`);
+  for (const fk of table.foreignKeys) requireColumns(table, fk.columns, `Foreign key ${fk.name ?? `(${fk.columns.join(", ")})`}`);
+  for (const ix of table.indexes) {
+    const columns = ix.elements.flatMap((e) => ("column" in e ? [e.column] : []));
+    requireColumns(table, columns, `Index ${ix.name || "(unnamed)"}`);
+  }
+}
+
+/** Checks an enum: it has values and none repeats. */
+export function validateEnum(enumSchema: EnumSchema): void {
+  const label = tableLabel(enumSchema);
+  if (enumSchema.values.length === 0) throw invalid(`Enum ${label} has no values.`, "List at least one value, e.g. enumType(\"status\", [\"active\", \"archived\"]).");
+  const duplicate = enumSchema.values.find((v, i) => enumSchema.values.indexOf(v) !== i);
+  if (duplicate !== undefined) throw invalid(`Enum ${label} lists the value ${JSON.stringify(duplicate)} twice.`, "Each enum value must appear once.");
+}
+
+/**
+ * Checks a whole schema: each table and enum, duplicate table and enum names, and that every
+ * foreign key points at a table and columns of this schema.
+ */
+export function validateSchema(schema: DatabaseSchema): void {
+  const tables = new Map<string, TableSchema>();
+  for (const table of schema.tables) {
+    const key = `${table.schema ?? ""}\u0000${table.name}`;
+    if (tables.has(key)) throw invalid(`Table ${tableLabel(table)} is declared twice.`, "Table names must be unique within a schema; rename or remove one of them.");
+    tables.set(key, table);
+    validateTable(table);
+  }
+  const enums = new Set<string>();
+  for (const e of schema.enums) {
+    const key = `${e.schema ?? ""}\u0000${e.name}`;
+    if (enums.has(key)) throw invalid(`Enum ${tableLabel(e)} is declared twice.`, "Enum type names must be unique within a schema.");
+    enums.add(key);
+    validateEnum(e);
+  }
+  for (const table of schema.tables) {
+    for (const fk of table.foreignKeys) {
+      const label = `Foreign key ${fk.name ? `${fk.name} ` : ""}on ${tableLabel(table)}(${fk.columns.join(", ")})`;
+      const targetRef = { schema: fk.referencedSchema ?? null, name: fk.referencedTable };
+      const target = tables.get(`${targetRef.schema ?? ""}\u0000${targetRef.name}`);
+      if (!target) {
+        throw invalid(`${label} references table ${tableLabel(targetRef)}, which is not in the model.`, `Add ${tableLabel(targetRef)} to the model (export it, or list it in defineSchema({ tables })), or fix the reference.`);
+      }
+      for (const column of fk.referencedColumns) {
+        if (!target.columns.some((c) => c.name === column)) {
+          throw invalid(`${label} references column ${tableLabel(targetRef)}.${column}, which does not exist.`, `Use one of: ${target.columns.map((c) => c.name).join(", ")}.`);
+        }
+      }
+    }
+  }
+}

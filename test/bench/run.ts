@@ -1,0 +1,7 @@
+/**
+ * `npm run bench`: runs every benchmark and prints its numbers. Benchmarks measure; they never
+ * assert on time.
+ */
+import { benchGraphCommands } from "./graph-commands.js";
+
+for (const line of benchGraphCommands()) console.log(line);
