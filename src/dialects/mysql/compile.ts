@@ -1,0 +1,143 @@
+/**
+ * Operation → MySQL statements. The dispatch table is typed `OperationTable`, so a new operation
+ * kind does not compile until it is handled here. Nothing is dropped silently: what MySQL cannot
+ * express raises UnsupportedOperationError before any statement runs.
+ *
+ * Table options are kept minimal on purpose: CREATE TABLE writes only COMMENT=, so ENGINE,
+ * character set and collation come from the server and database defaults (InnoDB/utf8mb4 on
+ * current servers) and a project never fights its DBA's configuration.
+ */
+import type { Operation, OperationTable, TableLevelOperation, OnTable } from "../../operations/types.js";
+import type { TableSchema } from "../../schema/types.js";
+import type { CompileContext, Statement } from "../dialect.js";
+import { UnsupportedOperationError } from "../../errors.js";
+import { quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";
+import { columnDefinition } from "./column-sql.js";
+import { checkClause, createIndexSql, foreignKeyClause, inlineIndexClause, primaryKeyClause, uniqueClause } from "./constraint-sql.js";
+import { compileAlterColumn } from "./compile-alter-column.js";
+import { compileBulkInsert, compileExecute } from "./compile-data.js";
+
+type Compiled = Promise<Statement[]>;
+
+function tableOf(op: OnTable): string {
+  return quoteTable({ schema: op.schema, name: op.table });
+}
+
+/** Enums are inline column types on MySQL; standalone enum operations have nothing to act on. */
+function noNamedEnums(kind: string, name: string): never {
+  throw new UnsupportedOperationError(`MySQL has no named enum types, so ${kind} "${name}" cannot be compiled.`, {
+    hint: "MySQL enums are declared inline on each column: use alterColumn with the new enum type instead (and leave this operation out for MySQL).",
+  });
+}
+
+/** CREATE TABLE with every column, key, constraint and index in one statement (DDL is not transactional). */
+export function createTableSql(table: TableSchema): string {
+  const where = table.name;
+  const lines = table.columns.map((c) => columnDefinition(c, `${table.name}.${c.name}`));
+  if (table.primaryKey && table.primaryKey.columns.length > 0) lines.push(primaryKeyClause(table.primaryKey));
+  for (const unique of table.uniques) lines.push(uniqueClause(unique));
+  for (const index of table.indexes) lines.push(inlineIndexClause(index, `${where}.${index.name}`));
+  for (const fk of table.foreignKeys) lines.push(foreignKeyClause(fk, where));
+  for (const check of table.checks) lines.push(checkClause(check));
+  const comment = table.comment ? ` COMMENT=${quoteLiteral(table.comment)}` : "";
+  return `CREATE TABLE ${quoteTable(table)} (\n  ${lines.join(",\n  ")}\n)${comment}`;
+}
+
+/** The ALTER TABLE clause that drops a constraint of the given type. */
+function dropConstraintClause(type: "primaryKey" | "foreignKey" | "unique" | "check", name: string): string {
+  switch (type) {
+    case "primaryKey":
+      return "DROP PRIMARY KEY";
+    case "foreignKey":
+      return `DROP FOREIGN KEY ${quoteIdentifier(name)}`;
+    case "unique":
+      // A unique constraint is a unique index in MySQL.
+      return `DROP INDEX ${quoteIdentifier(name)}`;
+    case "check":
+      // DROP CONSTRAINT works for checks on MariaDB 10.2+ and MySQL 8.0.19+.
+      return `DROP CONSTRAINT ${quoteIdentifier(name)}`;
+  }
+}
+
+/** Whether the live table (when known) has an index or unique constraint called `name`. */
+async function knownIndex(op: OnTable, name: string, ctx: CompileContext): Promise<boolean | undefined> {
+  const state = await ctx.tableState({ schema: op.schema ?? null, name: op.table });
+  if (!state) return undefined;
+  return state.indexes.some((i) => i.name === name) || state.uniques.some((u) => u.name === name);
+}
+
+function concurrentlyUnsupported(what: string): never {
+  throw new UnsupportedOperationError(`MySQL has no ${what} CONCURRENTLY.`, {
+    hint: "Remove `concurrently` for MySQL: InnoDB builds and drops secondary indexes online (ALGORITHM=INPLACE, LOCK=NONE) by default.",
+  });
+}
+
+/** The dispatch table for one compilation context. */
+function handlers(ctx: CompileContext): OperationTable<Compiled> {
+  return {
+    createTable: async (op) => [{ sql: createTableSql(op.table) }],
+    dropTable: async (op) => [{ sql: `DROP TABLE ${tableOf(op)}` }],
+    renameTable: async (op) => [{ sql: `RENAME TABLE ${quoteTable({ schema: op.schema, name: op.from })} TO ${quoteTable({ schema: op.schema, name: op.to })}` }],
+    addColumn: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} ADD COLUMN ${columnDefinition(op.column, `${op.table}.${op.column.name}`)}` }],
+    dropColumn: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} DROP COLUMN ${quoteIdentifier(op.column)}` }],
+    alterColumn: (op) => compileAlterColumn(op, ctx),
+    createIndex: async (op) => {
+      if (op.concurrently) concurrentlyUnsupported("CREATE INDEX");
+      if (op.ifNotExists) {
+        const exists = await knownIndex(op, op.index.name, ctx);
+        if (exists) return [];
+        // Unknown table state (offline): MariaDB's IF NOT EXISTS; MySQL 8 lacks it and will say so.
+        if (exists === undefined) return [{ sql: createIndexSql(op.index, tableOf(op), `${op.table}.${op.index.name}`, true) }];
+      }
+      return [{ sql: createIndexSql(op.index, tableOf(op), `${op.table}.${op.index.name}`, false) }];
+    },
+    dropIndex: async (op) => {
+      if (op.concurrently) concurrentlyUnsupported("DROP INDEX");
+      if (op.ifExists) {
+        const exists = await knownIndex(op, op.name, ctx);
+        if (exists === false) return [];
+        if (exists === undefined) return [{ sql: `DROP INDEX IF EXISTS ${quoteIdentifier(op.name)} ON ${tableOf(op)}` }];
+      }
+      return [{ sql: `DROP INDEX ${quoteIdentifier(op.name)} ON ${tableOf(op)}` }];
+    },
+    createPrimaryKey: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} ADD ${primaryKeyClause(op.constraint)}` }],
+    createForeignKey: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} ADD ${foreignKeyClause(op.constraint, op.table)}` }],
+    createUniqueConstraint: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} ADD ${uniqueClause(op.constraint)}` }],
+    createCheckConstraint: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} ADD ${checkClause(op.constraint)}` }],
+    dropConstraint: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} ${dropConstraintClause(op.type, op.name)}` }],
+    createTableComment: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} COMMENT = ${quoteLiteral(op.comment)}` }],
+    // MySQL has no "no comment": an empty comment is how it stores none.
+    dropTableComment: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} COMMENT = ''` }],
+    createEnum: async (op) => noNamedEnums("createEnum", op.enum.name),
+    dropEnum: async (op) => noNamedEnums("dropEnum", op.name),
+    addEnumValue: async (op) => noNamedEnums("addEnumValue", op.name),
+    renameEnumValue: async (op) => noNamedEnums("renameEnumValue", op.name),
+    execute: async (op) => compileExecute(op),
+    bulkInsert: async (op) => compileBulkInsert(op),
+    batchAlterTable: async (op) => {
+      // MySQL alters in place, so `recreate` (a SQLite rebuild strategy) has nothing to choose.
+      const statements: Statement[] = [];
+      for (const inner of op.operations) {
+        assertSameTable(op, inner);
+        statements.push(...(await compile(inner, ctx)));
+      }
+      return statements;
+    },
+  };
+}
+
+/** An operation inside batchAlterTable must act on the batch's table. */
+function assertSameTable(batch: OnTable, inner: TableLevelOperation): void {
+  if (inner.table !== batch.table || (inner.schema ?? null) !== (batch.schema ?? null)) {
+    throw new UnsupportedOperationError(`A ${inner.kind} inside batchAlterTable("${batch.table}") targets "${inner.table}".`, {
+      hint: "Put operations on other tables outside the batch.",
+    });
+  }
+}
+
+/** Compiles one operation into MySQL statements, or throws UnsupportedOperationError. */
+export function compile(op: Operation, ctx: CompileContext): Compiled {
+  const table = handlers(ctx);
+  const handler = table[op.kind] as (op: Operation) => Compiled;
+  return handler(op);
+}

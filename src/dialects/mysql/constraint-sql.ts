@@ -1,0 +1,89 @@
+/**
+ * Clauses for keys, constraints and indexes, shared by CREATE TABLE and ALTER TABLE.
+ *
+ * MySQL always calls the primary key PRIMARY, so a primary key's name is never written.
+ */
+import type { CheckSchema, ForeignKeySchema, IndexElement, IndexSchema, PrimaryKeySchema, UniqueSchema } from "../../schema/types.js";
+import { MigrateError, UnsupportedOperationError } from "../../errors.js";
+import { quoteIdentifier, quoteTable } from "./quote.js";
+
+/** `(`a`, `b`)` */
+export function columnList(columns: string[]): string {
+  return `(${columns.map(quoteIdentifier).join(", ")})`;
+}
+
+function named(name: string | null | undefined): string {
+  return name ? `CONSTRAINT ${quoteIdentifier(name)} ` : "";
+}
+
+/** `PRIMARY KEY (…)` */
+export function primaryKeyClause(pk: PrimaryKeySchema): string {
+  return `PRIMARY KEY ${columnList(pk.columns)}`;
+}
+
+/** `CONSTRAINT n UNIQUE (…)`; MySQL names the backing index after the constraint. */
+export function uniqueClause(unique: UniqueSchema): string {
+  return `${named(unique.name)}UNIQUE ${columnList(unique.columns)}`;
+}
+
+/** `CONSTRAINT n CHECK (expr)` */
+export function checkClause(check: CheckSchema): string {
+  return `${named(check.name)}CHECK (${check.expression})`;
+}
+
+/** `CONSTRAINT n FOREIGN KEY (…) REFERENCES t (…) [ON DELETE …] [ON UPDATE …]` */
+export function foreignKeyClause(fk: ForeignKeySchema, where: string): string {
+  if (fk.deferrable || fk.initiallyDeferred) {
+    throw new UnsupportedOperationError(`MySQL cannot defer foreign key checks (${where}${fk.name ? `, ${fk.name}` : ""}).`, {
+      hint: "Drop deferrable/initiallyDeferred for MySQL; InnoDB checks foreign keys on every row.",
+    });
+  }
+  let sql = `${named(fk.name)}FOREIGN KEY ${columnList(fk.columns)} REFERENCES ${quoteTable({ schema: fk.referencedSchema, name: fk.referencedTable })} ${columnList(fk.referencedColumns)}`;
+  if (fk.onDelete) sql += ` ON DELETE ${fk.onDelete}`;
+  if (fk.onUpdate) sql += ` ON UPDATE ${fk.onUpdate}`;
+  return sql;
+}
+
+function elementSql(element: IndexElement, where: string): string {
+  if ("expression" in element) {
+    throw new UnsupportedOperationError(`MySQL/MariaDB cannot index the expression ${element.expression} (${where}).`, {
+      hint: "MariaDB has no functional indexes and MySQL needs 8.0.13+: add a generated column holding the expression and index that column.",
+    });
+  }
+  if (element.length !== undefined && !(Number.isInteger(element.length) && element.length > 0)) {
+    throw new MigrateError("model", `The prefix length ${element.length} of ${element.column} in ${where} is not a positive whole number.`, {
+      hint: "Give the index element a positive integer length, or none to index the whole column.",
+    });
+  }
+  const length = element.length === undefined ? "" : `(${element.length})`;
+  return `${quoteIdentifier(element.column)}${length}${element.descending ? " DESC" : ""}`;
+}
+
+/** The keyword before INDEX (UNIQUE, FULLTEXT, SPATIAL) and the USING clause for an index. */
+function indexKind(index: IndexSchema, where: string): { prefix: string; using: string } {
+  const method = index.using?.toLowerCase() ?? null;
+  if (index.where) {
+    throw new UnsupportedOperationError(`MySQL has no partial indexes (${where}: WHERE ${index.where}).`, {
+      hint: "Drop the WHERE clause for MySQL, or index a generated column that is NULL for the excluded rows.",
+    });
+  }
+  if (method === null) return { prefix: index.unique ? "UNIQUE " : "", using: "" };
+  if (method === "btree" || method === "hash") return { prefix: index.unique ? "UNIQUE " : "", using: ` USING ${method.toUpperCase()}` };
+  if ((method === "fulltext" || method === "spatial") && !index.unique) return { prefix: `${method.toUpperCase()} `, using: "" };
+  throw new UnsupportedOperationError(`MySQL has no ${index.unique ? "unique " : ""}index method "${index.using}" (${where}).`, {
+    hint: "Use btree or hash (or fulltext/spatial for non-unique indexes), or leave `using` empty.",
+  });
+}
+
+/** `[UNIQUE|FULLTEXT|SPATIAL] INDEX n (…) [USING …]` inside CREATE TABLE. */
+export function inlineIndexClause(index: IndexSchema, where: string): string {
+  const kind = indexKind(index, where);
+  return `${kind.prefix}INDEX ${quoteIdentifier(index.name)} (${index.elements.map((e) => elementSql(e, where)).join(", ")})${kind.using}`;
+}
+
+/** `CREATE [UNIQUE|…] INDEX [IF NOT EXISTS] n ON t (…) [USING …]` */
+export function createIndexSql(index: IndexSchema, table: string, where: string, ifNotExists: boolean): string {
+  const kind = indexKind(index, where);
+  const elements = index.elements.map((e) => elementSql(e, where)).join(", ");
+  return `CREATE ${kind.prefix}INDEX ${ifNotExists ? "IF NOT EXISTS " : ""}${quoteIdentifier(index.name)} ON ${table} (${elements})${kind.using}`;
+}

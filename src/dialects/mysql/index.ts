@@ -1,0 +1,39 @@
+/**
+ * The MySQL/MariaDB dialect. Written for MariaDB 10.11 and MySQL 8; where the two differ the SQL
+ * sticks to what both accept, and reflection asks the server which one it is.
+ */
+import type { Dialect, DialectCapabilities } from "../dialect.js";
+import { connect } from "./driver.js";
+import { compile } from "./compile.js";
+import { inlineParams, placeholder, quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";
+import { reflect, reflectTable } from "./reflect.js";
+import { acquireLock } from "./lock.js";
+import { versionTable } from "./version-table.js";
+
+/** What MySQL can do: no transactional DDL (every DDL statement commits), no schemas or named enums. */
+export const mysqlCapabilities: DialectCapabilities = {
+  transactionalDdl: false,
+  alterColumn: true,
+  concurrentIndex: false,
+  schemas: false,
+  namedEnums: false,
+  partialIndexes: false,
+  comments: true,
+};
+
+/** The MySQL/MariaDB dialect, loaded by the registry as `mysqlDialect`. */
+export const mysqlDialect: Dialect = {
+  name: "mysql",
+  capabilities: mysqlCapabilities,
+  quoteIdentifier,
+  quoteTable,
+  quoteLiteral,
+  placeholder,
+  inlineParams,
+  connect,
+  compile,
+  reflect,
+  reflectTable,
+  versionTable,
+  acquireLock,
+};

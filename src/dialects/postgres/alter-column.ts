@@ -1,0 +1,80 @@
+/**
+ * alterColumn on PostgreSQL. Only the parts that change are emitted: a part counts as changed when
+ * the operation sets it and it differs from the `existing*` value (or that value is unknown).
+ * Type, default and nullability go in one ALTER TABLE so the table is rewritten at most once;
+ * generation changes, the comment and the rename follow as their own statements.
+ */
+import { UnsupportedOperationError } from "../../errors.js";
+import type { AlterColumnOp } from "../../operations/types.js";
+import type { ColumnGeneration, TableRef } from "../../schema/types.js";
+import { tableLabel } from "../../schema/types.js";
+import type { CompileContext, Statement } from "../dialect.js";
+import { columnCommentStatement } from "./column-sql.js";
+import { defaultSql } from "./defaults.js";
+import { generationChange } from "./generation-sql.js";
+import { quoteIdentifier, quoteTable } from "./quote.js";
+import { sameValue } from "./same.js";
+import { columnTypeSql } from "./types.js";
+
+/** True when the operation sets a value that differs from the known prior one. */
+function differs<T>(next: T | undefined, existing: T | undefined): next is T {
+  if (next === undefined) return false;
+  return existing === undefined || !sameValue(next ?? null, existing ?? null);
+}
+
+/** The column's generation before the change: from the operation, else from the known table state. */
+async function priorGeneration(op: AlterColumnOp, table: TableRef, ctx: CompileContext): Promise<ColumnGeneration | null> {
+  if (op.existingGenerated !== undefined) return op.existingGenerated;
+  const state = await ctx.tableState(table);
+  return state?.columns.find((c) => c.name === op.column)?.generated ?? null;
+}
+
+/** The ALTER COLUMN actions for type, default and nullability, in the order PostgreSQL needs. */
+function columnActions(op: AlterColumnOp): string[] {
+  const actions: string[] = [];
+  const typeChanges = differs(op.type, op.existingType) || op.using !== undefined;
+  const defaultChanges = differs(op.default, op.existingDefault);
+  if (typeChanges) {
+    const type = op.type ?? op.existingType;
+    if (!type) {
+      throw new UnsupportedOperationError(`alterColumn on "${op.column}" gives a USING expression but no type.`, {
+        hint: "Pass type (and existingType) together with using.",
+      });
+    }
+    // The old default may not cast to the new type; drop it first when a new one replaces it.
+    if (defaultChanges) actions.push("DROP DEFAULT");
+    actions.push(`TYPE ${columnTypeSql(type)}${op.using !== undefined ? ` USING ${op.using}` : ""}`);
+  }
+  if (defaultChanges && op.default !== undefined) {
+    if (op.default === null) {
+      if (!typeChanges) actions.push("DROP DEFAULT");
+    } else actions.push(`SET DEFAULT ${defaultSql(op.default)}`);
+  }
+  if (differs(op.nullable, op.existingNullable)) actions.push(op.nullable ? "DROP NOT NULL" : "SET NOT NULL");
+  return actions.map((action) => `ALTER COLUMN ${quoteIdentifier(op.column)} ${action}`);
+}
+
+/** Compiles one alterColumn. */
+export async function compileAlterColumn(op: AlterColumnOp, ctx: CompileContext): Promise<Statement[]> {
+  const table: TableRef = { schema: op.schema, name: op.table };
+  const statements: Statement[] = [];
+  let generation = { before: [] as Statement[], after: [] as Statement[] };
+  if (op.generated !== undefined) {
+    const existing = await priorGeneration(op, table, ctx);
+    if (op.generated?.kind === "autoincrement" && op.default !== undefined && op.default !== null) {
+      throw new UnsupportedOperationError(`Column "${op.column}" of "${tableLabel(table)}" cannot become autoincrement and get a default at once.`, {
+        hint: "A serial column's default is its sequence; leave default unset.",
+      });
+    }
+    generation = generationChange(table, op.column, existing, op.generated, op.type ?? op.existingType);
+  }
+  statements.push(...generation.before);
+  const actions = columnActions(op);
+  if (actions.length > 0) statements.push({ sql: `ALTER TABLE ${quoteTable(table)} ${actions.join(", ")}` });
+  statements.push(...generation.after);
+  if (differs(op.comment, op.existingComment)) statements.push(columnCommentStatement(table, op.column, op.comment ?? null));
+  if (op.newName !== undefined && op.newName !== op.column) {
+    statements.push({ sql: `ALTER TABLE ${quoteTable(table)} RENAME COLUMN ${quoteIdentifier(op.column)} TO ${quoteIdentifier(op.newName)}` });
+  }
+  return statements;
+}

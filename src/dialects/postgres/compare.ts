@@ -1,0 +1,104 @@
+/**
+ * What PostgreSQL really stores, applied to the model and to reflection alike so that they compare
+ * equal when the database matches the model:
+ *
+ * - types: `unsigned` dropped (no unsigned integers), one `text` and one `bytea` (text size and
+ *   binary length dropped), char without a length is char(1), numeric(p) is numeric(p,0); varchar
+ *   without a length stays unlimited; json and jsonb, serial and identity stay distinct;
+ * - defaults: casts on literals stripped, numbers and booleans as literal values, `now()` and
+ *   `transaction_timestamp()` as CURRENT_TIMESTAMP (the spelling reflection reports), no default on
+ *   serial, identity and generated columns;
+ * - a primary key without a name gets PostgreSQL's `<table>_pkey`; foreign keys with NO ACTION
+ *   report null, INITIALLY DEFERRED implies DEFERRABLE; the btree method is null; columns have no
+ *   ON UPDATE clause (a MySQL feature the model ignores elsewhere); the collation "default" is none.
+ *
+ * CHECK, index and predicate texts are compared by the compare engine's expression key, which
+ * undoes PostgreSQL's re-spelling (added parentheses and casts, `= ANY (ARRAY[…])` for IN,
+ * `~~` for LIKE, BETWEEN as two comparisons, a one-value IN as `=`). Not undone: interval
+ * literals (`interval '1 day'` comes back as `'1 day'::interval`, which compares equal only
+ * because casts are ignored, while the model's `interval` keyword is not) and rewrites of
+ * function calls PostgreSQL normalises (e.g. `substring(a from 1)`); write those in the model as
+ * the database prints them.
+ */
+import type { ColumnSchema, ColumnType, DatabaseSchema, IndexSchema, TableSchema } from "../../schema/types.js";
+import { canonicalColumnFields, canonicalForeignKey, mapTables, typedLiteralDefault, withoutFields } from "../../autogenerate/normalize-helpers.js";
+import { parseReflectedDefault } from "./defaults.js";
+
+/** PostgreSQL's identifier limit, in bytes; a default name longer than this is not guessed. */
+const MAX_IDENTIFIER_BYTES = 63;
+
+function postgresType(type: ColumnType): ColumnType {
+  switch (type.kind) {
+    case "smallint":
+    case "integer":
+    case "bigint":
+      return { kind: type.kind };
+    case "numeric": {
+      const t = withoutFields(type, "unsigned");
+      return t.precision !== undefined && t.scale === undefined ? { ...t, scale: 0 } : t;
+    }
+    case "char":
+      return { kind: "char", length: type.length ?? 1 };
+    case "text":
+      return { kind: "text" };
+    case "binary":
+      return { kind: "binary" };
+    case "varchar":
+    case "time":
+    case "timestamp":
+      return withoutFields(type);
+    case "enum":
+      return { kind: "enum", name: type.name, values: [...type.values], schema: type.schema ?? null };
+    case "array": {
+      const of = postgresType(type.of);
+      return type.dimensions !== undefined && type.dimensions > 1 ? { kind: "array", of, dimensions: type.dimensions } : { kind: "array", of };
+    }
+    case "raw":
+      return { kind: "raw", sql: type.sql.trim() };
+    default:
+      return type;
+  }
+}
+
+function postgresColumn(column: ColumnSchema): ColumnSchema {
+  const type = postgresType(column.type);
+  const base = canonicalColumnFields({ ...column, type });
+  const parsed = base.default?.kind === "sql" ? parseReflectedDefault(base.default.sql, type) : base.default;
+  return {
+    ...base,
+    default: typedLiteralDefault(parsed, type),
+    onUpdate: null,
+    collation: base.collation === "default" ? null : base.collation,
+  };
+}
+
+function defaultPrimaryKeyName(table: TableSchema): string | null {
+  const name = `${table.name}_pkey`;
+  return Buffer.byteLength(name, "utf8") <= MAX_IDENTIFIER_BYTES ? name : null;
+}
+
+function postgresIndex(index: IndexSchema): IndexSchema {
+  const using = index.using?.trim().toLowerCase() || null;
+  return { ...index, where: index.where?.trim() || null, using: using === "btree" ? null : using };
+}
+
+function postgresTable(table: TableSchema): TableSchema {
+  const primaryKey = table.primaryKey && table.primaryKey.columns.length > 0 ? { ...table.primaryKey, name: table.primaryKey.name || defaultPrimaryKeyName(table) } : null;
+  // A constraint's own index is the constraint; reflection leaves it out, so the model must too.
+  const constraintNames = new Set([primaryKey?.name, ...table.uniques.map((u) => u.name)].filter(Boolean));
+  return {
+    ...table,
+    schema: table.schema ?? null,
+    columns: table.columns.map(postgresColumn),
+    primaryKey,
+    foreignKeys: table.foreignKeys.map((fk) => canonicalForeignKey(fk)),
+    indexes: table.indexes.filter((ix) => !constraintNames.has(ix.name)).map(postgresIndex),
+    comment: table.comment || null,
+  };
+}
+
+/** The schema as PostgreSQL stores it (see the module comment); pure, `schema` is not changed. */
+export function normalizePostgresSchema(schema: DatabaseSchema): DatabaseSchema {
+  const out = mapTables(schema, postgresTable);
+  return { tables: out.tables, enums: out.enums.map((e) => ({ ...e, schema: e.schema ?? null })) };
+}

@@ -1,0 +1,73 @@
+/**
+ * Operation -> PostgreSQL statements. The dispatch table is typed OperationTable, so a new
+ * operation kind fails to build until it is handled here. PostgreSQL alters tables in place, so a
+ * batchAlterTable simply compiles its inner operations one by one (its `recreate` setting only
+ * matters on SQLite).
+ */
+import type { Operation, OperationTable, OnTable, TableLevelOperation } from "../../operations/types.js";
+import type { TableRef } from "../../schema/types.js";
+import type { CompileContext, Statement } from "../dialect.js";
+import { compileAlterColumn } from "./alter-column.js";
+import { columnCommentStatement, columnDefinitionSql, tableCommentStatement } from "./column-sql.js";
+import { checkSql, foreignKeySql, primaryKeySql, uniqueSql } from "./constraint-sql.js";
+import { createTableStatements } from "./create-table.js";
+import { bulkInsertStatements, executeStatements } from "./data-sql.js";
+import { addEnumValueStatements, createEnumStatements, dropEnumStatements, renameEnumValueStatements } from "./enum-sql.js";
+import { createIndexStatement, dropIndexStatement } from "./index-sql.js";
+import { quoteIdentifier, quoteTable } from "./quote.js";
+
+type Compiled = Statement[] | Promise<Statement[]>;
+
+function ref(op: OnTable): TableRef {
+  return { schema: op.schema, name: op.table };
+}
+
+function alterTable(op: OnTable, action: string): Statement[] {
+  return [{ sql: `ALTER TABLE ${quoteTable(ref(op))} ${action}` }];
+}
+
+/** The dispatch table for one compile context. */
+function handlers(ctx: CompileContext): OperationTable<Compiled> {
+  return {
+    createTable: (op) => createTableStatements(op.table),
+    dropTable: (op) => [{ sql: `DROP TABLE ${quoteTable(ref(op))}` }],
+    renameTable: (op) => [{ sql: `ALTER TABLE ${quoteTable({ schema: op.schema, name: op.from })} RENAME TO ${quoteIdentifier(op.to)}` }],
+    addColumn: (op) => {
+      const statements = alterTable(op, `ADD COLUMN ${columnDefinitionSql(op.column, ref(op))}`);
+      if (op.column.comment !== undefined && op.column.comment !== null) statements.push(columnCommentStatement(ref(op), op.column.name, op.column.comment));
+      return statements;
+    },
+    dropColumn: (op) => alterTable(op, `DROP COLUMN ${quoteIdentifier(op.column)}`),
+    alterColumn: (op) => compileAlterColumn(op, ctx),
+    createIndex: (op) => [createIndexStatement(ref(op), op.index, { concurrently: op.concurrently, ifNotExists: op.ifNotExists })],
+    dropIndex: (op) => [dropIndexStatement(op.schema, op.name, { concurrently: op.concurrently, ifExists: op.ifExists })],
+    createPrimaryKey: (op) => alterTable(op, `ADD ${primaryKeySql(op.constraint)}`),
+    createForeignKey: (op) => alterTable(op, `ADD ${foreignKeySql(op.constraint)}`),
+    createUniqueConstraint: (op) => alterTable(op, `ADD ${uniqueSql(op.constraint)}`),
+    createCheckConstraint: (op) => alterTable(op, `ADD ${checkSql(op.constraint)}`),
+    dropConstraint: (op) => alterTable(op, `DROP CONSTRAINT ${quoteIdentifier(op.name)}`),
+    createTableComment: (op) => [tableCommentStatement(ref(op), op.comment)],
+    dropTableComment: (op) => [tableCommentStatement(ref(op), null)],
+    createEnum: createEnumStatements,
+    dropEnum: dropEnumStatements,
+    addEnumValue: addEnumValueStatements,
+    renameEnumValue: renameEnumValueStatements,
+    execute: executeStatements,
+    bulkInsert: bulkInsertStatements,
+    batchAlterTable: async (op) => {
+      const statements: Statement[] = [];
+      for (const inner of op.operations) {
+        // The batch names the table; its inner operations act on that table.
+        const targeted: TableLevelOperation = { ...inner, schema: op.schema, table: op.table };
+        statements.push(...(await compile(targeted, ctx)));
+      }
+      return statements;
+    },
+  };
+}
+
+/** Compiles one operation into PostgreSQL statements, or throws UnsupportedOperationError. */
+export async function compile(op: Operation, ctx: CompileContext): Promise<Statement[]> {
+  const handler = handlers(ctx)[op.kind] as (op: Operation) => Compiled;
+  return handler(op);
+}

@@ -1,0 +1,46 @@
+/**
+ * Table constraint clauses (primary key, unique, check, foreign key), written the same way inside
+ * CREATE TABLE and after ALTER TABLE … ADD. An unnamed constraint gets PostgreSQL's own name
+ * (`<table>_pkey`, `<table>_<cols>_key`, …).
+ */
+import type { CheckSchema, ForeignKeySchema, PrimaryKeySchema, ReferentialAction, UniqueSchema } from "../../schema/types.js";
+import { quoteIdentifier, quoteTable } from "./quote.js";
+
+/** `"a", "b"` */
+export function columnListSql(columns: readonly string[]): string {
+  return columns.map(quoteIdentifier).join(", ");
+}
+
+function named(name: string | null | undefined, body: string): string {
+  return name ? `CONSTRAINT ${quoteIdentifier(name)} ${body}` : body;
+}
+
+/** `[CONSTRAINT n] PRIMARY KEY (…)` */
+export function primaryKeySql(pk: PrimaryKeySchema): string {
+  return named(pk.name, `PRIMARY KEY (${columnListSql(pk.columns)})`);
+}
+
+/** `[CONSTRAINT n] UNIQUE (…)` */
+export function uniqueSql(unique: UniqueSchema): string {
+  return named(unique.name, `UNIQUE (${columnListSql(unique.columns)})`);
+}
+
+/** `[CONSTRAINT n] CHECK (expr)` — the expression is SQL written by the author, kept verbatim. */
+export function checkSql(check: CheckSchema): string {
+  return named(check.name, `CHECK (${check.expression})`);
+}
+
+/** NO ACTION is PostgreSQL's default, so it is left out (and reflection reports it as null). */
+function actionSql(event: "DELETE" | "UPDATE", action: ReferentialAction | null | undefined): string {
+  return action && action !== "NO ACTION" ? ` ON ${event} ${action}` : "";
+}
+
+/** `[CONSTRAINT n] FOREIGN KEY (…) REFERENCES t (…) [ON DELETE …] [ON UPDATE …] [DEFERRABLE …]` */
+export function foreignKeySql(fk: ForeignKeySchema): string {
+  const target = quoteTable({ schema: fk.referencedSchema, name: fk.referencedTable });
+  let body = `FOREIGN KEY (${columnListSql(fk.columns)}) REFERENCES ${target} (${columnListSql(fk.referencedColumns)})`;
+  body += actionSql("DELETE", fk.onDelete) + actionSql("UPDATE", fk.onUpdate);
+  // As in PostgreSQL itself, INITIALLY DEFERRED implies DEFERRABLE.
+  if (fk.deferrable || fk.initiallyDeferred) body += fk.initiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE INITIALLY IMMEDIATE";
+  return named(fk.name, body);
+}

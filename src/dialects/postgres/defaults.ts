@@ -1,0 +1,108 @@
+/**
+ * Column defaults on PostgreSQL: writing a DefaultValue as DDL, and reading the deparsed
+ * expression (`pg_get_expr(adbin, adrelid, true)`) back into the DefaultValue a model would hold.
+ *
+ * Reading strips the cast PostgreSQL adds to literals (`'abc'::text`, `'-1'::integer`,
+ * `'a'::"Status"`), turns numbers and booleans into literal values, and spells the current-time functions one way: `now()`, `transaction_timestamp()` and
+ * `CURRENT_TIMESTAMP` all mean the transaction start time, and reflection reports each as
+ * `{ kind: "sql", sql: "CURRENT_TIMESTAMP" }` (the SQL-standard spelling, which MySQL and SQLite
+ * share). Anything else stays an SQL expression, verbatim.
+ */
+import type { ColumnType, DefaultValue } from "../../schema/types.js";
+import { quoteLiteral } from "./quote.js";
+
+/** The canonical spelling of "the current timestamp" in reflected defaults. */
+export const CURRENT_TIMESTAMP_SQL = "CURRENT_TIMESTAMP";
+
+const NOW_SPELLINGS = new Set(["now()", "current_timestamp", "transaction_timestamp()"]);
+const NUMERIC_KINDS = new Set<ColumnType["kind"]>(["smallint", "integer", "bigint", "numeric", "real", "double"]);
+const IDENT = String.raw`(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_$]*)`;
+/** `::type` as PostgreSQL deparses it: schema-qualified, multi-word, with modifiers and `[]`. */
+const CAST = new RegExp(String.raw`^::${IDENT}(?:\.${IDENT})?(?: ${IDENT})*(?:\(\d+(?:,\s*\d+)?\))?(?: ${IDENT})*(?:\[\])*$`);
+const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+const BACKSLASH_ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", b: "\b", f: "\f" };
+
+/** The DDL text of a default: literals through quoteLiteral, expressions verbatim. */
+export function defaultSql(value: DefaultValue): string {
+  return value.kind === "literal" ? quoteLiteral(value.value) : value.sql;
+}
+
+/** Removes parentheses that wrap the whole expression. */
+function stripOuterParens(text: string): string {
+  let s = text.trim();
+  while (s.startsWith("(") && s.endsWith(")")) {
+    let depth = 0;
+    let wrapsAll = true;
+    for (let i = 0; i < s.length; i++) {
+      if (s[i] === "(") depth++;
+      else if (s[i] === ")") depth--;
+      if (depth === 0 && i < s.length - 1) {
+        wrapsAll = false;
+        break;
+      }
+    }
+    if (!wrapsAll) break;
+    s = s.slice(1, -1).trim();
+  }
+  return s;
+}
+
+/** Parses a leading string literal; returns its value and where it ends, or undefined. */
+function readStringLiteral(text: string): { value: string; end: number } | undefined {
+  const escaped = text.startsWith("E'") || text.startsWith("e'");
+  let i = escaped ? 2 : text.startsWith("'") ? 1 : -1;
+  if (i < 0) return undefined;
+  let value = "";
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === "'" && text[i + 1] === "'") {
+      value += "'";
+      i += 2;
+    } else if (ch === "'") {
+      return { value, end: i + 1 };
+    } else if (escaped && ch === "\\" && i + 1 < text.length) {
+      const next = text[i + 1]!;
+      value += BACKSLASH_ESCAPES[next] ?? next;
+      i += 2;
+    } else {
+      value += ch;
+      i++;
+    }
+  }
+  return undefined;
+}
+
+/** A number when `text` is one JavaScript represents exactly, otherwise the text itself. */
+function exactNumber(text: string): number | string {
+  const n = Number(text);
+  return Number.isFinite(n) && String(n) === text ? n : text;
+}
+
+/**
+ * The DefaultValue for a deparsed default expression on a column of `type`, or null for a NULL
+ * default: PostgreSQL stores `DEFAULT NULL` for some types (`NULL::character varying`) and not for
+ * others (text), so a NULL default is always reported as no default, which means the same.
+ */
+export function parseReflectedDefault(expression: string, type: ColumnType): DefaultValue | null {
+  const text = stripOuterParens(expression);
+  const lower = text.toLowerCase();
+  if (lower === "null" || /^null::/.test(lower)) return null;
+  if (lower === "true" || lower === "false") return { kind: "literal", value: lower === "true" };
+  if (NOW_SPELLINGS.has(lower)) return { kind: "sql", sql: CURRENT_TIMESTAMP_SQL };
+  if (NUMBER.test(text)) return { kind: "literal", value: exactNumber(text) };
+  const literal = readStringLiteral(text);
+  if (literal) {
+    const rest = text.slice(literal.end);
+    if (rest === "" || CAST.test(rest)) {
+      if (NUMERIC_KINDS.has(type.kind) && NUMBER.test(literal.value)) return { kind: "literal", value: exactNumber(literal.value) };
+      if (type.kind === "boolean" && /^(true|false)$/i.test(literal.value)) return { kind: "literal", value: literal.value.toLowerCase() === "true" };
+      return { kind: "literal", value: literal.value };
+    }
+  }
+  return { kind: "sql", sql: text };
+}
+
+/** True when a deparsed default is a sequence call, i.e. the default a serial column gets. */
+export function isNextvalDefault(expression: string): boolean {
+  return /^nextval\('(?:[^']|'')+'::regclass\)$/.test(stripOuterParens(expression));
+}

@@ -1,0 +1,52 @@
+/**
+ * CREATE INDEX and DROP INDEX. CONCURRENTLY cannot run inside a transaction block, so those
+ * statements are marked `transactional: false` and the runner commits around them.
+ */
+import { UnsupportedOperationError } from "../../errors.js";
+import type { IndexElement, IndexSchema, TableRef } from "../../schema/types.js";
+import { tableLabel } from "../../schema/types.js";
+import type { Statement } from "../dialect.js";
+import { quoteIdentifier, quoteTable } from "./quote.js";
+
+/** Options of CREATE INDEX beyond the index itself. */
+export interface CreateIndexOptions {
+  concurrently?: boolean;
+  ifNotExists?: boolean;
+}
+
+function elementSql(element: IndexElement, index: IndexSchema, table: TableRef): string {
+  if ("expression" in element) return `(${element.expression})${element.descending ? " DESC" : ""}`;
+  if (element.length !== undefined) {
+    throw new UnsupportedOperationError(`Index "${index.name}" on "${tableLabel(table)}" uses a prefix length on column "${element.column}"; PostgreSQL has no prefix indexes.`, {
+      hint: `Index an expression instead, e.g. { expression: "left(${quoteIdentifier(element.column)}, ${element.length})" }, or drop the length for PostgreSQL.`,
+    });
+  }
+  return `${quoteIdentifier(element.column)}${element.descending ? " DESC" : ""}`;
+}
+
+/** `CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] "name" ON t [USING m] (…) [WHERE …]` */
+export function createIndexStatement(table: TableRef, index: IndexSchema, options: CreateIndexOptions = {}): Statement {
+  if (index.elements.length === 0) {
+    throw new UnsupportedOperationError(`Index "${index.name}" on "${tableLabel(table)}" has no columns or expressions.`, {
+      hint: "Give the index at least one column or expression.",
+    });
+  }
+  let sql = `CREATE ${index.unique ? "UNIQUE " : ""}INDEX `;
+  if (options.concurrently) sql += "CONCURRENTLY ";
+  if (options.ifNotExists) sql += "IF NOT EXISTS ";
+  // The index always lives in its table's schema, so its own name is never qualified here.
+  sql += `${quoteIdentifier(index.name)} ON ${quoteTable(table)}`;
+  if (index.using) sql += ` USING ${quoteIdentifier(index.using)}`;
+  sql += ` (${index.elements.map((e) => elementSql(e, index, table)).join(", ")})`;
+  if (index.where) sql += ` WHERE ${index.where}`;
+  return options.concurrently ? { sql, transactional: false } : { sql };
+}
+
+/** `DROP INDEX [CONCURRENTLY] [IF EXISTS] "schema"."name"` */
+export function dropIndexStatement(schema: string | null | undefined, name: string, options: { concurrently?: boolean; ifExists?: boolean } = {}): Statement {
+  let sql = "DROP INDEX ";
+  if (options.concurrently) sql += "CONCURRENTLY ";
+  if (options.ifExists) sql += "IF EXISTS ";
+  sql += quoteTable({ schema, name });
+  return options.concurrently ? { sql, transactional: false } : { sql };
+}

@@ -1,0 +1,107 @@
+/**
+ * The catalog queries behind reflection: one each for tables, columns, constraints, indexes and
+ * enums, whatever the number of tables. Every table-level query starts from the same `tbl` CTE,
+ * which applies the schema and table filters inside the database from bound array parameters:
+ * $1 schemas (null: the current schema), $2 tables to include (null: all), $3 tables to exclude.
+ * Tables in the current schema report `schema` as null, so a model without schemas compares equal.
+ * Needs PostgreSQL 12+ (attgenerated, indnkeyatts).
+ */
+
+const SCHEMAS = "COALESCE($1::text[], ARRAY[current_schema()::text])";
+
+/** `schema` as reported: null for the current schema. */
+function reportedSchema(column: string): string {
+  return `CASE WHEN ${column} = current_schema() THEN NULL ELSE ${column}::text END`;
+}
+
+const TABLES_CTE = `WITH tbl AS (
+  SELECT c.oid, c.relname::text AS table_name, n.nspname::text AS schema_name, ${reportedSchema("n.nspname")} AS schema
+    FROM pg_catalog.pg_class c
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+   WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
+     AND n.nspname = ANY (${SCHEMAS})
+     AND ($2::text[] IS NULL OR c.relname = ANY ($2::text[]) OR n.nspname || '.' || c.relname = ANY ($2::text[]))
+     AND NOT (c.relname = ANY ($3::text[]) OR n.nspname || '.' || c.relname = ANY ($3::text[]))
+)`;
+
+/** Tables with their comments. */
+export const TABLES_SQL = `${TABLES_CTE}
+SELECT t.schema, t.table_name, d.description AS comment
+  FROM tbl t
+  LEFT JOIN pg_catalog.pg_description d
+    ON d.objoid = t.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0`;
+
+/** Columns: type (element type for arrays), default, identity/generation, serial ownership, comment, collation. */
+export const COLUMNS_SQL = `${TABLES_CTE}
+SELECT t.schema, t.table_name, a.attnum, a.attname::text AS name, a.attnotnull AS not_null,
+       a.atttypmod AS typmod, a.attidentity::text AS identity, a.attgenerated::text AS generated,
+       CASE WHEN ty.typcategory = 'A' THEN GREATEST(a.attndims, 1) ELSE 0 END AS dimensions,
+       bt.typname::text AS typname, bt.typtype::text AS typtype,
+       bt.typnamespace = 'pg_catalog'::regnamespace AS builtin,
+       pg_catalog.format_type(bt.oid, a.atttypmod) AS formatted,
+       CASE WHEN bt.typtype = 'e' THEN ${reportedSchema("bn.nspname")} END AS enum_schema,
+       CASE WHEN bt.typtype = 'e' THEN ARRAY(
+         SELECT e.enumlabel::text FROM pg_catalog.pg_enum e WHERE e.enumtypid = bt.oid ORDER BY e.enumsortorder) END AS enum_values,
+       pg_catalog.pg_get_expr(ad.adbin, ad.adrelid, true) AS default_expr,
+       EXISTS (
+         SELECT 1 FROM pg_catalog.pg_depend dep JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
+          WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.refclassid = 'pg_catalog.pg_class'::regclass
+            AND dep.refobjid = t.oid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a') AS owns_sequence,
+       d.description AS comment,
+       CASE WHEN a.attcollation <> 0 AND a.attcollation <> ty.typcollation THEN co.collname::text END AS collation
+  FROM tbl t
+  JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
+  JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
+  JOIN pg_catalog.pg_type bt ON bt.oid = CASE WHEN ty.typcategory = 'A' AND ty.typelem <> 0 THEN ty.typelem ELSE ty.oid END
+  JOIN pg_catalog.pg_namespace bn ON bn.oid = bt.typnamespace
+  LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+  LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+  LEFT JOIN pg_catalog.pg_description d
+    ON d.objoid = t.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
+ ORDER BY t.schema_name, t.table_name, a.attnum`;
+
+/** Key columns of a constraint in key order, by name. */
+function keyNames(keys: string, relation: string): string {
+  return `ARRAY(SELECT a.attname::text FROM unnest(${keys}) WITH ORDINALITY k(attnum, ord)
+    JOIN pg_catalog.pg_attribute a ON a.attrelid = ${relation} AND a.attnum = k.attnum ORDER BY k.ord)`;
+}
+
+/** Primary key, unique, check and foreign key constraints (not exclusion or NOT NULL ones). */
+export const CONSTRAINTS_SQL = `${TABLES_CTE}
+SELECT t.schema, t.table_name, con.conname::text AS name, con.contype::text AS type,
+       ${keyNames("con.conkey", "con.conrelid")} AS columns,
+       CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) END AS expression,
+       ft.relname::text AS ref_table, ${reportedSchema("fn.nspname")} AS ref_schema,
+       ${keyNames("con.confkey", "con.confrelid")} AS ref_columns,
+       con.confdeltype::text AS on_delete, con.confupdtype::text AS on_update,
+       con.condeferrable AS deferrable, con.condeferred AS deferred
+  FROM tbl t
+  JOIN pg_catalog.pg_constraint con ON con.conrelid = t.oid AND con.contype IN ('p', 'u', 'f', 'c') AND con.conislocal
+  LEFT JOIN pg_catalog.pg_class ft ON ft.oid = con.confrelid
+  LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = ft.relnamespace`;
+
+/** Indexes that do not back a primary key, unique or exclusion constraint, element by element. */
+export const INDEXES_SQL = `${TABLES_CTE}
+SELECT t.schema, t.table_name, ic.relname::text AS name, i.indisunique AS is_unique, am.amname::text AS method,
+       pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
+       (SELECT json_agg(json_build_object(
+                 'column', a.attname::text,
+                 'expression', CASE WHEN i.indkey[k.n - 1] = 0 THEN pg_catalog.pg_get_indexdef(i.indexrelid, k.n, true) END,
+                 'descending', (i.indoption[k.n - 1] & 1) = 1) ORDER BY k.n)
+          FROM generate_series(1, i.indnkeyatts) AS k(n)
+          LEFT JOIN pg_catalog.pg_attribute a
+            ON i.indkey[k.n - 1] <> 0 AND a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1]) AS elements
+  FROM tbl t
+  JOIN pg_catalog.pg_index i ON i.indrelid = t.oid
+  JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+  JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+ WHERE NOT EXISTS (
+         SELECT 1 FROM pg_catalog.pg_constraint con
+          WHERE con.conrelid = i.indrelid AND con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))`;
+
+/** Enum types in the reflected schemas, values in sort order. */
+export const ENUMS_SQL = `SELECT ${reportedSchema("n.nspname")} AS schema, ty.typname::text AS name,
+       ARRAY(SELECT e.enumlabel::text FROM pg_catalog.pg_enum e WHERE e.enumtypid = ty.oid ORDER BY e.enumsortorder) AS values
+  FROM pg_catalog.pg_type ty
+  JOIN pg_catalog.pg_namespace n ON n.oid = ty.typnamespace
+ WHERE ty.typtype = 'e' AND n.nspname = ANY (${SCHEMAS})`;

@@ -1,0 +1,180 @@
+/**
+ * Reflection: the live PostgreSQL schema as a neutral DatabaseSchema, in five catalog queries
+ * whatever the number of tables. The result is normalised so that a table compiled from a
+ * TableSchema reflects back equal to it: serial columns come back as autoincrement without a
+ * default, identity columns as identity, literal defaults without PostgreSQL's casts (see
+ * defaults.ts), NO ACTION foreign key actions as null, btree (the default method) as null, and
+ * every optional field present (null when unset). Lists are sorted by name.
+ */
+import type { ColumnSchema, DatabaseSchema, EnumSchema, IndexElement, ReferentialAction, TableRef, TableSchema } from "../../schema/types.js";
+import type { Connection, ReflectOptions } from "../dialect.js";
+import { isNextvalDefault, parseReflectedDefault } from "./defaults.js";
+import { COLUMNS_SQL, CONSTRAINTS_SQL, ENUMS_SQL, INDEXES_SQL, TABLES_SQL } from "./reflect-queries.js";
+import { reflectColumnType } from "./types.js";
+
+interface TableKeyRow {
+  schema: string | null;
+  table_name: string;
+}
+
+interface TableRow extends TableKeyRow {
+  comment: string | null;
+}
+
+interface ColumnRow extends TableKeyRow {
+  name: string;
+  not_null: boolean;
+  typmod: number;
+  identity: string;
+  generated: string;
+  dimensions: number;
+  typname: string;
+  typtype: string;
+  builtin: boolean;
+  formatted: string;
+  enum_schema: string | null;
+  enum_values: string[] | null;
+  default_expr: string | null;
+  owns_sequence: boolean;
+  comment: string | null;
+  collation: string | null;
+}
+
+interface ConstraintRow extends TableKeyRow {
+  name: string;
+  type: "p" | "u" | "f" | "c";
+  columns: string[];
+  expression: string | null;
+  ref_table: string | null;
+  ref_schema: string | null;
+  ref_columns: string[];
+  on_delete: string;
+  on_update: string;
+  deferrable: boolean;
+  deferred: boolean;
+}
+
+interface IndexRow extends TableKeyRow {
+  name: string;
+  is_unique: boolean;
+  method: string;
+  predicate: string | null;
+  elements: { column: string | null; expression: string | null; descending: boolean }[];
+}
+
+interface EnumRow {
+  schema: string | null;
+  name: string;
+  values: string[];
+}
+
+/** pg_constraint action codes; `a` (NO ACTION, the default) is reported as null. */
+const ACTIONS: Record<string, ReferentialAction | null> = { a: null, r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
+
+function key(row: { schema?: string | null; table_name?: string; name?: string }): string {
+  return `${row.schema ?? ""}\u0000${row.table_name ?? row.name}`;
+}
+
+function byName<T extends { name?: string | null }>(a: T, b: T): number {
+  const x = a.name ?? "";
+  const y = b.name ?? "";
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function bySchemaAndName(a: { schema?: string | null; name: string }, b: { schema?: string | null; name: string }): number {
+  const x = `${a.schema ?? ""}\u0000${a.name}`;
+  const y = `${b.schema ?? ""}\u0000${b.name}`;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function toColumn(row: ColumnRow): ColumnSchema {
+  const type = reflectColumnType({
+    typname: row.typname,
+    typtype: row.typtype,
+    builtin: row.builtin,
+    typmod: row.typmod,
+    formatted: row.formatted,
+    enumSchema: row.enum_schema,
+    enumValues: row.enum_values,
+    dimensions: row.dimensions,
+  });
+  let generated: ColumnSchema["generated"] = null;
+  let defaultValue: ColumnSchema["default"] = row.default_expr === null ? null : parseReflectedDefault(row.default_expr, type);
+  if (row.identity === "a" || row.identity === "d") {
+    generated = { kind: "identity", always: row.identity === "a" };
+  } else if (row.generated === "s" || row.generated === "v") {
+    generated = { kind: "computed", sql: row.default_expr ?? "", stored: row.generated === "s" };
+    defaultValue = null;
+  } else if (row.owns_sequence && row.default_expr !== null && isNextvalDefault(row.default_expr)) {
+    generated = { kind: "autoincrement" };
+    defaultValue = null;
+  }
+  return { name: row.name, type, nullable: !row.not_null, default: defaultValue, generated, comment: row.comment, collation: row.collation };
+}
+
+function addConstraint(table: TableSchema, row: ConstraintRow): void {
+  if (row.type === "p") table.primaryKey = { name: row.name, columns: row.columns };
+  else if (row.type === "u") table.uniques.push({ name: row.name, columns: row.columns });
+  else if (row.type === "c") table.checks.push({ name: row.name, expression: row.expression ?? "" });
+  else {
+    table.foreignKeys.push({
+      name: row.name,
+      columns: row.columns,
+      referencedSchema: row.ref_schema,
+      referencedTable: row.ref_table ?? "",
+      referencedColumns: row.ref_columns,
+      onDelete: ACTIONS[row.on_delete] ?? null,
+      onUpdate: ACTIONS[row.on_update] ?? null,
+      deferrable: row.deferrable,
+      initiallyDeferred: row.deferred,
+    });
+  }
+}
+
+function toIndexElement(element: IndexRow["elements"][number]): IndexElement {
+  const descending = element.descending ? { descending: true } : {};
+  return element.column !== null ? { column: element.column, ...descending } : { expression: element.expression ?? "", ...descending };
+}
+
+/** Reads the live schema. Filters run inside the catalog queries as bound array parameters. */
+export async function reflect(conn: Connection, options: ReflectOptions = {}): Promise<DatabaseSchema> {
+  const params = [options.schemas ?? null, options.includeTables ?? null, options.excludeTables ?? []];
+  const tableRows = await conn.query<TableRow>(TABLES_SQL, params);
+  const columnRows = await conn.query<ColumnRow>(COLUMNS_SQL, params);
+  const constraintRows = await conn.query<ConstraintRow>(CONSTRAINTS_SQL, params);
+  const indexRows = await conn.query<IndexRow>(INDEXES_SQL, params);
+  const enumRows = await conn.query<EnumRow>(ENUMS_SQL, [options.schemas ?? null]);
+
+  const tables = new Map<string, TableSchema>();
+  for (const row of tableRows) {
+    tables.set(key(row), { schema: row.schema, name: row.table_name, columns: [], primaryKey: null, foreignKeys: [], uniques: [], checks: [], indexes: [], comment: row.comment });
+  }
+  for (const row of columnRows) tables.get(key(row))?.columns.push(toColumn(row));
+  for (const row of constraintRows) {
+    const table = tables.get(key(row));
+    if (table) addConstraint(table, row);
+  }
+  for (const row of indexRows) {
+    tables.get(key(row))?.indexes.push({
+      name: row.name,
+      elements: (row.elements ?? []).map(toIndexElement),
+      unique: row.is_unique,
+      where: row.predicate,
+      using: row.method === "btree" ? null : row.method,
+    });
+  }
+  for (const table of tables.values()) {
+    table.foreignKeys.sort(byName);
+    table.uniques.sort(byName);
+    table.checks.sort(byName);
+    table.indexes.sort(byName);
+  }
+  const enums: EnumSchema[] = enumRows.map((row) => ({ schema: row.schema, name: row.name, values: row.values }));
+  return { tables: [...tables.values()].sort(bySchemaAndName), enums: enums.sort(bySchemaAndName) };
+}
+
+/** Reads one table, or undefined when it does not exist. */
+export async function reflectTable(conn: Connection, ref: TableRef): Promise<TableSchema | undefined> {
+  const schema = await reflect(conn, { schemas: ref.schema ? [ref.schema] : undefined, includeTables: [ref.name] });
+  return schema.tables.find((t) => t.name === ref.name);
+}

@@ -1,0 +1,218 @@
+/**
+ * Reflection against a real database: a rich set of TableSchemas compiled, created and reflected
+ * back must come out deep-equal; the number of catalog queries must not depend on the number of
+ * tables; and filters must apply inside the queries.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serverAvailable } from "../../helpers/databases.js";
+import { postgresDialect } from "../../../src/dialects/postgres/index.js";
+import type { ColumnSchema, DatabaseSchema, EnumSchema, TableSchema } from "../../../src/schema/types.js";
+import { openKit, type PgKit } from "./pg-test-kit.js";
+
+const available = await serverAvailable("postgres");
+
+function col(name: string, type: ColumnSchema["type"], extra: Partial<ColumnSchema> = {}): ColumnSchema {
+  return { name, type, nullable: true, default: null, generated: null, comment: null, collation: null, ...extra };
+}
+
+const status: EnumSchema = { schema: null, name: "status", values: ["draft", "live", "gone"] };
+const tier: EnumSchema = { schema: "billing", name: "Tier", values: ["free", "pro"] };
+const statusType = { kind: "enum" as const, name: "status", values: status.values, schema: null };
+const tierType = { kind: "enum" as const, name: "Tier", values: tier.values, schema: "billing" };
+
+const accounts: TableSchema = {
+  schema: "billing",
+  name: "accounts",
+  columns: [
+    col("id", { kind: "bigint" }, { nullable: false, generated: { kind: "identity", always: true } }),
+    col("region", { kind: "smallint" }, { nullable: false, default: { kind: "literal", value: 1 } }),
+    col("tier", tierType, { nullable: false, default: { kind: "literal", value: "free" } }),
+    col("balance", { kind: "numeric", precision: 12, scale: 2 }, { nullable: false, default: { kind: "literal", value: 0 } }),
+  ],
+  primaryKey: { name: "accounts_pkey", columns: ["id"] },
+  foreignKeys: [],
+  uniques: [{ name: "accounts_id_region_key", columns: ["id", "region"] }],
+  checks: [{ name: "accounts_balance_check", expression: "balance >= 0::numeric" }],
+  indexes: [{ name: "accounts_tier_idx", elements: [{ column: "tier" }], unique: false, where: "tier <> 'free'::billing.\"Tier\"", using: "hash" }],
+  comment: null,
+};
+
+const documents: TableSchema = {
+  schema: null,
+  name: "documents",
+  columns: [
+    col("id", { kind: "integer" }, { nullable: false, generated: { kind: "autoincrement" } }),
+    col("seq", { kind: "smallint" }, { nullable: false, generated: { kind: "autoincrement" } }),
+    col("big", { kind: "bigint" }, { nullable: false, generated: { kind: "autoincrement" } }),
+    col("account_id", { kind: "bigint" }),
+    col("account_region", { kind: "smallint" }),
+    col("title", { kind: "varchar", length: 200 }, { nullable: false, default: { kind: "literal", value: "untitled 'draft'" }, comment: "shown in lists" }),
+    col("code", { kind: "char", length: 4 }, { collation: "C" }),
+    col("body", { kind: "text" }, { default: { kind: "literal", value: "" } }),
+    col("status", statusType, { nullable: false, default: { kind: "literal", value: "draft" } }),
+    col("history", { kind: "array", of: statusType }),
+    col("tags", { kind: "array", of: { kind: "varchar", length: 32 } }, { default: { kind: "literal", value: "{}" } }),
+    col("matrix", { kind: "array", of: { kind: "double" }, dimensions: 2 }),
+    col("score", { kind: "real" }, { default: { kind: "literal", value: 0.5 } }),
+    col("ratio", { kind: "double" }, { default: { kind: "literal", value: -1.25 } }),
+    col("amount", { kind: "numeric" }),
+    col("pages", { kind: "integer" }, { default: { kind: "literal", value: -1 } }),
+    col("words", { kind: "integer" }),
+    col("total", { kind: "integer" }, { generated: { kind: "computed", sql: "pages * 2 + words", stored: true } }),
+    col("published", { kind: "boolean" }, { nullable: false, default: { kind: "literal", value: false } }),
+    col("created_at", { kind: "timestamp", withTimezone: true }, { nullable: false, default: { kind: "sql", sql: "CURRENT_TIMESTAMP" } }),
+    col("updated_at", { kind: "timestamp", precision: 3 }),
+    col("due", { kind: "date" }, { default: { kind: "sql", sql: "CURRENT_DATE" } }),
+    col("at_time", { kind: "time", precision: 0 }),
+    col("at_time_tz", { kind: "time", withTimezone: true }),
+    col("duration", { kind: "interval" }, { default: { kind: "literal", value: "1 day" } }),
+    col("meta", { kind: "jsonb" }, { default: { kind: "literal", value: '{"v": 1}' } }),
+    col("raw_meta", { kind: "json" }),
+    col("uid", { kind: "uuid" }, { default: { kind: "sql", sql: "gen_random_uuid()" } }),
+    col("blob", { kind: "binary" }),
+    col("ip", { kind: "raw", sql: "inet" }),
+    col("search", { kind: "raw", sql: "tsvector" }),
+    col("span", { kind: "raw", sql: "interval day to second(2)" }),
+    col("slug", { kind: "text" }, { default: { kind: "sql", sql: "md5(random()::text)" } }),
+  ],
+  primaryKey: { name: "documents_pk", columns: ["id"] },
+  foreignKeys: [
+    {
+      name: "documents_account_fk",
+      columns: ["account_id", "account_region"],
+      referencedSchema: "billing",
+      referencedTable: "accounts",
+      referencedColumns: ["id", "region"],
+      onDelete: "SET NULL",
+      onUpdate: "CASCADE",
+      deferrable: true,
+      initiallyDeferred: true,
+    },
+    {
+      name: "documents_parent_fk",
+      columns: ["words"],
+      referencedSchema: null,
+      referencedTable: "documents",
+      referencedColumns: ["id"],
+      onDelete: "RESTRICT",
+      onUpdate: "SET DEFAULT",
+      deferrable: true,
+      initiallyDeferred: false,
+    },
+    { name: "documents_seq_fk", columns: ["seq"], referencedSchema: null, referencedTable: "labels", referencedColumns: ["id"], onDelete: null, onUpdate: null, deferrable: false, initiallyDeferred: false },
+  ],
+  uniques: [
+    { name: "documents_slug_key", columns: ["slug"] },
+    { name: "documents_title_status_key", columns: ["title", "status"] },
+  ],
+  checks: [
+    { name: "documents_pages_check", expression: "pages >= '-1'::integer" },
+    { name: "documents_title_check", expression: "length(title::text) > 0 AND title::text <> 'x'::text" },
+  ],
+  indexes: [
+    { name: "documents_created_brin", elements: [{ column: "created_at" }], unique: false, where: null, using: "brin" },
+    { name: "documents_live_title", elements: [{ expression: "lower(title::text)" }, { column: "created_at", descending: true }], unique: true, where: "status = 'live'::status", using: null },
+    { name: "documents_search_gin", elements: [{ column: "search" }], unique: false, where: null, using: "gin" },
+    { name: "documents_tags", elements: [{ column: "tags" }, { expression: "(meta ->> 'v'::text)" }], unique: false, where: null, using: null },
+  ],
+  comment: "Documents, with 'quotes' and \\ backslashes",
+};
+
+const labels: TableSchema = {
+  schema: null,
+  name: "labels",
+  columns: [col("id", { kind: "smallint" }, { nullable: false }), col("name", { kind: "text" }, { nullable: false, collation: "POSIX" })],
+  primaryKey: { name: "labels_pkey", columns: ["id"] },
+  foreignKeys: [],
+  uniques: [],
+  checks: [],
+  indexes: [],
+  comment: null,
+};
+
+describe.skipIf(!available)("postgres reflection", () => {
+  let kit: PgKit;
+  beforeAll(async () => {
+    kit = await openKit();
+    await kit.conn.query('CREATE SCHEMA "billing"');
+  });
+  afterAll(async () => {
+    await kit?.close();
+  });
+
+  it("reflects a compiled rich schema back to deep-equal TableSchemas", async () => {
+    await kit.apply(
+      { kind: "createEnum", enum: status },
+      { kind: "createEnum", enum: tier },
+      { kind: "createTable", table: accounts },
+      { kind: "createTable", table: labels },
+      { kind: "createTable", table: documents },
+    );
+    const db = await postgresDialect.reflect(kit.conn, { schemas: ["public", "billing"] });
+    // Tables in the current schema (public) report schema null and sort first.
+    const expected: DatabaseSchema = { tables: [documents, labels, accounts], enums: [status, tier] };
+    expect(db).toEqual(expected);
+  });
+
+  it("reports DEFAULT NULL as no default, whether or not PostgreSQL stored it", async () => {
+    const nullDefault = { default: { kind: "literal" as const, value: null } };
+    await kit.apply(
+      { kind: "addColumn", table: "labels", column: col("n_text", { kind: "text" }, nullDefault) },
+      { kind: "addColumn", table: "labels", column: col("n_varchar", { kind: "varchar", length: 3 }, nullDefault) },
+    );
+    const stored = await kit.conn.query("SELECT count(*)::int AS n FROM pg_attrdef WHERE adrelid = 'labels'::regclass");
+    expect(stored).toEqual([{ n: 1 }]);
+    const reflected = await postgresDialect.reflectTable(kit.conn, { name: "labels" });
+    expect(reflected?.columns.slice(2).map((c) => c.default)).toEqual([null, null]);
+    await kit.apply({ kind: "dropColumn", table: "labels", column: "n_text" }, { kind: "dropColumn", table: "labels", column: "n_varchar" });
+  });
+
+  it("reflects only the current schema by default, and reflectTable reads one table", async () => {
+    const db = await postgresDialect.reflect(kit.conn);
+    expect(db.tables.map((t) => t.name)).toEqual(["documents", "labels"]);
+    expect(db.enums).toEqual([status]);
+    expect(await postgresDialect.reflectTable(kit.conn, { name: "labels" })).toEqual(labels);
+    expect(await postgresDialect.reflectTable(kit.conn, { schema: "billing", name: "accounts" })).toEqual(accounts);
+    expect(await postgresDialect.reflectTable(kit.conn, { name: "accounts" })).toBeUndefined();
+  });
+
+  it("applies includeTables and excludeTables inside the queries", async () => {
+    const include = await postgresDialect.reflect(kit.conn, { schemas: ["public", "billing"], includeTables: ["labels", "billing.accounts"] });
+    expect(include.tables.map((t) => t.name)).toEqual(["labels", "accounts"]);
+    const exclude = await postgresDialect.reflect(kit.conn, { schemas: ["public", "billing"], excludeTables: ["documents", "billing.accounts"] });
+    expect(exclude.tables.map((t) => t.name)).toEqual(["labels"]);
+  });
+
+  it("does not report partitions, views, or indexes backing constraints", async () => {
+    await kit.conn.query(`CREATE VIEW doc_titles AS SELECT title FROM documents;
+      CREATE TABLE measurements (at date NOT NULL, v int) PARTITION BY RANGE (at);
+      CREATE TABLE measurements_2024 PARTITION OF measurements FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')`);
+    const db = await postgresDialect.reflect(kit.conn);
+    expect(db.tables.map((t) => t.name)).toEqual(["documents", "labels", "measurements"]);
+    expect(db.tables[0]?.indexes.map((i) => i.name)).toEqual(documents.indexes.map((i) => i.name));
+    await kit.conn.query("DROP VIEW doc_titles; DROP TABLE measurements");
+  });
+
+  it("uses the same number of queries for 10 tables as for 500", async () => {
+    const reflectCount = async (): Promise<{ queries: number; tables: number }> => {
+      const before = kit.conn.queryCount;
+      const db = await postgresDialect.reflect(kit.conn, { schemas: ["bulk"] });
+      return { queries: kit.conn.queryCount - before, tables: db.tables.length };
+    };
+    const create = (from: number, to: number): string =>
+      Array.from({ length: to - from }, (_, k) => {
+        const i = from + k;
+        return `CREATE TABLE bulk.t${i} (id serial PRIMARY KEY, ref int REFERENCES bulk.t0 (id), name text UNIQUE, CHECK (id > 0));
+                CREATE INDEX t${i}_name ON bulk.t${i} (lower(name)); COMMENT ON TABLE bulk.t${i} IS 'table ${i}';`;
+      }).join("\n");
+    await kit.conn.query(`CREATE SCHEMA bulk; CREATE TABLE bulk.t0 (id serial PRIMARY KEY);`);
+    await kit.conn.query(create(1, 10));
+    const ten = await reflectCount();
+    expect(ten.tables).toBe(10);
+    await kit.conn.query(create(10, 500));
+    const fiveHundred = await reflectCount();
+    expect(fiveHundred.tables).toBe(500);
+    expect(fiveHundred.queries).toBe(ten.queries);
+    expect(ten.queries).toBeLessThanOrEqual(5);
+  });
+});

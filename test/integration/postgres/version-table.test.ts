@@ -1,0 +1,47 @@
+/** The version table's SQL against a real database. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serverAvailable } from "../../helpers/databases.js";
+import type { VersionTableName } from "../../../src/dialects/dialect.js";
+import { postgresDialect } from "../../../src/dialects/postgres/index.js";
+import { openKit, type PgKit } from "./pg-test-kit.js";
+
+const available = await serverAvailable("postgres");
+const { versionTable } = postgresDialect;
+
+describe.skipIf(!available)("postgres version table", () => {
+  let kit: PgKit;
+  beforeAll(async () => {
+    kit = await openKit();
+  });
+  afterAll(async () => {
+    await kit?.close();
+  });
+
+  async function exists(table: VersionTableName): Promise<boolean> {
+    const s = versionTable.exists(table);
+    const rows = await kit.conn.query(s.sql, s.params);
+    return Boolean(Object.values(rows[0] ?? {})[0]);
+  }
+
+  async function create(table: VersionTableName): Promise<void> {
+    for (const s of versionTable.create(table)) await kit.conn.query(s.sql, s.params);
+  }
+
+  for (const table of [{ name: "athanor_version" }, { schema: "Migr ations", name: 'ver"sions' }] as VersionTableName[]) {
+    it(`creates ${JSON.stringify(table)} idempotently with a varchar(32) primary key`, async () => {
+      expect(await exists(table)).toBe(false);
+      await create(table);
+      await create(table);
+      expect(await exists(table)).toBe(true);
+      const reflected = await postgresDialect.reflectTable(kit.conn, { schema: table.schema, name: table.name });
+      expect(reflected?.columns).toEqual([{ name: "version_num", type: { kind: "varchar", length: 32 }, nullable: false, default: null, generated: null, comment: null, collation: null }]);
+      expect(reflected?.primaryKey).toEqual({ name: `${table.name}_pkc`, columns: ["version_num"] });
+    });
+  }
+
+  it("does not see a table of that name in another schema", async () => {
+    await kit.conn.query('CREATE SCHEMA "elsewhere"; CREATE TABLE "elsewhere"."v_only_there" (x int)');
+    expect(await exists({ name: "v_only_there" })).toBe(false);
+    expect(await exists({ schema: "elsewhere", name: "v_only_there" })).toBe(true);
+  });
+});

@@ -1,0 +1,184 @@
+/**
+ * Golden SQL for every operation kind on PostgreSQL. The cases are a Record<OperationKind, …>,
+ * so adding an operation kind fails to typecheck until it has golden SQL here.
+ */
+import { describe, expect, it } from "vitest";
+import type { CompileContext } from "../../../../src/dialects/dialect.js";
+import { postgresDialect } from "../../../../src/dialects/postgres/index.js";
+import { sql } from "../../../../src/operations/sql.js";
+import type { OperationKind } from "../../../../src/operations/types.js";
+import { col, tableCases, type Case, type Cases } from "./golden-cases.js";
+
+const offline: CompileContext = { offline: true, tableState: async () => undefined };
+
+const cases: Cases = {
+  ...tableCases,
+  dropTable: [{ name: "schema-qualified", op: { kind: "dropTable", schema: "app", table: "users" }, expected: [{ sql: 'DROP TABLE "app"."users"' }] }],
+  renameTable: [{ name: "keeps the schema", op: { kind: "renameTable", schema: "app", from: "users", to: "people" }, expected: [{ sql: 'ALTER TABLE "app"."users" RENAME TO "people"' }] }],
+  addColumn: [
+    {
+      name: "with default, not null and comment",
+      op: { kind: "addColumn", table: "users", column: col("nick", { kind: "varchar", length: 40 }, { nullable: false, default: { kind: "literal", value: "it's" }, comment: "shown name" }) },
+      expected: [
+        { sql: "ALTER TABLE \"users\" ADD COLUMN \"nick\" varchar(40) DEFAULT 'it''s' NOT NULL" },
+        { sql: "COMMENT ON COLUMN \"users\".\"nick\" IS 'shown name'" },
+      ],
+    },
+    {
+      name: "autoincrement becomes serial",
+      op: { kind: "addColumn", table: "users", column: col("n", { kind: "integer" }, { nullable: false, generated: { kind: "autoincrement" } }) },
+      expected: [{ sql: 'ALTER TABLE "users" ADD COLUMN "n" serial NOT NULL' }],
+    },
+  ],
+  dropColumn: [{ name: "plain", op: { kind: "dropColumn", schema: "app", table: "users", column: "nick" }, expected: [{ sql: 'ALTER TABLE "app"."users" DROP COLUMN "nick"' }] }],
+  createIndex: [
+    {
+      name: "unique composite partial with expression, method and IF NOT EXISTS",
+      op: {
+        kind: "createIndex",
+        schema: "app",
+        table: "users",
+        ifNotExists: true,
+        index: { name: "users_lower_email", unique: true, elements: [{ expression: "lower(email)" }, { column: "org_id", descending: true }], where: "deleted_at IS NULL", using: "btree" },
+      },
+      expected: [{ sql: 'CREATE UNIQUE INDEX IF NOT EXISTS "users_lower_email" ON "app"."users" USING "btree" ((lower(email)), "org_id" DESC) WHERE deleted_at IS NULL' }],
+    },
+    {
+      name: "CONCURRENTLY is non-transactional",
+      op: { kind: "createIndex", table: "docs", concurrently: true, index: { name: "docs_body", unique: false, elements: [{ column: "body" }], using: "gin" } },
+      expected: [{ sql: 'CREATE INDEX CONCURRENTLY "docs_body" ON "docs" USING "gin" ("body")', transactional: false }],
+    },
+  ],
+  dropIndex: [
+    { name: "schema-qualified", op: { kind: "dropIndex", schema: "app", table: "users", name: "users_lower_email" }, expected: [{ sql: 'DROP INDEX "app"."users_lower_email"' }] },
+    {
+      name: "CONCURRENTLY IF EXISTS",
+      op: { kind: "dropIndex", table: "docs", name: "docs_body", concurrently: true, ifExists: true },
+      expected: [{ sql: 'DROP INDEX CONCURRENTLY IF EXISTS "docs_body"', transactional: false }],
+    },
+  ],
+  createPrimaryKey: [
+    { name: "named composite", op: { kind: "createPrimaryKey", table: "m", constraint: { name: "m_pk", columns: ["a", "b"] } }, expected: [{ sql: 'ALTER TABLE "m" ADD CONSTRAINT "m_pk" PRIMARY KEY ("a", "b")' }] },
+  ],
+  createForeignKey: [
+    {
+      name: "composite with actions and deferral",
+      op: {
+        kind: "createForeignKey",
+        table: "lines",
+        constraint: {
+          name: "lines_order_fk",
+          columns: ["order_id", "shop_id"],
+          referencedSchema: "sales",
+          referencedTable: "orders",
+          referencedColumns: ["id", "shop_id"],
+          onDelete: "SET NULL",
+          onUpdate: "RESTRICT",
+          deferrable: true,
+          initiallyDeferred: true,
+        },
+      },
+      expected: [
+        {
+          sql:
+            'ALTER TABLE "lines" ADD CONSTRAINT "lines_order_fk" FOREIGN KEY ("order_id", "shop_id") REFERENCES "sales"."orders" ("id", "shop_id") ' +
+            "ON DELETE SET NULL ON UPDATE RESTRICT DEFERRABLE INITIALLY DEFERRED",
+        },
+      ],
+    },
+    {
+      name: "NO ACTION is left out; deferrable initially immediate",
+      op: { kind: "createForeignKey", table: "a", constraint: { name: "a_b", columns: ["b"], referencedTable: "b", referencedColumns: ["id"], onDelete: "NO ACTION", deferrable: true } },
+      expected: [{ sql: 'ALTER TABLE "a" ADD CONSTRAINT "a_b" FOREIGN KEY ("b") REFERENCES "b" ("id") DEFERRABLE INITIALLY IMMEDIATE' }],
+    },
+  ],
+  createUniqueConstraint: [
+    { name: "named", op: { kind: "createUniqueConstraint", table: "u", constraint: { name: "u_ab", columns: ["a", "b"] } }, expected: [{ sql: 'ALTER TABLE "u" ADD CONSTRAINT "u_ab" UNIQUE ("a", "b")' }] },
+  ],
+  createCheckConstraint: [
+    { name: "named", op: { kind: "createCheckConstraint", table: "u", constraint: { name: "u_pos", expression: "n > 0" } }, expected: [{ sql: 'ALTER TABLE "u" ADD CONSTRAINT "u_pos" CHECK (n > 0)' }] },
+  ],
+  dropConstraint: [
+    { name: "by name", op: { kind: "dropConstraint", schema: "s", table: "u", name: "u_pos", type: "check" }, expected: [{ sql: 'ALTER TABLE "s"."u" DROP CONSTRAINT "u_pos"' }] },
+  ],
+  createTableComment: [
+    { name: "quoted", op: { kind: "createTableComment", table: "u", comment: "it's \\ here" }, expected: [{ sql: "COMMENT ON TABLE \"u\" IS E'it''s \\\\ here'" }] },
+  ],
+  dropTableComment: [{ name: "IS NULL", op: { kind: "dropTableComment", table: "u" }, expected: [{ sql: 'COMMENT ON TABLE "u" IS NULL' }] }],
+  createEnum: [
+    { name: "values quoted", op: { kind: "createEnum", enum: { schema: "app", name: "mood", values: ["sad", "it's ok"] } }, expected: [{ sql: "CREATE TYPE \"app\".\"mood\" AS ENUM ('sad', 'it''s ok')" }] },
+  ],
+  dropEnum: [{ name: "plain", op: { kind: "dropEnum", name: "mood" }, expected: [{ sql: 'DROP TYPE "mood"' }] }],
+  addEnumValue: [
+    { name: "at the end", op: { kind: "addEnumValue", name: "mood", value: "happy" }, expected: [{ sql: "ALTER TYPE \"mood\" ADD VALUE 'happy'", transactional: false }] },
+    { name: "BEFORE", op: { kind: "addEnumValue", schema: "app", name: "mood", value: "meh", before: "sad" }, expected: [{ sql: "ALTER TYPE \"app\".\"mood\" ADD VALUE 'meh' BEFORE 'sad'", transactional: false }] },
+    { name: "AFTER", op: { kind: "addEnumValue", name: "mood", value: "meh", after: "sad" }, expected: [{ sql: "ALTER TYPE \"mood\" ADD VALUE 'meh' AFTER 'sad'", transactional: false }] },
+  ],
+  renameEnumValue: [
+    { name: "RENAME VALUE", op: { kind: "renameEnumValue", name: "mood", from: "sad", to: "blue" }, expected: [{ sql: "ALTER TYPE \"mood\" RENAME VALUE 'sad' TO 'blue'" }] },
+  ],
+  execute: [
+    { name: "plain string verbatim", op: { kind: "execute", sql: "UPDATE t SET a = 1" }, expected: [{ sql: "UPDATE t SET a = 1" }] },
+    { name: "fragment binds values", op: { kind: "execute", sql: sql`UPDATE t SET a = ${"x'"} WHERE id = ${7}` }, expected: [{ sql: "UPDATE t SET a = $1 WHERE id = $2", params: ["x'", 7] }] },
+  ],
+  bulkInsert: [
+    {
+      name: "multi-row, JSON stringified, missing values take the default",
+      op: {
+        kind: "bulkInsert",
+        schema: "app",
+        table: "t",
+        columns: [
+          { name: "doc", type: { kind: "jsonb" } },
+          { name: "id", type: { kind: "integer" } },
+        ],
+        rows: [
+          { id: 1, doc: { a: [1] }, note: "x" },
+          { id: 2, doc: ["b"] },
+          { id: 3n, doc: null, note: null },
+        ],
+      },
+      expected: [
+        { sql: 'INSERT INTO "app"."t" ("doc", "id", "note") VALUES ($1, $2, $3), ($4, $5, DEFAULT), ($6, $7, $8)', params: ['{"a":[1]}', 1, "x", '["b"]', 2, null, "3", null] },
+      ],
+    },
+    { name: "no rows", op: { kind: "bulkInsert", table: "t", rows: [] }, expected: [] },
+    { name: "rows without values", op: { kind: "bulkInsert", table: "t", rows: [{}, {}] }, expected: [{ sql: 'INSERT INTO "t" DEFAULT VALUES' }, { sql: 'INSERT INTO "t" DEFAULT VALUES' }] },
+  ],
+  batchAlterTable: [
+    {
+      name: "inner operations compile one by one against the batch's table",
+      op: {
+        kind: "batchAlterTable",
+        schema: "app",
+        table: "users",
+        recreate: "always",
+        operations: [
+          { kind: "addColumn", table: "users", column: col("x", { kind: "integer" }) },
+          { kind: "alterColumn", table: "users", column: "x", nullable: false, existingNullable: true },
+          { kind: "createIndex", table: "users", index: { name: "users_x", unique: false, elements: [{ column: "x" }] } },
+          { kind: "dropConstraint", table: "users", name: "users_email_check", type: "check" },
+        ],
+      },
+      expected: [
+        { sql: 'ALTER TABLE "app"."users" ADD COLUMN "x" integer' },
+        { sql: 'ALTER TABLE "app"."users" ALTER COLUMN "x" SET NOT NULL' },
+        { sql: 'CREATE INDEX "users_x" ON "app"."users" ("x")' },
+        { sql: 'ALTER TABLE "app"."users" DROP CONSTRAINT "users_email_check"' },
+      ],
+    },
+  ],
+};
+
+describe("postgres compile: golden SQL for every operation kind", () => {
+  for (const [kind, list] of Object.entries(cases) as [OperationKind, Case<OperationKind>[]][]) {
+    describe(kind, () => {
+      it("has at least one case", () => expect(list.length).toBeGreaterThan(0));
+      for (const c of list) {
+        it(c.name, async () => {
+          expect(await postgresDialect.compile(c.op, offline)).toEqual(c.expected);
+        });
+      }
+    });
+  }
+});
