@@ -1,0 +1,64 @@
+/**
+ * What SQLite really stores, applied to the model and to reflection alike. SQLite keeps declared
+ * types and constraint texts verbatim and compile writes every portable type under a name that
+ * reflects back to the same ColumnType (types.ts), so little needs folding:
+ *
+ * - no schemas (table and foreign-key schemas are null), no comments, no ON UPDATE clause;
+ * - enum columns stay enum columns: compile writes them as TEXT plus `CHECK (col IN (…))` named
+ *   after the enum, and reflection reads that back as an enum; there are no enum types
+ *   (`enums` becomes empty) and the columns compare by their values;
+ * - identity is AUTOINCREMENT, and an autoincrement column is declared exactly INTEGER (SQLite
+ *   accepts AUTOINCREMENT on nothing else), whatever integer type the model gave it;
+ * - defaults typed like their column (booleans are stored as 1/0 and read back as true/false),
+ *   an SQL default that is only a literal as that literal;
+ * - NO ACTION is null, INITIALLY DEFERRED counts only with DEFERRABLE (compile writes neither
+ *   otherwise), a foreign key without referenced columns names the parent's primary key;
+ * - the internal `sqlite_autoindex_*` indexes are constraints, not indexes; btree is no method.
+ *
+ * `unsigned` is kept: SQLite enforces nothing for it, but the declared type carries it and
+ * reflection reads it back, so model and database agree.
+ */
+import type { ColumnSchema, ColumnType, DatabaseSchema, ForeignKeySchema, TableSchema } from "../../schema/types.js";
+import { canonicalColumnFields, canonicalForeignKey, literalSqlDefault, mapTables, unquoteStandardString, withoutFields } from "../../autogenerate/normalize-helpers.js";
+import { foldName } from "./names.js";
+
+const INTEGER_KINDS = new Set<ColumnType["kind"]>(["smallint", "integer", "bigint"]);
+
+function sqliteType(type: ColumnType): ColumnType {
+  if (type.kind === "enum") return { kind: "enum", name: type.name, values: [...type.values] };
+  if (type.kind === "raw") return { kind: "raw", sql: type.sql.trim() };
+  return withoutFields(type);
+}
+
+function sqliteColumn(column: ColumnSchema): ColumnSchema {
+  const generated = column.generated?.kind === "identity" ? { kind: "autoincrement" as const } : column.generated;
+  const type: ColumnType = generated?.kind === "autoincrement" && INTEGER_KINDS.has(column.type.kind) ? { kind: "integer" } : sqliteType(column.type);
+  const base = canonicalColumnFields({ ...column, type, generated });
+  return { ...base, default: literalSqlDefault(base.default, type, unquoteStandardString), comment: null, onUpdate: null };
+}
+
+function sqliteForeignKey(fk: ForeignKeySchema, all: readonly TableSchema[]): ForeignKeySchema {
+  const canonical = canonicalForeignKey({ ...fk, referencedSchema: null, initiallyDeferred: !!fk.deferrable && !!fk.initiallyDeferred });
+  if (canonical.referencedColumns.length > 0) return canonical;
+  const parent = all.find((t) => foldName(t.name) === foldName(fk.referencedTable));
+  return parent?.primaryKey ? { ...canonical, referencedColumns: [...parent.primaryKey.columns] } : canonical;
+}
+
+function sqliteTable(table: TableSchema, all: readonly TableSchema[]): TableSchema {
+  return {
+    ...table,
+    schema: null,
+    columns: table.columns.map(sqliteColumn),
+    primaryKey: table.primaryKey && table.primaryKey.columns.length > 0 ? table.primaryKey : null,
+    foreignKeys: table.foreignKeys.map((fk) => sqliteForeignKey(fk, all)),
+    indexes: table.indexes
+      .filter((ix) => !ix.name.startsWith("sqlite_autoindex_"))
+      .map((ix) => ({ ...ix, where: ix.where?.trim() || null, using: ix.using?.toLowerCase() === "btree" ? null : (ix.using ?? null) })),
+    comment: null,
+  };
+}
+
+/** The schema as SQLite stores it (see the module comment); pure, `schema` is not changed. */
+export function normalizeSqliteSchema(schema: DatabaseSchema): DatabaseSchema {
+  return { tables: mapTables(schema, sqliteTable).tables, enums: [] };
+}

@@ -1,0 +1,68 @@
+/**
+ * Operation -> SQLite statements. The dispatch table is typed OperationTable, so a new operation
+ * kind does not build until it is handled here. Table-level changes go through
+ * compile-table-ops (native ALTER TABLE or a rebuild); what SQLite cannot express is refused with
+ * an UnsupportedOperationError saying what to do instead — nothing is dropped silently.
+ * Comments inside definitions (TableSchema.comment, ColumnSchema.comment) are not written:
+ * SQLite cannot store them and capabilities.comments is false, so the core does not expect them.
+ */
+import { UnsupportedOperationError } from "../../errors.js";
+import { isSqlFragment, joinFragment } from "../../operations/sql.js";
+import type { Operation, OperationKind, OperationOf, OperationTable, TableLevelOperation } from "../../operations/types.js";
+import type { CompileContext, Statement } from "../dialect.js";
+import { bulkInsertStatements } from "./bulk-insert.js";
+import { compileTableOperations } from "./compile-table-ops.js";
+import { placeholder, quoteIdentifier } from "./quote.js";
+import { createIndexSql, createTableSql } from "./table-sql.js";
+
+const ENUM_HINT =
+  "SQLite has no enum types: an enum column is stored as TEXT with a CHECK (col IN (...)). Declare the column with an enum type in createTable/addColumn, and change its values with alterColumn (which rebuilds the table).";
+
+function enumUnsupported(kind: OperationKind, name: string, what: string): never {
+  throw new UnsupportedOperationError(`SQLite cannot ${what} (${kind} "${name}"): it has no named enum types.`, { hint: ENUM_HINT });
+}
+
+function commentUnsupported(op: Extract<Operation, { table: string }>): never {
+  throw new UnsupportedOperationError(`SQLite has no table comments (${op.kind} on "${op.table}").`, {
+    hint: "Remove the comment operation for SQLite (branch on op.dialect if the revision also targets other databases); SQLite cannot store comments.",
+  });
+}
+
+function tableOp(op: TableLevelOperation, ctx: CompileContext): Promise<Statement[]> {
+  return compileTableOperations({ schema: op.schema, name: op.table }, [op], "auto", ctx);
+}
+
+function handlers(ctx: CompileContext): OperationTable<Promise<Statement[]>> {
+  return {
+    createTable: async (op) => [{ sql: createTableSql(op.table) }, ...op.table.indexes.map((index) => ({ sql: createIndexSql(op.table.name, index) }))],
+    dropTable: async (op) => [{ sql: `DROP TABLE ${quoteIdentifier(op.table)}` }],
+    renameTable: async (op) => [{ sql: `ALTER TABLE ${quoteIdentifier(op.from)} RENAME TO ${quoteIdentifier(op.to)}` }],
+    addColumn: (op) => tableOp(op, ctx),
+    dropColumn: (op) => tableOp(op, ctx),
+    alterColumn: (op) => tableOp(op, ctx),
+    createIndex: (op) => tableOp(op, ctx),
+    dropIndex: (op) => tableOp(op, ctx),
+    createPrimaryKey: (op) => tableOp(op, ctx),
+    createForeignKey: (op) => tableOp(op, ctx),
+    createUniqueConstraint: (op) => tableOp(op, ctx),
+    createCheckConstraint: (op) => tableOp(op, ctx),
+    dropConstraint: (op) => tableOp(op, ctx),
+    createTableComment: async (op) => commentUnsupported(op),
+    dropTableComment: async (op) => commentUnsupported(op),
+    createEnum: async (op) => enumUnsupported(op.kind, op.enum.name, "create an enum type"),
+    dropEnum: async (op) => enumUnsupported(op.kind, op.name, "drop an enum type"),
+    addEnumValue: async (op) => enumUnsupported(op.kind, op.name, "add a value to an enum type"),
+    renameEnumValue: async (op) => enumUnsupported(op.kind, op.name, "rename an enum value"),
+    execute: async (op) => [isSqlFragment(op.sql) ? joinFragment(op.sql, placeholder) : { sql: op.sql }],
+    bulkInsert: async (op) => bulkInsertStatements(op),
+    batchAlterTable: (op) => compileTableOperations({ schema: op.schema, name: op.table }, op.operations, op.recreate ?? "auto", ctx),
+  };
+}
+
+/** Compiles one operation into SQLite statements, or throws UnsupportedOperationError. */
+export function compile(op: Operation, ctx: CompileContext): Promise<Statement[]> {
+  const table = handlers(ctx);
+  // TypeScript cannot correlate op.kind with the handler's parameter type across the union.
+  const handler = table[op.kind] as (op: OperationOf<OperationKind>) => Promise<Statement[]>;
+  return handler(op);
+}

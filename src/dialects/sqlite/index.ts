@@ -1,0 +1,39 @@
+/**
+ * The SQLite dialect: better-sqlite3 driver, BEGIN IMMEDIATE lock, reflection from
+ * sqlite_schema + pragma table-valued functions, and compile with table rebuilds for the
+ * ALTER TABLE forms SQLite lacks.
+ */
+import type { Dialect } from "../dialect.js";
+import { compile } from "./compile.js";
+import { connect } from "./driver.js";
+import { verifyRevision } from "./foreign-key-check.js";
+import { acquireLock } from "./lock.js";
+import { inlineParams, placeholder, quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";
+import { reflect, reflectTable } from "./reflect.js";
+import { versionTable } from "./version-table.js";
+
+/** The SQLite dialect (loaded lazily by the registry). */
+export const sqliteDialect: Dialect = {
+  name: "sqlite",
+  capabilities: {
+    transactionalDdl: true,
+    alterColumn: false,
+    concurrentIndex: false,
+    schemas: false,
+    namedEnums: false,
+    partialIndexes: true,
+    comments: false,
+  },
+  quoteIdentifier,
+  quoteTable,
+  quoteLiteral,
+  placeholder,
+  inlineParams,
+  connect,
+  compile,
+  reflect,
+  reflectTable,
+  verifyRevision,
+  versionTable,
+  acquireLock,
+};

@@ -1,0 +1,136 @@
+/**
+ * DDL text for tables, columns, constraints and indexes. Used by createTable, by native ALTER
+ * TABLE ADD COLUMN, and by the rebuild, so that all three write a definition the same way and
+ * reflection reads every one of them back identically.
+ */
+import { UnsupportedOperationError } from "../../errors.js";
+import type { CheckSchema, ColumnSchema, ForeignKeySchema, IndexSchema, TableSchema, UniqueSchema } from "../../schema/types.js";
+import { defaultSql } from "./defaults.js";
+import { sameName } from "./names.js";
+import { quoteIdentifier, quoteLiteral } from "./quote.js";
+import { columnTypeSql } from "./types.js";
+
+function named(name: string | null | undefined): string {
+  return name ? `CONSTRAINT ${quoteIdentifier(name)} ` : "";
+}
+
+function columnList(columns: string[]): string {
+  return columns.map(quoteIdentifier).join(", ");
+}
+
+function generatesValues(column: ColumnSchema): boolean {
+  return column.generated?.kind === "autoincrement" || column.generated?.kind === "identity";
+}
+
+/** The single column that is an `INTEGER PRIMARY KEY AUTOINCREMENT`, or undefined; throws when autoincrement cannot be expressed. */
+function autoincrementColumn(table: TableSchema): ColumnSchema | undefined {
+  const columns = table.columns.filter(generatesValues);
+  if (columns.length === 0) return undefined;
+  const pk = table.primaryKey?.columns ?? [];
+  const column = columns[0];
+  const integer = ["smallint", "integer", "bigint"].includes(column.type.kind);
+  if (columns.length > 1 || pk.length !== 1 || !sameName(pk[0], column.name) || !integer) {
+    throw new UnsupportedOperationError(`Table "${table.name}": SQLite can only autoincrement a single-column integer primary key, not "${column.name}".`, {
+      hint: "Make the autoincrement column the table's only primary-key column, or drop autoincrement for SQLite.",
+    });
+  }
+  return column;
+}
+
+/** Options for one column definition. */
+export interface ColumnSqlOptions {
+  /** Table name, for messages. */
+  table: string;
+  /** Write `PRIMARY KEY AUTOINCREMENT` inline with this constraint name. */
+  autoincrementKey?: { name: string | null | undefined };
+}
+
+/** `"name" TYPE [PRIMARY KEY AUTOINCREMENT] [NOT NULL] [DEFAULT …] [COLLATE …] [GENERATED …] [enum CHECK]`. */
+export function columnSql(column: ColumnSchema, options: ColumnSqlOptions): string {
+  const where = `"${options.table}"."${column.name}"`;
+  if (column.onUpdate) {
+    throw new UnsupportedOperationError(`Column ${where}: SQLite has no ON UPDATE clause for columns.`, {
+      hint: "Drop onUpdate for SQLite and maintain the value in application code or with an op.execute CREATE TRIGGER.",
+    });
+  }
+  // AUTOINCREMENT is only accepted on a column declared exactly INTEGER.
+  const parts = [quoteIdentifier(column.name), options.autoincrementKey ? "INTEGER" : columnTypeSql(column.type, where)];
+  if (options.autoincrementKey) parts.push(`${named(options.autoincrementKey.name)}PRIMARY KEY AUTOINCREMENT`);
+  if (!column.nullable) parts.push("NOT NULL");
+  if (column.default && column.generated?.kind !== "computed") parts.push(`DEFAULT ${defaultSql(column.default)}`);
+  if (column.collation) parts.push(`COLLATE ${quoteIdentifier(column.collation)}`);
+  if (column.generated?.kind === "computed") {
+    parts.push(`GENERATED ALWAYS AS (${column.generated.sql}) ${column.generated.stored ? "STORED" : "VIRTUAL"}`);
+  }
+  if (column.type.kind === "enum") {
+    const values = column.type.values.map((v) => quoteLiteral(v)).join(", ");
+    parts.push(`${named(column.type.name)}CHECK (${quoteIdentifier(column.name)} IN (${values}))`);
+  }
+  return parts.join(" ");
+}
+
+/** `CONSTRAINT "name" FOREIGN KEY (…) REFERENCES "t" (…) [ON DELETE …] [ON UPDATE …] [DEFERRABLE …]`. */
+export function foreignKeySql(fk: ForeignKeySchema): string {
+  let text = `${named(fk.name)}FOREIGN KEY (${columnList(fk.columns)}) REFERENCES ${quoteIdentifier(fk.referencedTable)}`;
+  if (fk.referencedColumns.length > 0) text += ` (${columnList(fk.referencedColumns)})`;
+  if (fk.onDelete) text += ` ON DELETE ${fk.onDelete}`;
+  if (fk.onUpdate) text += ` ON UPDATE ${fk.onUpdate}`;
+  if (fk.deferrable) text += fk.initiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE INITIALLY IMMEDIATE";
+  return text;
+}
+
+/** `CONSTRAINT "name" UNIQUE (…)`. */
+export function uniqueSql(unique: UniqueSchema): string {
+  return `${named(unique.name)}UNIQUE (${columnList(unique.columns)})`;
+}
+
+/** `CONSTRAINT "name" CHECK (…)`. */
+export function checkSql(check: CheckSchema): string {
+  return `${named(check.name)}CHECK (${check.expression})`;
+}
+
+/**
+ * `CREATE TABLE "name" (…)` for a whole definition. `as` writes it under another name (the
+ * rebuild's temporary table); `options` appends table options such as WITHOUT ROWID.
+ */
+export function createTableSql(table: TableSchema, as?: string, options = ""): string {
+  const auto = autoincrementColumn(table);
+  const lines = table.columns.map((column) =>
+    columnSql(column, { table: table.name, autoincrementKey: column === auto ? { name: table.primaryKey?.name } : undefined }),
+  );
+  if (table.primaryKey && !auto) lines.push(`${named(table.primaryKey.name)}PRIMARY KEY (${columnList(table.primaryKey.columns)})`);
+  for (const unique of table.uniques) lines.push(uniqueSql(unique));
+  for (const fk of table.foreignKeys) lines.push(foreignKeySql(fk));
+  for (const check of table.checks) lines.push(checkSql(check));
+  const tail = options ? ` ${options}` : "";
+  return `CREATE TABLE ${quoteIdentifier(as ?? table.name)} (\n  ${lines.join(",\n  ")}\n)${tail}`;
+}
+
+/** Throws for index features SQLite cannot express. */
+export function assertIndexSupported(table: string, index: IndexSchema): void {
+  if (index.using) {
+    throw new UnsupportedOperationError(`Index "${index.name}" on "${table}": SQLite has no index access methods (USING ${index.using}).`, {
+      hint: "Remove `using` for SQLite; every SQLite index is a B-tree.",
+    });
+  }
+  for (const element of index.elements) {
+    if ("column" in element && element.length !== undefined) {
+      throw new UnsupportedOperationError(`Index "${index.name}" on "${table}": SQLite has no prefix indexes (length ${element.length} on "${element.column}").`, {
+        hint: "Remove the prefix length for SQLite, or index an expression such as substr(col, 1, n).",
+      });
+    }
+  }
+}
+
+/** `CREATE [UNIQUE] INDEX [IF NOT EXISTS] "name" ON "table" (…) [WHERE …]`. */
+export function createIndexSql(table: string, index: IndexSchema, ifNotExists = false): string {
+  assertIndexSupported(table, index);
+  const elements = index.elements.map((e) => {
+    const body = "column" in e ? quoteIdentifier(e.column) : e.expression;
+    return e.descending ? `${body} DESC` : body;
+  });
+  const where = index.where ? ` WHERE ${index.where}` : "";
+  const unique = index.unique ? "UNIQUE " : "";
+  const exists = ifNotExists ? "IF NOT EXISTS " : "";
+  return `CREATE ${unique}INDEX ${exists}${quoteIdentifier(index.name)} ON ${quoteIdentifier(table)} (${elements.join(", ")})${where}`;
+}

@@ -1,0 +1,63 @@
+/**
+ * A small stand-in for the migration runtime, for SQLite dialect tests: a real database file,
+ * and `run(...ops)` that does what the runner does for one revision — lock, begin, compile each
+ * operation against the live table definitions, execute, honour `checkForeignKeys`, verify,
+ * commit (or roll back on failure), release.
+ */
+import { createTestDatabase, type TestDatabase } from "../../helpers/databases.js";
+import { parseDatabaseUrl } from "../../../src/config/url.js";
+import type { CompileContext, Connection } from "../../../src/dialects/dialect.js";
+import { sqliteDialect } from "../../../src/dialects/sqlite/index.js";
+import type { Operation } from "../../../src/operations/types.js";
+import type { TableSchema } from "../../../src/schema/types.js";
+
+/** A test database with a connection and a one-revision runner. */
+export interface Harness {
+  db: TestDatabase;
+  conn: Connection;
+  /** Runs the operations as one revision; throws (after rolling back) if any fails. */
+  run(...ops: Operation[]): Promise<void>;
+  /** The reflected table, or undefined. */
+  table(name: string): Promise<TableSchema | undefined>;
+  /** Rows of a query. */
+  rows(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+  close(): Promise<void>;
+}
+
+/** Opens a fresh SQLite file. */
+export async function openHarness(): Promise<Harness> {
+  const db = await createTestDatabase("sqlite");
+  const conn = await sqliteDialect.connect(parseDatabaseUrl(db.url));
+  const ctx: CompileContext = { offline: false, tableState: (ref) => sqliteDialect.reflectTable(conn, ref) };
+  return {
+    db,
+    conn,
+    async run(...ops) {
+      const lock = await sqliteDialect.acquireLock(conn, "athanor", 5_000);
+      try {
+        await conn.begin();
+        try {
+          for (const op of ops) {
+            for (const statement of await sqliteDialect.compile(op, ctx)) {
+              await conn.query(statement.sql, statement.params);
+              if (statement.checkForeignKeys) await sqliteDialect.verifyRevision?.(conn);
+            }
+          }
+          await sqliteDialect.verifyRevision?.(conn);
+          await conn.commit();
+        } catch (error) {
+          await conn.rollback();
+          throw error;
+        }
+      } finally {
+        await lock.release();
+      }
+    },
+    table: (name) => sqliteDialect.reflectTable(conn, { name }),
+    rows: (sql, params) => conn.query(sql, params),
+    async close() {
+      await conn.close();
+      await db.drop();
+    },
+  };
+}
