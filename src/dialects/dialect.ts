@@ -136,7 +136,7 @@ export interface Dialect {
    * length becomes varchar(255), jsonb becomes json; SQLite: enums become text plus a CHECK), so a
    * model and its reflection compare equal. Lives in dialects/<name>/compare.ts.
    */
-  normalizeSchema?(schema: DatabaseSchema): DatabaseSchema;
+  normalizeSchema(schema: DatabaseSchema): DatabaseSchema;
   /** SQL for the version table. */
   versionTable: VersionTableSql;
   /**
@@ -152,4 +152,13 @@ export interface VersionTableSql {
   create(table: VersionTableName): Statement[];
   /** Whether it exists (a query returning one row with a truthy first column when it does). */
   exists(table: VersionTableName): Statement;
+  /**
+   * CREATE TABLE IF NOT EXISTS for the revision log kept next to the version table (named
+   * `<versionTable>_log`; `table` is that name): one row per revision with the state of its last
+   * step — direction, status, file checksum and per-statement progress. Columns: revision
+   * varchar(32) primary key, direction varchar(4), status varchar(16), checksum varchar(64) null,
+   * statements_done integer, done_statements long text (a JSON array of SQL), progress_hash
+   * varchar(64) null, pending_statement long text null, error long text null, updated_at varchar(32).
+   */
+  createLog?(table: VersionTableName): Statement[];
 }

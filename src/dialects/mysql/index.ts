@@ -9,6 +9,7 @@ import { inlineParams, placeholder, quoteIdentifier, quoteLiteral, quoteTable } 
 import { reflect, reflectTable } from "./reflect.js";
 import { acquireLock } from "./lock.js";
 import { versionTable } from "./version-table.js";
+import { normalizeMysqlSchema } from "./compare.js";
 
 /** What MySQL can do: no transactional DDL (every DDL statement commits), no schemas or named enums. */
 export const mysqlCapabilities: DialectCapabilities = {
@@ -34,6 +35,7 @@ export const mysqlDialect: Dialect = {
   compile,
   reflect,
   reflectTable,
+  normalizeSchema: normalizeMysqlSchema,
   versionTable,
   acquireLock,
 };

@@ -9,6 +9,7 @@ import { acquireLock } from "./lock.js";
 import { inlineParams, placeholder, quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";
 import { reflect, reflectTable } from "./reflect.js";
 import { versionTable } from "./version-table.js";
+import { normalizePostgresSchema } from "./compare.js";
 
 /** The PostgreSQL implementation of the Dialect contract (loaded lazily by the registry). */
 export const postgresDialect: Dialect = {
@@ -31,6 +32,7 @@ export const postgresDialect: Dialect = {
   compile,
   reflect,
   reflectTable,
+  normalizeSchema: normalizePostgresSchema,
   versionTable,
   acquireLock,
 };

@@ -11,6 +11,7 @@ import { acquireLock } from "./lock.js";
 import { inlineParams, placeholder, quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";
 import { reflect, reflectTable } from "./reflect.js";
 import { versionTable } from "./version-table.js";
+import { normalizeSqliteSchema } from "./compare.js";
 
 /** The SQLite dialect (loaded lazily by the registry). */
 export const sqliteDialect: Dialect = {
@@ -34,6 +35,7 @@ export const sqliteDialect: Dialect = {
   reflect,
   reflectTable,
   verifyRevision,
+  normalizeSchema: normalizeSqliteSchema,
   versionTable,
   acquireLock,
 };

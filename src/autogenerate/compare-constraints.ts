@@ -1,0 +1,93 @@
+/**
+ * Constraint differences of one table: primary key, foreign keys, unique and check constraints.
+ * A constraint whose definition changed is dropped and created again (there is no ALTER
+ * CONSTRAINT that covers every change); every drop carries the constraint it removes.
+ */
+import type { DropConstraintOp, ExistingConstraint, Operation } from "../operations/types.js";
+import type { CheckSchema, ForeignKeySchema, TableSchema, UniqueSchema } from "../schema/types.js";
+import { onTable } from "./compare-context.js";
+import { expressionKey } from "./compare-expressions.js";
+import { matchObjects, sameColumns } from "./compare-match.js";
+import { sameAction } from "./compare-values.js";
+
+/**
+ * The name used to drop a constraint the database reports without one (SQLite keeps names only
+ * when declared). It is PostgreSQL's own default name, which the SQLite rebuild does not need:
+ * that finds the constraint through `existing`.
+ */
+function fallbackName(table: TableSchema, existing: ExistingConstraint): string {
+  const c = existing.constraint;
+  if (c.name) return c.name;
+  switch (existing.type) {
+    case "primaryKey":
+      return `${table.name}_pkey`;
+    case "foreignKey":
+      return `${table.name}_${existing.constraint.columns.join("_")}_fkey`;
+    case "unique":
+      return `${table.name}_${existing.constraint.columns.join("_")}_key`;
+    case "check":
+      return `${table.name}_check`;
+  }
+}
+
+/** A dropConstraint for `existing` on `table`. */
+export function dropConstraint(table: TableSchema, existing: ExistingConstraint): DropConstraintOp {
+  return { kind: "dropConstraint", ...onTable(table), name: fallbackName(table, existing), type: existing.type, existing };
+}
+
+/** True when two foreign keys enforce the same reference with the same behaviour. */
+export function sameForeignKey(a: ForeignKeySchema, b: ForeignKeySchema): boolean {
+  const deferrable = (fk: ForeignKeySchema): boolean => !!fk.deferrable || !!fk.initiallyDeferred;
+  return (
+    sameColumns(a.columns, b.columns) &&
+    (a.referencedSchema ?? null) === (b.referencedSchema ?? null) &&
+    a.referencedTable === b.referencedTable &&
+    sameColumns(a.referencedColumns, b.referencedColumns) &&
+    sameAction(a.onDelete, b.onDelete) &&
+    sameAction(a.onUpdate, b.onUpdate) &&
+    deferrable(a) === deferrable(b) &&
+    !!a.initiallyDeferred === !!b.initiallyDeferred
+  );
+}
+
+function comparePrimaryKey(target: TableSchema, actual: TableSchema): Operation[] {
+  const t = target.primaryKey && target.primaryKey.columns.length > 0 ? target.primaryKey : null;
+  const a = actual.primaryKey && actual.primaryKey.columns.length > 0 ? actual.primaryKey : null;
+  if (!t && !a) return [];
+  if (t && a && sameColumns(t.columns, a.columns) && (!t.name || !a.name || t.name === a.name)) return [];
+  const ops: Operation[] = [];
+  if (a) ops.push(dropConstraint(actual, { type: "primaryKey", constraint: a }));
+  if (t) ops.push({ kind: "createPrimaryKey", ...onTable(target), constraint: t });
+  return ops;
+}
+
+function compareForeignKeys(target: TableSchema, actual: TableSchema): Operation[] {
+  const match = matchObjects(target.foreignKeys, actual.foreignKeys, sameForeignKey);
+  const drops = [...match.changed.map((p) => p.actual), ...match.removed];
+  const creates = [...match.changed.map((p) => p.target), ...match.added];
+  return [
+    ...drops.map((fk) => dropConstraint(actual, { type: "foreignKey", constraint: fk })),
+    ...creates.map((fk): Operation => ({ kind: "createForeignKey", ...onTable(target), constraint: fk })),
+  ];
+}
+
+function compareUniques(target: TableSchema, actual: TableSchema): Operation[] {
+  const match = matchObjects<UniqueSchema>(target.uniques, actual.uniques, (a, b) => sameColumns(a.columns, b.columns));
+  return [
+    ...[...match.changed.map((p) => p.actual), ...match.removed].map((u) => dropConstraint(actual, { type: "unique", constraint: u })),
+    ...[...match.changed.map((p) => p.target), ...match.added].map((u): Operation => ({ kind: "createUniqueConstraint", ...onTable(target), constraint: u })),
+  ];
+}
+
+function compareChecks(target: TableSchema, actual: TableSchema): Operation[] {
+  const match = matchObjects<CheckSchema>(target.checks, actual.checks, (a, b) => expressionKey(a.expression) === expressionKey(b.expression));
+  return [
+    ...[...match.changed.map((p) => p.actual), ...match.removed].map((c) => dropConstraint(actual, { type: "check", constraint: c })),
+    ...[...match.changed.map((p) => p.target), ...match.added].map((c): Operation => ({ kind: "createCheckConstraint", ...onTable(target), constraint: c })),
+  ];
+}
+
+/** Operations that turn `actual`'s constraints into `target`'s (one table present on both sides). */
+export function compareConstraints(target: TableSchema, actual: TableSchema): Operation[] {
+  return [...comparePrimaryKey(target, actual), ...compareForeignKeys(target, actual), ...compareUniques(target, actual), ...compareChecks(target, actual)];
+}

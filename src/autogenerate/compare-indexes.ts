@@ -1,0 +1,40 @@
+/**
+ * Index differences of one table. Indexes match by name, and unnamed ones by definition; an
+ * index whose definition changed is dropped and created again, since no database alters an
+ * index's columns in place.
+ */
+import type { Operation } from "../operations/types.js";
+import type { IndexElement, IndexSchema, TableSchema } from "../schema/types.js";
+import { onTable } from "./compare-context.js";
+import { expressionKey } from "./compare-expressions.js";
+import { matchObjects } from "./compare-match.js";
+import { sameExpression } from "./compare-values.js";
+
+function sameElement(a: IndexElement, b: IndexElement): boolean {
+  if (!!a.descending !== !!b.descending) return false;
+  if ("column" in a && "column" in b) return a.column === b.column && (a.length ?? null) === (b.length ?? null);
+  if ("expression" in a && "expression" in b) return expressionKey(a.expression) === expressionKey(b.expression);
+  return false;
+}
+
+/** True when two indexes index the same thing the same way (names aside). */
+export function sameIndex(a: IndexSchema, b: IndexSchema): boolean {
+  return (
+    a.unique === b.unique &&
+    a.elements.length === b.elements.length &&
+    a.elements.every((element, i) => sameElement(element, b.elements[i]!)) &&
+    sameExpression(a.where, b.where) &&
+    (a.using?.toLowerCase() || null) === (b.using?.toLowerCase() || null)
+  );
+}
+
+/** Operations that turn `actual`'s indexes into `target`'s (one table present on both sides). */
+export function compareIndexes(target: TableSchema, actual: TableSchema): Operation[] {
+  const match = matchObjects(target.indexes, actual.indexes, sameIndex);
+  const drops = [...match.changed.map((p) => p.actual), ...match.removed];
+  const creates = [...match.changed.map((p) => p.target), ...match.added];
+  return [
+    ...drops.map((index): Operation => ({ kind: "dropIndex", ...onTable(actual), name: index.name, existing: index })),
+    ...creates.map((index): Operation => ({ kind: "createIndex", ...onTable(target), index })),
+  ];
+}

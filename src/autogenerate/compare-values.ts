@@ -1,0 +1,100 @@
+/**
+ * Equality of schema values as compare sees it. Absent, undefined and "off" fields mean the same
+ * thing (`{ kind: "integer" }` equals `{ kind: "integer", unsigned: false }`), defaults and
+ * expressions compare by their canonical SQL key, and enum column types compare by name where
+ * enums are named types and by their values where they are written inline.
+ */
+import type { ColumnGeneration, ColumnType, DefaultValue, ReferentialAction } from "../schema/types.js";
+import { expressionKey } from "./compare-expressions.js";
+
+/** True when `a` and `b` hold the same plain data, an absent property equalling an undefined one. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
+  for (const key of keys) if (!sameValue(left[key], right[key])) return false;
+  return true;
+}
+
+/** A copy of `type` without fields that hold their default (false, undefined, one dimension). */
+function canonicalType(type: ColumnType): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(type)) {
+    if (value === undefined || value === false || value === null) continue;
+    out[key] = value;
+  }
+  if (type.kind === "array") {
+    out.of = canonicalType(type.of);
+    if (type.dimensions === undefined || type.dimensions === 1) delete out.dimensions;
+  }
+  if (type.kind === "raw") out.sql = type.sql.trim().replace(/\s+/g, " ").toLowerCase();
+  return out;
+}
+
+/**
+ * True when two column types are the same. `namedEnums`: enum columns match by the type's schema
+ * and name (the values belong to the enum type, compared separately); otherwise by their values,
+ * since an inline enum has no name of its own.
+ */
+export function sameType(a: ColumnType, b: ColumnType, namedEnums: boolean): boolean {
+  if (a.kind === "enum" && b.kind === "enum") {
+    return namedEnums ? (a.schema ?? null) === (b.schema ?? null) && a.name === b.name : sameValue(a.values, b.values);
+  }
+  if (a.kind === "array" && b.kind === "array") return (a.dimensions ?? 1) === (b.dimensions ?? 1) && sameType(a.of, b.of, namedEnums);
+  return sameValue(canonicalType(a), canonicalType(b));
+}
+
+/** The SQL text of a literal default, spelled the portable way, for comparing with expressions. */
+function literalSql(value: string | number | boolean | null): string {
+  if (value === null) return "null";
+  if (typeof value === "string") return `'${value.replace(/'/g, "''")}'`;
+  return String(value);
+}
+
+/** A default with "no default" and "DEFAULT NULL" folded together: both leave new rows NULL. */
+function effectiveDefault(value: DefaultValue | null | undefined): DefaultValue | null {
+  if (!value) return null;
+  if (value.kind === "literal" && value.value === null) return null;
+  if (value.kind === "sql" && value.sql.trim().toLowerCase() === "null") return null;
+  return value;
+}
+
+/** True when two server defaults have the same effect. */
+export function sameDefault(a: DefaultValue | null | undefined, b: DefaultValue | null | undefined): boolean {
+  const left = effectiveDefault(a);
+  const right = effectiveDefault(b);
+  if (left === null || right === null) return left === right;
+  if (left.kind === "literal" && right.kind === "literal") return left.value === right.value;
+  const leftSql = left.kind === "literal" ? literalSql(left.value) : left.sql;
+  const rightSql = right.kind === "literal" ? literalSql(right.value) : right.sql;
+  return expressionKey(leftSql) === expressionKey(rightSql);
+}
+
+/** True when two generation settings are the same (computed expressions compared by key). */
+export function sameGeneration(a: ColumnGeneration | null | undefined, b: ColumnGeneration | null | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  if (a.kind === "computed" && b.kind === "computed") return a.stored === b.stored && expressionKey(a.sql) === expressionKey(b.sql);
+  if (a.kind === "identity" && b.kind === "identity") return a.always === b.always;
+  return a.kind === b.kind;
+}
+
+/** True when two comments say the same; an empty comment is no comment. */
+export function sameComment(a: string | null | undefined, b: string | null | undefined): boolean {
+  return (a || null) === (b || null);
+}
+
+/** True when two referential actions behave the same; absent means NO ACTION, the SQL default. */
+export function sameAction(a: ReferentialAction | null | undefined, b: ReferentialAction | null | undefined): boolean {
+  return (a ?? "NO ACTION") === (b ?? "NO ACTION");
+}
+
+/** True when two optional SQL expressions (index predicates, …) are the same. */
+export function sameExpression(a: string | null | undefined, b: string | null | undefined): boolean {
+  const left = a?.trim() ? expressionKey(a) : null;
+  const right = b?.trim() ? expressionKey(b) : null;
+  return left === right;
+}

@@ -1,0 +1,96 @@
+/**
+ * The compare engine of autogenerate: the model's schema (target) against the reflected one
+ * (actual), both first put through the dialect's normalisation so that each says what the
+ * database would really store. Pure: no database, no I/O. The result is the upgrade, in an order
+ * the database accepts; the downgrade is its reverse(), which works because every drop and alter
+ * carries the prior state.
+ */
+import type { DialectCapabilities, VersionTableName } from "../dialects/dialect.js";
+import type { Operation } from "../operations/types.js";
+import type { DatabaseSchema, TableSchema } from "../schema/types.js";
+import { batchForRebuild } from "./compare-batch.js";
+import { compareColumns } from "./compare-columns.js";
+import { compareConstraints } from "./compare-constraints.js";
+import { onTable, refKey, type DiffContext } from "./compare-context.js";
+import { compareEnums } from "./compare-enums.js";
+import { compareIndexes } from "./compare-indexes.js";
+import { sameComment } from "./compare-values.js";
+import { filterSchema } from "./filters.js";
+import { orderOperations } from "./order.js";
+import { detectRenameHints, type RenameHint } from "./rename-hints.js";
+
+/** How to compare. */
+export interface CompareOptions {
+  /** The dialect's capabilities: comments, named enums, in-place ALTER, … */
+  capabilities: DialectCapabilities;
+  /** The dialect's normalisation (Dialect.normalizeSchema), applied to both sides. */
+  normalize?: (schema: DatabaseSchema) => DatabaseSchema;
+  /** The version table, left out of the comparison: athanor manages it. */
+  versionTable?: VersionTableName | string | null;
+}
+
+/** What compare found. */
+export interface CompareResult {
+  /** The upgrade operations, ordered. */
+  operations: Operation[];
+  /** Changes autogenerate cannot decide safely (possible renames, enum value removal, narrowing). */
+  warnings: string[];
+  /** The possible renames among the operations; their messages are also in `warnings`. */
+  renameHints: RenameHint[];
+}
+
+function withoutComments(schema: DatabaseSchema): DatabaseSchema {
+  return {
+    ...schema,
+    tables: schema.tables.map((t) => ({ ...t, comment: null, columns: t.columns.map((c) => ({ ...c, comment: null })) })),
+  };
+}
+
+function prepare(schema: DatabaseSchema, options: CompareOptions): DatabaseSchema {
+  const normalized = options.normalize ? options.normalize(schema) : schema;
+  const filtered = filterSchema(normalized, { versionTable: options.versionTable ?? null });
+  return options.capabilities.comments ? filtered : withoutComments(filtered);
+}
+
+function compareTableComment(target: TableSchema, actual: TableSchema, ctx: DiffContext): Operation[] {
+  if (!ctx.comments || sameComment(target.comment, actual.comment)) return [];
+  const existingComment = actual.comment || null;
+  return target.comment
+    ? [{ kind: "createTableComment", ...onTable(target), comment: target.comment, existingComment }]
+    : [{ kind: "dropTableComment", ...onTable(target), existingComment }];
+}
+
+function compareTable(target: TableSchema, actual: TableSchema, ctx: DiffContext): Operation[] {
+  return [...compareColumns(target, actual, ctx), ...compareConstraints(target, actual), ...compareIndexes(target, actual), ...compareTableComment(target, actual, ctx)];
+}
+
+function compareTables(target: DatabaseSchema, actual: DatabaseSchema, ctx: DiffContext): Operation[] {
+  const ops: Operation[] = [];
+  const actualByKey = new Map(actual.tables.map((t) => [refKey(t.schema, t.name), t]));
+  const targetKeys = new Set(target.tables.map((t) => refKey(t.schema, t.name)));
+  for (const table of target.tables) {
+    const existing = actualByKey.get(refKey(table.schema, table.name));
+    ops.push(...(existing ? compareTable(table, existing, ctx) : [{ kind: "createTable", table } as const]));
+  }
+  for (const table of actual.tables) {
+    if (!targetKeys.has(refKey(table.schema, table.name))) ops.push({ kind: "dropTable", ...onTable(table), existing: table });
+  }
+  return ops;
+}
+
+/**
+ * The operations that turn `actual` (reflected) into `target` (the model), ordered, with
+ * warnings for what autogenerate cannot decide safely. Zero operations means the database
+ * matches the model.
+ */
+export function compareSchemas(target: DatabaseSchema, actual: DatabaseSchema, options: CompareOptions): CompareResult {
+  const t = prepare(target, options);
+  const a = prepare(actual, options);
+  const ctx: DiffContext = { namedEnums: options.capabilities.namedEnums, comments: options.capabilities.comments, warnings: [] };
+  const enumOps = options.capabilities.namedEnums ? compareEnums(t, a, ctx.warnings) : [];
+  const ops = [...enumOps, ...compareTables(t, a, ctx)];
+  const renameHints = detectRenameHints(ops);
+  const ordered = orderOperations(ops);
+  const operations = options.capabilities.alterColumn ? ordered : orderOperations(batchForRebuild(ordered));
+  return { operations, warnings: [...renameHints.map((h) => h.message), ...ctx.warnings], renameHints };
+}

@@ -1,0 +1,78 @@
+/**
+ * Which tables autogenerate looks at. Patterns are table names or "schema.name", with `*`
+ * matching any run of characters (`audit_*`, `reporting.*`). A pattern without a dot matches the
+ * table name in any schema. The version table is always left out: athanor manages it itself.
+ */
+import type { VersionTableName } from "../dialects/dialect.js";
+import type { ColumnType, DatabaseSchema, TableSchema } from "../schema/types.js";
+import { refKey } from "./compare-context.js";
+
+/** Options of filterSchema. */
+export interface FilterOptions {
+  /** Only these tables (all when absent or empty). */
+  includeTables?: readonly string[];
+  /** Never these tables. */
+  excludeTables?: readonly string[];
+  /** The version table, by name or as { schema, name }; always excluded. */
+  versionTable?: VersionTableName | string | null;
+}
+
+function globToRegExp(glob: string): RegExp {
+  const body = glob
+    .split("*")
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+    .join(".*");
+  return new RegExp(`^${body}$`);
+}
+
+/** True when `table` matches `pattern` (a name or "schema.name", with `*` globs). */
+export function tableMatches(table: Pick<TableSchema, "schema" | "name">, pattern: string): boolean {
+  const dot = pattern.indexOf(".");
+  if (dot < 0) return globToRegExp(pattern).test(table.name);
+  const schemaPattern = pattern.slice(0, dot);
+  const namePattern = pattern.slice(dot + 1);
+  return globToRegExp(schemaPattern).test(table.schema ?? "") && globToRegExp(namePattern).test(table.name);
+}
+
+function isVersionTable(table: TableSchema, versionTable: FilterOptions["versionTable"]): boolean {
+  if (!versionTable) return false;
+  const ref = typeof versionTable === "string" ? parseTableName(versionTable) : versionTable;
+  if (table.name !== ref.name) return false;
+  return !ref.schema || !table.schema || ref.schema === table.schema;
+}
+
+/** "schema.name" or "name" as a table reference. */
+function parseTableName(text: string): VersionTableName {
+  const dot = text.indexOf(".");
+  return dot < 0 ? { name: text } : { schema: text.slice(0, dot), name: text.slice(dot + 1) };
+}
+
+function enumsOf(type: ColumnType): string[] {
+  if (type.kind === "enum") return [refKey(type.schema, type.name)];
+  return type.kind === "array" ? enumsOf(type.of) : [];
+}
+
+/** True when `table` is compared under `options`. */
+export function includesTable(table: TableSchema, options: FilterOptions): boolean {
+  if (isVersionTable(table, options.versionTable)) return false;
+  const include = options.includeTables ?? [];
+  if (include.length > 0 && !include.some((p) => tableMatches(table, p))) return false;
+  return !(options.excludeTables ?? []).some((p) => tableMatches(table, p));
+}
+
+/**
+ * The schema restricted to the tables `options` select. Enum types used only by left-out tables
+ * are left out too, so that filtering tables never turns into dropping their types.
+ */
+export function filterSchema(schema: DatabaseSchema, options: FilterOptions): DatabaseSchema {
+  const kept: TableSchema[] = [];
+  const dropped: TableSchema[] = [];
+  for (const table of schema.tables) (includesTable(table, options) ? kept : dropped).push(table);
+  const usedByKept = new Set(kept.flatMap((t) => t.columns.flatMap((c) => enumsOf(c.type))));
+  const usedByDropped = new Set(dropped.flatMap((t) => t.columns.flatMap((c) => enumsOf(c.type))));
+  const enums = schema.enums.filter((e) => {
+    const key = refKey(e.schema, e.name);
+    return usedByKept.has(key) || !usedByDropped.has(key);
+  });
+  return { tables: kept, enums };
+}

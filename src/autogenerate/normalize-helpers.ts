@@ -1,0 +1,115 @@
+/**
+ * Building blocks for the dialects' schema normalisation (`Dialect.normalizeSchema`, in
+ * `dialects/<name>/compare.ts`). Each dialect decides which of these apply to it; the helpers
+ * only know the neutral schema model. All of them work on a private copy, so normalisation never
+ * changes the schema it was given.
+ */
+import type { ColumnSchema, ColumnType, DatabaseSchema, DefaultValue, ForeignKeySchema, ReferentialAction, TableSchema } from "../schema/types.js";
+
+/** A deep copy, so that normalisers can edit freely. */
+export function copySchema(schema: DatabaseSchema): DatabaseSchema {
+  return structuredClone({ tables: schema.tables, enums: schema.enums });
+}
+
+const NUMERIC_KINDS = new Set<ColumnType["kind"]>(["smallint", "integer", "bigint", "numeric", "real", "double"]);
+const STRING_KINDS = new Set<ColumnType["kind"]>(["char", "varchar", "text", "enum", "uuid"]);
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const TRUE_SPELLINGS = new Set(["1", "true", "t", "yes", "on"]);
+const FALSE_SPELLINGS = new Set(["0", "false", "f", "no", "off"]);
+
+/**
+ * A literal default typed like its column: numbers written as strings on numeric columns become
+ * numbers, and 1/0, "true"/"false" and friends on boolean columns become booleans. A literal
+ * NULL is no default at all.
+ */
+export function typedLiteralDefault(value: DefaultValue | null | undefined, type: ColumnType): DefaultValue | null {
+  if (!value) return null;
+  if (value.kind !== "literal") return value;
+  const v = value.value;
+  if (v === null) return null;
+  if (type.kind === "boolean") {
+    const text = String(v).toLowerCase();
+    if (TRUE_SPELLINGS.has(text)) return { kind: "literal", value: true };
+    if (FALSE_SPELLINGS.has(text)) return { kind: "literal", value: false };
+    return value;
+  }
+  if (NUMERIC_KINDS.has(type.kind) && typeof v === "string" && NUMBER.test(v.trim())) {
+    const n = Number(v.trim());
+    if (Number.isFinite(n) && (Number.isSafeInteger(n) || !/^[+-]?\d+$/.test(v.trim()))) return { kind: "literal", value: n };
+  }
+  if (NUMERIC_KINDS.has(type.kind) && typeof v === "boolean") return { kind: "literal", value: v ? 1 : 0 };
+  if (STRING_KINDS.has(type.kind) && typeof v === "number") return { kind: "literal", value: String(v) };
+  return value;
+}
+
+/**
+ * An SQL default that is only a literal (`'abc'`, `42`, `NULL`, `TRUE`) as the literal itself,
+ * typed like its column; other expressions unchanged. `unquote` reads a string literal in the
+ * dialect's syntax and returns undefined when the text is not exactly one.
+ */
+export function literalSqlDefault(value: DefaultValue | null | undefined, type: ColumnType, unquote: (text: string) => string | undefined): DefaultValue | null {
+  if (!value || value.kind !== "sql") return typedLiteralDefault(value, type);
+  const text = value.sql.trim();
+  const upper = text.toUpperCase();
+  if (upper === "NULL") return null;
+  if (upper === "TRUE" || upper === "FALSE") return typedLiteralDefault({ kind: "literal", value: upper === "TRUE" }, type);
+  if (NUMBER.test(text)) return typedLiteralDefault({ kind: "literal", value: text }, type);
+  const unquoted = unquote(text);
+  return unquoted === undefined ? value : typedLiteralDefault({ kind: "literal", value: unquoted }, type);
+}
+
+/** Reads `'…'` with doubled quotes, the standard SQL string literal; undefined for anything else. */
+export function unquoteStandardString(text: string): string | undefined {
+  const m = /^'((?:[^']|'')*)'$/s.exec(text.trim());
+  return m ? m[1]!.replace(/''/g, "'") : undefined;
+}
+
+/** NO ACTION is every database's default, so it is stored as null ("not specified"). */
+export function actionOrNull(action: ReferentialAction | null | undefined, alsoDefault: ReferentialAction[] = []): ReferentialAction | null {
+  if (!action || action === "NO ACTION" || alsoDefault.includes(action)) return null;
+  return action;
+}
+
+/** A foreign key with default actions as null and the implied DEFERRABLE spelled out. */
+export function canonicalForeignKey(fk: ForeignKeySchema, defaultActions: ReferentialAction[] = []): ForeignKeySchema {
+  const initiallyDeferred = !!fk.initiallyDeferred;
+  return {
+    ...fk,
+    referencedSchema: fk.referencedSchema ?? null,
+    onDelete: actionOrNull(fk.onDelete, defaultActions),
+    onUpdate: actionOrNull(fk.onUpdate, defaultActions),
+    deferrable: !!fk.deferrable || initiallyDeferred,
+    initiallyDeferred,
+  };
+}
+
+/**
+ * The optional column fields in one shape: no comment and an empty one are null, a generated
+ * column has no default (its values come from the generation), absent fields are null.
+ */
+export function canonicalColumnFields(column: ColumnSchema): ColumnSchema {
+  return {
+    ...column,
+    default: column.generated ? null : (column.default ?? null),
+    generated: column.generated ?? null,
+    comment: column.comment || null,
+    onUpdate: column.onUpdate || null,
+    collation: column.collation || null,
+  };
+}
+
+/** Applies `fn` to every table of a copy of `schema`. */
+export function mapTables(schema: DatabaseSchema, fn: (table: TableSchema, all: readonly TableSchema[]) => TableSchema): DatabaseSchema {
+  const copy = copySchema(schema);
+  return { tables: copy.tables.map((t) => fn(t, copy.tables)), enums: copy.enums };
+}
+
+/** Copies `type` without the given optional fields, and without any that are undefined or false. */
+export function withoutFields<T extends ColumnType>(type: T, ...fields: string[]): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(type)) {
+    if (fields.includes(key) || value === undefined || value === false) continue;
+    out[key] = value;
+  }
+  return out as T;
+}

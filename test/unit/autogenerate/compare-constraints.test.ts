@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { compareSchemas } from "../../../src/autogenerate/compare.js";
+import { reverseAll } from "../../../src/operations/reverse.js";
+import type { ForeignKeySchema, TableSchema } from "../../../src/schema/types.js";
+import { col, db, describeOps, PG_CAPS, tbl, withId } from "./fixtures.js";
+
+const pg = { capabilities: PG_CAPS };
+const users = withId("users");
+
+/** Compares table `t` (with `users` alongside) between model and database. */
+function diffTable(target: TableSchema, actual: TableSchema) {
+  return compareSchemas(db([users, target]), db([users, actual]), pg);
+}
+
+describe("compareSchemas: primary keys", () => {
+  const base = tbl("t", [col("a", "integer", { nullable: false }), col("b", "integer", { nullable: false })]);
+
+  it("adds a primary key", () => {
+    const { operations } = diffTable({ ...base, primaryKey: { name: "t_pkey", columns: ["a"] } }, base);
+    expect(operations).toEqual([{ kind: "createPrimaryKey", table: "t", constraint: { name: "t_pkey", columns: ["a"] } }]);
+  });
+
+  it("drops a primary key, carrying it for reverse()", () => {
+    const { operations } = diffTable(base, { ...base, primaryKey: { name: "t_pkey", columns: ["a"] } });
+    expect(operations).toEqual([{ kind: "dropConstraint", table: "t", name: "t_pkey", type: "primaryKey", existing: { type: "primaryKey", constraint: { name: "t_pkey", columns: ["a"] } } }]);
+    expect(reverseAll(operations)).toEqual([{ kind: "createPrimaryKey", table: "t", constraint: { name: "t_pkey", columns: ["a"] } }]);
+  });
+
+  it("replaces a primary key whose columns changed: drop first, then create", () => {
+    const { operations } = diffTable({ ...base, primaryKey: { name: "t_pkey", columns: ["a", "b"] } }, { ...base, primaryKey: { name: "t_pkey", columns: ["a"] } });
+    expect(describeOps(operations)).toEqual(["dropConstraint t.t_pkey", "createPrimaryKey t.t_pkey"]);
+  });
+
+  it("ignores the name when one side does not know it", () => {
+    expect(diffTable({ ...base, primaryKey: { name: null, columns: ["a"] } }, { ...base, primaryKey: { name: "t_pkey", columns: ["a"] } }).operations).toEqual([]);
+  });
+});
+
+describe("compareSchemas: foreign keys", () => {
+  const fk: ForeignKeySchema = { name: "t_user_id_fkey", columns: ["user_id"], referencedSchema: null, referencedTable: "users", referencedColumns: ["id"], onDelete: "CASCADE", onUpdate: null };
+  const base = withId("t", [col("user_id")]);
+
+  it("adds and drops a foreign key", () => {
+    expect(diffTable({ ...base, foreignKeys: [fk] }, base).operations).toEqual([{ kind: "createForeignKey", table: "t", constraint: fk }]);
+    expect(diffTable(base, { ...base, foreignKeys: [fk] }).operations).toEqual([
+      { kind: "dropConstraint", table: "t", name: "t_user_id_fkey", type: "foreignKey", existing: { type: "foreignKey", constraint: fk } },
+    ]);
+  });
+
+  it("recreates a foreign key whose action changed", () => {
+    const { operations } = diffTable({ ...base, foreignKeys: [{ ...fk, onDelete: "SET NULL" }] }, { ...base, foreignKeys: [fk] });
+    expect(describeOps(operations)).toEqual(["dropConstraint t.t_user_id_fkey", "createForeignKey t.t_user_id_fkey"]);
+    expect(operations[1]).toMatchObject({ constraint: { onDelete: "SET NULL" } });
+  });
+
+  it("treats NO ACTION as no action and INITIALLY DEFERRED as deferrable", () => {
+    expect(diffTable({ ...base, foreignKeys: [{ ...fk, onUpdate: "NO ACTION" }] }, { ...base, foreignKeys: [fk] }).operations).toEqual([]);
+    const deferred = { ...fk, initiallyDeferred: true };
+    expect(diffTable({ ...base, foreignKeys: [deferred] }, { ...base, foreignKeys: [{ ...deferred, deferrable: true }] }).operations).toEqual([]);
+  });
+
+  it("pairs an unnamed foreign key with the database's named one by definition", () => {
+    expect(diffTable({ ...base, foreignKeys: [{ ...fk, name: null }] }, { ...base, foreignKeys: [fk] }).operations).toEqual([]);
+  });
+
+  it("drops and creates a foreign key that was renamed", () => {
+    const { operations } = diffTable({ ...base, foreignKeys: [{ ...fk, name: "fk_user" }] }, { ...base, foreignKeys: [fk] });
+    expect(describeOps(operations)).toEqual(["dropConstraint t.t_user_id_fkey", "createForeignKey t.fk_user"]);
+  });
+});
+
+describe("compareSchemas: unique constraints", () => {
+  const base = withId("t", [col("a"), col("b")]);
+
+  it("adds, drops and recreates unique constraints", () => {
+    const unique = { name: "t_a_key", columns: ["a"] };
+    expect(diffTable({ ...base, uniques: [unique] }, base).operations).toEqual([{ kind: "createUniqueConstraint", table: "t", constraint: unique }]);
+    expect(diffTable(base, { ...base, uniques: [unique] }).operations).toEqual([
+      { kind: "dropConstraint", table: "t", name: "t_a_key", type: "unique", existing: { type: "unique", constraint: unique } },
+    ]);
+    const changed = diffTable({ ...base, uniques: [{ name: "t_a_key", columns: ["a", "b"] }] }, { ...base, uniques: [unique] });
+    expect(describeOps(changed.operations)).toEqual(["dropConstraint t.t_a_key", "createUniqueConstraint t.t_a_key"]);
+  });
+
+  it("gives an unnamed constraint from the database a name to drop it by", () => {
+    const { operations } = diffTable(base, { ...base, uniques: [{ name: null, columns: ["a", "b"] }] });
+    expect(operations).toMatchObject([{ kind: "dropConstraint", name: "t_a_b_key", existing: { type: "unique", constraint: { name: null } } }]);
+  });
+});
+
+describe("compareSchemas: check constraints", () => {
+  const base = withId("t", [col("price", "numeric"), col("status", "text")]);
+  const check = (expression: string, name: string | null = "t_price_check") => ({ ...base, checks: [{ name, expression }] });
+
+  it("adds, drops and recreates check constraints", () => {
+    expect(diffTable(check("price >= 0"), base).operations).toEqual([{ kind: "createCheckConstraint", table: "t", constraint: { name: "t_price_check", expression: "price >= 0" } }]);
+    expect(diffTable(base, check("price >= 0")).operations).toMatchObject([{ kind: "dropConstraint", type: "check", existing: { type: "check", constraint: { expression: "price >= 0" } } }]);
+    expect(describeOps(diffTable(check("price > 0"), check("price >= 0")).operations)).toEqual(["dropConstraint t.t_price_check", "createCheckConstraint t.t_price_check"]);
+  });
+
+  it("ignores whitespace, case, quoting and wrapping parentheses in the expression", () => {
+    expect(diffTable(check("price >= 0 AND status <> 'x'"), check('(("PRICE">=0) and (status != \'x\'))')).operations).toEqual([]);
+  });
+
+  it("does not ignore case inside string literals", () => {
+    expect(diffTable(check("status <> 'X'"), check("status <> 'x'")).operations).toHaveLength(2);
+  });
+
+  it("pairs an unnamed check with a named one by expression", () => {
+    expect(diffTable(check("price >= 0", null), check("(price >= 0)", "whatever")).operations).toEqual([]);
+  });
+});

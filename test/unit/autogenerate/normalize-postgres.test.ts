@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import { compareSchemas } from "../../../src/autogenerate/compare.js";
+import { normalizePostgresSchema } from "../../../src/dialects/postgres/compare.js";
+import type { DatabaseSchema } from "../../../src/schema/types.js";
+import { col, db, describeOps, PG_CAPS, tbl } from "./fixtures.js";
+
+const options = { capabilities: PG_CAPS, normalize: normalizePostgresSchema };
+
+/** The model side: written the way schema.ts produces it. */
+const model: DatabaseSchema = db(
+  [
+    tbl(
+      "users",
+      [
+        col("id", "integer", { nullable: false, generated: { kind: "identity", always: false } }),
+        col("email", { kind: "varchar", length: 255 }, { nullable: false }),
+        col("nick", "varchar"),
+        col("mood", { kind: "enum", name: "mood", values: ["sad", "ok"] }, { default: { kind: "literal", value: "ok" } }),
+        col("created_at", { kind: "timestamp", withTimezone: true }, { nullable: false, default: { kind: "sql", sql: "now()" } }),
+        col("updated_at", { kind: "timestamp", withTimezone: false }, { onUpdate: "CURRENT_TIMESTAMP" }),
+        col("active", "boolean", { nullable: false, default: { kind: "literal", value: true } }),
+        col("score", { kind: "integer", unsigned: true }, { default: { kind: "literal", value: "0" } }),
+        col("delta", "integer", { default: { kind: "literal", value: -1 } }),
+        col("price", { kind: "numeric", precision: 10, scale: 2, unsigned: true }, { default: { kind: "literal", value: 1.5 } }),
+        col("qty", { kind: "numeric", precision: 8 }),
+        col("bio", { kind: "text", size: "medium" }, { comment: "about", collation: "default" }),
+        col("code", "char"),
+        col("label", { kind: "varchar", length: 5 }, { default: { kind: "literal", value: "x" } }),
+        col("data", "jsonb", { default: { kind: "sql", sql: "'{}'" } }),
+        col("avatar", { kind: "binary", length: 16, fixed: true }),
+        col("tags", { kind: "array", of: { kind: "text" }, dimensions: 1 }),
+        col("team_id", "integer"),
+      ],
+      {
+        primaryKey: { name: null, columns: ["id"] },
+        uniques: [{ name: "users_email_key", columns: ["email"] }],
+        foreignKeys: [{ name: "users_team_id_fkey", columns: ["team_id"], referencedTable: "teams", referencedColumns: ["id"], onDelete: "NO ACTION", onUpdate: "CASCADE" }],
+        checks: [
+          { name: "users_price_check", expression: "price >= 0" },
+          { name: "ck_label", expression: "label IN ('x', 'y')" },
+          { name: "ck_between", expression: "delta BETWEEN -5 AND 5" },
+          { name: "ck_mixed", expression: "price * qty > 0 OR score IS NULL" },
+          { name: "ck_email", expression: "email LIKE '%@%'" },
+        ],
+        indexes: [
+          { name: "ix_users_lower_email", elements: [{ expression: "lower(email)" }], unique: false, using: "btree" },
+          { name: "ix_users_active_score", elements: [{ column: "score", descending: true }], unique: false, where: "active AND score > 0" },
+        ],
+        comment: "people",
+      },
+    ),
+    tbl("teams", [col("id", "integer", { nullable: false, generated: { kind: "autoincrement" } })], { primaryKey: { name: null, columns: ["id"] } }),
+  ],
+  [{ name: "mood", values: ["sad", "ok"] }],
+);
+
+/** The database side: what PostgreSQL reflection reports for the same tables. */
+const reflected: DatabaseSchema = db(
+  [
+    tbl(
+      "users",
+      [
+        col("id", "integer", { nullable: false, generated: { kind: "identity", always: false }, default: null }),
+        col("email", { kind: "varchar", length: 255 }, { nullable: false }),
+        col("nick", "varchar"),
+        col("mood", { kind: "enum", name: "mood", values: ["sad", "ok"], schema: null }, { default: { kind: "sql", sql: "'ok'::mood" } }),
+        col("created_at", { kind: "timestamp", withTimezone: true }, { nullable: false, default: { kind: "sql", sql: "CURRENT_TIMESTAMP" } }),
+        col("updated_at", "timestamp"),
+        col("active", "boolean", { nullable: false, default: { kind: "sql", sql: "true" } }),
+        col("score", "integer", { default: { kind: "literal", value: 0 } }),
+        col("delta", "integer", { default: { kind: "sql", sql: "'-1'::integer" } }),
+        col("price", { kind: "numeric", precision: 10, scale: 2 }, { default: { kind: "sql", sql: "1.5" } }),
+        col("qty", { kind: "numeric", precision: 8, scale: 0 }),
+        col("bio", "text", { comment: "about", collation: null }),
+        col("code", { kind: "char", length: 1 }),
+        col("label", { kind: "varchar", length: 5 }, { default: { kind: "sql", sql: "'x'::character varying" } }),
+        col("data", "jsonb", { default: { kind: "sql", sql: "'{}'::jsonb" } }),
+        col("avatar", "binary"),
+        col("tags", { kind: "array", of: { kind: "text" } }),
+        col("team_id", "integer"),
+      ],
+      {
+        primaryKey: { name: "users_pkey", columns: ["id"] },
+        uniques: [{ name: "users_email_key", columns: ["email"] }],
+        foreignKeys: [
+          { name: "users_team_id_fkey", columns: ["team_id"], referencedSchema: null, referencedTable: "teams", referencedColumns: ["id"], onDelete: null, onUpdate: "CASCADE", deferrable: false, initiallyDeferred: false },
+        ],
+        checks: [
+          { name: "ck_between", expression: "delta >= '-5'::integer AND delta <= 5" },
+          { name: "ck_email", expression: "email::text ~~ '%@%'::text" },
+          { name: "ck_label", expression: "label::text = ANY (ARRAY['x'::character varying, 'y'::character varying]::text[])" },
+          { name: "ck_mixed", expression: "(price * qty) > 0::numeric OR score IS NULL" },
+          { name: "users_price_check", expression: "price >= 0::numeric" },
+        ],
+        indexes: [
+          { name: "ix_users_active_score", elements: [{ column: "score", descending: true }], unique: false, where: "active AND score > 0", using: null },
+          { name: "ix_users_lower_email", elements: [{ expression: "lower(email::text)" }], unique: false, where: null, using: null },
+        ],
+        comment: "people",
+      },
+    ),
+    tbl("teams", [col("id", "integer", { nullable: false, generated: { kind: "autoincrement" } })], { primaryKey: { name: "teams_pkey", columns: ["id"] } }),
+  ],
+  [{ schema: null, name: "mood", values: ["sad", "ok"] }],
+);
+
+describe("normalizePostgresSchema", () => {
+  it("makes a model and its reflection compare equal (no phantom changes)", () => {
+    const result = compareSchemas(model, reflected, options);
+    expect(result.operations).toEqual([]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it("does not change the schema it is given", () => {
+    const copy = structuredClone(model);
+    normalizePostgresSchema(model);
+    expect(model).toEqual(copy);
+  });
+
+  it("canonicalises defaults: casts stripped, now() as CURRENT_TIMESTAMP, numbers and booleans as values", () => {
+    const [users] = normalizePostgresSchema(reflected).tables;
+    const byName = new Map(users!.columns.map((c) => [c.name, c.default]));
+    expect(byName.get("label")).toEqual({ kind: "literal", value: "x" });
+    expect(byName.get("delta")).toEqual({ kind: "literal", value: -1 });
+    expect(byName.get("active")).toEqual({ kind: "literal", value: true });
+    const [modelUsers] = normalizePostgresSchema(model).tables;
+    expect(modelUsers!.columns.find((c) => c.name === "created_at")!.default).toEqual({ kind: "sql", sql: "CURRENT_TIMESTAMP" });
+    expect(modelUsers!.columns.find((c) => c.name === "score")!.default).toEqual({ kind: "literal", value: 0 });
+  });
+
+  it("names an unnamed primary key <table>_pkey", () => {
+    expect(normalizePostgresSchema(model).tables[0]!.primaryKey).toEqual({ name: "users_pkey", columns: ["id"] });
+  });
+
+  it("keeps json and jsonb, serial and identity, varchar and varchar(n) apart", () => {
+    const t = (column: ReturnType<typeof col>) => db([tbl("t", [column])]);
+    expect(describeOps(compareSchemas(t(col("a", "json")), t(col("a", "jsonb")), options).operations)).toEqual(["alterColumn t.a"]);
+    const serial = col("a", "integer", { nullable: false, generated: { kind: "autoincrement" } });
+    const identity = col("a", "integer", { nullable: false, generated: { kind: "identity", always: true } });
+    expect(describeOps(compareSchemas(t(serial), t(identity), options).operations)).toEqual(["alterColumn t.a"]);
+    expect(describeOps(compareSchemas(t(col("a", "varchar")), t(col("a", { kind: "varchar", length: 10 })), options).operations)).toEqual(["alterColumn t.a"]);
+  });
+
+  it("drops the index PostgreSQL keeps behind a unique constraint from the model side", () => {
+    const withBackingIndex = db([
+      tbl("t", [col("a")], { uniques: [{ name: "t_a_key", columns: ["a"] }], indexes: [{ name: "t_a_key", elements: [{ column: "a" }], unique: true }] }),
+    ]);
+    expect(normalizePostgresSchema(withBackingIndex).tables[0]!.indexes).toEqual([]);
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { compareSchemas } from "../../../src/autogenerate/compare.js";
+import { normalizeSqliteSchema } from "../../../src/dialects/sqlite/compare.js";
+import type { DatabaseSchema } from "../../../src/schema/types.js";
+import { col, db, describeOps, SQLITE_CAPS, tbl } from "./fixtures.js";
+
+const options = { capabilities: SQLITE_CAPS, normalize: normalizeSqliteSchema };
+
+/** The model side. */
+const model: DatabaseSchema = db(
+  [
+    tbl(
+      "orders",
+      [
+        col("id", "bigint", { nullable: false, generated: { kind: "identity", always: true } }),
+        col("status", { kind: "enum", name: "order_status", values: ["new", "paid"], schema: "public" }, { nullable: false, default: { kind: "literal", value: "new" } }),
+        col("paid", "boolean", { nullable: false, default: { kind: "literal", value: 0 } }),
+        col("note", "text", { comment: "free text", default: { kind: "sql", sql: "'none'" } }),
+        col("qty", { kind: "integer", unsigned: true }, { default: { kind: "literal", value: "1" } }),
+        col("created_at", "timestamp", { default: { kind: "sql", sql: "CURRENT_TIMESTAMP" }, onUpdate: "CURRENT_TIMESTAMP" }),
+        col("user_id", "integer"),
+      ],
+      {
+        schema: "main",
+        primaryKey: { name: "orders_pkey", columns: ["id"] },
+        foreignKeys: [
+          { name: "orders_user_id_fkey", columns: ["user_id"], referencedSchema: "main", referencedTable: "users", referencedColumns: ["id"], onDelete: "NO ACTION", initiallyDeferred: true },
+        ],
+        checks: [{ name: "ck_qty", expression: "qty > 0" }],
+        indexes: [{ name: "ix_orders_status", elements: [{ column: "status" }], unique: false, using: "btree", where: "status <> 'paid'" }],
+        comment: "orders",
+      },
+    ),
+    tbl("users", [col("id", "integer", { nullable: false })], { schema: "main", primaryKey: { name: "users_pkey", columns: ["id"] } }),
+  ],
+  [{ schema: "public", name: "order_status", values: ["new", "paid"] }],
+);
+
+/** The database side, as SQLite reflection reports it (enums read back from their CHECK). */
+const reflected: DatabaseSchema = db([
+  tbl(
+    "orders",
+    [
+      col("id", "integer", { nullable: false, generated: { kind: "autoincrement" } }),
+      col("status", { kind: "enum", name: "order_status", values: ["new", "paid"] }, { nullable: false, default: { kind: "literal", value: "new" } }),
+      col("paid", "boolean", { nullable: false, default: { kind: "literal", value: false } }),
+      col("note", "text", { default: { kind: "literal", value: "none" } }),
+      col("qty", { kind: "integer", unsigned: true }, { default: { kind: "literal", value: 1 } }),
+      col("created_at", "timestamp", { default: { kind: "sql", sql: "CURRENT_TIMESTAMP" } }),
+      col("user_id", "integer"),
+    ],
+    {
+      primaryKey: { name: "orders_pkey", columns: ["id"] },
+      foreignKeys: [
+        { name: "orders_user_id_fkey", columns: ["user_id"], referencedSchema: null, referencedTable: "users", referencedColumns: [], onDelete: null, onUpdate: null, deferrable: false, initiallyDeferred: false },
+      ],
+      checks: [{ name: "ck_qty", expression: "qty > 0" }],
+      indexes: [
+        { name: "ix_orders_status", elements: [{ column: "status" }], unique: false, where: "status <> 'paid'", using: null },
+        { name: "sqlite_autoindex_orders_1", elements: [{ column: "id" }], unique: true },
+      ],
+    },
+  ),
+  tbl("users", [col("id", "integer", { nullable: false })], { primaryKey: { name: null, columns: ["id"] } }),
+]);
+
+describe("normalizeSqliteSchema", () => {
+  it("makes a model and its reflection compare equal (no phantom changes)", () => {
+    const result = compareSchemas(model, reflected, options);
+    expect(result.operations).toEqual([]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it("does not change the schema it is given", () => {
+    const copy = structuredClone(model);
+    normalizeSqliteSchema(model);
+    expect(model).toEqual(copy);
+  });
+
+  it("has no enum types, schemas or comments", () => {
+    const normalized = normalizeSqliteSchema(model);
+    expect(normalized.enums).toEqual([]);
+    expect(normalized.tables.map((t) => t.schema)).toEqual([null, null]);
+    expect(normalized.tables[0]!.comment).toBeNull();
+    expect(normalized.tables[0]!.columns.find((c) => c.name === "note")!.comment).toBeNull();
+  });
+
+  it("matches an enum column whatever name its CHECK carries, by its values", () => {
+    const t = (name: string, values: string[]) => db([tbl("t", [col("s", { kind: "enum", name, values })])]);
+    expect(compareSchemas(t("order_status", ["a", "b"]), t("", ["a", "b"]), options).operations).toEqual([]);
+    const changed = compareSchemas(t("order_status", ["a", "b", "c"]), t("order_status", ["a", "b"]), options).operations;
+    expect(describeOps(changed)).toEqual(["batchAlterTable t [alterColumn t.s]"]);
+  });
+
+  it("declares an autoincrement column INTEGER and treats identity as autoincrement", () => {
+    const [orders] = normalizeSqliteSchema(model).tables;
+    expect(orders!.columns[0]).toMatchObject({ type: { kind: "integer" }, generated: { kind: "autoincrement" } });
+  });
+
+  it("still reports a difference in unsigned, which the declared type keeps", () => {
+    const t = (unsigned: boolean) => db([tbl("t", [col("n", { kind: "integer", unsigned })])]);
+    expect(compareSchemas(t(true), t(false), options).operations).toHaveLength(1);
+  });
+});

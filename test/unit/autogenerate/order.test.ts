@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { compareSchemas } from "../../../src/autogenerate/compare.js";
+import { orderOperations } from "../../../src/autogenerate/order.js";
+import type { Operation } from "../../../src/operations/types.js";
+import type { ForeignKeySchema, TableSchema } from "../../../src/schema/types.js";
+import { col, db, describeOps, PG_CAPS, withId } from "./fixtures.js";
+
+const pg = { capabilities: PG_CAPS };
+
+function fk(table: string, column: string, referencedTable: string): ForeignKeySchema {
+  return { name: `${table}_${column}_fkey`, columns: [column], referencedSchema: null, referencedTable, referencedColumns: ["id"], onDelete: null, onUpdate: null };
+}
+
+/** A table with an id and one reference column per referenced table. */
+function refs(name: string, ...referenced: string[]): TableSchema {
+  return withId(name, referenced.map((r) => col(`${r}_id`)), { foreignKeys: referenced.map((r) => fk(name, `${r}_id`, r)) });
+}
+
+describe("orderOperations: creating tables", () => {
+  it("creates referenced tables first, whatever their names", () => {
+    const { operations } = compareSchemas(db([refs("a_orders", "b_users"), refs("b_users", "c_orgs"), refs("c_orgs")]), db([]), pg);
+    expect(describeOps(operations)).toEqual(["createTable c_orgs", "createTable b_users", "createTable a_orders"]);
+  });
+
+  it("breaks a cycle by creating one table without the cyclic key and adding it afterwards", () => {
+    const { operations } = compareSchemas(db([refs("a", "b"), refs("b", "a")]), db([]), pg);
+    expect(describeOps(operations)).toEqual(["createTable a", "createTable b", "createForeignKey a.a_b_id_fkey"]);
+    expect(operations[0]).toMatchObject({ kind: "createTable", table: { name: "a", foreignKeys: [] } });
+    expect(operations[1]).toMatchObject({ kind: "createTable", table: { name: "b", foreignKeys: [{ referencedTable: "a" }] } });
+  });
+
+  it("breaks only the cycle: tables hanging off it keep their keys inline", () => {
+    const { operations } = compareSchemas(db([refs("a", "b"), refs("b", "a"), refs("c", "a")]), db([]), pg);
+    expect(describeOps(operations)).toEqual(["createTable a", "createTable b", "createTable c", "createForeignKey a.a_b_id_fkey"]);
+    expect(operations[2]).toMatchObject({ table: { foreignKeys: [{ referencedTable: "a" }] } });
+  });
+
+  it("leaves a self-reference inline", () => {
+    const { operations } = compareSchemas(db([refs("node", "node")]), db([]), pg);
+    expect(operations).toMatchObject([{ kind: "createTable", table: { foreignKeys: [{ referencedTable: "node" }] } }]);
+  });
+
+  it("adds a new table's key to an existing table after that table gains the referenced columns", () => {
+    const target = db([withId("users", [col("code", "text", { nullable: false })], { uniques: [{ name: "users_code_key", columns: ["code"] }] }), withId("t", [col("code", "text")], {
+      foreignKeys: [{ name: "t_code_fkey", columns: ["code"], referencedTable: "users", referencedColumns: ["code"] }],
+    })]);
+    const { operations } = compareSchemas(target, db([withId("users")]), pg);
+    expect(describeOps(operations)).toEqual(["createTable t", "addColumn users.code", "createUniqueConstraint users.users_code_key", "createForeignKey t.t_code_fkey"]);
+  });
+});
+
+describe("orderOperations: dropping tables", () => {
+  it("drops referencing tables first", () => {
+    const { operations } = compareSchemas(db([]), db([refs("a_orgs"), refs("b_users", "a_orgs"), refs("c_orders", "b_users")]), pg);
+    expect(describeOps(operations)).toEqual(["dropTable c_orders", "dropTable b_users", "dropTable a_orgs"]);
+  });
+
+  it("breaks a cycle by dropping one key first, and leaves it out of the dropped table", () => {
+    const { operations } = compareSchemas(db([]), db([refs("a", "b"), refs("b", "a")]), pg);
+    expect(describeOps(operations)).toEqual(["dropConstraint b.b_a_id_fkey", "dropTable a", "dropTable b"]);
+    expect(operations[2]).toMatchObject({ kind: "dropTable", existing: { name: "b", foreignKeys: [] } });
+  });
+
+  it("drops the key of a remaining table before the table it references", () => {
+    const { operations } = compareSchemas(db([withId("orders", [col("users_id")])]), db([withId("users"), refs("orders", "users")]), pg);
+    expect(describeOps(operations)).toEqual(["dropConstraint orders.orders_users_id_fkey", "dropTable users"]);
+  });
+});
+
+describe("orderOperations: phases", () => {
+  it("runs drops before creates and columns before the indexes and keys on them", () => {
+    const actual = db([withId("t", [col("old", "text")], { indexes: [{ name: "ix_old", elements: [{ column: "old" }], unique: false }], checks: [{ name: "ck_old", expression: "old <> ''" }] })]);
+    const target = db([withId("t", [col("fresh", "text")], { indexes: [{ name: "ix_fresh", elements: [{ column: "fresh" }], unique: false }], checks: [{ name: "ck_fresh", expression: "fresh <> ''" }] })]);
+    expect(describeOps(compareSchemas(target, actual, pg).operations)).toEqual([
+      "dropIndex t.ix_old",
+      "dropConstraint t.ck_old",
+      "dropColumn t.old",
+      "addColumn t.fresh",
+      "createCheckConstraint t.ck_fresh",
+      "createIndex t.ix_fresh",
+    ]);
+  });
+
+  it("drops an enum only after the column that used it changed type", () => {
+    const actual = db([withId("t", [col("s", { kind: "enum", name: "old_enum", values: ["a"] })])], [{ name: "old_enum", values: ["a"] }]);
+    const target = db([withId("t", [col("s", "text")])]);
+    expect(describeOps(compareSchemas(target, actual, pg).operations)).toEqual(["alterColumn t.s", "dropEnum old_enum"]);
+  });
+
+  it("sorts within a phase by schema, table and name, whatever the input order", () => {
+    const ops: Operation[] = [
+      { kind: "addColumn", table: "b", column: col("z") },
+      { kind: "addColumn", table: "a", column: col("y") },
+      { kind: "addColumn", schema: "s", table: "a", column: col("x") },
+      { kind: "addColumn", table: "a", column: col("x") },
+    ];
+    const expected = ["addColumn a.x", "addColumn a.y", "addColumn b.z", "addColumn a.x"];
+    expect(describeOps(orderOperations(ops))).toEqual(expected);
+    expect(describeOps(orderOperations([...ops].reverse()))).toEqual(expected);
+    expect(orderOperations(ops)[3]).toMatchObject({ schema: "s" });
+  });
+
+  it("keeps data operations in the order they were given", () => {
+    const ops: Operation[] = [
+      { kind: "execute", sql: "SELECT 2" },
+      { kind: "execute", sql: "SELECT 1" },
+    ];
+    expect(orderOperations(ops)).toEqual(ops);
+  });
+});
