@@ -3,5 +3,7 @@
  * assert on time.
  */
 import { benchGraphCommands } from "./graph-commands.js";
+import { benchReflectCompare } from "./reflect-compare.js";
 
 for (const line of benchGraphCommands()) console.log(line);
+await benchReflectCompare();
