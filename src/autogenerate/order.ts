@@ -88,9 +88,9 @@ function sortKeys(facts: RunFacts): OperationTable<SortKey> {
     // Data statements keep the order they were written in.
     bulkInsert: () => [PHASE.data, 0, "", "", 0, ""],
     batchAlterTable: (op) => {
-      // A rebuild that adds a key to a table created in this run must wait for that table;
+      // A rebuild of a table created in this run, or one that adds a key to such a table, must wait for it;
       // otherwise it runs before tables are dropped, since it may drop keys that point at them.
-      const late = op.operations.some(
+      const late = facts.createdTables.has(refKey(op.schema, op.table)) || op.operations.some(
         (inner) =>
           (inner.kind === "createForeignKey" && facts.createdTables.has(referencedKey(inner, inner.constraint))) ||
           (inner.kind === "addColumn" && usesEnum(inner.column.type, facts.createdEnums)) ||
@@ -120,25 +120,43 @@ function sortByPhase<T extends Operation>(ops: readonly T[], facts: RunFacts): T
     .map(({ op }) => (op.kind === "batchAlterTable" ? ({ ...op, operations: sortByPhase(op.operations, facts) } as T) : op));
 }
 
-/** Tables (not created here) that gain columns, keys or unique indexes in this run. */
-function growingTables(ops: readonly Operation[]): Set<string> {
-  const grows = (op: Operation): boolean =>
-    ["addColumn", "alterColumn", "createPrimaryKey", "createUniqueConstraint"].includes(op.kind) ||
-    (op.kind === "createIndex" && op.index.unique) ||
-    (op.kind === "batchAlterTable" && op.operations.some(grows));
-  const out = new Set<string>();
-  for (const op of ops) if (grows(op)) out.add(refKey((op as { schema?: string | null }).schema, (op as { table: string }).table));
+/**
+ * Per existing table, the column sets that become referencable only in this run: each added
+ * column on its own, and the columns of each new primary key, unique constraint or unique index.
+ */
+function newlyReferencable(ops: readonly Operation[]): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  const add = (op: { schema?: string | null; table: string }, columns: string[]) => {
+    const key = refKey(op.schema, op.table);
+    out.set(key, [...(out.get(key) ?? []), columns]);
+  };
+  const visit = (op: Operation, table?: { schema?: string | null; table: string }): void => {
+    const at = table ?? (op as { schema?: string | null; table: string });
+    if (op.kind === "addColumn") add(at, [op.column.name]);
+    else if (op.kind === "alterColumn" && op.newName) add(at, [op.newName]);
+    else if (op.kind === "createPrimaryKey" || op.kind === "createUniqueConstraint") add(at, op.constraint.columns);
+    else if (op.kind === "createIndex" && op.index.unique) add(at, op.index.elements.flatMap((e) => ("column" in e ? [e.column] : [])));
+    else if (op.kind === "batchAlterTable") for (const inner of op.operations) visit(inner, op);
+  };
+  for (const op of ops) visit(op);
   return out;
 }
 
+/** True when a foreign key into an existing table needs something this run adds to that table. */
+function needsNewKey(fk: ForeignKeySchema, target: string, referencable: ReadonlyMap<string, string[][]>): boolean {
+  const sets = referencable.get(target);
+  if (!sets) return false;
+  return sets.some((cols) => (cols.length === 1 && fk.referencedColumns.includes(cols[0] as string)) || (cols.length === fk.referencedColumns.length && cols.every((c) => fk.referencedColumns.includes(c))));
+}
+
 /** createTable ops in dependency order, with the foreign keys that must be added afterwards. */
-function orderCreates(creates: CreateTableOp[], growing: ReadonlySet<string>): { tables: CreateTableOp[]; later: CreateForeignKeyOp[]; rank: Map<string, number> } {
+function orderCreates(creates: CreateTableOp[], referencable: ReadonlyMap<string, string[][]>): { tables: CreateTableOp[]; later: CreateForeignKeyOp[]; rank: Map<string, number> } {
   const byKey = new Map(creates.map((op) => [refKey(op.table.schema, op.table.name), op]));
   const before = new Map([...byKey].map(([key, op]) => [key, new Set(op.table.foreignKeys.map((fk) => referencedKey(op.table, fk)))]));
   const { order, broken } = orderNodes([...byKey.keys()], before);
   const detach = (key: string, fk: ForeignKeySchema): boolean => {
     const target = referencedKey(byKey.get(key)!.table, fk);
-    return (growing.has(target) && !byKey.has(target)) || broken.some(([node, dep]) => node === key && dep === target);
+    return (!byKey.has(target) && needsNewKey(fk, target, referencable)) || broken.some(([node, dep]) => node === key && dep === target);
   };
   const later: CreateForeignKeyOp[] = [];
   const tables = [...byKey].map(([key, op]) => {
@@ -176,7 +194,7 @@ export function orderOperations(ops: readonly Operation[]): Operation[] {
   const creates = ops.filter((op): op is CreateTableOp => op.kind === "createTable");
   const drops = ops.filter((op): op is DropTableOp => op.kind === "dropTable");
   const rest = ops.filter((op) => op.kind !== "createTable" && op.kind !== "dropTable");
-  const created = orderCreates(creates, growingTables(rest));
+  const created = orderCreates(creates, newlyReferencable(rest));
   const dropped = orderDrops(drops);
   const facts: RunFacts = {
     createdTables: new Set(creates.map((op) => refKey(op.table.schema, op.table.name))),

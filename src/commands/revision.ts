@@ -54,7 +54,8 @@ function targetDir(project: Project, versionPath: string | undefined): string {
   return dir;
 }
 
-function parentsFor(project: Project, head: string, splice: boolean): string[] {
+/** The parents of a new revision: `head` must be a head unless `splice`; `base` starts a new root. */
+export function parentsFor(project: Project, head: string, splice: boolean): string[] {
   const { graph } = project;
   if (head === "base") return [];
   let parents: string[];

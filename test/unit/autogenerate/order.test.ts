@@ -3,7 +3,7 @@ import { compareSchemas } from "../../../src/autogenerate/compare.js";
 import { orderOperations } from "../../../src/autogenerate/order.js";
 import type { Operation } from "../../../src/operations/types.js";
 import type { ForeignKeySchema, TableSchema } from "../../../src/schema/types.js";
-import { col, db, describeOps, PG_CAPS, withId } from "./fixtures.js";
+import { col, db, describeOps, PG_CAPS, SQLITE_CAPS, withId } from "./fixtures.js";
 
 const pg = { capabilities: PG_CAPS };
 
@@ -106,5 +106,27 @@ describe("orderOperations: phases", () => {
       { kind: "execute", sql: "SELECT 1" },
     ];
     expect(orderOperations(ops)).toEqual(ops);
+  });
+});
+
+describe("orderOperations: a new table referencing a table that also changes", () => {
+  it("keeps the key inline when the referenced columns already exist (SQLite cannot add it later)", () => {
+    const users = withId("users");
+    const grown = withId("users", [col("nickname", { kind: "varchar", length: 40 })]);
+    const { operations } = compareSchemas(db([grown, refs("orders", "users")]), db([users]), { capabilities: SQLITE_CAPS });
+    expect(describeOps(operations)).toEqual(["createTable orders", "addColumn users.nickname"]);
+    expect(operations[0]).toMatchObject({ kind: "createTable", table: { foreignKeys: [{ referencedTable: "users" }] } });
+  });
+
+  it("adds the key after the table when it needs a column added in the same run", () => {
+    const users = withId("users");
+    const grown = withId("users", [col("code", "integer")], { uniques: [{ name: "users_code_key", columns: ["code"] }] });
+    const orders = withId("orders", [col("user_code")], {
+      foreignKeys: [{ name: "orders_user_code_fkey", columns: ["user_code"], referencedSchema: null, referencedTable: "users", referencedColumns: ["code"], onDelete: null, onUpdate: null }],
+    });
+    const { operations } = compareSchemas(db([grown, orders]), db([users]), pg);
+    const kinds = describeOps(operations);
+    expect(kinds.indexOf("createForeignKey orders.orders_user_code_fkey")).toBeGreaterThan(kinds.indexOf("addColumn users.code"));
+    expect(operations.find((o) => o.kind === "createTable")).toMatchObject({ table: { foreignKeys: [] } });
   });
 });

@@ -1,0 +1,45 @@
+/**
+ * Commander wiring for the commands that compare schema.ts with the database: `check` and
+ * `pull` (`revision --autogenerate` is wired with `revision`).
+ */
+import type { Command } from "commander";
+import { check } from "../commands/check.js";
+import { pull } from "../commands/pull.js";
+import { MigrateError } from "../errors.js";
+import type { CliContext } from "./commands.js";
+
+/** Adds check and pull to the program. */
+export function registerSchemaCommands(program: Command, ctx: CliContext): void {
+  const out = ctx.output;
+  program
+    .command("check")
+    .description("exit 1 if schema.ts and the database differ, listing the pending operations (for CI)")
+    .option("--diff", "also print a unified diff of both schemas' DDL")
+    .action(async (opts: { diff?: boolean }) => {
+      const result = await check(await ctx.config(), opts);
+      for (const w of result.warnings) out().event({ type: "warning", message: w });
+      out().json(result);
+      if (result.operations.length === 0) {
+        out().event({ type: "info", message: "No changes: the database matches the model." });
+        return;
+      }
+      out().line(`Pending operations (${result.operations.length}):`);
+      for (const line of result.pending) out().line(`  - ${line}`);
+      if (result.ddlDiff) out().line(result.ddlDiff);
+      throw new MigrateError("check-failed", `The database does not match the model: ${result.operations.length} operation(s) pending.`, {
+        hint: 'Run `migrate revision --autogenerate -m "…"` and `migrate upgrade head`.',
+      });
+    });
+
+  program
+    .command("pull")
+    .description("write a schema.ts from the live database")
+    .option("--out <file>", "where to write it (default: the config's schema, else ./schema.ts; - for stdout)")
+    .option("--force", "overwrite an existing file")
+    .action(async (opts: { out?: string; force?: boolean }) => {
+      const result = await pull(await ctx.config(), opts);
+      if (!result.path) out().raw(result.source);
+      else out().line(`Wrote ${result.path} (${result.tables} tables, ${result.enums} enums)`);
+      out().json({ path: result.path ?? null, tables: result.tables, enums: result.enums });
+    });
+}

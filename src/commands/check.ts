@@ -1,0 +1,41 @@
+/**
+ * `migrate check`: does the database match schema.ts? Made for CI: the result lists the pending
+ * operations (and, with --diff, a unified diff of both schemas' DDL); the CLI exits 1 when any
+ * are pending.
+ */
+import { createTwoFilesPatch } from "diff";
+import type { ResolvedConfig } from "../config/types.js";
+import { describeOperation } from "../operations/describe.js";
+import type { Operation } from "../operations/types.js";
+import { withDatabase } from "../runtime/database.js";
+import { schemaDdl } from "./schema-ddl.js";
+import { diffModelWithDatabase } from "./schema-diff.js";
+
+/** Options of check. */
+export interface CheckOptions {
+  /** Also produce a unified diff of the DDL of both schemas. */
+  diff?: boolean;
+}
+
+/** What check found. */
+export interface CheckResult {
+  operations: Operation[];
+  /** One line per pending operation. */
+  pending: string[];
+  warnings: string[];
+  /** Unified diff database → model, with --diff. */
+  ddlDiff?: string;
+}
+
+/** Compares the model with the database. */
+export async function check(config: ResolvedConfig, options: CheckOptions = {}): Promise<CheckResult> {
+  return withDatabase(config, {}, async (session) => {
+    const diff = await diffModelWithDatabase(config, session);
+    const result: CheckResult = { operations: diff.operations, pending: diff.operations.map(describeOperation), warnings: diff.warnings };
+    if (options.diff && diff.operations.length > 0) {
+      const [before, after] = await Promise.all([schemaDdl(session.dialect, diff.actual), schemaDdl(session.dialect, diff.target)]);
+      result.ddlDiff = createTwoFilesPatch("database", "schema.ts", before, after, "", "", { context: 3 });
+    }
+    return result;
+  });
+}

@@ -1,0 +1,46 @@
+/**
+ * `migrate pull`: writes a schema.ts from a live database, so a team with an existing database
+ * can adopt athanor (pull, autogenerate against an empty database, `stamp head` in production).
+ */
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { renderSchemaModule } from "../autogenerate/pull-schema.js";
+import type { ResolvedConfig } from "../config/types.js";
+import { MigrateError } from "../errors.js";
+import { withDatabase } from "../runtime/database.js";
+import { reflectDatabase } from "./schema-diff.js";
+
+/** Options of pull. */
+export interface PullOptions {
+  /** Output file; default the config's schema path, else ./schema.ts. "-" returns the text only. */
+  out?: string;
+  /** Overwrite an existing file. */
+  force?: boolean;
+}
+
+/** What pull produced. */
+export interface PullResult {
+  /** The file written, or undefined with `--out -`. */
+  path?: string;
+  source: string;
+  tables: number;
+  enums: number;
+}
+
+/** Reflects the database and renders it as a schema module. */
+export async function pull(config: ResolvedConfig, options: PullOptions = {}): Promise<PullResult> {
+  const path = options.out === "-" ? undefined : resolve(process.cwd(), options.out ?? config.schemaFile ?? "schema.ts");
+  if (path && existsSync(path) && !options.force) {
+    throw new MigrateError("file-exists", `${path} already exists.`, { hint: "Pass --out <other file>, or --force to overwrite it." });
+  }
+  const { schema, dialect } = await withDatabase(config, {}, async (session) => ({
+    schema: await reflectDatabase(config, session),
+    dialect: session.dialect.name,
+  }));
+  const source = renderSchemaModule(schema, { dialect });
+  if (path) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, source);
+  }
+  return { path, source, tables: schema.tables.length, enums: schema.enums.length };
+}

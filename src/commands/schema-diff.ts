@@ -1,0 +1,76 @@
+/**
+ * The model-versus-database comparison shared by `revision --autogenerate` and `check`: load the
+ * user's schema.ts, reflect the live database (a constant number of catalog queries), and compare
+ * the two through the dialect's normalisation.
+ */
+import { compareSchemas, type CompareResult } from "../autogenerate/compare.js";
+import { filterSchema } from "../autogenerate/filters.js";
+import type { ResolvedConfig } from "../config/types.js";
+import { importUserModule } from "../config/load-module.js";
+import { ConfigError, MigrateError, isMigrateError } from "../errors.js";
+import type { DatabaseSession } from "../runtime/database.js";
+import { schemaFromModel } from "../schema/from-model.js";
+import type { DatabaseSchema } from "../schema/types.js";
+
+/** Both schemas and the operations that turn the database into the model. */
+export interface SchemaDiff extends CompareResult {
+  target: DatabaseSchema;
+  actual: DatabaseSchema;
+}
+
+/** Loads schema.ts into the neutral schema; errors name the file. */
+export async function loadModel(config: ResolvedConfig): Promise<DatabaseSchema> {
+  if (!config.schemaFile) {
+    throw new ConfigError("No schema model is configured.", { hint: 'Add `schema: "./schema.ts"` to migrate.config.ts.' });
+  }
+  let mod: Record<string, unknown>;
+  try {
+    mod = await importUserModule(config.schemaFile);
+  } catch (error) {
+    throw new MigrateError("model", `Could not load ${config.schemaFile}: ${error instanceof Error ? error.message : String(error)}`, {
+      hint: "Fix the error in the schema file (run with --verbose for the stack).",
+      cause: error,
+    });
+  }
+  try {
+    return schemaFromModel(mod);
+  } catch (error) {
+    if (isMigrateError(error)) throw new MigrateError(error.code, `${config.schemaFile}: ${error.message}`, { hint: error.hint, cause: error });
+    throw error;
+  }
+}
+
+/** Tables athanor itself manages, never part of a diff. */
+export function managedTables(config: ResolvedConfig): string[] {
+  return [config.versionTable.name, `${config.versionTable.name}_log`];
+}
+
+const isExact = (pattern: string) => !pattern.includes("*");
+
+/**
+ * Reflects the database with the configured filters. Exact names go into the catalog queries;
+ * glob patterns (`audit_*`) are applied afterwards, since the dialects filter by exact name.
+ */
+export async function reflectDatabase(config: ResolvedConfig, session: DatabaseSession): Promise<DatabaseSchema> {
+  const include = config.includeTables;
+  const exclude = config.excludeTables ?? [];
+  const reflected = await session.dialect.reflect(session.conn, {
+    schemas: config.schemas,
+    includeTables: include && include.every(isExact) ? include : undefined,
+    excludeTables: [...exclude.filter(isExact), ...managedTables(config)],
+  });
+  return filterSchema(reflected, { includeTables: include, excludeTables: exclude, versionTable: null });
+}
+
+/** Compares the model with the live database. */
+export async function diffModelWithDatabase(config: ResolvedConfig, session: DatabaseSession): Promise<SchemaDiff> {
+  const model = await loadModel(config);
+  const target = filterSchema(model, { includeTables: config.includeTables, excludeTables: config.excludeTables, versionTable: null });
+  const actual = await reflectDatabase(config, session);
+  const result = compareSchemas(target, actual, {
+    capabilities: session.dialect.capabilities,
+    normalize: (schema) => session.dialect.normalizeSchema(schema),
+    versionTable: config.versionTable,
+  });
+  return { ...result, target, actual };
+}
