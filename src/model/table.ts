@@ -43,8 +43,19 @@ export interface TableDefinition<C extends ColumnMap = ColumnMap> {
   extras(): TableExtras<keyof C & string>;
 }
 
-/** Any table, whatever its columns. */
-export type AnyTable = TableDefinition<ColumnMap>;
+/**
+ * Any table, whatever its columns. Structural rather than `TableDefinition<ColumnMap>`: the
+ * `keyof C` in `extras()` would make the column map invariant, and then a concrete table would
+ * not be assignable to it (`defineSchema({ tables: [users] })` failing to type-check).
+ */
+export interface AnyTable {
+  readonly athanorKind: "table";
+  readonly name: string;
+  readonly columns: ColumnMap;
+  readonly c: { readonly [name: string]: string };
+  readonly schema: string | null;
+  extras(): TableExtras<string>;
+}
 
 /** A function returning the referenced table, evaluated when the model loads. */
 export type LazyTable = () => AnyTable;

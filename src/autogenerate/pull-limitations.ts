@@ -1,0 +1,82 @@
+/**
+ * What a pulled schema.ts cannot say exactly about one reflected schema. The model DSL always
+ * names constraints, makes primary-key columns NOT NULL, lists every enum a column uses, keeps
+ * constraint names unique per schema and checks foreign-key targets; where the database differs,
+ * the pulled file differs too, and its header says where.
+ */
+import { tableLabel, type ColumnType, type DatabaseSchema, type TableSchema } from "../schema/types.js";
+
+const q = (value: string): string => JSON.stringify(value);
+
+function unnamed(table: TableSchema): string[] {
+  const label = q(tableLabel(table));
+  const out: string[] = [];
+  if (table.primaryKey && !table.primaryKey.name) out.push(`table ${label}: its primary key has no name; the model gives it the conventional one`);
+  const count = [...table.uniques, ...table.foreignKeys, ...table.checks].filter((c) => !c.name).length + table.indexes.filter((ix) => !ix.name).length;
+  if (count > 0) out.push(`table ${label}: ${count} constraint(s) or index(es) have no name; the model gives them conventional names`);
+  return out;
+}
+
+function enumsOf(type: ColumnType): Extract<ColumnType, { kind: "enum" }>[] {
+  if (type.kind === "enum") return [type];
+  return type.kind === "array" ? enumsOf(type.of) : [];
+}
+
+function columnIssues(table: TableSchema): string[] {
+  const label = (column: string): string => q(`${tableLabel(table)}.${column}`);
+  const pk = new Set(table.primaryKey?.columns ?? []);
+  const out: string[] = [];
+  for (const c of table.columns) {
+    if (pk.has(c.name) && c.nullable) out.push(`column ${label(c.name)} is in the primary key but nullable; the model makes it NOT NULL`);
+    const value = c.default?.kind === "literal" ? c.default.value : undefined;
+    if (typeof value === "number" && !Number.isFinite(value)) out.push(`column ${label(c.name)}: the default ${String(value)} cannot be written as a model default`);
+    if (c.generated?.kind === "computed" && c.default) out.push(`column ${label(c.name)} is generated and also has a default, which the model refuses`);
+    if (c.type.kind === "enum" && typeof value === "string" && !c.type.values.includes(value)) {
+      out.push(`column ${label(c.name)}: its default ${q(value)} is not one of its enum's values, which the model refuses`);
+    }
+  }
+  const names = table.columns.map((c) => c.name);
+  const asObject = Object.keys(Object.fromEntries(names.map((n) => [n, true])));
+  if (asObject.some((n, i) => n !== names[i])) out.push(`table ${q(tableLabel(table))}: column names that are whole numbers come first in a JavaScript object, so the column order changes`);
+  return out;
+}
+
+function inlineEnums(schema: DatabaseSchema): string[] {
+  const declared = new Set(schema.enums.map((e) => `${e.schema ?? ""}\u0000${e.name}`));
+  const inline = new Set<string>();
+  for (const table of schema.tables) {
+    for (const c of table.columns) for (const e of enumsOf(c.type)) if (!declared.has(`${e.schema ?? ""}\u0000${e.name}`)) inline.add(tableLabel(e));
+  }
+  if (inline.size === 0) return [];
+  return [`enum(s) ${[...inline].map(q).join(", ")} exist only inside columns; the loaded model also lists them as enum types`];
+}
+
+function duplicateNames(schema: DatabaseSchema): string[] {
+  const owners = new Map<string, string>();
+  const out: string[] = [];
+  for (const table of schema.tables) {
+    const named = [table.primaryKey?.name, ...table.uniques.map((u) => u.name), ...table.foreignKeys.map((f) => f.name), ...table.checks.map((c) => c.name), ...table.indexes.map((i) => i.name)];
+    for (const name of named) {
+      if (!name) continue;
+      const key = `${table.schema ?? ""}\u0000${name}`;
+      const owner = owners.get(key);
+      if (owner !== undefined) out.push(`the name ${q(name)} is used by ${owner === tableLabel(table) ? `two constraints or indexes of table ${q(owner)}` : `tables ${q(owner)} and ${q(tableLabel(table))}`}; the model needs names unique per schema, so rename one before loading this file`);
+      else owners.set(key, tableLabel(table));
+    }
+  }
+  return out;
+}
+
+function missingTargets(schema: DatabaseSchema): string[] {
+  const tables = new Set(schema.tables.map((t) => `${t.schema ?? ""}\u0000${t.name}`));
+  return schema.tables.flatMap((table) =>
+    table.foreignKeys
+      .filter((fk) => !tables.has(`${fk.referencedSchema ?? ""}\u0000${fk.referencedTable}`))
+      .map((fk) => `table ${q(tableLabel(table))}: foreign key ${q(fk.name ?? fk.columns.join(", "))} points at ${q(tableLabel({ schema: fk.referencedSchema, name: fk.referencedTable }))}, which was not pulled; the model refuses it until that table is added`),
+  );
+}
+
+/** Everything about `schema` the pulled file cannot reproduce exactly, one message each. */
+export function pullLimitations(schema: DatabaseSchema): string[] {
+  return [...schema.tables.flatMap((t) => [...unnamed(t), ...columnIssues(t)]), ...inlineEnums(schema), ...duplicateNames(schema), ...missingTargets(schema)];
+}

@@ -1,0 +1,97 @@
+/**
+ * `pull`: a reflected DatabaseSchema as a schema.ts module — one `table(...)` per table, one
+ * `enumType(...)` per named enum, and a `defineSchema(...)` default export. Every constraint and
+ * index keeps its database name, so loading the module with schemaFromModel gives back the same
+ * schema without relying on the naming convention; what the DSL cannot express is listed in the
+ * file's header comment (see pull-limitations.ts).
+ */
+import type { DialectName } from "../dialects/dialect.js";
+import type { DatabaseSchema, TableSchema } from "../schema/types.js";
+import { planEnums } from "./pull-enums.js";
+import { IdentifierAllocator } from "./pull-identifiers.js";
+import { pullLimitations } from "./pull-limitations.js";
+import { array, call, LINE_WIDTH, object, printStatements, text, type Code, type ObjectEntry } from "./render-code.js";
+import { RenderContext } from "./render-context.js";
+import { tableParts } from "./render-table.js";
+import { recordCode, stringLiteral, valueCode } from "./render-values.js";
+
+/** Options of renderSchemaModule. */
+export interface PullRenderOptions {
+  /** The dialect the schema was reflected from (named in the header). */
+  dialect?: DialectName;
+}
+
+const DIALECT_NAMES: Record<DialectName, string> = { postgres: "PostgreSQL", mysql: "MySQL/MariaDB", sqlite: "SQLite" };
+/** The model's default limit on constraint and index names (PostgreSQL's). */
+const DEFAULT_MAX_NAME_BYTES = 63;
+
+const byNameThenSchema = (a: TableSchema, b: TableSchema): number => {
+  const ka = `${a.name}\u0000${a.schema ?? ""}`;
+  const kb = `${b.name}\u0000${b.schema ?? ""}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+};
+
+function header(dialect: DialectName | undefined, issues: string[]): string {
+  const source = dialect ? `a ${DIALECT_NAMES[dialect]} database` : "a database";
+  const lines = [`Schema pulled from ${source} by \`migrate pull\`.`, ""];
+  if (issues.length === 0) {
+    lines.push("Loading this module gives back exactly the schema that was read. Every constraint and index", "name is spelled out, so nothing depends on the naming convention.");
+  } else {
+    lines.push("Every constraint and index name is spelled out. Loading this module gives back the schema that", "was read, except:");
+    for (const issue of issues) lines.push(`- ${issue}`);
+  }
+  return `/**\n${lines.map((l) => (l ? ` * ${l.replace(/\*\//g, "*\\/")}` : " *")).join("\n")}\n */`;
+}
+
+function importLine(names: string[]): string {
+  const one = `import { ${names.join(", ")} } from "athanor";`;
+  return one.length <= LINE_WIDTH ? one : `import {\n${names.map((n) => `  ${n},`).join("\n")}\n} from "athanor";`;
+}
+
+/** The longest explicit constraint or index name, in bytes. */
+function longestName(schema: DatabaseSchema): number {
+  let longest = 0;
+  for (const t of schema.tables) {
+    for (const n of [t.primaryKey?.name, ...t.uniques.map((u) => u.name), ...t.foreignKeys.map((f) => f.name), ...t.checks.map((c) => c.name), ...t.indexes.map((i) => i.name)]) {
+      if (n) longest = Math.max(longest, Buffer.byteLength(n, "utf8"));
+    }
+  }
+  return longest;
+}
+
+function declaration(ident: string, code: Code): string {
+  return printStatements([{ prefix: `export const ${ident} = `, code, suffix: ";" }], "");
+}
+
+/**
+ * The source of a schema.ts describing `schema`: `import { … } from "athanor"`, enum and table
+ * declarations sorted by name, and `export default defineSchema({ tables, enums })`.
+ */
+export function renderSchemaModule(schema: DatabaseSchema, options: PullRenderOptions = {}): string {
+  const allocator = new IdentifierAllocator();
+  const tableIdents = new Map<TableSchema, string>();
+  for (const t of [...schema.tables].sort(byNameThenSchema)) tableIdents.set(t, allocator.allocate(t.name, t.schema, "Table", "table"));
+  const plan = planEnums(schema, allocator);
+  const ctx = new RenderContext(plan.reference);
+
+  const enumDeclarations = plan.declared.map(({ ident, enum: e }) => {
+    const args: Code[] = [text(stringLiteral(e.name)), valueCode(e.values)];
+    if (e.schema) args.push(recordCode({ schema: e.schema }));
+    return declaration(ident, call(ctx.use("enumType"), args));
+  });
+
+  const tables = schema.tables.map((original, i) => ({ ident: tableIdents.get(original)!, table: plan.schema.tables[i]! })).sort((a, b) => byNameThenSchema(a.table, b.table));
+  const tableDeclarations = tables.map(({ ident, table }) => {
+    const { columns, extras } = tableParts(table, ctx);
+    return declaration(ident, call(ctx.use("table"), [text(stringLiteral(table.name)), columns, ...(extras.length ? [object(extras)] : [])]));
+  });
+
+  const entries: ObjectEntry[] = [{ key: "tables", value: array(tables.map((t) => text(t.ident))) }];
+  if (plan.declared.length > 0) entries.push({ key: "enums", value: array(plan.declared.map((d) => text(d.ident))) });
+  const longest = longestName(schema);
+  if (longest > DEFAULT_MAX_NAME_BYTES) entries.push({ key: "naming", value: recordCode({ maxLength: longest }) });
+  const defaultExport = printStatements([{ prefix: "export default ", code: call(ctx.use("defineSchema"), [object(entries)]), suffix: ";" }], "");
+
+  const issues = [...pullLimitations(schema), ...plan.renames];
+  return [header(options.dialect, issues), importLine(ctx.imports()), ...enumDeclarations, ...tableDeclarations, defaultExport].join("\n\n") + "\n";
+}

@@ -1,0 +1,94 @@
+/**
+ * One operation as the `op` façade call that builds it again: evaluating the rendered call
+ * produces an Operation deep-equal to the one rendered. Columns use the builder DSL; the prior
+ * state that drops and alters carry (`existing…`) is written as object literals, so the
+ * downgrade stays reversible. The dispatch table is exhaustive over every operation kind.
+ */
+import type { Operation, OperationTable, TableLevelOperation } from "../operations/types.js";
+import { isSqlFragment, type SqlFragment } from "../operations/sql.js";
+import { array, arrow, call, commentLines, object, text, type Code, type ObjectEntry, type Statement } from "./render-code.js";
+import { typeArgument } from "./render-column.js";
+import type { RenderContext } from "./render-context.js";
+import { tableParts } from "./render-table.js";
+import { batchForm, opForm, tableCall } from "./render-table-operation.js";
+import { fragmentTemplate, propertyKey, recordCode, stringLiteral, valueCode } from "./render-values.js";
+import { operationWarnings } from "./render-warnings.js";
+
+const str = (value: string): Code => text(stringLiteral(value));
+const strings = (values: readonly string[]): Code => array(values.map(str));
+const entry = (key: string, value: Code): ObjectEntry => ({ key, value });
+const schemaEntry = (schema: string | null | undefined): ObjectEntry[] => (schema ? [entry("schema", str(schema))] : []);
+/** A trailing options argument, left out when empty. */
+const options = (entries: ObjectEntry[]): Code[] => (entries.length ? [object(entries)] : []);
+
+/** SQL for execute: a plain string stays a string, a fragment becomes an `sql` template. */
+function statementCode(statement: string | SqlFragment, ctx: RenderContext): Code {
+  if (!isSqlFragment(statement)) return str(statement);
+  ctx.use("sql");
+  return text(fragmentTemplate(statement));
+}
+
+function tableLevel(op: TableLevelOperation, ctx: RenderContext): Code {
+  return opForm(tableCall(op, ctx), op);
+}
+
+/** A warning comment for each destructive change inside `op`. */
+function warningComments(op: Operation): string[] {
+  return operationWarnings(op).flatMap((warning) => commentLines(`WARNING: ${warning}`));
+}
+
+function batchStatement(op: TableLevelOperation, ctx: RenderContext): Statement {
+  return { comments: warningComments(op), prefix: "", code: batchForm(tableCall(op, ctx)), suffix: ";" };
+}
+
+function renderers(ctx: RenderContext): OperationTable<Code> {
+  const level = (op: TableLevelOperation): Code => tableLevel(op, ctx);
+  return {
+    createTable: (op) => {
+      const { columns, extras } = tableParts(op.table, ctx);
+      return call("op.createTable", [str(op.table.name), columns, ...options(extras)]);
+    },
+    dropTable: (op) => call("op.dropTable", [str(op.table), ...options([...schemaEntry(op.schema), ...(op.existing ? [entry("existing", recordCode(op.existing as unknown as Record<string, unknown>))] : [])])]),
+    renameTable: (op) => call("op.renameTable", [str(op.from), str(op.to), ...options(schemaEntry(op.schema))]),
+    addColumn: level,
+    dropColumn: level,
+    alterColumn: level,
+    createIndex: level,
+    dropIndex: level,
+    createPrimaryKey: level,
+    createForeignKey: level,
+    createUniqueConstraint: level,
+    createCheckConstraint: level,
+    dropConstraint: level,
+    createTableComment: level,
+    dropTableComment: level,
+    createEnum: (op) => call("op.createEnum", [str(op.enum.name), strings(op.enum.values), ...options(schemaEntry(op.enum.schema))]),
+    dropEnum: (op) =>
+      call("op.dropEnum", [str(op.name), ...options([...schemaEntry(op.schema), ...(op.existing ? [entry("existingValues", strings(op.existing.values))] : [])])]),
+    addEnumValue: (op) => {
+      const extra = (["before", "after"] as const).filter((k) => op[k] !== undefined).map((k) => entry(k, str(op[k] as string)));
+      const existing = op.existingValues ? [entry("existingValues", strings(op.existingValues))] : [];
+      return call("op.addEnumValue", [str(op.name), str(op.value), ...options([...schemaEntry(op.schema), ...extra, ...existing])]);
+    },
+    renameEnumValue: (op) => call("op.renameEnumValue", [str(op.name), str(op.from), str(op.to), ...options(schemaEntry(op.schema))]),
+    execute: (op) => call("op.execute", [statementCode(op.sql, ctx), ...options(op.reverse === undefined ? [] : [entry("reverse", statementCode(op.reverse, ctx))])]),
+    bulkInsert: (op) => {
+      const columns = op.columns ? [entry("columns", object(op.columns.map((c) => entry(propertyKey(c.name), typeArgument(c.type, ctx)))))] : [];
+      return call("op.bulkInsert", [str(op.table), valueCode(op.rows), ...options([...schemaEntry(op.schema), ...columns])]);
+    },
+    batchAlterTable: (op) => {
+      const body = arrow("(batch)", op.operations.map((inner) => batchStatement(inner, ctx)));
+      const recreate = op.recreate !== undefined && op.recreate !== "auto" ? [entry("recreate", str(op.recreate))] : [];
+      return call("op.batchAlterTable", [str(op.table), body, ...options([...schemaEntry(op.schema), ...recreate])]);
+    },
+  };
+}
+
+/**
+ * The statement for one operation: `await op.<method>(…);`, preceded by a `// WARNING:` line for
+ * each destructive change (inside a batch, the warnings sit above the batch's own lines).
+ */
+export function operationStatement(op: Operation, ctx: RenderContext): Statement {
+  const code = (renderers(ctx)[op.kind] as (op: Operation) => Code)(op);
+  return { comments: op.kind === "batchAlterTable" ? [] : warningComments(op), prefix: "await ", code, suffix: ";" };
+}

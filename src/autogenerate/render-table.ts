@@ -1,0 +1,103 @@
+/**
+ * A TableSchema as the arguments of `table(name, columns, extras)` and `op.createTable(…)`: the
+ * column map as builders and the extras (schema, comment, primary key, indexes, uniques, checks,
+ * foreign keys). Every constraint and index keeps its name, so loading the code back does not
+ * depend on the naming convention.
+ */
+import type { CheckSchema, ForeignKeySchema, IndexElement, IndexSchema, PrimaryKeySchema, TableSchema, UniqueSchema } from "../schema/types.js";
+import { array, call, object, text, type Code, type ObjectEntry } from "./render-code.js";
+import { columnBuilder } from "./render-column.js";
+import type { RenderContext } from "./render-context.js";
+import { propertyKey, recordCode, sqlTemplate, stringLiteral, valueCode } from "./render-values.js";
+
+const str = (value: string): Code => text(stringLiteral(value));
+const strings = (values: readonly string[]): Code => array(values.map(str));
+
+/** `{ name: "…" }` when the constraint has a name, else nothing. */
+function nameOption(name: string | null | undefined): Code[] {
+  return name ? [object([{ key: "name", value: str(name) }])] : [];
+}
+
+/** `primaryKey(["a", "b"], { name })`. */
+export function primaryKeyCode(pk: PrimaryKeySchema, ctx: RenderContext): Code {
+  return call(ctx.use("primaryKey"), [strings(pk.columns), ...nameOption(pk.name)]);
+}
+
+/** `unique(["a"], { name })`. */
+export function uniqueCode(u: UniqueSchema, ctx: RenderContext): Code {
+  return call(ctx.use("unique"), [strings(u.columns), ...nameOption(u.name)]);
+}
+
+/** `check("a > 0", { name })`. */
+export function checkCode(c: CheckSchema, ctx: RenderContext): Code {
+  return call(ctx.use("check"), [str(c.expression), ...nameOption(c.name)]);
+}
+
+/** One index element as `index()` and `op.createIndex` accept it: a column name, sql`expr`, or an object with order/length. */
+export function indexElementCode(element: IndexElement, ctx: RenderContext): Code {
+  if ("column" in element) {
+    if (!element.descending && element.length === undefined) return str(element.column);
+    return recordCode({ column: element.column, descending: element.descending || undefined, length: element.length });
+  }
+  if (!element.descending) {
+    ctx.use("sql");
+    return text(sqlTemplate(element.expression));
+  }
+  return recordCode({ expression: element.expression, descending: true });
+}
+
+/** The options `index()` / `op.createIndex` take for an index (name left to the caller). */
+export function indexOptions(ix: IndexSchema): ObjectEntry[] {
+  const entries: ObjectEntry[] = [];
+  if (ix.unique) entries.push({ key: "unique", value: text("true") });
+  if (ix.where !== null && ix.where !== undefined) entries.push({ key: "where", value: str(ix.where) });
+  if (ix.using !== null && ix.using !== undefined) entries.push({ key: "using", value: str(ix.using) });
+  return entries;
+}
+
+/** `index([...], { name, unique, where, using })`. */
+export function indexCode(ix: IndexSchema, ctx: RenderContext): Code {
+  const options = [...(ix.name ? [{ key: "name", value: str(ix.name) }] : []), ...indexOptions(ix)];
+  return call(ctx.use("index"), [array(ix.elements.map((e) => indexElementCode(e, ctx))), ...(options.length ? [object(options)] : [])]);
+}
+
+/**
+ * The options of a foreign key (`foreignKey(…, options)` and `op.createForeignKey(…, options)`).
+ * `referencedSchema` is written only when it differs from the referencing table's schema, which
+ * is where a table given by name is looked up otherwise.
+ */
+export function foreignKeyOptions(fk: ForeignKeySchema, tableSchema: string | null | undefined, withName: boolean): ObjectEntry[] {
+  const entries: ObjectEntry[] = [];
+  if (withName && fk.name) entries.push({ key: "name", value: str(fk.name) });
+  if (fk.onDelete) entries.push({ key: "onDelete", value: str(fk.onDelete) });
+  if (fk.onUpdate) entries.push({ key: "onUpdate", value: str(fk.onUpdate) });
+  if (fk.deferrable !== undefined && fk.deferrable !== false) entries.push({ key: "deferrable", value: valueCode(fk.deferrable) });
+  if (fk.initiallyDeferred !== undefined && fk.initiallyDeferred !== false) entries.push({ key: "initiallyDeferred", value: valueCode(fk.initiallyDeferred) });
+  const referencedSchema = fk.referencedSchema ?? null;
+  if (referencedSchema !== (tableSchema ?? null)) entries.push({ key: "referencedSchema", value: referencedSchema === null ? text("null") : str(referencedSchema) });
+  return entries;
+}
+
+/** `foreignKey(["a"], "table", ["id"], { … })`. */
+export function foreignKeyCode(fk: ForeignKeySchema, tableSchema: string | null | undefined, ctx: RenderContext): Code {
+  const options = foreignKeyOptions(fk, tableSchema, true);
+  return call(ctx.use("foreignKey"), [strings(fk.columns), str(fk.referencedTable), strings(fk.referencedColumns), ...(options.length ? [object(options)] : [])]);
+}
+
+/** The column map and the extras entries of a table. */
+export function tableParts(table: TableSchema, ctx: RenderContext): { columns: Code; extras: ObjectEntry[] } {
+  const pk = new Set(table.primaryKey?.columns ?? []);
+  const columns = object(table.columns.map((c) => ({ key: propertyKey(c.name), value: columnBuilder(c, ctx, { inPrimaryKey: pk.has(c.name) }) })));
+  const extras: ObjectEntry[] = [];
+  if (table.schema) extras.push({ key: "schema", value: str(table.schema) });
+  if (table.comment !== null && table.comment !== undefined) extras.push({ key: "comment", value: str(table.comment) });
+  if (table.primaryKey) extras.push({ key: "primaryKey", value: primaryKeyCode(table.primaryKey, ctx) });
+  const lists: [string, Code[]][] = [
+    ["indexes", table.indexes.map((ix) => indexCode(ix, ctx))],
+    ["uniques", table.uniques.map((u) => uniqueCode(u, ctx))],
+    ["checks", table.checks.map((c) => checkCode(c, ctx))],
+    ["foreignKeys", table.foreignKeys.map((fk) => foreignKeyCode(fk, table.schema, ctx))],
+  ];
+  for (const [key, items] of lists) if (items.length > 0) extras.push({ key, value: array(items) });
+  return { columns, extras };
+}

@@ -1,0 +1,57 @@
+/**
+ * Warnings about operations that destroy data: dropping a table or a column, or changing a
+ * column to a type that cannot hold every existing value. Render writes them as `// WARNING:`
+ * comments above the operation; the CLI prints them. The dispatch table is exhaustive, so a new
+ * operation kind must decide whether it destroys data.
+ */
+import { tableLabel } from "../schema/types.js";
+import type { AlterColumnOp, OnTable, Operation, OperationTable } from "../operations/types.js";
+import { narrowingReason, typeLabel } from "./render-narrowing.js";
+
+const quoted = (op: OnTable, column?: string): string => JSON.stringify(tableLabel({ schema: op.schema, name: op.table }) + (column === undefined ? "" : `.${column}`));
+
+function alterWarnings(op: AlterColumnOp): string[] {
+  if (op.type === undefined) return [];
+  const label = quoted(op, op.column);
+  if (op.existingType === undefined) return [`changes the type of column ${label} to ${typeLabel(op.type)} without knowing the previous type; check that no values are lost`];
+  const reason = narrowingReason(op.existingType, op.type);
+  if (reason === null) return [];
+  return [`changes column ${label} from ${typeLabel(op.existingType)} to ${typeLabel(op.type)} (${reason}); values that do not fit are rejected or lost`];
+}
+
+const none = (): string[] => [];
+
+const warners: OperationTable<string[]> = {
+  createTable: none,
+  dropTable: (op) => [`drops table ${quoted(op)} and all its rows`],
+  renameTable: none,
+  addColumn: none,
+  dropColumn: (op) => [`drops column ${quoted(op, op.column)} and all its values`],
+  alterColumn: alterWarnings,
+  createIndex: none,
+  dropIndex: none,
+  createPrimaryKey: none,
+  createForeignKey: none,
+  createUniqueConstraint: none,
+  createCheckConstraint: none,
+  dropConstraint: none,
+  createTableComment: none,
+  dropTableComment: none,
+  createEnum: none,
+  dropEnum: none,
+  addEnumValue: none,
+  renameEnumValue: none,
+  execute: none,
+  bulkInsert: none,
+  batchAlterTable: (op) => op.operations.flatMap((inner) => operationWarnings(inner)),
+};
+
+/** The destructive-change warnings of one operation (for a batch, of the operations inside it). */
+export function operationWarnings(op: Operation): string[] {
+  return (warners[op.kind] as (op: Operation) => string[])(op);
+}
+
+/** The destructive-change warnings of a list of operations, in order, e.g. `drops table "orders" and all its rows`. */
+export function destructiveWarnings(ops: readonly Operation[]): string[] {
+  return ops.flatMap((op) => operationWarnings(op));
+}

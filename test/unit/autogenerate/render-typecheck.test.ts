@@ -1,0 +1,130 @@
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { randomBytes } from "node:crypto";
+import ts from "typescript";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderRevisionBodies } from "../../../src/autogenerate/render-revision.js";
+import { renderSchemaModule } from "../../../src/autogenerate/pull-schema.js";
+import { renderRevisionFile } from "../../../src/scripts/write-revision.js";
+import { createOperations } from "../../../src/operations/create-operations.js";
+import { reverseAll, reverseOperation } from "../../../src/operations/reverse.js";
+import type { OperationSink } from "../../../src/operations/sink.js";
+import type { Operation } from "../../../src/operations/types.js";
+import type { Operations } from "../../../src/operations/operations-api.js";
+import { awkwardSchema, richOperations, richSchema } from "./render-fixtures.js";
+
+const root = resolve(import.meta.dirname, "../../..");
+const tmp = join(root, "test/.tmp", `typecheck-${process.pid}-${randomBytes(4).toString("hex")}`);
+
+const reversible = richOperations.filter((op) => {
+  try {
+    reverseOperation(op);
+    return true;
+  } catch {
+    return false;
+  }
+});
+const downgrade = reverseAll(reversible);
+const bodies = renderRevisionBodies(richOperations, downgrade, ['column "users.name" may be a rename of "users.full_name"']);
+const revisionSource = renderRevisionFile({
+  id: "abcdef123456",
+  message: "every operation kind",
+  downRevisions: ["0123456789ab"],
+  branchLabels: [],
+  dependsOn: [],
+  upgradeBody: bodies.upgradeBody,
+  downgradeBody: bodies.downgradeBody,
+  imports: bodies.imports,
+  createDate: new Date("2026-01-01T00:00:00Z"),
+});
+
+/** A file that must NOT compile: proves the check can fail and that "athanor" resolves to real types. */
+const badSource = `import { varchar, type Operations } from "athanor";
+export async function upgrade(op: Operations): Promise<void> {
+  await op.addColumn("t", "c", 42);
+  await op.alterColumn("t", "c", { type: varchar(10).notNull() as unknown as number });
+}
+`;
+
+const files: Record<string, string> = {
+  "abcdef123456_every_operation_kind.ts": revisionSource,
+  "schema.ts": renderSchemaModule(richSchema, { dialect: "postgres" }),
+  "awkward-schema.ts": renderSchemaModule(awkwardSchema),
+  "bad.ts": badSource,
+};
+
+let diagnostics: Map<string, readonly ts.Diagnostic[]>;
+let globalDiagnostics: readonly ts.Diagnostic[];
+let athanorResolved = false;
+
+function compile(): void {
+  const configFile = ts.readConfigFile(join(root, "tsconfig.json"), ts.sys.readFile);
+  const parsed = ts.parseJsonConfigFileContent(configFile.config, ts.sys, root);
+  const options: ts.CompilerOptions = { ...parsed.options, noEmit: true, baseUrl: root, paths: { athanor: [join(root, "src/index.ts")] } };
+  const rootNames = Object.keys(files).map((name) => join(tmp, name));
+  const program = ts.createProgram({ rootNames, options });
+  athanorResolved = program.getSourceFile(join(root, "src/index.ts")) !== undefined;
+  globalDiagnostics = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()];
+  diagnostics = new Map(rootNames.map((file) => [file, ts.getPreEmitDiagnostics(program, program.getSourceFile(file))]));
+}
+
+const describeDiagnostics = (list: readonly ts.Diagnostic[]): string[] =>
+  list.map((d) => {
+    const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
+    return `${where ? `${where.line + 1}:${where.character + 1} ` : ""}TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+  });
+
+beforeAll(() => {
+  mkdirSync(tmp, { recursive: true });
+  for (const [name, source] of Object.entries(files)) writeFileSync(join(tmp, name), source);
+  compile();
+}, 120_000);
+
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe("generated files type-check against athanor's public API", () => {
+  it("resolves athanor to the source tree and has no option or global errors", () => {
+    expect(athanorResolved).toBe(true);
+    expect(describeDiagnostics(globalDiagnostics)).toEqual([]);
+  });
+
+  it.each(Object.keys(files).filter((f) => f !== "bad.ts"))("%s compiles without diagnostics", (name) => {
+    expect(describeDiagnostics(diagnostics.get(join(tmp, name)) ?? [])).toEqual([]);
+  });
+
+  it("the deliberately wrong file does not compile (the check can fail)", () => {
+    const codes = (diagnostics.get(join(tmp, "bad.ts")) ?? []).map((d) => d.code);
+    expect(codes).toContain(2345);
+    expect(codes).not.toContain(2307);
+  });
+});
+
+class Recorder implements OperationSink {
+  readonly dialect = "postgres" as const;
+  readonly offline = false;
+  readonly received: Operation[] = [];
+  async run(op: Operation): Promise<void> {
+    this.received.push(op);
+  }
+  async query<T>(): Promise<T[]> {
+    return [];
+  }
+}
+
+describe("the rendered revision file runs", () => {
+  it("its upgrade and downgrade rebuild the operations they were rendered from", async () => {
+    const file = join(tmp, "runnable.ts");
+    const entry = pathToFileURL(join(root, "src/model/index.ts")).href;
+    writeFileSync(file, revisionSource.replace(/ from "athanor";\n/, ` from ${JSON.stringify(entry)};\n`));
+    const module = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { upgrade(op: Operations): Promise<void>; downgrade(op: Operations): Promise<void>; revision: string };
+    expect(module.revision).toBe("abcdef123456");
+    for (const [fn, expected] of [[module.upgrade, richOperations], [module.downgrade, downgrade]] as const) {
+      const sink = new Recorder();
+      const { operations, flush } = createOperations(sink);
+      await fn(operations);
+      await flush();
+      expect(sink.received).toStrictEqual(expected);
+    }
+  });
+});
