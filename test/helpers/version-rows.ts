@@ -1,5 +1,5 @@
 /**
- * Reads the version table straight through the drivers — independent of athanor's own code — so
+ * Reads (and for setup, writes) test databases straight through the drivers — independent of athanor's own code — so
  * end-to-end tests check what is really stored.
  */
 import Database from "better-sqlite3";
@@ -7,12 +7,13 @@ import pg from "pg";
 import mysql from "mysql2/promise";
 import type { TestDatabase } from "./databases.js";
 
-/** Runs a read-only query on a test database and returns its rows. */
+/** Runs one statement on a test database and returns its rows (empty for writes). */
 export async function queryTestDatabase(db: TestDatabase, sql: string): Promise<Record<string, unknown>[]> {
   if (db.dialect === "sqlite") {
-    const conn = new Database(db.file as string, { readonly: true, fileMustExist: true });
+    const conn = new Database(db.file as string, { fileMustExist: true });
     try {
-      return conn.prepare(sql).all() as Record<string, unknown>[];
+      const statement = conn.prepare(sql);
+      return statement.reader ? (statement.all() as Record<string, unknown>[]) : (statement.run(), []);
     } finally {
       conn.close();
     }
