@@ -1,0 +1,102 @@
+/**
+ * End to end: `migrate init` gives a working project, and offline `--sql` renders upgrade,
+ * downgrade ranges and stamps without touching the database — with BEGIN/COMMIT exactly where
+ * the dialect has transactional DDL, and SQLite rebuilds of tables created earlier in the range.
+ */
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestProject } from "../helpers/project.js";
+
+const CREATE = `await op.createTable("widgets", { id: serial().primaryKey(), name: varchar(50).notNull() });`;
+const ALTER = `await op.alterColumn("widgets", "name", { type: varchar(120), existingType: varchar(50), existingNullable: false, existingDefault: null, existingComment: null, existingGenerated: null });`;
+
+function addWidgetRevisions(project: TestProject): void {
+  const imports = `import { serial, varchar } from "athanor";`;
+  project.addRevision({ id: "w1", message: "create widgets", prelude: imports, upgrade: `  ${CREATE}`, downgrade: `  await op.dropTable("widgets");` });
+  project.addRevision({ id: "w2", down: "w1", message: "widen name", prelude: imports, upgrade: `  ${ALTER}`, downgrade: `  await op.alterColumn("widgets", "name", { type: varchar(50), existingType: varchar(120), existingNullable: false, existingDefault: null, existingComment: null, existingGenerated: null });` });
+}
+
+describe.each([
+  ["sqlite", "sqlite:never-created.db", true],
+  ["postgres", "postgres://nobody:secret@127.0.0.1:1/nowhere", true],
+  ["mysql", "mysql://nobody:secret@127.0.0.1:1/nowhere", false],
+] as const)("offline --sql on %s (no database is contacted)", (dialect, url, transactional) => {
+  let project: TestProject;
+  beforeAll(() => {
+    project = new TestProject(url);
+    addWidgetRevisions(project);
+  });
+  afterAll(() => project.remove());
+
+  it("renders the whole upgrade with version-table statements", () => {
+    const r = project.run(["upgrade", "head", "--sql"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/CREATE TABLE[^;]*athanor_version/);
+    expect(r.stdout).toMatch(/CREATE TABLE [`"]widgets[`"]/);
+    expect(r.stdout).toContain("INSERT INTO");
+    expect(r.stdout).toContain("'w1'");
+    expect(r.stdout).toMatch(/UPDATE [`"]athanor_version[`"] SET [`"]version_num[`"] = 'w2' WHERE [`"]version_num[`"] = 'w1'/);
+    expect(r.stdout).toContain("-- Running upgrade <base> -> w1, create widgets");
+    expect((r.stdout.match(/^BEGIN;$/gm) ?? []).length).toBe(transactional ? 2 : 0);
+    expect((r.stdout.match(/^COMMIT;$/gm) ?? []).length).toBe(transactional ? 2 : 0);
+    expect(r.stdout).not.toContain("secret");
+    if (dialect === "sqlite") {
+      // The alter is a rebuild, possible offline because w1 created the table in the same range.
+      expect(r.stdout).toMatch(/_athanor_tmp_widgets/);
+      expect(existsSync(join(project.dir, "never-created.db"))).toBe(false);
+    }
+  });
+
+  it("renders a downgrade range and refuses a downgrade without one", () => {
+    if (dialect === "sqlite") {
+      // Undoing w2 is a rebuild of a table this range never saw created: it says so instead of guessing.
+      const unknown = project.run(["downgrade", "w2:base", "--sql"]);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toMatch(/cannot rebuild "widgets".*definition is unknown/);
+      return;
+    }
+    const r = project.run(["downgrade", "w2:base", "--sql"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("-- Running downgrade w2 -> w1");
+    expect(r.stdout).toMatch(/DROP TABLE [`"]widgets[`"]/);
+    expect(r.stdout).toMatch(/DELETE FROM [`"]athanor_version[`"]/);
+    const bad = project.run(["downgrade", "base", "--sql"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("range");
+  });
+
+  it("renders a stamp", () => {
+    const r = project.run(["stamp", "w2", "--sql"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("'w2'");
+  });
+});
+
+describe("migrate init", () => {
+  let project: TestProject;
+  beforeAll(() => {
+    project = new TestProject("sqlite:unused.db");
+  });
+  afterAll(() => project.remove());
+
+  it("writes a project that works, and never overwrites", () => {
+    const dir = join(project.dir, "fresh");
+    const first = project.run(["init", "fresh"]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(["migrate.config.ts", "migrations", "schema.ts"]);
+    writeFileSync(join(dir, "schema.ts"), "// mine\n");
+    const second = project.run(["init", "fresh"]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain("Kept existing");
+    expect(readFileSync(join(dir, "schema.ts"), "utf8")).toBe("// mine\n");
+
+    const run = (args: string[]) => project.run(["-c", join(dir, "migrate.config.ts"), ...args]);
+    const rev = run(["revision", "-m", "first", "--rev-id", "f1"]);
+    expect(rev.code, rev.stderr).toBe(0);
+    const up = run(["upgrade", "head"]);
+    expect(up.code, up.stderr).toBe(0);
+    expect(run(["current"]).stdout.trim()).toBe("f1 (head)");
+    expect(existsSync(join(dir, "app.db"))).toBe(true);
+  });
+});
