@@ -90,7 +90,8 @@ export function compareSchemas(target: DatabaseSchema, actual: DatabaseSchema, o
   const enumOps = options.capabilities.namedEnums ? compareEnums(t, a, ctx.warnings) : [];
   const ops = [...enumOps, ...compareTables(t, a, ctx)];
   const renameHints = detectRenameHints(ops);
-  const ordered = orderOperations(ops);
-  const operations = options.capabilities.alterColumn ? ordered : orderOperations(batchForRebuild(ordered));
+  const order = { forwardReferences: options.capabilities.forwardReferences };
+  const ordered = orderOperations(ops, order);
+  const operations = options.capabilities.alterColumn ? ordered : orderOperations(batchForRebuild(ordered), order);
   return { operations, warnings: [...renameHints.map((h) => h.message), ...ctx.warnings], renameHints };
 }

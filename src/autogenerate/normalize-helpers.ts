@@ -98,6 +98,15 @@ export function canonicalColumnFields(column: ColumnSchema): ColumnSchema {
   };
 }
 
+/**
+ * The columns with every primary-key column NOT NULL, as PostgreSQL and MySQL store them even
+ * when the key column was declared nullable (only SQLite keeps such a column nullable).
+ */
+export function keyColumnsNotNull(columns: ColumnSchema[], primaryKey: TableSchema["primaryKey"]): ColumnSchema[] {
+  const key = new Set(primaryKey?.columns ?? []);
+  return columns.map((c) => (c.nullable && key.has(c.name) ? { ...c, nullable: false } : c));
+}
+
 /** Applies `fn` to every table of a copy of `schema`. */
 export function mapTables(schema: DatabaseSchema, fn: (table: TableSchema, all: readonly TableSchema[]) => TableSchema): DatabaseSchema {
   const copy = copySchema(schema);

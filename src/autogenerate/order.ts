@@ -8,8 +8,9 @@
  *   → comments → drop enums (once nothing uses them).
  *
  * Within a phase operations are sorted by schema, table and name. Foreign-key cycles between new
- * tables are broken by creating one table without the cyclic key and adding it afterwards; cycles
- * between dropped tables by dropping the cyclic key first.
+ * tables are broken by creating one table without the cyclic key and adding it afterwards (unless
+ * the dialect accepts forward references, see OrderOptions); cycles between dropped tables by
+ * dropping the cyclic key first.
  */
 import type { CreateForeignKeyOp, CreateTableOp, DropTableOp, Operation, OperationTable } from "../operations/types.js";
 import type { ColumnType, ForeignKeySchema, TableSchema } from "../schema/types.js";
@@ -149,12 +150,19 @@ function needsNewKey(fk: ForeignKeySchema, target: string, referencable: Readonl
   return sets.some((cols) => (cols.length === 1 && fk.referencedColumns.includes(cols[0] as string)) || (cols.length === fk.referencedColumns.length && cols.every((c) => fk.referencedColumns.includes(c))));
 }
 
+/** Options of orderOperations. */
+export interface OrderOptions {
+  /** The dialect's `forwardReferences` capability: new tables keep all their foreign keys inline. */
+  forwardReferences?: boolean;
+}
+
 /** createTable ops in dependency order, with the foreign keys that must be added afterwards. */
-function orderCreates(creates: CreateTableOp[], referencable: ReadonlyMap<string, string[][]>): { tables: CreateTableOp[]; later: CreateForeignKeyOp[]; rank: Map<string, number> } {
+function orderCreates(creates: CreateTableOp[], referencable: ReadonlyMap<string, string[][]>, options: OrderOptions): { tables: CreateTableOp[]; later: CreateForeignKeyOp[]; rank: Map<string, number> } {
   const byKey = new Map(creates.map((op) => [refKey(op.table.schema, op.table.name), op]));
   const before = new Map([...byKey].map(([key, op]) => [key, new Set(op.table.foreignKeys.map((fk) => referencedKey(op.table, fk)))]));
   const { order, broken } = orderNodes([...byKey.keys()], before);
   const detach = (key: string, fk: ForeignKeySchema): boolean => {
+    if (options.forwardReferences) return false;
     const target = referencedKey(byKey.get(key)!.table, fk);
     return (!byKey.has(target) && needsNewKey(fk, target, referencable)) || broken.some(([node, dep]) => node === key && dep === target);
   };
@@ -190,11 +198,11 @@ function orderDrops(drops: DropTableOp[]): { tables: DropTableOp[]; first: Opera
 }
 
 /** The operations in an order the database accepts, deterministic for the same input. */
-export function orderOperations(ops: readonly Operation[]): Operation[] {
+export function orderOperations(ops: readonly Operation[], options: OrderOptions = {}): Operation[] {
   const creates = ops.filter((op): op is CreateTableOp => op.kind === "createTable");
   const drops = ops.filter((op): op is DropTableOp => op.kind === "dropTable");
   const rest = ops.filter((op) => op.kind !== "createTable" && op.kind !== "dropTable");
-  const created = orderCreates(creates, newlyReferencable(rest));
+  const created = orderCreates(creates, newlyReferencable(rest), options);
   const dropped = orderDrops(drops);
   const facts: RunFacts = {
     createdTables: new Set(creates.map((op) => refKey(op.table.schema, op.table.name))),

@@ -1,19 +1,19 @@
 /**
- * What a pulled schema.ts cannot say exactly about one reflected schema. The model DSL always
- * names constraints, makes primary-key columns NOT NULL, lists every enum a column uses, keeps
- * constraint names unique per schema and checks foreign-key targets; where the database differs,
- * the pulled file differs too, and its header says where.
+ * What a pulled schema.ts cannot say exactly about one reflected schema. The model DSL names
+ * every index (constraints can be declared `{ name: null }`), lists every enum a column uses,
+ * keeps constraint names unique per table and checks foreign-key targets; where the database
+ * differs, the pulled file differs too, and its header says where.
  */
 import { tableLabel, type ColumnType, type DatabaseSchema, type TableSchema } from "../schema/types.js";
+import { tableNameClash } from "../schema/validate-names.js";
 
 const q = (value: string): string => JSON.stringify(value);
 
 function unnamed(table: TableSchema): string[] {
   const label = q(tableLabel(table));
   const out: string[] = [];
-  if (table.primaryKey && !table.primaryKey.name) out.push(`table ${label}: its primary key has no name; the model gives it the conventional one`);
-  const count = [...table.uniques, ...table.foreignKeys, ...table.checks].filter((c) => !c.name).length + table.indexes.filter((ix) => !ix.name).length;
-  if (count > 0) out.push(`table ${label}: ${count} constraint(s) or index(es) have no name; the model gives them conventional names`);
+  const count = table.indexes.filter((ix) => !ix.name).length;
+  if (count > 0) out.push(`table ${label}: ${count} index(es) have no name; the model gives them conventional names`);
   return out;
 }
 
@@ -24,10 +24,8 @@ function enumsOf(type: ColumnType): Extract<ColumnType, { kind: "enum" }>[] {
 
 function columnIssues(table: TableSchema): string[] {
   const label = (column: string): string => q(`${tableLabel(table)}.${column}`);
-  const pk = new Set(table.primaryKey?.columns ?? []);
   const out: string[] = [];
   for (const c of table.columns) {
-    if (pk.has(c.name) && c.nullable) out.push(`column ${label(c.name)} is in the primary key but nullable; the model makes it NOT NULL`);
     const value = c.default?.kind === "literal" ? c.default.value : undefined;
     if (typeof value === "number" && !Number.isFinite(value)) out.push(`column ${label(c.name)}: the default ${String(value)} cannot be written as a model default`);
     if (c.generated?.kind === "computed" && c.default) out.push(`column ${label(c.name)} is generated and also has a default, which the model refuses`);
@@ -52,17 +50,10 @@ function inlineEnums(schema: DatabaseSchema): string[] {
 }
 
 function duplicateNames(schema: DatabaseSchema): string[] {
-  const owners = new Map<string, string>();
   const out: string[] = [];
   for (const table of schema.tables) {
-    const named = [table.primaryKey?.name, ...table.uniques.map((u) => u.name), ...table.foreignKeys.map((f) => f.name), ...table.checks.map((c) => c.name), ...table.indexes.map((i) => i.name)];
-    for (const name of named) {
-      if (!name) continue;
-      const key = `${table.schema ?? ""}\u0000${name}`;
-      const owner = owners.get(key);
-      if (owner !== undefined) out.push(`the name ${q(name)} is used by ${owner === tableLabel(table) ? `two constraints or indexes of table ${q(owner)}` : `tables ${q(owner)} and ${q(tableLabel(table))}`}; the model needs names unique per schema, so rename one before loading this file`);
-      else owners.set(key, tableLabel(table));
-    }
+    const found = tableNameClash(table);
+    if (found) out.push(`the name ${q(found[0].name)} is used by two constraints or indexes of table ${q(tableLabel(table))}; the model needs them unique within a table, so rename one before loading this file`);
   }
   return out;
 }

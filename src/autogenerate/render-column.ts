@@ -140,20 +140,20 @@ function generatedHead(type: ColumnType, generated: ColumnGeneration | null | un
 
 /** Options of columnBuilder. */
 export interface ColumnRenderOptions {
-  /** The column is in the table's primary key (declared in the extras), which makes it NOT NULL anyway. */
+  /** The column is in the table's primary key (declared in the extras), which makes it NOT NULL unless `.nullable()`. */
   inPrimaryKey?: boolean;
 }
 
 /**
  * The builder chain for a column. Nullability is written only where it differs from the
  * builder's default (nullable, except autoincrement and identity columns), plus `.notNull()` on
- * primary-key columns for the reader's sake.
+ * primary-key columns for the reader's sake and `.nullable()` on a nullable one (SQLite allows it).
  */
 export function columnBuilder(column: ColumnSchema, ctx: RenderContext, options: ColumnRenderOptions = {}): Code {
   const { head, links } = generatedHead(column.type, column.generated, ctx);
   const keyGenerated = isKeyGeneration(column.generated);
   if (!column.nullable && !keyGenerated) links.push({ name: "notNull", args: [] });
-  if (column.nullable && keyGenerated && !options.inPrimaryKey) links.push({ name: "nullable", args: [] });
+  if (column.nullable && (keyGenerated || options.inPrimaryKey)) links.push({ name: "nullable", args: [] });
   if (column.default !== null && column.default !== undefined) {
     if (column.default.kind === "sql") ctx.use("sql");
     links.push({ name: "default", args: [defaultInput(column.default)] });

@@ -13,8 +13,13 @@ import { propertyKey, recordCode, sqlTemplate, stringLiteral, valueCode } from "
 const str = (value: string): Code => text(stringLiteral(value));
 const strings = (values: readonly string[]): Code => array(values.map(str));
 
-/** `{ name: "…" }` when the constraint has a name, else nothing. */
+/**
+ * `{ name: "…" }`; `{ name: null }` for a constraint the database keeps without a name (SQLite;
+ * MySQL's primary key), so that loading the code back does not give it the naming convention's
+ * name; nothing when the name is undefined.
+ */
 function nameOption(name: string | null | undefined): Code[] {
+  if (name === null) return [object([{ key: "name", value: text("null") }])];
   return name ? [object([{ key: "name", value: str(name) }])] : [];
 }
 
@@ -69,6 +74,7 @@ export function indexCode(ix: IndexSchema, ctx: RenderContext): Code {
 export function foreignKeyOptions(fk: ForeignKeySchema, tableSchema: string | null | undefined, withName: boolean): ObjectEntry[] {
   const entries: ObjectEntry[] = [];
   if (withName && fk.name) entries.push({ key: "name", value: str(fk.name) });
+  else if (withName && fk.name === null) entries.push({ key: "name", value: text("null") });
   if (fk.onDelete) entries.push({ key: "onDelete", value: str(fk.onDelete) });
   if (fk.onUpdate) entries.push({ key: "onUpdate", value: str(fk.onUpdate) });
   if (fk.deferrable !== undefined && fk.deferrable !== false) entries.push({ key: "deferrable", value: valueCode(fk.deferrable) });

@@ -10,12 +10,16 @@ import type { ResolvedConfig } from "../config/types.js";
 import { UsageError } from "../errors.js";
 import { branches, heads, history, show } from "../commands/graph-info.js";
 import { current } from "../commands/current.js";
+import { resolve } from "../commands/resolve.js";
+import { describePartial } from "../runtime/partial-report.js";
 import { init } from "../commands/init.js";
 import { downgrade, upgrade } from "../commands/migrate.js";
 import { merge, revision } from "../commands/revision.js";
 import { stamp } from "../commands/stamp.js";
 import { detail, historyLine, infoJson, shortLine } from "./format.js";
 import { Output } from "./output.js";
+import { registerSchemaCommands } from "./schema-commands.js";
+import { autogenerateRevision } from "../commands/autogenerate.js";
 
 /** Global options every command accepts. */
 export interface GlobalOptions {
@@ -82,6 +86,7 @@ export function buildProgram(): { program: Command; ctx: CliContext } {
     });
 
   registerRevisionCommands(program, ctx);
+  registerSchemaCommands(program, ctx);
 
   for (const direction of ["upgrade", "downgrade"] as const) {
     program
@@ -89,9 +94,10 @@ export function buildProgram(): { program: Command; ctx: CliContext } {
       .description(direction === "upgrade" ? "apply revisions up to the target (default: head)" : "revert revisions down to the target (e.g. -1, base, <rev>)")
       .option("--sql", "print the SQL instead of running it (offline; a from:to range is allowed)")
       .addOption(new Option("--lock-timeout <seconds>", "how long to wait for another migrate to finish").argParser(seconds))
-      .action(async (target: string | undefined, opts: { sql?: boolean; lockTimeout?: number }) => {
+      .option("--resume", `continue the revision whose ${direction} stopped part-way (MySQL), skipping the statements that already ran`)
+      .action(async (target: string | undefined, opts: { sql?: boolean; lockTimeout?: number; resume?: boolean }) => {
         const run = direction === "upgrade" ? upgrade : downgrade;
-        const result = await run(await ctx.config(), { target: target ?? "head", sql: opts.sql, lockTimeout: opts.lockTimeout, events: events(), echo: globals().verbose });
+        const result = await run(await ctx.config(), { target: target ?? "head", sql: opts.sql, lockTimeout: opts.lockTimeout, resume: opts.resume, events: events(), echo: globals().verbose });
         if (result.sql !== undefined) out().raw(result.sql);
         else if (result.steps.length === 0) out().event({ type: "info", message: "Nothing to do: already at the target." });
         out().json({ steps: result.steps });
@@ -113,13 +119,34 @@ export function buildProgram(): { program: Command; ctx: CliContext } {
 
   program
     .command("current")
-    .description("show the revisions recorded in the database")
+    .description("show the revisions recorded in the database, and any revision left partially applied")
     .option("--check-heads", "fail unless the database is at every head")
-    .action(async (opts: { checkHeads?: boolean }) => {
+    .option("--strict", "fail when an applied revision's file changed since it was applied (also config strict: true)")
+    .addHelpText("after", "\nWith --verbose, also lists applied revisions whose file changed since they were applied.")
+    .action(async (opts: { checkHeads?: boolean; strict?: boolean }) => {
       const config = await ctx.config();
-      const result = await current(config, { checkHeads: opts.checkHeads });
+      const result = await current(config, { checkHeads: opts.checkHeads, strict: opts.strict, files: globals().verbose });
       const c = out().chalk;
       for (const row of result.rows) out().line(`${c.bold(row)}${result.heads.includes(row) ? c.green(" (head)") : ""}`);
+      for (const entry of result.partial) for (const line of describePartial(entry)) out().line(c.yellow(line));
+      for (const changed of result.changed) out().line(c.yellow(`Changed since applied: ${changed.revision} (${changed.path})`));
+      out().json(result);
+    });
+
+  program
+    .command("resolve <revision>")
+    .description("record how a partially applied revision ended, without running anything")
+    .option("--applied", "its interrupted step is complete (finished by hand); also records an applied revision's edited file as it is now")
+    .option("--rolled-back", "its interrupted step was undone (by hand): the database is as before that step")
+    .addOption(new Option("--lock-timeout <seconds>", "how long to wait for another migrate to finish").argParser(seconds))
+    .action(async (ref: string, opts: { applied?: boolean; rolledBack?: boolean; lockTimeout?: number }) => {
+      if (Boolean(opts.applied) === Boolean(opts.rolledBack)) {
+        throw new UsageError("Say how the revision ended: pass exactly one of --applied and --rolled-back.", { hint: "See `migrate current` for what ran, then e.g. `migrate resolve <rev> --applied`." });
+      }
+      const outcome = opts.applied ? "applied" : "rolled-back";
+      const result = await resolve(await ctx.config(), { revision: ref, outcome, lockTimeout: opts.lockTimeout, events: events() });
+      const what = result.direction === null ? `Recorded the file of ${result.revision} as applied` : `Recorded the ${result.direction === "up" ? "upgrade" : "downgrade"} of ${result.revision} as ${outcome}`;
+      out().event({ type: "info", message: `${what}; version table: ${result.after.join(", ") || "<base>"}` });
       out().json(result);
     });
 
@@ -181,8 +208,22 @@ function registerRevisionCommands(program: Command, ctx: CliContext): void {
     .option("--depends-on <revision>", "a revision that must be applied first (repeatable)", collect)
     .option("--rev-id <id>", "use this revision id instead of a random one")
     .option("--version-path <dir>", "write into this version location")
-    .action(async (opts: { message: string; head: string; splice?: boolean; branchLabel?: string[]; dependsOn?: string[]; revId?: string; versionPath?: string }) => {
-      const result = await revision(await ctx.config(), opts);
+    .option("--autogenerate", "fill upgrade/downgrade by comparing schema.ts with the database")
+    .option("--allow-empty", "with --autogenerate: write a file even when nothing changed")
+    .action(async (opts: { message: string; head: string; splice?: boolean; branchLabel?: string[]; dependsOn?: string[]; revId?: string; versionPath?: string; autogenerate?: boolean; allowEmpty?: boolean }) => {
+      const config = await ctx.config();
+      if (opts.autogenerate) {
+        const auto = await autogenerateRevision(config, { ...opts, events: (e) => out().event(e) });
+        if (!auto.written) {
+          out().event({ type: "info", message: "No changes detected: the database matches the model. No file written (use --allow-empty to write one anyway)." });
+          out().json({ revision: null, operations: 0 });
+          return;
+        }
+        out().line(`Generated ${auto.written.path}`);
+        out().json({ revision: auto.written.revision.id, path: auto.written.path, operations: auto.operations.length });
+        return;
+      }
+      const result = await revision(config, opts);
       out().line(`Generated ${result.path}`);
       out().json({ revision: result.revision.id, path: result.path });
     });

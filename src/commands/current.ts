@@ -1,9 +1,13 @@
 /**
- * `migrate current`: the revisions recorded in the version table. Never creates the table.
+ * `migrate current`: the revisions recorded in the version table, any revision whose last step
+ * did not finish (with the statements that ran and the one that failed), and — with `files` or
+ * strict — applied revisions whose file changed since. Never creates a table.
  */
 import type { ResolvedConfig } from "../config/types.js";
 import { MigrateError } from "../errors.js";
 import { withDatabase } from "../runtime/database.js";
+import { findChangedRevisions, type ChangedRevision } from "../runtime/changed-revisions.js";
+import type { LogEntry } from "../runtime/revision-log.js";
 import { loadProject } from "./project.js";
 import { checkRows } from "../revisions/index.js";
 
@@ -13,27 +17,51 @@ export interface CurrentResult {
   rows: string[];
   /** Which rows are heads of the graph. */
   heads: string[];
+  /** Revisions whose last step did not finish (MySQL after a failure, or any run that was killed mid-way outside a transaction). */
+  partial: LogEntry[];
+  /** Applied revisions whose file changed since (only computed with `files` or strict). */
+  changed: ChangedRevision[];
 }
 
 /** Options of `current`. */
 export interface CurrentOptions {
   /** Fail unless the database is at every head. */
   checkHeads?: boolean;
+  /** Compare applied revision files with the checksums recorded when they were applied. */
+  files?: boolean;
+  /** Fail when an applied revision file changed (also config `strict: true`). */
+  strict?: boolean;
 }
 
-/** Reads the version table. */
+function changedError(changed: ChangedRevision[]): MigrateError {
+  const list = changed.map((c) => `  ${c.revision} (${c.path})`).join("\n");
+  const commands = changed.map((c) => `\`migrate resolve ${c.revision} --applied\``).join(", ");
+  return new MigrateError("check-failed", `${changed.length === 1 ? "An applied revision file has" : `${changed.length} applied revision files have`} changed since ${changed.length === 1 ? "it was" : "they were"} applied:\n${list}`, {
+    hint: `Undo the edits and put new changes in a new revision; if an edit is harmless, record the file as it is now with ${commands}.`,
+  });
+}
+
+/** Reads the version table and the revision log. */
 export async function current(config: ResolvedConfig, options: CurrentOptions = {}): Promise<CurrentResult> {
-  const { graph } = loadProject(config);
-  const rows = await withDatabase(config, {}, (s) => s.store.read());
-  checkRows(graph, rows);
+  const project = loadProject(config);
+  const { graph } = project;
+  const strict = options.strict ?? config.strict;
+  const { rows, partial, changed } = await withDatabase(config, {}, async (session) => {
+    const rows = await session.store.read();
+    checkRows(graph, rows);
+    const partial = await session.log.partial();
+    const changed = options.files || strict ? await findChangedRevisions(session, project) : [];
+    return { rows, partial, changed };
+  });
+  if (strict && changed.length > 0) throw changedError(changed);
   const heads = graph.heads();
   if (options.checkHeads) {
     const missing = heads.filter((h) => !rows.includes(h));
-    if (missing.length > 0 || rows.length !== heads.length) {
-      throw new MigrateError("not-up-to-date", `The database is not up to date: current ${rows.length ? rows.join(", ") : "<base>"}, head ${heads.join(", ")}.`, {
-        hint: "Run `migrate upgrade heads`.",
+    if (missing.length > 0 || rows.length !== heads.length || partial.length > 0) {
+      throw new MigrateError("not-up-to-date", `The database is not up to date: current ${rows.length ? rows.join(", ") : "<base>"}${partial.length ? ` (${partial.map((p) => p.revision).join(", ")} partially applied)` : ""}, head ${heads.join(", ")}.`, {
+        hint: partial.length ? "Run `migrate current` for the partially applied revision and how to go on." : "Run `migrate upgrade heads`.",
       });
     }
   }
-  return { rows, heads: rows.filter((r) => heads.includes(r)) };
+  return { rows, heads: rows.filter((r) => heads.includes(r)), partial, changed };
 }

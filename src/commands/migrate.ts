@@ -3,11 +3,13 @@
  * migration lock — or, with --sql, render them as a script without connecting.
  */
 import type { ResolvedConfig } from "../config/types.js";
-import { UsageError } from "../errors.js";
+import { MigrateError, UsageError } from "../errors.js";
 import { checkRows, parseRange, planDowngrade, planUpgrade, resolveDowngradeTarget, resolveTarget, type Step } from "../revisions/index.js";
 import { configuredDialect, withDatabase } from "../runtime/database.js";
 import type { EventSink } from "../runtime/events.js";
 import { renderOfflineSql } from "../runtime/offline-runner.js";
+import { partialRevisionError, resumeCommand } from "../runtime/partial-report.js";
+import type { LogEntry } from "../runtime/revision-log.js";
 import { runSteps } from "../runtime/runner.js";
 import { loadProject, type Project } from "./project.js";
 
@@ -22,6 +24,8 @@ export interface MigrateOptions {
   events: EventSink;
   /** Report each statement as an event. */
   echo?: boolean;
+  /** Continue the revision that did not finish last time, skipping its statements that already ran. */
+  resume?: boolean;
 }
 
 /** What upgrade/downgrade did. */
@@ -58,9 +62,26 @@ async function offline(project: Project, direction: Direction, spec: string): Pr
   return { steps, sql: await renderOfflineSql(dialect, project.graph, steps, project.config.versionTable) };
 }
 
+/** The unfinished step `--resume` continues; errors when there is none or it went the other way. */
+function resumeEntry(partial: LogEntry[], direction: Direction): LogEntry {
+  const entry = partial[0];
+  if (!entry) {
+    throw new UsageError("Nothing to resume: no revision is partially applied.", { hint: "Run the command without --resume." });
+  }
+  if (entry.direction !== direction) {
+    throw new MigrateError("partial-revision", `Revision ${entry.revision} stopped in the middle of its ${entry.direction === "up" ? "upgrade" : "downgrade"}, so it cannot be resumed by a ${direction === "up" ? "upgrade" : "downgrade"}.`, {
+      hint: `Run \`${resumeCommand(entry)}\`, or \`migrate resolve ${entry.revision} --applied|--rolled-back\` after finishing or undoing it by hand.`,
+    });
+  }
+  return entry;
+}
+
 async function run(config: ResolvedConfig, direction: Direction, options: MigrateOptions): Promise<MigrateResult> {
   const project = loadProject(config);
-  if (options.sql) return offline(project, direction, options.target);
+  if (options.sql) {
+    if (options.resume) throw new UsageError("--resume cannot be combined with --sql.", { hint: "Resume against the database, without --sql." });
+    return offline(project, direction, options.target);
+  }
   if (options.target.includes(":")) {
     throw new UsageError(`A range like "${options.target}" is only valid with --sql.`, { hint: "Give a single target, e.g. `head` or `-1`." });
   }
@@ -68,8 +89,17 @@ async function run(config: ResolvedConfig, direction: Direction, options: Migrat
   return withDatabase(lockConfig, { lock: true, onLockWait: (url) => options.events({ type: "lock-wait", url }) }, async (session) => {
     const current = await session.store.read();
     checkRows(project.graph, current);
+    // Read under the lock: a step left unfinished by a run that died (or failed on MySQL) blocks everything else.
+    const partial = await session.log.partial();
+    if (partial.length > 0 && !options.resume) throw partialRevisionError(partial);
+    const resume = options.resume ? resumeEntry(partial, direction) : undefined;
     const steps = plan(project, direction, current, options.target);
-    await runSteps(session, project.graph, steps, { transaction: config.transaction, events: options.events, echo: options.echo });
+    if (resume && !steps.some((s) => s.revision === resume.revision)) {
+      throw new UsageError(`The target "${options.target}" does not include revision ${resume.revision}, the one to resume.`, {
+        hint: `Resume towards a target beyond it, e.g. \`migrate ${direction === "up" ? "upgrade" : "downgrade"} --resume ${direction === "up" ? "head" : "-1"}\`.`,
+      });
+    }
+    await runSteps(session, project.graph, steps, { transaction: config.transaction, events: options.events, echo: options.echo, resume });
     return { steps };
   });
 }

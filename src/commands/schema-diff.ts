@@ -11,6 +11,7 @@ import { ConfigError, MigrateError, isMigrateError } from "../errors.js";
 import type { DatabaseSession } from "../runtime/database.js";
 import { schemaFromModel } from "../schema/from-model.js";
 import type { DatabaseSchema } from "../schema/types.js";
+import { validateSchemaWideNames } from "../schema/validate-names.js";
 
 /** Both schemas and the operations that turn the database into the model. */
 export interface SchemaDiff extends CompareResult {
@@ -65,6 +66,13 @@ export async function reflectDatabase(config: ResolvedConfig, session: DatabaseS
 /** Compares the model with the live database. */
 export async function diffModelWithDatabase(config: ResolvedConfig, session: DatabaseSession): Promise<SchemaDiff> {
   const model = await loadModel(config);
+  // The model checks names per table; the dialect's wider scope is known only here, before any statement runs.
+  try {
+    validateSchemaWideNames(model, session.dialect.capabilities.schemaWideNames ?? [], session.dialect.name);
+  } catch (error) {
+    if (isMigrateError(error) && config.schemaFile) throw new MigrateError(error.code, `${config.schemaFile}: ${error.message}`, { hint: error.hint, cause: error });
+    throw error;
+  }
   const target = filterSchema(model, { includeTables: config.includeTables, excludeTables: config.excludeTables, versionTable: null });
   const actual = await reflectDatabase(config, session);
   const result = compareSchemas(target, actual, {

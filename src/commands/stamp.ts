@@ -1,13 +1,15 @@
 /**
  * `migrate stamp REV...`: sets the version table to the given revisions without running any
  * migration. All-or-nothing: every target is resolved and the new rows computed before anything
- * is written. `--purge` empties the table first (also of rows no file knows).
+ * is written. `--purge` empties the table first (also of rows no file knows). Refused while a
+ * revision is partially applied: `migrate resolve` settles that first.
  */
 import type { ResolvedConfig } from "../config/types.js";
 import { checkRows, planStamp, resolveTarget } from "../revisions/index.js";
 import { configuredDialect, withDatabase } from "../runtime/database.js";
 import type { EventSink } from "../runtime/events.js";
 import { renderOfflineStamp } from "../runtime/offline-runner.js";
+import { partialRevisionError } from "../runtime/partial-report.js";
 import { loadProject } from "./project.js";
 
 /** Options of stamp. */
@@ -44,6 +46,9 @@ export async function stamp(config: ResolvedConfig, options: StampOptions): Prom
   return withDatabase(lockConfig, { lock: true, onLockWait: (url) => options.events({ type: "lock-wait", url }) }, async (session) => {
     const before = await session.store.read();
     if (!options.purge) checkRows(graph, before);
+    // Stamping over a half-applied revision would hide it; `migrate resolve` is the way to settle it.
+    const partial = await session.log.partial();
+    if (partial.length > 0) throw partialRevisionError(partial);
     const known = options.purge ? [] : before;
     const after = planStamp(graph, known, resolveAll(graph, options.targets, known), { purge: options.purge ?? false });
     const { conn, store } = session;

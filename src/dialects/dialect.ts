@@ -39,7 +39,24 @@ export interface DialectCapabilities {
   partialIndexes: boolean;
   /** Table and column comments. */
   comments: boolean;
+  /**
+   * The kinds of constraint and index names that must be unique across a whole schema (database)
+   * rather than only within their table. The model only demands per-table uniqueness (what every
+   * dialect demands); this list adds the dialect's wider rule, checked before any statement runs.
+   * PostgreSQL: indexes, primary keys and unique constraints (all are relations); MySQL: foreign
+   * keys; SQLite: indexes. Absent or empty: no wider rule.
+   */
+  schemaWideNames?: readonly NamedObjectKind[];
+  /**
+   * CREATE TABLE accepts a foreign key to a table that does not exist yet (SQLite checks
+   * references only when rows change), so new tables keep every foreign key inline, even in a
+   * cycle, instead of adding some afterwards. Absent: false.
+   */
+  forwardReferences?: boolean;
 }
+
+/** The kinds of named constraints and indexes a table holds. */
+export type NamedObjectKind = "primaryKey" | "unique" | "foreignKey" | "check" | "index";
 
 /** A parsed database URL. `password` is kept out of every message (see `redactUrl`). */
 export interface DatabaseUrl {
@@ -70,6 +87,12 @@ export interface Connection {
   /** True while a transaction started with begin() is open. */
   readonly inTransaction: boolean;
   close(): Promise<void>;
+  /**
+   * Optional: asks the server, over a second connection, to cancel the statement this connection
+   * is running (PostgreSQL). Used when a run is interrupted so the rollback need not wait for a
+   * long statement to finish. A no-op when nothing is running.
+   */
+  cancel?(): Promise<void>;
 }
 
 /** Where the version table lives and what it is called. */

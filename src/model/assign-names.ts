@@ -1,21 +1,16 @@
 /**
  * Gives every unnamed primary key, foreign key, unique, check and index its conventional name.
- * Names share one namespace per PostgreSQL schema (indexes and key constraints are relations
- * there, and MySQL wants foreign-key names unique per database), so explicit names are reserved
- * across all tables first and generated ones are then allocated in table order.
+ * Explicit names need only be unique within their table (validate-names.ts; the dialect's wider
+ * rule is checked where the dialect is known), but generated names avoid every name in the
+ * schema, so they are valid whichever way a dialect scopes names: explicit names are reserved
+ * across all tables first and generated ones are then allocated in table order. Constraints
+ * declared with `{ name: null }` (see unnamed.ts) keep no name.
  */
 import { MigrateError } from "../errors.js";
 import { tableLabel, type TableSchema } from "../schema/types.js";
+import { namedObjects, validateTableNames } from "../schema/validate-names.js";
 import { applyNamingRule, columnsInExpression, NameAllocator, type NamingContext, type NamingConvention, type NamingRule } from "./naming.js";
-
-interface Named {
-  name?: string | null;
-}
-
-function explicitNames(table: TableSchema): string[] {
-  const named: Named[] = [...(table.primaryKey ? [table.primaryKey] : []), ...table.uniques, ...table.foreignKeys, ...table.checks, ...table.indexes];
-  return named.map((n) => n.name).filter((n): n is string => typeof n === "string" && n !== "");
-}
+import { isKeptUnnamed } from "./unnamed.js";
 
 function byteLength(text: string): number {
   return Buffer.byteLength(text, "utf8");
@@ -23,11 +18,10 @@ function byteLength(text: string): number {
 
 /**
  * Fills in missing names in place and returns the tables. Throws MigrateError("model") when an
- * explicit name is used twice in one schema or is longer than the convention allows.
+ * explicit name is used twice in one table or is longer than the convention allows.
  */
 export function assignNames(tables: TableSchema[], naming: NamingConvention): TableSchema[] {
   const allocators = new Map<string, NameAllocator>();
-  const owners = new Map<string, string>();
   const allocatorFor = (schema: string | null | undefined): NameAllocator => {
     const key = schema ?? "";
     let allocator = allocators.get(key);
@@ -37,21 +31,16 @@ export function assignNames(tables: TableSchema[], naming: NamingConvention): Ta
 
   for (const table of tables) {
     const label = tableLabel(table);
-    for (const name of explicitNames(table)) {
+    for (const { name } of namedObjects(table)) {
       if (byteLength(name) > naming.maxLength) {
         throw new MigrateError("model", `The name "${name}" on table ${label} is longer than ${naming.maxLength} bytes.`, {
           hint: "Databases truncate or reject longer names, which makes every comparison report a change; choose a shorter name.",
         });
       }
-      const ownerKey = `${table.schema ?? ""}\u0000${name}`;
-      if (!allocatorFor(table.schema).reserve(name)) {
-        const other = owners.get(ownerKey);
-        throw new MigrateError("model", `The constraint or index name "${name}" is used twice${other === label ? ` in table ${label}` : `: by table ${other} and by table ${label}`}.`, {
-          hint: "Constraint and index names must be unique within a schema; rename one of them.",
-        });
-      }
-      owners.set(ownerKey, label);
+      // Taken already by another table: allowed here, and generated names avoid it either way.
+      allocatorFor(table.schema).reserve(name);
     }
+    validateTableNames(table);
   }
 
   for (const table of tables) {
@@ -60,12 +49,13 @@ export function assignNames(tables: TableSchema[], naming: NamingConvention): Ta
     const make = (rule: NamingRule, context: Omit<NamingContext, "table" | "schema">): string =>
       allocator.allocate(applyNamingRule(rule, { ...base, ...context }, naming.maxLength));
 
-    if (table.primaryKey && !table.primaryKey.name) table.primaryKey.name = make(naming.primaryKey, { columns: [...table.primaryKey.columns] });
-    for (const u of table.uniques) if (!u.name) u.name = make(naming.unique, { columns: [...u.columns] });
-    for (const fk of table.foreignKeys) if (!fk.name) fk.name = make(naming.foreignKey, { columns: [...fk.columns], referencedTable: fk.referencedTable });
+    const needsName = (c: { name?: string | null }): boolean => !c.name && !isKeptUnnamed(c);
+    if (table.primaryKey && needsName(table.primaryKey)) table.primaryKey.name = make(naming.primaryKey, { columns: [...table.primaryKey.columns] });
+    for (const u of table.uniques) if (needsName(u)) u.name = make(naming.unique, { columns: [...u.columns] });
+    for (const fk of table.foreignKeys) if (needsName(fk)) fk.name = make(naming.foreignKey, { columns: [...fk.columns], referencedTable: fk.referencedTable });
     const columnNames = table.columns.map((c) => c.name);
     for (const ck of table.checks) {
-      if (ck.name) continue;
+      if (!needsName(ck)) continue;
       const mentioned = columnsInExpression(ck.expression, columnNames);
       ck.name = make(naming.check, { columns: mentioned.length === 1 ? mentioned : [] });
     }

@@ -2,7 +2,8 @@
  * Table definition → neutral TableSchema (before naming). Used by the model loader for every
  * `table(...)` and by `op.createTable`. Constraints the user left unnamed come out with
  * `name: null` (indexes with `name: ""`); `assignNames` fills them in afterwards, because the
- * model must reserve every explicit name in the schema before it generates any.
+ * model must reserve every explicit name in the schema before it generates any. Constraints
+ * declared with `{ name: null }` are marked (unnamed.ts) and stay without a name.
  */
 import { MigrateError } from "../errors.js";
 import type { ForeignKeySchema, IndexElement, IndexSchema, TableSchema } from "../schema/types.js";
@@ -11,6 +12,7 @@ import { buildColumn, columnLabel } from "./build-column.js";
 import type { ReferenceOptions } from "./column-builder.js";
 import type { ForeignKeyDefinition, IndexDefinition, IndexElementInput } from "./constraints.js";
 import { sqlTextOf } from "./sql-text.js";
+import { keepUnnamed } from "./unnamed.js";
 import { isTableDefinition, type ColumnMap, type TableExtras, type TableTarget } from "./table.js";
 
 /** A table to build: its name, columns and extras. */
@@ -28,6 +30,11 @@ export interface ResolvedTarget {
 
 function modelError(message: string, hint: string): MigrateError {
   return new MigrateError("model", message, { hint });
+}
+
+/** `constraint`, marked to stay unnamed when `unnamed` (the user wrote `{ name: null }`). */
+function unnamedIf<T extends object>(unnamed: boolean | undefined, constraint: T): T {
+  return unnamed ? keepUnnamed(constraint) : constraint;
 }
 
 /** Checks that an optional explicit name, when given, is a non-empty string. */
@@ -89,7 +96,7 @@ export function buildForeignKey(
       "A composite foreign key lists as many referenced columns as referencing ones, in matching order.",
     );
   }
-  return {
+  return unnamedIf(options.name === null, {
     name: explicitName(options.name, what),
     columns: [...columns],
     referencedSchema: target.schema,
@@ -99,7 +106,7 @@ export function buildForeignKey(
     onUpdate: options.onUpdate ?? null,
     deferrable: options.deferrable ?? false,
     initiallyDeferred: options.initiallyDeferred ?? false,
-  };
+  });
 }
 
 function tableForeignKey(definition: ForeignKeyDefinition, schema: string | null, table: string): ForeignKeySchema {
@@ -108,8 +115,8 @@ function tableForeignKey(definition: ForeignKeyDefinition, schema: string | null
 }
 
 /**
- * Builds a table. Checks what only the builders know (a primary-key column marked nullable,
- * two primary keys); the column references of constraints are checked by `validateTable`.
+ * Builds a table. Checks what only the builders know (two primary keys); the column references
+ * of constraints are checked by `validateTable`.
  */
 export function buildTable(input: TableInput): TableSchema {
   const { name, columns } = input;
@@ -131,19 +138,21 @@ export function buildTable(input: TableInput): TableSchema {
   }
   const pkColumns = extras.primaryKey ? [...extras.primaryKey.columns] : columnPk;
   if (extras.primaryKey && pkColumns.length === 0) throw modelError(`The primary key of table ${name} has no columns.`, "List the key's columns, e.g. primaryKey([\"a\", \"b\"]).");
+  // Primary-key columns are NOT NULL unless explicitly .nullable(): SQLite lets a column of a
+  // non-rowid key hold NULL when so declared, and a model pulled from it must say so. PostgreSQL
+  // and MySQL make every key column NOT NULL themselves; their normalisation says the same.
   for (const column of pkColumns) {
-    if (defs.get(column)?.nullable === true) {
-      throw modelError(`Column ${columnLabel(column, name)} is in the primary key but marked .nullable().`, "Primary-key columns are NOT NULL; remove .nullable().");
-    }
     const target = built.find((c) => c.name === column);
-    if (target) target.nullable = false;
+    if (target && defs.get(column)?.nullable !== true) target.nullable = false;
   }
 
   const uniques = [
-    ...entries.filter(([, b]) => b.definition.unique).map(([columnName, b]) => ({ name: explicitName(b.definition.unique?.name, `the unique constraint of ${columnLabel(columnName, name)}`), columns: [columnName] })),
+    ...entries
+      .filter(([, b]) => b.definition.unique)
+      .map(([columnName, b]) => unnamedIf(b.definition.unique?.unnamed, { name: explicitName(b.definition.unique?.name, `the unique constraint of ${columnLabel(columnName, name)}`), columns: [columnName] })),
     ...(extras.uniques ?? []).map((u) => {
       if (u.columns.length === 0) throw modelError(`A unique constraint of table ${name} has no columns.`, "List the columns, e.g. unique([\"a\", \"b\"]).");
-      return { name: explicitName(u.name, `a unique constraint of table ${name}`), columns: [...u.columns] };
+      return unnamedIf(u.unnamed, { name: explicitName(u.name, `a unique constraint of table ${name}`), columns: [...u.columns] });
     }),
   ];
 
@@ -161,14 +170,14 @@ export function buildTable(input: TableInput): TableSchema {
   const checks = (extras.checks ?? []).map((c) => {
     const expression = sqlTextOf(c.expression, `a check constraint of table ${name}`);
     if (expression.trim() === "") throw modelError(`A check constraint of table ${name} has an empty condition.`, "Write the SQL condition, e.g. check(\"price >= 0\").");
-    return { name: explicitName(c.name, `a check constraint of table ${name}`), expression };
+    return unnamedIf(c.unnamed, { name: explicitName(c.name, `a check constraint of table ${name}`), expression });
   });
 
   return {
     schema,
     name,
     columns: built,
-    primaryKey: pkColumns.length > 0 ? { name: explicitName(extras.primaryKey?.name, `the primary key of table ${name}`), columns: pkColumns } : null,
+    primaryKey: pkColumns.length > 0 ? unnamedIf(extras.primaryKey?.unnamed, { name: explicitName(extras.primaryKey?.name, `the primary key of table ${name}`), columns: pkColumns }) : null,
     foreignKeys,
     uniques,
     checks,

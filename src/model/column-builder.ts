@@ -17,8 +17,11 @@ export type UnsignableType = Extract<ColumnType, { kind: "smallint" | "integer" 
 
 /** Options of a column-level or table-level foreign key. */
 export interface ReferenceOptions {
-  /** Constraint name; the naming convention supplies one when absent. */
-  name?: string;
+  /**
+   * Constraint name; the naming convention supplies one when absent. `null` declares the
+   * constraint without a name, leaving the choice to the database (SQLite keeps it unnamed).
+   */
+  name?: string | null;
   onDelete?: ReferentialAction;
   onUpdate?: ReferentialAction;
   deferrable?: boolean;
@@ -40,8 +43,8 @@ export interface ColumnDefinition<T extends ColumnType = ColumnType> {
   /** Explicit nullability: undefined when neither notNull() nor nullable() was called. */
   readonly nullable: boolean | undefined;
   readonly primaryKey: boolean;
-  /** A column-level unique constraint, with its explicit name if one was given. */
-  readonly unique: { readonly name: string | null } | null;
+  /** A column-level unique constraint, with its explicit name if one was given; `unnamed` when `{ name: null }` asked for none. */
+  readonly unique: { readonly name: string | null; readonly unnamed?: boolean } | null;
   /** undefined: no default. */
   readonly default: DefaultValue | undefined;
   readonly generated: ColumnGeneration | null;
@@ -107,14 +110,14 @@ export class ColumnBuilder<T extends ColumnType = ColumnType> {
     return this.with({ nullable: true });
   }
 
-  /** Part of the primary key (several columns marked this way form a composite key, in column order). Implies NOT NULL. */
+  /** Part of the primary key (several columns marked this way form a composite key, in column order). Implies NOT NULL unless `.nullable()` (only SQLite honours that). */
   primaryKey(): ColumnBuilder<T> {
     return this.with({ primaryKey: true });
   }
 
-  /** A single-column unique constraint, named `<table>_<column>_key` unless `name` is given. */
-  unique(options: { name?: string } = {}): ColumnBuilder<T> {
-    return this.with({ unique: { name: options.name ?? null } });
+  /** A single-column unique constraint, named `<table>_<column>_key` unless `name` is given (`null`: no name at all). */
+  unique(options: { name?: string | null } = {}): ColumnBuilder<T> {
+    return this.with({ unique: { name: options.name ?? null, ...(options.name === null ? { unnamed: true } : {}) } });
   }
 
   /** Server default: a literal (quoted by the dialect) or an expression written with `sql`. */

@@ -33,11 +33,21 @@ export interface IndexDefinition<N extends string = string> {
   readonly options: IndexOptions;
 }
 
+/**
+ * The name option of a constraint: a string, absent for the naming convention's name, or `null`
+ * for no name at all (the database's own choice; SQLite keeps such a constraint unnamed).
+ */
+export interface ConstraintNameOption {
+  name?: string | null;
+}
+
 /** A unique constraint declared with `unique(...)`. */
 export interface UniqueDefinition<N extends string = string> {
   readonly athanorKind: "unique";
   readonly columns: readonly N[];
   readonly name: string | null;
+  /** `{ name: null }` was given: leave it without a name. */
+  readonly unnamed?: boolean;
 }
 
 /** A check constraint declared with `check(...)`. */
@@ -45,6 +55,8 @@ export interface CheckDefinition {
   readonly athanorKind: "check";
   readonly expression: SqlText;
   readonly name: string | null;
+  /** `{ name: null }` was given: leave it without a name. */
+  readonly unnamed?: boolean;
 }
 
 /** A primary key declared with `primaryKey(...)`. */
@@ -52,6 +64,8 @@ export interface PrimaryKeyDefinition<N extends string = string> {
   readonly athanorKind: "primaryKey";
   readonly columns: readonly N[];
   readonly name: string | null;
+  /** `{ name: null }` was given: leave it without a name. */
+  readonly unnamed?: boolean;
 }
 
 /** A foreign key declared with `foreignKey(...)`. */
@@ -77,19 +91,24 @@ export function index<const E extends readonly IndexElementInput[]>(elements: E,
   return { athanorKind: "index", elements: [...elements] as IndexElementInput<IndexColumnsOf<E>>[], options: { ...options } };
 }
 
+/** `name` and, for `{ name: null }`, the `unnamed` flag of a definition. */
+function nameFields(options: ConstraintNameOption): { name: string | null; unnamed?: boolean } {
+  return options.name === null ? { name: null, unnamed: true } : { name: options.name ?? null };
+}
+
 /** A unique constraint over one or more columns. */
-export function unique<N extends string = never>(columns: readonly N[], options: { name?: string } = {}): UniqueDefinition<NoInfer<N>> {
-  return { athanorKind: "unique", columns: [...columns], name: options.name ?? null };
+export function unique<N extends string = never>(columns: readonly N[], options: ConstraintNameOption = {}): UniqueDefinition<NoInfer<N>> {
+  return { athanorKind: "unique", columns: [...columns], ...nameFields(options) };
 }
 
 /** A check constraint; `expression` is the SQL condition without `CHECK ( )`. */
-export function check(expression: SqlText, options: { name?: string } = {}): CheckDefinition {
-  return { athanorKind: "check", expression, name: options.name ?? null };
+export function check(expression: SqlText, options: ConstraintNameOption = {}): CheckDefinition {
+  return { athanorKind: "check", expression, ...nameFields(options) };
 }
 
-/** A (composite) primary key; its columns become NOT NULL. */
-export function primaryKey<N extends string = never>(columns: readonly N[], options: { name?: string } = {}): PrimaryKeyDefinition<NoInfer<N>> {
-  return { athanorKind: "primaryKey", columns: [...columns], name: options.name ?? null };
+/** A (composite) primary key; its columns are NOT NULL unless marked `.nullable()` (which only SQLite honours). */
+export function primaryKey<N extends string = never>(columns: readonly N[], options: ConstraintNameOption = {}): PrimaryKeyDefinition<NoInfer<N>> {
+  return { athanorKind: "primaryKey", columns: [...columns], ...nameFields(options) };
 }
 
 /**

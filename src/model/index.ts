@@ -49,6 +49,7 @@ export {
   primaryKey,
   unique,
   type CheckDefinition,
+  type ConstraintNameOption,
   type ForeignKeyDefinition,
   type IndexDefinition,
   type IndexColumnsOf,

@@ -9,6 +9,8 @@ import type { ResolvedConfig } from "../config/types.js";
 import { displayUrl, parseDatabaseUrl } from "../config/url.js";
 import { VersionStore } from "./version-store.js";
 import type { DatabaseUrl } from "../dialects/dialect.js";
+import { enterSession, interruptible } from "./interrupt.js";
+import { RevisionLog } from "./revision-log.js";
 
 /** An open database session. */
 export interface DatabaseSession {
@@ -16,6 +18,8 @@ export interface DatabaseSession {
   dialect: Dialect;
   conn: Connection;
   store: VersionStore;
+  /** The revision log next to the version table (progress, checksums). */
+  log: RevisionLog;
 }
 
 /** The configured URL, parsed; a clear error when none is set. */
@@ -42,24 +46,51 @@ export interface SessionOptions {
   onLockWait?: (url: string) => void;
 }
 
-/** Connects, optionally locks, runs `fn`, then releases the lock and closes — also on failure. */
+/**
+ * Connects, optionally locks, runs `fn`, then rolls back what is still open, releases the lock
+ * and closes — also on failure and on interruption (SIGINT/SIGTERM, see interrupt.ts: a locked
+ * session is unwound; for a read-only one the CLI exits at once).
+ */
 export async function withDatabase<T>(config: ResolvedConfig, options: SessionOptions, fn: (session: DatabaseSession) => Promise<T>): Promise<T> {
   const { url, dialect } = await configuredDialect(config);
-  const conn = await dialect.connect(url);
+  // Only sessions that change the database unwind on a signal; a read-only one can simply exit.
+  const leave = options.lock ? enterSession() : () => undefined;
+  let conn: Connection | undefined;
   let lock: HeldLock | undefined;
+  let failed = false;
   try {
+    conn = await interruptible(dialect.connect(url));
     if (options.lock) {
       const key = `athanor:${config.versionTable.schema ?? ""}.${config.versionTable.name}`;
-      lock = await dialect.acquireLock(conn, key, config.lockTimeoutSeconds * 1000, () => options.onLockWait?.(displayUrl(url)));
+      const acquiring = dialect.acquireLock(conn, key, config.lockTimeoutSeconds * 1000, () => options.onLockWait?.(displayUrl(url)));
+      // An abandoned attempt may still get the lock later; closing the connection releases it.
+      acquiring.catch(() => undefined);
+      lock = await interruptible(acquiring);
     }
     const store = new VersionStore(conn, dialect, config.versionTable);
-    return await fn({ url, dialect, conn, store });
+    const log = new RevisionLog(conn, dialect, config.versionTable);
+    return await fn({ url, dialect, conn, store, log });
+  } catch (error) {
+    failed = true;
+    throw error;
   } finally {
     try {
-      if (conn.inTransaction) await conn.rollback();
-      if (lock) await lock.release();
+      // After a failure the cleanup's own errors (often the same dead connection) must not hide it.
+      if (conn) await release(conn, lock).catch((error: unknown) => {
+        if (!failed) throw error;
+      });
     } finally {
-      await conn.close();
+      leave();
     }
+  }
+}
+
+/** Rolls back, releases the lock and closes; the connection is closed whatever fails before. */
+async function release(conn: Connection, lock: HeldLock | undefined): Promise<void> {
+  try {
+    if (conn.inTransaction) await conn.rollback();
+    if (lock) await lock.release();
+  } finally {
+    await conn.close();
   }
 }

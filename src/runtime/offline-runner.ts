@@ -6,7 +6,7 @@
 import type { Dialect, VersionTableName } from "../dialects/dialect.js";
 import type { RevisionGraph, Step } from "../revisions/index.js";
 import { OfflineSink } from "./offline-sink.js";
-import { runRevisionFunction, stepEndpoints } from "./runner.js";
+import { callRevision, loadStepModule, stepEndpoints } from "./runner.js";
 import { versionRowChanges } from "./version-store.js";
 
 /** Renders `steps` as SQL text. `createVersionTable` is false for pure stamps of an existing table. */
@@ -18,11 +18,16 @@ export async function renderOfflineSql(dialect: Dialect, graph: RevisionGraph, s
   for (const step of steps) {
     const revision = graph.get(step.revision);
     const { from, to } = stepEndpoints(step, revision?.downRevisions ?? []);
-    out += `\n-- Running ${step.direction === "up" ? "upgrade" : "downgrade"} ${from} -> ${to}${revision?.message ? `, ${revision.message}` : ""}\n\n`;
-    if (transactional) out += "BEGIN;\n\n";
-    await runRevisionFunction(graph, step, sink);
+    out += `\n-- Running ${step.direction === "up" ? "upgrade" : "downgrade"} ${from || "<base>"} -> ${to || "<base>"}${revision?.message ? `, ${revision.message}` : ""}\n\n`;
+    const mod = await loadStepModule(graph, step);
+    // A revision that exports `transactional = false` runs outside a transaction online too.
+    const wrap = transactional && mod.transactional !== false;
+    if (wrap) out += "BEGIN;\n\n";
+    sink.inTransaction = wrap;
+    await callRevision(mod, step, sink);
     for (const s of versionRowChanges(dialect, versionTable, step.rowsBefore, step.rowsAfter)) sink.write(s);
-    if (transactional) out += "\nCOMMIT;\n";
+    sink.inTransaction = false;
+    if (wrap) out += "\nCOMMIT;\n";
   }
   return out;
 }

@@ -26,9 +26,18 @@ export class OfflineSink implements OperationSink {
     this.compileContext = { offline: true, tableState: async (ref) => this.tables.get(key(ref)) };
   }
 
+  /** True while the script is inside a BEGIN … COMMIT the runner wrote. */
+  inTransaction = false;
+
   async run(op: Operation): Promise<void> {
     const statements = await this.impl.compile(op, this.compileContext);
-    for (const s of statements) this.write(s);
+    for (const s of statements) {
+      // As online: a statement that cannot run in a transaction ends the current one and starts the next.
+      const outside = s.transactional === false && this.inTransaction;
+      if (outside) this.emit("COMMIT;\n");
+      this.write(s);
+      if (outside) this.emit("BEGIN;\n");
+    }
     applyToTableState(this.tables, op, key);
   }
 

@@ -9,14 +9,34 @@ import { isSqlFragment, joinFragment, type SqlFragment } from "../operations/sql
 import type { Operation } from "../operations/types.js";
 import { redactUrl } from "../config/url.js";
 
-/** Called for each statement before it runs (progress records, --verbose echo). */
+/** Called for each statement before it runs (the --verbose echo). */
 export type StatementListener = (statement: Statement) => void | Promise<void>;
+
+/** Where a statement came from: an operation (`op.createTable`, …) or a data query (`op.query`). */
+export type StatementOrigin = "operation" | "query";
+
+/**
+ * Progress hooks around every statement. `autocommit` is true when the statement commits on its
+ * own (no transaction is open, or it must run outside one), which is when progress has to reach
+ * the database before and after it.
+ */
+export interface StatementHooks {
+  /** Called first; returning false skips the statement (a resumed revision replaying what already ran). */
+  before(statement: Statement, origin: StatementOrigin, autocommit: boolean): Promise<boolean>;
+  /** Called once the statement succeeded. */
+  after(statement: Statement, autocommit: boolean): Promise<void>;
+}
 
 /** Runs compiled statements on a connection. */
 export class OnlineSink implements OperationSink {
   readonly offline = false;
   readonly dialect;
+  /** The hooks of the step being run; the runner sets them per revision. */
+  hooks: StatementHooks | undefined;
   private readonly compileContext: CompileContext;
+  private stopped: { reason: unknown } | undefined;
+  private inFlight: Promise<unknown> = Promise.resolve();
+  private running = 0;
 
   constructor(
     private readonly conn: Connection,
@@ -29,23 +49,52 @@ export class OnlineSink implements OperationSink {
 
   async run(op: Operation): Promise<void> {
     const statements = await this.impl.compile(op, this.compileContext);
-    for (const statement of statements) await this.execute(statement);
+    for (const statement of statements) await this.execute(statement, "operation");
   }
 
   async query<T = Record<string, unknown>>(statement: string | SqlFragment): Promise<T[]> {
     const { sql, params } = isSqlFragment(statement) ? joinFragment(statement, (i) => this.impl.placeholder(i)) : { sql: statement, params: [] };
-    return (await this.execute({ sql, params })) as T[];
+    return (await this.execute({ sql, params }, "query")) as T[];
+  }
+
+  /**
+   * Refuses every later statement with `reason`. Used when a run is interrupted: the revision's
+   * code may still be running, detached, and must not reach the database any more.
+   */
+  stop(reason: unknown): void {
+    this.stopped ??= { reason };
+  }
+
+  /** Resolves once the statement in flight, if any, has settled. */
+  async idle(): Promise<void> {
+    await this.inFlight.catch(() => undefined);
+  }
+
+  /** True while a statement is running. */
+  get busy(): boolean {
+    return this.running > 0;
+  }
+
+  private execute(statement: Statement, origin: StatementOrigin): Promise<unknown[]> {
+    if (this.stopped) return Promise.reject(this.stopped.reason);
+    this.running++;
+    const running = this.executeNow(statement, origin).finally(() => this.running--);
+    this.inFlight = running;
+    return running;
   }
 
   /** Runs one statement, committing around it when it cannot run inside a transaction. */
-  private async execute(statement: Statement): Promise<unknown[]> {
-    await this.onStatement?.(statement);
+  private async executeNow(statement: Statement, origin: StatementOrigin): Promise<unknown[]> {
     const outside = statement.transactional === false && this.conn.inTransaction;
+    const autocommit = outside || !this.conn.inTransaction;
+    if (this.hooks && !(await this.hooks.before(statement, origin, autocommit))) return [];
+    await this.onStatement?.(statement);
     if (outside) await this.conn.commit();
+    let rows: unknown[];
     try {
-      const rows = await this.conn.query(statement.sql, statement.params);
+      rows = await this.conn.query(statement.sql, statement.params);
       if (statement.checkForeignKeys) await this.impl.verifyRevision?.(this.conn);
-      return rows;
+      await this.hooks?.after(statement, autocommit);
     } catch (error) {
       if (isMigrateError(error)) throw error;
       throw new SqlError(`SQL failed: ${redactUrl((error as Error).message ?? String(error))}`, statement.sql, {
@@ -55,6 +104,7 @@ export class OnlineSink implements OperationSink {
     } finally {
       if (outside) await this.conn.begin();
     }
+    return rows;
   }
 }
 

@@ -10,7 +10,8 @@
  *   columns compare by their values, the type's name being irrelevant;
  * - identity is AUTO_INCREMENT; defaults typed like their column (1/0 on booleans), the
  *   CURRENT_TIMESTAMP family (`now()`, `current_timestamp()`) in one spelling, in ON UPDATE too;
- * - the primary key has no name (it is always PRIMARY); RESTRICT and NO ACTION are null;
+ * - the primary key has no name (it is always PRIMARY) and its columns are NOT NULL (MariaDB makes
+ *   them so even when declared nullable); RESTRICT and NO ACTION are null;
  * - a unique index on plain columns is a unique constraint (MySQL has no other kind); the index
  *   MySQL adds for a foreign key (its name and columns) is not reported; BTREE is null;
  * - there are no partial indexes: a non-unique index loses its WHERE (an index on every row
@@ -21,7 +22,7 @@
  * are reconciled by the compare engine's expression key.
  */
 import type { ColumnSchema, ColumnType, DatabaseSchema, IndexSchema, TableSchema, UniqueSchema } from "../../schema/types.js";
-import { canonicalColumnFields, canonicalForeignKey, literalSqlDefault, mapTables, withoutFields } from "../../autogenerate/normalize-helpers.js";
+import { canonicalColumnFields, canonicalForeignKey, keyColumnsNotNull, literalSqlDefault, mapTables, withoutFields } from "../../autogenerate/normalize-helpers.js";
 import { parseStringLiteral } from "./literals.js";
 import { canonicalExpression, normaliseCollation } from "./reflect-columns.js";
 import { DEFAULT_VARCHAR_LENGTH } from "./types.js";
@@ -94,7 +95,7 @@ function mysqlTable(table: TableSchema): TableSchema {
   }
   return {
     ...table,
-    columns: table.columns.map(mysqlColumn),
+    columns: keyColumnsNotNull(table.columns.map(mysqlColumn), table.primaryKey),
     primaryKey: table.primaryKey && table.primaryKey.columns.length > 0 ? { ...table.primaryKey, name: null } : null,
     foreignKeys,
     uniques,

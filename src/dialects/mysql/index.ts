@@ -20,6 +20,8 @@ export const mysqlCapabilities: DialectCapabilities = {
   namedEnums: false,
   partialIndexes: false,
   comments: true,
+  // Index names are per table; InnoDB foreign-key names are per database.
+  schemaWideNames: ["foreignKey"],
 };
 
 /** The MySQL/MariaDB dialect, loaded by the registry as `mysqlDialect`. */

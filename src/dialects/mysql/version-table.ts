@@ -1,6 +1,9 @@
 /**
  * SQL for the version table: one row per current head. The table lives in the connection's
  * database unless VersionTableName.schema names another database (which must already exist).
+ * The revision log beside it is what makes MySQL's non-transactional DDL recoverable: progress
+ * is recorded there statement by statement. Its long columns are LONGTEXT because TEXT stops
+ * at 64 KB.
  */
 import type { VersionTableSql } from "../dialect.js";
 import { quoteIdentifier, quoteTable } from "./quote.js";
@@ -10,6 +13,19 @@ export const versionTable: VersionTableSql = {
   create(table) {
     const column = quoteIdentifier("version_num");
     return [{ sql: `CREATE TABLE IF NOT EXISTS ${quoteTable(table)} (${column} VARCHAR(32) NOT NULL, PRIMARY KEY (${column}))` }];
+  },
+  createLog(table) {
+    const c = quoteIdentifier;
+    return [
+      {
+        sql:
+          `CREATE TABLE IF NOT EXISTS ${quoteTable(table)} (` +
+          `${c("revision")} VARCHAR(32) NOT NULL, ${c("direction")} VARCHAR(4) NOT NULL, ${c("status")} VARCHAR(16) NOT NULL, ` +
+          `${c("checksum")} VARCHAR(64) NULL, ${c("statements_done")} INT NOT NULL, ${c("done_statements")} LONGTEXT NOT NULL, ` +
+          `${c("progress_hash")} VARCHAR(64) NULL, ${c("pending_statement")} LONGTEXT NULL, ${c("error")} LONGTEXT NULL, ` +
+          `${c("updated_at")} VARCHAR(32) NOT NULL, PRIMARY KEY (${c("revision")}))`,
+      },
+    ];
   },
   exists(table) {
     return {

@@ -7,7 +7,9 @@
  *   without a length stays unlimited; json and jsonb, serial and identity stay distinct;
  * - defaults: casts on literals stripped, numbers and booleans as literal values, `now()` and
  *   `transaction_timestamp()` as CURRENT_TIMESTAMP (the spelling reflection reports), no default on
- *   serial, identity and generated columns;
+ *   serial, identity and generated columns; an integer default `nextval('<table>_<column>_seq')`
+ *   is autoincrement, as reflection reports it;
+ * - primary-key columns are NOT NULL (PostgreSQL makes them so even when declared nullable);
  * - a primary key without a name gets PostgreSQL's `<table>_pkey`; foreign keys with NO ACTION
  *   report null, INITIALLY DEFERRED implies DEFERRABLE; the btree method is null; columns have no
  *   ON UPDATE clause (a MySQL feature the model ignores elsewhere); the collation "default" is none.
@@ -21,8 +23,11 @@
  * the database prints them.
  */
 import type { ColumnSchema, ColumnType, DatabaseSchema, IndexSchema, TableSchema } from "../../schema/types.js";
-import { canonicalColumnFields, canonicalForeignKey, mapTables, typedLiteralDefault, withoutFields } from "../../autogenerate/normalize-helpers.js";
-import { parseReflectedDefault } from "./defaults.js";
+import { canonicalColumnFields, canonicalForeignKey, keyColumnsNotNull, mapTables, typedLiteralDefault, withoutFields } from "../../autogenerate/normalize-helpers.js";
+import { isSerialStyleDefault, parseReflectedDefault } from "./defaults.js";
+
+/** Column types a serial can have. */
+const SERIAL_KINDS = new Set<ColumnType["kind"]>(["smallint", "integer", "bigint"]);
 
 /** PostgreSQL's identifier limit, in bytes; a default name longer than this is not guessed. */
 const MAX_IDENTIFIER_BYTES = 63;
@@ -60,7 +65,15 @@ function postgresType(type: ColumnType): ColumnType {
   }
 }
 
-function postgresColumn(column: ColumnSchema): ColumnSchema {
+/** Reflection reports a `<table>_<column>_seq` nextval default as autoincrement (reflect.ts); so must the model. */
+function serialStyle(column: ColumnSchema, table: TableSchema): ColumnSchema {
+  if (column.generated || column.default?.kind !== "sql" || !SERIAL_KINDS.has(column.type.kind)) return column;
+  if (!isSerialStyleDefault(column.default.sql, table.schema ?? null, table.name, column.name)) return column;
+  return { ...column, default: null, generated: { kind: "autoincrement" } };
+}
+
+function postgresColumn(original: ColumnSchema, table: TableSchema): ColumnSchema {
+  const column = serialStyle(original, table);
   const type = postgresType(column.type);
   const base = canonicalColumnFields({ ...column, type });
   const parsed = base.default?.kind === "sql" ? parseReflectedDefault(base.default.sql, type) : base.default;
@@ -89,7 +102,7 @@ function postgresTable(table: TableSchema): TableSchema {
   return {
     ...table,
     schema: table.schema ?? null,
-    columns: table.columns.map(postgresColumn),
+    columns: keyColumnsNotNull(table.columns.map((c) => postgresColumn(c, table)), table.primaryKey),
     primaryKey,
     foreignKeys: table.foreignKeys.map((fk) => canonicalForeignKey(fk)),
     indexes: table.indexes.filter((ix) => !constraintNames.has(ix.name)).map(postgresIndex),

@@ -106,3 +106,49 @@ export function parseReflectedDefault(expression: string, type: ColumnType): Def
 export function isNextvalDefault(expression: string): boolean {
   return /^nextval\('(?:[^']|'')+'::regclass\)$/.test(stripOuterParens(expression));
 }
+
+/** Splits a regclass text (`seq`, `"Seq"`, `sch.seq`) into its unquoted parts. */
+function regclassParts(text: string): string[] {
+  const parts: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let part = "";
+    if (text[i] === '"') {
+      i++;
+      while (i < text.length && !(text[i] === '"' && text[i + 1] !== '"')) {
+        part += text[i];
+        i += text[i] === '"' ? 2 : 1;
+      }
+      i++;
+    } else {
+      while (i < text.length && text[i] !== ".") part += text[i++];
+    }
+    parts.push(part);
+    if (text[i] === ".") i++;
+    else if (i < text.length) return [];
+  }
+  return parts;
+}
+
+/** The sequence a `nextval('…'::regclass)` default calls, as schema (if written) and name; undefined for other defaults. */
+export function nextvalSequence(expression: string): { schema?: string; name: string } | undefined {
+  const match = /^nextval\('((?:[^']|'')+)'::regclass\)$/.exec(stripOuterParens(expression));
+  if (!match) return undefined;
+  const parts = regclassParts(match[1]!.replace(/''/g, "'"));
+  if (parts.length === 1) return { name: parts[0]! };
+  if (parts.length === 2) return { schema: parts[0]!, name: parts[1]! };
+  return undefined;
+}
+
+/**
+ * True when `expression` calls the sequence a serial column `table.column` (in `schema`) would
+ * own: `<table>_<column>_seq`. Such a default is what `serial` spells out, whether or not the
+ * sequence is formally OWNED BY the column (pg_dump output and hand-written schemas often omit it).
+ * A schema-qualified sequence must be in `schema` (null: only unqualified names match).
+ */
+export function isSerialStyleDefault(expression: string, schema: string | null, table: string, column: string): boolean {
+  const sequence = nextvalSequence(expression);
+  if (!sequence || (sequence.schema !== undefined && sequence.schema !== schema)) return false;
+  const expected = `${table}_${column}_seq`;
+  return Buffer.byteLength(expected, "utf8") <= 63 && sequence.name === expected;
+}

@@ -49,6 +49,7 @@ class PostgresConnection implements Connection {
   constructor(
     private readonly client: pg.Client,
     private readonly password: string | undefined,
+    private readonly url?: DatabaseUrl,
   ) {
     // Without a listener an asynchronous server error would crash the process.
     client.on("error", (error) => {
@@ -98,6 +99,20 @@ class PostgresConnection implements Connection {
     }
   }
 
+  /** Cancels the running statement with pg_cancel_backend from a short-lived second connection. */
+  async cancel(): Promise<void> {
+    const pid = (this.client as unknown as { processID: number | null }).processID;
+    if (!this.url || pid === null || this.closed) return;
+    const other = new pg.Client({ connectionString: this.url.raw, connectionTimeoutMillis: connectTimeout(this.url) });
+    other.on("error", () => undefined);
+    try {
+      await other.connect();
+      await other.query("SELECT pg_catalog.pg_cancel_backend($1)", [pid]);
+    } finally {
+      await other.end().catch(() => undefined);
+    }
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -123,5 +138,5 @@ export async function connect(url: DatabaseUrl): Promise<Connection> {
     await client.end().catch(() => undefined);
     throw toConnectionError(error, url, timeoutMs);
   }
-  return new PostgresConnection(client, url.password);
+  return new PostgresConnection(client, url.password, url);
 }

@@ -22,6 +22,8 @@ export const postgresDialect: Dialect = {
     namedEnums: true,
     partialIndexes: true,
     comments: true,
+    // Indexes, and the indexes behind primary keys and unique constraints, are relations named per schema.
+    schemaWideNames: ["index", "primaryKey", "unique"],
   },
   quoteIdentifier,
   quoteTable,

@@ -2,13 +2,16 @@
  * Reflection: the live PostgreSQL schema as a neutral DatabaseSchema, in five catalog queries
  * whatever the number of tables. The result is normalised so that a table compiled from a
  * TableSchema reflects back equal to it: serial columns come back as autoincrement without a
- * default, identity columns as identity, literal defaults without PostgreSQL's casts (see
+ * default (so does an integer column whose default calls `<table>_<column>_seq`, the sequence a
+ * serial would own, even when it is not OWNED BY the column), domain-typed columns as the
+ * domain's base type plus its rules (see reflect-domains.ts), identity columns as identity, literal defaults without PostgreSQL's casts (see
  * defaults.ts), NO ACTION foreign key actions as null, btree (the default method) as null, and
  * every optional field present (null when unset). Lists are sorted by name.
  */
 import type { ColumnSchema, DatabaseSchema, EnumSchema, IndexElement, ReferentialAction, TableRef, TableSchema } from "../../schema/types.js";
 import type { Connection, ReflectOptions } from "../dialect.js";
-import { isNextvalDefault, parseReflectedDefault } from "./defaults.js";
+import { isNextvalDefault, isSerialStyleDefault, parseReflectedDefault } from "./defaults.js";
+import { domainChecks, type DomainColumnRow } from "./reflect-domains.js";
 import { COLUMNS_SQL, CONSTRAINTS_SQL, ENUMS_SQL, INDEXES_SQL, TABLES_SQL } from "./reflect-queries.js";
 import { reflectColumnType } from "./types.js";
 
@@ -21,7 +24,8 @@ interface TableRow extends TableKeyRow {
   comment: string | null;
 }
 
-interface ColumnRow extends TableKeyRow {
+interface ColumnRow extends TableKeyRow, DomainColumnRow {
+  schema_name: string;
   name: string;
   not_null: boolean;
   typmod: number;
@@ -38,6 +42,8 @@ interface ColumnRow extends TableKeyRow {
   owns_sequence: boolean;
   comment: string | null;
   collation: string | null;
+  domain_not_null: boolean | null;
+  domain_default: string | null;
 }
 
 interface ConstraintRow extends TableKeyRow {
@@ -67,6 +73,9 @@ interface EnumRow {
   name: string;
   values: string[];
 }
+
+/** Column types a serial can have. */
+const SERIAL_KINDS = new Set<ColumnSchema["type"]["kind"]>(["smallint", "integer", "bigint"]);
 
 /** pg_constraint action codes; `a` (NO ACTION, the default) is reported as null. */
 const ACTIONS: Record<string, ReferentialAction | null> = { a: null, r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
@@ -99,17 +108,20 @@ function toColumn(row: ColumnRow): ColumnSchema {
     dimensions: row.dimensions,
   });
   let generated: ColumnSchema["generated"] = null;
-  let defaultValue: ColumnSchema["default"] = row.default_expr === null ? null : parseReflectedDefault(row.default_expr, type);
+  // A domain's default applies where the column has none of its own.
+  const defaultExpr = row.default_expr ?? row.domain_default;
+  let defaultValue: ColumnSchema["default"] = defaultExpr === null ? null : parseReflectedDefault(defaultExpr, type);
   if (row.identity === "a" || row.identity === "d") {
     generated = { kind: "identity", always: row.identity === "a" };
   } else if (row.generated === "s" || row.generated === "v") {
     generated = { kind: "computed", sql: row.default_expr ?? "", stored: row.generated === "s" };
     defaultValue = null;
-  } else if (row.owns_sequence && row.default_expr !== null && isNextvalDefault(row.default_expr)) {
+  } else if (row.default_expr !== null && isNextvalDefault(row.default_expr) && (row.owns_sequence || (SERIAL_KINDS.has(type.kind) && isSerialStyleDefault(row.default_expr, row.schema_name, row.table_name, row.name)))) {
     generated = { kind: "autoincrement" };
     defaultValue = null;
   }
-  return { name: row.name, type, nullable: !row.not_null, default: defaultValue, generated, comment: row.comment, collation: row.collation };
+  const nullable = !row.not_null && row.domain_not_null !== true;
+  return { name: row.name, type, nullable, default: defaultValue, generated, comment: row.comment, collation: row.collation };
 }
 
 function addConstraint(table: TableSchema, row: ConstraintRow): void {
@@ -153,6 +165,11 @@ export async function reflect(conn: Connection, options: ReflectOptions = {}): P
   for (const row of constraintRows) {
     const table = tables.get(key(row));
     if (table) addConstraint(table, row);
+  }
+  const domainRows = columnRows.filter((row) => row.is_domain && (row.domain_checks?.length ?? 0) > 0);
+  for (const row of domainRows) {
+    const table = tables.get(key(row));
+    if (table) table.checks.push(...domainChecks(table, [row]));
   }
   for (const row of indexRows) {
     tables.get(key(row))?.indexes.push({

@@ -1,6 +1,6 @@
 /**
  * SQL for athanor's version table on PostgreSQL: `version_num varchar(32)` with a named primary
- * key, like Alembic's, optionally in its own schema.
+ * key, like Alembic's, optionally in its own schema; and the revision log beside it.
  */
 import type { Statement, VersionTableName, VersionTableSql } from "../dialect.js";
 import { quoteIdentifier, quoteTable } from "./quote.js";
@@ -17,6 +17,20 @@ export const versionTable: VersionTableSql = {
         `CONSTRAINT ${quoteIdentifier(`${table.name}_pkc`)} PRIMARY KEY (${quoteIdentifier("version_num")}))`,
     });
     return statements;
+  },
+
+  createLog(table: VersionTableName): Statement[] {
+    const c = quoteIdentifier;
+    return [
+      {
+        sql:
+          `CREATE TABLE IF NOT EXISTS ${quoteTable(table)} (` +
+          `${c("revision")} varchar(32) NOT NULL, ${c("direction")} varchar(4) NOT NULL, ${c("status")} varchar(16) NOT NULL, ` +
+          `${c("checksum")} varchar(64), ${c("statements_done")} integer NOT NULL, ${c("done_statements")} text NOT NULL, ` +
+          `${c("progress_hash")} varchar(64), ${c("pending_statement")} text, ${c("error")} text, ${c("updated_at")} varchar(32) NOT NULL, ` +
+          `CONSTRAINT ${c(`${table.name}_pkc`)} PRIMARY KEY (${c("revision")}))`,
+      },
+    ];
   },
 
   exists(table: VersionTableName): Statement {

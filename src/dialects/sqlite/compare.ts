@@ -13,7 +13,12 @@
  *   an SQL default that is only a literal as that literal;
  * - NO ACTION is null, INITIALLY DEFERRED counts only with DEFERRABLE (compile writes neither
  *   otherwise), a foreign key without referenced columns names the parent's primary key;
- * - the internal `sqlite_autoindex_*` indexes are constraints, not indexes; btree is no method.
+ * - the internal `sqlite_autoindex_*` indexes are constraints, not indexes; btree is no method;
+ * - a single-column primary key of type integer is NOT NULL: compile declares it INTEGER, which
+ *   makes it the rowid, and that never holds NULL (`INT PRIMARY KEY`, which is no rowid alias,
+ *   reads back as the same integer type and is folded alike);
+ * - foreign keys, unique and check constraints in one canonical order (by name, then definition):
+ *   SQLite lists them in declaration order, which a rebuild that adds one changes.
  *
  * `unsigned` is kept: SQLite enforces nothing for it, but the declared type carries it and
  * reflection reads it back, so model and database agree.
@@ -37,6 +42,11 @@ function sqliteColumn(column: ColumnSchema): ColumnSchema {
   return { ...base, default: literalSqlDefault(base.default, type, unquoteStandardString), comment: null, onUpdate: null };
 }
 
+function rowidAliasNotNull(columns: ColumnSchema[], primaryKey: TableSchema["primaryKey"]): ColumnSchema[] {
+  if (primaryKey?.columns.length !== 1) return columns;
+  return columns.map((c) => (c.nullable && c.name === primaryKey.columns[0] && c.type.kind === "integer" && !c.type.unsigned ? { ...c, nullable: false } : c));
+}
+
 function sqliteForeignKey(fk: ForeignKeySchema, all: readonly TableSchema[]): ForeignKeySchema {
   const canonical = canonicalForeignKey({ ...fk, referencedSchema: null, initiallyDeferred: !!fk.deferrable && !!fk.initiallyDeferred });
   if (canonical.referencedColumns.length > 0) return canonical;
@@ -44,13 +54,22 @@ function sqliteForeignKey(fk: ForeignKeySchema, all: readonly TableSchema[]): Fo
   return parent?.primaryKey ? { ...canonical, referencedColumns: [...parent.primaryKey.columns] } : canonical;
 }
 
+/** Sorts by name (unnamed last), then by the definition (its JSON with sorted keys); a copy. */
+function canonicalOrder<T extends { name?: string | null }>(items: readonly T[]): T[] {
+  const definition = (item: T): string => JSON.stringify(item, Object.keys(item).filter((k) => k !== "name").sort());
+  const key = (item: T): string => `${item.name ? "0" : "1"}\u0000${item.name ?? ""}\u0000${definition(item)}`;
+  return [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
 function sqliteTable(table: TableSchema, all: readonly TableSchema[]): TableSchema {
   return {
     ...table,
     schema: null,
-    columns: table.columns.map(sqliteColumn),
+    columns: rowidAliasNotNull(table.columns.map(sqliteColumn), table.primaryKey),
     primaryKey: table.primaryKey && table.primaryKey.columns.length > 0 ? table.primaryKey : null,
-    foreignKeys: table.foreignKeys.map((fk) => sqliteForeignKey(fk, all)),
+    foreignKeys: canonicalOrder(table.foreignKeys.map((fk) => sqliteForeignKey(fk, all))),
+    uniques: canonicalOrder(table.uniques),
+    checks: canonicalOrder(table.checks),
     indexes: table.indexes
       .filter((ix) => !ix.name.startsWith("sqlite_autoindex_"))
       .map((ix) => ({ ...ix, where: ix.where?.trim() || null, using: ix.using?.toLowerCase() === "btree" ? null : (ix.using ?? null) })),

@@ -24,6 +24,10 @@ export const sqliteDialect: Dialect = {
     namedEnums: false,
     partialIndexes: true,
     comments: false,
+    // CREATE INDEX names are per database; constraint names live inside their table's definition.
+    schemaWideNames: ["index"],
+    // REFERENCES is checked only when rows change, so a cycle between new tables needs no later ALTER.
+    forwardReferences: true,
   },
   quoteIdentifier,
   quoteTable,

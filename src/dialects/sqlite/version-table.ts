@@ -1,6 +1,6 @@
 /**
- * The version table on SQLite: `athanor_version(version_num VARCHAR(32) PRIMARY KEY)`.
- * The configured schema is not used; SQLite has no schemas in that sense.
+ * The version table on SQLite: `athanor_version(version_num VARCHAR(32) PRIMARY KEY)`, and the
+ * revision log beside it. The configured schema is not used; SQLite has no schemas in that sense.
  */
 import type { Statement, VersionTableName, VersionTableSql } from "../dialect.js";
 import { quoteIdentifier } from "./quote.js";
@@ -11,6 +11,18 @@ export const versionTable: VersionTableSql = {
     const name = quoteIdentifier(table.name);
     const pk = quoteIdentifier(`${table.name}_pkc`);
     return [{ sql: `CREATE TABLE IF NOT EXISTS ${name} (version_num VARCHAR(32) NOT NULL, CONSTRAINT ${pk} PRIMARY KEY (version_num))` }];
+  },
+  createLog(table: VersionTableName): Statement[] {
+    const c = quoteIdentifier;
+    return [
+      {
+        sql:
+          `CREATE TABLE IF NOT EXISTS ${c(table.name)} (` +
+          `revision VARCHAR(32) NOT NULL, direction VARCHAR(4) NOT NULL, status VARCHAR(16) NOT NULL, checksum VARCHAR(64), ` +
+          `statements_done INTEGER NOT NULL, done_statements TEXT NOT NULL, progress_hash VARCHAR(64), pending_statement TEXT, ` +
+          `error TEXT, updated_at VARCHAR(32) NOT NULL, CONSTRAINT ${c(`${table.name}_pkc`)} PRIMARY KEY (revision))`,
+      },
+    ];
   },
   exists(table: VersionTableName): Statement {
     return { sql: "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND lower(name) = lower(?)) AS present", params: [table.name] };

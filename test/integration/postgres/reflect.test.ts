@@ -193,6 +193,31 @@ describe.skipIf(!available)("postgres reflection", () => {
     await kit.conn.query("DROP VIEW doc_titles; DROP TABLE measurements");
   });
 
+  it("reports a domain column as its base type plus the domain's rules, and a serial-named free sequence as autoincrement", async () => {
+    await kit.conn.query(`CREATE SCHEMA copy;
+      CREATE SEQUENCE films_id_seq;
+      CREATE DOMAIN year AS integer CONSTRAINT year_check CHECK (VALUE >= 1901 AND VALUE <= 2155);
+      CREATE DOMAIN code AS varchar(8) NOT NULL DEFAULT 'none';
+      CREATE TABLE films (
+        id integer DEFAULT nextval('films_id_seq'::regclass) NOT NULL PRIMARY KEY,
+        release_year year,
+        "Code" code,
+        other_id integer DEFAULT nextval('films_id_seq'::regclass))`);
+    const films = await postgresDialect.reflectTable(kit.conn, { name: "films" });
+    expect(films?.columns).toEqual([
+      col("id", { kind: "integer" }, { nullable: false, generated: { kind: "autoincrement" } }),
+      col("release_year", { kind: "integer" }),
+      col("Code", { kind: "varchar", length: 8 }, { nullable: false, default: { kind: "literal", value: "none" } }),
+      col("other_id", { kind: "integer" }, { default: { kind: "sql", sql: "nextval('films_id_seq'::regclass)" } }),
+    ]);
+    expect(films?.checks).toEqual([{ name: "films_release_year_check", expression: "release_year >= 1901 AND release_year <= 2155" }]);
+    // A table built from the reflection (no domain, a serial) enforces the same and reflects back equal.
+    await kit.apply({ kind: "createTable", table: { ...films!, schema: "copy" } });
+    expect(await postgresDialect.reflectTable(kit.conn, { schema: "copy", name: "films" })).toEqual({ ...films!, schema: "copy" });
+    await expect(kit.conn.query("INSERT INTO copy.films (release_year) VALUES (1800)")).rejects.toThrow(/films_release_year_check/);
+    await kit.conn.query("DROP SCHEMA copy CASCADE; DROP TABLE films; DROP SEQUENCE films_id_seq; DROP DOMAIN year; DROP DOMAIN code");
+  });
+
   it("uses the same number of queries for 10 tables as for 500", async () => {
     const reflectCount = async (): Promise<{ queries: number; tables: number }> => {
       const before = kit.conn.queryCount;

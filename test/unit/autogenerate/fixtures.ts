@@ -15,13 +15,14 @@ export const PG_CAPS: DialectCapabilities = {
   namedEnums: true,
   partialIndexes: true,
   comments: true,
+  schemaWideNames: ["index", "primaryKey", "unique"],
 };
 
 /** MySQL-like capabilities: comments, inline enums. */
-export const MYSQL_CAPS: DialectCapabilities = { ...PG_CAPS, transactionalDdl: false, concurrentIndex: false, schemas: false, namedEnums: false, partialIndexes: false };
+export const MYSQL_CAPS: DialectCapabilities = { ...PG_CAPS, transactionalDdl: false, concurrentIndex: false, schemas: false, namedEnums: false, partialIndexes: false, schemaWideNames: ["foreignKey"] };
 
 /** SQLite-like capabilities: no comments, no in-place ALTER. */
-export const SQLITE_CAPS: DialectCapabilities = { ...PG_CAPS, alterColumn: false, concurrentIndex: false, schemas: false, namedEnums: false, comments: false };
+export const SQLITE_CAPS: DialectCapabilities = { ...PG_CAPS, alterColumn: false, concurrentIndex: false, schemas: false, namedEnums: false, comments: false, schemaWideNames: ["index"], forwardReferences: true };
 
 /** A column; nullable unless said otherwise. */
 export function col(name: string, type: ColumnType | ColumnType["kind"] = "integer", extra: Partial<ColumnSchema> = {}): ColumnSchema {

@@ -100,6 +100,11 @@ describe("normalizeMysqlSchema", () => {
     expect(model).toEqual(copy);
   });
 
+  it("makes primary-key columns NOT NULL, as MariaDB does even when they are declared nullable", () => {
+    const t = db([tbl("t", [col("a", "text"), col("b", "integer"), col("c", "text")], { primaryKey: { name: null, columns: ["a", "b"] } })]);
+    expect(normalizeMysqlSchema(t).tables[0]!.columns.map((c) => c.nullable)).toEqual([false, false, true]);
+  });
+
   it("has no enum types, and keeps enum columns inline", () => {
     const normalized = normalizeMysqlSchema(model);
     expect(normalized.enums).toEqual([]);

@@ -128,6 +128,11 @@ describe("normalizePostgresSchema", () => {
     expect(modelUsers!.columns.find((c) => c.name === "score")!.default).toEqual({ kind: "literal", value: 0 });
   });
 
+  it("makes primary-key columns NOT NULL, as PostgreSQL does even when they are declared nullable", () => {
+    const t = db([tbl("t", [col("a", "text"), col("b", "integer"), col("c", "text")], { primaryKey: { name: null, columns: ["a", "b"] } })]);
+    expect(normalizePostgresSchema(t).tables[0]!.columns.map((c) => c.nullable)).toEqual([false, false, true]);
+  });
+
   it("names an unnamed primary key <table>_pkey", () => {
     expect(normalizePostgresSchema(model).tables[0]!.primaryKey).toEqual({ name: "users_pkey", columns: ["id"] });
   });
@@ -146,5 +151,15 @@ describe("normalizePostgresSchema", () => {
       tbl("t", [col("a")], { uniques: [{ name: "t_a_key", columns: ["a"] }], indexes: [{ name: "t_a_key", elements: [{ column: "a" }], unique: true }] }),
     ]);
     expect(normalizePostgresSchema(withBackingIndex).tables[0]!.indexes).toEqual([]);
+  });
+
+  it("reads a model default nextval('<table>_<column>_seq') as autoincrement, as reflection does", () => {
+    const spelled = db([tbl("actor", [col("actor_id", "integer", { nullable: false, default: { kind: "sql", sql: "nextval('actor_actor_id_seq'::regclass)" } })])]);
+    const serial = db([tbl("actor", [col("actor_id", "integer", { nullable: false, generated: { kind: "autoincrement" } })])]);
+    expect(normalizePostgresSchema(spelled).tables[0]!.columns[0]).toMatchObject({ default: null, generated: { kind: "autoincrement" } });
+    expect(compareSchemas(spelled, serial, options).operations).toEqual([]);
+    // Another table's sequence (an INHERITS child drawing from its parent's) stays a plain default.
+    const borrowed = db([tbl("payment_p1", [col("payment_id", "integer", { nullable: false, default: { kind: "sql", sql: "nextval('payment_payment_id_seq'::regclass)" } })])]);
+    expect(normalizePostgresSchema(borrowed).tables[0]!.columns[0]).toMatchObject({ generated: null, default: { kind: "sql", sql: "nextval('payment_payment_id_seq'::regclass)" } });
   });
 });

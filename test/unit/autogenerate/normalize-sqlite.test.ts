@@ -97,6 +97,35 @@ describe("normalizeSqliteSchema", () => {
     expect(orders!.columns[0]).toMatchObject({ type: { kind: "integer" }, generated: { kind: "autoincrement" } });
   });
 
+  it("lists foreign keys, uniques and checks in one order, whatever order the DDL declared them in", () => {
+    const fkTo = (name: string | null, column: string, table: string) => ({ name, columns: [column], referencedSchema: null, referencedTable: table, referencedColumns: ["id"] });
+    const t = (flip: boolean) => {
+      const fks = [fkTo("fk_b", "b_id", "b"), fkTo("fk_a", "a_id", "a"), fkTo(null, "c_id", "c"), fkTo(null, "d_id", "d")];
+      const uniques = [{ name: null, columns: ["d_id"] }, { name: null, columns: ["c_id"] }];
+      const checks = [{ name: "ck", expression: "a_id > 0" }, { name: null, expression: "b_id > 0" }];
+      const order = <T,>(items: T[]): T[] => (flip ? [...items].reverse() : items);
+      return db([tbl("t", ["a_id", "b_id", "c_id", "d_id"].map((n) => col(n)), { foreignKeys: order(fks), uniques: order(uniques), checks: order(checks) })]);
+    };
+    const [one] = normalizeSqliteSchema(t(false)).tables;
+    const [other] = normalizeSqliteSchema(t(true)).tables;
+    expect(other).toEqual(one);
+    expect(one!.foreignKeys.map((f) => f.name ?? f.columns[0])).toEqual(["fk_a", "fk_b", "c_id", "d_id"]);
+    expect(one!.uniques.map((u) => u.columns[0])).toEqual(["c_id", "d_id"]);
+    expect(one!.checks.map((c) => c.name)).toEqual(["ck", null]);
+  });
+
+  it("makes a single-column integer primary key NOT NULL: declared INTEGER, it is the rowid", () => {
+    const t = (type: "integer" | "bigint" | "text", columns = ["k"]) =>
+      normalizeSqliteSchema(db([tbl("t", [col("k", type), col("j", type)], { primaryKey: { name: null, columns } })])).tables[0]!.columns.map((c) => c.nullable);
+    expect(t("integer")).toEqual([false, true]);
+    // Not a rowid alias: SQLite lets these key columns hold NULL when declared nullable.
+    expect(t("bigint")).toEqual([true, true]);
+    expect(t("text")).toEqual([true, true]);
+    expect(t("integer", ["k", "j"])).toEqual([true, true]);
+    const unsigned = db([tbl("t", [col("k", { kind: "integer", unsigned: true })], { primaryKey: { name: null, columns: ["k"] } })]);
+    expect(normalizeSqliteSchema(unsigned).tables[0]!.columns[0]!.nullable).toBe(true);
+  });
+
   it("still reports a difference in unsigned, which the declared type keeps", () => {
     const t = (unsigned: boolean) => db([tbl("t", [col("n", { kind: "integer", unsigned })])]);
     expect(compareSchemas(t(true), t(false), options).operations).toHaveLength(1);

@@ -29,6 +29,14 @@ describe("orderOperations: creating tables", () => {
     expect(operations[1]).toMatchObject({ kind: "createTable", table: { name: "b", foreignKeys: [{ referencedTable: "a" }] } });
   });
 
+  it("keeps a cycle's keys inline, named or not, when the dialect accepts forward references (SQLite)", () => {
+    const unnamed = (t: TableSchema): TableSchema => ({ ...t, foreignKeys: t.foreignKeys.map((k) => ({ ...k, name: null })) });
+    const { operations } = compareSchemas(db([unnamed(refs("a", "b")), refs("b", "a")]), db([]), { capabilities: SQLITE_CAPS });
+    expect(describeOps(operations)).toEqual(["createTable a", "createTable b"]);
+    expect(operations).toMatchObject([{ table: { foreignKeys: [{ name: null, referencedTable: "b" }] } }, { table: { foreignKeys: [{ referencedTable: "a" }] } }]);
+    expect(orderOperations(operations, { forwardReferences: false }).map((op) => op.kind)).toEqual(["createTable", "createTable", "createForeignKey"]);
+  });
+
   it("breaks only the cycle: tables hanging off it keep their keys inline", () => {
     const { operations } = compareSchemas(db([refs("a", "b"), refs("b", "a"), refs("c", "a")]), db([]), pg);
     expect(describeOps(operations)).toEqual(["createTable a", "createTable b", "createTable c", "createForeignKey a.a_b_id_fkey"]);

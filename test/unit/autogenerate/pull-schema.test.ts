@@ -44,6 +44,28 @@ describe("renderSchemaModule round trip", () => {
     }
   });
 
+  it("loads back constraints without names and a nullable primary-key column, as SQLite keeps them", async () => {
+    const sqliteLike: DatabaseSchema = {
+      enums: [],
+      tables: [
+        tbl("p", [col("id", { kind: "integer" }, { nullable: false })], { primaryKey: { name: null, columns: ["id"] } }),
+        tbl("c", [col("code", { kind: "text" }), col("p_id", { kind: "integer" })], {
+          primaryKey: { name: null, columns: ["code"] },
+          foreignKeys: [{ ...fk("", ["p_id"], "p", ["id"]), name: null }],
+          uniques: [{ name: null, columns: ["p_id"] }],
+          checks: [{ name: null, expression: "p_id > 0" }],
+        }),
+      ],
+    };
+    const source = renderSchemaModule(sqliteLike, { dialect: "sqlite" });
+    expect(source).toContain('code: text().nullable()');
+    expect(source).toContain('primaryKey(["code"], { name: null })');
+    expect(source).toContain("Loading this module gives back exactly the schema that was read.");
+    const loaded = await roundTrip(sqliteLike);
+    expect(loaded.tables.map((t) => t.name)).toEqual(["c", "p"]);
+    expect(loaded).toStrictEqual({ enums: [], tables: [sqliteLike.tables[1], sqliteLike.tables[0]] });
+  });
+
   it("loads back an empty schema", async () => {
     expect(await roundTrip({ tables: [], enums: [] })).toStrictEqual({ tables: [], enums: [] });
   });
@@ -131,9 +153,8 @@ describe("what pull cannot express", () => {
   it("lists each difference in the header", () => {
     const header = source.slice(0, source.indexOf("*/"));
     expect(header).toContain("MySQL/MariaDB");
-    expect(header).toContain('table "a": its primary key has no name');
-    expect(header).toContain('table "a": 1 constraint(s) or index(es) have no name');
-    expect(header).toContain('column "a.id" is in the primary key but nullable');
+    expect(header).not.toContain("no name");
+    expect(header).not.toContain("primary key but nullable");
     expect(header).toContain("exist only inside columns");
     expect(header).toContain('column "a.kind": its inline enum "" is written as "a_kind"');
     expect(header).toContain('column "b.status": its inline enum "status" is written as "b_status"');
@@ -144,17 +165,22 @@ describe("what pull cannot express", () => {
     const loadable: DatabaseSchema = { ...lossy, tables: lossy.tables.map((t) => ({ ...t, foreignKeys: [] })) };
     const loaded = await roundTrip(loadable);
     const [a, b] = loaded.tables;
-    expect(a!.primaryKey).toEqual({ name: "a_pkey", columns: ["id"] });
-    expect(a!.uniques).toEqual([{ name: "a_status_key", columns: ["status"] }]);
-    expect(a!.columns[0]!.nullable).toBe(false);
+    expect(a!.primaryKey).toEqual({ name: null, columns: ["id"] });
+    expect(a!.uniques).toEqual([{ name: null, columns: ["status"] }]);
+    expect(a!.columns[0]!.nullable).toBe(true);
     expect(a!.columns[2]!.type).toEqual({ kind: "enum", name: "a_kind", values: ["p"] });
     expect(b!.columns[1]!.type).toEqual({ kind: "enum", name: "b_status", values: ["z"] });
     expect(loaded.enums.map((e) => e.name)).toEqual(["a_kind", "b_status", "status"]);
     expect(b).toStrictEqual({ ...loadable.tables[1]!, columns: [loadable.tables[1]!.columns[0], { ...loadable.tables[1]!.columns[1]!, type: { kind: "enum", name: "b_status", values: ["z"] } }] });
   });
 
-  it("warns about names the model would refuse as duplicates", () => {
-    const dup: DatabaseSchema = { enums: [], tables: [tbl("a", [col("x", { kind: "text" })], { indexes: [ix("same", [{ column: "x" }])] }), tbl("b", [col("x", { kind: "text" })], { indexes: [ix("same", [{ column: "x" }])] })] };
-    expect(renderSchemaModule(dup)).toContain('the name "same" is used by tables "a" and "b"');
+  it("warns about names the model would refuse as duplicates within a table", () => {
+    const dup: DatabaseSchema = { enums: [], tables: [tbl("a", [col("x", { kind: "text" })], { indexes: [ix("same", [{ column: "x" }])], uniques: [{ name: "same", columns: ["x"] }] })] };
+    expect(renderSchemaModule(dup)).toContain('the name "same" is used by two constraints or indexes of table "a"');
+  });
+
+  it("does not warn about one index name on two tables (MySQL scopes index names per table)", () => {
+    const perTable: DatabaseSchema = { enums: [], tables: [tbl("a", [col("x", { kind: "text" })], { indexes: [ix("same", [{ column: "x" }])] }), tbl("b", [col("x", { kind: "text" })], { indexes: [ix("same", [{ column: "x" }])] })] };
+    expect(renderSchemaModule(perTable)).toContain("Loading this module gives back exactly the schema that was read.");
   });
 });

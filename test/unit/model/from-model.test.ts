@@ -109,6 +109,39 @@ describe("schemaFromModel details", () => {
     expect(namingFromModel(mod).primaryKey).toBe("pk_{table}");
   });
 
+  it("keeps a primary-key column marked .nullable() nullable (SQLite honours it); the others are NOT NULL", () => {
+    const [t] = schemaFromModel(defineSchema({ tables: [table("t", { a: text().nullable(), b: integer() }, { primaryKey: primaryKey(["a", "b"]) })] })).tables;
+    expect(t!.columns.map((c) => [c.name, c.nullable])).toEqual([["a", true], ["b", false]]);
+    const [u] = schemaFromModel(defineSchema({ tables: [table("u", { id: text().primaryKey().nullable() })] })).tables;
+    expect(u!.columns[0]!.nullable).toBe(true);
+  });
+
+  it("leaves constraints declared with { name: null } unnamed and names the rest by the convention", () => {
+    const parent = table("parent", { id: integer().primaryKey() });
+    const child = table(
+      "child",
+      {
+        id: integer(),
+        a: integer().unique({ name: null }),
+        b: integer().unique(),
+        p1: integer().references(parent, "id", { name: null }),
+        p2: integer().references(parent, "id"),
+      },
+      {
+        primaryKey: primaryKey(["id"], { name: null }),
+        uniques: [unique(["a", "b"], { name: null })],
+        checks: [check("a > 0", { name: null }), check("b > 0")],
+        foreignKeys: [foreignKey(["p1", "p2"], parent, ["id", "id"], { name: null })],
+      },
+    );
+    const [c, p] = schemaFromModel(defineSchema({ tables: [parent, child] })).tables;
+    expect(c!.primaryKey).toEqual({ name: null, columns: ["id"] });
+    expect(c!.uniques.map((u) => u.name)).toEqual([null, "child_b_key", null]);
+    expect(c!.checks.map((k) => k.name)).toEqual([null, "child_b_check"]);
+    expect(c!.foreignKeys.map((f) => f.name)).toEqual([null, "child_p2_fkey", null]);
+    expect(p!.primaryKey).toEqual({ name: "parent_pkey", columns: ["id"] });
+  });
+
   it("counts the same table exported twice once", () => {
     const t = table("t", { id: integer() });
     expect(schemaFromModel({ t, alias: t, default: defineSchema({ tables: [t] }) }).tables).toHaveLength(1);
@@ -181,22 +214,36 @@ describe("model validation", () => {
     expect(() => validateSchema({ tables: [t], enums: [] })).toThrow("Table t has two columns named a.");
   });
 
-  it("duplicate constraint or index names", () => {
+  it("duplicate constraint or index names within a table", () => {
     fails(
-      defineSchema({ tables: [table("a", { x: integer() }, { indexes: [index(["x"], { name: "same" })] }), table("b", { y: integer().unique({ name: "same" }) })] }),
-      'The constraint or index name "same" is used twice: by table a and by table b.',
+      defineSchema({ tables: [table("a", { x: integer().unique({ name: "same" }) }, { indexes: [index(["x"], { name: "same" })] })] }),
+      'The constraint or index name "same" is used twice in table a: by a unique constraint and by an index.',
     );
-    fails(defineSchema({ tables: [table("a", { x: integer() }, { checks: [check("x > 0", { name: "c" }), check("x < 9", { name: "c" })] })] }), 'The constraint or index name "c" is used twice in table a.');
+    fails(defineSchema({ tables: [table("a", { x: integer() }, { checks: [check("x > 0", { name: "c" }), check("x < 9", { name: "c" })] })] }), 'The constraint or index name "c" is used twice in table a: by a check constraint and by a check constraint.');
+  });
+
+  it("one name on two tables is the dialect's business, not the model's", () => {
+    const s = schemaFromModel(
+      defineSchema({ tables: [table("a", { x: integer() }, { indexes: [index(["x"], { name: "same" })] }), table("b", { x: integer() }, { indexes: [index(["x"], { name: "same" })] })] }),
+    );
+    expect(s.tables.map((t) => t.indexes.map((i) => i.name))).toEqual([["same"], ["same"]]);
+  });
+
+  it("an index may share its name with a foreign key of its table (MySQL's own naming)", () => {
+    const b = table("b", { id: integer().primaryKey() });
+    const a = table("a", { x: integer() }, { indexes: [index(["x"], { name: "fk_x" })], foreignKeys: [foreignKey(["x"], () => b, ["id"], { name: "fk_x" })] });
+    const s = schemaFromModel(defineSchema({ tables: [a, b] }));
+    expect(s.tables[0]!.foreignKeys[0]!.name).toBe("fk_x");
+  });
+
+  it("generated names avoid explicit names used by other tables", () => {
+    const s = schemaFromModel(defineSchema({ tables: [table("a", { x: integer() }, { indexes: [index(["x"], { name: "ix_b_x" })] }), table("b", { x: integer() }, { indexes: [index(["x"])] })] }));
+    expect(s.tables[1]!.indexes[0]!.name).not.toBe("ix_b_x");
   });
 
   it("the same constraint name in different schemas is allowed", () => {
     const s = schemaFromModel(defineSchema({ tables: [table("a", { x: integer().unique({ name: "u" }) }, { schema: "s1" }), table("a", { x: integer().unique({ name: "u" }) }, { schema: "s2" })] }));
     expect(s.tables).toHaveLength(2);
-  });
-
-  it("a primary-key column marked nullable", () => {
-    fails(defineSchema({ tables: [table("t", { id: integer().primaryKey().nullable() })] }), "Column t.id is in the primary key but marked .nullable().");
-    fails(defineSchema({ tables: [table("t", { a: integer().nullable(), b: integer() }, { primaryKey: primaryKey(["a", "b"]) })] }), "Column t.a is in the primary key but marked .nullable().");
   });
 
   it("two primary keys", () => {

@@ -1,6 +1,6 @@
 /** Reading PostgreSQL's deparsed defaults back into model DefaultValues. */
 import { describe, expect, it } from "vitest";
-import { defaultSql, isNextvalDefault, parseReflectedDefault } from "../../../../src/dialects/postgres/defaults.js";
+import { defaultSql, isNextvalDefault, isSerialStyleDefault, nextvalSequence, parseReflectedDefault } from "../../../../src/dialects/postgres/defaults.js";
 import type { ColumnType, DefaultValue } from "../../../../src/schema/types.js";
 
 const text: ColumnType = { kind: "text" };
@@ -51,5 +51,25 @@ describe("defaults", () => {
     expect(isNextvalDefault("nextval('\"My Table_id_seq\"'::regclass)")).toBe(true);
     expect(isNextvalDefault("nextval('a'::regclass) + 1")).toBe(false);
     expect(isNextvalDefault("'nextval'::text")).toBe(false);
+  });
+});
+
+describe("sequence defaults that spell out a serial", () => {
+  it("reads the sequence a nextval default calls", () => {
+    expect(nextvalSequence("nextval('actor_actor_id_seq'::regclass)")).toEqual({ name: "actor_actor_id_seq" });
+    expect(nextvalSequence("nextval('public.actor_actor_id_seq'::regclass)")).toEqual({ schema: "public", name: "actor_actor_id_seq" });
+    expect(nextvalSequence("nextval('\"My \"\"T_id_seq\"'::regclass)")).toEqual({ name: 'My "T_id_seq' });
+    expect(nextvalSequence("nextval('\"App\".\"T_id_seq\"'::regclass)")).toEqual({ schema: "App", name: "T_id_seq" });
+    expect(nextvalSequence("nextval('a'::regclass) + 1")).toBeUndefined();
+  });
+
+  it("matches only the sequence a serial on that column would own (pagila's free sequences)", () => {
+    expect(isSerialStyleDefault("nextval('actor_actor_id_seq'::regclass)", "public", "actor", "actor_id")).toBe(true);
+    expect(isSerialStyleDefault("nextval('public.actor_actor_id_seq'::regclass)", "public", "actor", "actor_id")).toBe(true);
+    expect(isSerialStyleDefault("nextval('other.actor_actor_id_seq'::regclass)", "public", "actor", "actor_id")).toBe(false);
+    expect(isSerialStyleDefault("nextval('public.actor_actor_id_seq'::regclass)", null, "actor", "actor_id")).toBe(false);
+    // An INHERITS child drawing from its parent's sequence keeps the default: the sequence belongs to another column.
+    expect(isSerialStyleDefault("nextval('payment_payment_id_seq'::regclass)", "public", "payment_p2007_01", "payment_id")).toBe(false);
+    expect(isSerialStyleDefault("nextval('\"Mixed_Id_seq\"'::regclass)", "public", "Mixed", "Id")).toBe(true);
   });
 });

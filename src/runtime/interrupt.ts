@@ -1,0 +1,74 @@
+/**
+ * Interrupting a run from outside (SIGINT, SIGTERM). The CLI asks for an interruption; the code
+ * that waits on long things — the migration lock, a revision's upgrade/downgrade — races its
+ * promise against it, so the command unwinds through its own cleanup (roll back, record progress,
+ * release the lock, close) instead of the process dying with a transaction half done.
+ */
+import { MigrateError } from "../errors.js";
+
+/** The signals the CLI turns into interruptions. */
+export type InterruptSignal = "SIGINT" | "SIGTERM";
+
+/** Exit codes by signal, as shells report them (128 + signal number). */
+export const SIGNAL_EXIT_CODES: Record<InterruptSignal, number> = { SIGINT: 130, SIGTERM: 143 };
+
+let interruption: MigrateError | undefined;
+let openSessions = 0;
+const waiters = new Set<(error: MigrateError) => void>();
+
+/**
+ * Requests an interruption. Returns true when a database session is open and will unwind by
+ * itself; false when nothing needs cleaning up and the caller may exit at once.
+ */
+export function requestInterrupt(signal: InterruptSignal): boolean {
+  interruption ??= new MigrateError("interrupted", `Interrupted by ${signal}.`, {
+    hint: "Run `migrate current` to see where the database stands, then run the command again.",
+    exitCode: SIGNAL_EXIT_CODES[signal],
+  });
+  for (const reject of [...waiters]) reject(interruption);
+  return openSessions > 0;
+}
+
+/** The pending interruption, if any. */
+export function pendingInterruption(): MigrateError | undefined {
+  return interruption;
+}
+
+/** Throws the pending interruption, if any: called between units of work. */
+export function throwIfInterrupted(): void {
+  if (interruption) throw interruption;
+}
+
+/** Marks a database session as open until the returned function is called. */
+export function enterSession(): () => void {
+  openSessions++;
+  let left = false;
+  return () => {
+    if (left) return;
+    left = true;
+    openSessions--;
+  };
+}
+
+/**
+ * Resolves or rejects like `promise`, or rejects with the interruption as soon as one is
+ * requested. The raced promise is left to settle on its own; callers stop what it drives.
+ */
+export async function interruptible<T>(promise: Promise<T>): Promise<T> {
+  throwIfInterrupted();
+  let reject: ((error: MigrateError) => void) | undefined;
+  const stop = new Promise<never>((_, r) => {
+    reject = r;
+    waiters.add(r);
+  });
+  try {
+    return await Promise.race([promise, stop]);
+  } finally {
+    if (reject) waiters.delete(reject);
+  }
+}
+
+/** Forgets any interruption (tests that exercise this module in one process). */
+export function resetInterruption(): void {
+  interruption = undefined;
+}

@@ -1,0 +1,182 @@
+/**
+ * The revision log: a small table next to the version table (`<versionTable>_log`) holding, for
+ * each revision, the state of its last step — which direction, whether it finished, how many of
+ * its statements ran (and which), the statement that failed or was running, the error, and the
+ * SHA-256 of the revision file it was applied from. On dialects with transactional DDL it is
+ * written inside the revision's transaction, so a rolled-back revision leaves no trace; on MySQL
+ * it is what tells a half-applied revision from a finished one.
+ */
+import type { Connection, Dialect, VersionTableName } from "../dialects/dialect.js";
+
+/** What a step's row says about it. */
+export type StepStatus = "running" | "failed" | "done";
+
+/** One row of the revision log. */
+export interface LogEntry {
+  revision: string;
+  direction: "up" | "down";
+  /** running: started and never finished (the process died); failed: stopped by an error; done. */
+  status: StepStatus;
+  /** SHA-256 (hex) of the revision file when it was last applied. */
+  checksum: string | null;
+  /** How many statements of the step ran to completion. */
+  statementsDone: number;
+  /** The SQL of those statements, in order. */
+  doneStatements: string[];
+  /** Hash chain over the statements that ran (SQL and values), to check a resumed run replays the same ones. */
+  progressHash: string | null;
+  /** The statement that failed (status failed) or was running when the process stopped (status running). */
+  pendingStatement: string | null;
+  error: string | null;
+  /** ISO time of the last change. */
+  updatedAt: string;
+}
+
+/** A step that did not finish. */
+export function isPartial(entry: LogEntry): boolean {
+  return entry.status !== "done";
+}
+
+/** The log table's name: the version table's, with `_log` appended, in the same schema. */
+export function logTableName(versionTable: VersionTableName): VersionTableName {
+  return { schema: versionTable.schema ?? null, name: `${versionTable.name}_log` };
+}
+
+const COLUMNS = [
+  "revision",
+  "direction",
+  "status",
+  "checksum",
+  "statements_done",
+  "done_statements",
+  "progress_hash",
+  "pending_statement",
+  "error",
+  "updated_at",
+] as const;
+
+type Row = Record<(typeof COLUMNS)[number], unknown>;
+
+function text(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}
+
+function parseStatements(value: unknown): string[] {
+  try {
+    const parsed: unknown = JSON.parse(String(value ?? "[]"));
+    return Array.isArray(parsed) ? parsed.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+function fromRow(row: Row): LogEntry {
+  return {
+    revision: String(row.revision),
+    direction: row.direction === "down" ? "down" : "up",
+    status: row.status === "done" || row.status === "failed" ? row.status : "running",
+    checksum: text(row.checksum),
+    statementsDone: Number(row.statements_done ?? 0),
+    doneStatements: parseStatements(row.done_statements),
+    progressHash: text(row.progress_hash),
+    pendingStatement: text(row.pending_statement),
+    error: text(row.error),
+    updatedAt: String(row.updated_at ?? ""),
+  };
+}
+
+function values(entry: LogEntry): unknown[] {
+  return [
+    entry.revision,
+    entry.direction,
+    entry.status,
+    entry.checksum,
+    entry.statementsDone,
+    JSON.stringify(entry.doneStatements),
+    entry.progressHash,
+    entry.pendingStatement,
+    entry.error,
+    entry.updatedAt,
+  ];
+}
+
+/** Reads and writes the revision log over one connection. */
+export class RevisionLog {
+  readonly table: VersionTableName;
+
+  constructor(
+    private readonly conn: Connection,
+    private readonly dialect: Dialect,
+    versionTable: VersionTableName,
+  ) {
+    this.table = logTableName(versionTable);
+  }
+
+  /** False for dialects without a log table definition. */
+  get supported(): boolean {
+    return this.dialect.versionTable.createLog !== undefined;
+  }
+
+  private quoted(): string {
+    return this.dialect.quoteTable({ schema: this.table.schema, name: this.table.name });
+  }
+
+  private columnList(): string {
+    return COLUMNS.map((c) => this.dialect.quoteIdentifier(c)).join(", ");
+  }
+
+  private p(index: number): string {
+    return this.dialect.placeholder(index);
+  }
+
+  /** True when the log table exists. */
+  async exists(): Promise<boolean> {
+    if (!this.supported) return false;
+    const probe = this.dialect.versionTable.exists(this.table);
+    const first = (await this.conn.query(probe.sql, probe.params))[0];
+    return first !== undefined && Boolean(Object.values(first)[0]);
+  }
+
+  /** Creates the table if it is missing. */
+  async ensure(): Promise<void> {
+    for (const s of this.dialect.versionTable.createLog?.(this.table) ?? []) await this.conn.query(s.sql, s.params);
+  }
+
+  /** Every entry; empty when the table does not exist. */
+  async all(): Promise<LogEntry[]> {
+    if (!(await this.exists())) return [];
+    const rows = await this.conn.query<Row>(`SELECT ${this.columnList()} FROM ${this.quoted()}`);
+    return rows.map(fromRow).sort((a, b) => (a.revision < b.revision ? -1 : a.revision > b.revision ? 1 : 0));
+  }
+
+  /** The steps that did not finish. */
+  async partial(): Promise<LogEntry[]> {
+    return (await this.all()).filter(isPartial);
+  }
+
+  /** The entry of one revision. Call only after ensure() or exists(). */
+  async get(revision: string): Promise<LogEntry | undefined> {
+    const rows = await this.conn.query<Row>(`SELECT ${this.columnList()} FROM ${this.quoted()} WHERE ${this.dialect.quoteIdentifier("revision")} = ${this.p(1)}`, [revision]);
+    return rows[0] ? fromRow(rows[0]) : undefined;
+  }
+
+  /** Writes an entry, replacing the revision's previous one. */
+  async put(entry: LogEntry): Promise<void> {
+    if (await this.get(entry.revision)) return this.update(entry);
+    const placeholders = COLUMNS.map((_, i) => this.p(i + 1)).join(", ");
+    await this.conn.query(`INSERT INTO ${this.quoted()} (${this.columnList()}) VALUES (${placeholders})`, values(entry));
+  }
+
+  /** Overwrites the existing entry of `entry.revision` (one statement: used for per-statement progress). */
+  async update(entry: LogEntry): Promise<void> {
+    const q = (c: string) => this.dialect.quoteIdentifier(c);
+    const assignments = COLUMNS.slice(1).map((c, i) => `${q(c)} = ${this.p(i + 1)}`).join(", ");
+    const [revision, ...rest] = values(entry);
+    await this.conn.query(`UPDATE ${this.quoted()} SET ${assignments} WHERE ${q("revision")} = ${this.p(COLUMNS.length)}`, [...rest, revision]);
+  }
+
+  /** Removes a revision's entry. */
+  async remove(revision: string): Promise<void> {
+    await this.conn.query(`DELETE FROM ${this.quoted()} WHERE ${this.dialect.quoteIdentifier("revision")} = ${this.p(1)}`, [revision]);
+  }
+}

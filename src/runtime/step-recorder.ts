@@ -1,0 +1,195 @@
+/**
+ * Records a running step in the revision log, statement by statement, and replays a resumed
+ * step. Progress is written to the database only where a statement commits on its own (MySQL
+ * DDL, statements marked `transactional: false`, revisions that opt out of their transaction):
+ * inside a transaction it would be rolled back with the revision anyway, so it is kept in memory
+ * until the revision finishes.
+ *
+ * Resuming skips the statements that already ran. Operations are plain data, so compiling the
+ * revision again gives the same statements; the recorder proves it by comparing a hash chain over
+ * the skipped statements with the one recorded, and refuses to run anything when they differ.
+ */
+import { createHash } from "node:crypto";
+import type { Statement } from "../dialects/dialect.js";
+import { MigrateError } from "../errors.js";
+import type { Step } from "../revisions/index.js";
+import type { StatementHooks, StatementOrigin } from "./online-sink.js";
+import type { LogEntry, RevisionLog } from "./revision-log.js";
+
+/** How many statement texts an entry keeps (the count is always exact). */
+export const MAX_RECORDED_STATEMENTS = 100;
+/** Longest statement text kept in the log. */
+export const MAX_RECORDED_STATEMENT_LENGTH = 2000;
+
+function stableValues(params: unknown[] | undefined): string {
+  return JSON.stringify(params ?? [], (_key, value: unknown) => (typeof value === "bigint" ? `${value}n` : value));
+}
+
+/** The next link of the progress hash chain: SHA-256 over the previous link, the SQL and its values. */
+export function chainHash(previous: string | null, statement: Statement): string {
+  return createHash("sha256")
+    .update(previous ?? "")
+    .update("\u0000")
+    .update(statement.sql)
+    .update("\u0000")
+    .update(stableValues(statement.params))
+    .digest("hex");
+}
+
+/** A statement's text as the log keeps it. */
+export function recordedText(sql: string): string {
+  const trimmed = sql.trim();
+  return trimmed.length > MAX_RECORDED_STATEMENT_LENGTH ? `${trimmed.slice(0, MAX_RECORDED_STATEMENT_LENGTH)}…` : trimmed;
+}
+
+function verb(step: Step): string {
+  return step.direction === "up" ? "upgrade" : "downgrade";
+}
+
+/** Inputs of a StepRecorder. */
+export interface StepRecorderOptions {
+  log: RevisionLog;
+  step: Step;
+  /** SHA-256 of the revision file now. */
+  checksum: string | null;
+  /** The unfinished entry to resume from; its statements are skipped. */
+  resume?: LogEntry;
+}
+
+/** The revision log's view of one running step; the sink calls it around every statement. */
+export class StepRecorder implements StatementHooks {
+  private entry: LogEntry;
+  /** Statements seen in this run, skipped ones included. */
+  private seen = 0;
+  private skippedHash: string | null = null;
+  private verified: boolean;
+  /** Whether this run wrote to the log (so a failure has something to mark). */
+  private touched = false;
+  private pending: Statement | null = null;
+
+  constructor(private readonly options: StepRecorderOptions) {
+    const { step, resume } = options;
+    this.verified = resume === undefined || resume.statementsDone === 0;
+    this.entry = resume
+      ? { ...resume }
+      : {
+          revision: step.revision,
+          direction: step.direction,
+          status: "running",
+          checksum: null,
+          statementsDone: 0,
+          doneStatements: [],
+          progressHash: null,
+          pendingStatement: null,
+          error: null,
+          updatedAt: new Date().toISOString(),
+        };
+  }
+
+  /** The statement being run, if any (for failure messages). */
+  get pendingStatement(): Statement | null {
+    return this.pending;
+  }
+
+  /** Number of statements that ran (in this run and, when resuming, before it). */
+  get statementsDone(): number {
+    return this.entry.statementsDone;
+  }
+
+  /** Records that the step started. A resumed step is marked running only once its replay checks out. */
+  async start(): Promise<void> {
+    if (this.options.resume) return;
+    // Keep the checksum an earlier upgrade recorded while the revision goes down.
+    const previous = this.options.step.direction === "down" ? await this.options.log.get(this.entry.revision) : undefined;
+    this.entry.checksum = this.options.step.direction === "up" ? this.options.checksum : (previous?.checksum ?? null);
+    await this.write();
+  }
+
+  async before(statement: Statement, origin: StatementOrigin, autocommit: boolean): Promise<boolean> {
+    const resume = this.options.resume;
+    if (resume && this.seen < resume.statementsDone) {
+      if (origin === "query") throw this.refusal(`it reads data with op.query() before the point where it stopped, and athanor cannot replay a query without running it again`);
+      this.skippedHash = chainHash(this.skippedHash, statement);
+      this.seen++;
+      return false;
+    }
+    if (!this.verified) this.verify();
+    if (!this.touched) {
+      this.entry = { ...this.entry, status: "running", error: null, pendingStatement: null };
+      await this.write();
+    }
+    this.pending = statement;
+    if (autocommit) {
+      this.entry.pendingStatement = recordedText(statement.sql);
+      await this.write();
+    }
+    return true;
+  }
+
+  async after(statement: Statement, autocommit: boolean): Promise<void> {
+    this.seen++;
+    this.pending = null;
+    const e = this.entry;
+    e.statementsDone++;
+    if (e.doneStatements.length < MAX_RECORDED_STATEMENTS) e.doneStatements.push(recordedText(statement.sql));
+    e.progressHash = chainHash(e.progressHash, statement);
+    e.pendingStatement = null;
+    if (autocommit) await this.write();
+  }
+
+  /** Marks the step done (call inside the transaction that moves the version rows). */
+  async finish(): Promise<void> {
+    if (!this.verified) this.verify();
+    const e = this.entry;
+    e.status = "done";
+    e.pendingStatement = null;
+    e.error = null;
+    if (this.options.step.direction === "up") e.checksum = this.options.checksum;
+    await this.write();
+  }
+
+  /**
+   * After a failure and the rollback: if progress of this step survived (it committed statements
+   * on its own), marks it failed with the error and the statement that failed.
+   */
+  async fail(error: unknown): Promise<void> {
+    if (!this.touched) return;
+    const stored = await this.options.log.get(this.entry.revision);
+    if (!stored || stored.direction !== this.entry.direction || stored.status === "done") return;
+    const message = error instanceof Error ? error.message : String(error);
+    await this.options.log.update({
+      ...stored,
+      status: "failed",
+      error: message,
+      pendingStatement: this.pending ? recordedText(this.pending.sql) : null,
+      updatedAt: new Date().toISOString(),
+    });
+  }
+
+  private async write(): Promise<void> {
+    this.entry.updatedAt = new Date().toISOString();
+    if (this.touched) await this.options.log.update(this.entry);
+    else await this.options.log.put(this.entry);
+    this.touched = true;
+  }
+
+  /** Checks that the statements skipped are exactly the ones that ran before. */
+  private verify(): void {
+    const resume = this.options.resume as LogEntry;
+    if (this.seen < resume.statementsDone) {
+      throw this.refusal(`it now produces ${this.seen} statement${this.seen === 1 ? "" : "s"}, but ${resume.statementsDone} had already run`);
+    }
+    if (this.skippedHash !== resume.progressHash) {
+      const n = resume.statementsDone;
+      throw this.refusal(n === 1 ? "its first statement is no longer the one that ran" : `its first ${n} statements are no longer the ones that ran`);
+    }
+    this.verified = true;
+  }
+
+  private refusal(reason: string): MigrateError {
+    const { step } = this.options;
+    return new MigrateError("partial-revision", `Cannot resume the ${verb(step)} of revision ${step.revision}: ${reason}. Nothing was run.`, {
+      hint: `Finish the revision by hand and record it with \`migrate resolve ${step.revision} --applied\`, or undo what ran and use \`migrate resolve ${step.revision} --rolled-back\`.`,
+    });
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * Shared pieces of the reliability and bad-input end-to-end tests: a CLI child process the test
+ * can signal, waiting for a revision to reach a marker, holding the migration lock from outside,
+ * and direct reads of what the database holds.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+import { parseDatabaseUrl } from "../../src/config/url.js";
+import type { HeldLock } from "../../src/dialects/dialect.js";
+import { loadDialect } from "../../src/dialects/registry.js";
+import type { TestDatabase } from "../helpers/databases.js";
+import { MIGRATE_BIN, type CliRun, type TestProject } from "../helpers/project.js";
+import { queryTestDatabase } from "../helpers/version-rows.js";
+
+/** A running CLI process. */
+export interface RunningCli {
+  child: ChildProcess;
+  /** Everything written to stderr so far. */
+  stderr(): string;
+  /** Resolves when the process exits. */
+  done: Promise<CliRun>;
+}
+
+/** Starts the CLI in the project folder without waiting for it. */
+export function startMigrate(project: TestProject, args: string[], env: Record<string, string> = {}): RunningCli {
+  const child = spawn(process.execPath, [MIGRATE_BIN, ...args], { cwd: project.dir, env: { ...process.env, NO_COLOR: "1", DATABASE_URL: "", ...env } });
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (d) => (stdout += d));
+  child.stderr?.on("data", (d) => (stderr += d));
+  const done = new Promise<CliRun>((resolve) => child.on("close", (code, signal) => resolve({ code: code ?? (signal ? -1 : -2), stdout, stderr })));
+  return { child, stderr: () => stderr, done };
+}
+
+/**
+ * Polls until `ready()` is true. The bound only keeps a broken test from hanging; nothing is
+ * asserted about how long it took.
+ */
+export async function waitUntil(ready: () => boolean, what: string, boundMs = 30_000): Promise<void> {
+  const deadline = Date.now() + boundMs;
+  while (!ready()) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await sleep(25);
+  }
+}
+
+/** Waits until a revision wrote its marker file (it then pauses). */
+export function waitForMarker(marker: string): Promise<void> {
+  return waitUntil(() => existsSync(marker), `marker ${marker}`);
+}
+
+/**
+ * Upgrade body that creates `first`, writes `marker`, pauses while ATHANOR_TEST_PAUSE is set,
+ * then creates `second`. Needs PAUSE_PRELUDE at the top of the file.
+ */
+export function pausingBody(first: string, second: string, marker: string): string {
+  return `  await op.execute("CREATE TABLE ${first} (id integer)");
+  if (process.env.ATHANOR_TEST_PAUSE) {
+    writeFileSync(${JSON.stringify(marker)}, "paused");
+    await new Promise((resolve) => setTimeout(resolve, 30_000));
+  }
+  await op.execute("CREATE TABLE ${second} (id integer)");`;
+}
+
+/** Imports pausingBody needs. */
+export const PAUSE_PRELUDE = `import { writeFileSync } from "node:fs";`;
+
+/** Takes the migration lock as athanor would (default version table), from this process. */
+export async function holdLock(db: TestDatabase): Promise<{ release(): Promise<void> }> {
+  const url = parseDatabaseUrl(db.url);
+  const dialect = await loadDialect(url.dialect);
+  const conn = await dialect.connect(url);
+  const lock: HeldLock = await dialect.acquireLock(conn, "athanor:.athanor_version", 5_000);
+  return {
+    async release() {
+      await lock.release();
+      await conn.close();
+    },
+  };
+}
+
+/** True when the table exists in the test database. */
+export async function tableExists(db: TestDatabase, table: string): Promise<boolean> {
+  const sql =
+    db.dialect === "sqlite"
+      ? `SELECT name FROM sqlite_master WHERE type = 'table' AND name = '${table}'`
+      : db.dialect === "postgres"
+        ? `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '${table}'`
+        : `SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = '${table}'`;
+  if (db.dialect === "sqlite" && !existsSync(db.file as string)) return false;
+  return (await queryTestDatabase(db, sql)).length > 0;
+}
+
+/** The revision log's rows, or [] when it does not exist. */
+export async function logRows(db: TestDatabase): Promise<Record<string, unknown>[]> {
+  if (!(await tableExists(db, "athanor_version_log"))) return [];
+  return queryTestDatabase(db, "SELECT revision, direction, status, statements_done, pending_statement, error FROM athanor_version_log ORDER BY revision");
+}
+
+/** A stack-trace line, which no user error may show without --verbose. */
+export const STACK_LINE = /\n\s+at .+:\d+:\d+/;
