@@ -16,4 +16,8 @@ export interface OperationSink {
   run(op: Operation): Promise<void>;
   /** Runs a query and returns its rows (data migrations). Throws when offline. */
   query<T = Record<string, unknown>>(statement: string | SqlFragment): Promise<T[]>;
+  /** Runs whatever the sink compiled but held back; called once the revision's function returned. */
+  drain?(): Promise<void>;
+  /** Forgets what the sink held back; called when the revision's function failed. */
+  discard?(): void;
 }

@@ -1,13 +1,20 @@
 /**
  * The operation sink for a live database: compiles each operation for the dialect and runs its
  * statements on the connection, committing around statements that cannot run in a transaction.
+ *
+ * Where DDL is not transactional (MySQL) nothing can be rolled back, so the sink compiles first:
+ * every operation is compiled as the revision builds it, but statements are held back until the
+ * revision's function returns (or reads data with op.query). An operation the dialect cannot
+ * express therefore fails before any statement of the revision has run.
  */
 import type { CompileContext, Connection, Dialect, Statement } from "../dialects/dialect.js";
 import { MigrateError, SqlError, isMigrateError } from "../errors.js";
 import type { OperationSink } from "../operations/sink.js";
 import { isSqlFragment, joinFragment, type SqlFragment } from "../operations/sql.js";
 import type { Operation } from "../operations/types.js";
+import type { TableRef, TableSchema } from "../schema/types.js";
 import { redactUrl } from "../config/url.js";
+import { applyToTableState } from "./table-state.js";
 
 /** Called for each statement before it runs (the --verbose echo). */
 export type StatementListener = (statement: Statement) => void | Promise<void>;
@@ -37,6 +44,10 @@ export class OnlineSink implements OperationSink {
   private stopped: { reason: unknown } | undefined;
   private inFlight: Promise<unknown> = Promise.resolve();
   private running = 0;
+  /** Compile-first mode: statements compiled but not yet run, and the tables they change. */
+  private readonly compileFirst: boolean;
+  private pending: Statement[] = [];
+  private readonly pendingTables = new Map<string, TableSchema>();
 
   constructor(
     private readonly conn: Connection,
@@ -44,17 +55,49 @@ export class OnlineSink implements OperationSink {
     private readonly onStatement?: StatementListener,
   ) {
     this.dialect = impl.name;
-    this.compileContext = { offline: false, tableState: (ref) => impl.reflectTable(conn, ref) };
+    this.compileFirst = !impl.capabilities.transactionalDdl;
+    // Held-back statements have not changed the database yet: tables they touch are answered
+    // from the tracked definitions, the rest from the live catalog.
+    this.compileContext = { offline: false, tableState: async (ref) => this.pendingTables.get(tableKey(ref)) ?? impl.reflectTable(conn, ref) };
   }
 
   async run(op: Operation): Promise<void> {
     const statements = await this.impl.compile(op, this.compileContext);
-    for (const statement of statements) await this.execute(statement, "operation");
+    if (!this.compileFirst) {
+      for (const statement of statements) await this.execute(statement, "operation");
+      return;
+    }
+    this.pending.push(...statements);
+    await this.track(op);
   }
 
   async query<T = Record<string, unknown>>(statement: string | SqlFragment): Promise<T[]> {
+    await this.drain();
     const { sql, params } = isSqlFragment(statement) ? joinFragment(statement, (i) => this.impl.placeholder(i)) : { sql: statement, params: [] };
     return (await this.execute({ sql, params }, "query")) as T[];
+  }
+
+  /** Runs the held-back statements, in order. */
+  async drain(): Promise<void> {
+    const statements = this.pending;
+    this.discard();
+    for (const statement of statements) await this.execute(statement, "operation");
+  }
+
+  /** Drops the held-back statements (the revision failed before any of them ran). */
+  discard(): void {
+    this.pending = [];
+    this.pendingTables.clear();
+  }
+
+  /** Records what `op` will do to its table, so later operations compile against it. */
+  private async track(op: Operation): Promise<void> {
+    const ref = touchedTable(op);
+    if (ref && !this.pendingTables.has(tableKey(ref))) {
+      const live = await this.impl.reflectTable(this.conn, ref);
+      if (live) this.pendingTables.set(tableKey(ref), live);
+    }
+    applyToTableState(this.pendingTables, op, tableKey);
   }
 
   /**
@@ -105,6 +148,28 @@ export class OnlineSink implements OperationSink {
       if (outside) await this.conn.begin();
     }
     return rows;
+  }
+}
+
+function tableKey(ref: TableRef): string {
+  return `${ref.schema ?? ""}.${ref.name}`;
+}
+
+/** The existing table an operation changes in place, if any. */
+function touchedTable(op: Operation): TableRef | undefined {
+  switch (op.kind) {
+    case "createTable":
+    case "createEnum":
+    case "dropEnum":
+    case "addEnumValue":
+    case "renameEnumValue":
+    case "execute":
+    case "bulkInsert":
+      return undefined;
+    case "renameTable":
+      return { schema: op.schema, name: op.from };
+    default:
+      return { schema: op.schema, name: op.table };
   }
 }
 

@@ -46,11 +46,17 @@ export async function loadStepModule(graph: RevisionGraph, step: Step): Promise<
 export async function callRevision(mod: RevisionModule, step: Step, sink: OperationSink): Promise<void> {
   const { operations, flush } = createOperations(sink);
   try {
-    await mod[step.direction === "up" ? "upgrade" : "downgrade"](operations);
-  } finally {
-    // Operations the author forgot to await still run, in order, before the revision ends.
-    await flush();
+    try {
+      await mod[step.direction === "up" ? "upgrade" : "downgrade"](operations);
+    } finally {
+      // Operations the author forgot to await still run, in order, before the revision ends.
+      await flush();
+    }
+  } catch (error) {
+    sink.discard?.();
+    throw error;
   }
+  await sink.drain?.();
 }
 
 /** Imports the step's revision and calls its function with an `op` bound to `sink`. */

@@ -66,6 +66,8 @@ export class StepRecorder implements StatementHooks {
   /** Whether this run wrote to the log (so a failure has something to mark). */
   private touched = false;
   private pending: Statement | null = null;
+  /** The log entry before this run wrote to it (restored when the step fails before any statement). */
+  private previous: LogEntry | undefined;
 
   constructor(private readonly options: StepRecorderOptions) {
     const { step, resume } = options;
@@ -100,8 +102,8 @@ export class StepRecorder implements StatementHooks {
   async start(): Promise<void> {
     if (this.options.resume) return;
     // Keep the checksum an earlier upgrade recorded while the revision goes down.
-    const previous = this.options.step.direction === "down" ? await this.options.log.get(this.entry.revision) : undefined;
-    this.entry.checksum = this.options.step.direction === "up" ? this.options.checksum : (previous?.checksum ?? null);
+    this.previous = await this.options.log.get(this.entry.revision);
+    this.entry.checksum = this.options.step.direction === "up" ? this.options.checksum : (this.previous?.checksum ?? null);
     await this.write();
   }
 
@@ -154,6 +156,13 @@ export class StepRecorder implements StatementHooks {
    */
   async fail(error: unknown): Promise<void> {
     if (!this.touched) return;
+    if (this.entry.statementsDone === 0 && this.pending === null) {
+      // Nothing reached the database (e.g. an operation the dialect cannot express, refused
+      // before the first statement): the step never started, so the log goes back to what it was.
+      if (this.previous) await this.options.log.update(this.previous);
+      else await this.options.log.remove(this.entry.revision);
+      return;
+    }
     const stored = await this.options.log.get(this.entry.revision);
     if (!stored || stored.direction !== this.entry.direction || stored.status === "done") return;
     const message = error instanceof Error ? error.message : String(error);

@@ -9,7 +9,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { parseDatabaseUrl } from "../../src/config/url.js";
 import type { HeldLock } from "../../src/dialects/dialect.js";
 import { loadDialect } from "../../src/dialects/registry.js";
-import type { TestDatabase } from "../helpers/databases.js";
+import type { TestDatabase, TestDialect } from "../helpers/databases.js";
 import { MIGRATE_BIN, type CliRun, type TestProject } from "../helpers/project.js";
 import { queryTestDatabase } from "../helpers/version-rows.js";
 
@@ -37,9 +37,9 @@ export function startMigrate(project: TestProject, args: string[], env: Record<s
  * Polls until `ready()` is true. The bound only keeps a broken test from hanging; nothing is
  * asserted about how long it took.
  */
-export async function waitUntil(ready: () => boolean, what: string, boundMs = 30_000): Promise<void> {
+export async function waitUntil(ready: () => boolean | Promise<boolean>, what: string, boundMs = 30_000): Promise<void> {
   const deadline = Date.now() + boundMs;
-  while (!ready()) {
+  while (!(await ready())) {
     if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
     await sleep(25);
   }
@@ -53,14 +53,29 @@ export function waitForMarker(marker: string): Promise<void> {
 /**
  * Upgrade body that creates `first`, writes `marker`, pauses while ATHANOR_TEST_PAUSE is set,
  * then creates `second`. Needs PAUSE_PRELUDE at the top of the file.
+ *
+ * On MySQL the runner holds a revision's statements back until the revision's function returns
+ * (so an unsupported operation fails before anything runs); there the pause is a statement of its
+ * own, `DO SLEEP(3)`, which runs after `first` was created — wait for it with waitForPause.
  */
-export function pausingBody(first: string, second: string, marker: string): string {
+export function pausingBody(first: string, second: string, marker: string, dialect: TestDialect = "sqlite"): string {
+  const pause =
+    dialect === "mysql"
+      ? `    await op.execute("DO SLEEP(3)");`
+      : `    writeFileSync(${JSON.stringify(marker)}, "paused");
+    await new Promise((resolve) => setTimeout(resolve, 30_000));`;
   return `  await op.execute("CREATE TABLE ${first} (id integer)");
   if (process.env.ATHANOR_TEST_PAUSE) {
-    writeFileSync(${JSON.stringify(marker)}, "paused");
-    await new Promise((resolve) => setTimeout(resolve, 30_000));
+${pause}
   }
   await op.execute("CREATE TABLE ${second} (id integer)");`;
+}
+
+/** Waits until a revision built by pausingBody is paused (its first statement has run). */
+export async function waitForPause(dialect: TestDialect, db: TestDatabase, marker: string): Promise<void> {
+  if (dialect !== "mysql") return waitForMarker(marker);
+  // The revision log names the statement it is running; the sleep comes right after `first`.
+  return waitUntil(async () => (await logRows(db)).some((r) => String(r.pending_statement ?? "").includes("SLEEP")), "the revision to reach DO SLEEP");
 }
 
 /** Imports pausingBody needs. */
