@@ -160,6 +160,11 @@ export interface Dialect {
    * model and its reflection compare equal. Lives in dialects/<name>/compare.ts.
    */
   normalizeSchema(schema: DatabaseSchema): DatabaseSchema;
+  /**
+   * Statements that open and close an offline `--sql` script, outside every transaction
+   * (SQLite: foreign keys off, so a table rebuild's DROP TABLE cannot cascade into child rows).
+   */
+  offlineScript?: { prologue: Statement[]; epilogue: Statement[] };
   /** SQL for the version table. */
   versionTable: VersionTableSql;
   /**

@@ -14,6 +14,7 @@ export async function renderOfflineSql(dialect: Dialect, graph: RevisionGraph, s
   let out = "";
   const sink = new OfflineSink(dialect, (text) => (out += text));
   const transactional = dialect.capabilities.transactionalDdl;
+  for (const s of dialect.offlineScript?.prologue ?? []) sink.write(s);
   for (const s of dialect.versionTable.create(versionTable)) sink.write(s);
   for (const step of steps) {
     const revision = graph.get(step.revision);
@@ -29,6 +30,9 @@ export async function renderOfflineSql(dialect: Dialect, graph: RevisionGraph, s
     sink.inTransaction = false;
     if (wrap) out += "\nCOMMIT;\n";
   }
+  const epilogue = dialect.offlineScript?.epilogue ?? [];
+  if (epilogue.length) out += "\n";
+  for (const s of epilogue) sink.write(s);
   return out;
 }
 

@@ -3,6 +3,7 @@
  * downgrade ranges and stamps without touching the database — with BEGIN/COMMIT exactly where
  * the dialect has transactional DDL, and SQLite rebuilds of tables created earlier in the range.
  */
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -44,6 +45,16 @@ describe.each([
     if (dialect === "sqlite") {
       // The alter is a rebuild, possible offline because w1 created the table in the same range.
       expect(r.stdout).toMatch(/_athanor_tmp_widgets/);
+      // Foreign keys off before the first transaction, so a rebuild cannot cascade into child rows.
+      expect(r.stdout.indexOf("PRAGMA foreign_keys = OFF;")).toBeGreaterThanOrEqual(0);
+      expect(r.stdout.indexOf("PRAGMA foreign_keys = OFF;")).toBeLessThan(r.stdout.indexOf("BEGIN;"));
+      expect(r.stdout.trimEnd().endsWith("PRAGMA foreign_keys = ON;")).toBe(true);
+      // The script is real SQL: run it with the sqlite3 shell and look at the result.
+      const file = join(project.dir, "from-script.db");
+      execFileSync("sqlite3", ["-bail", file], { input: r.stdout });
+      const read = (sql: string) => execFileSync("sqlite3", [file, sql], { encoding: "utf8" }).trim();
+      expect(read("SELECT version_num FROM athanor_version")).toBe("w2");
+      expect(read("SELECT type FROM pragma_table_info('widgets') WHERE name = 'name'")).toBe("VARCHAR(120)");
       expect(existsSync(join(project.dir, "never-created.db"))).toBe(false);
     }
   });

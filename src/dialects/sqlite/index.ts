@@ -40,6 +40,11 @@ export const sqliteDialect: Dialect = {
   reflectTable,
   verifyRevision,
   normalizeSchema: normalizeSqliteSchema,
+  // PRAGMA foreign_keys is ignored inside a transaction, so the script sets it around them all.
+  offlineScript: {
+    prologue: [{ sql: "PRAGMA foreign_keys = OFF" }],
+    epilogue: [{ sql: "PRAGMA foreign_key_check" }, { sql: "PRAGMA foreign_keys = ON" }],
+  },
   versionTable,
   acquireLock,
 };
