@@ -14,7 +14,7 @@ import { isSqlFragment, joinFragment, type SqlFragment } from "../operations/sql
 import type { Operation } from "../operations/types.js";
 import type { TableRef, TableSchema } from "../schema/types.js";
 import { redactUrl } from "../config/url.js";
-import { applyToTableState } from "./table-state.js";
+import { applyToTableState, tableChangedInPlace } from "./table-state.js";
 
 /** Called for each statement before it runs (the --verbose echo). */
 export type StatementListener = (statement: Statement) => void | Promise<void>;
@@ -92,7 +92,7 @@ export class OnlineSink implements OperationSink {
 
   /** Records what `op` will do to its table, so later operations compile against it. */
   private async track(op: Operation): Promise<void> {
-    const ref = touchedTable(op);
+    const ref = tableChangedInPlace(op);
     if (ref && !this.pendingTables.has(tableKey(ref))) {
       const live = await this.impl.reflectTable(this.conn, ref);
       if (live) this.pendingTables.set(tableKey(ref), live);
@@ -153,24 +153,6 @@ export class OnlineSink implements OperationSink {
 
 function tableKey(ref: TableRef): string {
   return `${ref.schema ?? ""}.${ref.name}`;
-}
-
-/** The existing table an operation changes in place, if any. */
-function touchedTable(op: Operation): TableRef | undefined {
-  switch (op.kind) {
-    case "createTable":
-    case "createEnum":
-    case "dropEnum":
-    case "addEnumValue":
-    case "renameEnumValue":
-    case "execute":
-    case "bulkInsert":
-      return undefined;
-    case "renameTable":
-      return { schema: op.schema, name: op.from };
-    default:
-      return { schema: op.schema, name: op.table };
-  }
 }
 
 /** Raised when a data query is attempted under --sql. */

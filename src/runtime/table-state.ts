@@ -92,17 +92,29 @@ export function applyToTableState(tables: Map<string, TableSchema>, op: Operatio
       for (const inner of op.operations) applyToTableState(tables, { ...inner, schema: op.schema, table: op.table }, key);
       return;
     }
+    default: {
+      const ref = tableChangedInPlace(op);
+      const t = ref && tables.get(key(ref));
+      if (ref && t) tables.set(key(ref), applyTableOperation(t, op as TableLevelOperation));
+    }
+  }
+}
+
+/** The existing table an operation changes in place (not creates, drops or renames), if any. */
+export function tableChangedInPlace(op: Operation): TableRef | undefined {
+  switch (op.kind) {
+    case "createTable":
+    case "dropTable":
     case "createEnum":
     case "dropEnum":
     case "addEnumValue":
     case "renameEnumValue":
     case "execute":
     case "bulkInsert":
-      return;
-    default: {
-      const k = key({ schema: op.schema, name: op.table });
-      const t = tables.get(k);
-      if (t) tables.set(k, applyTableOperation(t, op));
-    }
+      return undefined;
+    case "renameTable":
+      return { schema: op.schema, name: op.from };
+    default:
+      return { schema: op.schema, name: op.table };
   }
 }

@@ -13,7 +13,7 @@ import { columnCommentStatement } from "./column-sql.js";
 import { defaultSql } from "./defaults.js";
 import { generationChange } from "./generation-sql.js";
 import { quoteIdentifier, quoteTable } from "./quote.js";
-import { sameValue } from "./same.js";
+import { sameValue } from "../../schema/same-value.js";
 import { columnTypeSql } from "./types.js";
 
 /** True when the operation sets a value that differs from the known prior one. */

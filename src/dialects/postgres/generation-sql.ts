@@ -10,7 +10,7 @@ import type { ColumnGeneration, ColumnType, TableRef } from "../../schema/types.
 import { tableLabel } from "../../schema/types.js";
 import type { Statement } from "../dialect.js";
 import { quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";
-import { sameValue } from "./same.js";
+import { sameValue } from "../../schema/same-value.js";
 
 /** The statements of one generation change. */
 export interface GenerationChange {

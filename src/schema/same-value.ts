@@ -1,10 +1,10 @@
 /**
- * Structural equality for schema values (types, defaults, generations), treating an absent
- * property like an undefined one, so that `{ kind: "timestamp" }` equals
+ * Structural equality for plain schema data (types, defaults, generations), treating an absent
+ * property like an undefined one, so `{ kind: "timestamp" }` equals
  * `{ kind: "timestamp", precision: undefined }`.
  */
 
-/** True when `a` and `b` hold the same plain data. */
+/** True when `a` and `b` hold the same plain data, an absent property equalling an undefined one. */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
