@@ -15,9 +15,11 @@ export function registerSchemaCommands(program: Command, ctx: CliContext): void 
     .command("check")
     .description("exit 1 if schema.ts and the database differ, listing the pending operations (for CI)")
     .option("--diff", "also print a unified diff of both schemas' DDL")
-    .action(async (opts: { diff?: boolean }) => {
+    .option("--strict", "fail when an applied revision file changed since it was applied")
+    .action(async (opts: { diff?: boolean; strict?: boolean }) => {
       const result = await check(await ctx.config(), opts);
       for (const w of result.warnings) out().event({ type: "warning", message: w });
+      for (const c of result.changed) out().event({ type: "warning", message: `applied revision ${c.revision} changed since it was applied (${c.path}); --strict makes this an error` });
       out().json(result);
       if (result.operations.length === 0) {
         out().event({ type: "info", message: "No changes: the database matches the model." });

@@ -1,13 +1,17 @@
 /**
  * `migrate check`: does the database match schema.ts? Made for CI: the result lists the pending
  * operations (and, with --diff, a unified diff of both schemas' DDL); the CLI exits 1 when any
- * are pending.
+ * are pending. It also reports applied revision files edited since they ran (an error with
+ * --strict).
  */
 import { createTwoFilesPatch } from "diff";
 import type { ResolvedConfig } from "../config/types.js";
 import { describeOperation } from "../operations/describe.js";
 import type { Operation } from "../operations/types.js";
+import { findChangedRevisions, type ChangedRevision } from "../runtime/changed-revisions.js";
 import { withDatabase } from "../runtime/database.js";
+import { changedError } from "./current.js";
+import { loadProject } from "./project.js";
 import { schemaDdl } from "./schema-ddl.js";
 import { diffModelWithDatabase } from "./schema-diff.js";
 
@@ -15,6 +19,8 @@ import { diffModelWithDatabase } from "./schema-diff.js";
 export interface CheckOptions {
   /** Also produce a unified diff of the DDL of both schemas. */
   diff?: boolean;
+  /** Fail when an applied revision file changed since it was applied (also config `strict`). */
+  strict?: boolean;
 }
 
 /** What check found. */
@@ -25,13 +31,18 @@ export interface CheckResult {
   warnings: string[];
   /** Unified diff database → model, with --diff. */
   ddlDiff?: string;
+  /** Applied revisions whose file changed since they were applied. */
+  changed: ChangedRevision[];
 }
 
 /** Compares the model with the database. */
 export async function check(config: ResolvedConfig, options: CheckOptions = {}): Promise<CheckResult> {
+  const project = loadProject(config);
   return withDatabase(config, {}, async (session) => {
+    const changed = await findChangedRevisions(session, project);
+    if (changed.length > 0 && (options.strict ?? config.strict)) throw changedError(changed);
     const diff = await diffModelWithDatabase(config, session);
-    const result: CheckResult = { operations: diff.operations, pending: diff.operations.map(describeOperation), warnings: diff.warnings };
+    const result: CheckResult = { operations: diff.operations, pending: diff.operations.map(describeOperation), warnings: diff.warnings, changed };
     if (options.diff && diff.operations.length > 0) {
       const [before, after] = await Promise.all([schemaDdl(session.dialect, diff.actual), schemaDdl(session.dialect, diff.target)]);
       result.ddlDiff = createTwoFilesPatch("database", "schema.ts", before, after, "", "", { context: 3 });

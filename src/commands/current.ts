@@ -33,7 +33,8 @@ export interface CurrentOptions {
   strict?: boolean;
 }
 
-function changedError(changed: ChangedRevision[]): MigrateError {
+/** The error for applied revision files that changed since they were applied (`--strict`). */
+export function changedError(changed: ChangedRevision[]): MigrateError {
   const list = changed.map((c) => `  ${c.revision} (${c.path})`).join("\n");
   const commands = changed.map((c) => `\`migrate resolve ${c.revision} --applied\``).join(", ");
   return new MigrateError("check-failed", `${changed.length === 1 ? "An applied revision file has" : `${changed.length} applied revision files have`} changed since ${changed.length === 1 ? "it was" : "they were"} applied:\n${list}`, {

@@ -96,11 +96,12 @@ describe("migrate init", () => {
     const first = project.run(["init", "fresh"]);
     expect(first.code, first.stderr).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(["migrate.config.ts", "migrations", "schema.ts"]);
-    writeFileSync(join(dir, "schema.ts"), "// mine\n");
+    const config = readFileSync(join(dir, "migrate.config.ts"), "utf8");
+    writeFileSync(join(dir, "migrate.config.ts"), `${config}// mine\n`);
     const second = project.run(["init", "fresh"]);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain("Kept existing");
-    expect(readFileSync(join(dir, "schema.ts"), "utf8")).toBe("// mine\n");
+    expect(readFileSync(join(dir, "migrate.config.ts"), "utf8")).toBe(`${config}// mine\n`);
 
     const run = (args: string[]) => project.run(["-c", join(dir, "migrate.config.ts"), ...args]);
     const rev = run(["revision", "-m", "first", "--rev-id", "f1"]);
@@ -109,5 +110,10 @@ describe("migrate init", () => {
     expect(up.code, up.stderr).toBe(0);
     expect(run(["current"]).stdout.trim()).toBe("f1 (head)");
     expect(existsSync(join(dir, "app.db"))).toBe(true);
+    // The template's empty model is valid: nothing to generate, and check agrees.
+    const auto = run(["revision", "--autogenerate", "-m", "nothing yet"]);
+    expect(auto.code, auto.stderr).toBe(0);
+    expect(auto.stderr).toContain("No changes");
+    expect(run(["check"]).code).toBe(0);
   });
 });

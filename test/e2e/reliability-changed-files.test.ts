@@ -1,6 +1,6 @@
 /**
  * Changed files: the SHA-256 of each revision file is recorded when it is applied. `migrate
- * current --verbose` lists applied revisions whose file changed since; `--strict` (or config
+ * current --verbose` and `migrate check` list applied revisions whose file changed since; `--strict` (or config
  * `strict: true`) makes that an error; `migrate resolve <rev> --applied` accepts the file as it is.
  */
 import { appendFileSync, writeFileSync } from "node:fs";
@@ -56,6 +56,20 @@ describe.each(["sqlite", "postgres"] as const)("changed revision files on %s", (
     expect(strict.stderr).toContain(`ERROR: An applied revision file has changed since it was applied:\n  c1 (${c1})`);
     expect(strict.stderr).toContain("hint: Undo the edits and put new changes in a new revision; if an edit is harmless, record the file as it is now with `migrate resolve c1 --applied`.");
     expect(strict.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it("check warns about the edited file, and --strict makes it an error", ({ skip }) => {
+    if (!available) skip();
+    const config = join(project.dir, "migrate.config.ts");
+    writeFileSync(join(project.dir, "schema.ts"), `import { defineSchema } from "athanor";\nexport default defineSchema({ tables: [] });\n`);
+    writeFileSync(config, `export default { url: ${JSON.stringify(db.url)}, schema: "./schema.ts", excludeTables: ["c1t"] };\n`);
+    const r = project.run(["check"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("WARNING: applied revision c1 changed since it was applied");
+    const strict = project.run(["check", "--strict"]);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain("An applied revision file has changed since it was applied");
+    writeFileSync(config, `export default { url: ${JSON.stringify(db.url)} };\n`);
   });
 
   it("config strict: true makes it an error without the flag", ({ skip }) => {
