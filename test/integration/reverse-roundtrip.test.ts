@@ -12,7 +12,7 @@ import { loadDialect } from "../../src/dialects/registry.js";
 import { reverseOperation } from "../../src/operations/reverse.js";
 import type { ExistingConstraint, Operation } from "../../src/operations/types.js";
 import type { ColumnSchema, DatabaseSchema, IndexSchema } from "../../src/schema/types.js";
-import { col, findColumn, findTable, openRoundTripKit, table, type RoundTripKit } from "./reverse-roundtrip-kit.js";
+import { SEED_ROWS, col, findColumn, findTable, openRoundTripKit, table, type RoundTripKit } from "./reverse-roundtrip-kit.js";
 
 /** The capability flags a case can depend on. */
 type Flag = { [K in keyof DialectCapabilities]-?: DialectCapabilities[K] extends boolean ? K : never }[keyof DialectCapabilities];
@@ -79,7 +79,7 @@ const CASES: Case[] = [
     }),
     changes: tableNames,
   },
-  { name: "dropTable with existing", op: (live) => ({ kind: "dropTable", table: "archive", existing: findTable(live, "archive") }), changes: tableNames },
+  { name: "dropTable (with keys, checks, index, comment) with existing", op: (live) => ({ kind: "dropTable", table: "archive", existing: findTable(live, "archive") }), changes: tableNames },
   { name: "renameTable of a referenced table", op: () => ({ kind: "renameTable", from: "authors", to: "writers" }), changes: tableNames },
   {
     name: "addColumn not null with a default",
@@ -103,6 +103,17 @@ const CASES: Case[] = [
     changes: columnOf("authors", "score"),
   },
   {
+    name: "alterColumn: drop the default",
+    op: (live) => ({ kind: "alterColumn", table: "authors", column: "score", default: null, ...existing(findColumn(live, "authors", "score")) }),
+    changes: columnOf("authors", "score"),
+  },
+  {
+    name: "alterColumn: column comment",
+    needs: "comments",
+    op: (live) => ({ kind: "alterColumn", table: "authors", column: "name", comment: "as printed", ...existing(findColumn(live, "authors", "name")) }),
+    changes: columnOf("authors", "name"),
+  },
+  {
     name: "alterColumn: rename",
     op: (live) => ({ kind: "alterColumn", table: "books", column: "title", newName: "headline", ...existing(findColumn(live, "books", "title")) }),
     changes: columnsOf("books"),
@@ -113,8 +124,8 @@ const CASES: Case[] = [
     changes: columnsOf("books"),
   },
   {
-    name: "createIndex: unique composite",
-    op: () => ({ kind: "createIndex", table: "books", index: { name: "ux_books_author_title", elements: [{ column: "author_id" }, { column: "title" }], unique: true } }),
+    name: "createIndex: unique composite, if not exists",
+    op: () => ({ kind: "createIndex", table: "books", ifNotExists: true, index: { name: "ux_books_author_title", elements: [{ column: "author_id" }, { column: "title" }], unique: true } }),
     changes: keysOf("books"),
   },
   {
@@ -123,11 +134,18 @@ const CASES: Case[] = [
     op: () => ({ kind: "createIndex", table: "books", index: { name: "ix_books_long", elements: [{ column: "pages" }], unique: false, where: "pages > 100" } }),
     changes: keysOf("books"),
   },
+  {
+    name: "createIndex: concurrently",
+    needs: "concurrentIndex",
+    op: () => ({ kind: "createIndex", table: "authors", concurrently: true, index: { name: "ix_authors_score", elements: [{ column: "score" }], unique: false } }),
+    changes: keysOf("authors"),
+  },
   { name: "dropIndex with existing", op: (live) => ({ kind: "dropIndex", table: "authors", name: "ix_authors_name", existing: liveIndex(live, "authors", "ix_authors_name") }), changes: keysOf("authors") },
-  { name: "dropIndex (unique, composite) with existing", op: (live) => ({ kind: "dropIndex", table: "tags", name: "ux_tags_book_name", existing: liveIndex(live, "tags", "ux_tags_book_name") }), changes: keysOf("tags") },
+  { name: "dropIndex (unique, composite) with existing", op: (live) => ({ kind: "dropIndex", table: "tags", name: "ux_tags_name_book", existing: liveIndex(live, "tags", "ux_tags_name_book") }), changes: keysOf("tags") },
   { name: "createPrimaryKey on a table without one", op: () => ({ kind: "createPrimaryKey", table: "tags", constraint: { name: "pk_tags", columns: ["name", "book_id"] } }), changes: partOf("tags", "primaryKey") },
   {
     name: "createForeignKey with onDelete",
+    // Known MySQL compile bug (dialects/mysql/compile.ts, dropConstraint of a foreignKey): see the text.
     bugs: {
       mysql:
         "InnoDB adds an index named after the foreign key when no index covers its columns; dropConstraint(foreignKey) compiles to DROP FOREIGN KEY only, so that index outlives the key and reflection then reports it",
@@ -164,6 +182,9 @@ const CASES: Case[] = [
   },
 ];
 
+/** The rows every case must leave in place, as the seed tables' rows are read back. */
+const SEEDED = Object.fromEntries(Object.entries(SEED_ROWS).map(([t, seed]) => [t, seed.rows]));
+
 const targets = await Promise.all(
   ALL_DIALECTS.map(async (name) => {
     const capabilities = (await loadDialect(name)).capabilities;
@@ -172,38 +193,44 @@ const targets = await Promise.all(
 );
 
 describe.each(targets)("$name: each operation, then its reverse", ({ name, available, cases }) => {
-  let kit: RoundTripKit;
-  let seedRows: Awaited<ReturnType<RoundTripKit["seedRows"]>>;
+  let kit: RoundTripKit | undefined;
   beforeAll(async () => {
-    if (!available) return;
-    kit = await openRoundTripKit(name);
-    seedRows = await kit.seedRows();
+    if (available) kit = await openRoundTripKit(name);
   });
   afterAll(async () => {
     await kit?.close();
   });
 
-  it.skipIf(!available)("starts from the seeded rows", () => {
-    expect(seedRows.authors).toHaveLength(3);
-    expect(seedRows.books!.find((r) => r.id === 3)?.title).toBe("C");
+  it.skipIf(!available)("starts from the seed rows", async () => {
+    expect(await kit!.seedRows()).toEqual(SEEDED);
   });
 
   for (const c of cases) {
     const test = it.skipIf(!available);
     // A dialect compile bug (see Case.bugs): the case runs and must still fail there.
-    (c.bugs?.[name] ? test.fails : test)(c.name, () => roundTrip(c));
-  }
-
-  async function roundTrip(c: Case): Promise<void> {
-    const before = await kit.reflect();
-    const op = c.op(await kit.reflectRaw());
-    await kit.apply([op]);
-    const after = await kit.reflect();
-    expect(after).not.toEqual(before);
-    expect(c.changes(after)).not.toEqual(c.changes(before));
-
-    await kit.apply(reverseOperation(op));
-    expect(await kit.reflect()).toEqual(before);
-    expect(await kit.seedRows()).toEqual(seedRows);
+    (c.bugs?.[name] ? test.fails : test)(c.name, async () => {
+      try {
+        await roundTrip(kit!, c);
+      } catch (error) {
+        // The case may have left the schema changed: later cases start again from a fresh database.
+        await kit!.close();
+        kit = await openRoundTripKit(name);
+        throw error;
+      }
+    });
   }
 });
+
+/** One case: the operation, a check that it changed the schema, its reverse, a check that nothing is left of it. */
+async function roundTrip(kit: RoundTripKit, c: Case): Promise<void> {
+  const before = await kit.reflect();
+  const op = c.op(await kit.reflectRaw());
+  await kit.apply([op]);
+  const after = await kit.reflect();
+  expect(after).not.toEqual(before);
+  expect(c.changes(after)).not.toEqual(c.changes(before));
+
+  await kit.apply(reverseOperation(op));
+  expect(await kit.reflect()).toEqual(before);
+  expect(await kit.seedRows()).toEqual(SEEDED);
+}
