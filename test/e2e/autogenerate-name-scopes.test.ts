@@ -6,9 +6,9 @@
  */
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ALL_DIALECTS, createTestDatabase, serverAvailable, type TestDatabase } from "../helpers/databases.js";
-import { TestProject } from "../helpers/project.js";
+import { describe, expect, it } from "vitest";
+import { ALL_DIALECTS } from "../helpers/databases.js";
+import { useTestProject } from "../helpers/use-test-project.js";
 import { queryTestDatabase } from "../helpers/version-rows.js";
 
 const SCHEMA = `import { index, integer, table } from "athanor";
@@ -17,36 +17,24 @@ export const deptManager = table("dept_manager", { emp_no: integer().primaryKey(
 `;
 
 describe.each(ALL_DIALECTS)("one index name on two tables on %s", (dialect) => {
-  let db: TestDatabase;
-  let project: TestProject;
-  let available = true;
+  const ctx = useTestProject(dialect, {
+    configExtra: `schema: "./schema.ts"`,
+    setup: (project) => writeFileSync(join(project.dir, "schema.ts"), SCHEMA),
+  });
   const versions = () => {
-    const dir = join(project.dir, "migrations/versions");
+    const dir = join(ctx.project.dir, "migrations/versions");
     return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".ts")) : [];
   };
 
-  beforeAll(async () => {
-    available = await serverAvailable(dialect);
-    if (!available) return;
-    db = await createTestDatabase(dialect);
-    project = new TestProject(db.url, `schema: "./schema.ts"`);
-    writeFileSync(join(project.dir, "schema.ts"), SCHEMA);
-  });
-
-  afterAll(async () => {
-    project?.remove();
-    await db?.drop();
-  });
-
   it(dialect === "mysql" ? "is accepted and applied (index names are per table)" : "is refused before anything runs, naming both tables", async ({ skip }) => {
-    if (!available) skip();
-    const gen = project.run(["revision", "--autogenerate", "-m", "initial", "--rev-id", "a1"]);
+    if (!ctx.available) skip();
+    const gen = ctx.project.run(["revision", "--autogenerate", "-m", "initial", "--rev-id", "a1"]);
     if (dialect === "mysql") {
       expect(gen.code, gen.stderr).toBe(0);
-      expect(project.run(["upgrade", "head"]).code).toBe(0);
-      const check = project.run(["check"]);
+      expect(ctx.project.run(["upgrade", "head"]).code).toBe(0);
+      const check = ctx.project.run(["check"]);
       expect(check.code, check.stdout + check.stderr).toBe(0);
-      const rows = await queryTestDatabase(db, "SELECT TABLE_NAME AS t FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND INDEX_NAME = 'dept_no' ORDER BY TABLE_NAME");
+      const rows = await queryTestDatabase(ctx.db, "SELECT TABLE_NAME AS t FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND INDEX_NAME = 'dept_no' ORDER BY TABLE_NAME");
       expect(rows.map((r) => r.t)).toEqual(["dept_emp", "dept_manager"]);
       return;
     }
@@ -55,7 +43,7 @@ describe.each(ALL_DIALECTS)("one index name on two tables on %s", (dialect) => {
     expect(gen.stderr).toContain("must be unique within a schema");
     expect(gen.stderr).toContain("hint: Rename one of them");
     expect(versions()).toEqual([]);
-    const check = project.run(["check"]);
+    const check = ctx.project.run(["check"]);
     expect(check.code).not.toBe(0);
     expect(check.stderr).toContain('The name "dept_no" is used by the index of table dept_emp');
   });

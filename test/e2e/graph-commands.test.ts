@@ -6,40 +6,32 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../helpers/databases.js";
 import { TestProject } from "../helpers/project.js";
+import { useTestProject } from "../helpers/use-test-project.js";
 
 const BOOM = `throw new Error("this module must never be imported by a graph command");`;
 
 describe("graph commands never import revision code", () => {
-  let db: TestDatabase;
-  let project: TestProject;
-
-  beforeAll(async () => {
-    db = await createTestDatabase("sqlite");
-    project = new TestProject(db.url);
-    project.addRevision({ id: "aaa111", message: "first", prelude: BOOM });
-    project.addRevision({ id: "bbb222", down: "aaa111", message: "second", prelude: BOOM });
-    project.addRevision({ id: "ccc333", down: "aaa111", branchLabels: ["side"], message: "side branch", prelude: BOOM });
-    // Record a current revision without running anything.
-    const stamped = project.run(["stamp", "bbb222"]);
-    expect(stamped.code, stamped.stderr).toBe(0);
-  });
-
-  afterAll(async () => {
-    project.remove();
-    await db.drop();
+  const ctx = useTestProject("sqlite", {
+    setup(project) {
+      project.addRevision({ id: "aaa111", message: "first", prelude: BOOM });
+      project.addRevision({ id: "bbb222", down: "aaa111", message: "second", prelude: BOOM });
+      project.addRevision({ id: "ccc333", down: "aaa111", branchLabels: ["side"], message: "side branch", prelude: BOOM });
+      // Record a current revision without running anything.
+      const stamped = project.run(["stamp", "bbb222"]);
+      expect(stamped.code, stamped.stderr).toBe(0);
+    },
   });
 
   it("heads lists both heads", () => {
-    const r = project.run(["heads"]);
+    const r = ctx.project.run(["heads"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("bbb222 (head)");
     expect(r.stdout).toContain("ccc333 (side) (head)");
   });
 
   it("history lists every revision newest first with markers", () => {
-    const r = project.run(["history", "-i"]);
+    const r = ctx.project.run(["history", "-i"]);
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trim().split("\n");
     expect(lines).toHaveLength(3);
@@ -48,26 +40,26 @@ describe("graph commands never import revision code", () => {
   });
 
   it("branches, show and current work", () => {
-    const branches = project.run(["branches"]);
+    const branches = ctx.project.run(["branches"]);
     expect(branches.code, branches.stderr).toBe(0);
     expect(branches.stdout).toContain("aaa111");
-    const show = project.run(["show", "ccc"]);
+    const show = ctx.project.run(["show", "ccc"]);
     expect(show.code, show.stderr).toBe(0);
     expect(show.stdout).toContain("Rev: ccc333");
-    const current = project.run(["current"]);
+    const current = ctx.project.run(["current"]);
     expect(current.code, current.stderr).toBe(0);
     expect(current.stdout.trim()).toBe("bbb222 (head)");
   });
 
   it("--json gives machine-readable heads", () => {
-    const r = project.run(["heads", "--json"]);
+    const r = ctx.project.run(["heads", "--json"]);
     expect(r.code, r.stderr).toBe(0);
     const parsed = JSON.parse(r.stdout) as { revision: string }[];
     expect(parsed.map((h) => h.revision)).toEqual(["bbb222", "ccc333"]);
   });
 
   it("upgrade does import the module, and reports its error without a stack", () => {
-    const r = project.run(["upgrade", "ccc333"]);
+    const r = ctx.project.run(["upgrade", "ccc333"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("this module must never be imported");
     expect(r.stderr).toContain("ccc333");

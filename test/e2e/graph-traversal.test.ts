@@ -6,171 +6,160 @@
  *   a ─ b ─ c ─┬─ bl1 ─ bl2 ─────────┬─ m ─ z        (bl1, bl2: branch "billing")
  *              └─ au1 ─ au2 ─────────┘                (au1, au2: branch "audit"; au1 dependsOn bl1)
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ALL_DIALECTS, createTestDatabase, serverAvailable, type TestDatabase } from "../helpers/databases.js";
-import { TestProject } from "../helpers/project.js";
+import { describe, expect, it } from "vitest";
+import { ALL_DIALECTS } from "../helpers/databases.js";
+import { useTestProject } from "../helpers/use-test-project.js";
 import { versionRows } from "../helpers/version-rows.js";
 
 describe.each(ALL_DIALECTS)("revision graph traversal on %s", (dialect) => {
-  let db: TestDatabase;
-  let project: TestProject;
-  let available = true;
-
-  beforeAll(async () => {
-    available = await serverAvailable(dialect);
-    if (!available) return;
-    db = await createTestDatabase(dialect);
-    project = new TestProject(db.url);
-    project.addRevision({ id: "a", message: "create base" });
-    project.addRevision({ id: "b", down: "a" });
-    project.addRevision({ id: "c", down: "b", message: "branch point" });
-    project.addRevision({ id: "bl1", down: "c", branchLabels: ["billing"] });
-    project.addRevision({ id: "bl2", down: "bl1" });
-    project.addRevision({ id: "au1", down: "c", branchLabels: ["audit"], dependsOn: ["bl1"] });
-    project.addRevision({ id: "au2", down: "au1" });
-    project.addRevision({ id: "m", down: ["bl2", "au2"], message: "merge billing and audit" });
-    project.addRevision({ id: "z", down: "m" });
-  });
-
-  afterAll(async () => {
-    project?.remove();
-    await db?.drop();
+  const ctx = useTestProject(dialect, {
+    setup(project) {
+      project.addRevision({ id: "a", message: "create base" });
+      project.addRevision({ id: "b", down: "a" });
+      project.addRevision({ id: "c", down: "b", message: "branch point" });
+      project.addRevision({ id: "bl1", down: "c", branchLabels: ["billing"] });
+      project.addRevision({ id: "bl2", down: "bl1" });
+      project.addRevision({ id: "au1", down: "c", branchLabels: ["audit"], dependsOn: ["bl1"] });
+      project.addRevision({ id: "au2", down: "au1" });
+      project.addRevision({ id: "m", down: ["bl2", "au2"], message: "merge billing and audit" });
+      project.addRevision({ id: "z", down: "m" });
+    },
   });
 
   const migrate = (...args: string[]) => {
-    const r = project.run(args);
+    const r = ctx.project.run(args);
     if (r.code !== 0) throw new Error(`migrate ${args.join(" ")} exited ${r.code}\n${r.stderr}`);
     return r;
   };
 
   it("current on a fresh database prints nothing and creates no version table", async ({ skip }) => {
-    if (!available) skip();
+    if (!ctx.available) skip();
     const r = migrate("current");
     expect(r.stdout.trim()).toBe("");
-    expect(await versionRows(db)).toBeNull();
+    expect(await versionRows(ctx.db)).toBeNull();
   });
 
   it("upgrades one branch, running its whole ancestry in order", async ({ skip }) => {
-    if (!available) skip();
+    if (!ctx.available) skip();
     // Not billing@head: labels spread to descendants, so after the merge that is z.
     const r = migrate("upgrade", "bl2");
-    expect(project.takeCalls()).toEqual(["up:a", "up:b", "up:c", "up:bl1", "up:bl2"]);
-    expect(await versionRows(db)).toEqual(["bl2"]);
+    expect(ctx.project.takeCalls()).toEqual(["up:a", "up:b", "up:c", "up:bl1", "up:bl2"]);
+    expect(await versionRows(ctx.db)).toEqual(["bl2"]);
     expect(r.stderr).toContain("Running upgrade <base> -> a, create base");
     expect(r.stderr).toContain("Running upgrade c -> bl1");
   });
 
   it("upgrades the other branch; its dependency is already applied", async ({ skip }) => {
-    if (!available) skip();
+    if (!ctx.available) skip();
     migrate("upgrade", "au2");
-    expect(project.takeCalls()).toEqual(["up:au1", "up:au2"]);
-    expect(await versionRows(db)).toEqual(["au2", "bl2"]);
+    expect(ctx.project.takeCalls()).toEqual(["up:au1", "up:au2"]);
+    expect(await versionRows(ctx.db)).toEqual(["au2", "bl2"]);
   });
 
   it("refuses -1 with two heads and names them", async ({ skip }) => {
-    if (!available) skip();
-    const r = project.run(["downgrade", "-1"]);
+    if (!ctx.available) skip();
+    const r = ctx.project.run(["downgrade", "-1"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/au2/);
     expect(r.stderr).toMatch(/bl2/);
     expect(r.stderr).toMatch(/@-1|-1/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(project.takeCalls()).toEqual([]);
-    expect(await versionRows(db)).toEqual(["au2", "bl2"]);
+    expect(ctx.project.takeCalls()).toEqual([]);
+    expect(await versionRows(ctx.db)).toEqual(["au2", "bl2"]);
   });
 
   it("downgrades one step on a labelled branch; the dependent branch stays", async ({ skip }) => {
-    if (!available) skip();
+    if (!ctx.available) skip();
     migrate("downgrade", "billing@-1");
-    expect(project.takeCalls()).toEqual(["down:bl2"]);
-    expect(await versionRows(db)).toEqual(["au2", "bl1"]);
+    expect(ctx.project.takeCalls()).toEqual(["down:bl2"]);
+    expect(await versionRows(ctx.db)).toEqual(["au2", "bl1"]);
   });
 
   it("upgrades through the merge to the single head", async ({ skip }) => {
-    if (!available) skip();
+    if (!ctx.available) skip();
     migrate("upgrade", "head");
-    expect(project.takeCalls()).toEqual(["up:bl2", "up:m", "up:z"]);
-    expect(await versionRows(db)).toEqual(["z"]);
+    expect(ctx.project.takeCalls()).toEqual(["up:bl2", "up:m", "up:z"]);
+    expect(await versionRows(ctx.db)).toEqual(["z"]);
     expect(migrate("current").stdout).toContain("z (head)");
   });
 
   it("downgrades below the merge and the branch point, removing dependents first", async ({ skip }) => {
-    if (!available) skip();
+    if (!ctx.available) skip();
     migrate("downgrade", "c");
-    const calls = project.takeCalls();
+    const calls = ctx.project.takeCalls();
     expect(calls.slice(0, 2)).toEqual(["down:z", "down:m"]);
     expect([...calls].sort()).toEqual(["down:au1", "down:au2", "down:bl1", "down:bl2", "down:m", "down:z"]);
     // A revision is removed only after everything that builds on it.
     expect(calls.indexOf("down:au1")).toBeLessThan(calls.indexOf("down:bl1"));
     expect(calls.indexOf("down:au2")).toBeLessThan(calls.indexOf("down:au1"));
     expect(calls.indexOf("down:bl2")).toBeLessThan(calls.indexOf("down:bl1"));
-    expect(await versionRows(db)).toEqual(["c"]);
+    expect(await versionRows(ctx.db)).toEqual(["c"]);
   });
 
   it("downgrade of a dependency removes the revisions that depend on it", async ({ skip }) => {
-    if (!available) skip();
+    if (!ctx.available) skip();
     migrate("upgrade", "au2");
-    expect(project.takeCalls()).toEqual(["up:bl1", "up:au1", "up:au2"]);
-    expect(await versionRows(db)).toEqual(["au2", "bl1"]);
+    expect(ctx.project.takeCalls()).toEqual(["up:bl1", "up:au1", "up:au2"]);
+    expect(await versionRows(ctx.db)).toEqual(["au2", "bl1"]);
     migrate("downgrade", "billing@base");
-    expect(project.takeCalls()).toEqual(["down:au2", "down:au1", "down:bl1"]);
-    expect(await versionRows(db)).toEqual(["c"]);
+    expect(ctx.project.takeCalls()).toEqual(["down:au2", "down:au1", "down:bl1"]);
+    expect(await versionRows(ctx.db)).toEqual(["c"]);
   });
 
   it("downgrades to base", async ({ skip }) => {
-    if (!available) skip();
+    if (!ctx.available) skip();
     migrate("downgrade", "base");
-    expect(project.takeCalls()).toEqual(["down:c", "down:b", "down:a"]);
-    expect(await versionRows(db)).toEqual([]);
+    expect(ctx.project.takeCalls()).toEqual(["down:c", "down:b", "down:a"]);
+    expect(await versionRows(ctx.db)).toEqual([]);
   });
 
   it("stamps without running anything, across branches and with --purge", async ({ skip }) => {
-    if (!available) skip();
+    if (!ctx.available) skip();
     migrate("stamp", "au2", "bl2");
-    expect(await versionRows(db)).toEqual(["au2", "bl2"]);
+    expect(await versionRows(ctx.db)).toEqual(["au2", "bl2"]);
     // Stamping down to bl1 drops what builds on it: bl2, and au1/au2 which depend on it.
     migrate("stamp", "bl1");
-    expect(await versionRows(db)).toEqual(["bl1"]);
+    expect(await versionRows(ctx.db)).toEqual(["bl1"]);
     migrate("stamp", "--purge", "b");
-    expect(await versionRows(db)).toEqual(["b"]);
+    expect(await versionRows(ctx.db)).toEqual(["b"]);
     migrate("stamp", "heads");
-    expect(await versionRows(db)).toEqual(["z"]);
-    expect(project.takeCalls()).toEqual([]);
+    expect(await versionRows(ctx.db)).toEqual(["z"]);
+    expect(ctx.project.takeCalls()).toEqual([]);
   });
 
   it("stamp with one bad revision writes nothing", async ({ skip }) => {
-    if (!available) skip();
-    const r = project.run(["stamp", "bl2", "nosuchrev"]);
+    if (!ctx.available) skip();
+    const r = ctx.project.run(["stamp", "bl2", "nosuchrev"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("nosuchrev");
-    expect(await versionRows(db)).toEqual(["z"]);
+    expect(await versionRows(ctx.db)).toEqual(["z"]);
   });
 
   it("relative upgrade and downgrade from a single head", async ({ skip }) => {
-    if (!available) skip();
+    if (!ctx.available) skip();
     migrate("stamp", "--purge", "a");
     migrate("upgrade", "+2");
-    expect(project.takeCalls()).toEqual(["up:b", "up:c"]);
+    expect(ctx.project.takeCalls()).toEqual(["up:b", "up:c"]);
     migrate("downgrade", "-1");
-    expect(project.takeCalls()).toEqual(["down:c"]);
-    expect(await versionRows(db)).toEqual(["b"]);
+    expect(ctx.project.takeCalls()).toEqual(["down:c"]);
+    expect(await versionRows(ctx.db)).toEqual(["b"]);
   });
 
   it("an unknown version row is an error that suggests stamp --purge", async ({ skip }) => {
-    if (!available) skip();
+    if (!ctx.available) skip();
     migrate("stamp", "--purge", "b");
-    const config = project.run(["upgrade", "head", "--url", db.url]);
+    const config = ctx.project.run(["upgrade", "head", "--url", ctx.db.url]);
     expect(config.code).toBe(0);
-    project.takeCalls();
+    ctx.project.takeCalls();
     // Forget the file of the current head: the row now names an unknown revision.
     const { rmSync, readdirSync } = await import("node:fs");
     const { join } = await import("node:path");
-    const dir = join(project.dir, "migrations/versions");
+    const dir = join(ctx.project.dir, "migrations/versions");
     rmSync(join(dir, readdirSync(dir).find((f) => f.startsWith("z_")) as string));
-    const r = project.run(["upgrade", "head"]);
+    const r = ctx.project.run(["upgrade", "head"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("stamp --purge");
-    const cur = project.run(["current"]);
+    const cur = ctx.project.run(["current"]);
     expect(cur.code).toBe(1);
     expect(cur.stderr).toContain("z");
   });

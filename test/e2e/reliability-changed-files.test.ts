@@ -5,53 +5,41 @@
  */
 import { appendFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, serverAvailable, type TestDatabase } from "../helpers/databases.js";
-import { TestProject } from "../helpers/project.js";
+import { describe, expect, it } from "vitest";
+import { useTestProject } from "../helpers/use-test-project.js";
 import { STACK_LINE } from "./reliability-helpers.js";
 
 describe.each(["sqlite", "postgres"] as const)("changed revision files on %s", (dialect) => {
-  let db: TestDatabase;
-  let project: TestProject;
   let c1: string;
-  let available = true;
-
-  beforeAll(async () => {
-    available = await serverAvailable(dialect);
-    if (!available) return;
-    db = await createTestDatabase(dialect);
-    project = new TestProject(db.url);
-    c1 = project.addRevision({ id: "c1", upgrade: `  await op.execute("CREATE TABLE c1t (id integer)");` });
-    project.addRevision({ id: "c2", down: "c1" });
-    project.addRevision({ id: "c3", down: "c2" });
-    const r = project.run(["upgrade", "c2"]);
-    if (r.code !== 0) throw new Error(r.stderr);
-    project.takeCalls();
-  });
-
-  afterAll(async () => {
-    project?.remove();
-    await db?.drop();
+  const ctx = useTestProject(dialect, {
+    setup(project) {
+      c1 = project.addRevision({ id: "c1", upgrade: `  await op.execute("CREATE TABLE c1t (id integer)");` });
+      project.addRevision({ id: "c2", down: "c1" });
+      project.addRevision({ id: "c3", down: "c2" });
+      const r = project.run(["upgrade", "c2"]);
+      if (r.code !== 0) throw new Error(r.stderr);
+      project.takeCalls();
+    },
   });
 
   it("unchanged files: --verbose lists nothing and --strict passes", ({ skip }) => {
-    if (!available) skip();
-    const r = project.run(["--verbose", "current", "--strict"]);
+    if (!ctx.available) skip();
+    const r = ctx.project.run(["--verbose", "current", "--strict"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe("c2\n");
   });
 
   it("an edited applied file is reported with --verbose, and is an error with --strict", ({ skip }) => {
-    if (!available) skip();
+    if (!ctx.available) skip();
     appendFileSync(c1, "// an edit after the fact\n");
     // An edit to a revision that is not applied is nobody's business.
-    appendFileSync(join(project.dir, "migrations/versions/c3_rev.ts"), "// not applied yet\n");
-    const plain = project.run(["current"]);
+    appendFileSync(join(ctx.project.dir, "migrations/versions/c3_rev.ts"), "// not applied yet\n");
+    const plain = ctx.project.run(["current"]);
     expect(plain.stdout).toBe("c2\n");
-    const verbose = project.run(["--verbose", "current"]);
+    const verbose = ctx.project.run(["--verbose", "current"]);
     expect(verbose.code).toBe(0);
     expect(verbose.stdout).toBe(`c2\nChanged since applied: c1 (${c1})\n`);
-    const strict = project.run(["current", "--strict"]);
+    const strict = ctx.project.run(["current", "--strict"]);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain(`ERROR: An applied revision file has changed since it was applied:\n  c1 (${c1})`);
     expect(strict.stderr).toContain("hint: Undo the edits and put new changes in a new revision; if an edit is harmless, record the file as it is now with `migrate resolve c1 --applied`.");
@@ -59,41 +47,41 @@ describe.each(["sqlite", "postgres"] as const)("changed revision files on %s", (
   });
 
   it("check warns about the edited file, and --strict makes it an error", ({ skip }) => {
-    if (!available) skip();
-    const config = join(project.dir, "migrate.config.ts");
-    writeFileSync(join(project.dir, "schema.ts"), `import { defineSchema } from "athanor";\nexport default defineSchema({ tables: [] });\n`);
-    writeFileSync(config, `export default { url: ${JSON.stringify(db.url)}, schema: "./schema.ts", excludeTables: ["c1t"] };\n`);
-    const r = project.run(["check"]);
+    if (!ctx.available) skip();
+    const config = join(ctx.project.dir, "migrate.config.ts");
+    writeFileSync(join(ctx.project.dir, "schema.ts"), `import { defineSchema } from "athanor";\nexport default defineSchema({ tables: [] });\n`);
+    writeFileSync(config, `export default { url: ${JSON.stringify(ctx.db.url)}, schema: "./schema.ts", excludeTables: ["c1t"] };\n`);
+    const r = ctx.project.run(["check"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain("WARNING: applied revision c1 changed since it was applied");
-    const strict = project.run(["check", "--strict"]);
+    const strict = ctx.project.run(["check", "--strict"]);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain("An applied revision file has changed since it was applied");
-    writeFileSync(config, `export default { url: ${JSON.stringify(db.url)} };\n`);
+    writeFileSync(config, `export default { url: ${JSON.stringify(ctx.db.url)} };\n`);
   });
 
   it("config strict: true makes it an error without the flag", ({ skip }) => {
-    if (!available) skip();
-    const config = join(project.dir, "migrate.config.ts");
-    writeFileSync(config, `export default { url: ${JSON.stringify(db.url)}, strict: true };\n`);
-    const r = project.run(["current"]);
+    if (!ctx.available) skip();
+    const config = join(ctx.project.dir, "migrate.config.ts");
+    writeFileSync(config, `export default { url: ${JSON.stringify(ctx.db.url)}, strict: true };\n`);
+    const r = ctx.project.run(["current"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("An applied revision file has changed");
-    writeFileSync(config, `export default { url: ${JSON.stringify(db.url)} };\n`);
+    writeFileSync(config, `export default { url: ${JSON.stringify(ctx.db.url)} };\n`);
   });
 
   it("resolve --applied records the file as it is now", ({ skip }) => {
-    if (!available) skip();
-    const r = project.run(["resolve", "c1", "--applied"]);
+    if (!ctx.available) skip();
+    const r = ctx.project.run(["resolve", "c1", "--applied"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain("Recorded the file of c1 as applied; version table: c2");
-    expect(project.run(["current", "--strict"]).code).toBe(0);
-    expect(project.takeCalls()).toEqual([]);
+    expect(ctx.project.run(["current", "--strict"]).code).toBe(0);
+    expect(ctx.project.takeCalls()).toEqual([]);
   });
 
   it("resolve --applied refuses a revision that is not applied", ({ skip }) => {
-    if (!available) skip();
-    const r = project.run(["resolve", "c3", "--applied"]);
+    if (!ctx.available) skip();
+    const r = ctx.project.run(["resolve", "c3", "--applied"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("Revision c3 has no unfinished step to resolve and is not applied.");
     expect(r.stderr).toContain("hint: To mark it applied without running it, use `migrate stamp c3`.");

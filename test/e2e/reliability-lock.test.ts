@@ -4,67 +4,56 @@
  * waiting and goes on when it is released, gives up with a clean error after --lock-timeout, and
  * can be interrupted while it waits.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ALL_DIALECTS, createTestDatabase, serverAvailable, type TestDatabase } from "../helpers/databases.js";
-import { TestProject } from "../helpers/project.js";
+import { describe, expect, it } from "vitest";
+import { ALL_DIALECTS } from "../helpers/databases.js";
+import { useTestProject } from "../helpers/use-test-project.js";
 import { versionRows } from "../helpers/version-rows.js";
 import { holdLock, STACK_LINE, startMigrate, tableExists, waitUntil } from "./reliability-helpers.js";
 
 const REVISIONS = ["r1", "r2", "r3", "r4", "r5"];
 
 describe.each(ALL_DIALECTS)("migration lock on %s", (dialect) => {
-  let db: TestDatabase;
-  let project: TestProject;
-  let available = true;
-
-  beforeAll(async () => {
-    available = await serverAvailable(dialect);
-    if (!available) return;
-    db = await createTestDatabase(dialect);
-    project = new TestProject(db.url);
-    REVISIONS.forEach((id, i) =>
-      project.addRevision({ id, down: i === 0 ? null : REVISIONS[i - 1], upgrade: `  await op.execute("CREATE TABLE t_${id} (id integer)");`, downgrade: `  await op.execute("DROP TABLE t_${id}");` }),
-    );
-  });
-
-  afterAll(async () => {
-    project?.remove();
-    await db?.drop();
+  const ctx = useTestProject(dialect, {
+    setup(project) {
+      REVISIONS.forEach((id, i) =>
+        project.addRevision({ id, down: i === 0 ? null : REVISIONS[i - 1], upgrade: `  await op.execute("CREATE TABLE t_${id} (id integer)");`, downgrade: `  await op.execute("DROP TABLE t_${id}");` }),
+      );
+    },
   });
 
   it("eight concurrent upgrades run every revision exactly once", async ({ skip }) => {
-    if (!available) skip();
-    const runs = await Promise.all(Array.from({ length: 8 }, () => project.runAsync(["upgrade", "head", "--lock-timeout", "60"])));
+    if (!ctx.available) skip();
+    const runs = await Promise.all(Array.from({ length: 8 }, () => ctx.project.runAsync(["upgrade", "head", "--lock-timeout", "60"])));
     for (const r of runs) expect(r, r.stderr).toMatchObject({ code: 0 });
-    expect(project.takeCalls().sort()).toEqual(REVISIONS.map((id) => `up:${id}`));
-    expect(await versionRows(db)).toEqual(["r5"]);
-    for (const id of REVISIONS) expect(await tableExists(db, `t_${id}`)).toBe(true);
+    expect(ctx.project.takeCalls().sort()).toEqual(REVISIONS.map((id) => `up:${id}`));
+    expect(await versionRows(ctx.db)).toEqual(["r5"]);
+    for (const id of REVISIONS) expect(await tableExists(ctx.db, `t_${id}`)).toBe(true);
     // Exactly one process did the work; the others found nothing left to do.
     expect(runs.filter((r) => r.stderr.includes("Running upgrade")).length).toBe(1);
     expect(runs.filter((r) => r.stderr.includes("Nothing to do")).length).toBe(7);
   });
 
   it("waits for a held lock, says so, and goes on once it is released", async ({ skip }) => {
-    if (!available) skip();
-    const lock = await holdLock(db);
-    const run = startMigrate(project, ["downgrade", "-1", "--lock-timeout", "60"]);
+    if (!ctx.available) skip();
+    const lock = await holdLock(ctx.db);
+    const run = startMigrate(ctx.project, ["downgrade", "-1", "--lock-timeout", "60"]);
     try {
       await waitUntil(() => run.stderr().includes("Waiting for the migration lock"), "the waiting message");
-      expect(project.takeCalls()).toEqual([]);
+      expect(ctx.project.takeCalls()).toEqual([]);
     } finally {
       await lock.release();
     }
     const r = await run.done;
     expect(r.code, r.stderr).toBe(0);
-    expect(project.takeCalls()).toEqual(["down:r5"]);
-    expect(await versionRows(db)).toEqual(["r4"]);
+    expect(ctx.project.takeCalls()).toEqual(["down:r5"]);
+    expect(await versionRows(ctx.db)).toEqual(["r4"]);
   });
 
   it("gives up after --lock-timeout with one clear error and changes nothing", async ({ skip }) => {
-    if (!available) skip();
-    const lock = await holdLock(db);
+    if (!ctx.available) skip();
+    const lock = await holdLock(ctx.db);
     try {
-      const r = await project.runAsync(["upgrade", "head", "--lock-timeout", "0.3"]);
+      const r = await ctx.project.runAsync(["upgrade", "head", "--lock-timeout", "0.3"]);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain("Waiting for the migration lock");
       expect(r.stderr).toMatch(/ERROR: Timed out after 300 ms waiting for the (migration|write) lock/);
@@ -73,15 +62,15 @@ describe.each(ALL_DIALECTS)("migration lock on %s", (dialect) => {
     } finally {
       await lock.release();
     }
-    expect(project.takeCalls()).toEqual([]);
-    expect(await versionRows(db)).toEqual(["r4"]);
+    expect(ctx.project.takeCalls()).toEqual([]);
+    expect(await versionRows(ctx.db)).toEqual(["r4"]);
   });
 
   it("SIGINT while waiting for the lock exits 130 and changes nothing", async ({ skip }) => {
-    if (!available) skip();
-    const lock = await holdLock(db);
+    if (!ctx.available) skip();
+    const lock = await holdLock(ctx.db);
     try {
-      const run = startMigrate(project, ["upgrade", "head", "--lock-timeout", "60"]);
+      const run = startMigrate(ctx.project, ["upgrade", "head", "--lock-timeout", "60"]);
       await waitUntil(() => run.stderr().includes("Waiting for the migration lock"), "the waiting message");
       run.child.kill("SIGINT");
       const r = await run.done;
@@ -91,7 +80,7 @@ describe.each(ALL_DIALECTS)("migration lock on %s", (dialect) => {
     } finally {
       await lock.release();
     }
-    expect(project.takeCalls()).toEqual([]);
-    expect(await versionRows(db)).toEqual(["r4"]);
+    expect(ctx.project.takeCalls()).toEqual([]);
+    expect(await versionRows(ctx.db)).toEqual(["r4"]);
   });
 });

@@ -6,43 +6,31 @@
  * records a hand-made outcome without running anything.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, serverAvailable, type TestDatabase } from "../helpers/databases.js";
-import { TestProject } from "../helpers/project.js";
+import { describe, expect, it } from "vitest";
+import { useTestProject } from "../helpers/use-test-project.js";
 import { queryTestDatabase, versionRows } from "../helpers/version-rows.js";
 import { logRows, STACK_LINE, tableExists } from "./reliability-helpers.js";
 
 describe("partial revisions on MariaDB", () => {
-  let db: TestDatabase;
-  let project: TestProject;
   let m2: string;
-  let available = true;
-
-  const migrate = (...args: string[]) => project.run(args);
-
-  beforeAll(async () => {
-    available = await serverAvailable("mysql");
-    if (!available) return;
-    db = await createTestDatabase("mysql");
-    project = new TestProject(db.url);
-    project.addRevision({ id: "m1", upgrade: `  await op.execute("CREATE TABLE m0 (id integer)");`, downgrade: `  await op.execute("DROP TABLE m0");` });
-    m2 = project.addRevision({
-      id: "m2",
-      down: "m1",
-      upgrade: `  await op.execute("CREATE TABLE a1 (id integer)");\n  await op.execute("CREATE TABLE a1 (id integer)");\n  await op.execute("CREATE TABLE a3 (id integer)");`,
-      downgrade: `  await op.execute("DROP TABLE a3");\n  await op.execute("DROP TABLE nope");\n  await op.execute("DROP TABLE a1");`,
-    });
+  const ctx = useTestProject("mysql", {
+    setup(project) {
+      project.addRevision({ id: "m1", upgrade: `  await op.execute("CREATE TABLE m0 (id integer)");`, downgrade: `  await op.execute("DROP TABLE m0");` });
+      m2 = project.addRevision({
+        id: "m2",
+        down: "m1",
+        upgrade: `  await op.execute("CREATE TABLE a1 (id integer)");\n  await op.execute("CREATE TABLE a1 (id integer)");\n  await op.execute("CREATE TABLE a3 (id integer)");`,
+        downgrade: `  await op.execute("DROP TABLE a3");\n  await op.execute("DROP TABLE nope");\n  await op.execute("DROP TABLE a1");`,
+      });
+    },
   });
 
-  afterAll(async () => {
-    project?.remove();
-    await db?.drop();
-  });
+  const migrate = (...args: string[]) => ctx.project.run(args);
 
   const fix = (from: string, to: string) => writeFileSync(m2, readFileSync(m2, "utf8").replace(from, to));
 
   it("a failure part-way is reported exactly and blocks every other run", async ({ skip }) => {
-    if (!available) skip();
+    if (!ctx.available) skip();
     const r = migrate("upgrade", "head");
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("The upgrade of revision m2 failed");
@@ -50,8 +38,8 @@ describe("partial revisions on MariaDB", () => {
     expect(r.stderr).toContain("1 of its statements had already run and stay in the database");
     expect(r.stderr).toContain("hint: Fix the cause, then `migrate upgrade --resume`");
     expect(r.stderr).not.toMatch(STACK_LINE);
-    expect(project.takeCalls()).toEqual(["up:m1", "up:m2"]);
-    expect(await versionRows(db)).toEqual(["m1"]);
+    expect(ctx.project.takeCalls()).toEqual(["up:m1", "up:m2"]);
+    expect(await versionRows(ctx.db)).toEqual(["m1"]);
 
     const cur = migrate("current");
     expect(cur.code).toBe(0);
@@ -79,74 +67,74 @@ describe("partial revisions on MariaDB", () => {
       expect(refused.stderr).toContain("hint: Run `migrate upgrade --resume`, or `migrate resolve m2 --applied|--rolled-back`");
     }
     expect(migrate("downgrade", "--resume", "base").stderr).toContain("cannot be resumed by a downgrade");
-    expect(project.takeCalls()).toEqual([]);
-    expect(await versionRows(db)).toEqual(["m1"]);
+    expect(ctx.project.takeCalls()).toEqual([]);
+    expect(await versionRows(ctx.db)).toEqual(["m1"]);
   });
 
   it("--resume refuses when the statements that ran are no longer the revision's first ones", async ({ skip }) => {
-    if (!available) skip();
+    if (!ctx.available) skip();
     fix(`await op.execute("CREATE TABLE a1 (id integer)");\n`, `await op.execute("CREATE TABLE a0 (id integer)");\n`);
     const r = migrate("upgrade", "--resume");
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("Cannot resume the upgrade of revision m2: its first statement is no longer the one that ran. Nothing was run.");
-    expect(await tableExists(db, "a0")).toBe(false);
+    expect(await tableExists(ctx.db, "a0")).toBe(false);
     // The record of the original failure is kept as it was.
-    expect(await logRows(db)).toContainEqual(expect.objectContaining({ revision: "m2", status: "failed", statements_done: 1, pending_statement: "CREATE TABLE a1 (id integer)" }));
+    expect(await logRows(ctx.db)).toContainEqual(expect.objectContaining({ revision: "m2", status: "failed", statements_done: 1, pending_statement: "CREATE TABLE a1 (id integer)" }));
     fix(`await op.execute("CREATE TABLE a0 (id integer)");\n`, `await op.execute("CREATE TABLE a1 (id integer)");\n`);
-    project.takeCalls();
+    ctx.project.takeCalls();
   });
 
   it("--resume after fixing the failed statement runs only the rest", async ({ skip }) => {
-    if (!available) skip();
+    if (!ctx.available) skip();
     fix(`await op.execute("CREATE TABLE a1 (id integer)");\n  await op.execute("CREATE TABLE a1 (id integer)");`, `await op.execute("CREATE TABLE a1 (id integer)");\n  await op.execute("CREATE TABLE a2 (id integer)");`);
     const r = migrate("upgrade", "--resume");
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain("Resuming m2: skipping the 1 statement(s) that already ran.");
-    for (const t of ["a1", "a2", "a3"]) expect(await tableExists(db, t)).toBe(true);
-    expect(await versionRows(db)).toEqual(["m2"]);
+    for (const t of ["a1", "a2", "a3"]) expect(await tableExists(ctx.db, t)).toBe(true);
+    expect(await versionRows(ctx.db)).toEqual(["m2"]);
     expect(migrate("current").stdout).toBe("m2 (head)\n");
-    project.takeCalls();
+    ctx.project.takeCalls();
   });
 
   it("a downgrade that fails part-way can be finished by hand and resolved as applied", async ({ skip }) => {
-    if (!available) skip();
+    if (!ctx.available) skip();
     const r = migrate("downgrade", "m1");
     expect(r.code).toBe(1);
-    expect(await tableExists(db, "a3")).toBe(false);
+    expect(await tableExists(ctx.db, "a3")).toBe(false);
     const cur = migrate("current").stdout;
     expect(cur).toContain("Revision m2 is partially reverted: its downgrade failed after 1 statement.");
     expect(cur).toContain("1. DROP TABLE a3");
     expect(cur).toContain("2. DROP TABLE nope");
     expect(migrate("upgrade", "--resume").stderr).toContain("`migrate downgrade --resume`");
 
-    await queryTestDatabase(db, "DROP TABLE a1");
-    await queryTestDatabase(db, "DROP TABLE a2");
+    await queryTestDatabase(ctx.db, "DROP TABLE a1");
+    await queryTestDatabase(ctx.db, "DROP TABLE a2");
     const resolved = migrate("resolve", "m2", "--applied");
     expect(resolved.code, resolved.stderr).toBe(0);
     expect(resolved.stderr).toContain("Recorded the downgrade of m2 as applied; version table: m1");
-    expect(await versionRows(db)).toEqual(["m1"]);
+    expect(await versionRows(ctx.db)).toEqual(["m1"]);
     expect(migrate("current").stdout).toBe("m1\n");
-    expect(project.takeCalls()).toEqual(["down:m2"]);
+    expect(ctx.project.takeCalls()).toEqual(["down:m2"]);
   });
 
   it("an upgrade undone by hand is resolved as rolled back, and a clean upgrade follows", async ({ skip }) => {
-    if (!available) skip();
+    if (!ctx.available) skip();
     fix(`await op.execute("CREATE TABLE a2 (id integer)");`, `await op.execute("CREATE TABLE a1 (id integer)");`);
     expect(migrate("upgrade", "head").code).toBe(1);
-    expect(await tableExists(db, "a1")).toBe(true);
-    await queryTestDatabase(db, "DROP TABLE a1");
+    expect(await tableExists(ctx.db, "a1")).toBe(true);
+    await queryTestDatabase(ctx.db, "DROP TABLE a1");
     const resolved = migrate("resolve", "m2", "--rolled-back");
     expect(resolved.code, resolved.stderr).toBe(0);
-    expect(await versionRows(db)).toEqual(["m1"]);
+    expect(await versionRows(ctx.db)).toEqual(["m1"]);
     fix(`await op.execute("CREATE TABLE a1 (id integer)");\n  await op.execute("CREATE TABLE a1 (id integer)");`, `await op.execute("CREATE TABLE a1 (id integer)");\n  await op.execute("CREATE TABLE a2 (id integer)");`);
     const r = migrate("upgrade", "head");
     expect(r.code, r.stderr).toBe(0);
-    expect(await versionRows(db)).toEqual(["m2"]);
-    expect(project.takeCalls()).toEqual(["up:m2", "up:m2"]);
+    expect(await versionRows(ctx.db)).toEqual(["m2"]);
+    expect(ctx.project.takeCalls()).toEqual(["up:m2", "up:m2"]);
   });
 
   it("resolve refuses a revision with nothing to settle", ({ skip }) => {
-    if (!available) skip();
+    if (!ctx.available) skip();
     const r = migrate("resolve", "m2", "--rolled-back");
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("Revision m2 has no unfinished step to resolve.");

@@ -5,110 +5,98 @@
  * without one (VACUUM), and a failure in it is recorded as partial like on MySQL.
  */
 import { rmSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, serverAvailable, type TestDatabase } from "../helpers/databases.js";
-import { TestProject } from "../helpers/project.js";
+import { describe, expect, it } from "vitest";
+import { useTestProject } from "../helpers/use-test-project.js";
 import { queryTestDatabase, versionRows } from "../helpers/version-rows.js";
 import { logRows, STACK_LINE, tableExists } from "./reliability-helpers.js";
 
 describe("transaction planning on postgres", () => {
-  let db: TestDatabase;
-  let project: TestProject;
-  let available = true;
-
-  beforeAll(async () => {
-    available = await serverAvailable("postgres");
-    if (!available) return;
-    db = await createTestDatabase("postgres");
-    project = new TestProject(db.url);
-    project.addRevision({
-      id: "p1",
-      prelude: `import { integer, text } from "athanor";`,
-      upgrade: `  await op.createEnum("mood", ["happy", "sad"]);
+  const ctx = useTestProject("postgres", {
+    setup(project) {
+      project.addRevision({
+        id: "p1",
+        prelude: `import { integer, text } from "athanor";`,
+        upgrade: `  await op.createEnum("mood", ["happy", "sad"]);
   await op.createTable("people", { id: integer().primaryKey(), name: text() });
   await op.execute("ALTER TABLE people ADD COLUMN mood mood");
   await op.execute("INSERT INTO people (id, name, mood) VALUES (1, 'ann', 'sad')");
   await op.createIndex("ix_people_name", "people", ["name"], { concurrently: true });
   await op.addEnumValue("mood", "meh", { after: "happy" });
   await op.execute("UPDATE people SET mood = 'meh'");`,
-    });
-  });
-
-  afterAll(async () => {
-    project?.remove();
-    await db?.drop();
+      });
+    },
   });
 
   it("offline SQL commits around the statements that must run outside a transaction", ({ skip }) => {
-    if (!available) skip();
-    const r = project.run(["upgrade", "--sql", "base:p1"]);
+    if (!ctx.available) skip();
+    const r = ctx.project.run(["upgrade", "--sql", "base:p1"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/COMMIT;\nCREATE INDEX CONCURRENTLY "ix_people_name" ON "people" \("name"\);\nBEGIN;/);
     expect(r.stdout).toMatch(/COMMIT;\nALTER TYPE "mood" ADD VALUE 'meh' AFTER 'happy';\nBEGIN;/);
   });
 
   it("CREATE INDEX CONCURRENTLY and a new enum value used in the same revision", async ({ skip }) => {
-    if (!available) skip();
-    const r = project.run(["upgrade", "p1"]);
+    if (!ctx.available) skip();
+    const r = ctx.project.run(["upgrade", "p1"]);
     expect(r.code, r.stderr).toBe(0);
-    expect(await versionRows(db)).toEqual(["p1"]);
-    const index = await queryTestDatabase(db, "SELECT indexname FROM pg_indexes WHERE tablename = 'people' AND indexname = 'ix_people_name'");
+    expect(await versionRows(ctx.db)).toEqual(["p1"]);
+    const index = await queryTestDatabase(ctx.db, "SELECT indexname FROM pg_indexes WHERE tablename = 'people' AND indexname = 'ix_people_name'");
     expect(index).toHaveLength(1);
-    expect(await queryTestDatabase(db, "SELECT mood::text AS mood FROM people")).toEqual([{ mood: "meh" }]);
-    expect(await logRows(db)).toEqual([expect.objectContaining({ revision: "p1", direction: "up", status: "done", statements_done: 7 })]);
+    expect(await queryTestDatabase(ctx.db, "SELECT mood::text AS mood FROM people")).toEqual([{ mood: "meh" }]);
+    expect(await logRows(ctx.db)).toEqual([expect.objectContaining({ revision: "p1", direction: "up", status: "done", statements_done: 7 })]);
   });
 
   it("a statement that cannot run in a transaction fails in an ordinary revision, which is rolled back", async ({ skip }) => {
-    if (!available) skip();
-    const file = project.addRevision({ id: "p2", down: "p1", upgrade: `  await op.execute("CREATE TABLE v1 (id integer)");\n  await op.execute("VACUUM people");` });
-    const r = project.run(["upgrade", "head"]);
+    if (!ctx.available) skip();
+    const file = ctx.project.addRevision({ id: "p2", down: "p1", upgrade: `  await op.execute("CREATE TABLE v1 (id integer)");\n  await op.execute("VACUUM people");` });
+    const r = ctx.project.run(["upgrade", "head"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/The upgrade of revision p2 failed: .*VACUUM cannot run inside a transaction block/);
     expect(r.stderr).not.toMatch(STACK_LINE);
-    expect(await tableExists(db, "v1")).toBe(false);
-    expect(await versionRows(db)).toEqual(["p1"]);
+    expect(await tableExists(ctx.db, "v1")).toBe(false);
+    expect(await versionRows(ctx.db)).toEqual(["p1"]);
     rmSync(file);
-    project.takeCalls();
+    ctx.project.takeCalls();
   });
 
   it("a revision exporting transactional = false runs outside a transaction", async ({ skip }) => {
-    if (!available) skip();
-    project.addRevision({
+    if (!ctx.available) skip();
+    ctx.project.addRevision({
       id: "p2",
       down: "p1",
       prelude: "export const transactional = false;",
       upgrade: `  await op.execute("CREATE TABLE v1 (id integer)");\n  await op.execute("VACUUM people");`,
       downgrade: `  await op.execute("DROP TABLE v1");`,
     });
-    const r = project.run(["upgrade", "head"]);
+    const r = ctx.project.run(["upgrade", "head"]);
     expect(r.code, r.stderr).toBe(0);
-    expect(await tableExists(db, "v1")).toBe(true);
-    expect(await versionRows(db)).toEqual(["p2"]);
-    const sql = project.run(["upgrade", "--sql", "p1:p2"]);
+    expect(await tableExists(ctx.db, "v1")).toBe(true);
+    expect(await versionRows(ctx.db)).toEqual(["p2"]);
+    const sql = ctx.project.run(["upgrade", "--sql", "p1:p2"]);
     expect(sql.stdout).not.toContain("BEGIN;");
     expect(sql.stdout).toContain("VACUUM people;");
   });
 
   it("a failure in such a revision keeps what ran, and current reports it", async ({ skip }) => {
-    if (!available) skip();
-    project.addRevision({
+    if (!ctx.available) skip();
+    ctx.project.addRevision({
       id: "p3",
       down: "p2",
       prelude: "export const transactional = false;",
       upgrade: `  await op.execute("CREATE TABLE w1 (id integer)");\n  await op.execute("CREATE TABLE w1 (id integer)");`,
     });
-    const r = project.run(["upgrade", "head"]);
+    const r = ctx.project.run(["upgrade", "head"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("1 of its statements had already run");
-    expect(await tableExists(db, "w1")).toBe(true);
-    const cur = project.run(["current"]);
+    expect(await tableExists(ctx.db, "w1")).toBe(true);
+    const cur = ctx.project.run(["current"]);
     expect(cur.stdout).toContain("Revision p3 is partially applied: its upgrade failed after 1 statement.");
     expect(cur.stdout).toContain('Error: PostgreSQL error [42P07]: relation "w1" already exists');
     // Undo by hand, then record it: the version table never moved.
-    await queryTestDatabase(db, "DROP TABLE w1");
-    const resolved = project.run(["resolve", "p3", "--rolled-back"]);
+    await queryTestDatabase(ctx.db, "DROP TABLE w1");
+    const resolved = ctx.project.run(["resolve", "p3", "--rolled-back"]);
     expect(resolved.code, resolved.stderr).toBe(0);
-    expect(await versionRows(db)).toEqual(["p2"]);
-    expect(project.run(["current"]).stdout.trim()).toBe("p2");
+    expect(await versionRows(ctx.db)).toEqual(["p2"]);
+    expect(ctx.project.run(["current"]).stdout.trim()).toBe("p2");
   });
 });

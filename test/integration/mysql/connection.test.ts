@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverAvailable, SERVER_URLS } from "../../helpers/databases.js";
-import { parseDatabaseUrl } from "../../../src/config/url.js";
+import { expectConnectionFailure } from "../../helpers/connection-failure.js";
 import { mysqlDialect } from "../../../src/dialects/mysql/index.js";
-import { ConnectionError } from "../../../src/errors.js";
+import type { ConnectionError } from "../../../src/errors.js";
 import { openKit, type MysqlKit } from "./mysql-test-kit.js";
 
 const available = await serverAvailable("mysql");
@@ -22,19 +22,7 @@ function variant(change: { port?: string; database?: string; password?: boolean 
 }
 
 async function connectError(raw: string): Promise<ConnectionError> {
-  const error = await mysqlDialect.connect(parseDatabaseUrl(raw)).then(
-    async (conn) => {
-      await conn.close();
-      return undefined;
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ConnectionError);
-  const e = error as ConnectionError;
-  for (const text of [e.message, e.hint ?? "", String(e.stack)]) {
-    expect(text).not.toContain(PASSWORD);
-    expect(text).not.toContain(encodeURIComponent(PASSWORD));
-  }
+  const e = await expectConnectionFailure(mysqlDialect, raw, [PASSWORD, encodeURIComponent(PASSWORD)]);
   expect(e.hint).toBeTruthy();
   return e;
 }

@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverAvailable, SERVER_URLS } from "../../helpers/databases.js";
-import { parseDatabaseUrl } from "../../../src/config/url.js";
+import { expectConnectionFailure } from "../../helpers/connection-failure.js";
 import { postgresDialect } from "../../../src/dialects/postgres/index.js";
-import { ConnectionError, SqlError } from "../../../src/errors.js";
+import { SqlError } from "../../../src/errors.js";
 import { openKit, type PgKit } from "./pg-test-kit.js";
 
 const available = await serverAvailable("postgres");
@@ -23,19 +23,7 @@ function variant(change: { user?: string; port?: string; host?: string; database
   return url.toString();
 }
 
-async function connectError(raw: string): Promise<ConnectionError> {
-  const error = await postgresDialect.connect(parseDatabaseUrl(raw)).then(
-    async (conn) => {
-      await conn.close();
-      return undefined;
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ConnectionError);
-  const e = error as ConnectionError;
-  for (const text of [e.message, e.hint ?? "", String(e.stack)]) expect(text).not.toContain(PASSWORD);
-  return e;
-}
+const connectError = (raw: string) => expectConnectionFailure(postgresDialect, raw, [PASSWORD]);
 
 describe.skipIf(!available)("postgres connection", () => {
   let kit: PgKit;

@@ -84,6 +84,8 @@ describe("mysql keys and indexes", () => {
     );
     expect(result.primaryKey).toEqual({ name: null, columns: ["id"] });
     expect(result.uniques).toEqual([{ name: "uq", columns: ["a"] }]);
+    // The hidden index is handed back apart, for dropping it with its key.
+    expect(result.foreignKeyIndexes).toEqual(new Map([["fk", ["ref"]]]));
     expect(result.indexes).toEqual([
       { name: "fx", elements: [{ expression: "lower(`a`)" }], unique: false, where: null, using: null },
       { name: "ix", elements: [{ column: "a", length: 4 }, { column: "b", descending: true }], unique: false, where: null, using: null },
