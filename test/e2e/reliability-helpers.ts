@@ -11,7 +11,9 @@ import type { HeldLock } from "../../src/dialects/dialect.js";
 import { loadDialect } from "../../src/dialects/registry.js";
 import type { TestDatabase, TestDialect } from "../helpers/databases.js";
 import { MIGRATE_BIN, type CliRun, type TestProject } from "../helpers/project.js";
-import { queryTestDatabase } from "../helpers/version-rows.js";
+import { queryTestDatabase, tableExists } from "../helpers/version-rows.js";
+
+export { tableExists };
 
 /** A running CLI process. */
 export interface RunningCli {
@@ -93,18 +95,6 @@ export async function holdLock(db: TestDatabase): Promise<{ release(): Promise<v
       await conn.close();
     },
   };
-}
-
-/** True when the table exists in the test database. */
-export async function tableExists(db: TestDatabase, table: string): Promise<boolean> {
-  const sql =
-    db.dialect === "sqlite"
-      ? `SELECT name FROM sqlite_master WHERE type = 'table' AND name = '${table}'`
-      : db.dialect === "postgres"
-        ? `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '${table}'`
-        : `SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = '${table}'`;
-  if (db.dialect === "sqlite" && !existsSync(db.file as string)) return false;
-  return (await queryTestDatabase(db, sql)).length > 0;
 }
 
 /** The revision log's rows, or [] when it does not exist. */

@@ -2,6 +2,7 @@
  * Reads (and for setup, writes) test databases straight through the drivers — independent of athanor's own code — so
  * end-to-end tests check what is really stored.
  */
+import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
 import pg from "pg";
 import mysql from "mysql2/promise";
@@ -36,16 +37,21 @@ export async function queryTestDatabase(db: TestDatabase, sql: string): Promise<
   }
 }
 
-/** The version rows (sorted), or null when the version table does not exist. */
-export async function versionRows(db: TestDatabase, table = "athanor_version"): Promise<string[] | null> {
-  const exists =
+/** Whether `table` exists in the test database's default schema. */
+export async function tableExists(db: TestDatabase, table: string): Promise<boolean> {
+  if (db.dialect === "sqlite" && !existsSync(db.file as string)) return false;
+  const sql =
     db.dialect === "sqlite"
       ? `SELECT name FROM sqlite_master WHERE type = 'table' AND name = '${table}'`
       : db.dialect === "postgres"
         ? `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '${table}'`
         : `SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = '${table}'`;
-  if (db.dialect === "sqlite" && !(await import("node:fs")).existsSync(db.file as string)) return null;
-  if ((await queryTestDatabase(db, exists)).length === 0) return null;
+  return (await queryTestDatabase(db, sql)).length > 0;
+}
+
+/** The version rows (sorted), or null when the version table does not exist. */
+export async function versionRows(db: TestDatabase, table = "athanor_version"): Promise<string[] | null> {
+  if (!(await tableExists(db, table))) return null;
   const rows = await queryTestDatabase(db, `SELECT version_num FROM ${table}`);
   return rows.map((r) => String(r.version_num)).sort();
 }

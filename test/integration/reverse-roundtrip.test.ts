@@ -145,11 +145,6 @@ const CASES: Case[] = [
   { name: "createPrimaryKey on a table without one", op: () => ({ kind: "createPrimaryKey", table: "tags", constraint: { name: "pk_tags", columns: ["name", "book_id"] } }), changes: partOf("tags", "primaryKey") },
   {
     name: "createForeignKey with onDelete",
-    // Known MySQL compile bug (dialects/mysql/compile.ts, dropConstraint of a foreignKey): see the text.
-    bugs: {
-      mysql:
-        "InnoDB adds an index named after the foreign key when no index covers its columns; dropConstraint(foreignKey) compiles to DROP FOREIGN KEY only, so that index outlives the key and reflection then reports it",
-    },
     op: () => ({ kind: "createForeignKey", table: "tags", constraint: { name: "fk_tags_book", columns: ["book_id"], referencedTable: "books", referencedColumns: ["id"], onDelete: "CASCADE" } }),
     changes: partOf("tags", "foreignKeys"),
   },
