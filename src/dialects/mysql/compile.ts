@@ -16,6 +16,7 @@ import { columnDefinition } from "./column-sql.js";
 import { checkClause, createIndexSql, foreignKeyClause, inlineIndexClause, primaryKeyClause, uniqueClause } from "./constraint-sql.js";
 import { compileAlterColumn } from "./compile-alter-column.js";
 import { compileBulkInsert, compileExecute } from "./compile-data.js";
+import { compileDropForeignKey } from "./drop-foreign-key.js";
 
 type Compiled = Promise<Statement[]>;
 
@@ -44,12 +45,10 @@ export function createTableSql(table: TableSchema): string {
 }
 
 /** The ALTER TABLE clause that drops a constraint of the given type. */
-function dropConstraintClause(type: "primaryKey" | "foreignKey" | "unique" | "check", name: string): string {
+function dropConstraintClause(type: "primaryKey" | "unique" | "check", name: string): string {
   switch (type) {
     case "primaryKey":
       return "DROP PRIMARY KEY";
-    case "foreignKey":
-      return `DROP FOREIGN KEY ${quoteIdentifier(name)}`;
     case "unique":
       // A unique constraint is a unique index in MySQL.
       return `DROP INDEX ${quoteIdentifier(name)}`;
@@ -104,7 +103,8 @@ function handlers(ctx: CompileContext): OperationTable<Compiled> {
     createForeignKey: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} ADD ${foreignKeyClause(op.constraint, op.table)}` }],
     createUniqueConstraint: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} ADD ${uniqueClause(op.constraint)}` }],
     createCheckConstraint: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} ADD ${checkClause(op.constraint)}` }],
-    dropConstraint: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} ${dropConstraintClause(op.type, op.name)}` }],
+    // A foreign key may take the index InnoDB made for it along (drop-foreign-key.ts).
+    dropConstraint: async (op) => (op.type === "foreignKey" ? compileDropForeignKey(op, ctx) : [{ sql: `ALTER TABLE ${tableOf(op)} ${dropConstraintClause(op.type, op.name)}` }]),
     createTableComment: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} COMMENT = ${quoteLiteral(op.comment)}` }],
     // MySQL has no "no comment": an empty comment is how it stores none.
     dropTableComment: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} COMMENT = ''` }],

@@ -5,7 +5,8 @@
  * - The primary key is always named PRIMARY in MySQL and cannot be renamed: its name is null.
  * - A unique index on plain columns is a unique constraint (MySQL has no other kind); unique
  *   indexes with prefix lengths, DESC or a method are reported as unique indexes.
- * - The index MySQL adds for a foreign key (same name and columns as the key) is not reported.
+ * - The index MySQL adds for a foreign key (same name and columns as the key) is not reported as
+ *   an index; it is returned apart, so that dropping the key can drop it too (foreign-key-index.ts).
  * - RESTRICT and NO ACTION behave the same in InnoDB and servers report the unspecified rule
  *   differently (MariaDB RESTRICT, MySQL NO ACTION), so both are null.
  * - BTREE is the default method and reads as `using: null`.
@@ -110,11 +111,21 @@ function sameColumns(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((c, i) => c === b[i]);
 }
 
+/** What a table's STATISTICS rows hold. */
+export interface TableIndexes {
+  primaryKey: PrimaryKeySchema | null;
+  uniques: UniqueSchema[];
+  indexes: IndexSchema[];
+  /** The indexes left out because they are a foreign key's own: key name → columns (see foreign-key-index.ts). */
+  foreignKeyIndexes: Map<string, string[]>;
+}
+
 /** Primary key, unique constraints and indexes of one table from its STATISTICS rows. */
-export function indexesOf(rows: IndexRow[], fks: ForeignKeySchema[]): { primaryKey: PrimaryKeySchema | null; uniques: UniqueSchema[]; indexes: IndexSchema[] } {
+export function indexesOf(rows: IndexRow[], fks: ForeignKeySchema[]): TableIndexes {
   let primaryKey: PrimaryKeySchema | null = null;
   const uniques: UniqueSchema[] = [];
   const indexes: IndexSchema[] = [];
+  const foreignKeyIndexes = new Map<string, string[]>();
   for (const [name, group] of groupBy(rows, (r) => r.index_name)) {
     const ordered = [...group].sort((a, b) => Number(a.seq_in_index) - Number(b.seq_in_index));
     const elements = ordered.map(elementOf);
@@ -126,11 +137,14 @@ export function indexesOf(rows: IndexRow[], fks: ForeignKeySchema[]): { primaryK
     }
     const unique = Number(ordered[0]?.non_unique) === 0;
     const using = methodOf(ordered[0]?.index_type ?? "BTREE");
-    if (!unique && plain && fks.some((fk) => fk.name === name && sameColumns(fk.columns, columns))) continue;
+    if (!unique && plain && fks.some((fk) => fk.name === name && sameColumns(fk.columns, columns))) {
+      foreignKeyIndexes.set(name, columns);
+      continue;
+    }
     if (unique && plain && using === null) uniques.push({ name, columns });
     else indexes.push({ name, elements, unique, where: null, using });
   }
-  return { primaryKey, uniques: uniques.sort(byName), indexes: indexes.sort(byName) };
+  return { primaryKey, uniques: uniques.sort(byName), indexes: indexes.sort(byName), foreignKeyIndexes };
 }
 
 /** Check constraints with one pair of wrapping parentheses removed (MySQL 8 adds them). */

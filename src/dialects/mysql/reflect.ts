@@ -19,6 +19,7 @@ import { catalogText, reflectColumn } from "./reflect-columns.js";
 import type { CheckRow, ForeignKeyRow, IndexRow } from "./reflect-constraints.js";
 import { byName, checksOf, foreignKeysOf, groupBy, indexesOf } from "./reflect-constraints.js";
 import { quoteIdentifier } from "./quote.js";
+import { rememberForeignKeyIndexes } from "./foreign-key-index.js";
 
 interface TableRow {
   table_schema: string;
@@ -101,8 +102,8 @@ async function read(conn: Connection, info: ServerInfo, selection: Selection): P
       return reflectColumn(row, t.table_collation, info.flavour, aliasCheck !== undefined);
     });
     const foreignKeys = foreignKeysOf(fksByTable.get(key) ?? [], t.table_schema);
-    const { primaryKey, uniques, indexes: tableIndexes } = indexesOf(indexesByTable.get(key) ?? [], foreignKeys);
-    result.push({
+    const { primaryKey, uniques, indexes: tableIndexes, foreignKeyIndexes } = indexesOf(indexesByTable.get(key) ?? [], foreignKeys);
+    const table: TableSchema = {
       schema: t.table_schema === info.database ? null : t.table_schema,
       name: t.table_name,
       columns: tableColumns,
@@ -112,7 +113,10 @@ async function read(conn: Connection, info: ServerInfo, selection: Selection): P
       checks: checksOf(tableChecks),
       indexes: tableIndexes,
       comment: t.table_comment ? t.table_comment : null,
-    });
+    };
+    // Dropping one of these keys drops its index too; compile finds them by this object.
+    rememberForeignKeyIndexes(table, foreignKeyIndexes);
+    result.push(table);
   }
   return result.sort((a, b) => byName({ name: `${a.schema ?? ""}\u0000${a.name}` }, { name: `${b.schema ?? ""}\u0000${b.name}` }));
 }
