@@ -33,7 +33,8 @@ export type ErrorCode =
   | "not-up-to-date"
   | "check-failed"
   | "partial-revision"
-  | "file-exists";
+  | "file-exists"
+  | "file-system";
 
 /** Options shared by every MigrateError. */
 export interface MigrateErrorOptions {
@@ -123,6 +124,21 @@ export class ConnectionError extends MigrateError {
   constructor(code: "url" | "connection" | "auth" | "database-missing", message: string, options: MigrateErrorOptions = {}) {
     super(code, message, options);
     this.name = "ConnectionError";
+  }
+}
+
+/**
+ * Runs a file-system action, turning a failure (permissions, a file where a folder should be, a
+ * full disk) into one clear message naming what was being done and the path.
+ */
+export function withFileSystem<T>(action: string, path: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof MigrateError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ENOTDIR" || code === "EEXIST" ? "a file is in the way of a folder" : code === "ENOSPC" ? "the disk is full" : (error as Error).message;
+    throw new MigrateError("file-system", `Could not ${action} ${path}: ${reason}.`, { hint: "Check the path and its permissions.", cause: error });
   }
 }
 

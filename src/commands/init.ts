@@ -5,7 +5,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { MigrateError } from "../errors.js";
+import { MigrateError, withFileSystem } from "../errors.js";
 
 /** What init wrote and what it left alone. */
 export interface InitResult {
@@ -24,7 +24,7 @@ export async function init(dir = ".", cwd = process.cwd()): Promise<InitResult> 
   if (existsSync(target) && !statSync(target).isDirectory()) {
     throw new MigrateError("usage", `${target} exists and is not a folder.`, { hint: "Pass a folder path to `migrate init`.", exitCode: 2 });
   }
-  mkdirSync(target, { recursive: true });
+  withFileSystem("create the folder", target, () => mkdirSync(target, { recursive: true }));
   const created: string[] = [];
   const skipped: string[] = [];
   for (const name of readdirSync(templatesDir())) {
@@ -33,13 +33,15 @@ export async function init(dir = ".", cwd = process.cwd()): Promise<InitResult> 
       skipped.push(dest);
       continue;
     }
-    copyFileSync(join(templatesDir(), name), dest);
+    withFileSystem("write", dest, () => copyFileSync(join(templatesDir(), name), dest));
     created.push(dest);
   }
   const versions = join(target, "migrations", "versions");
   if (!existsSync(versions)) {
-    mkdirSync(versions, { recursive: true });
-    writeFileSync(join(versions, ".gitkeep"), "");
+    withFileSystem("create the folder", versions, () => {
+      mkdirSync(versions, { recursive: true });
+      writeFileSync(join(versions, ".gitkeep"), "");
+    });
     created.push(versions);
   } else {
     skipped.push(versions);

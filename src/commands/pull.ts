@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { renderSchemaModule } from "../autogenerate/pull-schema.js";
 import type { ResolvedConfig } from "../config/types.js";
-import { MigrateError } from "../errors.js";
+import { MigrateError, withFileSystem } from "../errors.js";
 import { withDatabase } from "../runtime/database.js";
 import { reflectDatabase } from "./schema-diff.js";
 
@@ -39,8 +39,10 @@ export async function pull(config: ResolvedConfig, options: PullOptions = {}): P
   }));
   const source = renderSchemaModule(schema, { dialect });
   if (path) {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, source);
+    withFileSystem("write", path, () => {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, source);
+    });
   }
   return { path, source, tables: schema.tables.length, enums: schema.enums.length };
 }

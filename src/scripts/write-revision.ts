@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { MigrateError } from "../errors.js";
+import { MigrateError, withFileSystem } from "../errors.js";
 
 /** Everything that goes into a new revision file. */
 export interface NewRevisionFile {
@@ -82,7 +82,9 @@ export function writeRevisionFile(dir: string, file: NewRevisionFile): string {
   if (existsSync(path)) {
     throw new MigrateError("file-exists", `${path} already exists.`, { hint: "Choose another --rev-id or message." });
   }
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path, text, { flag: "wx" });
+  withFileSystem("write", path, () => {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path, text, { flag: "wx" });
+  });
   return path;
 }

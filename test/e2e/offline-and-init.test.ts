@@ -85,6 +85,15 @@ describe.each([
 });
 
 describe("migrate init", () => {
+  it("reports a path it cannot create as a clear error, not a crash", () => {
+    const blocker = join(project.dir, "a-file");
+    writeFileSync(blocker, "");
+    const r = project.run(["init", join(blocker, "inside")]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`Could not create the folder ${join(blocker, "inside")}: a file is in the way of a folder.`);
+    expect(r.stderr).not.toContain("bug");
+  });
+
   let project: TestProject;
   beforeAll(() => {
     project = new TestProject("sqlite:unused.db");
