@@ -85,8 +85,7 @@ async function run(config: ResolvedConfig, direction: Direction, options: Migrat
   if (options.target.includes(":")) {
     throw new UsageError(`A range like "${options.target}" is only valid with --sql.`, { hint: "Give a single target, e.g. `head` or `-1`." });
   }
-  const lockConfig = options.lockTimeout === undefined ? config : { ...config, lockTimeoutSeconds: options.lockTimeout };
-  return withDatabase(lockConfig, { lock: true, onLockWait: (url) => options.events({ type: "lock-wait", url }) }, async (session) => {
+  return withDatabase(config, { lock: true, lockTimeoutSeconds: options.lockTimeout, onLockWait: (url) => options.events({ type: "lock-wait", url }) }, async (session) => {
     const current = await session.store.read();
     checkRows(project.graph, current);
     // Read under the lock: a step left unfinished by a run that died (or failed on MySQL) blocks everything else.

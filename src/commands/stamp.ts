@@ -42,8 +42,7 @@ export async function stamp(config: ResolvedConfig, options: StampOptions): Prom
     const after = planStamp(graph, [], resolveAll(graph, options.targets, []), { purge: true });
     return { before: [], after, sql: renderOfflineStamp(dialect, [], after, config.versionTable) };
   }
-  const lockConfig = options.lockTimeout === undefined ? config : { ...config, lockTimeoutSeconds: options.lockTimeout };
-  return withDatabase(lockConfig, { lock: true, onLockWait: (url) => options.events({ type: "lock-wait", url }) }, async (session) => {
+  return withDatabase(config, { lock: true, lockTimeoutSeconds: options.lockTimeout, onLockWait: (url) => options.events({ type: "lock-wait", url }) }, async (session) => {
     const before = await session.store.read();
     if (!options.purge) checkRows(graph, before);
     // Stamping over a half-applied revision would hide it; `migrate resolve` is the way to settle it.

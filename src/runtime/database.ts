@@ -44,6 +44,8 @@ export interface SessionOptions {
   lock?: boolean;
   /** Called once when the lock is busy and we start waiting. */
   onLockWait?: (url: string) => void;
+  /** `--lock-timeout`: overrides the config's lock timeout (seconds). */
+  lockTimeoutSeconds?: number;
 }
 
 /**
@@ -62,7 +64,7 @@ export async function withDatabase<T>(config: ResolvedConfig, options: SessionOp
     conn = await interruptible(dialect.connect(url));
     if (options.lock) {
       const key = `athanor:${config.versionTable.schema ?? ""}.${config.versionTable.name}`;
-      const acquiring = dialect.acquireLock(conn, key, config.lockTimeoutSeconds * 1000, () => options.onLockWait?.(displayUrl(url)));
+      const acquiring = dialect.acquireLock(conn, key, (options.lockTimeoutSeconds ?? config.lockTimeoutSeconds) * 1000, () => options.onLockWait?.(displayUrl(url)));
       // An abandoned attempt may still get the lock later; closing the connection releases it.
       acquiring.catch(() => undefined);
       lock = await interruptible(acquiring);
