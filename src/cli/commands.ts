@@ -18,6 +18,7 @@ import { merge, revision } from "../commands/revision.js";
 import { stamp } from "../commands/stamp.js";
 import { detail, historyLine, infoJson, shortLine } from "./format.js";
 import { Output } from "./output.js";
+import { directionVerb } from "../runtime/events.js";
 import { registerSchemaCommands } from "./schema-commands.js";
 import { autogenerateRevision } from "../commands/autogenerate.js";
 
@@ -145,7 +146,7 @@ export function buildProgram(): { program: Command; ctx: CliContext } {
       }
       const outcome = opts.applied ? "applied" : "rolled-back";
       const result = await resolve(await ctx.config(), { revision: ref, outcome, lockTimeout: opts.lockTimeout, events: events() });
-      const what = result.direction === null ? `Recorded the file of ${result.revision} as applied` : `Recorded the ${result.direction === "up" ? "upgrade" : "downgrade"} of ${result.revision} as ${outcome}`;
+      const what = result.direction === null ? `Recorded the file of ${result.revision} as applied` : `Recorded the ${directionVerb(result.direction)} of ${result.revision} as ${outcome}`;
       out().event({ type: "info", message: `${what}; version table: ${result.after.join(", ") || "<base>"}` });
       out().json(result);
     });

@@ -8,10 +8,10 @@
  * exits at once.
  */
 import { CommanderError } from "commander";
-import { isMigrateError, EXIT_FAILURE, EXIT_USAGE, MigrateError } from "../errors.js";
-import { pendingInterruption, requestInterrupt, SIGNAL_EXIT_CODES, type InterruptSignal } from "../runtime/interrupt.js";
+import { isMigrateError, MigrateError } from "../errors.js";
+import { pendingInterruption, requestInterrupt, type InterruptSignal } from "../runtime/interrupt.js";
 import { buildProgram, type CliContext } from "./commands.js";
-import { EXIT_OK } from "./exit-codes.js";
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SIGNAL_EXIT_CODES } from "./exit-codes.js";
 
 /** Prints commander's own errors (unknown command or option, missing argument) in athanor's style. */
 function styleCommanderErrors(ctx: CliContext): void {

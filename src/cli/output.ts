@@ -6,7 +6,7 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import { isMigrateError } from "../errors.js";
 import { redactUrl } from "../config/url.js";
-import type { MigrateEvent } from "../runtime/events.js";
+import { directionVerb, type MigrateEvent } from "../runtime/events.js";
 
 /** Output settings from the global flags. */
 export interface OutputOptions {
@@ -48,7 +48,7 @@ export class Output {
     switch (event.type) {
       case "step": {
         if (this.options.quiet) return;
-        const verb = event.direction === "up" ? "upgrade" : "downgrade";
+        const verb = directionVerb(event.direction);
         const arrow = `${event.from || "<base>"} -> ${event.to || "<base>"}`;
         process.stderr.write(`${c.cyan(`Running ${verb}`)} ${arrow}${event.message ? `, ${event.message}` : ""}\n`);
         return;

@@ -6,8 +6,8 @@
 import type { ResolvedConfig } from "../config/types.js";
 import { MigrateError } from "../errors.js";
 import { withDatabase } from "../runtime/database.js";
-import { findChangedRevisions, type ChangedRevision } from "../runtime/changed-revisions.js";
-import type { LogEntry } from "../runtime/revision-log.js";
+import { changedRevisions, type ChangedRevision } from "../runtime/changed-revisions.js";
+import { isPartial, type LogEntry } from "../runtime/revision-log.js";
 import { loadProject } from "./project.js";
 import { checkRows } from "../revisions/index.js";
 
@@ -44,15 +44,14 @@ export function changedError(changed: ChangedRevision[]): MigrateError {
 
 /** Reads the version table and the revision log. */
 export async function current(config: ResolvedConfig, options: CurrentOptions = {}): Promise<CurrentResult> {
-  const project = loadProject(config);
-  const { graph } = project;
+  const { graph } = loadProject(config);
   const strict = options.strict ?? config.strict;
   const { rows, partial, changed } = await withDatabase(config, {}, async (session) => {
     const rows = await session.store.read();
     checkRows(graph, rows);
-    const partial = await session.log.partial();
-    const changed = options.files || strict ? await findChangedRevisions(session, project) : [];
-    return { rows, partial, changed };
+    const entries = await session.log.all();
+    const changed = options.files || strict ? changedRevisions(graph, rows, entries) : [];
+    return { rows, partial: entries.filter(isPartial), changed };
   });
   if (strict && changed.length > 0) throw changedError(changed);
   const heads = graph.heads();

@@ -6,7 +6,7 @@ import type { ResolvedConfig } from "../config/types.js";
 import { MigrateError, UsageError } from "../errors.js";
 import { checkRows, parseRange, planDowngrade, planUpgrade, resolveDowngradeTarget, resolveTarget, type Step } from "../revisions/index.js";
 import { configuredDialect, withDatabase } from "../runtime/database.js";
-import type { EventSink } from "../runtime/events.js";
+import { directionVerb, type EventSink } from "../runtime/events.js";
 import { renderOfflineSql } from "../runtime/offline-runner.js";
 import { partialRevisionError, resumeCommand } from "../runtime/partial-report.js";
 import type { LogEntry } from "../runtime/revision-log.js";
@@ -69,7 +69,7 @@ function resumeEntry(partial: LogEntry[], direction: Direction): LogEntry {
     throw new UsageError("Nothing to resume: no revision is partially applied.", { hint: "Run the command without --resume." });
   }
   if (entry.direction !== direction) {
-    throw new MigrateError("partial-revision", `Revision ${entry.revision} stopped in the middle of its ${entry.direction === "up" ? "upgrade" : "downgrade"}, so it cannot be resumed by a ${direction === "up" ? "upgrade" : "downgrade"}.`, {
+    throw new MigrateError("partial-revision", `Revision ${entry.revision} stopped in the middle of its ${directionVerb(entry.direction)}, so it cannot be resumed by a ${directionVerb(direction)}.`, {
       hint: `Run \`${resumeCommand(entry)}\`, or \`migrate resolve ${entry.revision} --applied|--rolled-back\` after finishing or undoing it by hand.`,
     });
   }
@@ -95,7 +95,7 @@ async function run(config: ResolvedConfig, direction: Direction, options: Migrat
     const steps = plan(project, direction, current, options.target);
     if (resume && !steps.some((s) => s.revision === resume.revision)) {
       throw new UsageError(`The target "${options.target}" does not include revision ${resume.revision}, the one to resume.`, {
-        hint: `Resume towards a target beyond it, e.g. \`migrate ${direction === "up" ? "upgrade" : "downgrade"} --resume ${direction === "up" ? "head" : "-1"}\`.`,
+        hint: `Resume towards a target beyond it, e.g. \`migrate ${directionVerb(direction)} --resume ${direction === "up" ? "head" : "-1"}\`.`,
       });
     }
     await runSteps(session, project.graph, steps, { transaction: config.transaction, events: options.events, echo: options.echo, resume });

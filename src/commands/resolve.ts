@@ -11,7 +11,7 @@ import { MigrateError } from "../errors.js";
 import { appliedRevisions, checkRows, planDowngrade, planUpgrade, resolveRevision, type RevisionGraph, type Step } from "../revisions/index.js";
 import { fileChecksum } from "../runtime/checksum.js";
 import { withDatabase, type DatabaseSession } from "../runtime/database.js";
-import type { EventSink } from "../runtime/events.js";
+import { directionVerb, type EventSink } from "../runtime/events.js";
 import type { LogEntry } from "../runtime/revision-log.js";
 import { loadProject } from "./project.js";
 
@@ -37,10 +37,6 @@ export interface ResolveResult {
   after: string[];
 }
 
-function verb(direction: "up" | "down"): string {
-  return direction === "up" ? "upgrade" : "downgrade";
-}
-
 /** The single step that settles `entry` as applied; refuses when more would be needed. */
 function settlingStep(graph: RevisionGraph, rows: string[], entry: LogEntry): Step {
   const id = entry.revision;
@@ -48,7 +44,7 @@ function settlingStep(graph: RevisionGraph, rows: string[], entry: LogEntry): St
   const step = steps[0];
   if (steps.length !== 1 || !step || step.revision !== id) {
     const others = steps.map((s) => s.revision).filter((r) => r !== id);
-    throw new MigrateError("partial-revision", `Cannot record the ${verb(entry.direction)} of ${id} as done: ${others.length ? `${others.join(", ")} would have to ${entry.direction === "up" ? "be applied" : "be reverted"} too` : "the version table does not allow it"}.`, {
+    throw new MigrateError("partial-revision", `Cannot record the ${directionVerb(entry.direction)} of ${id} as done: ${others.length ? `${others.join(", ")} would have to ${entry.direction === "up" ? "be applied" : "be reverted"} too` : "the version table does not allow it"}.`, {
       hint: "Bring the version table in line first (see `migrate history --indicate-current`).",
     });
   }

@@ -3,7 +3,6 @@
  * listing history. No file system, no database.
  */
 export { RevisionGraph, type WalkOptions } from "./graph.js";
-export { BRANCH_LABEL_PATTERN, RESERVED_LABELS } from "./labels.js";
 export { resolveRevision } from "./resolve.js";
 export { resolveDowngradeTarget, resolveTarget, type Direction, type DowngradeTarget } from "./targets.js";
 export { appliedRevisions, checkRows, normalizeRows, versionRows } from "./rows.js";

@@ -6,6 +6,7 @@
 import { appliedRevisions, type RevisionGraph } from "../revisions/index.js";
 import { fileChecksum } from "./checksum.js";
 import type { DatabaseSession } from "./database.js";
+import type { LogEntry } from "./revision-log.js";
 
 /** One applied revision whose file no longer matches the checksum recorded when it was applied. */
 export interface ChangedRevision {
@@ -24,11 +25,14 @@ export interface ChangedRevision {
  * (stamped, applied offline, or before the log existed) are not reported. Reads only; needs no lock.
  */
 export async function findChangedRevisions(session: DatabaseSession, project: { graph: RevisionGraph }): Promise<ChangedRevision[]> {
-  const { graph } = project;
-  const rows = await session.store.read();
+  return changedRevisions(project.graph, await session.store.read(), await session.log.all());
+}
+
+/** The same, from version rows and log entries already read. */
+export function changedRevisions(graph: RevisionGraph, rows: readonly string[], entries: readonly LogEntry[]): ChangedRevision[] {
   const applied = appliedRevisions(graph, rows);
   const changed: ChangedRevision[] = [];
-  for (const entry of await session.log.all()) {
+  for (const entry of entries) {
     if (entry.direction !== "up" || entry.status !== "done" || !entry.checksum || !applied.has(entry.revision)) continue;
     const path = graph.get(entry.revision)?.path;
     const actual = fileChecksum(path);

@@ -23,7 +23,7 @@ export interface DatabaseSession {
 }
 
 /** The configured URL, parsed; a clear error when none is set. */
-export function requireUrl(config: ResolvedConfig): DatabaseUrl {
+function requireUrl(config: ResolvedConfig): DatabaseUrl {
   if (!config.url) {
     throw new MigrateError("config", "No database URL is configured.", {
       hint: "Pass --url, set DATABASE_URL, or add `url` to migrate.config.ts.",

@@ -11,6 +11,11 @@ export type MigrateEvent =
   | { type: "info"; message: string }
   | { type: "warning"; message: string };
 
+/** The command's word for a step direction: "upgrade" or "downgrade". */
+export function directionVerb(direction: "up" | "down"): string {
+  return direction === "up" ? "upgrade" : "downgrade";
+}
+
 /** Receives events; a no-op by default. */
 export type EventSink = (event: MigrateEvent) => void;
 

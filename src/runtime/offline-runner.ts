@@ -5,6 +5,7 @@
  */
 import type { Dialect, VersionTableName } from "../dialects/dialect.js";
 import type { RevisionGraph, Step } from "../revisions/index.js";
+import { directionVerb } from "./events.js";
 import { OfflineSink } from "./offline-sink.js";
 import { callRevision, loadStepModule, stepEndpoints } from "./runner.js";
 import { versionRowChanges } from "./version-store.js";
@@ -19,7 +20,7 @@ export async function renderOfflineSql(dialect: Dialect, graph: RevisionGraph, s
   for (const step of steps) {
     const revision = graph.get(step.revision);
     const { from, to } = stepEndpoints(step, revision?.downRevisions ?? []);
-    out += `\n-- Running ${step.direction === "up" ? "upgrade" : "downgrade"} ${from || "<base>"} -> ${to || "<base>"}${revision?.message ? `, ${revision.message}` : ""}\n\n`;
+    out += `\n-- Running ${directionVerb(step.direction)} ${from || "<base>"} -> ${to || "<base>"}${revision?.message ? `, ${revision.message}` : ""}\n\n`;
     const mod = await loadStepModule(graph, step);
     // A revision that exports `transactional = false` runs outside a transaction online too.
     const wrap = transactional && mod.transactional !== false;

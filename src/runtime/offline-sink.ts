@@ -9,7 +9,7 @@ import type { SqlFragment } from "../operations/sql.js";
 import type { Operation } from "../operations/types.js";
 import type { TableRef, TableSchema } from "../schema/types.js";
 import { offlineQueryError } from "./online-sink.js";
-import { applyToTableState } from "./table-state.js";
+import { applyToTableState, tableKey } from "./table-state.js";
 
 /** Collects SQL text instead of executing it. */
 export class OfflineSink implements OperationSink {
@@ -23,7 +23,7 @@ export class OfflineSink implements OperationSink {
     private readonly emit: (sql: string) => void,
   ) {
     this.dialect = impl.name;
-    this.compileContext = { offline: true, tableState: async (ref) => this.tables.get(key(ref)) };
+    this.compileContext = { offline: true, tableState: async (ref) => this.tables.get(tableKey(ref)) };
   }
 
   /** True while the script is inside a BEGIN … COMMIT the runner wrote. */
@@ -38,7 +38,7 @@ export class OfflineSink implements OperationSink {
       this.write(s);
       if (outside) this.emit("BEGIN;\n");
     }
-    applyToTableState(this.tables, op, key);
+    applyToTableState(this.tables, op);
   }
 
   /** Writes one statement (used by the runner for version-table and transaction statements). */
@@ -52,6 +52,3 @@ export class OfflineSink implements OperationSink {
   }
 }
 
-function key(ref: TableRef): string {
-  return `${ref.schema ?? ""}.${ref.name}`;
-}

@@ -14,7 +14,7 @@ import { isSqlFragment, joinFragment, type SqlFragment } from "../operations/sql
 import type { Operation } from "../operations/types.js";
 import type { TableRef, TableSchema } from "../schema/types.js";
 import { redactUrl } from "../config/url.js";
-import { applyToTableState, tableChangedInPlace } from "./table-state.js";
+import { applyToTableState, tableChangedInPlace, tableKey } from "./table-state.js";
 
 /** Called for each statement before it runs (the --verbose echo). */
 export type StatementListener = (statement: Statement) => void | Promise<void>;
@@ -57,8 +57,9 @@ export class OnlineSink implements OperationSink {
     this.dialect = impl.name;
     this.compileFirst = !impl.capabilities.transactionalDdl;
     // Held-back statements have not changed the database yet: tables they touch are answered
-    // from the tracked definitions, the rest from the live catalog.
-    this.compileContext = { offline: false, tableState: async (ref) => this.pendingTables.get(tableKey(ref)) ?? impl.reflectTable(conn, ref) };
+    // from the tracked definitions, the rest from the live catalog (remembered, so tracking the
+    // operation afterwards does not reflect the same table again).
+    this.compileContext = { offline: false, tableState: (ref) => this.tableState(ref) };
   }
 
   async run(op: Operation): Promise<void> {
@@ -90,14 +91,20 @@ export class OnlineSink implements OperationSink {
     this.pendingTables.clear();
   }
 
+  /** The table as operations compiled so far leave it. */
+  private async tableState(ref: TableRef): Promise<TableSchema | undefined> {
+    const known = this.pendingTables.get(tableKey(ref));
+    if (known || !this.compileFirst) return known ?? this.impl.reflectTable(this.conn, ref);
+    const live = await this.impl.reflectTable(this.conn, ref);
+    if (live) this.pendingTables.set(tableKey(ref), live);
+    return live;
+  }
+
   /** Records what `op` will do to its table, so later operations compile against it. */
   private async track(op: Operation): Promise<void> {
     const ref = tableChangedInPlace(op);
-    if (ref && !this.pendingTables.has(tableKey(ref))) {
-      const live = await this.impl.reflectTable(this.conn, ref);
-      if (live) this.pendingTables.set(tableKey(ref), live);
-    }
-    applyToTableState(this.pendingTables, op, tableKey);
+    if (ref) await this.tableState(ref);
+    applyToTableState(this.pendingTables, op);
   }
 
   /**
@@ -149,10 +156,6 @@ export class OnlineSink implements OperationSink {
     }
     return rows;
   }
-}
-
-function tableKey(ref: TableRef): string {
-  return `${ref.schema ?? ""}.${ref.name}`;
 }
 
 /** Raised when a data query is attempted under --sql. */

@@ -5,10 +5,7 @@
  */
 import { MigrateError } from "../errors.js";
 import type { LogEntry } from "./revision-log.js";
-
-function verb(entry: LogEntry): string {
-  return entry.direction === "up" ? "upgrade" : "downgrade";
-}
+import { directionVerb } from "./events.js";
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -22,14 +19,14 @@ function numbered(index: number, sql: string): string {
 
 /** The command that resumes the entry's step. */
 export function resumeCommand(entry: LogEntry): string {
-  return `migrate ${verb(entry)} --resume`;
+  return `migrate ${directionVerb(entry.direction)} --resume`;
 }
 
 /** A multi-line description of an unfinished step, ending with what to do next. */
 export function describePartial(entry: LogEntry): string[] {
   const done = entry.statementsDone;
   const next = done + 1;
-  const lines = [`Revision ${entry.revision} is partially ${entry.direction === "up" ? "applied" : "reverted"}: its ${verb(entry)} ${entry.status === "failed" ? "failed" : "stopped"} after ${plural(done, "statement")}.`];
+  const lines = [`Revision ${entry.revision} is partially ${entry.direction === "up" ? "applied" : "reverted"}: its ${directionVerb(entry.direction)} ${entry.status === "failed" ? "failed" : "stopped"} after ${plural(done, "statement")}.`];
   if (done > 0) {
     lines.push(`  Statements that ran (they stay in the database):`);
     entry.doneStatements.forEach((sql, i) => lines.push(numbered(i + 1, sql)));

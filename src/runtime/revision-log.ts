@@ -7,6 +7,7 @@
  * it is what tells a half-applied revision from a finished one.
  */
 import type { Connection, Dialect, VersionTableName } from "../dialects/dialect.js";
+import { tableExists } from "./version-store.js";
 
 /** What a step's row says about it. */
 export type StepStatus = "running" | "failed" | "done";
@@ -38,7 +39,7 @@ export function isPartial(entry: LogEntry): boolean {
 }
 
 /** The log table's name: the version table's, with `_log` appended, in the same schema. */
-export function logTableName(versionTable: VersionTableName): VersionTableName {
+function logTableName(versionTable: VersionTableName): VersionTableName {
   return { schema: versionTable.schema ?? null, name: `${versionTable.name}_log` };
 }
 
@@ -131,10 +132,7 @@ export class RevisionLog {
 
   /** True when the log table exists. */
   async exists(): Promise<boolean> {
-    if (!this.supported) return false;
-    const probe = this.dialect.versionTable.exists(this.table);
-    const first = (await this.conn.query(probe.sql, probe.params))[0];
-    return first !== undefined && Boolean(Object.values(first)[0]);
+    return this.supported && tableExists(this.conn, this.dialect, this.table);
   }
 
   /** Creates the table if it is missing. */

@@ -12,7 +12,7 @@ import type { RevisionGraph, Step } from "../revisions/index.js";
 import { importRevision, type RevisionModule } from "../scripts/import-revision.js";
 import { fileChecksum } from "./checksum.js";
 import type { DatabaseSession } from "./database.js";
-import type { EventSink } from "./events.js";
+import { directionVerb, type EventSink } from "./events.js";
 import { interruptible, throwIfInterrupted } from "./interrupt.js";
 import { OnlineSink } from "./online-sink.js";
 import type { LogEntry } from "./revision-log.js";
@@ -59,14 +59,6 @@ export async function callRevision(mod: RevisionModule, step: Step, sink: Operat
   await sink.drain?.();
 }
 
-/** Imports the step's revision and calls its function with an `op` bound to `sink`. */
-export async function runRevisionFunction(graph: RevisionGraph, step: Step, sink: OperationSink): Promise<void> {
-  await callRevision(await loadStepModule(graph, step), step, sink);
-}
-
-function verb(step: Step): string {
-  return step.direction === "up" ? "upgrade" : "downgrade";
-}
 
 /** What became of a failed step: a sentence for the message, and a hint when the usual one would mislead. */
 interface Outcome {
@@ -80,7 +72,7 @@ function inRevision(error: unknown, step: Step, outcome: Outcome): unknown {
   if (error.code === "partial-revision") return error;
   const statement = (error as { statement?: string }).statement;
   const detail = statement ? `\n  statement: ${statement}` : "";
-  const where = error.code === "interrupted" ? `${error.message.replace(/\.$/, "")} during the ${verb(step)} of revision ${step.revision}` : `The ${verb(step)} of revision ${step.revision} failed: ${error.message}`;
+  const where = error.code === "interrupted" ? `${error.message.replace(/\.$/, "")} during the ${directionVerb(step.direction)} of revision ${step.revision}` : `The ${directionVerb(step.direction)} of revision ${step.revision} failed: ${error.message}`;
   return new MigrateError(error.code, `${where}${detail}\n${outcome.text}`, { hint: outcome.hint ?? error.hint, cause: error, exitCode: error.exitCode });
 }
 
@@ -91,7 +83,7 @@ function outcomeOf(atomic: boolean, wholeCommand: boolean, ran: number, step: St
   if (ran === 0) return { text: `None of its statements had run; the version table still shows the revisions before it.` };
   return {
     text: `${ran} of its statements had already run and stay in the database (DDL cannot be rolled back here); \`migrate current\` lists them.`,
-    hint: `Fix the cause, then \`migrate ${verb(step)} --resume\` continues after the statements that ran; or finish or undo it by hand and run \`migrate resolve ${step.revision} --applied\` or \`--rolled-back\`.`,
+    hint: `Fix the cause, then \`migrate ${directionVerb(step.direction)} --resume\` continues after the statements that ran; or finish or undo it by hand and run \`migrate resolve ${step.revision} --applied\` or \`--rolled-back\`.`,
   };
 }
 
@@ -119,7 +111,7 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
       const atomic = transactionalDdl && mod.transactional !== false;
       if (!atomic && conn.inTransaction) await conn.commit();
       const own = atomic && !conn.inTransaction;
-      const recorder = new StepRecorder({ log, step, checksum: fileChecksum(revision?.path), resume });
+      const recorder = new StepRecorder({ log, step, checksum: step.direction === "up" ? fileChecksum(revision?.path) : null, resume });
       if (own) await conn.begin();
       try {
         await recorder.start();

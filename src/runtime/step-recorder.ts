@@ -9,6 +9,7 @@
  * revision again gives the same statements; the recorder proves it by comparing a hash chain over
  * the skipped statements with the one recorded, and refuses to run anything when they differ.
  */
+import { directionVerb } from "./events.js";
 import { createHash } from "node:crypto";
 import type { Statement } from "../dialects/dialect.js";
 import { MigrateError } from "../errors.js";
@@ -17,9 +18,9 @@ import type { StatementHooks, StatementOrigin } from "./online-sink.js";
 import type { LogEntry, RevisionLog } from "./revision-log.js";
 
 /** How many statement texts an entry keeps (the count is always exact). */
-export const MAX_RECORDED_STATEMENTS = 100;
+const MAX_RECORDED_STATEMENTS = 100;
 /** Longest statement text kept in the log. */
-export const MAX_RECORDED_STATEMENT_LENGTH = 2000;
+const MAX_RECORDED_STATEMENT_LENGTH = 2000;
 
 function stableValues(params: unknown[] | undefined): string {
   return JSON.stringify(params ?? [], (_key, value: unknown) => (typeof value === "bigint" ? `${value}n` : value));
@@ -37,14 +38,11 @@ export function chainHash(previous: string | null, statement: Statement): string
 }
 
 /** A statement's text as the log keeps it. */
-export function recordedText(sql: string): string {
+function recordedText(sql: string): string {
   const trimmed = sql.trim();
   return trimmed.length > MAX_RECORDED_STATEMENT_LENGTH ? `${trimmed.slice(0, MAX_RECORDED_STATEMENT_LENGTH)}…` : trimmed;
 }
 
-function verb(step: Step): string {
-  return step.direction === "up" ? "upgrade" : "downgrade";
-}
 
 /** Inputs of a StepRecorder. */
 export interface StepRecorderOptions {
@@ -197,7 +195,7 @@ export class StepRecorder implements StatementHooks {
 
   private refusal(reason: string): MigrateError {
     const { step } = this.options;
-    return new MigrateError("partial-revision", `Cannot resume the ${verb(step)} of revision ${step.revision}: ${reason}. Nothing was run.`, {
+    return new MigrateError("partial-revision", `Cannot resume the ${directionVerb(step.direction)} of revision ${step.revision}: ${reason}. Nothing was run.`, {
       hint: `Finish the revision by hand and record it with \`migrate resolve ${step.revision} --applied\`, or undo what ran and use \`migrate resolve ${step.revision} --rolled-back\`.`,
     });
   }

@@ -6,7 +6,7 @@ import type { Operation, TableLevelOperation } from "../operations/types.js";
 import type { ColumnSchema, TableRef, TableSchema } from "../schema/types.js";
 
 /** Applies a table-level operation to a table definition, returning the new definition. */
-export function applyTableOperation(table: TableSchema, op: TableLevelOperation): TableSchema {
+function applyTableOperation(table: TableSchema, op: TableLevelOperation): TableSchema {
   const t: TableSchema = structuredClone(table);
   switch (op.kind) {
     case "addColumn":
@@ -72,30 +72,35 @@ function renameColumnReferences(t: TableSchema, from: string, to: string): void 
   for (const i of t.indexes) for (const e of i.elements) if ("column" in e && e.column === from) e.column = to;
 }
 
-/** Updates a map of known tables (keyed by `key`) after `op` ran. Unknown tables stay unknown. */
-export function applyToTableState(tables: Map<string, TableSchema>, op: Operation, key: (ref: TableRef) => string): void {
+/** The key of a table in a map of known tables: "schema.name". */
+export function tableKey(ref: TableRef): string {
+  return `${ref.schema ?? ""}.${ref.name}`;
+}
+
+/** Updates a map of known tables (keyed by tableKey) after `op` ran. Unknown tables stay unknown. */
+export function applyToTableState(tables: Map<string, TableSchema>, op: Operation): void {
   switch (op.kind) {
     case "createTable":
-      tables.set(key(op.table), structuredClone(op.table));
+      tables.set(tableKey(op.table), structuredClone(op.table));
       return;
     case "dropTable":
-      tables.delete(key({ schema: op.schema, name: op.table }));
+      tables.delete(tableKey({ schema: op.schema, name: op.table }));
       return;
     case "renameTable": {
-      const from = key({ schema: op.schema, name: op.from });
+      const from = tableKey({ schema: op.schema, name: op.from });
       const t = tables.get(from);
       tables.delete(from);
-      if (t) tables.set(key({ schema: op.schema, name: op.to }), { ...t, name: op.to });
+      if (t) tables.set(tableKey({ schema: op.schema, name: op.to }), { ...t, name: op.to });
       return;
     }
     case "batchAlterTable": {
-      for (const inner of op.operations) applyToTableState(tables, { ...inner, schema: op.schema, table: op.table }, key);
+      for (const inner of op.operations) applyToTableState(tables, { ...inner, schema: op.schema, table: op.table });
       return;
     }
     default: {
       const ref = tableChangedInPlace(op);
-      const t = ref && tables.get(key(ref));
-      if (ref && t) tables.set(key(ref), applyTableOperation(t, op as TableLevelOperation));
+      const t = ref && tables.get(tableKey(ref));
+      if (ref && t) tables.set(tableKey(ref), applyTableOperation(t, op as TableLevelOperation));
     }
   }
 }

@@ -21,6 +21,13 @@ export function versionRowChanges(dialect: Dialect, table: VersionTableName, bef
   return statements;
 }
 
+/** Whether `table` exists, asked with the dialect's version-table probe. */
+export async function tableExists(conn: Connection, dialect: Dialect, table: VersionTableName): Promise<boolean> {
+  const probe = dialect.versionTable.exists(table);
+  const first = (await conn.query(probe.sql, probe.params))[0];
+  return first !== undefined && Boolean(Object.values(first)[0]);
+}
+
 /** Version-table access over one connection. */
 export class VersionStore {
   constructor(
@@ -31,10 +38,7 @@ export class VersionStore {
 
   /** True when the version table exists. */
   async exists(): Promise<boolean> {
-    const probe = this.dialect.versionTable.exists(this.table);
-    const rows = await this.conn.query(probe.sql, probe.params);
-    const first = rows[0];
-    return first !== undefined && Boolean(Object.values(first)[0]);
+    return tableExists(this.conn, this.dialect, this.table);
   }
 
   /** Creates the table if it is missing. */
