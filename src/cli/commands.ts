@@ -43,6 +43,11 @@ function packageVersion(): string {
   return pkg.version;
 }
 
+/** `--lock-timeout`, shared by every command that takes the migration lock. */
+function lockTimeoutOption(): Option {
+  return new Option("--lock-timeout <seconds>", "how long to wait for another migrate to finish").argParser(seconds);
+}
+
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
@@ -93,8 +98,8 @@ export function buildProgram(): { program: Command; ctx: CliContext } {
     program
       .command(`${direction} ${direction === "upgrade" ? "[target]" : "<target>"}`)
       .description(direction === "upgrade" ? "apply revisions up to the target (default: head)" : "revert revisions down to the target (e.g. -1, base, <rev>)")
-      .option("--sql", "print the SQL instead of running it (offline; a from:to range is allowed)")
-      .addOption(new Option("--lock-timeout <seconds>", "how long to wait for another migrate to finish").argParser(seconds))
+      .option("--sql", direction === "upgrade" ? "print the SQL instead of running it (offline; a from:to range is allowed)" : "print the SQL instead of running it (offline; needs a from:to range)")
+      .addOption(lockTimeoutOption())
       .option("--resume", `continue the revision whose ${direction} stopped part-way (MySQL), skipping the statements that already ran`)
       .action(async (target: string | undefined, opts: { sql?: boolean; lockTimeout?: number; resume?: boolean }) => {
         const run = direction === "upgrade" ? upgrade : downgrade;
@@ -110,7 +115,7 @@ export function buildProgram(): { program: Command; ctx: CliContext } {
     .description("set the version table to the given revisions without running migrations")
     .option("--purge", "empty the version table first (also of revisions no file defines)")
     .option("--sql", "print the SQL instead of running it")
-    .addOption(new Option("--lock-timeout <seconds>", "how long to wait for another migrate to finish").argParser(seconds))
+    .addOption(lockTimeoutOption())
     .action(async (targets: string[], opts: { purge?: boolean; sql?: boolean; lockTimeout?: number }) => {
       const result = await stamp(await ctx.config(), { targets, purge: opts.purge, sql: opts.sql, lockTimeout: opts.lockTimeout, events: events() });
       if (result.sql !== undefined) out().raw(result.sql);
@@ -139,7 +144,7 @@ export function buildProgram(): { program: Command; ctx: CliContext } {
     .description("record how a partially applied revision ended, without running anything")
     .option("--applied", "its interrupted step is complete (finished by hand); also records an applied revision's edited file as it is now")
     .option("--rolled-back", "its interrupted step was undone (by hand): the database is as before that step")
-    .addOption(new Option("--lock-timeout <seconds>", "how long to wait for another migrate to finish").argParser(seconds))
+    .addOption(lockTimeoutOption())
     .action(async (ref: string, opts: { applied?: boolean; rolledBack?: boolean; lockTimeout?: number }) => {
       if (Boolean(opts.applied) === Boolean(opts.rolledBack)) {
         throw new UsageError("Say how the revision ended: pass exactly one of --applied and --rolled-back.", { hint: "See `migrate current` for what ran, then e.g. `migrate resolve <rev> --applied`." });

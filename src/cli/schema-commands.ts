@@ -15,7 +15,7 @@ export function registerSchemaCommands(program: Command, ctx: CliContext): void 
     .command("check")
     .description("exit 1 if schema.ts and the database differ, listing the pending operations (for CI)")
     .option("--diff", "also print a unified diff of both schemas' DDL")
-    .option("--strict", "fail when an applied revision file changed since it was applied")
+    .option("--strict", "fail when an applied revision file changed since it was applied (also config strict: true)")
     .action(async (opts: { diff?: boolean; strict?: boolean }) => {
       const result = await check(await ctx.config(), opts);
       for (const w of result.warnings) out().event({ type: "warning", message: w });

@@ -9,7 +9,7 @@ import { withDatabase } from "../runtime/database.js";
 import { changedRevisions, type ChangedRevision } from "../runtime/changed-revisions.js";
 import { isPartial, type LogEntry } from "../runtime/revision-log.js";
 import { loadProject } from "./project.js";
-import { checkRows } from "../revisions/index.js";
+import { atHeads, checkRows } from "../revisions/index.js";
 
 /** Result of `current`. */
 export interface CurrentResult {
@@ -56,8 +56,7 @@ export async function current(config: ResolvedConfig, options: CurrentOptions = 
   if (strict && changed.length > 0) throw changedError(changed);
   const heads = graph.heads();
   if (options.checkHeads) {
-    const missing = heads.filter((h) => !rows.includes(h));
-    if (missing.length > 0 || rows.length !== heads.length || partial.length > 0) {
+    if (!atHeads(graph, rows) || partial.length > 0) {
       throw new MigrateError("not-up-to-date", `The database is not up to date: current ${rows.length ? rows.join(", ") : "<base>"}${partial.length ? ` (${partial.map((p) => p.revision).join(", ")} partially applied)` : ""}, head ${heads.join(", ")}.`, {
         hint: partial.length ? "Run `migrate current` for the partially applied revision and how to go on." : "Run `migrate upgrade heads`.",
       });

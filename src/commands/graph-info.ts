@@ -25,10 +25,9 @@ export interface RevisionInfo {
 
 function info(graph: RevisionGraph, id: string, current: ReadonlySet<string>): RevisionInfo {
   const revision = graph.get(id) as Revision;
-  const heads = new Set(graph.heads());
   return {
     revision,
-    isHead: heads.has(id),
+    isHead: graph.isHead(id),
     isBase: revision.downRevisions.length === 0,
     isBranchPoint: graph.isBranchPoint(id),
     isMergePoint: graph.isMergePoint(id),
@@ -64,9 +63,10 @@ export interface HistoryOptions {
 /** `migrate history`: newest first. */
 export async function history(config: ResolvedConfig, options: HistoryOptions = {}): Promise<RevisionInfo[]> {
   const { graph } = loadProject(config);
-  const needsDb = options.indicateCurrent || (options.range ?? "").split(":").includes("current");
+  const range = options.range ? parseRange(options.range) : undefined;
+  const needsDb = options.indicateCurrent || range?.from === "current" || range?.to === "current";
   const current = needsDb ? await withDatabase(config, {}, (s) => s.store.read()) : [];
-  const ids = options.range ? historyRange(graph, parseRange(options.range), current) : historyOrder(graph);
+  const ids = range ? historyRange(graph, range, current) : historyOrder(graph);
   const currentSet = new Set(current);
   return ids.map((id) => info(graph, id, currentSet));
 }

@@ -5,7 +5,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { MigrateError, withFileSystem } from "../errors.js";
+import { UsageError, withFileSystem } from "../errors.js";
 
 /** What init wrote and what it left alone. */
 export interface InitResult {
@@ -22,7 +22,7 @@ function templatesDir(): string {
 export async function init(dir = ".", cwd = process.cwd()): Promise<InitResult> {
   const target = resolve(cwd, dir);
   if (existsSync(target) && !statSync(target).isDirectory()) {
-    throw new MigrateError("usage", `${target} exists and is not a folder.`, { hint: "Pass a folder path to `migrate init`.", exitCode: 2 });
+    throw new UsageError(`${target} exists and is not a folder.`, { hint: "Pass a folder path to `migrate init`." });
   }
   withFileSystem("create the folder", target, () => mkdirSync(target, { recursive: true }));
   const created: string[] = [];

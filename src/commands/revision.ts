@@ -6,7 +6,7 @@
 import { resolve } from "node:path";
 import type { ResolvedConfig } from "../config/types.js";
 import { MigrateError, UsageError } from "../errors.js";
-import { RevisionGraph, resolveRevision, resolveTarget } from "../revisions/index.js";
+import { RevisionGraph, resolveRevision, resolveTarget, resolveTargets } from "../revisions/index.js";
 import { REVISION_ID_MAX_LENGTH, REVISION_ID_PATTERN, type Revision } from "../revisions/types.js";
 import { newRevisionId, writeRevisionFile } from "../scripts/write-revision.js";
 import { loadProject, versionDirs, type Project } from "./project.js";
@@ -121,7 +121,7 @@ export interface MergeOptions {
 /** `migrate merge REVS... -m MSG`: a revision whose parents are the given revisions (e.g. `heads`). */
 export async function merge(config: ResolvedConfig, options: MergeOptions): Promise<RevisionResult> {
   const project = loadProject(config);
-  const parents = [...new Set(options.revisions.flatMap((r) => resolveTarget(project.graph, r, [], "up")))];
+  const parents = resolveTargets(project.graph, options.revisions, [], "up");
   if (parents.length < 2) {
     throw new UsageError(`Merging needs at least two revisions; "${options.revisions.join(" ")}" resolves to ${parents.join(", ") || "none"}.`, {
       hint: "Name two or more heads, or use `heads`.",

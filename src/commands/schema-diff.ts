@@ -33,10 +33,15 @@ export async function loadModel(config: ResolvedConfig): Promise<DatabaseSchema>
       cause: error,
     });
   }
+  return inSchemaFile(config.schemaFile, () => schemaFromModel(mod));
+}
+
+/** Runs a model check, prefixing its error with the schema file it is about. */
+function inSchemaFile<T>(file: string, fn: () => T): T {
   try {
-    return schemaFromModel(mod);
+    return fn();
   } catch (error) {
-    if (isMigrateError(error)) throw new MigrateError(error.code, `${config.schemaFile}: ${error.message}`, { hint: error.hint, cause: error });
+    if (isMigrateError(error)) throw new MigrateError(error.code, `${file}: ${error.message}`, { hint: error.hint, cause: error });
     throw error;
   }
 }
@@ -67,12 +72,7 @@ export async function reflectDatabase(config: ResolvedConfig, session: DatabaseS
 export async function diffModelWithDatabase(config: ResolvedConfig, session: DatabaseSession): Promise<SchemaDiff> {
   const model = await loadModel(config);
   // The model checks names per table; the dialect's wider scope is known only here, before any statement runs.
-  try {
-    validateSchemaWideNames(model, session.dialect.capabilities.schemaWideNames ?? [], session.dialect.name);
-  } catch (error) {
-    if (isMigrateError(error) && config.schemaFile) throw new MigrateError(error.code, `${config.schemaFile}: ${error.message}`, { hint: error.hint, cause: error });
-    throw error;
-  }
+  inSchemaFile(config.schemaFile ?? "schema.ts", () => validateSchemaWideNames(model, session.dialect.capabilities.schemaWideNames ?? [], session.dialect.name));
   const target = filterSchema(model, { includeTables: config.includeTables, excludeTables: config.excludeTables, versionTable: null });
   const actual = await reflectDatabase(config, session);
   const result = compareSchemas(target, actual, {

@@ -5,7 +5,7 @@
  * revision is partially applied: `migrate resolve` settles that first.
  */
 import type { ResolvedConfig } from "../config/types.js";
-import { checkRows, planStamp, resolveTarget } from "../revisions/index.js";
+import { checkRows, planStamp, resolveTargets } from "../revisions/index.js";
 import { configuredDialect, withDatabase } from "../runtime/database.js";
 import type { EventSink } from "../runtime/events.js";
 import { renderOfflineStamp } from "../runtime/offline-runner.js";
@@ -28,18 +28,12 @@ export interface StampResult {
   sql?: string;
 }
 
-function resolveAll(graph: ReturnType<typeof loadProject>["graph"], specs: string[], current: string[]): string[] {
-  const out = new Set<string>();
-  for (const spec of specs) for (const id of resolveTarget(graph, spec, current, "up")) out.add(id);
-  return [...out];
-}
-
 /** Stamps the version table. */
 export async function stamp(config: ResolvedConfig, options: StampOptions): Promise<StampResult> {
   const { graph } = loadProject(config);
   if (options.sql) {
     const { dialect } = await configuredDialect(config);
-    const after = planStamp(graph, [], resolveAll(graph, options.targets, []), { purge: true });
+    const after = planStamp(graph, [], resolveTargets(graph, options.targets, [], "up"), { purge: true });
     return { before: [], after, sql: renderOfflineStamp(dialect, [], after, config.versionTable) };
   }
   return withDatabase(config, { lock: true, lockTimeoutSeconds: options.lockTimeout, onLockWait: (url) => options.events({ type: "lock-wait", url }) }, async (session) => {
@@ -49,7 +43,7 @@ export async function stamp(config: ResolvedConfig, options: StampOptions): Prom
     const partial = await session.log.partial();
     if (partial.length > 0) throw partialRevisionError(partial);
     const known = options.purge ? [] : before;
-    const after = planStamp(graph, known, resolveAll(graph, options.targets, known), { purge: options.purge ?? false });
+    const after = planStamp(graph, known, resolveTargets(graph, options.targets, known, "up"), { purge: options.purge ?? false });
     const { conn, store } = session;
     await store.ensure();
     // Row changes are plain DML, transactional on every dialect (InnoDB too): all or nothing.

@@ -4,8 +4,8 @@
  */
 export { RevisionGraph, type WalkOptions } from "./graph.js";
 export { resolveRevision } from "./resolve.js";
-export { resolveDowngradeTarget, resolveTarget, type Direction, type DowngradeTarget } from "./targets.js";
-export { appliedRevisions, checkRows, normalizeRows, versionRows } from "./rows.js";
+export { resolveDowngradeTarget, resolveTarget, resolveTargets, type Direction, type DowngradeTarget } from "./targets.js";
+export { appliedRevisions, atHeads, checkRows, normalizeRows, versionRows } from "./rows.js";
 export { planDowngrade, planStamp, planUpgrade, type StampOptions, type Step } from "./plan.js";
 export { historyOrder, historyRange, parseRange, type RevisionRange } from "./history.js";
 export { REVISION_ID_MAX_LENGTH, REVISION_ID_PATTERN, type Revision } from "./types.js";

@@ -26,6 +26,12 @@ export function checkRows(graph: RevisionGraph, rows: readonly string[]): string
   return sorted;
 }
 
+/** True when the version rows are exactly the graph's heads: the database is up to date. */
+export function atHeads(graph: RevisionGraph, rows: readonly string[]): boolean {
+  const heads = graph.heads();
+  return rows.length === heads.length && heads.every((h) => rows.includes(h));
+}
+
 /** Every applied revision: the rows plus all they build on (downRevisions and dependsOn). O(n). */
 export function appliedRevisions(graph: RevisionGraph, rows: readonly string[]): Set<string> {
   return graph.ancestors(checkRows(graph, rows), { inclusive: true });

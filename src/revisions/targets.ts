@@ -169,3 +169,8 @@ function onBranch(graph: RevisionGraph, label: string, ref: string, spec: string
   }
   return id;
 }
+
+/** Several targets resolved and deduplicated (stamp and merge take lists). */
+export function resolveTargets(graph: RevisionGraph, specs: readonly string[], current: readonly string[], direction: Direction): string[] {
+  return [...new Set(specs.flatMap((spec) => resolveTarget(graph, spec, current, direction)))];
+}
