@@ -4,30 +4,20 @@
  * changes of one table go into one batchAlterTable and the table is rebuilt once, not once per
  * change. Tables whose changes need no rebuild (adding a column, an index) keep plain operations.
  */
-import type { BatchAlterTableOp, Operation, TableLevelOperation } from "../operations/types.js";
+import { isTableLevel, type BatchAlterTableOp, type Operation, type TableLevelOperation } from "../operations/types.js";
+import { referencedKey } from "./order.js";
 import { refKey } from "./compare-context.js";
 
 const REBUILD_KINDS = new Set<Operation["kind"]>(["alterColumn", "createPrimaryKey", "createForeignKey", "createUniqueConstraint", "createCheckConstraint", "dropConstraint"]);
-const TABLE_LEVEL_KINDS = new Set<Operation["kind"]>([
-  "addColumn", "dropColumn", "alterColumn", "createIndex", "dropIndex", "createPrimaryKey", "createForeignKey",
-  "createUniqueConstraint", "createCheckConstraint", "dropConstraint", "createTableComment", "dropTableComment",
-]);
 const DROP_KINDS = new Set<Operation["kind"]>(["dropConstraint", "dropIndex", "dropColumn"]);
-
-function isTableLevel(op: Operation): op is TableLevelOperation {
-  return TABLE_LEVEL_KINDS.has(op.kind);
-}
 
 function keyOf(op: TableLevelOperation): string {
   return refKey(op.schema, op.table);
 }
 
 function referenced(op: TableLevelOperation, kind: "createForeignKey" | "dropConstraint"): string | undefined {
-  if (op.kind === "createForeignKey" && kind === "createForeignKey") return refKey(op.constraint.referencedSchema === undefined ? op.schema : op.constraint.referencedSchema, op.constraint.referencedTable);
-  if (op.kind === "dropConstraint" && kind === "dropConstraint" && op.existing?.type === "foreignKey") {
-    const fk = op.existing.constraint;
-    return refKey(fk.referencedSchema === undefined ? op.schema : fk.referencedSchema, fk.referencedTable);
-  }
+  if (op.kind === "createForeignKey" && kind === "createForeignKey") return referencedKey(op, op.constraint);
+  if (op.kind === "dropConstraint" && kind === "dropConstraint" && op.existing?.type === "foreignKey") return referencedKey(op, op.existing.constraint);
   return undefined;
 }
 

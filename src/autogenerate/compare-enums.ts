@@ -9,10 +9,6 @@ import type { ColumnType, DatabaseSchema, EnumSchema } from "../schema/types.js"
 import { tableLabel } from "../schema/types.js";
 import { refKey } from "./compare-context.js";
 
-function enumLabel(e: EnumSchema): string {
-  return e.schema ? `${e.schema}.${e.name}` : e.name;
-}
-
 function usesEnum(type: ColumnType, key: string): boolean {
   if (type.kind === "enum") return refKey(type.schema, type.name) === key;
   return type.kind === "array" && usesEnum(type.of, key);
@@ -66,7 +62,7 @@ function compareOne(target: EnumSchema, actual: EnumSchema, schemas: { target: D
     reordered ? "its values were reordered" : "",
   ].filter(Boolean);
   warnings.push(
-    `enum ${enumLabel(target)}: ${what.join(" and ")} in the model, but columns use it (${inUse.join(", ")}) and an enum type cannot lose or reorder values in place; ` +
+    `enum ${tableLabel(target)}: ${what.join(" and ")} in the model, but columns use it (${inUse.join(", ")}) and an enum type cannot lose or reorder values in place; ` +
       `autogenerate only added the new values. Write this change by hand: create a new type, convert the columns to it, drop the old type and rename the new one`,
   );
   return added.ops;

@@ -132,28 +132,6 @@ export function closingBracket(tokens: readonly SqlToken[], open: number): numbe
   return -1;
 }
 
-/** Joins tokens back into SQL text with conventional spacing (tokens keep their own spelling). */
-export function renderSqlTokens(tokens: readonly SqlToken[]): string {
-  let out = "";
-  tokens.forEach((token, i) => {
-    const prev = tokens[i - 1];
-    const tight =
-      !prev ||
-      isToken(prev, "(") ||
-      isToken(prev, "[") ||
-      isToken(prev, ".") ||
-      isToken(prev, "::") ||
-      isToken(token, ")") ||
-      isToken(token, "]") ||
-      isToken(token, ",") ||
-      isToken(token, ".") ||
-      isToken(token, "::") ||
-      (isToken(token, "[") && (prev.kind === "word" || prev.kind === "ident" || isToken(prev, "]") || isToken(prev, ")"))) ||
-      (isToken(token, "(") && (prev.kind === "ident" || (prev.kind === "word" && !KEYWORDS_BEFORE_PAREN.has(prev.value))));
-    out += (tight ? "" : " ") + token.text;
-  });
-  return out;
-}
 
 /** Words after which a parenthesis opens an operand rather than a function call's arguments. */
 export const KEYWORDS_BEFORE_PAREN: ReadonlySet<string> = new Set([

@@ -8,8 +8,6 @@ import type { ColumnGeneration, ColumnType, DefaultValue, ReferentialAction } fr
 import { expressionKey } from "./compare-expressions.js";
 import { sameValue } from "../schema/same-value.js";
 
-export { sameValue };
-
 /** A copy of `type` without fields that hold their default (false, undefined, one dimension). */
 function canonicalType(type: ColumnType): Record<string, unknown> {
   const out: Record<string, unknown> = {};

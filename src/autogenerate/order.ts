@@ -40,7 +40,7 @@ const PHASE = {
 } as const;
 
 /** The table a foreign key points at, as a key. */
-function referencedKey(table: { schema?: string | null }, fk: ForeignKeySchema): string {
+export function referencedKey(table: { schema?: string | null }, fk: ForeignKeySchema): string {
   return refKey(fk.referencedSchema === undefined ? table.schema : fk.referencedSchema, fk.referencedTable);
 }
 

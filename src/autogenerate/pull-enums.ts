@@ -5,6 +5,7 @@
  * schema, so an inline enum whose name is empty or already means other values is renamed after
  * its table and column — a name the database never stores.
  */
+import { sameValue } from "../schema/same-value.js";
 import type { ColumnTypeOf } from "../model/column-types.js";
 import { tableLabel, type ColumnType, type DatabaseSchema, type EnumSchema, type TableSchema } from "../schema/types.js";
 import type { IdentifierAllocator } from "./pull-identifiers.js";
@@ -29,7 +30,6 @@ export interface EnumPlan {
 }
 
 const key = (schema: string | null | undefined, name: string): string => `${schema ?? ""}\u0000${name}`;
-const sameValues = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
 
 /** Plans the enum declarations and renames; `allocator` supplies the export names. */
 export function planEnums(schema: DatabaseSchema, allocator: IdentifierAllocator): EnumPlan {
@@ -42,12 +42,12 @@ export function planEnums(schema: DatabaseSchema, allocator: IdentifierAllocator
   const rename = (type: EnumType, table: TableSchema, column: string): EnumType => {
     const current = key(type.schema, type.name);
     const known = seen.get(current);
-    if (type.name !== "" && (known === undefined || sameValues(known, type.values))) {
+    if (type.name !== "" && (known === undefined || sameValue(known, type.values))) {
       seen.set(current, type.values);
       return type;
     }
     let name = `${table.name}_${column}`;
-    for (let n = 2; seen.has(key(type.schema, name)) && !sameValues(seen.get(key(type.schema, name))!, type.values); n++) name = `${table.name}_${column}_${n}`;
+    for (let n = 2; seen.has(key(type.schema, name)) && !sameValue(seen.get(key(type.schema, name))!, type.values); n++) name = `${table.name}_${column}_${n}`;
     seen.set(key(type.schema, name), type.values);
     renames.push(`column ${JSON.stringify(`${tableLabel(table)}.${column}`)}: its inline enum ${JSON.stringify(type.name)} is written as ${JSON.stringify(name)}, because that enum name is empty or already used with other values`);
     return { ...type, name };
@@ -76,7 +76,7 @@ export function planEnums(schema: DatabaseSchema, allocator: IdentifierAllocator
     reference: (type) => {
       if (type.schema === undefined) return undefined;
       const match = byKey.get(key(type.schema, type.name));
-      return match && (match.enum.schema ?? null) === type.schema && sameValues(match.enum.values, type.values) ? match.ident : undefined;
+      return match && (match.enum.schema ?? null) === type.schema && sameValue(match.enum.values, type.values) ? match.ident : undefined;
     },
   };
 }

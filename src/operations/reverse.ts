@@ -17,8 +17,8 @@ import type {
   OnTable,
   Operation,
   OperationTable,
-  TableLevelOperation,
 } from "./types.js";
+import { isTableLevel } from "./types.js";
 
 function irreversible(op: Operation, reason: string, hint: string): MigrateError {
   return new MigrateError("irreversible", `Cannot reverse "${describeOperation(op)}": ${reason}.`, { hint });
@@ -83,25 +83,6 @@ function reverseAlterColumn(op: AlterColumnOp): AlterColumnOp[] {
     throw irreversible(op, `the column's prior ${missing.map((f) => f.replace("existing", "").toLowerCase()).join(", ")} ${missing.length === 1 ? "is" : "are"} unknown`, `Pass ${missing.join(", ")} to alterColumn.`);
   }
   return [reversed as unknown as AlterColumnOp];
-}
-
-const TABLE_LEVEL_KINDS = new Set<Operation["kind"]>([
-  "addColumn",
-  "dropColumn",
-  "alterColumn",
-  "createIndex",
-  "dropIndex",
-  "createPrimaryKey",
-  "createForeignKey",
-  "createUniqueConstraint",
-  "createCheckConstraint",
-  "dropConstraint",
-  "createTableComment",
-  "dropTableComment",
-]);
-
-function isTableLevel(op: Operation): op is TableLevelOperation {
-  return TABLE_LEVEL_KINDS.has(op.kind);
 }
 
 const reversers: OperationTable<Operation[]> = {

@@ -250,5 +250,25 @@ export type TableLevelOperation =
   | CreateTableCommentOp
   | DropTableCommentOp;
 
+const TABLE_LEVEL_KINDS: ReadonlySet<OperationKind> = new Set<OperationKind>([
+  "addColumn",
+  "dropColumn",
+  "alterColumn",
+  "createIndex",
+  "dropIndex",
+  "createPrimaryKey",
+  "createForeignKey",
+  "createUniqueConstraint",
+  "createCheckConstraint",
+  "dropConstraint",
+  "createTableComment",
+  "dropTableComment",
+]);
+
+/** True for the operations that can sit inside a batchAlterTable. */
+export function isTableLevel(op: Operation): op is TableLevelOperation {
+  return TABLE_LEVEL_KINDS.has(op.kind);
+}
+
 /** A dispatch table over every operation kind; missing a kind is a compile error. */
 export type OperationTable<R> = { [K in OperationKind]: (op: OperationOf<K>) => R };

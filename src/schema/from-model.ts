@@ -3,6 +3,7 @@
  * compare works on. Accepts a `defineSchema(...)` result or the module namespace itself; in the
  * latter case every exported table and enum counts, plus a default export made by defineSchema.
  */
+import { sameValue } from "./same-value.js";
 import { MigrateError } from "../errors.js";
 import { assignNames } from "../model/assign-names.js";
 import { buildTable } from "../model/build-table.js";
@@ -66,17 +67,13 @@ const byKey = <T extends { schema?: string | null; name: string }>(a: T, b: T): 
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 };
 
-function sameValues(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
-}
-
 function collectEnums(declared: EnumDefinition[], tables: TableSchema[]): EnumSchema[] {
   const found = new Map<string, { schema: EnumSchema; where: string }>();
   const add = (schema: EnumSchema, where: string): void => {
     const key = sortKey(schema);
     const existing = found.get(key);
     if (!existing) return void found.set(key, { schema, where });
-    if (!sameValues(existing.schema.values, schema.values)) {
+    if (!sameValue(existing.schema.values, schema.values)) {
       throw new MigrateError("model", `Enum ${tableLabel(schema)} is declared twice with different values: [${existing.schema.values.join(", ")}] (${existing.where}) and [${schema.values.join(", ")}] (${where}).`, {
         hint: "Declare the enum once with enumType(...) and use its .column() everywhere.",
       });
