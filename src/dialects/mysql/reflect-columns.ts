@@ -56,7 +56,7 @@ export function normaliseCollation(name: string): string {
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** A literal default read back as text, typed like the value compile would have been given. */
-export function typedLiteral(text: string, type: ColumnType): DefaultValue {
+function typedLiteral(text: string, type: ColumnType): DefaultValue {
   if (type.kind === "boolean" && (text === "0" || text === "1")) return { kind: "literal", value: text === "1" };
   const numeric = ["smallint", "integer", "bigint", "numeric", "real", "double"].includes(type.kind);
   if (numeric && NUMBER.test(text)) {

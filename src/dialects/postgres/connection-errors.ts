@@ -29,7 +29,7 @@ function errorCode(error: DriverError): string | undefined {
 }
 
 /** "host:port" for messages (never the password). */
-export function describeServer(url: DatabaseUrl): string {
+function describeServer(url: DatabaseUrl): string {
   return `${url.host ?? url.params.host ?? "localhost"}:${url.port ?? url.params.port ?? 5432}`;
 }
 

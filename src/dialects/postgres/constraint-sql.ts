@@ -7,7 +7,7 @@ import type { CheckSchema, ForeignKeySchema, PrimaryKeySchema, ReferentialAction
 import { quoteIdentifier, quoteTable } from "./quote.js";
 
 /** `"a", "b"` */
-export function columnListSql(columns: readonly string[]): string {
+function columnListSql(columns: readonly string[]): string {
   return columns.map(quoteIdentifier).join(", ");
 }
 

@@ -12,7 +12,7 @@ import type { ColumnType, DefaultValue } from "../../schema/types.js";
 import { quoteLiteral } from "./quote.js";
 
 /** The canonical spelling of "the current timestamp" in reflected defaults. */
-export const CURRENT_TIMESTAMP_SQL = "CURRENT_TIMESTAMP";
+const CURRENT_TIMESTAMP_SQL = "CURRENT_TIMESTAMP";
 
 const NOW_SPELLINGS = new Set(["now()", "current_timestamp", "transaction_timestamp()"]);
 const NUMERIC_KINDS = new Set<ColumnType["kind"]>(["smallint", "integer", "bigint", "numeric", "real", "double"]);

@@ -54,7 +54,7 @@ function arrayLiteral(items: readonly unknown[]): string {
  * Renders one bound value as SQL text. Used only for `--sql` output; at run time values are always
  * bound. Mirrors what the `pg` driver sends: arrays in array syntax, other objects as JSON.
  */
-export function inlineValue(value: unknown): string {
+function inlineValue(value: unknown): string {
   if (value === null || value === undefined) return "NULL";
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return quoteLiteral(value);
   if (typeof value === "bigint") return value.toString();

@@ -150,12 +150,19 @@ function toIndexElement(element: IndexRow["elements"][number]): IndexElement {
 
 /** Reads the live schema. Filters run inside the catalog queries as bound array parameters. */
 export async function reflect(conn: Connection, options: ReflectOptions = {}): Promise<DatabaseSchema> {
+  const tables = await readTables(conn, options);
+  const enumRows = await conn.query<EnumRow>(ENUMS_SQL, [options.schemas ?? null]);
+  const enums: EnumSchema[] = enumRows.map((row) => ({ schema: row.schema, name: row.name, values: row.values }));
+  return { tables, enums: enums.sort(bySchemaAndName) };
+}
+
+/** The tables (four catalog queries), sorted; enums are read only by reflect(). */
+async function readTables(conn: Connection, options: ReflectOptions): Promise<TableSchema[]> {
   const params = [options.schemas ?? null, options.includeTables ?? null, options.excludeTables ?? []];
   const tableRows = await conn.query<TableRow>(TABLES_SQL, params);
   const columnRows = await conn.query<ColumnRow>(COLUMNS_SQL, params);
   const constraintRows = await conn.query<ConstraintRow>(CONSTRAINTS_SQL, params);
   const indexRows = await conn.query<IndexRow>(INDEXES_SQL, params);
-  const enumRows = await conn.query<EnumRow>(ENUMS_SQL, [options.schemas ?? null]);
 
   const tables = new Map<string, TableSchema>();
   for (const row of tableRows) {
@@ -186,12 +193,11 @@ export async function reflect(conn: Connection, options: ReflectOptions = {}): P
     table.checks.sort(byName);
     table.indexes.sort(byName);
   }
-  const enums: EnumSchema[] = enumRows.map((row) => ({ schema: row.schema, name: row.name, values: row.values }));
-  return { tables: [...tables.values()].sort(bySchemaAndName), enums: enums.sort(bySchemaAndName) };
+  return [...tables.values()].sort(bySchemaAndName);
 }
 
 /** Reads one table, or undefined when it does not exist. */
 export async function reflectTable(conn: Connection, ref: TableRef): Promise<TableSchema | undefined> {
-  const schema = await reflect(conn, { schemas: ref.schema ? [ref.schema] : undefined, includeTables: [ref.name] });
-  return schema.tables.find((t) => t.name === ref.name);
+  const tables = await readTables(conn, { schemas: ref.schema ? [ref.schema] : undefined, includeTables: [ref.name] });
+  return tables.find((t) => t.name === ref.name);
 }

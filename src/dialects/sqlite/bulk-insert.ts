@@ -9,7 +9,7 @@ import type { Statement } from "../dialect.js";
 import { quoteIdentifier } from "./quote.js";
 
 /** SQLite's historical SQLITE_MAX_VARIABLE_NUMBER; newer builds allow more, none allow less. */
-export const MAX_BOUND_VALUES = 999;
+const MAX_BOUND_VALUES = 999;
 
 /** A row value as SQLite stores it: booleans 1/0, dates ISO text, objects and json columns JSON text. */
 function storable(value: unknown, type: ColumnType | undefined): unknown {

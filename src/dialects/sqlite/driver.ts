@@ -13,7 +13,7 @@ import type { Connection, DatabaseUrl } from "../dialect.js";
 import { toSqlError } from "./sql-errors.js";
 
 /** How long a statement waits for another connection's write lock before SQLITE_BUSY. */
-export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 
 type Frame = { kind: "begin"; foreignKeys: boolean } | { kind: "savepoint"; name: string };
 

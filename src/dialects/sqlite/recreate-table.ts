@@ -14,7 +14,7 @@ import { tableExtras } from "./table-extras.js";
 import { createIndexSql, createTableSql } from "./table-sql.js";
 
 /** Prefix of the temporary table a rebuild creates. */
-export const REBUILD_PREFIX = "_athanor_tmp_";
+const REBUILD_PREFIX = "_athanor_tmp_";
 
 function autoincrements(table: TableSchema): boolean {
   return table.columns.some((c) => c.generated?.kind === "autoincrement" || c.generated?.kind === "identity");
