@@ -4,8 +4,8 @@
  * reverse() needs it, and MySQL's MODIFY must restate the whole column.
  */
 import type { AlterColumnOp, Operation } from "../operations/types.js";
-import type { ColumnSchema, TableSchema } from "../schema/types.js";
-import { tableLabel } from "../schema/types.js";
+import type { ColumnSchema, TableSchema } from "../catalog/types.js";
+import { tableLabel } from "../catalog/types.js";
 import { onTable, type DiffContext } from "./compare-context.js";
 import { typeChangeWarning } from "./compare-types.js";
 import { sameComment, sameDefault, sameExpression, sameGeneration, sameType } from "./compare-values.js";

@@ -4,7 +4,7 @@
  * CONSTRAINT that covers every change); every drop carries the constraint it removes.
  */
 import type { DropConstraintOp, ExistingConstraint, Operation } from "../operations/types.js";
-import type { CheckSchema, ForeignKeySchema, TableSchema, UniqueSchema } from "../schema/types.js";
+import type { CheckSchema, ForeignKeySchema, TableSchema, UniqueSchema } from "../catalog/types.js";
 import { onTable } from "./compare-context.js";
 import { expressionKey } from "./compare-expressions.js";
 import { matchObjects, sameColumns } from "./compare-match.js";

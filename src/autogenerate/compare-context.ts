@@ -3,7 +3,7 @@
  * collects warnings about changes autogenerate cannot decide safely.
  */
 import type { OnTable } from "../operations/types.js";
-import type { TableRef } from "../schema/types.js";
+import type { TableRef } from "../catalog/types.js";
 
 /** Settings and output shared by the comparison of one schema pair. */
 export interface DiffContext {

@@ -5,8 +5,8 @@
  * its additions, and compare warns, because converting the columns needs a hand-written migration.
  */
 import type { AddEnumValueOp, Operation } from "../operations/types.js";
-import type { ColumnType, DatabaseSchema, EnumSchema } from "../schema/types.js";
-import { tableLabel } from "../schema/types.js";
+import type { ColumnType, DatabaseSchema, EnumSchema } from "../catalog/types.js";
+import { tableLabel } from "../catalog/types.js";
 import { refKey } from "./compare-context.js";
 
 function usesEnum(type: ColumnType, key: string): boolean {

@@ -4,7 +4,7 @@
  * index's columns in place.
  */
 import type { Operation } from "../operations/types.js";
-import type { IndexElement, IndexSchema, TableSchema } from "../schema/types.js";
+import type { IndexElement, IndexSchema, TableSchema } from "../catalog/types.js";
 import { onTable } from "./compare-context.js";
 import { expressionKey } from "./compare-expressions.js";
 import { matchObjects } from "./compare-match.js";

@@ -3,7 +3,7 @@
  * the new type is narrower (shorter strings, smaller integers, fewer enum values) or of another
  * family, existing rows may fail to convert or lose data, so compare also returns a warning.
  */
-import type { ColumnType } from "../schema/types.js";
+import type { ColumnType } from "../catalog/types.js";
 
 /** A short SQL-like spelling of a type, for messages. */
 export function typeLabel(type: ColumnType): string {

@@ -4,9 +4,9 @@
  * expressions compare by their canonical SQL key, and enum column types compare by name where
  * enums are named types and by their values where they are written inline.
  */
-import type { ColumnGeneration, ColumnType, DefaultValue, ReferentialAction } from "../schema/types.js";
+import type { ColumnGeneration, ColumnType, DefaultValue, ReferentialAction } from "../catalog/types.js";
 import { expressionKey } from "./compare-expressions.js";
-import { sameValue } from "../schema/same-value.js";
+import { sameValue } from "../core/same-value.js";
 
 /** A copy of `type` without fields that hold their default (false, undefined, one dimension). */
 function canonicalType(type: ColumnType): Record<string, unknown> {

@@ -5,9 +5,10 @@
  * the database accepts; the downgrade is its reverse(), which works because every drop and alter
  * carries the prior state.
  */
-import type { DialectCapabilities, VersionTableName } from "../dialects/dialect.js";
+import type { DialectCapabilities } from "../dialects/dialect.js";
+import type { VersionTableName } from "../core/version-table-name.js";
 import type { Operation } from "../operations/types.js";
-import type { DatabaseSchema, TableSchema } from "../schema/types.js";
+import type { DatabaseSchema, TableSchema } from "../catalog/types.js";
 import { batchForRebuild } from "./compare-batch.js";
 import { compareColumns } from "./compare-columns.js";
 import { compareConstraints } from "./compare-constraints.js";

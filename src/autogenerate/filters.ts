@@ -3,8 +3,8 @@
  * matching any run of characters (`audit_*`, `reporting.*`). A pattern without a dot matches the
  * table name in any schema. The version table is always left out: athanor manages it itself.
  */
-import type { VersionTableName } from "../dialects/dialect.js";
-import type { ColumnType, DatabaseSchema, TableSchema } from "../schema/types.js";
+import type { VersionTableName } from "../core/version-table-name.js";
+import type { ColumnType, DatabaseSchema, TableSchema } from "../catalog/types.js";
 import { refKey } from "./compare-context.js";
 
 /** Options of filterSchema. */

@@ -13,7 +13,7 @@
  * dropping the cyclic key first.
  */
 import type { CreateForeignKeyOp, CreateTableOp, DropTableOp, Operation, OperationTable } from "../operations/types.js";
-import type { ColumnType, ForeignKeySchema, TableSchema } from "../schema/types.js";
+import type { ColumnType, ForeignKeySchema, TableSchema } from "../catalog/types.js";
 import { onTable, refKey } from "./compare-context.js";
 import { dropConstraint } from "./compare-constraints.js";
 import { compareStrings, orderNodes } from "./order-graph.js";

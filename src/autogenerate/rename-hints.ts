@@ -5,8 +5,8 @@
  * rename: the CLI prints the hints and render writes them into the revision as comments.
  */
 import type { Operation } from "../operations/types.js";
-import type { ColumnSchema, TableSchema } from "../schema/types.js";
-import { tableLabel } from "../schema/types.js";
+import type { ColumnSchema, TableSchema } from "../catalog/types.js";
+import { tableLabel } from "../catalog/types.js";
 import { refKey } from "./compare-context.js";
 import { sameType } from "./compare-values.js";
 

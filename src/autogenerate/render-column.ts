@@ -5,7 +5,7 @@
  * rendering never loses a field.
  */
 import type { ColumnTypeOf } from "../model/column-types.js";
-import type { ColumnGeneration, ColumnSchema, ColumnType, DefaultValue } from "../schema/types.js";
+import type { ColumnGeneration, ColumnSchema, ColumnType, DefaultValue } from "../catalog/types.js";
 import { call, chain, object, text, type ChainLink, type Code } from "./render-code.js";
 import type { RenderContext } from "./render-context.js";
 import { numberLiteral, recordCode, sqlTemplate, stringLiteral, valueCode } from "./render-values.js";

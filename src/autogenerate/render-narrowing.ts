@@ -4,7 +4,7 @@
  * kind changes are known to be safe widenings (smallint → integer → bigint, real → double,
  * strings to text, integers to a wide enough numeric).
  */
-import type { ColumnType } from "../schema/types.js";
+import type { ColumnType } from "../catalog/types.js";
 
 type Of<K extends ColumnType["kind"]> = Extract<ColumnType, { kind: K }>;
 

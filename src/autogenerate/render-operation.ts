@@ -5,7 +5,7 @@
  * downgrade stays reversible. The dispatch table is exhaustive over every operation kind.
  */
 import type { Operation, OperationTable, TableLevelOperation } from "../operations/types.js";
-import { isSqlFragment, type SqlFragment } from "../operations/sql.js";
+import { isSqlFragment, type SqlFragment } from "../core/sql.js";
 import { array, arrow, call, commentLines, object, text, type Code, type ObjectEntry, type Statement } from "./render-code.js";
 import { typeArgument } from "./render-column.js";
 import type { RenderContext } from "./render-context.js";

@@ -4,7 +4,7 @@
  * foreign keys). Every constraint and index keeps its name, so loading the code back does not
  * depend on the naming convention.
  */
-import type { CheckSchema, ForeignKeySchema, IndexElement, IndexSchema, PrimaryKeySchema, TableSchema, UniqueSchema } from "../schema/types.js";
+import type { CheckSchema, ForeignKeySchema, IndexElement, IndexSchema, PrimaryKeySchema, TableSchema, UniqueSchema } from "../catalog/types.js";
 import { array, call, object, text, type Code, type ObjectEntry } from "./render-code.js";
 import { columnBuilder } from "./render-column.js";
 import type { RenderContext } from "./render-context.js";

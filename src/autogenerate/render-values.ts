@@ -5,7 +5,7 @@
  * instead of being written approximately.
  */
 import { MigrateError } from "../errors.js";
-import type { SqlFragment } from "../operations/sql.js";
+import type { SqlFragment } from "../core/sql.js";
 import { array, flat, object, text, type Code, type ObjectEntry } from "./render-code.js";
 
 /** A double-quoted string literal. */

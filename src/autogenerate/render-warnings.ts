@@ -4,7 +4,7 @@
  * comments above the operation; the CLI prints them. The dispatch table is exhaustive, so a new
  * operation kind must decide whether it destroys data.
  */
-import { tableLabel } from "../schema/types.js";
+import { tableLabel } from "../catalog/types.js";
 import type { AlterColumnOp, OnTable, Operation, OperationTable } from "../operations/types.js";
 import { narrowingReason, typeLabel } from "./render-narrowing.js";
 

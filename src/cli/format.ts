@@ -4,7 +4,7 @@
  *   `3f2a9c1b7d4e (billing) (head)`
  */
 import type { ChalkInstance } from "chalk";
-import type { RevisionInfo } from "../commands/graph-info.js";
+import type { RevisionInfo } from "../project/revision-info.js";
 
 function tags(info: RevisionInfo, c: ChalkInstance): string {
   const parts: string[] = [];

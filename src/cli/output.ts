@@ -5,7 +5,7 @@
  */
 import { Chalk, type ChalkInstance } from "chalk";
 import { isMigrateError } from "../errors.js";
-import { redactUrl } from "../config/url.js";
+import { redactUrl } from "../core/database-url.js";
 import { directionVerb, type MigrateEvent } from "../runtime/events.js";
 
 /** Output settings from the global flags. */

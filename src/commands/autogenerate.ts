@@ -12,9 +12,9 @@ import type { Operation } from "../operations/types.js";
 import { atHeads, checkRows } from "../revisions/index.js";
 import { withDatabase } from "../runtime/database.js";
 import type { EventSink } from "../runtime/events.js";
-import { loadProject } from "./project.js";
-import { createRevision, parentsFor, type RevisionOptions, type RevisionResult } from "./revision.js";
-import { diffModelWithDatabase } from "./schema-diff.js";
+import { loadProject } from "../project/project.js";
+import { createRevision, parentsFor, type RevisionOptions, type RevisionResult } from "../project/new-revision.js";
+import { diffModelWithDatabase } from "../project/schema-diff.js";
 
 /** Options of `revision --autogenerate`. */
 export interface AutogenerateOptions extends RevisionOptions {

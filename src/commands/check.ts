@@ -10,10 +10,10 @@ import { describeOperation } from "../operations/describe.js";
 import type { Operation } from "../operations/types.js";
 import { findChangedRevisions, type ChangedRevision } from "../runtime/changed-revisions.js";
 import { withDatabase } from "../runtime/database.js";
-import { changedError } from "./current.js";
-import { loadProject } from "./project.js";
-import { schemaDdl } from "./schema-ddl.js";
-import { diffModelWithDatabase } from "./schema-diff.js";
+import { changedError } from "../project/changed-error.js";
+import { loadProject } from "../project/project.js";
+import { schemaDdl } from "../project/schema-ddl.js";
+import { diffModelWithDatabase } from "../project/schema-diff.js";
 
 /** Options of check. */
 export interface CheckOptions {

@@ -8,7 +8,8 @@ import { MigrateError } from "../errors.js";
 import { withDatabase } from "../runtime/database.js";
 import { changedRevisions, type ChangedRevision } from "../runtime/changed-revisions.js";
 import { isPartial, type LogEntry } from "../runtime/revision-log.js";
-import { loadProject } from "./project.js";
+import { changedError } from "../project/changed-error.js";
+import { loadProject } from "../project/project.js";
 import { atHeads, checkRows } from "../revisions/index.js";
 
 /** Result of `current`. */
@@ -31,15 +32,6 @@ export interface CurrentOptions {
   files?: boolean;
   /** Fail when an applied revision file changed (also config `strict: true`). */
   strict?: boolean;
-}
-
-/** The error for applied revision files that changed since they were applied (`--strict`). */
-export function changedError(changed: ChangedRevision[]): MigrateError {
-  const list = changed.map((c) => `  ${c.revision} (${c.path})`).join("\n");
-  const commands = changed.map((c) => `\`migrate resolve ${c.revision} --applied\``).join(", ");
-  return new MigrateError("check-failed", `${changed.length === 1 ? "An applied revision file has" : `${changed.length} applied revision files have`} changed since ${changed.length === 1 ? "it was" : "they were"} applied:\n${list}`, {
-    hint: `Undo the edits and put new changes in a new revision; if an edit is harmless, record the file as it is now with ${commands}.`,
-  });
 }
 
 /** Reads the version table and the revision log. */

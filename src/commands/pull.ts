@@ -4,11 +4,11 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { renderSchemaModule } from "../autogenerate/pull-schema.js";
+import { renderSchemaModule } from "../pull/schema-module.js";
 import type { ResolvedConfig } from "../config/types.js";
 import { MigrateError, withFileSystem } from "../errors.js";
 import { withDatabase } from "../runtime/database.js";
-import { reflectDatabase } from "./schema-diff.js";
+import { reflectDatabase } from "../project/schema-diff.js";
 
 /** Options of pull. */
 export interface PullOptions {

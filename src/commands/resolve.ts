@@ -13,7 +13,7 @@ import { fileChecksum } from "../runtime/checksum.js";
 import { withDatabase, type DatabaseSession } from "../runtime/database.js";
 import { directionVerb, type EventSink } from "../runtime/events.js";
 import type { LogEntry } from "../runtime/revision-log.js";
-import { loadProject } from "./project.js";
+import { loadProject } from "../project/project.js";
 
 /** How the interrupted step really ended. */
 export type ResolveOutcome = "applied" | "rolled-back";

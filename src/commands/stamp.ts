@@ -10,7 +10,7 @@ import { configuredDialect, withDatabase } from "../runtime/database.js";
 import type { EventSink } from "../runtime/events.js";
 import { renderOfflineStamp } from "../runtime/offline-runner.js";
 import { partialRevisionError } from "../runtime/partial-report.js";
-import { loadProject } from "./project.js";
+import { loadProject } from "../project/project.js";
 
 /** Options of stamp. */
 export interface StampOptions {

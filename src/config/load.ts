@@ -5,10 +5,10 @@
 import { dirname, resolve } from "node:path";
 import { ConfigError } from "../errors.js";
 import { checkExplicitConfig, findConfigFile } from "./find.js";
-import { importUserModule } from "./load-module.js";
+import { importUserModule } from "../loader/import-user-module.js";
 import type { MigrateConfig, ResolvedConfig } from "./types.js";
 import { validateConfig } from "./validate.js";
-import { redactUrl } from "./url.js";
+import { redactUrl } from "../core/database-url.js";
 
 /** Inputs from the command line and environment. */
 export interface LoadConfigOptions {

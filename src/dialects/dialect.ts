@@ -3,11 +3,11 @@
  * dialect-specific (drivers, SQL, quoting, reflection, locking) lives behind it in
  * `src/dialects/<name>/`; the core asks narrow questions and reads capability flags.
  */
+import type { DatabaseUrl } from "../core/database-url.js";
+import type { DialectName } from "../core/dialect-name.js";
+import type { VersionTableName } from "../core/version-table-name.js";
 import type { Operation } from "../operations/types.js";
-import type { DatabaseSchema, TableRef, TableSchema } from "../schema/types.js";
-
-/** The dialects athanor supports. */
-export type DialectName = "postgres" | "mysql" | "sqlite";
+import type { DatabaseSchema, NamedObjectKind, TableRef, TableSchema } from "../catalog/types.js";
 
 /** One SQL statement with bound values. `params` are never spliced into `sql`. */
 export interface Statement {
@@ -55,25 +55,6 @@ export interface DialectCapabilities {
   forwardReferences?: boolean;
 }
 
-/** The kinds of named constraints and indexes a table holds. */
-export type NamedObjectKind = "primaryKey" | "unique" | "foreignKey" | "check" | "index";
-
-/** A parsed database URL. `password` is kept out of every message (see `redactUrl`). */
-export interface DatabaseUrl {
-  dialect: DialectName;
-  /** The URL as given, for connecting. */
-  raw: string;
-  host?: string;
-  port?: number;
-  user?: string;
-  password?: string;
-  database?: string;
-  /** SQLite: absolute file path, or ":memory:". */
-  file?: string;
-  /** Query-string parameters (ssl, charset, …). */
-  params: Record<string, string>;
-}
-
 /** A live connection. All values go through `params`; identifiers are quoted by the dialect. */
 export interface Connection {
   readonly dialect: DialectName;
@@ -93,12 +74,6 @@ export interface Connection {
    * long statement to finish. A no-op when nothing is running.
    */
   cancel?(): Promise<void>;
-}
-
-/** Where the version table lives and what it is called. */
-export interface VersionTableName {
-  schema?: string | null;
-  name: string;
 }
 
 /**

@@ -2,7 +2,8 @@
  * Looks up a dialect by name. Dialect modules are imported lazily so that a SQLite project never
  * loads the PostgreSQL or MySQL driver.
  */
-import type { Dialect, DialectName } from "./dialect.js";
+import type { Dialect } from "./dialect.js";
+import type { DialectName } from "../core/dialect-name.js";
 
 const loaders: Record<DialectName, () => Promise<Dialect>> = {
   postgres: async () => (await import("./postgres/index.js")).postgresDialect,

@@ -7,8 +7,8 @@
  * declared with `{ name: null }` (see unnamed.ts) keep no name.
  */
 import { MigrateError } from "../errors.js";
-import { tableLabel, type TableSchema } from "../schema/types.js";
-import { namedObjects, validateTableNames } from "../schema/validate-names.js";
+import { tableLabel, type TableSchema } from "../catalog/types.js";
+import { namedObjects, validateTableNames } from "../catalog/validate-names.js";
 import { applyNamingRule, columnsInExpression, NameAllocator, type NamingContext, type NamingConvention, type NamingRule } from "./naming.js";
 import { isKeptUnnamed } from "./unnamed.js";
 

@@ -3,7 +3,7 @@
  * written in schema.ts and the same column written in a revision describe identical schemas.
  */
 import { MigrateError } from "../errors.js";
-import type { ColumnSchema, ColumnType } from "../schema/types.js";
+import type { ColumnSchema, ColumnType } from "../catalog/types.js";
 import { isColumnBuilder, type ColumnBuilder } from "./column-builder.js";
 
 function copyType(type: ColumnType): ColumnType {

@@ -6,8 +6,8 @@
  * declared with `{ name: null }` are marked (unnamed.ts) and stay without a name.
  */
 import { MigrateError } from "../errors.js";
-import type { ForeignKeySchema, IndexElement, IndexSchema, TableSchema } from "../schema/types.js";
-import { isSqlFragment } from "../operations/sql.js";
+import type { ForeignKeySchema, IndexElement, IndexSchema, TableSchema } from "../catalog/types.js";
+import { isSqlFragment } from "../core/sql.js";
 import { buildColumn, columnLabel } from "./build-column.js";
 import type { ReferenceOptions } from "./column-builder.js";
 import type { ForeignKeyDefinition, IndexDefinition, IndexElementInput } from "./constraints.js";

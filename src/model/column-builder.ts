@@ -4,8 +4,8 @@
  * so a builder kept in a variable can be reused in several tables without surprises.
  */
 import { MigrateError } from "../errors.js";
-import type { ColumnGeneration, ColumnType, DefaultValue, ReferentialAction } from "../schema/types.js";
-import { isSqlFragment, type SqlFragment } from "../operations/sql.js";
+import type { ColumnGeneration, ColumnType, DefaultValue, ReferentialAction } from "../catalog/types.js";
+import { isSqlFragment, type SqlFragment } from "../core/sql.js";
 import { sqlTextOf, type SqlText } from "./sql-text.js";
 import type { TableTarget } from "./table.js";
 

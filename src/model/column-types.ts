@@ -3,7 +3,7 @@
  * ColumnType values. Dialects map them to native SQL; `rawType` is the escape hatch.
  */
 import { MigrateError } from "../errors.js";
-import type { ColumnType } from "../schema/types.js";
+import type { ColumnType } from "../catalog/types.js";
 import { ColumnBuilder, isColumnBuilder } from "./column-builder.js";
 
 /** The ColumnType member with the given kind. */

@@ -3,7 +3,7 @@
  * Column lists are typed against the table's columns when written inside `table(...)`, so a
  * misspelt column is a compile error there and a model error at load time everywhere else.
  */
-import type { SqlFragment } from "../operations/sql.js";
+import type { SqlFragment } from "../core/sql.js";
 import type { ReferenceOptions } from "./column-builder.js";
 import type { SqlText } from "./sql-text.js";
 import type { TableTarget } from "./table.js";

@@ -2,7 +2,7 @@
  * Named enumerations. On PostgreSQL they become `CREATE TYPE … AS ENUM`; MySQL writes the values
  * inline in each column and SQLite enforces them with a CHECK, both from the same definition.
  */
-import type { ColumnType, EnumSchema } from "../schema/types.js";
+import type { ColumnType, EnumSchema } from "../catalog/types.js";
 import { ColumnBuilder } from "./column-builder.js";
 import type { ColumnTypeOf } from "./column-types.js";
 

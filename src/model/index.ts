@@ -1,7 +1,7 @@
 /**
  * The schema model DSL: what a user's `schema.ts` (and revision files) import from "athanor".
  */
-export { sql, rawSql, type SqlFragment } from "../operations/sql.js";
+export { sql, rawSql, type SqlFragment } from "../core/sql.js";
 export {
   ColumnBuilder,
   isColumnBuilder,
@@ -76,5 +76,5 @@ export { buildColumn } from "./build-column.js";
 export { buildTable, buildIndex, buildForeignKey, resolveTarget, type TableInput, type ResolvedTarget } from "./build-table.js";
 export { assignNames } from "./assign-names.js";
 export { sqlTextOf, type SqlText } from "./sql-text.js";
-export { schemaFromModel, namingFromModel } from "../schema/from-model.js";
-export { validateSchema, validateTable, validateEnum } from "../schema/validate-schema.js";
+export { schemaFromModel, namingFromModel } from "./to-catalog.js";
+export { validateSchema, validateTable, validateEnum } from "../catalog/validate-schema.js";

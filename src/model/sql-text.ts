@@ -5,7 +5,7 @@
  * (splicing them would defeat the point of binding).
  */
 import { MigrateError } from "../errors.js";
-import { isSqlFragment, type SqlFragment } from "../operations/sql.js";
+import { isSqlFragment, type SqlFragment } from "../core/sql.js";
 
 /** SQL written as plain text or as an `sql` fragment without interpolated values. */
 export type SqlText = string | SqlFragment;

@@ -5,7 +5,7 @@
 import { MigrateError } from "../errors.js";
 import { isColumnBuilder, toDefaultValue, type ColumnBuilder } from "../model/column-builder.js";
 import { sqlTextOf, type SqlText } from "../model/sql-text.js";
-import type { ColumnType, DefaultValue } from "../schema/types.js";
+import type { ColumnType, DefaultValue } from "../catalog/types.js";
 import type { DefaultSpec } from "./operations-api.js";
 import type { OnTable } from "./types.js";
 

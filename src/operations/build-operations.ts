@@ -9,11 +9,11 @@ import { buildTable } from "../model/build-table.js";
 import { isColumnBuilder, type ColumnBuilder } from "../model/column-builder.js";
 import type { NamingConvention } from "../model/naming.js";
 import { isTableDefinition, type AnyTable, type ColumnMap, type TableExtras } from "../model/table.js";
-import { validateEnum, validateTable } from "../schema/validate-schema.js";
-import type { ColumnType } from "../schema/types.js";
+import { validateEnum, validateTable } from "../catalog/validate-schema.js";
+import type { ColumnType } from "../catalog/types.js";
 import { argumentError, compact, requireName, tableTarget, typeArgument } from "./arguments.js";
 import type { AddEnumValueOptions, BulkInsertOptions, DropEnumOptions, DropTableOptions, ExecuteOptions, SchemaOption } from "./operations-api.js";
-import { isSqlFragment, type SqlFragment } from "./sql.js";
+import { isSqlFragment, type SqlFragment } from "../core/sql.js";
 import type {
   AddEnumValueOp,
   BulkInsertOp,

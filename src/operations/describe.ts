@@ -3,8 +3,8 @@
  * used in warnings, `check` output and error messages. The dispatch table is exhaustive, so a new
  * operation kind cannot be left without a description.
  */
-import { tableLabel } from "../schema/types.js";
-import { isSqlFragment } from "./sql.js";
+import { tableLabel } from "../catalog/types.js";
+import { isSqlFragment } from "../core/sql.js";
 import type { OnTable, Operation, OperationTable } from "./types.js";
 
 const on = (op: OnTable): string => tableLabel({ schema: op.schema, name: op.table });

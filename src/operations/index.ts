@@ -5,7 +5,7 @@
  */
 export type * from "./types.js";
 export type { OperationSink } from "./sink.js";
-export { isSqlFragment, joinFragment } from "./sql.js";
+export { isSqlFragment, joinFragment } from "../core/sql.js";
 export type {
   AddEnumValueOptions,
   AlterColumnOptions,

@@ -3,7 +3,7 @@
  * Argument order follows Alembic's where Alembic has the operation. Every method builds exactly
  * one Operation and hands it to the migration context; see create-operations.ts.
  */
-import type { DialectName } from "../dialects/dialect.js";
+import type { DialectName } from "../core/dialect-name.js";
 import type { ColumnBuilder, DefaultInput, ReferenceOptions } from "../model/column-builder.js";
 import type { IndexElementInput } from "../model/constraints.js";
 import type { SqlText } from "../model/sql-text.js";
@@ -19,8 +19,8 @@ import type {
   PrimaryKeySchema,
   TableSchema,
   UniqueSchema,
-} from "../schema/types.js";
-import type { SqlFragment } from "./sql.js";
+} from "../catalog/types.js";
+import type { SqlFragment } from "../core/sql.js";
 
 /** The PostgreSQL schema an operation targets; absent or null for the default. */
 export interface SchemaOption {

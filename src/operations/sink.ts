@@ -2,9 +2,9 @@
  * The seam between the `op` façade that revision files call and the runtime that executes (or,
  * with --sql, prints) what they build. The façade only builds Operation values and hands them here.
  */
-import type { DialectName } from "../dialects/dialect.js";
+import type { DialectName } from "../core/dialect-name.js";
 import type { Operation } from "./types.js";
-import type { SqlFragment } from "./sql.js";
+import type { SqlFragment } from "../core/sql.js";
 
 /** Receives operations in the order a revision builds them. */
 export interface OperationSink {

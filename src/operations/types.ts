@@ -19,8 +19,8 @@ import type {
   PrimaryKeySchema,
   TableSchema,
   UniqueSchema,
-} from "../schema/types.js";
-import type { SqlFragment } from "./sql.js";
+} from "../catalog/types.js";
+import type { SqlFragment } from "../core/sql.js";
 
 /** Every operation that targets one table names it with these two fields. */
 export interface OnTable {

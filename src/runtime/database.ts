@@ -6,9 +6,9 @@ import type { Connection, Dialect, HeldLock } from "../dialects/dialect.js";
 import { loadDialect } from "../dialects/registry.js";
 import { MigrateError } from "../errors.js";
 import type { ResolvedConfig } from "../config/types.js";
-import { displayUrl, parseDatabaseUrl } from "../config/url.js";
+import { displayUrl, parseDatabaseUrl } from "../core/database-url.js";
 import { VersionStore } from "./version-store.js";
-import type { DatabaseUrl } from "../dialects/dialect.js";
+import type { DatabaseUrl } from "../core/database-url.js";
 import { enterSession, interruptible } from "./interrupt.js";
 import { RevisionLog } from "./revision-log.js";
 

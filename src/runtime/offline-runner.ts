@@ -3,7 +3,8 @@
  * statements, wrapped in BEGIN/COMMIT per revision where the dialect has transactional DDL)
  * without connecting to a database.
  */
-import type { Dialect, VersionTableName } from "../dialects/dialect.js";
+import type { Dialect } from "../dialects/dialect.js";
+import type { VersionTableName } from "../core/version-table-name.js";
 import type { RevisionGraph, Step } from "../revisions/index.js";
 import { directionVerb } from "./events.js";
 import { OfflineSink } from "./offline-sink.js";

@@ -5,9 +5,9 @@
  */
 import type { CompileContext, Dialect, Statement } from "../dialects/dialect.js";
 import type { OperationSink } from "../operations/sink.js";
-import type { SqlFragment } from "../operations/sql.js";
+import type { SqlFragment } from "../core/sql.js";
 import type { Operation } from "../operations/types.js";
-import type { TableSchema } from "../schema/types.js";
+import type { TableSchema } from "../catalog/types.js";
 import { offlineQueryError } from "./online-sink.js";
 import { applyToTableState, tableKey } from "./table-state.js";
 

@@ -10,10 +10,10 @@
 import type { CompileContext, Connection, Dialect, Statement } from "../dialects/dialect.js";
 import { MigrateError, SqlError, isMigrateError } from "../errors.js";
 import type { OperationSink } from "../operations/sink.js";
-import { isSqlFragment, joinFragment, type SqlFragment } from "../operations/sql.js";
+import { isSqlFragment, joinFragment, type SqlFragment } from "../core/sql.js";
 import type { Operation } from "../operations/types.js";
-import type { TableRef, TableSchema } from "../schema/types.js";
-import { redactUrl } from "../config/url.js";
+import type { TableRef, TableSchema } from "../catalog/types.js";
+import { redactUrl } from "../core/database-url.js";
 import { applyToTableState, tableChangedInPlace, tableKey } from "./table-state.js";
 
 /** Called for each statement before it runs (the --verbose echo). */

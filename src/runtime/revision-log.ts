@@ -6,7 +6,8 @@
  * written inside the revision's transaction, so a rolled-back revision leaves no trace; on MySQL
  * it is what tells a half-applied revision from a finished one.
  */
-import type { Connection, Dialect, VersionTableName } from "../dialects/dialect.js";
+import type { Connection, Dialect } from "../dialects/dialect.js";
+import type { VersionTableName } from "../core/version-table-name.js";
 import { tableExists } from "./version-store.js";
 
 /** What a step's row says about it. */

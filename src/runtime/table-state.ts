@@ -3,7 +3,7 @@
  * `--sql` runs know what a table looks like when a later operation needs it (SQLite rebuilds).
  */
 import type { Operation, TableLevelOperation } from "../operations/types.js";
-import type { ColumnSchema, TableRef, TableSchema } from "../schema/types.js";
+import type { ColumnSchema, TableRef, TableSchema } from "../catalog/types.js";
 
 /** Applies a table-level operation to a table definition, returning the new definition. */
 function applyTableOperation(table: TableSchema, op: TableLevelOperation): TableSchema {

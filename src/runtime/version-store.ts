@@ -3,7 +3,8 @@
  * Row changes are computed as a difference between the rows before and after a step, so the
  * table always holds exactly the heads the planner says.
  */
-import type { Connection, Dialect, Statement, VersionTableName } from "../dialects/dialect.js";
+import type { Connection, Dialect, Statement } from "../dialects/dialect.js";
+import type { VersionTableName } from "../core/version-table-name.js";
 
 /** Statements that turn the version rows `before` into `after` (values bound). */
 export function versionRowChanges(dialect: Dialect, table: VersionTableName, before: string[], after: string[]): Statement[] {

@@ -3,7 +3,7 @@
  * that it exports both functions.
  */
 import { ScriptError } from "../errors.js";
-import { importUserModule } from "../config/load-module.js";
+import { importUserModule } from "../loader/import-user-module.js";
 import type { Operations } from "../operations/index.js";
 import type { Revision } from "../revisions/types.js";
 

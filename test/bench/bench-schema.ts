@@ -6,7 +6,7 @@
  * support (no index on text/json, varchar lengths MariaDB can index, no partial indexes), and
  * names follow the model's default naming convention, as a schema.ts would produce them.
  */
-import type { ColumnSchema, ColumnType, DatabaseSchema, ForeignKeySchema, IndexSchema, ReferentialAction, TableSchema } from "../../src/schema/types.js";
+import type { ColumnSchema, ColumnType, DatabaseSchema, ForeignKeySchema, IndexSchema, ReferentialAction, TableSchema } from "../../src/catalog/types.js";
 
 function col(name: string, type: ColumnType, extra: Partial<ColumnSchema> = {}): ColumnSchema {
   return { name, type, nullable: true, default: null, generated: null, comment: null, collation: null, ...extra };

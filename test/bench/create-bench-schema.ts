@@ -3,7 +3,7 @@
  * `createTable` operation compiled by the dialect, its statements run in order on one connection.
  */
 import type { Connection, Dialect } from "../../src/dialects/dialect.js";
-import type { DatabaseSchema } from "../../src/schema/types.js";
+import type { DatabaseSchema } from "../../src/catalog/types.js";
 
 /** How many tables go into one transaction; bounded so PostgreSQL's lock table (max_locks_per_transaction) holds. */
 const TABLES_PER_TRANSACTION = 1000;

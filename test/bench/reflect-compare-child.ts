@@ -15,10 +15,10 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { compareSchemas } from "../../src/autogenerate/compare.js";
-import { parseDatabaseUrl } from "../../src/config/url.js";
+import { parseDatabaseUrl } from "../../src/core/database-url.js";
 import { loadDialect } from "../../src/dialects/registry.js";
 import { describeOperation } from "../../src/operations/describe.js";
-import type { DatabaseSchema } from "../../src/schema/types.js";
+import type { DatabaseSchema } from "../../src/catalog/types.js";
 import { benchSchema } from "./bench-schema.js";
 
 /** Memory around a phase, in bytes. */

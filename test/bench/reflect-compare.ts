@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { parseDatabaseUrl } from "../../src/config/url.js";
+import { parseDatabaseUrl } from "../../src/core/database-url.js";
 import { loadDialect } from "../../src/dialects/registry.js";
 import { createTestDatabase, serverAvailable, type TestDialect } from "../helpers/databases.js";
 import { benchSchema } from "./bench-schema.js";

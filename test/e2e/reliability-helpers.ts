@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
-import { parseDatabaseUrl } from "../../src/config/url.js";
+import { parseDatabaseUrl } from "../../src/core/database-url.js";
 import type { HeldLock } from "../../src/dialects/dialect.js";
 import { loadDialect } from "../../src/dialects/registry.js";
 import type { TestDatabase, TestDialect } from "../helpers/databases.js";

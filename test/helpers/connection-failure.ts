@@ -3,7 +3,7 @@
  * out as a ConnectionError, and no secret from the URL may reach anything a user could be shown.
  */
 import { expect } from "vitest";
-import { parseDatabaseUrl } from "../../src/config/url.js";
+import { parseDatabaseUrl } from "../../src/core/database-url.js";
 import type { Dialect } from "../../src/dialects/dialect.js";
 import { ConnectionError } from "../../src/errors.js";
 

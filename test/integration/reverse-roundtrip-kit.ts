@@ -5,11 +5,11 @@
  * key verification after SQLite rebuilds).
  */
 import { createTestDatabase, type TestDatabase, type TestDialect } from "../helpers/databases.js";
-import { parseDatabaseUrl } from "../../src/config/url.js";
+import { parseDatabaseUrl } from "../../src/core/database-url.js";
 import type { CompileContext, Connection, Dialect } from "../../src/dialects/dialect.js";
 import { loadDialect } from "../../src/dialects/registry.js";
 import type { Operation } from "../../src/operations/types.js";
-import type { ColumnSchema, ColumnType, DatabaseSchema, TableSchema } from "../../src/schema/types.js";
+import type { ColumnSchema, ColumnType, DatabaseSchema, TableSchema } from "../../src/catalog/types.js";
 
 /** A column with every optional field explicit. */
 export function col(name: string, type: ColumnType, nullable: boolean, extra: Partial<ColumnSchema> = {}): ColumnSchema {

@@ -7,11 +7,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALL_DIALECTS, serverAvailable } from "../helpers/databases.js";
-import type { DialectCapabilities, DialectName } from "../../src/dialects/dialect.js";
+import type { DialectCapabilities } from "../../src/dialects/dialect.js";
+import type { DialectName } from "../../src/core/dialect-name.js";
 import { loadDialect } from "../../src/dialects/registry.js";
 import { reverseOperation } from "../../src/operations/reverse.js";
 import type { ExistingConstraint, Operation } from "../../src/operations/types.js";
-import type { ColumnSchema, DatabaseSchema, IndexSchema } from "../../src/schema/types.js";
+import type { ColumnSchema, DatabaseSchema, IndexSchema } from "../../src/catalog/types.js";
 import { SEED_ROWS, col, findColumn, findTable, openRoundTripKit, table, type RoundTripKit } from "./reverse-roundtrip-kit.js";
 
 /** The capability flags a case can depend on. */

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { schemaFromModel } from "../../src/schema/from-model.js";
+import { schemaFromModel } from "../../src/model/to-catalog.js";
 import { REPO_ROOT } from "../helpers/project.js";
 
 describe("README schema model example", () => {

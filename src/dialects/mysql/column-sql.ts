@@ -3,7 +3,7 @@
  * need it: name, type, collation, generation, nullability, default, ON UPDATE, AUTO_INCREMENT
  * and comment, in the order both MySQL 8 and MariaDB accept.
  */
-import type { ColumnSchema, ColumnType, DefaultValue } from "../../schema/types.js";
+import type { ColumnSchema, ColumnType, DefaultValue } from "../../catalog/types.js";
 import { UnsupportedOperationError } from "../../errors.js";
 import { quoteIdentifier, quoteLiteral } from "./quote.js";
 import { columnTypeSql, needsExpressionDefault } from "./types.js";

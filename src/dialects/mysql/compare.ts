@@ -21,8 +21,8 @@
  * CHECK texts (MariaDB's backticks, MySQL 8's added parentheses and `_utf8mb4'…'` introducers)
  * are reconciled by the compare engine's expression key.
  */
-import type { ColumnSchema, ColumnType, DatabaseSchema, IndexSchema, TableSchema, UniqueSchema } from "../../schema/types.js";
-import { canonicalColumnFields, canonicalForeignKey, keyColumnsNotNull, literalSqlDefault, mapTables, withoutFields } from "../../autogenerate/normalize-helpers.js";
+import type { ColumnSchema, ColumnType, DatabaseSchema, IndexSchema, TableSchema, UniqueSchema } from "../../catalog/types.js";
+import { canonicalColumnFields, canonicalForeignKey, keyColumnsNotNull, literalSqlDefault, mapTables, withoutFields } from "../../catalog/normalize-helpers.js";
 import { parseStringLiteral } from "./literals.js";
 import { canonicalExpression, normaliseCollation } from "./reflect-columns.js";
 import { DEFAULT_VARCHAR_LENGTH } from "./types.js";

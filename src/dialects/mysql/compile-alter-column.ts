@@ -5,7 +5,7 @@
  * operation's existing* fields, and the operation is refused when those are incomplete.
  */
 import type { AlterColumnOp } from "../../operations/types.js";
-import type { ColumnSchema } from "../../schema/types.js";
+import type { ColumnSchema } from "../../catalog/types.js";
 import type { CompileContext, Statement } from "../dialect.js";
 import { UnsupportedOperationError } from "../../errors.js";
 import { quoteIdentifier, quoteTable } from "./quote.js";

@@ -3,9 +3,9 @@
  * bound with `?`; a row that lacks a column gets the column's DEFAULT.
  */
 import type { BulkInsertOp, ExecuteOp } from "../../operations/types.js";
-import type { ColumnType } from "../../schema/types.js";
+import type { ColumnType } from "../../catalog/types.js";
 import type { Statement } from "../dialect.js";
-import { joinFragment } from "../../operations/sql.js";
+import { joinFragment } from "../../core/sql.js";
 import { placeholder, quoteIdentifier, quoteTable } from "./quote.js";
 
 /** Rows per INSERT at most, and bound values per INSERT at most (well under MySQL's 65535). */

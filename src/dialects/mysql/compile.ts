@@ -8,7 +8,7 @@
  * current servers) and a project never fights its DBA's configuration.
  */
 import type { Operation, OperationTable, TableLevelOperation, OnTable } from "../../operations/types.js";
-import type { TableSchema } from "../../schema/types.js";
+import type { TableSchema } from "../../catalog/types.js";
 import type { CompileContext, Statement } from "../dialect.js";
 import { UnsupportedOperationError } from "../../errors.js";
 import { quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";

@@ -3,8 +3,8 @@
  * masked in every message, even though MySQL's own messages never contain it.
  */
 import { ConnectionError } from "../../errors.js";
-import { displayUrl, redactSecret } from "../../config/url.js";
-import type { DatabaseUrl } from "../dialect.js";
+import { displayUrl, redactSecret } from "../../core/database-url.js";
+import type { DatabaseUrl } from "../../core/database-url.js";
 import { quoteIdentifier } from "./quote.js";
 
 /** Network-level failures: the server was not reached at all. */

@@ -3,7 +3,7 @@
  *
  * MySQL always calls the primary key PRIMARY, so a primary key's name is never written.
  */
-import type { CheckSchema, ForeignKeySchema, IndexElement, IndexSchema, PrimaryKeySchema, UniqueSchema } from "../../schema/types.js";
+import type { CheckSchema, ForeignKeySchema, IndexElement, IndexSchema, PrimaryKeySchema, UniqueSchema } from "../../catalog/types.js";
 import { MigrateError, UnsupportedOperationError } from "../../errors.js";
 import { quoteIdentifier, quoteTable } from "./quote.js";
 

@@ -3,9 +3,10 @@
  * statements, tracks the transaction started with begin(), and binds values server-side.
  */
 import mysql from "mysql2/promise";
-import type { Connection, DatabaseUrl } from "../dialect.js";
+import type { Connection } from "../dialect.js";
+import type { DatabaseUrl } from "../../core/database-url.js";
 import { ConnectionError } from "../../errors.js";
-import { displayUrl } from "../../config/url.js";
+import { displayUrl } from "../../core/database-url.js";
 import { toConnectionError } from "./connection-errors.js";
 
 /** Statements with values go through prepared statements; this caps how many stay cached. */

@@ -18,7 +18,7 @@
  *   key's index from one the user named after the key, and fails if another key leans on it.
  */
 import type { DropConstraintOp } from "../../operations/types.js";
-import type { ForeignKeySchema, TableSchema } from "../../schema/types.js";
+import type { ForeignKeySchema, TableSchema } from "../../catalog/types.js";
 import type { CompileContext, Statement } from "../dialect.js";
 import { quoteIdentifier, quoteTable } from "./quote.js";
 import { columnList } from "./constraint-sql.js";

@@ -6,7 +6,7 @@
  * keyed by the TableSchema object it returned, so that dropping the key can drop it too instead
  * of leaving an index nobody declared.
  */
-import type { ForeignKeySchema, IndexElement, TableSchema } from "../../schema/types.js";
+import type { ForeignKeySchema, IndexElement, TableSchema } from "../../catalog/types.js";
 
 /** Per reflected table: foreign key name → the columns of the hidden index named after it. */
 const hidden = new WeakMap<TableSchema, ReadonlyMap<string, readonly string[]>>();

@@ -3,7 +3,7 @@
  * cannot bind values, the `?` placeholder, and inlining of bound values for offline `--sql` output.
  */
 import type { Statement } from "../dialect.js";
-import type { TableRef } from "../../schema/types.js";
+import type { TableRef } from "../../catalog/types.js";
 import { MigrateError } from "../../errors.js";
 
 /** Quotes an identifier with backticks, doubling embedded backticks. */

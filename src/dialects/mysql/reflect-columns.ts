@@ -4,7 +4,7 @@
  * `current_timestamp()` as CURRENT_TIMESTAMP, MariaDB's quoted literal defaults unquoted,
  * utf8 spelled utf8mb3, and MariaDB's json alias (longtext + json_valid CHECK) as json.
  */
-import type { ColumnGeneration, ColumnSchema, ColumnType, DefaultValue } from "../../schema/types.js";
+import type { ColumnGeneration, ColumnSchema, ColumnType, DefaultValue } from "../../catalog/types.js";
 import type { ServerFlavour } from "./server-info.js";
 import { parseColumnType } from "./types.js";
 import { parseStringLiteral } from "./literals.js";

@@ -11,7 +11,7 @@
  *   differently (MariaDB RESTRICT, MySQL NO ACTION), so both are null.
  * - BTREE is the default method and reads as `using: null`.
  */
-import type { CheckSchema, ForeignKeySchema, IndexElement, IndexSchema, PrimaryKeySchema, ReferentialAction, UniqueSchema } from "../../schema/types.js";
+import type { CheckSchema, ForeignKeySchema, IndexElement, IndexSchema, PrimaryKeySchema, ReferentialAction, UniqueSchema } from "../../catalog/types.js";
 import { stripOuterParens } from "./reflect-columns.js";
 
 /** A STATISTICS row as the query aliases it. */

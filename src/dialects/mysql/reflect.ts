@@ -8,7 +8,7 @@
  * (ReflectOptions.schemas, which on MySQL names databases) carry their database name.
  */
 import type { Connection, ReflectOptions } from "../dialect.js";
-import type { DatabaseSchema, TableRef, TableSchema } from "../../schema/types.js";
+import type { DatabaseSchema, TableRef, TableSchema } from "../../catalog/types.js";
 import { ConnectionError } from "../../errors.js";
 import type { ServerInfo } from "./server-info.js";
 import { serverInfo } from "./server-info.js";

@@ -13,7 +13,7 @@
  *   reflection recognises).
  * - interval, arrays and time WITH time zone have no MySQL equivalent and are refused.
  */
-import type { ColumnType } from "../../schema/types.js";
+import type { ColumnType } from "../../catalog/types.js";
 import { MigrateError, UnsupportedOperationError } from "../../errors.js";
 import { quoteLiteral } from "./quote.js";
 import { parseStringLiterals } from "./literals.js";

@@ -6,14 +6,14 @@
  */
 import { UnsupportedOperationError } from "../../errors.js";
 import type { AlterColumnOp } from "../../operations/types.js";
-import type { ColumnGeneration, TableRef } from "../../schema/types.js";
-import { tableLabel } from "../../schema/types.js";
+import type { ColumnGeneration, TableRef } from "../../catalog/types.js";
+import { tableLabel } from "../../catalog/types.js";
 import type { CompileContext, Statement } from "../dialect.js";
 import { columnCommentStatement } from "./column-sql.js";
 import { defaultSql } from "./defaults.js";
 import { generationChange } from "./generation-sql.js";
 import { quoteIdentifier, quoteTable } from "./quote.js";
-import { sameValue } from "../../schema/same-value.js";
+import { sameValue } from "../../core/same-value.js";
 import { columnTypeSql } from "./types.js";
 
 /** True when the operation sets a value that differs from the known prior one. */

@@ -4,8 +4,8 @@
  * NOT NULL); identity and computed columns use the SQL-standard GENERATED clauses.
  */
 import { UnsupportedOperationError } from "../../errors.js";
-import type { ColumnGeneration, ColumnSchema, TableRef } from "../../schema/types.js";
-import { tableLabel } from "../../schema/types.js";
+import type { ColumnGeneration, ColumnSchema, TableRef } from "../../catalog/types.js";
+import { tableLabel } from "../../catalog/types.js";
 import type { Statement } from "../dialect.js";
 import { defaultSql } from "./defaults.js";
 import { quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";

@@ -22,8 +22,8 @@
  * function calls PostgreSQL normalises (e.g. `substring(a from 1)`); write those in the model as
  * the database prints them.
  */
-import type { ColumnSchema, ColumnType, DatabaseSchema, IndexSchema, TableSchema } from "../../schema/types.js";
-import { canonicalColumnFields, canonicalForeignKey, keyColumnsNotNull, mapTables, typedLiteralDefault, withoutFields } from "../../autogenerate/normalize-helpers.js";
+import type { ColumnSchema, ColumnType, DatabaseSchema, IndexSchema, TableSchema } from "../../catalog/types.js";
+import { canonicalColumnFields, canonicalForeignKey, keyColumnsNotNull, mapTables, typedLiteralDefault, withoutFields } from "../../catalog/normalize-helpers.js";
 import { isSerialStyleDefault, parseReflectedDefault } from "./defaults.js";
 
 /** Column types a serial can have. */

@@ -5,7 +5,7 @@
  * matters on SQLite).
  */
 import type { Operation, OperationTable, OnTable, TableLevelOperation } from "../../operations/types.js";
-import type { TableRef } from "../../schema/types.js";
+import type { TableRef } from "../../catalog/types.js";
 import type { CompileContext, Statement } from "../dialect.js";
 import { compileAlterColumn } from "./alter-column.js";
 import { columnCommentStatement, columnDefinitionSql, tableCommentStatement } from "./column-sql.js";

@@ -3,8 +3,8 @@
  * through redactSecret so neither the URL's password nor the password on its own can leak.
  */
 import { ConnectionError } from "../../errors.js";
-import { redactSecret } from "../../config/url.js";
-import type { DatabaseUrl } from "../dialect.js";
+import { redactSecret } from "../../core/database-url.js";
+import type { DatabaseUrl } from "../../core/database-url.js";
 
 /** Network error codes that mean "nothing answered at that address". */
 const UNREACHABLE: Record<string, string> = {

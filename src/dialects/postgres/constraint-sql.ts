@@ -3,7 +3,7 @@
  * CREATE TABLE and after ALTER TABLE … ADD. An unnamed constraint gets PostgreSQL's own name
  * (`<table>_pkey`, `<table>_<cols>_key`, …).
  */
-import type { CheckSchema, ForeignKeySchema, PrimaryKeySchema, ReferentialAction, UniqueSchema } from "../../schema/types.js";
+import type { CheckSchema, ForeignKeySchema, PrimaryKeySchema, ReferentialAction, UniqueSchema } from "../../catalog/types.js";
 import { quoteIdentifier, quoteTable } from "./quote.js";
 
 /** `"a", "b"` */

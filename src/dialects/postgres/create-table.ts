@@ -3,7 +3,7 @@
  * index, then the table and column comments (PostgreSQL has no inline comment syntax).
  */
 import { UnsupportedOperationError } from "../../errors.js";
-import type { TableRef, TableSchema } from "../../schema/types.js";
+import type { TableRef, TableSchema } from "../../catalog/types.js";
 import type { Statement } from "../dialect.js";
 import { columnCommentStatement, columnDefinitionSql, tableCommentStatement } from "./column-sql.js";
 import { checkSql, foreignKeySql, primaryKeySql, uniqueSql } from "./constraint-sql.js";

@@ -4,8 +4,8 @@
  * 65535 parameters.
  */
 import type { BulkInsertOp, ExecuteOp } from "../../operations/types.js";
-import { isSqlFragment, joinFragment } from "../../operations/sql.js";
-import type { ColumnType, TableRef } from "../../schema/types.js";
+import { isSqlFragment, joinFragment } from "../../core/sql.js";
+import type { ColumnType, TableRef } from "../../catalog/types.js";
 import type { Statement } from "../dialect.js";
 import { placeholder, quoteIdentifier, quoteTable } from "./quote.js";
 

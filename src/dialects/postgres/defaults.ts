@@ -8,7 +8,7 @@
  * `{ kind: "sql", sql: "CURRENT_TIMESTAMP" }` (the SQL-standard spelling, which MySQL and SQLite
  * share). Anything else stays an SQL expression, verbatim.
  */
-import type { ColumnType, DefaultValue } from "../../schema/types.js";
+import type { ColumnType, DefaultValue } from "../../catalog/types.js";
 import { quoteLiteral } from "./quote.js";
 
 /** The canonical spelling of "the current timestamp" in reflected defaults. */

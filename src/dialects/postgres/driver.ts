@@ -5,8 +5,9 @@
  */
 import pg from "pg";
 import { SqlError } from "../../errors.js";
-import { redactSecret } from "../../config/url.js";
-import type { Connection, DatabaseUrl } from "../dialect.js";
+import { redactSecret } from "../../core/database-url.js";
+import type { Connection } from "../dialect.js";
+import type { DatabaseUrl } from "../../core/database-url.js";
 import { toConnectionError } from "./connection-errors.js";
 
 /** Connect timeout when the URL has no `connect_timeout` parameter (libpq's name, in seconds). */

@@ -6,11 +6,11 @@
  * since ADD IDENTITY needs NOT NULL first).
  */
 import { UnsupportedOperationError } from "../../errors.js";
-import type { ColumnGeneration, ColumnType, TableRef } from "../../schema/types.js";
-import { tableLabel } from "../../schema/types.js";
+import type { ColumnGeneration, ColumnType, TableRef } from "../../catalog/types.js";
+import { tableLabel } from "../../catalog/types.js";
 import type { Statement } from "../dialect.js";
 import { quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";
-import { sameValue } from "../../schema/same-value.js";
+import { sameValue } from "../../core/same-value.js";
 
 /** The statements of one generation change. */
 export interface GenerationChange {

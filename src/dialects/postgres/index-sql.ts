@@ -3,8 +3,8 @@
  * statements are marked `transactional: false` and the runner commits around them.
  */
 import { UnsupportedOperationError } from "../../errors.js";
-import type { IndexElement, IndexSchema, TableRef } from "../../schema/types.js";
-import { tableLabel } from "../../schema/types.js";
+import type { IndexElement, IndexSchema, TableRef } from "../../catalog/types.js";
+import { tableLabel } from "../../catalog/types.js";
 import type { Statement } from "../dialect.js";
 import { quoteIdentifier, quoteTable } from "./quote.js";
 

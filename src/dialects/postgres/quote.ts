@@ -4,7 +4,7 @@
  * for offline `--sql` output.
  */
 import type { Statement } from "../dialect.js";
-import type { TableRef } from "../../schema/types.js";
+import type { TableRef } from "../../catalog/types.js";
 import { scanPlaceholders } from "./placeholder-scan.js";
 
 /** Quotes an identifier with double quotes, doubling embedded double quotes. */

@@ -9,7 +9,7 @@
  * The checks are named as PostgreSQL names a column CHECK: `<table>_<column>_check`, then `…1`,
  * `…2` when taken, clipped to 63 bytes as PostgreSQL clips an explicit name.
  */
-import type { CheckSchema, TableSchema } from "../../schema/types.js";
+import type { CheckSchema, TableSchema } from "../../catalog/types.js";
 
 /** PostgreSQL's identifier limit in bytes (NAMEDATALEN - 1). */
 const MAX_IDENTIFIER_BYTES = 63;

@@ -8,7 +8,7 @@
  * defaults.ts), NO ACTION foreign key actions as null, btree (the default method) as null, and
  * every optional field present (null when unset). Lists are sorted by name.
  */
-import type { ColumnSchema, DatabaseSchema, EnumSchema, IndexElement, ReferentialAction, TableRef, TableSchema } from "../../schema/types.js";
+import type { ColumnSchema, DatabaseSchema, EnumSchema, IndexElement, ReferentialAction, TableRef, TableSchema } from "../../catalog/types.js";
 import type { Connection, ReflectOptions } from "../dialect.js";
 import { isNextvalDefault, isSerialStyleDefault, parseReflectedDefault } from "./defaults.js";
 import { domainChecks, type DomainColumnRow } from "./reflect-domains.js";

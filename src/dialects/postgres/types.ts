@@ -10,7 +10,7 @@
  * PostgreSQL has one `text` and one `bytea`.
  */
 import { UnsupportedOperationError } from "../../errors.js";
-import type { ColumnType } from "../../schema/types.js";
+import type { ColumnType } from "../../catalog/types.js";
 import { quoteTable } from "./quote.js";
 
 function withPrecision(base: string, precision: number | undefined): string {

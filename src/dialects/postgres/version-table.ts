@@ -2,7 +2,8 @@
  * SQL for athanor's version table on PostgreSQL: `version_num varchar(32)` with a named primary
  * key, like Alembic's, optionally in its own schema; and the revision log beside it.
  */
-import type { Statement, VersionTableName, VersionTableSql } from "../dialect.js";
+import type { Statement, VersionTableSql } from "../dialect.js";
+import type { VersionTableName } from "../../core/version-table-name.js";
 import { quoteIdentifier, quoteTable } from "./quote.js";
 
 /** The version table's statements. */

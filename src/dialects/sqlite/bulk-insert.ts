@@ -4,7 +4,7 @@
  * list cannot say), and statements are chunked to stay under SQLite's bound-variable limit.
  */
 import type { BulkInsertOp } from "../../operations/types.js";
-import type { ColumnType } from "../../schema/types.js";
+import type { ColumnType } from "../../catalog/types.js";
 import type { Statement } from "../dialect.js";
 import { quoteIdentifier } from "./quote.js";
 

@@ -23,8 +23,8 @@
  * `unsigned` is kept: SQLite enforces nothing for it, but the declared type carries it and
  * reflection reads it back, so model and database agree.
  */
-import type { ColumnSchema, ColumnType, DatabaseSchema, ForeignKeySchema, TableSchema } from "../../schema/types.js";
-import { canonicalColumnFields, canonicalForeignKey, literalSqlDefault, mapTables, unquoteStandardString, withoutFields } from "../../autogenerate/normalize-helpers.js";
+import type { ColumnSchema, ColumnType, DatabaseSchema, ForeignKeySchema, TableSchema } from "../../catalog/types.js";
+import { canonicalColumnFields, canonicalForeignKey, literalSqlDefault, mapTables, unquoteStandardString, withoutFields } from "../../catalog/normalize-helpers.js";
 import { foldName } from "./names.js";
 
 const INTEGER_KINDS = new Set<ColumnType["kind"]>(["smallint", "integer", "bigint"]);

@@ -5,7 +5,7 @@
  */
 import { SqlError, UnsupportedOperationError } from "../../errors.js";
 import type { BatchAlterTableOp, TableLevelOperation } from "../../operations/types.js";
-import type { ColumnSchema, TableRef, TableSchema } from "../../schema/types.js";
+import type { ColumnSchema, TableRef, TableSchema } from "../../catalog/types.js";
 import type { CompileContext, Statement } from "../dialect.js";
 import { isConstantDefault } from "./defaults.js";
 import { sameName } from "./names.js";

@@ -7,7 +7,7 @@
  * SQLite cannot store them and capabilities.comments is false, so the core does not expect them.
  */
 import { UnsupportedOperationError } from "../../errors.js";
-import { isSqlFragment, joinFragment } from "../../operations/sql.js";
+import { isSqlFragment, joinFragment } from "../../core/sql.js";
 import type { Operation, OperationKind, OperationOf, OperationTable, TableLevelOperation } from "../../operations/types.js";
 import type { CompileContext, Statement } from "../dialect.js";
 import { bulkInsertStatements } from "./bulk-insert.js";

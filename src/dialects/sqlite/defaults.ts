@@ -5,7 +5,7 @@
  * that. Reading uses the DEFAULT clause as written in CREATE TABLE, because the pragma strips
  * the parentheses that tell an expression `(1)` from a literal `1`.
  */
-import type { ColumnType, DefaultValue } from "../../schema/types.js";
+import type { ColumnType, DefaultValue } from "../../catalog/types.js";
 import { quoteLiteral } from "./quote.js";
 import { closingParen, isPunct, tokenize } from "./sql-tokens.js";
 

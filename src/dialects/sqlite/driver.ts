@@ -9,7 +9,8 @@ import { existsSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { ConnectionError, SqlError } from "../../errors.js";
-import type { Connection, DatabaseUrl } from "../dialect.js";
+import type { Connection } from "../dialect.js";
+import type { DatabaseUrl } from "../../core/database-url.js";
 import { toSqlError } from "./sql-errors.js";
 
 /** How long a statement waits for another connection's write lock before SQLITE_BUSY. */

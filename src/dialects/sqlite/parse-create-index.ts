@@ -4,7 +4,7 @@
  * COLLATE clause, arithmetic) is kept as the expression text exactly as written, so an index
  * compiled by athanor reflects back unchanged.
  */
-import type { IndexElement } from "../../schema/types.js";
+import type { IndexElement } from "../../catalog/types.js";
 import { closingParen, isKeyword, isName, isPunct, splitTopLevel, tokenize } from "./sql-tokens.js";
 
 /** The parts of CREATE INDEX that the pragmas do not report. */

@@ -5,7 +5,7 @@
  * Unknown syntax is skipped rather than rejected: the pragmas stay the authority on columns,
  * keys and indexes, and this parse only adds detail to them.
  */
-import type { ReferentialAction } from "../../schema/types.js";
+import type { ReferentialAction } from "../../catalog/types.js";
 import { sameName } from "./names.js";
 import { closingParen, isKeyword, isName, isPunct, splitTopLevel, tokenize, type Token } from "./sql-tokens.js";
 

@@ -4,7 +4,7 @@
  */
 import { UnsupportedOperationError } from "../../errors.js";
 import type { Statement } from "../dialect.js";
-import type { TableRef } from "../../schema/types.js";
+import type { TableRef } from "../../catalog/types.js";
 import { tokenize } from "./sql-tokens.js";
 
 /** `"name"`, with embedded double quotes doubled. */

@@ -6,7 +6,7 @@
  * nor is blocked by child tables; the last statement asks for `PRAGMA foreign_key_check`.
  */
 import type { Statement } from "../dialect.js";
-import type { TableSchema } from "../../schema/types.js";
+import type { TableSchema } from "../../catalog/types.js";
 import { foldName } from "./names.js";
 import { quoteIdentifier } from "./quote.js";
 import type { TableEdit } from "./table-edits.js";

@@ -5,7 +5,7 @@
  * TEXT + CHECK). Triggers and table options are kept aside for rebuilds (see table-extras).
  */
 import type { Connection, ReflectOptions } from "../dialect.js";
-import type { CheckSchema, ColumnSchema, DatabaseSchema, ForeignKeySchema, IndexSchema, ReferentialAction, TableRef, TableSchema, UniqueSchema } from "../../schema/types.js";
+import type { CheckSchema, ColumnSchema, DatabaseSchema, ForeignKeySchema, IndexSchema, ReferentialAction, TableRef, TableSchema, UniqueSchema } from "../../catalog/types.js";
 import { reflectDefault } from "./defaults.js";
 import { foldName, sameName } from "./names.js";
 import { parseCreateIndex } from "./parse-create-index.js";

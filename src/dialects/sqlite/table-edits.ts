@@ -6,7 +6,7 @@
  */
 import { SqlError, UnsupportedOperationError } from "../../errors.js";
 import type { TableLevelOperation } from "../../operations/types.js";
-import type { ColumnSchema, IndexElement, TableSchema } from "../../schema/types.js";
+import type { ColumnSchema, IndexElement, TableSchema } from "../../catalog/types.js";
 import { foldName, sameName } from "./names.js";
 import { quoteIdentifier } from "./quote.js";
 import { isPunct, tokenize } from "./sql-tokens.js";

@@ -4,7 +4,7 @@
  * recreate them; the neutral schema has no place for them, so reflection records them here,
  * keyed by the TableSchema object it returned, and the rebuild looks them up.
  */
-import type { TableSchema } from "../../schema/types.js";
+import type { TableSchema } from "../../catalog/types.js";
 
 /** Triggers and options of one reflected table. */
 export interface TableExtras {

@@ -4,7 +4,7 @@
  * reflection reads every one of them back identically.
  */
 import { UnsupportedOperationError } from "../../errors.js";
-import type { CheckSchema, ColumnSchema, ForeignKeySchema, IndexSchema, TableSchema, UniqueSchema } from "../../schema/types.js";
+import type { CheckSchema, ColumnSchema, ForeignKeySchema, IndexSchema, TableSchema, UniqueSchema } from "../../catalog/types.js";
 import { defaultSql } from "./defaults.js";
 import { sameName } from "./names.js";
 import { quoteIdentifier, quoteLiteral } from "./quote.js";

@@ -5,7 +5,7 @@
  * zone, text size). Names athanor does not know reflect as `raw`, keeping the text intact.
  */
 import { UnsupportedOperationError } from "../../errors.js";
-import type { ColumnType } from "../../schema/types.js";
+import type { ColumnType } from "../../catalog/types.js";
 import { tokenize, isPunct } from "./sql-tokens.js";
 
 function withArgs(name: string, ...args: Array<number | undefined>): string {

@@ -2,7 +2,8 @@
  * The version table on SQLite: `athanor_version(version_num VARCHAR(32) PRIMARY KEY)`, and the
  * revision log beside it. The configured schema is not used; SQLite has no schemas in that sense.
  */
-import type { Statement, VersionTableName, VersionTableSql } from "../dialect.js";
+import type { Statement, VersionTableSql } from "../dialect.js";
+import type { VersionTableName } from "../../core/version-table-name.js";
 import { quoteIdentifier } from "./quote.js";
 
 /** Create and existence statements for the version table. */

@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { serverAvailable } from "../../helpers/databases.js";
 import type { Operation } from "../../../src/operations/types.js";
-import type { ForeignKeySchema, IndexSchema } from "../../../src/schema/types.js";
+import type { ForeignKeySchema, IndexSchema } from "../../../src/catalog/types.js";
 import { mysqlDialect } from "../../../src/dialects/mysql/index.js";
 import { OnlineSink } from "../../../src/runtime/online-sink.js";
 import { col, openKit, table, type MysqlKit } from "./mysql-test-kit.js";

@@ -1,7 +1,7 @@
 /** The GET_LOCK migration lock between two real sessions. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverAvailable } from "../../helpers/databases.js";
-import { parseDatabaseUrl } from "../../../src/config/url.js";
+import { parseDatabaseUrl } from "../../../src/core/database-url.js";
 import type { Connection } from "../../../src/dialects/dialect.js";
 import { mysqlDialect } from "../../../src/dialects/mysql/index.js";
 import { lockName } from "../../../src/dialects/mysql/lock.js";

@@ -4,10 +4,10 @@
  * builders for tables in the canonical form reflection returns.
  */
 import { createTestDatabase, type TestDatabase } from "../../helpers/databases.js";
-import { parseDatabaseUrl } from "../../../src/config/url.js";
+import { parseDatabaseUrl } from "../../../src/core/database-url.js";
 import type { CompileContext, Connection } from "../../../src/dialects/dialect.js";
 import type { Operation } from "../../../src/operations/types.js";
-import type { ColumnSchema, ColumnType, TableSchema } from "../../../src/schema/types.js";
+import type { ColumnSchema, ColumnType, TableSchema } from "../../../src/catalog/types.js";
 import { mysqlDialect } from "../../../src/dialects/mysql/index.js";
 
 /** A throwaway database and a connection to it. */

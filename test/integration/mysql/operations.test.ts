@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { serverAvailable } from "../../helpers/databases.js";
 import type { Operation } from "../../../src/operations/types.js";
-import type { TableSchema } from "../../../src/schema/types.js";
-import { sql } from "../../../src/operations/sql.js";
+import type { TableSchema } from "../../../src/catalog/types.js";
+import { sql } from "../../../src/core/sql.js";
 import { isMigrateError } from "../../../src/errors.js";
 import { col, openKit, table, type MysqlKit } from "./mysql-test-kit.js";
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverAvailable } from "../../helpers/databases.js";
-import type { TableSchema } from "../../../src/schema/types.js";
+import type { TableSchema } from "../../../src/catalog/types.js";
 import { mysqlDialect } from "../../../src/dialects/mysql/index.js";
 import { col, openKit, table, type MysqlKit } from "./mysql-test-kit.js";
 

@@ -1,7 +1,7 @@
 /** The advisory migration lock between two real sessions. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverAvailable } from "../../helpers/databases.js";
-import { parseDatabaseUrl } from "../../../src/config/url.js";
+import { parseDatabaseUrl } from "../../../src/core/database-url.js";
 import type { Connection } from "../../../src/dialects/dialect.js";
 import { postgresDialect } from "../../../src/dialects/postgres/index.js";
 import { MigrateError } from "../../../src/errors.js";

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverAvailable } from "../../helpers/databases.js";
 import type { CompileContext } from "../../../src/dialects/dialect.js";
 import { postgresDialect } from "../../../src/dialects/postgres/index.js";
-import { sql } from "../../../src/operations/sql.js";
+import { sql } from "../../../src/core/sql.js";
 import type { Operation } from "../../../src/operations/types.js";
 import { openKit, type PgKit } from "./pg-test-kit.js";
 

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverAvailable } from "../../helpers/databases.js";
-import { sql } from "../../../src/operations/sql.js";
+import { sql } from "../../../src/core/sql.js";
 import { openKit, type PgKit } from "./pg-test-kit.js";
 import { col, findColumn, table } from "./schema-builders.js";
 

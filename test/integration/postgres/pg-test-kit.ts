@@ -4,11 +4,11 @@
  */
 import { expect } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../helpers/databases.js";
-import { parseDatabaseUrl } from "../../../src/config/url.js";
+import { parseDatabaseUrl } from "../../../src/core/database-url.js";
 import type { CompileContext, Connection, Statement } from "../../../src/dialects/dialect.js";
 import { postgresDialect } from "../../../src/dialects/postgres/index.js";
 import type { Operation } from "../../../src/operations/types.js";
-import type { DatabaseSchema, TableRef, TableSchema } from "../../../src/schema/types.js";
+import type { DatabaseSchema, TableRef, TableSchema } from "../../../src/catalog/types.js";
 
 /** A fresh database with an open connection. */
 export interface PgKit {

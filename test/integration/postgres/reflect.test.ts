@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverAvailable } from "../../helpers/databases.js";
 import { postgresDialect } from "../../../src/dialects/postgres/index.js";
-import type { ColumnSchema, DatabaseSchema, EnumSchema, TableSchema } from "../../../src/schema/types.js";
+import type { ColumnSchema, DatabaseSchema, EnumSchema, TableSchema } from "../../../src/catalog/types.js";
 import { openKit, type PgKit } from "./pg-test-kit.js";
 
 const available = await serverAvailable("postgres");

@@ -2,7 +2,7 @@
  * Small builders for the TableSchemas the PostgreSQL integration tests compile and expect back
  * from reflection, in reflection's canonical shape (every optional field present).
  */
-import type { ColumnSchema, DatabaseSchema, TableSchema } from "../../../src/schema/types.js";
+import type { ColumnSchema, DatabaseSchema, TableSchema } from "../../../src/catalog/types.js";
 
 /** A column with every optional field null unless given. */
 export function col(name: string, type: ColumnSchema["type"], extra: Partial<ColumnSchema> = {}): ColumnSchema {

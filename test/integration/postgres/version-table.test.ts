@@ -1,7 +1,7 @@
 /** The version table's SQL against a real database. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverAvailable } from "../../helpers/databases.js";
-import type { VersionTableName } from "../../../src/dialects/dialect.js";
+import type { VersionTableName } from "../../../src/core/version-table-name.js";
 import { postgresDialect } from "../../../src/dialects/postgres/index.js";
 import { openKit, type PgKit } from "./pg-test-kit.js";
 

@@ -2,7 +2,7 @@
 import { writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { parseDatabaseUrl } from "../../../src/config/url.js";
+import { parseDatabaseUrl } from "../../../src/core/database-url.js";
 import type { Connection } from "../../../src/dialects/dialect.js";
 import { sqliteDialect } from "../../../src/dialects/sqlite/index.js";
 import { isMigrateError, type MigrateError } from "../../../src/errors.js";

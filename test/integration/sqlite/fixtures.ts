@@ -3,7 +3,7 @@
  * form reflection returns (every optional field present, null when absent), so that a table
  * created from them reflects back deep-equal.
  */
-import type { ColumnSchema, ColumnType, ForeignKeySchema, IndexSchema, TableSchema } from "../../../src/schema/types.js";
+import type { ColumnSchema, ColumnType, ForeignKeySchema, IndexSchema, TableSchema } from "../../../src/catalog/types.js";
 
 /** A column in canonical form. */
 export function column(name: string, type: ColumnType, nullable: boolean, extra: Partial<ColumnSchema> = {}): ColumnSchema {

@@ -5,11 +5,11 @@
  * commit (or roll back on failure), release.
  */
 import { createTestDatabase, type TestDatabase } from "../../helpers/databases.js";
-import { parseDatabaseUrl } from "../../../src/config/url.js";
+import { parseDatabaseUrl } from "../../../src/core/database-url.js";
 import type { CompileContext, Connection } from "../../../src/dialects/dialect.js";
 import { sqliteDialect } from "../../../src/dialects/sqlite/index.js";
 import type { Operation } from "../../../src/operations/types.js";
-import type { TableSchema } from "../../../src/schema/types.js";
+import type { TableSchema } from "../../../src/catalog/types.js";
 
 /** A test database with a connection and a one-revision runner. */
 export interface Harness {

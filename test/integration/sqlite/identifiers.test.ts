@@ -3,7 +3,7 @@
  * columns, indexes and constraints, through create, native alters, rebuilds and reflection.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { TableSchema } from "../../../src/schema/types.js";
+import type { TableSchema } from "../../../src/catalog/types.js";
 import { column, foreignKey, index, table } from "./fixtures.js";
 import { openHarness, type Harness } from "./harness.js";
 

@@ -4,9 +4,9 @@
  * and after the inverse both the schema and the rows must be exactly as before.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { sql } from "../../../src/operations/sql.js";
+import { sql } from "../../../src/core/sql.js";
 import type { Operation } from "../../../src/operations/types.js";
-import type { DatabaseSchema } from "../../../src/schema/types.js";
+import type { DatabaseSchema } from "../../../src/catalog/types.js";
 import { sqliteDialect } from "../../../src/dialects/sqlite/index.js";
 import { authors, column, foreignKey, index, posts, rows, table, tags } from "./fixtures.js";
 import { openHarness, type Harness } from "./harness.js";

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sqliteDialect } from "../../../src/dialects/sqlite/index.js";
-import type { ColumnType, TableSchema } from "../../../src/schema/types.js";
+import type { ColumnType, TableSchema } from "../../../src/catalog/types.js";
 import { column, foreignKey, index, table } from "./fixtures.js";
 import { openHarness, type Harness } from "./harness.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareSchemas } from "../../../src/autogenerate/compare.js";
-import type { ForeignKeySchema, TableSchema } from "../../../src/schema/types.js";
+import type { ForeignKeySchema, TableSchema } from "../../../src/catalog/types.js";
 import { col, db, describeOps, SQLITE_CAPS, withId } from "./fixtures.js";
 
 const sqlite = { capabilities: SQLITE_CAPS };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compareSchemas } from "../../../src/autogenerate/compare.js";
 import type { AlterColumnOp } from "../../../src/operations/types.js";
 import { reverseAll } from "../../../src/operations/reverse.js";
-import type { ColumnSchema } from "../../../src/schema/types.js";
+import type { ColumnSchema } from "../../../src/catalog/types.js";
 import { col, db, MYSQL_CAPS, PG_CAPS, withId } from "./fixtures.js";
 
 const pg = { capabilities: PG_CAPS };

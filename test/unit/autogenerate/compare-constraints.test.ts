@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareSchemas } from "../../../src/autogenerate/compare.js";
 import { reverseAll } from "../../../src/operations/reverse.js";
-import type { ForeignKeySchema, TableSchema } from "../../../src/schema/types.js";
+import type { ForeignKeySchema, TableSchema } from "../../../src/catalog/types.js";
 import { col, db, describeOps, PG_CAPS, tbl, withId } from "./fixtures.js";
 
 const pg = { capabilities: PG_CAPS };

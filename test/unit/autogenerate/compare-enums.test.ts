@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareSchemas } from "../../../src/autogenerate/compare.js";
-import type { EnumSchema, TableSchema } from "../../../src/schema/types.js";
+import type { EnumSchema, TableSchema } from "../../../src/catalog/types.js";
 import { col, db, describeOps, MYSQL_CAPS, PG_CAPS, withId } from "./fixtures.js";
 
 const pg = { capabilities: PG_CAPS };

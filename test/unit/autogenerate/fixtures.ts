@@ -4,7 +4,7 @@
  */
 import type { DialectCapabilities } from "../../../src/dialects/dialect.js";
 import type { Operation } from "../../../src/operations/types.js";
-import type { ColumnSchema, ColumnType, DatabaseSchema, TableSchema } from "../../../src/schema/types.js";
+import type { ColumnSchema, ColumnType, DatabaseSchema, TableSchema } from "../../../src/catalog/types.js";
 
 /** PostgreSQL-like capabilities: comments, named enums, in-place ALTER. */
 export const PG_CAPS: DialectCapabilities = {

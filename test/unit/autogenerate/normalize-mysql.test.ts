@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareSchemas } from "../../../src/autogenerate/compare.js";
 import { normalizeMysqlSchema } from "../../../src/dialects/mysql/compare.js";
-import type { DatabaseSchema } from "../../../src/schema/types.js";
+import type { DatabaseSchema } from "../../../src/catalog/types.js";
 import { col, db, describeOps, MYSQL_CAPS, tbl } from "./fixtures.js";
 
 const options = { capabilities: MYSQL_CAPS, normalize: normalizeMysqlSchema };

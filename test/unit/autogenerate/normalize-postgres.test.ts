@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareSchemas } from "../../../src/autogenerate/compare.js";
 import { normalizePostgresSchema } from "../../../src/dialects/postgres/compare.js";
-import type { DatabaseSchema } from "../../../src/schema/types.js";
+import type { DatabaseSchema } from "../../../src/catalog/types.js";
 import { col, db, describeOps, PG_CAPS, tbl } from "./fixtures.js";
 
 const options = { capabilities: PG_CAPS, normalize: normalizePostgresSchema };

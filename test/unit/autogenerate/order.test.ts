@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compareSchemas } from "../../../src/autogenerate/compare.js";
 import { orderOperations } from "../../../src/autogenerate/order.js";
 import type { Operation } from "../../../src/operations/types.js";
-import type { ForeignKeySchema, TableSchema } from "../../../src/schema/types.js";
+import type { ForeignKeySchema, TableSchema } from "../../../src/catalog/types.js";
 import { col, db, describeOps, PG_CAPS, SQLITE_CAPS, withId } from "./fixtures.js";
 
 const pg = { capabilities: PG_CAPS };

@@ -3,7 +3,7 @@
  * canonical shape the façade and the model loader produce (every optional schema field present),
  * so that "render, evaluate, compare" can demand deep equality.
  */
-import type { ColumnSchema, ColumnType, DatabaseSchema, ForeignKeySchema, IndexSchema, TableSchema } from "../../../src/schema/types.js";
+import type { ColumnSchema, ColumnType, DatabaseSchema, ForeignKeySchema, IndexSchema, TableSchema } from "../../../src/catalog/types.js";
 import type { Operation, OperationKind } from "../../../src/operations/types.js";
 
 /** A canonical column: nullable, with every optional field null unless overridden. */

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderRevisionBodies } from "../../../src/autogenerate/render-revision.js";
-import { renderSchemaModule } from "../../../src/autogenerate/pull-schema.js";
+import { renderSchemaModule } from "../../../src/pull/schema-module.js";
 import { renderRevisionFile } from "../../../src/scripts/write-revision.js";
 import { createOperations } from "../../../src/operations/create-operations.js";
 import { reverseAll, reverseOperation } from "../../../src/operations/reverse.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { destructiveWarnings, renderOperations } from "../../../src/autogenerate/render-revision.js";
 import type { AlterColumnOp, Operation } from "../../../src/operations/types.js";
-import type { ColumnType } from "../../../src/schema/types.js";
+import type { ColumnType } from "../../../src/catalog/types.js";
 import { col } from "./render-fixtures.js";
 
 const alter = (from: ColumnType | undefined, to: ColumnType): AlterColumnOp => ({ kind: "alterColumn", table: "t", column: "c", type: to, ...(from ? { existingType: from } : {}) });

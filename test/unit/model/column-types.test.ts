@@ -3,7 +3,7 @@ import {
   array, bigint, bigserial, binary, blob, boolean, buildColumn, char, column, date, double, enumType, identity, integer, interval, json, jsonb,
   numeric, rawType, real, serial, smallint, sql, text, time, timestamp, uuid, varchar, type ColumnBuilder,
 } from "../../../src/model/index.js";
-import type { ColumnType } from "../../../src/schema/types.js";
+import type { ColumnType } from "../../../src/catalog/types.js";
 import { MigrateError } from "../../../src/errors.js";
 
 const typeOf = (builder: ColumnBuilder): ColumnType => buildColumn("c", builder).type;

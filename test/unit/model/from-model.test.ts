@@ -3,8 +3,8 @@ import * as shop from "./fixture-shop-schema.js";
 import {
   check, defineSchema, enumType, foreignKey, index, integer, namingFromModel, primaryKey, schemaFromModel, serial, table, text, unique, varchar,
 } from "../../../src/model/index.js";
-import { validateSchema } from "../../../src/schema/validate-schema.js";
-import { emptyTable } from "../../../src/schema/types.js";
+import { validateSchema } from "../../../src/catalog/validate-schema.js";
+import { emptyTable } from "../../../src/catalog/types.js";
 import { MigrateError } from "../../../src/errors.js";
 
 describe("schemaFromModel on a schema module", () => {

@@ -3,7 +3,7 @@ import {
   applyNamingRule, check, columnsInExpression, defineSchema, foreignKey, index, integer, primaryKey, resolveNaming, schemaFromModel,
   serial, sql, table, text, truncateName, unique, varchar, DEFAULT_NAMING,
 } from "../../../src/model/index.js";
-import type { TableSchema } from "../../../src/schema/types.js";
+import type { TableSchema } from "../../../src/catalog/types.js";
 
 const only = (tables: ReturnType<typeof table>[], naming = {}): TableSchema[] => schemaFromModel(defineSchema({ tables, naming })).tables;
 

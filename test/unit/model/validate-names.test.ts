@@ -3,8 +3,8 @@ import { mysqlCapabilities } from "../../../src/dialects/mysql/index.js";
 import { postgresDialect } from "../../../src/dialects/postgres/index.js";
 import { sqliteDialect } from "../../../src/dialects/sqlite/index.js";
 import { MigrateError } from "../../../src/errors.js";
-import { emptyTable, type DatabaseSchema, type TableSchema } from "../../../src/schema/types.js";
-import { validateSchemaWideNames } from "../../../src/schema/validate-names.js";
+import { emptyTable, type DatabaseSchema, type TableSchema } from "../../../src/catalog/types.js";
+import { validateSchemaWideNames } from "../../../src/catalog/validate-names.js";
 
 function tableWith(name: string, extra: Partial<TableSchema>, schema: string | null = null): TableSchema {
   return { ...emptyTable(name, schema), columns: [{ name: "x", type: { kind: "integer" }, nullable: false }], ...extra };

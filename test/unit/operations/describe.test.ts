@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeOperation } from "../../../src/operations/describe.js";
-import { sql } from "../../../src/operations/sql.js";
+import { sql } from "../../../src/core/sql.js";
 import type { OperationKind } from "../../../src/operations/types.js";
 import { samples } from "./sample-operations.js";
 

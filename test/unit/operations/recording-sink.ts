@@ -5,8 +5,8 @@
  */
 import type { OperationSink } from "../../../src/operations/sink.js";
 import type { Operation } from "../../../src/operations/types.js";
-import type { SqlFragment } from "../../../src/operations/sql.js";
-import type { DialectName } from "../../../src/dialects/dialect.js";
+import type { SqlFragment } from "../../../src/core/sql.js";
+import type { DialectName } from "../../../src/core/dialect-name.js";
 
 const turns = (n: number): Promise<void> => new Promise((resolve) => (n <= 0 ? resolve() : setImmediate(() => void turns(n - 1).then(resolve))));
 

@@ -2,7 +2,7 @@
  * One reversible operation of every kind (each carrying the prior state its reverse needs),
  * shared by the reverse and describe tests.
  */
-import type { ColumnSchema, IndexSchema, TableSchema } from "../../../src/schema/types.js";
+import type { ColumnSchema, IndexSchema, TableSchema } from "../../../src/catalog/types.js";
 import type { Operation, OperationKind, TableLevelOperation } from "../../../src/operations/types.js";
 
 export const emailColumn: ColumnSchema = { name: "email", type: { kind: "varchar", length: 255 }, nullable: false, default: null, generated: null, comment: null, onUpdate: null, collation: null };

@@ -5,7 +5,7 @@
  * nothing, when they are no longer the same.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { parseDatabaseUrl } from "../../../src/config/url.js";
+import { parseDatabaseUrl } from "../../../src/core/database-url.js";
 import type { Connection } from "../../../src/dialects/dialect.js";
 import { sqliteDialect } from "../../../src/dialects/sqlite/index.js";
 import type { Operations } from "../../../src/operations/index.js";

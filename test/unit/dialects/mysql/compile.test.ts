@@ -7,9 +7,9 @@ import type { CompileContext, Statement } from "../../../../src/dialects/dialect
 import type { Operation, OperationKind } from "../../../../src/operations/types.js";
 import type { ErrorCode } from "../../../../src/errors.js";
 import { isMigrateError } from "../../../../src/errors.js";
-import type { TableRef, TableSchema } from "../../../../src/schema/types.js";
-import { emptyTable } from "../../../../src/schema/types.js";
-import { sql } from "../../../../src/operations/sql.js";
+import type { TableRef, TableSchema } from "../../../../src/catalog/types.js";
+import { emptyTable } from "../../../../src/catalog/types.js";
+import { sql } from "../../../../src/core/sql.js";
 import { mysqlDialect } from "../../../../src/dialects/mysql/index.js";
 
 interface Case {

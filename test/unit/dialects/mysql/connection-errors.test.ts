@@ -1,6 +1,6 @@
 /** How driver failures map to ConnectionErrors, with the password masked even if a message echoes it. */
 import { describe, expect, it } from "vitest";
-import { parseDatabaseUrl } from "../../../../src/config/url.js";
+import { parseDatabaseUrl } from "../../../../src/core/database-url.js";
 import { toConnectionError } from "../../../../src/dialects/mysql/connection-errors.js";
 import { connectionOptions } from "../../../../src/dialects/mysql/driver.js";
 

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import type { CompileContext } from "../../../../src/dialects/dialect.js";
-import type { ForeignKeySchema, IndexSchema, TableSchema } from "../../../../src/schema/types.js";
-import { emptyTable } from "../../../../src/schema/types.js";
+import type { ForeignKeySchema, IndexSchema, TableSchema } from "../../../../src/catalog/types.js";
+import { emptyTable } from "../../../../src/catalog/types.js";
 import { mysqlDialect } from "../../../../src/dialects/mysql/index.js";
 import { rememberForeignKeyIndexes } from "../../../../src/dialects/mysql/foreign-key-index.js";
 

@@ -1,6 +1,6 @@
 /** ColumnType ↔ native MySQL types, including the spellings MySQL 8 and MariaDB report. */
 import { describe, expect, it } from "vitest";
-import type { ColumnType } from "../../../../src/schema/types.js";
+import type { ColumnType } from "../../../../src/catalog/types.js";
 import { columnTypeSql, parseColumnType } from "../../../../src/dialects/mysql/types.js";
 import { UnsupportedOperationError } from "../../../../src/errors.js";
 

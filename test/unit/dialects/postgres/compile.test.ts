@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { CompileContext } from "../../../../src/dialects/dialect.js";
 import { postgresDialect } from "../../../../src/dialects/postgres/index.js";
-import { sql } from "../../../../src/operations/sql.js";
+import { sql } from "../../../../src/core/sql.js";
 import type { OperationKind } from "../../../../src/operations/types.js";
 import { col, tableCases, type Case, type Cases } from "./golden-cases.js";
 

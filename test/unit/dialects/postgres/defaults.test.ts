@@ -1,7 +1,7 @@
 /** Reading PostgreSQL's deparsed defaults back into model DefaultValues. */
 import { describe, expect, it } from "vitest";
 import { defaultSql, isNextvalDefault, isSerialStyleDefault, nextvalSequence, parseReflectedDefault } from "../../../../src/dialects/postgres/defaults.js";
-import type { ColumnType, DefaultValue } from "../../../../src/schema/types.js";
+import type { ColumnType, DefaultValue } from "../../../../src/catalog/types.js";
 
 const text: ColumnType = { kind: "text" };
 const int: ColumnType = { kind: "integer" };

@@ -5,7 +5,7 @@
  */
 import type { Statement } from "../../../../src/dialects/dialect.js";
 import type { OperationKind, OperationOf } from "../../../../src/operations/types.js";
-import type { ColumnSchema, TableSchema } from "../../../../src/schema/types.js";
+import type { ColumnSchema, TableSchema } from "../../../../src/catalog/types.js";
 
 /** One golden case: an operation and the statements it must compile to. */
 export interface Case<K extends OperationKind> {

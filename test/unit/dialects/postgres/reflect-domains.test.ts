@@ -1,7 +1,7 @@
 /** Domain-typed columns as reflection reports them: the domain's CHECKs become table CHECKs on the column. */
 import { describe, expect, it } from "vitest";
 import { clipIdentifier, domainChecks, replaceDomainValue, type DomainColumnRow } from "../../../../src/dialects/postgres/reflect-domains.js";
-import { emptyTable } from "../../../../src/schema/types.js";
+import { emptyTable } from "../../../../src/catalog/types.js";
 
 function row(name: string, checks: string[] | null, quoted = name): DomainColumnRow {
   return { name, quoted_name: quoted, is_domain: checks !== null, domain_checks: checks };

@@ -6,9 +6,9 @@ import { describe, expect, it } from "vitest";
 import { sqliteDialect } from "../../../../src/dialects/sqlite/index.js";
 import type { CompileContext, Statement } from "../../../../src/dialects/dialect.js";
 import { isMigrateError, type MigrateError } from "../../../../src/errors.js";
-import { sql } from "../../../../src/operations/sql.js";
+import { sql } from "../../../../src/core/sql.js";
 import type { OperationKind, OperationOf } from "../../../../src/operations/types.js";
-import type { TableSchema } from "../../../../src/schema/types.js";
+import type { TableSchema } from "../../../../src/catalog/types.js";
 
 /** The table the rebuild cases start from. */
 const notes: TableSchema = {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultSql, reflectDefault } from "../../../../src/dialects/sqlite/defaults.js";
 import { columnTypeSql, reflectColumnType } from "../../../../src/dialects/sqlite/types.js";
-import type { ColumnType, DefaultValue } from "../../../../src/schema/types.js";
+import type { ColumnType, DefaultValue } from "../../../../src/catalog/types.js";
 
 const roundTrips: ColumnType[] = [
   { kind: "smallint" },

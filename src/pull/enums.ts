@@ -5,10 +5,10 @@
  * schema, so an inline enum whose name is empty or already means other values is renamed after
  * its table and column — a name the database never stores.
  */
-import { sameValue } from "../schema/same-value.js";
+import { sameValue } from "../core/same-value.js";
 import type { ColumnTypeOf } from "../model/column-types.js";
-import { tableLabel, type ColumnType, type DatabaseSchema, type EnumSchema, type TableSchema } from "../schema/types.js";
-import type { IdentifierAllocator } from "./pull-identifiers.js";
+import { tableLabel, type ColumnType, type DatabaseSchema, type EnumSchema, type TableSchema } from "../catalog/types.js";
+import type { IdentifierAllocator } from "./identifiers.js";
 
 type EnumType = ColumnTypeOf<"enum">;
 

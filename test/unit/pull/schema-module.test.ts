@@ -3,12 +3,12 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { renderSchemaModule } from "../../../src/autogenerate/pull-schema.js";
-import { camelCase } from "../../../src/autogenerate/pull-identifiers.js";
-import { schemaFromModel } from "../../../src/schema/from-model.js";
-import type { DatabaseSchema } from "../../../src/schema/types.js";
+import { renderSchemaModule } from "../../../src/pull/schema-module.js";
+import { camelCase } from "../../../src/pull/identifiers.js";
+import { schemaFromModel } from "../../../src/model/to-catalog.js";
+import type { DatabaseSchema } from "../../../src/catalog/types.js";
 import { isIdentifierName } from "../../../src/autogenerate/render-values.js";
-import { awkwardSchema, col, fk, ix, richSchema, tbl } from "./render-fixtures.js";
+import { awkwardSchema, col, fk, ix, richSchema, tbl } from "../autogenerate/render-fixtures.js";
 
 const root = resolve(import.meta.dirname, "../../..");
 const tmp = join(root, "test/.tmp", `pull-${process.pid}-${randomBytes(4).toString("hex")}`);

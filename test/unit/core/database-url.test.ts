@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayUrl, parseDatabaseUrl, redactSecret, redactUrl } from "../../../src/config/url.js";
+import { displayUrl, parseDatabaseUrl, redactSecret, redactUrl } from "../../../src/core/database-url.js";
 import { MigrateError } from "../../../src/errors.js";
 
 describe("parseDatabaseUrl", () => {

@@ -156,3 +156,6 @@ export function tableLabel(ref: TableRef): string {
 export function emptyTable(name: string, schema?: string | null): TableSchema {
   return { schema: schema ?? null, name, columns: [], primaryKey: null, foreignKeys: [], uniques: [], checks: [], indexes: [], comment: null };
 }
+
+/** The kinds of named constraints and indexes a table holds. */
+export type NamedObjectKind = "primaryKey" | "unique" | "foreignKey" | "check" | "index";

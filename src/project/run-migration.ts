@@ -1,5 +1,5 @@
 /**
- * `migrate upgrade` and `migrate downgrade`: plan the steps to the target and run them under the
+ * What `migrate upgrade` and `migrate downgrade` share: plan the steps to the target and run them under the
  * migration lock — or, with --sql, render them as a script without connecting.
  */
 import type { ResolvedConfig } from "../config/types.js";
@@ -35,7 +35,8 @@ export interface MigrateResult {
   sql?: string;
 }
 
-type Direction = "up" | "down";
+/** Which way a run goes. */
+export type Direction = "up" | "down";
 
 function plan(project: Project, direction: Direction, current: string[], target: string): Step[] {
   const { graph } = project;
@@ -76,7 +77,8 @@ function resumeEntry(partial: LogEntry[], direction: Direction): LogEntry {
   return entry;
 }
 
-async function run(config: ResolvedConfig, direction: Direction, options: MigrateOptions): Promise<MigrateResult> {
+/** Plans and runs (or, with `sql`, renders) the steps from the current revisions to the target. */
+export async function runMigration(config: ResolvedConfig, direction: Direction, options: MigrateOptions): Promise<MigrateResult> {
   const project = loadProject(config);
   if (options.sql) {
     if (options.resume) throw new UsageError("--resume cannot be combined with --sql.", { hint: "Resume against the database, without --sql." });
@@ -101,14 +103,4 @@ async function run(config: ResolvedConfig, direction: Direction, options: Migrat
     await runSteps(session, project.graph, steps, { transaction: config.transaction, events: options.events, echo: options.echo, resume });
     return { steps };
   });
-}
-
-/** Upgrades to the target (default head). */
-export function upgrade(config: ResolvedConfig, options: MigrateOptions): Promise<MigrateResult> {
-  return run(config, "up", options);
-}
-
-/** Downgrades to the target. */
-export function downgrade(config: ResolvedConfig, options: MigrateOptions): Promise<MigrateResult> {
-  return run(config, "down", options);
 }

@@ -4,8 +4,8 @@
  * keeps constraint names unique per table and checks foreign-key targets; where the database
  * differs, the pulled file differs too, and its header says where.
  */
-import { tableLabel, type ColumnType, type DatabaseSchema, type TableSchema } from "../schema/types.js";
-import { tableNameClash } from "../schema/validate-names.js";
+import { tableLabel, type ColumnType, type DatabaseSchema, type TableSchema } from "../catalog/types.js";
+import { tableNameClash } from "../catalog/validate-names.js";
 
 const q = (value: string): string => JSON.stringify(value);
 

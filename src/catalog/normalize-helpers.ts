@@ -4,7 +4,7 @@
  * only know the neutral schema model. All of them work on a private copy, so normalisation never
  * changes the schema it was given.
  */
-import type { ColumnSchema, ColumnType, DatabaseSchema, DefaultValue, ForeignKeySchema, ReferentialAction, TableSchema } from "../schema/types.js";
+import type { ColumnSchema, ColumnType, DatabaseSchema, DefaultValue, ForeignKeySchema, ReferentialAction, TableSchema } from "./types.js";
 
 /** A deep copy, so that normalisers can edit freely. */
 export function copySchema(schema: DatabaseSchema): DatabaseSchema {

@@ -3,7 +3,7 @@
  * valid JavaScript, never a reserved word or a name the module imports from "athanor", and
  * unique within the module (schema prefix, then a kind suffix, then a number on collisions).
  */
-import { isIdentifierName } from "./render-values.js";
+import { isIdentifierName } from "../autogenerate/render-values.js";
 
 const RESERVED = new Set(
   (

@@ -4,7 +4,7 @@
  */
 import type { Dialect } from "../dialects/dialect.js";
 import type { Operation } from "../operations/types.js";
-import type { DatabaseSchema } from "../schema/types.js";
+import type { DatabaseSchema } from "../catalog/types.js";
 
 const byName = (a: { schema?: string | null; name: string }, b: { schema?: string | null; name: string }) =>
   `${a.schema ?? ""}.${a.name}`.localeCompare(`${b.schema ?? ""}.${b.name}`);

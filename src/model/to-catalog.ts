@@ -3,16 +3,16 @@
  * compare works on. Accepts a `defineSchema(...)` result or the module namespace itself; in the
  * latter case every exported table and enum counts, plus a default export made by defineSchema.
  */
-import { sameValue } from "./same-value.js";
+import { sameValue } from "../core/same-value.js";
 import { MigrateError } from "../errors.js";
-import { assignNames } from "../model/assign-names.js";
-import { buildTable } from "../model/build-table.js";
-import { isSchemaDefinition } from "../model/define-schema.js";
-import { enumOfType, isEnumDefinition, type EnumDefinition } from "../model/enum-type.js";
-import { resolveNaming, type NamingConvention, type NamingOverrides } from "../model/naming.js";
-import { isTableDefinition, type AnyTable } from "../model/table.js";
-import { tableLabel, type DatabaseSchema, type EnumSchema, type TableSchema } from "./types.js";
-import { validateSchema } from "./validate-schema.js";
+import { assignNames } from "./assign-names.js";
+import { buildTable } from "./build-table.js";
+import { isSchemaDefinition } from "./define-schema.js";
+import { enumOfType, isEnumDefinition, type EnumDefinition } from "./enum-type.js";
+import { resolveNaming, type NamingConvention, type NamingOverrides } from "./naming.js";
+import { isTableDefinition, type AnyTable } from "./table.js";
+import { tableLabel, type DatabaseSchema, type EnumSchema, type TableSchema } from "../catalog/types.js";
+import { validateSchema } from "../catalog/validate-schema.js";
 
 interface CollectedModel {
   tables: AnyTable[];

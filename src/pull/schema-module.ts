@@ -5,15 +5,15 @@
  * schema without relying on the naming convention; what the DSL cannot express is listed in the
  * file's header comment (see pull-limitations.ts).
  */
-import type { DialectName } from "../dialects/dialect.js";
-import type { DatabaseSchema, TableSchema } from "../schema/types.js";
-import { planEnums } from "./pull-enums.js";
-import { IdentifierAllocator } from "./pull-identifiers.js";
-import { pullLimitations } from "./pull-limitations.js";
-import { array, call, LINE_WIDTH, object, printStatements, text, type Code, type ObjectEntry } from "./render-code.js";
-import { RenderContext } from "./render-context.js";
-import { tableParts } from "./render-table.js";
-import { recordCode, stringLiteral, valueCode } from "./render-values.js";
+import type { DialectName } from "../core/dialect-name.js";
+import type { DatabaseSchema, TableSchema } from "../catalog/types.js";
+import { planEnums } from "./enums.js";
+import { IdentifierAllocator } from "./identifiers.js";
+import { pullLimitations } from "./limitations.js";
+import { array, call, LINE_WIDTH, object, printStatements, text, type Code, type ObjectEntry } from "../autogenerate/render-code.js";
+import { RenderContext } from "../autogenerate/render-context.js";
+import { tableParts } from "../autogenerate/render-table.js";
+import { recordCode, stringLiteral, valueCode } from "../autogenerate/render-values.js";
 
 /** Options of renderSchemaModule. */
 export interface PullRenderOptions {

@@ -6,12 +6,12 @@
 import { compareSchemas, type CompareResult } from "../autogenerate/compare.js";
 import { filterSchema } from "../autogenerate/filters.js";
 import type { ResolvedConfig } from "../config/types.js";
-import { importUserModule } from "../config/load-module.js";
+import { importUserModule } from "../loader/import-user-module.js";
 import { ConfigError, MigrateError, isMigrateError } from "../errors.js";
 import type { DatabaseSession } from "../runtime/database.js";
-import { schemaFromModel } from "../schema/from-model.js";
-import type { DatabaseSchema } from "../schema/types.js";
-import { validateSchemaWideNames } from "../schema/validate-names.js";
+import { schemaFromModel } from "../model/to-catalog.js";
+import type { DatabaseSchema } from "../catalog/types.js";
+import { validateSchemaWideNames } from "../catalog/validate-names.js";
 
 /** Both schemas and the operations that turn the database into the model. */
 export interface SchemaDiff extends CompareResult {

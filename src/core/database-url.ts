@@ -5,7 +5,23 @@
  */
 import { isAbsolute, resolve } from "node:path";
 import { ConnectionError } from "../errors.js";
-import type { DatabaseUrl, DialectName } from "../dialects/dialect.js";
+import type { DialectName } from "./dialect-name.js";
+
+/** A parsed database URL. `password` is kept out of every message (see `redactUrl`). */
+export interface DatabaseUrl {
+  dialect: DialectName;
+  /** The URL as given, for connecting. */
+  raw: string;
+  host?: string;
+  port?: number;
+  user?: string;
+  password?: string;
+  database?: string;
+  /** SQLite: absolute file path, or ":memory:". */
+  file?: string;
+  /** Query-string parameters (ssl, charset, …). */
+  params: Record<string, string>;
+}
 
 const SCHEMES: Record<string, DialectName> = {
   "postgres:": "postgres",

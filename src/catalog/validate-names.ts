@@ -6,7 +6,7 @@
  * demand, uniqueness within one table; the wider rule of the dialect in use is checked separately
  * (validateSchemaWideNames, driven by DialectCapabilities.schemaWideNames) before anything runs.
  */
-import type { NamedObjectKind } from "../dialects/dialect.js";
+import type { NamedObjectKind } from "./types.js";
 import { MigrateError } from "../errors.js";
 import { tableLabel, type DatabaseSchema, type TableSchema } from "./types.js";
 
