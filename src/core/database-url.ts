@@ -31,9 +31,27 @@ const SCHEMES: Record<string, DialectName> = {
   "sqlite:": "sqlite",
 };
 
+/**
+ * `scheme://user:` then everything up to the last `@` before whitespace or the next URL: a
+ * password may hold raw `@`, `:`, `/`, `%`, `?` or `#` (drivers accept some of them unencoded),
+ * so the host's `@` is the last one, and masking a little too much beats showing a piece.
+ */
+const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:)((?:(?![a-z][a-z0-9+.-]*:\/\/)\S)*)@/gi;
+
 /** Replaces the password in any URL-looking text with `***`. Safe on arbitrary strings. */
 export function redactUrl(text: string): string {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:)([^@\s]*)@/gi, "$1***@");
+  return text.replace(URL_PASSWORD, "$1***@");
+}
+
+/** Decodes one percent-encoded part of a URL, or fails with a message naming the part (never its text). */
+function decodePart(value: string, part: string, text: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new ConnectionError("url", `The ${part} in the database URL ${redactUrl(text)} has a malformed percent-escape (a "%" not followed by two hex digits).`, {
+      hint: `Write a literal "%" as %25 (and "@" as %40, "/" as %2F, ":" as %3A); encodeURIComponent() gives the encoded form.`,
+    });
+  }
 }
 
 /** Removes a known password from arbitrary text (driver messages sometimes echo it). */
@@ -63,10 +81,10 @@ export function parseDatabaseUrl(raw: string, baseDir: string = process.cwd()): 
     url = new URL(text);
   } catch {
     throw new ConnectionError("url", `The database URL ${redactUrl(text)} is not a valid URL.`, {
-      hint: "Write it as scheme://user:password@host:port/database; percent-encode special characters in the password.",
+      hint: 'Write it as scheme://user:password@host:port/database; percent-encode special characters in the password ("@" as %40, "/" as %2F, "%" as %25, "#" as %23, "?" as %3F).',
     });
   }
-  const database = decodeURIComponent(url.pathname.replace(/^\//, ""));
+  const database = decodePart(url.pathname.replace(/^\//, ""), "database name", text);
   if (!url.hostname && !url.searchParams.get("host")) {
     throw new ConnectionError("url", `The database URL ${redactUrl(text)} names no host.`, { hint: "Add a host, e.g. postgres://user@127.0.0.1:5432/db." });
   }
@@ -78,8 +96,8 @@ export function parseDatabaseUrl(raw: string, baseDir: string = process.cwd()): 
     raw: text,
     host: url.hostname || params.host,
     port,
-    user: url.username ? decodeURIComponent(url.username) : undefined,
-    password: url.password ? decodeURIComponent(url.password) : undefined,
+    user: url.username ? decodePart(url.username, "user name", text) : undefined,
+    password: url.password ? decodePart(url.password, "password", text) : undefined,
     database: database || undefined,
     params,
   };

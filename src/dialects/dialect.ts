@@ -147,6 +147,11 @@ export interface Dialect {
    * to wait. Throws MigrateError("lock-timeout") on timeout.
    */
   acquireLock(conn: Connection, key: string, timeoutMs: number, onWait?: () => void): Promise<HeldLock>;
+  /**
+   * Optional: true when `error` means the connection itself was lost (server restart, killed
+   * session, network), not that a statement was refused. Absent: never (SQLite has no network).
+   */
+  connectionLost?(error: unknown): boolean;
 }
 
 /** Statements that manage the version table. */

@@ -11,6 +11,7 @@ import { VersionStore } from "./version-store.js";
 import type { DatabaseUrl } from "../core/database-url.js";
 import { enterSession, interruptible } from "./interrupt.js";
 import { RevisionLog } from "./revision-log.js";
+import { lostConnection } from "./connection-lost.js";
 
 /** An open database session. */
 export interface DatabaseSession {
@@ -74,7 +75,7 @@ export async function withDatabase<T>(config: ResolvedConfig, options: SessionOp
     return await fn({ url, dialect, conn, store, log });
   } catch (error) {
     failed = true;
-    throw error;
+    throw lostConnection(dialect, error, displayUrl(url)) ?? error;
   } finally {
     try {
       // After a failure the cleanup's own errors (often the same dead connection) must not hide it.

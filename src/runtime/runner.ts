@@ -17,6 +17,8 @@ import { interruptible, throwIfInterrupted } from "./interrupt.js";
 import { OnlineSink } from "./online-sink.js";
 import type { LogEntry } from "./revision-log.js";
 import { StepRecorder } from "./step-recorder.js";
+import { lostConnection } from "./connection-lost.js";
+import { displayUrl } from "../core/database-url.js";
 
 /** How the runner groups work into transactions. */
 export interface RunOptions {
@@ -132,6 +134,8 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
         // Cleanup must not hide the error that caused it; a dead connection fails both.
         if (conn.inTransaction) await conn.rollback().catch(() => undefined);
         await recorder.fail(error).catch(() => undefined);
+        const lost = lostConnection(dialect, error, displayUrl(session.url), { step, atomic, statementsDone: recorder.statementsDone });
+        if (lost) throw lost;
         const outcome = outcomeOf(atomic, wholeCommand, recorder.statementsDone, step);
         if (cancelled) outcome.text = `The statement it was running was cancelled. ${outcome.text}`;
         throw inRevision(error, step, outcome);

@@ -8,6 +8,7 @@ import { compile } from "./compile.js";
 import { inlineParams, placeholder, quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";
 import { reflect, reflectTable } from "./reflect.js";
 import { acquireLock } from "./lock.js";
+import { connectionLost } from "./connection-lost.js";
 import { versionTable } from "./version-table.js";
 import { normalizeMysqlSchema } from "./compare.js";
 
@@ -40,4 +41,5 @@ export const mysqlDialect: Dialect = {
   normalizeSchema: normalizeMysqlSchema,
   versionTable,
   acquireLock,
+  connectionLost,
 };

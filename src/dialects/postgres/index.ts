@@ -6,6 +6,7 @@ import type { Dialect } from "../dialect.js";
 import { compile } from "./compile.js";
 import { connect } from "./driver.js";
 import { acquireLock } from "./lock.js";
+import { connectionLost } from "./connection-lost.js";
 import { inlineParams, placeholder, quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";
 import { reflect, reflectTable } from "./reflect.js";
 import { versionTable } from "./version-table.js";
@@ -37,4 +38,5 @@ export const postgresDialect: Dialect = {
   normalizeSchema: normalizePostgresSchema,
   versionTable,
   acquireLock,
+  connectionLost,
 };

@@ -55,3 +55,35 @@ describe("redaction", () => {
     expect(displayUrl(parseDatabaseUrl("postgres://u:pw@h/db"))).toBe("postgres://u:***@h/db");
   });
 });
+
+describe("passwords however they are spelled", () => {
+  // Each password is written into the URL as is, unencoded: the mask must still cover all of it.
+  const passwords = ["p@ss:w/rd%", "a@b@c", "50%off", "x:y:z", "sl/ash", "q?u#e", "%zz@%", "@", "::", "//@//"];
+  it.each(passwords)("masks every character of %j between user: and the host's @", (password) => {
+    const text = `failed: postgres://bob:${password}@db.example:5432/app (and mysql://root:${password}@h/x) end`;
+    const out = redactUrl(text);
+    expect(out).toBe("failed: postgres://bob:***@db.example:5432/app (and mysql://root:***@h/x) end");
+    for (const piece of password.split(/[@:/%?#]/).filter((p) => p.length > 1)) expect(out).not.toContain(piece);
+  });
+
+  it("a password with raw @ still parses (the host's @ is the last one)", () => {
+    expect(parseDatabaseUrl("postgres://bob:p@ss@h/db")).toMatchObject({ host: "h", user: "bob", password: "p@ss", database: "db" });
+  });
+
+  it("a bad percent-escape is a URL error with a hint, and shows no part of the password", () => {
+    for (const raw of ["postgres://bob:50%zz@h/db", "mysql://root:%@h/db", "postgres://b%g:pw@h/db", "postgres://u@h/d%b"]) {
+      let error: unknown;
+      try {
+        parseDatabaseUrl(raw);
+      } catch (e) {
+        error = e;
+      }
+      expect(error, raw).toBeInstanceOf(MigrateError);
+      const e = error as MigrateError;
+      expect(e.code).toBe("url");
+      expect(e.message).toMatch(/malformed percent-escape/);
+      expect(e.hint).toMatch(/%25/);
+      expect(e.message).not.toContain("50%zz");
+    }
+  });
+});
