@@ -11,6 +11,7 @@ import { CommanderError } from "commander";
 import { isMigrateError, MigrateError } from "../errors.js";
 import { pendingInterruption, requestInterrupt, type InterruptSignal } from "../runtime/interrupt.js";
 import { buildProgram, type CliContext } from "./commands.js";
+import { exitQuietlyOnClosedPipe } from "./closed-pipe.js";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SIGNAL_EXIT_CODES } from "./exit-codes.js";
 
 /** Prints commander's own errors (unknown command or option, missing argument) in athanor's style. */
@@ -61,6 +62,7 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
+exitQuietlyOnClosedPipe();
 const code = await runCli(process.argv.slice(2));
 // After an interruption the revision's own code may still hold timers: do not wait for them.
 if (pendingInterruption()) process.exit(code);
