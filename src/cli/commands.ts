@@ -1,31 +1,17 @@
 /**
  * Commander wiring: every `migrate` command and option, each action a thin call into
- * src/commands plus printing. Nothing here decides behaviour.
+ * src/commands plus printing. Nothing here decides behaviour. Command modules are imported when
+ * their command runs, so a run loads only the code it uses.
  */
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Command, Option } from "commander";
 import { loadConfig } from "../config/load.js";
 import type { ResolvedConfig } from "../config/types.js";
 import { UsageError } from "../errors.js";
-import { branches } from "../commands/branches.js";
-import { heads } from "../commands/heads.js";
-import { history } from "../commands/history.js";
-import { show } from "../commands/show.js";
-import { current } from "../commands/current.js";
-import { resolve } from "../commands/resolve.js";
-import { describePartial } from "../runtime/partial-report.js";
-import { init } from "../commands/init.js";
-import { downgrade } from "../commands/downgrade.js";
-import { upgrade } from "../commands/upgrade.js";
-import { merge } from "../commands/merge.js";
-import { revision } from "../commands/revision.js";
-import { stamp } from "../commands/stamp.js";
 import { detail, historyLine, infoJson, shortLine } from "./format.js";
 import { Output } from "./output.js";
+import { packageVersion } from "./version.js";
 import { directionVerb } from "../runtime/events.js";
 import { registerSchemaCommands } from "./schema-commands.js";
-import { autogenerateRevision } from "../commands/autogenerate.js";
 
 /** Global options every command accepts. */
 export interface GlobalOptions {
@@ -41,11 +27,6 @@ export interface CliContext {
   program: Command;
   output(): Output;
   config(): Promise<ResolvedConfig>;
-}
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL("../../package.json", import.meta.url)), "utf8")) as { version: string };
-  return pkg.version;
 }
 
 /** `--lock-timeout`, shared by every command that takes the migration lock. */
@@ -90,6 +71,7 @@ export function buildProgram(): { program: Command; ctx: CliContext } {
     .command("init [dir]")
     .description("create a project: migrate.config.ts, schema.ts and migrations/versions/")
     .action(async (dir: string | undefined) => {
+      const { init } = await import("../commands/init.js");
       const result = await init(dir ?? ".");
       for (const f of result.created) out().line(`Created ${f}`);
       for (const f of result.skipped) out().line(`Kept existing ${f}`);
@@ -107,7 +89,7 @@ export function buildProgram(): { program: Command; ctx: CliContext } {
       .addOption(lockTimeoutOption())
       .option("--resume", `continue the revision whose ${direction} stopped part-way (MySQL), skipping the statements that already ran`)
       .action(async (target: string | undefined, opts: { sql?: boolean; lockTimeout?: number; resume?: boolean }) => {
-        const run = direction === "upgrade" ? upgrade : downgrade;
+        const run = direction === "upgrade" ? (await import("../commands/upgrade.js")).upgrade : (await import("../commands/downgrade.js")).downgrade;
         const result = await run(await ctx.config(), { target: target ?? "head", sql: opts.sql, lockTimeout: opts.lockTimeout, resume: opts.resume, events: events(), echo: globals().verbose });
         if (result.sql !== undefined) out().raw(result.sql);
         else if (result.steps.length === 0) out().event({ type: "info", message: "Nothing to do: already at the target." });
@@ -122,6 +104,7 @@ export function buildProgram(): { program: Command; ctx: CliContext } {
     .option("--sql", "print the SQL instead of running it")
     .addOption(lockTimeoutOption())
     .action(async (targets: string[], opts: { purge?: boolean; sql?: boolean; lockTimeout?: number }) => {
+      const { stamp } = await import("../commands/stamp.js");
       const result = await stamp(await ctx.config(), { targets, purge: opts.purge, sql: opts.sql, lockTimeout: opts.lockTimeout, events: events() });
       if (result.sql !== undefined) out().raw(result.sql);
       else out().event({ type: "info", message: `Stamped ${result.before.join(", ") || "<base>"} -> ${result.after.join(", ") || "<base>"}` });
@@ -136,6 +119,7 @@ export function buildProgram(): { program: Command; ctx: CliContext } {
     .addHelpText("after", "\nWith --verbose, also lists applied revisions whose file changed since they were applied.")
     .action(async (opts: { checkHeads?: boolean; strict?: boolean }) => {
       const config = await ctx.config();
+      const [{ current }, { describePartial }] = await Promise.all([import("../commands/current.js"), import("../runtime/partial-report.js")]);
       const result = await current(config, { checkHeads: opts.checkHeads, strict: opts.strict, files: globals().verbose });
       const c = out().chalk;
       for (const row of result.rows) out().line(`${c.bold(row)}${result.heads.includes(row) ? c.green(" (head)") : ""}`);
@@ -155,6 +139,7 @@ export function buildProgram(): { program: Command; ctx: CliContext } {
         throw new UsageError("Say how the revision ended: pass exactly one of --applied and --rolled-back.", { hint: "See `migrate current` for what ran, then e.g. `migrate resolve <rev> --applied`." });
       }
       const outcome = opts.applied ? "applied" : "rolled-back";
+      const { resolve } = await import("../commands/resolve.js");
       const result = await resolve(await ctx.config(), { revision: ref, outcome, lockTimeout: opts.lockTimeout, events: events() });
       const what = result.direction === null ? `Recorded the file of ${result.revision} as applied` : `Recorded the ${directionVerb(result.direction)} of ${result.revision} as ${outcome}`;
       out().event({ type: "info", message: `${what}; version table: ${result.after.join(", ") || "<base>"}` });
@@ -166,6 +151,7 @@ export function buildProgram(): { program: Command; ctx: CliContext } {
     .description("show the current heads of the revision graph")
     .option("--resolve-dependencies", "treat dependsOn like parents when deciding what is a head")
     .action(async (opts: { resolveDependencies?: boolean }) => {
+      const { heads } = await import("../commands/heads.js");
       const list = await heads(await ctx.config(), opts);
       for (const i of list) out().line(globals().verbose ? detail(i, out().chalk) : shortLine(i, out().chalk));
       out().json(list.map(infoJson));
@@ -175,6 +161,7 @@ export function buildProgram(): { program: Command; ctx: CliContext } {
     .command("branches")
     .description("show the branch points of the revision graph")
     .action(async () => {
+      const { branches } = await import("../commands/branches.js");
       const list = await branches(await ctx.config());
       const c = out().chalk;
       for (const i of list) {
@@ -190,6 +177,7 @@ export function buildProgram(): { program: Command; ctx: CliContext } {
     .option("-r, --rev-range <range>", "only revisions in from:to (either side optional; `current` allowed)")
     .option("-i, --indicate-current", "mark the revisions in the version table")
     .action(async (opts: { revRange?: string; indicateCurrent?: boolean }) => {
+      const { history } = await import("../commands/history.js");
       const list = await history(await ctx.config(), { range: opts.revRange, indicateCurrent: opts.indicateCurrent });
       for (const i of list) out().line(globals().verbose ? detail(i, out().chalk) : historyLine(i, out().chalk));
       out().json(list.map(infoJson));
@@ -199,6 +187,7 @@ export function buildProgram(): { program: Command; ctx: CliContext } {
     .command("show <revision>")
     .description("show one revision")
     .action(async (ref: string) => {
+      const { show } = await import("../commands/show.js");
       const i = await show(await ctx.config(), ref);
       out().line(detail(i, out().chalk));
       out().json(infoJson(i));
@@ -224,6 +213,7 @@ function registerRevisionCommands(program: Command, ctx: CliContext): void {
     .action(async (opts: { message: string; head: string; splice?: boolean; branchLabel?: string[]; dependsOn?: string[]; revId?: string; versionPath?: string; autogenerate?: boolean; allowEmpty?: boolean }) => {
       const config = await ctx.config();
       if (opts.autogenerate) {
+        const { autogenerateRevision } = await import("../commands/autogenerate.js");
         const auto = await autogenerateRevision(config, { ...opts, events: (e) => out().event(e) });
         if (!auto.written) {
           out().event({ type: "info", message: "No changes detected: the database matches the model. No file written (use --allow-empty to write one anyway)." });
@@ -234,6 +224,7 @@ function registerRevisionCommands(program: Command, ctx: CliContext): void {
         out().json({ revision: auto.written.revision.id, path: auto.written.path, operations: auto.operations.length });
         return;
       }
+      const { revision } = await import("../commands/revision.js");
       const result = await revision(config, opts);
       out().line(`Generated ${result.path}`);
       out().json({ revision: result.revision.id, path: result.path });
@@ -246,6 +237,7 @@ function registerRevisionCommands(program: Command, ctx: CliContext): void {
     .option("--branch-label <label>", "label for the merged branch (repeatable)", collect)
     .option("--rev-id <id>", "use this revision id instead of a random one")
     .action(async (revisions: string[], opts: { message: string; branchLabel?: string[]; revId?: string }) => {
+      const { merge } = await import("../commands/merge.js");
       const result = await merge(await ctx.config(), { revisions, ...opts });
       out().line(`Generated ${result.path}`);
       out().json({ revision: result.revision.id, path: result.path });

@@ -3,8 +3,6 @@
  * `pull` (`revision --autogenerate` is wired with `revision`).
  */
 import type { Command } from "commander";
-import { check } from "../commands/check.js";
-import { pull } from "../commands/pull.js";
 import { MigrateError } from "../errors.js";
 import type { CliContext } from "./commands.js";
 
@@ -17,6 +15,7 @@ export function registerSchemaCommands(program: Command, ctx: CliContext): void 
     .option("--diff", "also print a unified diff of both schemas' DDL")
     .option("--strict", "fail when an applied revision file changed since it was applied (also config strict: true)")
     .action(async (opts: { diff?: boolean; strict?: boolean }) => {
+      const { check } = await import("../commands/check.js");
       const result = await check(await ctx.config(), opts);
       for (const w of result.warnings) out().event({ type: "warning", message: w });
       for (const c of result.changed) out().event({ type: "warning", message: `applied revision ${c.revision} changed since it was applied (${c.path}); --strict makes this an error` });
@@ -39,6 +38,7 @@ export function registerSchemaCommands(program: Command, ctx: CliContext): void 
     .option("--out <file>", "where to write it (default: the config's schema, else ./schema.ts; - for stdout)")
     .option("--force", "overwrite an existing file")
     .action(async (opts: { out?: string; force?: boolean }) => {
+      const { pull } = await import("../commands/pull.js");
       const result = await pull(await ctx.config(), opts);
       if (!result.path) out().raw(result.source);
       else out().line(`Wrote ${result.path} (${result.tables} tables, ${result.enums} enums)`);

@@ -8,7 +8,7 @@ import type { VersionTableName } from "../core/version-table-name.js";
 import type { RevisionGraph, Step } from "../revisions/index.js";
 import { directionVerb } from "./events.js";
 import { OfflineSink } from "./offline-sink.js";
-import { callRevision, loadStepModule, stepEndpoints } from "./runner.js";
+import { callRevision, loadStepModule, prepareStepModules, stepEndpoints } from "./runner.js";
 import { versionRowChanges } from "./version-store.js";
 
 /** Renders `steps` as SQL text. `createVersionTable` is false for pure stamps of an existing table. */
@@ -18,6 +18,7 @@ export async function renderOfflineSql(dialect: Dialect, graph: RevisionGraph, s
   const transactional = dialect.capabilities.transactionalDdl;
   for (const s of dialect.offlineScript?.prologue ?? []) sink.write(s);
   for (const s of dialect.versionTable.create(versionTable)) sink.write(s);
+  await prepareStepModules(graph, steps);
   for (const step of steps) {
     const revision = graph.get(step.revision);
     const { from, to } = stepEndpoints(step, revision?.downRevisions ?? []);

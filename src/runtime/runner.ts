@@ -10,6 +10,7 @@ import { createOperations } from "../operations/index.js";
 import type { OperationSink } from "../operations/sink.js";
 import type { RevisionGraph, Step } from "../revisions/index.js";
 import { importRevision, type RevisionModule } from "../scripts/import-revision.js";
+import { prepareUserModules } from "../loader/import-user-module.js";
 import { fileChecksum } from "./checksum.js";
 import type { DatabaseSession } from "./database.js";
 import { directionVerb, type EventSink } from "./events.js";
@@ -42,6 +43,11 @@ export async function loadStepModule(graph: RevisionGraph, step: Step): Promise<
   const revision = graph.get(step.revision);
   if (!revision) throw new MigrateError("revision-graph", `Revision ${step.revision} is not in the graph.`);
   return importRevision(revision);
+}
+
+/** Compiles the modules of all the steps' revisions in one batch (loadStepModule then only imports). */
+export async function prepareStepModules(graph: RevisionGraph, steps: Step[]): Promise<void> {
+  await prepareUserModules(steps.flatMap((step) => graph.get(step.revision)?.path ?? []));
 }
 
 /** Calls the module's function for the step with an `op` bound to `sink`, waiting for every operation. */
@@ -92,7 +98,8 @@ function outcomeOf(atomic: boolean, wholeCommand: boolean, ran: number, step: St
 /** Runs the steps against a live database, keeping the version table true after each one. */
 export async function runSteps(session: DatabaseSession, graph: RevisionGraph, steps: Step[], options: RunOptions): Promise<void> {
   const { conn, dialect, store, log } = session;
-  // Every module first: a syntax error or a missing export stops the run before anything is written.
+  // Every module first, compiled in one batch: a syntax error or a missing export stops the run before anything is written.
+  await prepareStepModules(graph, steps);
   const modules = new Map<string, RevisionModule>();
   for (const step of steps) modules.set(step.revision, await loadStepModule(graph, step));
   const transactionalDdl = dialect.capabilities.transactionalDdl;

@@ -1,0 +1,62 @@
+/**
+ * Runs the CLI: parses arguments, runs the command, prints errors as one message plus a hint,
+ * and returns the exit code (main.ts exits with it).
+ *
+ * SIGINT and SIGTERM interrupt a running command cleanly: the revision in progress is rolled back
+ * where the dialect allows (its progress recorded where it does not), the migration lock is
+ * released and the connection closed, and the process exits with 130 or 143. A second signal
+ * exits at once.
+ */
+import { CommanderError } from "commander";
+import { isMigrateError, MigrateError } from "../errors.js";
+import { requestInterrupt, type InterruptSignal } from "../runtime/interrupt.js";
+import { buildProgram, type CliContext } from "./commands.js";
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SIGNAL_EXIT_CODES } from "./exit-codes.js";
+
+/** Prints commander's own errors (unknown command or option, missing argument) in athanor's style. */
+function styleCommanderErrors(ctx: CliContext): void {
+  // Subcommands share this object with the program, so it is changed in place rather than replaced.
+  const config = ctx.program.configureOutput();
+  config.outputError = (text: string, write: (s: string) => void) => write(`${ctx.output().errChalk.red("ERROR:")} ${text.replace(/^error:\s*/, "")}`);
+}
+
+/** First signal: unwind the command; second: exit now. */
+function installSignalHandlers(ctx: CliContext): void {
+  let received = false;
+  for (const signal of ["SIGINT", "SIGTERM"] as InterruptSignal[]) {
+    process.on(signal, () => {
+      const code = SIGNAL_EXIT_CODES[signal];
+      if (received) {
+        process.stderr.write(`${signal} again: exiting without waiting for the cleanup.\n`);
+        process.exit(code);
+      }
+      received = true;
+      if (requestInterrupt(signal)) {
+        process.stderr.write(`${signal} received: rolling back and releasing the migration lock (send it again to exit at once)…\n`);
+        return;
+      }
+      // Nothing is connected: there is nothing to clean up.
+      ctx.output().error(new MigrateError("interrupted", `Interrupted by ${signal}.`, { hint: "Nothing was changed." }));
+      process.exit(code);
+    });
+  }
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  const { program, ctx } = buildProgram();
+  styleCommanderErrors(ctx);
+  installSignalHandlers(ctx);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are "errors" to commander; they already printed.
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.help" || error.code === "commander.version") return EXIT_OK;
+      return EXIT_USAGE;
+    }
+    ctx.output().error(error);
+    return isMigrateError(error) ? error.exitCode : EXIT_FAILURE;
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * The compile cache of user modules, through the real CLI: a second run compiles and writes
+ * nothing, an edit to a revision or to a local file it imports is always seen, a cache folder
+ * that cannot be written only means no cache, and concurrent runs leave only whole files.
+ * Offline `upgrade --sql` imports every revision without touching a database.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { TestProject } from "../helpers/project.js";
+
+const REVISION = (table: string, extra = "") => `/**
+ * create ${table}
+ *
+ * Revision ID: a1
+ */
+import { integer, type Operations } from "athanor";
+${extra}
+export const revision = "a1";
+export const downRevision: string | null = null;
+
+export async function upgrade(op: Operations): Promise<void> {
+  await op.createTable(${table}, { id: integer().primaryKey() });
+}
+
+export async function downgrade(op: Operations): Promise<void> {
+  await op.dropTable(${table});
+}
+`;
+
+function snapshot(dir: string): Map<string, number> {
+  return new Map(readdirSync(dir).map((f) => [f, statSync(join(dir, f)).mtimeMs]));
+}
+
+describe("compile cache", () => {
+  let project: TestProject;
+  let cache: string;
+  let revisionPath: string;
+  const run = (env: Record<string, string> = {}) => project.run(["upgrade", "head", "--sql"], { ATHANOR_CACHE_DIR: cache, ...env });
+
+  beforeEach(() => {
+    project = new TestProject("sqlite:app.db");
+    cache = join(project.dir, "cache");
+    revisionPath = join(project.dir, "migrations/versions/a1_create.ts");
+    writeFileSync(revisionPath, REVISION(JSON.stringify("first_table")));
+  });
+  afterEach(() => project.remove());
+
+  it("compiles once, then reuses the compiled files without writing anything", () => {
+    const first = run();
+    expect(first.stderr).toBe("");
+    expect(first.stdout).toContain('CREATE TABLE "first_table"');
+    const before = snapshot(cache);
+    // The config and the revision: a pointer and a code file each.
+    expect([...before.keys()].filter((f) => f.endsWith(".json"))).toHaveLength(2);
+    expect([...before.keys()].filter((f) => f.endsWith(".mjs"))).toHaveLength(2);
+    const second = run();
+    expect(second.stdout).toBe(first.stdout);
+    expect(snapshot(cache)).toEqual(before);
+  });
+
+  it("sees an edited revision at once", () => {
+    run();
+    writeFileSync(revisionPath, REVISION(JSON.stringify("second_table")));
+    const r = run();
+    expect(r.stdout).toContain('CREATE TABLE "second_table"');
+    expect(r.stdout).not.toContain("first_table");
+  });
+
+  it("sees an edit to a local file the revision imports", () => {
+    const names = join(project.dir, "migrations/names.ts");
+    writeFileSync(names, `export const TABLE: string = "from_helper_one";\n`);
+    writeFileSync(revisionPath, REVISION("TABLE", `import { TABLE } from "../names.ts";`));
+    expect(run().stdout).toContain('CREATE TABLE "from_helper_one"');
+    writeFileSync(names, `export const TABLE: string = "from_helper_two";\n`);
+    const r = run();
+    expect(r.stdout).toContain('CREATE TABLE "from_helper_two"');
+    expect(r.stdout).not.toContain("from_helper_one");
+  });
+
+  it("runs from memory when the cache folder cannot be created", () => {
+    const blocker = join(project.dir, "not-a-folder");
+    writeFileSync(blocker, "");
+    const r = run({ ATHANOR_CACHE_DIR: join(blocker, "cache") });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('CREATE TABLE "first_table"');
+  });
+
+  it("a compile error still names the file and the line", () => {
+    writeFileSync(revisionPath, `${REVISION(JSON.stringify("t"))}\nexport const broken = ;\n`);
+    const r = run();
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/Could not load revision a1 \(.*a1_create\.ts\): .*a1_create\.ts:\d+:\d+: /);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("concurrent first runs all succeed and leave only whole files", async () => {
+    const runs = await Promise.all([1, 2, 3, 4].map(() => project.runAsync(["upgrade", "head", "--sql"], { ATHANOR_CACHE_DIR: cache })));
+    for (const r of runs) {
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(runs[0]!.stdout);
+    }
+    expect(readdirSync(cache).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    expect(readdirSync(cache)).toHaveLength(4);
+  });
+});
+
+describe("compile cache location", () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), "athanor-cache-home-"));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it("is node_modules/.cache/athanor of the nearest node_modules, else the user's cache folder", () => {
+    const project = new TestProject("sqlite:app.db");
+    try {
+      const env = { ATHANOR_CACHE_DIR: "", XDG_CACHE_HOME: join(root, "xdg") };
+      expect(project.run(["current"], env).code).toBe(0);
+      expect(readdirSync(join(root, "xdg/athanor")).length).toBeGreaterThan(0);
+      rmSync(join(root, "xdg"), { recursive: true });
+      // A node_modules folder above the config wins over the user's cache folder.
+      const nodeModules = join(project.dir, "node_modules");
+      mkdirSync(nodeModules);
+      expect(project.run(["current"], env).code).toBe(0);
+      expect(readdirSync(join(nodeModules, ".cache/athanor")).length).toBeGreaterThan(0);
+    } finally {
+      project.remove();
+    }
+  });
+});
