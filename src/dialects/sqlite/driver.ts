@@ -39,8 +39,21 @@ export class SqliteConnection implements Connection {
 
   constructor(
     private readonly db: Database.Database,
-    private readonly busyTimeoutMs: number,
+    private busyTimeoutMs: number,
+    /** The URL set `?timeout=`: it then wins over the lock timeout. */
+    private readonly explicitTimeout = false,
   ) {}
+
+  /**
+   * Makes every later wait for another connection's lock (a reader blocking COMMIT, a writer
+   * holding the file) last as long as the migration lock may: `--lock-timeout` means one thing on
+   * every dialect. An explicit `?timeout=` in the URL is kept.
+   */
+  followLockTimeout(ms: number): void {
+    if (this.explicitTimeout) return;
+    this.busyTimeoutMs = ms;
+    this.db.pragma(`busy_timeout = ${Math.max(0, Math.round(ms))}`);
+  }
 
   get queryCount(): number {
     return this.#count;
@@ -213,7 +226,8 @@ export async function connect(url: DatabaseUrl): Promise<Connection> {
   const file = url.file ?? ":memory:";
   const readonly = url.params.mode === "ro";
   const timeout = Number(url.params.timeout);
-  const busyTimeoutMs = Number.isFinite(timeout) && timeout >= 0 ? timeout : DEFAULT_BUSY_TIMEOUT_MS;
+  const explicitTimeout = url.params.timeout !== undefined && Number.isFinite(timeout) && timeout >= 0;
+  const busyTimeoutMs = explicitTimeout ? timeout : DEFAULT_BUSY_TIMEOUT_MS;
   if (file !== ":memory:") {
     const dir = dirname(file);
     if (!existsSync(dir)) {
@@ -235,8 +249,10 @@ export async function connect(url: DatabaseUrl): Promise<Connection> {
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly, timeout: busyTimeoutMs });
-    // Opening is lazy: reading the schema is what reveals a file that is not a database.
-    db.prepare("SELECT count(*) FROM sqlite_schema").get();
+    // Opening is lazy: reading the schema is what reveals a file that is not a database. Another
+    // connection writing to it (SQLITE_BUSY) is no failure here: the migration lock waits for it,
+    // with the waiting message and --lock-timeout, like on the other dialects.
+    probe(db, busyTimeoutMs);
   } catch (error) {
     db?.close();
     const code = (error as { code?: string }).code;
@@ -248,5 +264,17 @@ export async function connect(url: DatabaseUrl): Promise<Connection> {
       cause: error,
     });
   }
-  return new SqliteConnection(db, busyTimeoutMs);
+  return new SqliteConnection(db, busyTimeoutMs, explicitTimeout);
+}
+
+/** Reads the schema once without waiting; throws unless it worked or the file is busy. */
+function probe(db: Database.Database, busyTimeoutMs: number): void {
+  db.pragma("busy_timeout = 0");
+  try {
+    db.prepare("SELECT count(*) FROM sqlite_schema").get();
+  } catch (error) {
+    if (!String((error as { code?: unknown }).code ?? "").startsWith("SQLITE_BUSY")) throw error;
+  } finally {
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  }
 }

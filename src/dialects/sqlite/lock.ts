@@ -25,6 +25,7 @@ function sqliteConnection(conn: Connection): SqliteConnection {
  */
 export async function acquireLock(conn: Connection, _key: string, timeoutMs: number, onWait?: () => void): Promise<HeldLock> {
   const sqlite = sqliteConnection(conn);
+  sqlite.followLockTimeout(timeoutMs);
   const deadline = Date.now() + timeoutMs;
   let waited = false;
   while (!sqlite.tryLock()) {
@@ -34,8 +35,8 @@ export async function acquireLock(conn: Connection, _key: string, timeoutMs: num
     }
     const remaining = deadline - Date.now();
     if (remaining <= 0) {
-      throw new MigrateError("lock-timeout", `Timed out after ${timeoutMs} ms waiting for the write lock on the SQLite database.`, {
-        hint: "Another process (a migration, or an application transaction) is writing to the file; let it finish, or retry with a longer lock timeout.",
+      throw new MigrateError("lock-timeout", `Timed out after ${timeoutMs} ms waiting for the migration lock (the write lock on the SQLite database): another connection is writing to it.`, {
+        hint: "Another migrate run or an application transaction is writing to the file: wait for it, or raise --lock-timeout.",
       });
     }
     await sleep(Math.min(RETRY_INTERVAL_MS, remaining));

@@ -5,7 +5,7 @@
 import { SqlError } from "../../errors.js";
 
 const HINTS: Array<[RegExp, string]> = [
-  [/^SQLITE_BUSY/, "Another connection is writing to the database; wait for it to finish, or raise the wait with ?timeout=<ms> in the sqlite: URL."],
+  [/^SQLITE_BUSY/, "Another connection is writing to the database; wait for it to finish, or raise the wait with --lock-timeout (or ?timeout=<ms> in the sqlite: URL)."],
   [/^SQLITE_CONSTRAINT_FOREIGNKEY/, "Rows point at missing parent rows; fix or delete them in the revision before this statement."],
   [/^SQLITE_CONSTRAINT_NOTNULL/, "Existing rows have no value for a NOT NULL column; give the column a default or fill it in first."],
   [/^SQLITE_CONSTRAINT/, "Existing rows violate the constraint; clean the data up in the revision before this statement."],
