@@ -39,6 +39,9 @@ export const mysqlDialect: Dialect = {
   reflect,
   reflectTable,
   normalizeSchema: normalizeMysqlSchema,
+  // A script replayed through a client whose default character set is not utf8mb4 (the mysql
+  // client's default varies with version and platform) would mangle non-ASCII text in it.
+  offlineScript: { prologue: [{ sql: "SET NAMES utf8mb4" }], epilogue: [] },
   versionTable,
   acquireLock,
   connectionLost,
