@@ -169,4 +169,10 @@ export interface VersionTableSql {
    * varchar(64) null, pending_statement long text null, error long text null, updated_at varchar(32).
    */
   createLog?(table: VersionTableName): Statement[];
+  /**
+   * One statement that writes a log row whatever is there: an INSERT of `columns` (placeholders
+   * 1…n in that order) that, when the row's key (the first column) exists, overwrites the other
+   * columns except `keep`. Without it the log reads the row first and inserts or updates.
+   */
+  upsertLog?(table: VersionTableName, columns: readonly string[], keep: readonly string[]): string;
 }

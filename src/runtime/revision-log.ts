@@ -159,11 +159,26 @@ export class RevisionLog {
     return rows[0] ? fromRow(rows[0]) : undefined;
   }
 
-  /** Writes an entry, replacing the revision's previous one. */
-  async put(entry: LogEntry): Promise<void> {
-    if (await this.get(entry.revision)) return this.update(entry);
+  /** Writes an entry, replacing the revision's previous one (`exists`: whether there is one, when the caller knows). */
+  async put(entry: LogEntry, exists?: boolean): Promise<void> {
+    if (exists ?? (await this.get(entry.revision)) !== undefined) return this.update(entry);
     const placeholders = COLUMNS.map((_, i) => this.p(i + 1)).join(", ");
     await this.conn.query(`INSERT INTO ${this.quoted()} (${this.columnList()}) VALUES (${placeholders})`, values(entry));
+  }
+
+  /**
+   * Writes an entry without knowing whether the revision has one: one statement where the
+   * dialect can say it, else a read and an insert or update. With `keepChecksum`, an existing
+   * row's checksum stays (a downgrade keeps the checksum its upgrade recorded; a new row has none).
+   */
+  async record(entry: LogEntry, keepChecksum: boolean): Promise<void> {
+    const upsert = this.dialect.versionTable.upsertLog?.(this.table, COLUMNS, keepChecksum ? ["checksum"] : []);
+    if (upsert) {
+      await this.conn.query(upsert, values(keepChecksum ? { ...entry, checksum: null } : entry));
+      return;
+    }
+    const previous = await this.get(entry.revision);
+    await this.put(keepChecksum ? { ...entry, checksum: previous?.checksum ?? null } : entry, previous !== undefined);
   }
 
   /** Overwrites the existing entry of `entry.revision` (one statement: used for per-statement progress). */

@@ -120,7 +120,7 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
       const atomic = transactionalDdl && mod.transactional !== false;
       if (!atomic && conn.inTransaction) await conn.commit();
       const own = atomic && !conn.inTransaction;
-      const recorder = new StepRecorder({ log, step, checksum: step.direction === "up" ? fileChecksum(revision?.path) : null, resume });
+      const recorder = new StepRecorder({ log, step, checksum: step.direction === "up" ? fileChecksum(revision?.path) : null, resume, inTransaction: atomic });
       if (own) await conn.begin();
       try {
         await recorder.start();

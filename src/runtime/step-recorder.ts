@@ -3,7 +3,9 @@
  * step. Progress is written to the database only where a statement commits on its own (MySQL
  * DDL, statements marked `transactional: false`, revisions that opt out of their transaction):
  * inside a transaction it would be rolled back with the revision anyway, so it is kept in memory
- * until the revision finishes.
+ * until the revision finishes. A step that runs inside a transaction from start to finish
+ * (`inTransaction`) touches the log once, as it finishes: one write of the finished row, in the
+ * same transaction as the version rows — nothing is read or written when it starts.
  *
  * Resuming skips the statements that already ran. Operations are plain data, so compiling the
  * revision again gives the same statements; the recorder proves it by comparing a hash chain over
@@ -52,6 +54,11 @@ export interface StepRecorderOptions {
   checksum: string | null;
   /** The unfinished entry to resume from; its statements are skipped. */
   resume?: LogEntry;
+  /**
+   * The step runs inside a transaction that also moves its version rows: the log is written only
+   * when it finishes (or when one of its statements must commit on its own).
+   */
+  inTransaction?: boolean;
 }
 
 /** The revision log's view of one running step; the sink calls it around every statement. */
@@ -66,6 +73,8 @@ export class StepRecorder implements StatementHooks {
   private pending: Statement | null = null;
   /** The log entry before this run wrote to it (restored when the step fails before any statement). */
   private previous: LogEntry | undefined;
+  /** Whether the previous row was read (always, unless the step is deferred or resumed). */
+  private rowStarted = false;
 
   constructor(private readonly options: StepRecorderOptions) {
     const { step, resume } = options;
@@ -96,10 +105,21 @@ export class StepRecorder implements StatementHooks {
     return this.entry.statementsDone;
   }
 
+  /** Whether the log is written only at finish (see StepRecorderOptions.inTransaction). */
+  private get deferred(): boolean {
+    return this.options.inTransaction === true && this.options.resume === undefined;
+  }
+
   /** Records that the step started. A resumed step is marked running only once its replay checks out. */
   async start(): Promise<void> {
-    if (this.options.resume) return;
+    if (this.options.resume || this.deferred) return;
+    await this.startRow();
+  }
+
+  /** Reads the revision's previous row and writes the running one. */
+  private async startRow(): Promise<void> {
     // Keep the checksum an earlier upgrade recorded while the revision goes down.
+    this.rowStarted = true;
     this.previous = await this.options.log.get(this.entry.revision);
     this.entry.checksum = this.options.step.direction === "up" ? this.options.checksum : (this.previous?.checksum ?? null);
     await this.write();
@@ -114,9 +134,12 @@ export class StepRecorder implements StatementHooks {
       return false;
     }
     if (!this.verified) this.verify();
-    if (!this.touched) {
+    // In a transaction the running row would only be rolled back with the step: it is written
+    // only before a statement that commits on its own.
+    if (!this.touched && (!this.deferred || autocommit)) {
       this.entry = { ...this.entry, status: "running", error: null, pendingStatement: null };
-      await this.write();
+      if (this.deferred) await this.startRow();
+      else await this.write();
     }
     this.pending = statement;
     if (autocommit) {
@@ -145,7 +168,13 @@ export class StepRecorder implements StatementHooks {
     e.pendingStatement = null;
     e.error = null;
     if (this.options.step.direction === "up") e.checksum = this.options.checksum;
-    await this.write();
+    if (this.touched) {
+      await this.write();
+      return;
+    }
+    e.updatedAt = new Date().toISOString();
+    await this.options.log.record(e, this.options.step.direction === "down");
+    this.touched = true;
   }
 
   /**
@@ -153,7 +182,8 @@ export class StepRecorder implements StatementHooks {
    * on its own), marks it failed with the error and the statement that failed.
    */
   async fail(error: unknown): Promise<void> {
-    if (!this.touched) return;
+    // A deferred step that wrote only its finished row lost it with the rollback.
+    if (!this.touched || (this.deferred && !this.rowStarted)) return;
     if (this.entry.statementsDone === 0 && this.pending === null) {
       // Nothing reached the database (e.g. an operation the dialect cannot express, refused
       // before the first statement): the step never started, so the log goes back to what it was.
@@ -176,7 +206,7 @@ export class StepRecorder implements StatementHooks {
   private async write(): Promise<void> {
     this.entry.updatedAt = new Date().toISOString();
     if (this.touched) await this.options.log.update(this.entry);
-    else await this.options.log.put(this.entry);
+    else await this.options.log.put(this.entry, this.options.resume !== undefined || this.previous !== undefined);
     this.touched = true;
   }
 

@@ -4,7 +4,7 @@
  */
 import type { Statement, VersionTableSql } from "../dialect.js";
 import type { VersionTableName } from "../../core/version-table-name.js";
-import { quoteIdentifier, quoteTable } from "./quote.js";
+import { placeholder, quoteIdentifier, quoteTable } from "./quote.js";
 
 /** The version table's statements. */
 export const versionTable: VersionTableSql = {
@@ -18,6 +18,14 @@ export const versionTable: VersionTableSql = {
         `CONSTRAINT ${quoteIdentifier(`${table.name}_pkc`)} PRIMARY KEY (${quoteIdentifier("version_num")}))`,
     });
     return statements;
+  },
+
+  upsertLog(table: VersionTableName, columns: readonly string[], keep: readonly string[]): string {
+    const c = quoteIdentifier;
+    const [key, ...rest] = columns;
+    const set = rest.filter((col) => !keep.includes(col)).map((col) => `${c(col)} = excluded.${c(col)}`);
+    const values = columns.map((_, i) => placeholder(i + 1)).join(", ");
+    return `INSERT INTO ${quoteTable(table)} (${columns.map(c).join(", ")}) VALUES (${values}) ON CONFLICT (${c(key as string)}) DO UPDATE SET ${set.join(", ")}`;
   },
 
   createLog(table: VersionTableName): Statement[] {

@@ -4,7 +4,7 @@
  */
 import type { Statement, VersionTableSql } from "../dialect.js";
 import type { VersionTableName } from "../../core/version-table-name.js";
-import { quoteIdentifier } from "./quote.js";
+import { placeholder, quoteIdentifier } from "./quote.js";
 
 /** Create and existence statements for the version table. */
 export const versionTable: VersionTableSql = {
@@ -13,6 +13,14 @@ export const versionTable: VersionTableSql = {
     const pk = quoteIdentifier(`${table.name}_pkc`);
     return [{ sql: `CREATE TABLE IF NOT EXISTS ${name} (version_num VARCHAR(32) NOT NULL, CONSTRAINT ${pk} PRIMARY KEY (version_num))` }];
   },
+  upsertLog(table: VersionTableName, columns: readonly string[], keep: readonly string[]): string {
+    const c = quoteIdentifier;
+    const [key, ...rest] = columns;
+    const set = rest.filter((col) => !keep.includes(col)).map((col) => `${c(col)} = excluded.${c(col)}`);
+    const values = columns.map((_, i) => placeholder(i + 1)).join(", ");
+    return `INSERT INTO ${quoteIdentifier(table.name)} (${columns.map(c).join(", ")}) VALUES (${values}) ON CONFLICT (${c(key as string)}) DO UPDATE SET ${set.join(", ")}`;
+  },
+
   createLog(table: VersionTableName): Statement[] {
     const c = quoteIdentifier;
     return [
