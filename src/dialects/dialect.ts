@@ -152,6 +152,19 @@ export interface Dialect {
    * session, network), not that a statement was refused. Absent: never (SQLite has no network).
    */
   connectionLost?(error: unknown): boolean;
+  /**
+   * Optional: after a failed revision has been rolled back, a better hint for failures whose fix
+   * lies in the server's settings (PostgreSQL: a full lock table); undefined for any other.
+   */
+  adviseOnFailure?(conn: Connection, error: unknown, context: FailureContext): Promise<string | undefined>;
+}
+
+/** What the runner knows about a failed revision when it asks the dialect for advice. */
+export interface FailureContext {
+  /** Statements of the revision that finished before the failure. */
+  statementsRan: number;
+  /** The whole command ran in one transaction (`transaction: "command"`). */
+  wholeCommand: boolean;
 }
 
 /** Statements that manage the version table. */

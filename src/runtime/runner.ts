@@ -144,6 +144,8 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
         const lost = lostConnection(dialect, error, displayUrl(session.url), { step, atomic, statementsDone: recorder.statementsDone });
         if (lost) throw lost;
         const outcome = outcomeOf(atomic, wholeCommand, recorder.statementsDone, step);
+        const advice = conn.inTransaction ? undefined : await dialect.adviseOnFailure?.(conn, error, { statementsRan: recorder.statementsDone, wholeCommand }).catch(() => undefined);
+        if (advice) outcome.hint = advice;
         if (cancelled) outcome.text = `The statement it was running was cancelled. ${outcome.text}`;
         throw inRevision(error, step, outcome);
       } finally {

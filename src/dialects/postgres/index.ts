@@ -7,6 +7,7 @@ import { compile } from "./compile.js";
 import { connect } from "./driver.js";
 import { acquireLock } from "./lock.js";
 import { connectionLost } from "./connection-lost.js";
+import { adviseOnFailure } from "./lock-table-advice.js";
 import { inlineParams, placeholder, quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";
 import { reflect, reflectTable } from "./reflect.js";
 import { versionTable } from "./version-table.js";
@@ -39,4 +40,5 @@ export const postgresDialect: Dialect = {
   versionTable,
   acquireLock,
   connectionLost,
+  adviseOnFailure,
 };
