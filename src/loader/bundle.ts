@@ -122,6 +122,36 @@ async function buildBatch(entries: string[], athanorUrl: string): Promise<Map<st
   return results;
 }
 
+/**
+ * Compiles `entries` into one module whose export `m<i>` is the namespace of entry i: one file
+ * for Node to read, parse and link instead of one per entry (an upgrade's revisions).
+ */
+export async function bundleTogether(entries: string[], athanorUrl: string): Promise<BundleResult> {
+  const { build } = await import("esbuild");
+  const hashes = new Map<string, string>();
+  const cwd = process.cwd();
+  try {
+    const result = await build({
+      stdin: { contents: entries.map((entry, i) => `export * as m${i} from ${JSON.stringify(entry)};`).join("\n"), resolveDir: cwd, loader: "js", sourcefile: "athanor-revisions.js" },
+      absWorkingDir: cwd,
+      bundle: true,
+      write: false,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      mainFields: ["main"],
+      logLevel: "silent",
+      outfile: join(OUT_DIR, "all.js"),
+      plugins: [plugin(athanorUrl, hashes)],
+    });
+    const text = result.outputFiles[0]?.text;
+    if (text === undefined) return { ok: false, error: new Error("esbuild wrote no output") };
+    return { ok: true, module: { code: withRequire(entries[0] as string, text), deps: [...hashes.entries()] } };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
 function failure(error: unknown): BundleResult {
   const messages = (error as { errors?: Message[] }).errors;
   return { ok: false, error: messages && messages.length > 0 ? new CompileError(messages) : (error as Error) };

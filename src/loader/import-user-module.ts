@@ -8,11 +8,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { bundleModules } from "./bundle.js";
+import { bundleModules, bundleTogether } from "./bundle.js";
 import { cacheDirFor, cacheKey, lookup, sha256, store } from "./compile-cache.js";
 
-/** Where a prepared module's code is: a file in the cache, or the code itself when there is no cache. */
-type Prepared = { url: string } | { error: Error };
+/**
+ * Where a prepared module's code is: a file in the cache, or the code itself when there is no
+ * cache; `name` when the module is one export of a bundle of several.
+ */
+type Prepared = { url: string; name?: string } | { error: Error };
 
 const prepared = new Map<string, Prepared>();
 let entryUrl: string | undefined;
@@ -30,15 +33,43 @@ function dataUrl(code: string): string {
 }
 
 /**
+ * Prepares several files as one module (one cache entry for the whole set, keyed by every
+ * file's path and content). False when any of them does not compile: the caller then prepares
+ * them one by one, which tells which file is broken.
+ */
+async function prepareTogether(files: string[], url: string): Promise<boolean> {
+  const hashes = new Map<string, string>();
+  try {
+    for (const file of files) hashes.set(file, sha256(readFileSync(file)));
+  } catch {
+    return false;
+  }
+  const key = cacheKey(files.join("\u0000"), sha256([...hashes.values()].join("\u0000")), url);
+  const dir = cacheDirFor(dirname(files[0] as string));
+  let location = dir ? lookup(dir, key, hashes) : undefined;
+  let code: string | undefined;
+  if (!location) {
+    const result = await bundleTogether(files, url);
+    if (!result.ok) return false;
+    code = result.module.code;
+    location = dir ? store(dir, key, result.module) : undefined;
+  }
+  const moduleUrl = location ? pathToFileURL(location).href : dataUrl(code as string);
+  files.forEach((file, i) => prepared.set(file, { url: moduleUrl, name: `m${i}` }));
+  return true;
+}
+
+/**
  * Compiles the files that are not already in the cache, all in one batch, so that the imports
- * that follow only read finished code. Errors are kept and thrown by importUserModule for the
- * file they belong to.
+ * that follow only read finished code. Several files become one module (prepareTogether).
+ * Errors are kept and thrown by importUserModule for the file they belong to.
  */
 export async function prepareUserModules(files: string[]): Promise<void> {
   const url = athanorUrl();
+  const pending = [...new Set(files)].filter((file) => !prepared.has(file));
+  if (pending.length > 1 && (await prepareTogether(pending, url))) return;
   const missing: { file: string; key: string; dir: string | null }[] = [];
-  for (const file of new Set(files)) {
-    if (prepared.has(file)) continue;
+  for (const file of pending) {
     let content: Buffer;
     try {
       content = readFileSync(file);
@@ -81,5 +112,6 @@ export async function importUserModule(file: string): Promise<Record<string, unk
   await prepareUserModules([file]);
   const entry = prepared.get(file) as Prepared;
   if ("error" in entry) throw entry.error;
-  return unwrap((await import(entry.url)) as Record<string, unknown>);
+  const ns = (await import(entry.url)) as Record<string, unknown>;
+  return unwrap(entry.name === undefined ? ns : (ns[entry.name] as Record<string, unknown>));
 }

@@ -95,6 +95,24 @@ describe("compile cache", () => {
     expect(r.stderr).not.toMatch(/^\s+at /m);
   });
 
+  it("the revisions of one run are one cached module; an edit to any of them is seen", () => {
+    const second = join(project.dir, "migrations/versions/b2_second.ts");
+    const b2 = (table: string) => REVISION(JSON.stringify(table)).replace("Revision ID: a1", "Revision ID: b2").replace('revision = "a1"', 'revision = "b2"').replace("downRevision: string | null = null", 'downRevision: string | null = "a1"');
+    writeFileSync(second, b2("b_one"));
+    const first = run();
+    expect(first.stdout).toContain('CREATE TABLE "b_one"');
+    // The config, and both revisions together: a pointer and a code file each.
+    expect(readdirSync(cache)).toHaveLength(4);
+    const before = snapshot(cache);
+    expect(run().stdout).toBe(first.stdout);
+    expect(snapshot(cache)).toEqual(before);
+    writeFileSync(second, b2("b_two"));
+    const edited = run();
+    expect(edited.stdout).toContain('CREATE TABLE "b_two"');
+    expect(edited.stdout).toContain('CREATE TABLE "first_table"');
+    expect(edited.stdout).not.toContain("b_one");
+  });
+
   it("concurrent first runs all succeed and leave only whole files", async () => {
     const runs = await Promise.all([1, 2, 3, 4].map(() => project.runAsync(["upgrade", "head", "--sql"], { ATHANOR_CACHE_DIR: cache })));
     for (const r of runs) {
