@@ -6,7 +6,6 @@
  * carries the prior state.
  */
 import type { DialectCapabilities } from "../dialects/dialect.js";
-import type { VersionTableName } from "../core/version-table-name.js";
 import type { Operation } from "../operations/types.js";
 import type { DatabaseSchema, TableSchema } from "../catalog/types.js";
 import { batchForRebuild } from "./compare-batch.js";
@@ -16,7 +15,6 @@ import { onTable, refKey, type DiffContext } from "./compare-context.js";
 import { compareEnums } from "./compare-enums.js";
 import { compareIndexes } from "./compare-indexes.js";
 import { sameComment } from "./compare-values.js";
-import { filterSchema } from "./filters.js";
 import { orderOperations } from "./order.js";
 import { detectRenameHints, type RenameHint } from "./rename-hints.js";
 
@@ -26,8 +24,6 @@ export interface CompareOptions {
   capabilities: DialectCapabilities;
   /** The dialect's normalisation (Dialect.normalizeSchema), applied to both sides. */
   normalize?: (schema: DatabaseSchema) => DatabaseSchema;
-  /** The version table, left out of the comparison: athanor manages it. */
-  versionTable?: VersionTableName | string | null;
 }
 
 /** What compare found. */
@@ -49,8 +45,7 @@ function withoutComments(schema: DatabaseSchema): DatabaseSchema {
 
 function prepare(schema: DatabaseSchema, options: CompareOptions): DatabaseSchema {
   const normalized = options.normalize ? options.normalize(schema) : schema;
-  const filtered = filterSchema(normalized, { versionTable: options.versionTable ?? null });
-  return options.capabilities.comments ? filtered : withoutComments(filtered);
+  return options.capabilities.comments ? normalized : withoutComments(normalized);
 }
 
 function compareTableComment(target: TableSchema, actual: TableSchema, ctx: DiffContext): Operation[] {

@@ -14,7 +14,7 @@ import { withDatabase } from "../runtime/database.js";
 import type { EventSink } from "../runtime/events.js";
 import { loadProject } from "../project/project.js";
 import { createRevision, parentsFor, type RevisionOptions, type RevisionResult } from "../project/new-revision.js";
-import { diffModelWithDatabase } from "../project/schema-diff.js";
+import { diffModelWithDatabase, loadTarget } from "../project/schema-diff.js";
 
 /** Options of `revision --autogenerate`. */
 export interface AutogenerateOptions extends RevisionOptions {
@@ -34,6 +34,7 @@ export interface AutogenerateResult {
 export async function autogenerateRevision(config: ResolvedConfig, options: AutogenerateOptions): Promise<AutogenerateResult> {
   const project = loadProject(config);
   const parents = parentsFor(project, options.head ?? "head", options.splice ?? false);
+  const model = await loadTarget(config);
   const diff = await withDatabase(config, {}, async (session) => {
     const rows = await session.store.read();
     checkRows(project.graph, rows);
@@ -43,7 +44,7 @@ export async function autogenerateRevision(config: ResolvedConfig, options: Auto
         hint: "Run `migrate upgrade heads` first, so the new revision is compared with the newest schema.",
       });
     }
-    return diffModelWithDatabase(config, session);
+    return diffModelWithDatabase(session, model);
   });
   const warnings = [...diff.warnings, ...destructiveWarnings(diff.operations)];
   for (const message of warnings) options.events({ type: "warning", message });

@@ -13,7 +13,7 @@ import { withDatabase } from "../runtime/database.js";
 import { changedError } from "../project/changed-error.js";
 import { loadProject } from "../project/project.js";
 import { schemaDdl } from "../project/schema-ddl.js";
-import { diffModelWithDatabase } from "../project/schema-diff.js";
+import { diffModelWithDatabase, loadTarget } from "../project/schema-diff.js";
 
 /** Options of check. */
 export interface CheckOptions {
@@ -38,10 +38,11 @@ export interface CheckResult {
 /** Compares the model with the database. */
 export async function check(config: ResolvedConfig, options: CheckOptions = {}): Promise<CheckResult> {
   const project = loadProject(config);
+  const model = await loadTarget(config);
   return withDatabase(config, {}, async (session) => {
     const changed = await findChangedRevisions(session, project);
     if (changed.length > 0 && (options.strict ?? config.strict)) throw changedError(changed);
-    const diff = await diffModelWithDatabase(config, session);
+    const diff = await diffModelWithDatabase(session, model);
     const result: CheckResult = { operations: diff.operations, pending: diff.operations.map(describeOperation), warnings: diff.warnings, changed };
     if (options.diff && diff.operations.length > 0) {
       const [before, after] = await Promise.all([schemaDdl(session.dialect, diff.actual), schemaDdl(session.dialect, diff.target)]);

@@ -8,7 +8,7 @@ import { renderSchemaModule } from "../pull/schema-module.js";
 import type { ResolvedConfig } from "../config/types.js";
 import { MigrateError, withFileSystem } from "../errors.js";
 import { withDatabase } from "../runtime/database.js";
-import { reflectDatabase } from "../project/schema-diff.js";
+import { reflectDatabase, tableFilter } from "../project/schema-diff.js";
 
 /** Options of pull. */
 export interface PullOptions {
@@ -34,7 +34,7 @@ export async function pull(config: ResolvedConfig, options: PullOptions = {}): P
     throw new MigrateError("file-exists", `${path} already exists.`, { hint: "Pass --out <other file>, or --force to overwrite it." });
   }
   const { schema, dialect } = await withDatabase(config, {}, async (session) => ({
-    schema: await reflectDatabase(config, session),
+    schema: await reflectDatabase(session, tableFilter(config)),
     dialect: session.dialect.name,
   }));
   const source = renderSchemaModule(schema, { dialect });

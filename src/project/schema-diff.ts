@@ -4,11 +4,12 @@
  * the two through the dialect's normalisation.
  */
 import { compareSchemas, type CompareResult } from "../autogenerate/compare.js";
-import { filterSchema } from "../autogenerate/filters.js";
+import { filterSchema, type FilterOptions } from "../autogenerate/filters.js";
 import type { ResolvedConfig } from "../config/types.js";
 import { importUserModule } from "../loader/import-user-module.js";
 import { ConfigError, MigrateError, isMigrateError } from "../errors.js";
-import type { DatabaseSession } from "../runtime/database.js";
+import type { ReflectOptions } from "../dialects/dialect.js";
+import { configuredDialect, type DatabaseSession } from "../runtime/database.js";
 import { schemaFromModel } from "../model/to-catalog.js";
 import type { DatabaseSchema } from "../catalog/types.js";
 import { validateSchemaWideNames } from "../catalog/validate-names.js";
@@ -20,7 +21,7 @@ export interface SchemaDiff extends CompareResult {
 }
 
 /** Loads schema.ts into the neutral schema; errors name the file. */
-export async function loadModel(config: ResolvedConfig): Promise<DatabaseSchema> {
+async function loadModel(config: ResolvedConfig): Promise<DatabaseSchema> {
   if (!config.schemaFile) {
     throw new ConfigError("No schema model is configured.", { hint: 'Add `schema: "./schema.ts"` to migrate.config.ts.' });
   }
@@ -54,31 +55,58 @@ export function managedTables(config: ResolvedConfig): string[] {
 const isExact = (pattern: string) => !pattern.includes("*");
 
 /**
- * Reflects the database with the configured filters. Exact names go into the catalog queries;
- * glob patterns (`audit_*`) are applied afterwards, since the dialects filter by exact name.
+ * Which tables a diff covers, decided once from the config and applied to both sides: the model
+ * is filtered by `tables`; the reflection gets the exact names inside its catalog queries
+ * (`query`) and is filtered afterwards only when a glob pattern (`audit_*`) needs it.
  */
-export async function reflectDatabase(config: ResolvedConfig, session: DatabaseSession): Promise<DatabaseSchema> {
-  const include = config.includeTables;
-  const exclude = config.excludeTables ?? [];
-  const reflected = await session.dialect.reflect(session.conn, {
-    schemas: config.schemas,
-    includeTables: include && include.every(isExact) ? include : undefined,
-    excludeTables: [...exclude.filter(isExact), ...managedTables(config)],
-  });
-  return filterSchema(reflected, { includeTables: include, excludeTables: exclude, versionTable: null });
+export interface TableFilter {
+  tables: FilterOptions;
+  query: Pick<ReflectOptions, "schemas" | "includeTables" | "excludeTables">;
+  globs: boolean;
 }
 
-/** Compares the model with the live database. */
-export async function diffModelWithDatabase(config: ResolvedConfig, session: DatabaseSession): Promise<SchemaDiff> {
+/** The table filter of a config: includeTables/excludeTables, and athanor's own tables left out. */
+export function tableFilter(config: ResolvedConfig): TableFilter {
+  const include = config.includeTables;
+  const exclude = [...(config.excludeTables ?? []), ...managedTables(config)];
+  return {
+    tables: { includeTables: include, excludeTables: exclude, versionTable: config.versionTable },
+    query: { schemas: config.schemas, includeTables: include?.every(isExact) ? include : undefined, excludeTables: exclude.filter(isExact) },
+    globs: !(include ?? []).every(isExact) || !exclude.every(isExact),
+  };
+}
+
+/** The model as the diff sees it: loaded, validated for the dialect, filtered. */
+export interface TargetModel {
+  target: DatabaseSchema;
+  filter: TableFilter;
+}
+
+/**
+ * Loads schema.ts and validates it for the configured dialect — before any connection, so a
+ * mistake in the model is reported even when the database is down — then filters it once.
+ */
+export async function loadTarget(config: ResolvedConfig): Promise<TargetModel> {
+  const { dialect } = await configuredDialect(config);
   const model = await loadModel(config);
-  // The model checks names per table; the dialect's wider scope is known only here, before any statement runs.
-  inSchemaFile(config.schemaFile ?? "schema.ts", () => validateSchemaWideNames(model, session.dialect.capabilities.schemaWideNames ?? [], session.dialect.name));
-  const target = filterSchema(model, { includeTables: config.includeTables, excludeTables: config.excludeTables, versionTable: null });
-  const actual = await reflectDatabase(config, session);
-  const result = compareSchemas(target, actual, {
+  // The model checks names per table; the dialect's wider scope is checked here, before any statement runs.
+  inSchemaFile(config.schemaFile ?? "schema.ts", () => validateSchemaWideNames(model, dialect.capabilities.schemaWideNames ?? [], dialect.name));
+  const filter = tableFilter(config);
+  return { target: filterSchema(model, filter.tables), filter };
+}
+
+/** Reflects the database through the table filter (exact names inside the catalog queries). */
+export async function reflectDatabase(session: DatabaseSession, filter: TableFilter): Promise<DatabaseSchema> {
+  const reflected = await session.dialect.reflect(session.conn, filter.query);
+  return filter.globs ? filterSchema(reflected, filter.tables) : reflected;
+}
+
+/** Compares a loaded model with the live database. */
+export async function diffModelWithDatabase(session: DatabaseSession, model: TargetModel): Promise<SchemaDiff> {
+  const actual = await reflectDatabase(session, model.filter);
+  const result = compareSchemas(model.target, actual, {
     capabilities: session.dialect.capabilities,
     normalize: (schema) => session.dialect.normalizeSchema(schema),
-    versionTable: config.versionTable,
   });
-  return { ...result, target, actual };
+  return { ...result, target: model.target, actual };
 }

@@ -40,6 +40,20 @@ async function expectNothingWritten(db: TestDatabase): Promise<void> {
   expect(project.takeCalls()).toEqual([]);
 }
 
+describe("a broken schema.ts", () => {
+  // The model is loaded before connecting: its error is the one to fix first, even with the server down.
+  for (const command of [["revision", "--autogenerate", "-m", "x"], ["check"]]) {
+    it(`${command[0]} reports a syntax error in schema.ts although the database is unreachable`, () => {
+      project = new TestProject("postgres://nobody@127.0.0.1:1/nowhere", `schema: "./schema.ts"`);
+      writeFileSync(join(project.dir, "schema.ts"), `import { table, integer } from "athanor";\nexport const t = table("t", { id: integer( });\n`);
+      const r = project.run(command);
+      expectUserError(r, 1, /Could not load .*schema\.ts/);
+      expect(r.stderr).not.toMatch(/connect|ECONNREFUSED/i);
+      expect(readdirSync(join(project.dir, "migrations/versions"))).toEqual([]);
+    });
+  }
+});
+
 describe("bad revision files", () => {
   it("a syntax error names the file and the error", async () => {
     const { db } = setup();

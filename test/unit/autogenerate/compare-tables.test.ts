@@ -32,14 +32,6 @@ describe("compareSchemas: tables", () => {
     expect(operations[0]).toMatchObject({ kind: "dropTable", schema: "audit" });
   });
 
-  it("ignores the version table on both sides", () => {
-    const version = tbl("athanor_version", [col("version_num", { kind: "varchar", length: 32 }, { nullable: false })]);
-    const result = compareSchemas(db([]), db([version]), { ...pg, versionTable: "athanor_version" });
-    expect(result.operations).toEqual([]);
-    const qualified = compareSchemas(db([]), db([{ ...version, schema: "meta" }]), { ...pg, versionTable: { schema: "meta", name: "athanor_version" } });
-    expect(qualified.operations).toEqual([]);
-  });
-
   it("applies the normalisation to both sides before comparing", () => {
     const seen: number[] = [];
     // A stand-in dialect that stores every varchar as text.

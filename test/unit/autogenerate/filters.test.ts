@@ -27,6 +27,11 @@ describe("filterSchema", () => {
     expect(names(filterSchema(schema, { includeTables: ["athanor_version"], versionTable: { name: "athanor_version" } }))).toEqual([]);
   });
 
+  it("leaves out a schema-qualified version table in its own schema only", () => {
+    const tables = db([{ ...withId("athanor_version"), schema: "meta" }, { ...withId("athanor_version"), schema: "app" }]);
+    expect(names(filterSchema(tables, { versionTable: { schema: "meta", name: "athanor_version" } }))).toEqual(["app.athanor_version"]);
+  });
+
   it("treats other pattern characters literally", () => {
     expect(tableMatches({ name: "a.b" }, "a.b")).toBe(false);
     expect(tableMatches({ schema: "a", name: "b" }, "a.b")).toBe(true);
