@@ -6,26 +6,28 @@
 import type { Dialect } from "../dialects/dialect.js";
 import type { VersionTableName } from "../core/version-table-name.js";
 import type { RevisionGraph, Step } from "../revisions/index.js";
+import type { RevisionModule } from "../scripts/import-revision.js";
 import { directionVerb } from "./events.js";
 import { OfflineSink } from "./offline-sink.js";
-import { callRevision, loadStepModule, prepareStepModules, stepEndpoints } from "./runner.js";
+import { callRevision, loadStepModules, stepEndpoints } from "./revision-step.js";
+import { planTransactions } from "./transaction-plan.js";
 import { versionRowChanges } from "./version-store.js";
 
-/** Renders `steps` as SQL text. `createVersionTable` is false for pure stamps of an existing table. */
+/** Renders `steps` as SQL text, with the version table created first (IF NOT EXISTS). */
 export async function renderOfflineSql(dialect: Dialect, graph: RevisionGraph, steps: Step[], versionTable: VersionTableName): Promise<string> {
   let out = "";
   const sink = new OfflineSink(dialect, (text) => (out += text));
-  const transactional = dialect.capabilities.transactionalDdl;
+  const modules = await loadStepModules(graph, steps);
+  // Offline scripts wrap each revision on its own, whatever the config's transaction setting.
+  const plan = planTransactions({ transactionalDdl: dialect.capabilities.transactionalDdl, setting: "revision", stepTransactional: modules.map((m) => m.transactional !== false) });
   for (const s of dialect.offlineScript?.prologue ?? []) sink.write(s);
   for (const s of dialect.versionTable.create(versionTable)) sink.write(s);
-  await prepareStepModules(graph, steps);
-  for (const step of steps) {
+  for (const [i, step] of steps.entries()) {
     const revision = graph.get(step.revision);
     const { from, to } = stepEndpoints(step, revision?.downRevisions ?? []);
     out += `\n-- Running ${directionVerb(step.direction)} ${from || "<base>"} -> ${to || "<base>"}${revision?.message ? `, ${revision.message}` : ""}\n\n`;
-    const mod = await loadStepModule(graph, step);
-    // A revision that exports `transactional = false` runs outside a transaction online too.
-    const wrap = transactional && mod.transactional !== false;
+    const mod = modules[i] as RevisionModule;
+    const wrap = plan.steps[i] !== "none";
     if (wrap) out += "BEGIN;\n\n";
     sink.inTransaction = wrap;
     await callRevision(mod, step, sink);
@@ -43,9 +45,7 @@ export async function renderOfflineSql(dialect: Dialect, graph: RevisionGraph, s
 export function renderOfflineStamp(dialect: Dialect, before: string[], after: string[], versionTable: VersionTableName): string {
   let out = "";
   const sink = new OfflineSink(dialect, (text) => (out += text));
-  for (const s of dialect.offlineScript?.prologue ?? []) sink.write(s);
   for (const s of dialect.versionTable.create(versionTable)) sink.write(s);
   for (const s of versionRowChanges(dialect, versionTable, before, after)) sink.write(s);
-  for (const s of dialect.offlineScript?.epilogue ?? []) sink.write(s);
   return out;
 }

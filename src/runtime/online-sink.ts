@@ -38,8 +38,6 @@ export interface StatementHooks {
 export class OnlineSink implements OperationSink {
   readonly offline = false;
   readonly dialect;
-  /** The hooks of the step being run; the runner sets them per revision. */
-  hooks: StatementHooks | undefined;
   private readonly compileContext: CompileContext;
   private stopped: { reason: unknown } | undefined;
   private inFlight: Promise<unknown> = Promise.resolve();
@@ -49,9 +47,11 @@ export class OnlineSink implements OperationSink {
   private pending: Statement[] = [];
   private readonly pendingTables = new Map<string, TableSchema>();
 
+  /** One sink per revision step: `hooks` record its progress, `onStatement` echoes (--verbose). */
   constructor(
     private readonly conn: Connection,
     private readonly impl: Dialect,
+    private readonly hooks?: StatementHooks,
     private readonly onStatement?: StatementListener,
   ) {
     this.dialect = impl.name;

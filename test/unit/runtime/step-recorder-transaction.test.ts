@@ -11,7 +11,7 @@ import type { Operations } from "../../../src/operations/index.js";
 import type { Step } from "../../../src/revisions/index.js";
 import { OnlineSink } from "../../../src/runtime/online-sink.js";
 import { RevisionLog } from "../../../src/runtime/revision-log.js";
-import { callRevision } from "../../../src/runtime/runner.js";
+import { callRevision } from "../../../src/runtime/revision-step.js";
 import { StepRecorder } from "../../../src/runtime/step-recorder.js";
 
 let conn: Connection;
@@ -38,12 +38,11 @@ const logStatements = () => sent.filter((s) => s.includes("athanor_version_log")
 
 /** Runs `body` as the step inside a transaction, committing on success and rolling back on failure. */
 async function runInTransaction(step: Step, body: (op: Operations) => Promise<void>): Promise<unknown> {
-  const sink = new OnlineSink(conn, sqliteDialect);
   const recorder = new StepRecorder({ log, step, checksum: step.direction === "up" ? "sum-1" : null, inTransaction: true });
+  const sink = new OnlineSink(conn, sqliteDialect, recorder);
   await conn.begin();
   try {
     await recorder.start();
-    sink.hooks = recorder;
     await callRevision({ upgrade: body, downgrade: body }, step, sink);
     await recorder.finish();
     await conn.commit();

@@ -12,7 +12,7 @@ import type { Operations } from "../../../src/operations/index.js";
 import type { Step } from "../../../src/revisions/index.js";
 import { OnlineSink } from "../../../src/runtime/online-sink.js";
 import { RevisionLog, type LogEntry } from "../../../src/runtime/revision-log.js";
-import { callRevision } from "../../../src/runtime/runner.js";
+import { callRevision } from "../../../src/runtime/revision-step.js";
 import { chainHash, StepRecorder } from "../../../src/runtime/step-recorder.js";
 
 let conn: Connection;
@@ -28,8 +28,8 @@ afterEach(async () => conn.close());
 
 /** Runs `statements` as a revision through a sink with a recorder; returns the error, if any. */
 async function runRevision(statements: string[], resume?: LogEntry, query = false): Promise<unknown> {
-  const sink = new OnlineSink(conn, sqliteDialect);
   const recorder = new StepRecorder({ log, step, checksum: "abc", resume });
+  const sink = new OnlineSink(conn, sqliteDialect, recorder);
   const mod = {
     async upgrade(op: Operations) {
       if (query) await op.query("SELECT 1 AS one");
@@ -39,7 +39,6 @@ async function runRevision(statements: string[], resume?: LogEntry, query = fals
   };
   try {
     await recorder.start();
-    sink.hooks = recorder;
     await callRevision(mod, step, sink);
     await recorder.finish();
     return undefined;
