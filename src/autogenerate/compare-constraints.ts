@@ -36,7 +36,7 @@ export function dropConstraint(table: TableSchema, existing: ExistingConstraint)
 }
 
 /** True when two foreign keys enforce the same reference with the same behaviour. */
-export function sameForeignKey(a: ForeignKeySchema, b: ForeignKeySchema): boolean {
+function sameForeignKey(a: ForeignKeySchema, b: ForeignKeySchema): boolean {
   const deferrable = (fk: ForeignKeySchema): boolean => !!fk.deferrable || !!fk.initiallyDeferred;
   return (
     sameColumns(a.columns, b.columns) &&

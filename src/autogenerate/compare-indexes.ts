@@ -18,7 +18,7 @@ function sameElement(a: IndexElement, b: IndexElement): boolean {
 }
 
 /** True when two indexes index the same thing the same way (names aside). */
-export function sameIndex(a: IndexSchema, b: IndexSchema): boolean {
+function sameIndex(a: IndexSchema, b: IndexSchema): boolean {
   return (
     a.unique === b.unique &&
     a.elements.length === b.elements.length &&

@@ -53,7 +53,7 @@ function enumsOf(type: ColumnType): string[] {
 }
 
 /** True when `table` is compared under `options`. */
-export function includesTable(table: TableSchema, options: FilterOptions): boolean {
+function includesTable(table: TableSchema, options: FilterOptions): boolean {
   if (isVersionTable(table, options.versionTable)) return false;
   const include = options.includeTables ?? [];
   if (include.length > 0 && !include.some((p) => tableMatches(table, p))) return false;

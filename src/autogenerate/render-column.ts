@@ -41,7 +41,7 @@ const BARE_KINDS: ReadonlySet<ColumnType["kind"]> = new Set(["real", "double", "
  * A type-only builder (`varchar(255)`, `integer().unsigned()`) whose ColumnType equals `type`
  * field for field, or null when no factory call produces exactly this type.
  */
-export function typeBuilder(type: ColumnType, ctx: RenderContext): Code | null {
+function typeBuilder(type: ColumnType, ctx: RenderContext): Code | null {
   const f = fieldsOf(type);
   if (BARE_KINDS.has(type.kind)) return Object.keys(f).length === 0 ? call(ctx.use(type.kind), []) : null;
   switch (type.kind) {
@@ -109,7 +109,7 @@ function typeBase(type: ColumnType, ctx: RenderContext): Code {
 }
 
 /** What `.default(…)` needs to rebuild `value`: a literal, or sql`…` for an expression. */
-export function defaultInput(value: DefaultValue): Code {
+function defaultInput(value: DefaultValue): Code {
   return value.kind === "sql" ? text(sqlTemplate(value.sql)) : valueCode(value.value);
 }
 

@@ -24,17 +24,17 @@ function nameOption(name: string | null | undefined): Code[] {
 }
 
 /** `primaryKey(["a", "b"], { name })`. */
-export function primaryKeyCode(pk: PrimaryKeySchema, ctx: RenderContext): Code {
+function primaryKeyCode(pk: PrimaryKeySchema, ctx: RenderContext): Code {
   return call(ctx.use("primaryKey"), [strings(pk.columns), ...nameOption(pk.name)]);
 }
 
 /** `unique(["a"], { name })`. */
-export function uniqueCode(u: UniqueSchema, ctx: RenderContext): Code {
+function uniqueCode(u: UniqueSchema, ctx: RenderContext): Code {
   return call(ctx.use("unique"), [strings(u.columns), ...nameOption(u.name)]);
 }
 
 /** `check("a > 0", { name })`. */
-export function checkCode(c: CheckSchema, ctx: RenderContext): Code {
+function checkCode(c: CheckSchema, ctx: RenderContext): Code {
   return call(ctx.use("check"), [str(c.expression), ...nameOption(c.name)]);
 }
 
@@ -61,7 +61,7 @@ export function indexOptions(ix: IndexSchema): ObjectEntry[] {
 }
 
 /** `index([...], { name, unique, where, using })`. */
-export function indexCode(ix: IndexSchema, ctx: RenderContext): Code {
+function indexCode(ix: IndexSchema, ctx: RenderContext): Code {
   const options = [...(ix.name ? [{ key: "name", value: str(ix.name) }] : []), ...indexOptions(ix)];
   return call(ctx.use("index"), [array(ix.elements.map((e) => indexElementCode(e, ctx))), ...(options.length ? [object(options)] : [])]);
 }
@@ -85,7 +85,7 @@ export function foreignKeyOptions(fk: ForeignKeySchema, tableSchema: string | nu
 }
 
 /** `foreignKey(["a"], "table", ["id"], { … })`. */
-export function foreignKeyCode(fk: ForeignKeySchema, tableSchema: string | null | undefined, ctx: RenderContext): Code {
+function foreignKeyCode(fk: ForeignKeySchema, tableSchema: string | null | undefined, ctx: RenderContext): Code {
   const options = foreignKeyOptions(fk, tableSchema, true);
   return call(ctx.use("foreignKey"), [strings(fk.columns), str(fk.referencedTable), strings(fk.referencedColumns), ...(options.length ? [object(options)] : [])]);
 }

@@ -7,7 +7,7 @@
 import type { ColumnSchema, ColumnType, DatabaseSchema, DefaultValue, ForeignKeySchema, ReferentialAction, TableSchema } from "./types.js";
 
 /** A deep copy, so that normalisers can edit freely. */
-export function copySchema(schema: DatabaseSchema): DatabaseSchema {
+function copySchema(schema: DatabaseSchema): DatabaseSchema {
   return structuredClone({ tables: schema.tables, enums: schema.enums });
 }
 
@@ -65,7 +65,7 @@ export function unquoteStandardString(text: string): string | undefined {
 }
 
 /** NO ACTION is every database's default, so it is stored as null ("not specified"). */
-export function actionOrNull(action: ReferentialAction | null | undefined, alsoDefault: ReferentialAction[] = []): ReferentialAction | null {
+function actionOrNull(action: ReferentialAction | null | undefined, alsoDefault: ReferentialAction[] = []): ReferentialAction | null {
   if (!action || action === "NO ACTION" || alsoDefault.includes(action)) return null;
   return action;
 }

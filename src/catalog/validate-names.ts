@@ -62,7 +62,7 @@ export function tableNameClash(table: TableSchema): [NamedObject, NamedObject] |
 }
 
 /** Describes a clash found by tableNameClash, for messages. */
-export function describeNameClash(table: TableSchema, [first, second]: [NamedObject, NamedObject]): string {
+function describeNameClash(table: TableSchema, [first, second]: [NamedObject, NamedObject]): string {
   const a = (kind: NamedObjectKind): string => `${kind === "index" ? "an" : "a"} ${KIND_LABELS[kind]}`;
   return `The constraint or index name "${first.name}" is used twice in table ${tableLabel(table)}: by ${a(first.kind)} and by ${a(second.kind)}.`;
 }

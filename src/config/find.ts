@@ -6,7 +6,7 @@ import { dirname, join, resolve } from "node:path";
 import { ConfigError } from "../errors.js";
 
 /** Config file names, in order of preference. */
-export const CONFIG_FILE_NAMES = ["migrate.config.ts", "migrate.config.mts", "migrate.config.js", "migrate.config.mjs"];
+const CONFIG_FILE_NAMES = ["migrate.config.ts", "migrate.config.mts", "migrate.config.js", "migrate.config.mjs"];
 
 /** The nearest config file at or above `startDir`, or undefined. */
 export function findConfigFile(startDir: string): string | undefined {

@@ -48,7 +48,7 @@ function inSchemaFile<T>(file: string, fn: () => T): T {
 }
 
 /** Tables athanor itself manages, never part of a diff. */
-export function managedTables(config: ResolvedConfig): string[] {
+function managedTables(config: ResolvedConfig): string[] {
   return [config.versionTable.name, `${config.versionTable.name}_log`];
 }
 

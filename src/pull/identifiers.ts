@@ -14,7 +14,7 @@ const RESERVED = new Set(
 );
 
 /** Every name a pulled module may import from "athanor": exports may not shadow them. */
-export const IMPORTABLE_NAMES: readonly string[] = [
+const IMPORTABLE_NAMES: readonly string[] = [
   "array", "bigint", "bigserial", "binary", "blob", "boolean", "char", "check", "column", "date", "defineSchema", "double", "enumType",
   "foreignKey", "identity", "index", "integer", "interval", "json", "jsonb", "numeric", "primaryKey", "rawType", "real", "serial",
   "smallint", "sql", "table", "text", "time", "timestamp", "unique", "uuid", "varchar",

@@ -10,10 +10,10 @@ import { describeRevision } from "./format.js";
 import type { Revision } from "./types.js";
 
 /** Characters allowed in a branch label: safe inside targets such as `label@-1` and ranges. */
-export const BRANCH_LABEL_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+const BRANCH_LABEL_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 
 /** Words of the target grammar, which a label would shadow. */
-export const RESERVED_LABELS: ReadonlySet<string> = new Set(["head", "heads", "base", "current"]);
+const RESERVED_LABELS: ReadonlySet<string> = new Set(["head", "heads", "base", "current"]);
 
 /** A label ending in -<digits> would read as a relative step (`name-1`), so it is refused. */
 const RELATIVE_SUFFIX = /-\d+$/;

@@ -5,7 +5,7 @@ import { RevisionGraphError } from "../errors.js";
 import { REVISION_ID_MAX_LENGTH, REVISION_ID_PATTERN, type Revision } from "./types.js";
 
 /** Throws a RevisionGraphError unless `id` is usable as a revision id. */
-export function checkRevisionId(revision: Revision): void {
+function checkRevisionId(revision: Revision): void {
   const { id } = revision;
   const where = revision.path ? ` in ${revision.path}` : "";
   if (!REVISION_ID_PATTERN.test(id)) {

@@ -11,12 +11,12 @@ import { parseRevisionHeader } from "./header.js";
 const REVISION_FILE = /^[^.].*\.(ts|mts|js|mjs)$/;
 
 /** True for a file name that holds a revision (not a declaration file, not hidden). */
-export function isRevisionFileName(name: string): boolean {
+function isRevisionFileName(name: string): boolean {
   return REVISION_FILE.test(name) && !name.endsWith(".d.ts") && !name.endsWith(".d.mts");
 }
 
 /** Lists revision files (absolute paths, sorted) in the given folders; missing folders are skipped. */
-export function listRevisionFiles(dirs: string[]): string[] {
+function listRevisionFiles(dirs: string[]): string[] {
   const files: string[] = [];
   for (const dir of dirs) {
     if (!existsSync(dir)) continue;
