@@ -17,12 +17,19 @@ export interface FilterOptions {
   versionTable?: VersionTableName | string | null;
 }
 
+/** Compiled patterns: the same few are tested against every table. */
+const compiled = new Map<string, RegExp>();
+
 function globToRegExp(glob: string): RegExp {
+  const known = compiled.get(glob);
+  if (known) return known;
   const body = glob
     .split("*")
     .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
     .join(".*");
-  return new RegExp(`^${body}$`);
+  const re = new RegExp(`^${body}$`);
+  compiled.set(glob, re);
+  return re;
 }
 
 /** True when `table` matches `pattern` (a name or "schema.name", with `*` globs). */

@@ -1,15 +1,10 @@
 /**
  * Building blocks for the dialects' schema normalisation (`Dialect.normalizeSchema`, in
  * `dialects/<name>/compare.ts`). Each dialect decides which of these apply to it; the helpers
- * only know the neutral schema model. All of them work on a private copy, so normalisation never
- * changes the schema it was given.
+ * only know the neutral schema model. None of them changes what it is given: each returns new
+ * objects for what it changes and shares the rest, so normalisation never copies a whole schema.
  */
 import type { ColumnSchema, ColumnType, DatabaseSchema, DefaultValue, ForeignKeySchema, ReferentialAction, TableSchema } from "./types.js";
-
-/** A deep copy, so that normalisers can edit freely. */
-function copySchema(schema: DatabaseSchema): DatabaseSchema {
-  return structuredClone({ tables: schema.tables, enums: schema.enums });
-}
 
 const NUMERIC_KINDS = new Set<ColumnType["kind"]>(["smallint", "integer", "bigint", "numeric", "real", "double"]);
 const STRING_KINDS = new Set<ColumnType["kind"]>(["char", "varchar", "text", "enum", "uuid"]);
@@ -107,10 +102,12 @@ export function keyColumnsNotNull(columns: ColumnSchema[], primaryKey: TableSche
   return columns.map((c) => (c.nullable && key.has(c.name) ? { ...c, nullable: false } : c));
 }
 
-/** Applies `fn` to every table of a copy of `schema`. */
+/**
+ * Applies `fn` to every table of `schema`. `fn` must not change the table it is given (it returns
+ * a new one); unchanged parts are shared with `schema`, never copied.
+ */
 export function mapTables(schema: DatabaseSchema, fn: (table: TableSchema, all: readonly TableSchema[]) => TableSchema): DatabaseSchema {
-  const copy = copySchema(schema);
-  return { tables: copy.tables.map((t) => fn(t, copy.tables)), enums: copy.enums };
+  return { tables: schema.tables.map((t) => fn(t, schema.tables)), enums: schema.enums };
 }
 
 /** Copies `type` without the given optional fields, and without any that are undefined or false. */
