@@ -1,8 +1,9 @@
 /**
  * One operation as the `op` façade call that builds it again: evaluating the rendered call
- * produces an Operation deep-equal to the one rendered. Columns use the builder DSL; the prior
- * state that drops and alters carry (`existing…`) is written as object literals, so the
- * downgrade stays reversible. The dispatch table is exhaustive over every operation kind.
+ * produces an Operation deep-equal to its renderedForm (the operation without the prior state
+ * only reversing it would read; the downgrade is written as its own calls). Columns and the
+ * `existing…` types of alterColumn use the builder DSL. The dispatch table is exhaustive over
+ * every operation kind.
  */
 import type { Operation, OperationTable, TableLevelOperation } from "../operations/types.js";
 import { isSqlFragment, type SqlFragment } from "../core/sql.js";
@@ -11,7 +12,8 @@ import { typeArgument } from "./render-column.js";
 import type { RenderContext } from "./render-context.js";
 import { tableParts } from "./render-table.js";
 import { batchForm, opForm, tableCall } from "./render-table-operation.js";
-import { fragmentTemplate, propertyKey, recordCode, stringLiteral, valueCode } from "./render-values.js";
+import { fragmentTemplate, propertyKey, stringLiteral, valueCode } from "./render-values.js";
+import { renderedForm } from "./rendered-form.js";
 import { operationWarnings } from "./render-warnings.js";
 
 const str = (value: string): Code => text(stringLiteral(value));
@@ -48,7 +50,7 @@ function renderers(ctx: RenderContext): OperationTable<Code> {
       const { columns, extras } = tableParts(op.table, ctx);
       return call("op.createTable", [str(op.table.name), columns, ...options(extras)]);
     },
-    dropTable: (op) => call("op.dropTable", [str(op.table), ...options([...schemaEntry(op.schema), ...(op.existing ? [entry("existing", recordCode(op.existing as unknown as Record<string, unknown>))] : [])])]),
+    dropTable: (op) => call("op.dropTable", [str(op.table), ...options(schemaEntry(op.schema))]),
     renameTable: (op) => call("op.renameTable", [str(op.from), str(op.to), ...options(schemaEntry(op.schema))]),
     addColumn: level,
     dropColumn: level,
@@ -63,8 +65,7 @@ function renderers(ctx: RenderContext): OperationTable<Code> {
     createTableComment: level,
     dropTableComment: level,
     createEnum: (op) => call("op.createEnum", [str(op.enum.name), strings(op.enum.values), ...options(schemaEntry(op.enum.schema))]),
-    dropEnum: (op) =>
-      call("op.dropEnum", [str(op.name), ...options([...schemaEntry(op.schema), ...(op.existing ? [entry("existingValues", strings(op.existing.values))] : [])])]),
+    dropEnum: (op) => call("op.dropEnum", [str(op.name), ...options(schemaEntry(op.schema))]),
     addEnumValue: (op) => {
       const extra = (["before", "after"] as const).filter((k) => op[k] !== undefined).map((k) => entry(k, str(op[k] as string)));
       const existing = op.existingValues ? [entry("existingValues", strings(op.existingValues))] : [];
@@ -88,7 +89,8 @@ function renderers(ctx: RenderContext): OperationTable<Code> {
  * The statement for one operation: `await op.<method>(…);`, preceded by a `// WARNING:` line for
  * each destructive change (inside a batch, the warnings sit above the batch's own lines).
  */
-export function operationStatement(op: Operation, ctx: RenderContext): Statement {
+export function operationStatement(operation: Operation, ctx: RenderContext): Statement {
+  const op = renderedForm(operation);
   const code = (renderers(ctx)[op.kind] as (op: Operation) => Code)(op);
   return { comments: op.kind === "batchAlterTable" ? [] : warningComments(op), prefix: "await ", code, suffix: ";" };
 }

@@ -58,7 +58,7 @@ function alterColumnOptions(op: OperationOf<"alterColumn">, ctx: RenderContext):
 function tableCalls(ctx: RenderContext): TableCallTable {
   return {
     addColumn: (op) => ({ method: "addColumn", before: [], after: [str(op.column.name), columnBuilder(op.column, ctx)], options: [] }),
-    dropColumn: (op) => ({ method: "dropColumn", before: [], after: [str(op.column)], options: defined(op, ["existing"], (v) => recordCode(v as Record<string, unknown>)) }),
+    dropColumn: (op) => ({ method: "dropColumn", before: [], after: [str(op.column)], options: [] }),
     alterColumn: (op) => ({ method: "alterColumn", before: [], after: [str(op.column)], options: alterColumnOptions(op, ctx), optionsRequired: true }),
     createIndex: (op) => ({
       method: "createIndex",
@@ -70,7 +70,7 @@ function tableCalls(ctx: RenderContext): TableCallTable {
       method: "dropIndex",
       before: [str(op.name)],
       after: [],
-      options: [...defined(op, ["existing"], (v) => recordCode(v as Record<string, unknown>)), ...defined(op, ["concurrently", "ifExists"])],
+      options: defined(op, ["concurrently", "ifExists"]),
       tableInOptions: true,
     }),
     createPrimaryKey: (op) => ({ method: "createPrimaryKey", before: [str(op.constraint.name ?? "")], after: [strings(op.constraint.columns)], options: [] }),

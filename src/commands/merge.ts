@@ -22,5 +22,8 @@ export async function merge(config: ResolvedConfig, options: MergeOptions): Prom
       hint: "Name two or more heads, or use `heads`.",
     });
   }
-  return createRevision(project, parents.sort(), { message: options.message, branchLabel: options.branchLabel, revId: options.revId });
+  const sorted = parents.sort();
+  // A merge joins histories and changes nothing; the body says so instead of inviting an edit.
+  const body = `  // Merges ${sorted.join(" and ")}: nothing to change.`;
+  return createRevision(project, sorted, { message: options.message, branchLabel: options.branchLabel, revId: options.revId, upgradeBody: body, downgradeBody: body });
 }

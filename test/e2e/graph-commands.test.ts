@@ -109,7 +109,11 @@ describe("revision and merge", () => {
   it("merges the heads", () => {
     const m = project.run(["merge", "heads", "-m", "join", "--rev-id", "r5"]);
     expect(m.code, m.stderr).toBe(0);
-    expect(readFileSync(join(project.dir, "migrations/versions/r5_join.ts"), "utf8")).toContain('["r2","r4"]');
+    const merged = readFileSync(join(project.dir, "migrations/versions/r5_join.ts"), "utf8");
+    expect(merged).toContain('["r2","r4"]');
+    // A merge changes nothing: no "write the upgrade here" placeholder, in either direction.
+    expect(merged).not.toMatch(/Write the upgrade here|Undo the upgrade here/);
+    expect(merged.match(/\/\/ Merges r2 and r4: nothing to change\./g)).toHaveLength(2);
     const heads = project.run(["heads"]);
     expect(heads.stdout.trim()).toBe("r5 (side) (head) (mergepoint)");
   });

@@ -30,7 +30,9 @@ import { foldName } from "./names.js";
 const INTEGER_KINDS = new Set<ColumnType["kind"]>(["smallint", "integer", "bigint"]);
 
 function sqliteType(type: ColumnType): ColumnType {
-  if (type.kind === "enum") return { kind: "enum", name: type.name, values: [...type.values] };
+  // SQLite has no schemas; `schema: null` is what enumType() records, so the column renders as
+  // `enumType("mood", […]).column()` in a generated file.
+  if (type.kind === "enum") return { kind: "enum", name: type.name, values: [...type.values], schema: null };
   if (type.kind === "raw") return { kind: "raw", sql: type.sql.trim() };
   return withoutFields(type);
 }

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderRevisionBodies } from "../../../src/autogenerate/render-revision.js";
+import { renderedForm } from "../../../src/autogenerate/rendered-form.js";
 import { renderSchemaModule } from "../../../src/pull/schema-module.js";
 import { renderRevisionFile } from "../../../src/scripts/write-revision.js";
 import { createOperations } from "../../../src/operations/create-operations.js";
@@ -13,6 +14,11 @@ import type { OperationSink } from "../../../src/operations/sink.js";
 import type { Operation } from "../../../src/operations/types.js";
 import type { Operations } from "../../../src/operations/operations-api.js";
 import { awkwardSchema, richOperations, richSchema } from "./render-fixtures.js";
+import { compareSchemas } from "../../../src/autogenerate/compare.js";
+import { loadDialect } from "../../../src/dialects/registry.js";
+import type { DialectName } from "../../../src/core/dialect-name.js";
+import type { DatabaseSchema } from "../../../src/catalog/types.js";
+import { benchSchema } from "../../bench/bench-schema.js";
 
 const root = resolve(import.meta.dirname, "../../..");
 const tmp = join(root, "test/.tmp", `typecheck-${process.pid}-${randomBytes(4).toString("hex")}`);
@@ -39,6 +45,23 @@ const revisionSource = renderRevisionFile({
   createDate: new Date("2026-01-01T00:00:00Z"),
 });
 
+/** What autogenerate writes for the 1,000-table benchmark schema on `dialect`: created from nothing, and dropped again. */
+async function benchRevisions(dialect: DialectName): Promise<{ create: typeof bodies; drop: typeof bodies }> {
+  const d = await loadDialect(dialect);
+  const schema = benchSchema(1000);
+  const empty: DatabaseSchema = { tables: [], enums: [] };
+  const options = { capabilities: d.capabilities, normalize: (s: DatabaseSchema) => d.normalizeSchema(s) };
+  const bodiesFor = (target: DatabaseSchema, actual: DatabaseSchema) => {
+    const ops = compareSchemas(target, actual, options).operations;
+    return renderRevisionBodies(ops, reverseAll(ops));
+  };
+  return { create: bodiesFor(schema, empty), drop: bodiesFor(empty, schema) };
+}
+const DIALECTS: DialectName[] = ["postgres", "mysql", "sqlite"];
+const bench = Object.fromEntries(await Promise.all(DIALECTS.map(async (d) => [d, await benchRevisions(d)] as const))) as Record<DialectName, Awaited<ReturnType<typeof benchRevisions>>>;
+const fileOf = (b: typeof bodies, id: string, message: string): string =>
+  renderRevisionFile({ id, message, downRevisions: [], branchLabels: [], dependsOn: [], upgradeBody: b.upgradeBody, downgradeBody: b.downgradeBody, imports: b.imports, createDate: new Date("2026-01-01T00:00:00Z") });
+
 /** A file that must NOT compile: proves the check can fail and that "athanor" resolves to real types. */
 const badSource = `import { varchar, type Operations } from "athanor";
 export async function upgrade(op: Operations): Promise<void> {
@@ -52,6 +75,10 @@ const files: Record<string, string> = {
   "schema.ts": renderSchemaModule(richSchema, { dialect: "postgres" }),
   "awkward-schema.ts": renderSchemaModule(awkwardSchema),
   "bad.ts": badSource,
+  ...Object.fromEntries(DIALECTS.flatMap((d) => [
+    [`c${d.slice(0, 2)}00000000_create_1000_tables_${d}.ts`, fileOf(bench[d].create, `c${d.slice(0, 2)}00000000`, `create 1000 tables ${d}`)],
+    [`d${d.slice(0, 2)}00000000_drop_1000_tables_${d}.ts`, fileOf(bench[d].drop, `d${d.slice(0, 2)}00000000`, `drop 1000 tables ${d}`)],
+  ])),
 };
 
 let diagnostics: Map<string, readonly ts.Diagnostic[]>;
@@ -100,6 +127,17 @@ describe("generated files type-check against athanor's public API", () => {
   });
 });
 
+describe("the revision for a 1,000-table schema reads like a hand-written one", () => {
+  it.each(DIALECTS)("%s: the file is within 1.5x the size of its upgrade alone, and no generated file holds a `kind:` literal", (dialect) => {
+    const { create, drop } = bench[dialect];
+    const file = fileOf(create, "c0", "create");
+    expect(file.length / create.upgradeBody.length).toBeLessThan(1.5);
+    expect(create.downgradeBody).toContain('await op.dropTable("bench_t0999");');
+    for (const b of [create, drop]) expect(b.upgradeBody + b.downgradeBody).not.toMatch(/\bkind:/);
+    expect(file).not.toMatch(/\bkind:/);
+  });
+});
+
 class Recorder implements OperationSink {
   readonly dialect = "postgres" as const;
   readonly offline = false;
@@ -124,7 +162,7 @@ describe("the rendered revision file runs", () => {
       const { operations, flush } = createOperations(sink);
       await fn(operations);
       await flush();
-      expect(sink.received).toStrictEqual(expected);
+      expect(sink.received).toStrictEqual(expected.map(renderedForm));
     }
   });
 });
