@@ -34,7 +34,8 @@ export type ErrorCode =
   | "check-failed"
   | "partial-revision"
   | "file-exists"
-  | "file-system";
+  | "file-system"
+  | "driver-missing";
 
 /** Options shared by every MigrateError. */
 export interface MigrateErrorOptions {
