@@ -2,14 +2,14 @@
  * Step planning for upgrade, downgrade and stamp. Edges are downRevisions plus resolved dependsOn;
  * the applied set is the closure of the version rows over both.
  *
- * Rows are kept incrementally: applying R replaces its parents by R; removing R brings back each
- * parent left without an applied child. Each step costs O(degree + rows), never a recomputation
- * over the graph.
+ * Rows are kept incrementally: applying R replaces its parents and dependencies by R; removing R
+ * brings back each parent or dependency left with nothing applied on it. Each step costs
+ * O(degree + rows), never a recomputation over the graph.
  */
 import { TargetError } from "../errors.js";
 import { compareIds, listIds } from "./format.js";
 import type { RevisionGraph } from "./graph.js";
-import { appliedRevisions, checkRows, versionRows } from "./rows.js";
+import { appliedRevisions, checkRows, isRowOf, versionRows } from "./rows.js";
 import type { DowngradeTarget } from "./targets.js";
 
 /** One revision to run, with the version rows before and after it. */
@@ -62,8 +62,8 @@ export function planUpgrade(graph: RevisionGraph, currentRows: readonly string[]
   let before = given;
   let rows = versionRows(graph, applied);
   for (const id of toApply) {
-    // Parents are applied by now, so each leaves the rows (if it was one) and R takes their place.
-    rows = replaceRows(rows, graph.parents(id), [id]);
+    // Parents and dependencies are applied by now: each leaves the rows (if it was one) and R takes their place.
+    rows = replaceRows(rows, [...graph.parents(id), ...graph.dependencies(id)], [id]);
     steps.push({ revision: id, direction: "up", rowsBefore: before, rowsAfter: rows });
     before = rows;
   }
@@ -102,18 +102,12 @@ export function planDowngrade(graph: RevisionGraph, currentRows: readonly string
   const remove = toRemove(graph, applied, rows, target);
   const order = [...remove].sort((a, b) => graph.position(b) - graph.position(a));
   const live = new Set(applied);
-  // Applied-children counts, filled in the first time a parent is touched.
-  const liveChildren = new Map<string, number>();
   const steps: Step[] = [];
   let before = given;
   for (const id of order) {
     live.delete(id);
-    const freed: string[] = [];
-    for (const parent of graph.parents(id)) {
-      const count = liveChildren.has(parent) ? (liveChildren.get(parent) as number) - 1 : graph.children(parent).filter((c) => live.has(c)).length;
-      liveChildren.set(parent, count);
-      if (count === 0) freed.push(parent);
-    }
+    // A parent or dependency becomes a row again once nothing live revises or depends on it.
+    const freed = [...new Set([...graph.parents(id), ...graph.dependencies(id)])].filter((up) => live.has(up) && isRowOf(graph, up, live));
     rows = replaceRows(rows, [id], freed);
     steps.push({ revision: id, direction: "down", rowsBefore: before, rowsAfter: rows });
     before = rows;

@@ -3,8 +3,10 @@
  *
  * The version table holds one row per current head. What is applied is everything those rows
  * build on, through downRevisions and dependsOn alike. Going back, the rows of an applied set are
- * its revisions with no applied child through downRevisions (dependsOn ignored), mirroring
- * RevisionGraph.heads(): after `upgrade heads` the rows are exactly the heads.
+ * its revisions that no applied revision revises or depends on — as Alembic keeps them: applying
+ * a revision replaces the rows of its parents and of its dependencies by one row (a dependency
+ * pulled in by `upgrade net@head` leaves no row of its own). So after `upgrade heads` the rows are
+ * the heads minus those another head depends on.
  */
 import { MigrateError } from "../errors.js";
 import { listIds, sortIds } from "./format.js";
@@ -26,9 +28,9 @@ export function checkRows(graph: RevisionGraph, rows: readonly string[]): string
   return sorted;
 }
 
-/** True when the version rows are exactly the graph's heads: the database is up to date. */
+/** True when the version rows are exactly what `upgrade heads` leaves: the database is up to date. */
 export function atHeads(graph: RevisionGraph, rows: readonly string[]): boolean {
-  const heads = graph.heads();
+  const heads = normalizeRows(graph, graph.heads());
   return rows.length === heads.length && heads.every((h) => rows.includes(h));
 }
 
@@ -37,10 +39,15 @@ export function appliedRevisions(graph: RevisionGraph, rows: readonly string[]):
   return graph.ancestors(checkRows(graph, rows), { inclusive: true });
 }
 
-/** The version rows that record `applied`: applied revisions with no applied child, sorted. */
+/** True when no revision in `applied` revises or depends on `id`. */
+export function isRowOf(graph: RevisionGraph, id: string, applied: ReadonlySet<string>): boolean {
+  return !graph.children(id).some((child) => applied.has(child)) && !graph.dependents(id).some((dependent) => applied.has(dependent));
+}
+
+/** The version rows that record `applied`: applied revisions nothing applied revises or depends on, sorted. */
 export function versionRows(graph: RevisionGraph, applied: ReadonlySet<string>): string[] {
   const rows: string[] = [];
-  for (const id of applied) if (!graph.children(id).some((child) => applied.has(child))) rows.push(id);
+  for (const id of applied) if (isRowOf(graph, id, applied)) rows.push(id);
   return sortIds(rows);
 }
 

@@ -156,7 +156,40 @@ function resolveQualified(graph: RevisionGraph, left: string, right: string, spe
     const start = anchor === "head" ? graph.labelHead(label) : anchor === "base" ? graph.labelBase(label) : onBranch(graph, label, anchor, spec);
     return step(graph, start, sign, stepCount(digits, spec), label, direction, spec);
   }
-  return keep([onBranch(graph, label, right, spec)]);
+  const id = onLineage(graph, label, right, spec);
+  return direction === "down" ? branchDowngrade(graph, label, id, current) : keep([id]);
+}
+
+/** Revisions that share lineage with the revision declaring `label`: its ancestors, itself and its descendants (downRevisions only). */
+function lineage(graph: RevisionGraph, label: string): Set<string> {
+  const base = graph.labelBase(label);
+  return new Set([...graph.ancestors(base, { dependencies: false, inclusive: true }), ...graph.descendants(base, { dependencies: false })]);
+}
+
+/**
+ * Resolves `ref` for `<label>@<ref>` and checks it shares lineage with the branch, as Alembic
+ * does: a revision on the branch, or one it grows from (`c2branch@b` where b is below the branch
+ * point); a revision on another branch is refused.
+ */
+function onLineage(graph: RevisionGraph, label: string, ref: string, spec: string): string {
+  const id = resolveRevision(graph, ref);
+  if (!graph.carriesLabel(id, label) && !lineage(graph, label).has(id)) return onBranch(graph, label, ref, spec);
+  return id;
+}
+
+/**
+ * `downgrade <label>@<rev>`, as Alembic: down to `rev`, but only along the branch — the applied
+ * revisions above `rev` that lead to a current row on the branch's lineage (and, as always, what
+ * depends on them). Other branches above `rev` stay.
+ */
+function branchDowngrade(graph: RevisionGraph, label: string, id: string, current: readonly string[]): DowngradeTarget {
+  const rows = normalizeRows(graph, current);
+  const applied = graph.ancestors(rows, { inclusive: true });
+  if (!applied.has(id)) return keep([id]);
+  const onLine = lineage(graph, label);
+  const leading = graph.ancestors(rows.filter((row) => onLine.has(row)), { inclusive: true });
+  const removeRoots = sortIds([...graph.descendants(id)].filter((r) => leading.has(r)));
+  return { revisions: [id], removeRoots };
 }
 
 /** Resolves `ref` and checks it carries `label`. */

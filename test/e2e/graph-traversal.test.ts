@@ -72,7 +72,8 @@ describe.each(ALL_DIALECTS)("revision graph traversal on %s", (dialect) => {
     if (!ctx.available) skip();
     migrate("downgrade", "billing@-1");
     expect(ctx.project.takeCalls()).toEqual(["down:bl2"]);
-    expect(await versionRows(ctx.db)).toEqual(["au2", "bl1"]);
+    // As in Alembic, bl1 has no row of its own while au1, which depends on it, is applied.
+    expect(await versionRows(ctx.db)).toEqual(["au2"]);
   });
 
   it("upgrades through the merge to the single head", async ({ skip }) => {
@@ -100,7 +101,7 @@ describe.each(ALL_DIALECTS)("revision graph traversal on %s", (dialect) => {
     if (!ctx.available) skip();
     migrate("upgrade", "au2");
     expect(ctx.project.takeCalls()).toEqual(["up:bl1", "up:au1", "up:au2"]);
-    expect(await versionRows(ctx.db)).toEqual(["au2", "bl1"]);
+    expect(await versionRows(ctx.db)).toEqual(["au2"]);
     migrate("downgrade", "billing@base");
     expect(ctx.project.takeCalls()).toEqual(["down:au2", "down:au1", "down:bl1"]);
     expect(await versionRows(ctx.db)).toEqual(["c"]);

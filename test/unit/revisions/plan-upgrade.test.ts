@@ -51,13 +51,13 @@ describe("planUpgrade", () => {
     ]);
   });
 
-  it("applies a dependency from another branch first; the dependency keeps its own row", () => {
+  it("applies a dependency from another branch first; as in Alembic its row joins the dependent's", () => {
     expect(trace(planUpgrade(dependencyGraph(), [], ["net3"]))).toEqual([
       ["acc1", ["acc1"]],
       ["acc2", ["acc2"]],
       ["net1", ["acc2", "net1"]],
-      ["net2", ["acc2", "net2"]],
-      ["net3", ["acc2", "net3"]],
+      ["net2", ["net2"]],
+      ["net3", ["net3"]],
     ]);
   });
 

@@ -1,0 +1,4 @@
+/** The Alembic graph scenarios (graph-scenarios.ts) on sqlite; one file per dialect so they run in parallel. */
+import { describeGraphScenarios } from "./graph-scenarios.js";
+
+describeGraphScenarios("sqlite");
