@@ -45,7 +45,9 @@ export async function renderOfflineSql(dialect: Dialect, graph: RevisionGraph, s
 export function renderOfflineStamp(dialect: Dialect, before: string[], after: string[], versionTable: VersionTableName): string {
   let out = "";
   const sink = new OfflineSink(dialect, (text) => (out += text));
+  for (const s of dialect.offlineScript?.prologue ?? []) sink.write(s);
   for (const s of dialect.versionTable.create(versionTable)) sink.write(s);
   for (const s of versionRowChanges(dialect, versionTable, before, after)) sink.write(s);
+  for (const s of dialect.offlineScript?.epilogue ?? []) sink.write(s);
   return out;
 }

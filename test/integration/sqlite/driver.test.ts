@@ -161,7 +161,7 @@ describe("the migration lock", () => {
     let waits = 0;
     const error = await failure(d.acquireLock(other, "athanor", 300, () => waits++));
     expect(error.code).toBe("lock-timeout");
-    expect(error.hint).toMatch(/Another process/);
+    expect(error.hint).toMatch(/Another migrate run or an application transaction/);
     expect(waits).toBe(1);
     await lock.release();
     const second = await d.acquireLock(other, "athanor", 300, () => waits++);
