@@ -9,7 +9,7 @@
  */
 import { CommanderError } from "commander";
 import { isMigrateError, MigrateError } from "../errors.js";
-import { requestInterrupt, type InterruptSignal } from "../runtime/interrupt.js";
+import { requestInterrupt, statementsCancellable, type InterruptSignal } from "../runtime/interrupt.js";
 import { buildProgram, type CliContext } from "./commands.js";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SIGNAL_EXIT_CODES } from "./exit-codes.js";
 
@@ -32,11 +32,12 @@ function installSignalHandlers(ctx: CliContext): void {
       }
       received = true;
       if (requestInterrupt(signal)) {
-        process.stderr.write(`${signal} received: rolling back and releasing the migration lock (send it again to exit at once)…\n`);
+        const wait = statementsCancellable() ? "" : " (SQLite cannot interrupt a running statement: it finishes first)";
+        process.stderr.write(`${signal} received: stopping at the next safe point${wait}, rolling back what is not committed and releasing the migration lock (send it again to exit at once)…\n`);
         return;
       }
-      // Nothing is connected: there is nothing to clean up.
-      ctx.output().error(new MigrateError("interrupted", `Interrupted by ${signal}.`, { hint: "Nothing was changed." }));
+      // No session that changes the database is open: nothing is left half done.
+      ctx.output().error(new MigrateError("interrupted", `Interrupted by ${signal}.`, { hint: "No migration was running; `migrate current` shows where the database stands." }));
       process.exit(code);
     });
   }

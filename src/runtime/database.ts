@@ -4,12 +4,12 @@
  */
 import type { Connection, Dialect, HeldLock } from "../dialects/dialect.js";
 import { loadDialect } from "../dialects/registry.js";
-import { MigrateError } from "../errors.js";
+import { isMigrateError, MigrateError } from "../errors.js";
 import type { ResolvedConfig } from "../config/types.js";
 import { displayUrl, parseDatabaseUrl } from "../core/database-url.js";
 import { VersionStore } from "./version-store.js";
 import type { DatabaseUrl } from "../core/database-url.js";
-import { enterSession, interruptible } from "./interrupt.js";
+import { enterSession, interruptible, pendingInterruption, setStatementsCancellable } from "./interrupt.js";
 import { RevisionLog } from "./revision-log.js";
 import { lostConnection } from "./connection-lost.js";
 
@@ -70,11 +70,17 @@ export async function withDatabase<T>(config: ResolvedConfig, options: SessionOp
       acquiring.catch(() => undefined);
       lock = await interruptible(acquiring);
     }
+    setStatementsCancellable(conn.cancel !== undefined);
     const store = new VersionStore(conn, dialect, config.versionTable);
     const log = new RevisionLog(conn, dialect, config.versionTable);
-    return await fn({ url, dialect, conn, store, log });
+    const result = await fn({ url, dialect, conn, store, log });
+    // A signal that came after the last point where the command could stop: it finished anyway, so say so.
+    const late = options.lock ? pendingInterruption() : undefined;
+    if (late) throw await withVersionRows(late, conn, store, "The command had finished its work before the signal took effect.");
+    return result;
   } catch (error) {
     failed = true;
+    if (conn && isMigrateError(error) && error.code === "interrupted" && !checkedRows.has(error)) throw await withVersionRows(error, conn, store(conn, dialect, config), undefined);
     throw lostConnection(dialect, error, displayUrl(url)) ?? error;
   } finally {
     try {
@@ -87,6 +93,28 @@ export async function withDatabase<T>(config: ResolvedConfig, options: SessionOp
     }
   }
 }
+
+function store(conn: Connection, dialect: Dialect, config: ResolvedConfig): VersionStore {
+  return new VersionStore(conn, dialect, config.versionTable);
+}
+
+/**
+ * The interruption error with what the version table shows, read after the rollback on the
+ * session's own connection — what is committed (on SQLite: what releasing the lock commits) — so
+ * the message states what is applied instead of guessing.
+ */
+async function withVersionRows(error: MigrateError, conn: Connection, versions: VersionStore, lead: string | undefined): Promise<MigrateError> {
+  if (conn.inTransaction) await conn.rollback().catch(() => undefined);
+  const rows = await versions.read().catch(() => undefined);
+  const state = rows === undefined ? "The version table could not be read; `migrate current` shows where the database stands." : rows.length === 0 ? "The version table now shows no revision: nothing is applied." : `The version table now shows: ${rows.join(", ")}.`;
+  const message = [error.message, lead, state].filter((part) => part !== undefined).join("\n");
+  const checked = new MigrateError("interrupted", message, { hint: "Run the command again to go on from there.", cause: error, exitCode: error.exitCode });
+  checkedRows.add(checked);
+  return checked;
+}
+
+/** Interruption errors that already carry the version rows. */
+const checkedRows = new WeakSet<Error>();
 
 /** Rolls back, releases the lock and closes; the connection is closed whatever fails before. */
 async function release(conn: Connection, lock: HeldLock | undefined): Promise<void> {

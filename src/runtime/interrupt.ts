@@ -29,6 +29,29 @@ export function requestInterrupt(signal: InterruptSignal): boolean {
   return openSessions > 0;
 }
 
+/**
+ * Lets pending signal handlers run. A synchronous driver (SQLite) blocks the event loop for a
+ * whole statement and chains the next one without ever returning to it, so a Ctrl-C would only be
+ * seen once the revision had committed: the runner yields here before each statement and before
+ * each commit, so the interruption is seen at the next safe point.
+ */
+export function yieldToSignals(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Whether the open session can cancel a running statement (set by the session; SQLite cannot). */
+let cancellable = true;
+
+/** Records whether a running statement can be cancelled, for the words printed when a signal comes. */
+export function setStatementsCancellable(value: boolean): void {
+  cancellable = value;
+}
+
+/** True unless the open session's driver cannot interrupt a running statement. */
+export function statementsCancellable(): boolean {
+  return cancellable;
+}
+
 /** The pending interruption, if any. */
 export function pendingInterruption(): MigrateError | undefined {
   return interruption;

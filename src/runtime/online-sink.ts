@@ -15,6 +15,7 @@ import type { Operation } from "../operations/types.js";
 import type { TableRef, TableSchema } from "../catalog/types.js";
 import { redactUrl } from "../core/database-url.js";
 import { applyToTableState, tableChangedInPlace, tableKey } from "./table-state.js";
+import { throwIfInterrupted, yieldToSignals } from "./interrupt.js";
 
 /** Called for each statement before it runs (the --verbose echo). */
 export type StatementListener = (statement: Statement) => void | Promise<void>;
@@ -128,7 +129,13 @@ export class OnlineSink implements OperationSink {
   private execute(statement: Statement, origin: StatementOrigin): Promise<unknown[]> {
     if (this.stopped) return Promise.reject(this.stopped.reason);
     this.running++;
-    const running = this.executeNow(statement, origin).finally(() => this.running--);
+    const running = yieldToSignals()
+      .then(() => {
+        // A signal that came during the previous statement stops the revision before the next one.
+        throwIfInterrupted();
+        return this.executeNow(statement, origin);
+      })
+      .finally(() => this.running--);
     this.inFlight = running;
     return running;
   }

@@ -12,7 +12,7 @@ import type { Statement } from "../dialects/dialect.js";
 import type { RevisionModule } from "../scripts/import-revision.js";
 import type { DatabaseSession } from "./database.js";
 import { directionVerb, type EventSink } from "./events.js";
-import { interruptible, throwIfInterrupted } from "./interrupt.js";
+import { interruptible, throwIfInterrupted, yieldToSignals } from "./interrupt.js";
 import { OnlineSink } from "./online-sink.js";
 import type { LogEntry } from "./revision-log.js";
 import { callRevision, loadStepModules, stepEndpoints } from "./revision-step.js";
@@ -85,6 +85,9 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
         await recorder.start();
         await interruptible(callRevision(mod, step, sink));
         await dialect.verifyRevision?.(conn);
+        // The last statement may have run through a signal (SQLite cannot interrupt one): see it before committing.
+        await yieldToSignals();
+        throwIfInterrupted();
         // Version rows and the log move together; after autocommitted DDL, in a transaction of their own.
         if (transaction === "none") await conn.begin();
         await store.write(step.rowsBefore, step.rowsAfter);
