@@ -20,6 +20,18 @@ export interface CorpusEntry {
   file: string;
 }
 
+/**
+ * Whether the corpus can run: true when `dir` has schemas. When it is absent (a clone without
+ * ../shared) the corpus tests skip with a loud message, except under CI=true, where it throws.
+ */
+export function corpusPresent(dir = CORPUS_DIR, ci = process.env.CI === "true"): boolean {
+  if (existsSync(dir) && readdirSync(dir).length > 0) return true;
+  const message = `the schema corpus is missing at ${dir} (it is ../shared/schemas beside the repository)`;
+  if (ci) throw new Error(`${message} (CI=true: a missing corpus fails the run)`);
+  console.warn(`\n!!!!! SKIPPING THE CORPUS CONVERGENCE TESTS — ${message}\n`);
+  return false;
+}
+
 /** Every corpus file, by schema name and dialect. */
 export function corpusEntries(): CorpusEntry[] {
   if (!existsSync(CORPUS_DIR)) return [];
