@@ -34,7 +34,7 @@ export function describePartial(entry: LogEntry): string[] {
   }
   if (entry.status === "failed") {
     if (entry.pendingStatement) {
-      lines.push(`  Statement that failed (it did not take effect):`, numbered(next, entry.pendingStatement));
+      lines.push(`  Statement that failed (it may or may not have taken effect; \`--resume\` runs it again):`, numbered(next, entry.pendingStatement));
     }
     lines.push(`  Error: ${entry.error ?? "unknown"}`);
   } else if (entry.pendingStatement) {

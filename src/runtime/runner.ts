@@ -17,6 +17,7 @@ import { OnlineSink } from "./online-sink.js";
 import type { LogEntry } from "./revision-log.js";
 import { callRevision, loadStepModules, stepEndpoints } from "./revision-step.js";
 import { StepRecorder } from "./step-recorder.js";
+import { statementEffect } from "./statement-effect.js";
 import { lostConnection } from "./connection-lost.js";
 import { displayUrl } from "../core/database-url.js";
 import { planTransactions, type StepTransaction } from "./transaction-plan.js";
@@ -76,7 +77,7 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
       options.events({ type: "step", direction: step.direction, revision: step.revision, message: revision?.message ?? "", ...stepEndpoints(step, revision?.downRevisions ?? []) });
       const resume = options.resume?.revision === step.revision ? options.resume : undefined;
       if (resume) options.events({ type: "info", message: `Resuming ${step.revision}: skipping the ${resume.statementsDone} statement(s) that already ran.` });
-      const recorder = new StepRecorder({ log, step, checksum: step.direction === "up" ? fileChecksum(revision?.path) : null, resume, inTransaction: transaction !== "none" });
+      const recorder = new StepRecorder({ log, step, checksum: step.direction === "up" ? fileChecksum(revision?.path) : null, resume, inTransaction: transaction !== "none", probe: (sql) => statementEffect(conn, dialect, sql) });
       const sink = new OnlineSink(conn, dialect, recorder, echo);
       // A step outside any transaction first commits the shared one; a shared one opens lazily.
       if (transaction === "none" && conn.inTransaction) await conn.commit();

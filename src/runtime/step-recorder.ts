@@ -18,6 +18,7 @@ import { MigrateError } from "../errors.js";
 import type { Step } from "../revisions/index.js";
 import type { StatementHooks, StatementOrigin } from "./online-sink.js";
 import type { LogEntry, RevisionLog } from "./revision-log.js";
+import type { StatementEffect } from "./statement-effect.js";
 
 /** How many statement texts an entry keeps (the count is always exact). */
 const MAX_RECORDED_STATEMENTS = 100;
@@ -54,6 +55,8 @@ export interface StepRecorderOptions {
   checksum: string | null;
   /** The unfinished entry to resume from; its statements are skipped. */
   resume?: LogEntry;
+  /** Tells whether a statement's effect is in the database (see statement-effect.ts). */
+  probe?: (sql: string) => Promise<StatementEffect>;
   /**
    * The step runs inside a transaction that also moves its version rows: the log is written only
    * when it finishes (or when one of its statements must commit on its own).
@@ -67,6 +70,8 @@ export class StepRecorder implements StatementHooks {
   /** Statements seen in this run, skipped ones included. */
   private seen = 0;
   private skippedHash: string | null = null;
+  /** Whether the statement in flight when the resumed run stopped has been probed. */
+  private probed = false;
   private verified: boolean;
   /** Whether this run wrote to the log (so a failure has something to mark). */
   private touched = false;
@@ -134,6 +139,27 @@ export class StepRecorder implements StatementHooks {
       return false;
     }
     if (!this.verified) this.verify();
+    if (resume && !this.probed && this.seen === resume.statementsDone && resume.status === "running" && resume.pendingStatement !== null) {
+      this.probed = true;
+      // The process stopped while this statement ran: it may or may not have taken effect. Never guess.
+      const recorded = resume.pendingStatement;
+      const same = recordedText(statement.sql) === recorded;
+      // Probe what ran, as recorded (a truncated text cannot be read back); a statement now in
+      // its place may only run when the one that was in flight left nothing behind.
+      const found = recorded.endsWith("…") ? "unknown" : ((await this.options.probe?.(recorded)) ?? "unknown");
+      const effect = same ? found : found === "absent" ? "absent" : "unknown";
+      if (effect === "unknown") {
+        throw this.refusal(
+          `statement ${this.seen + 1} (${recordedText(statement.sql).slice(0, 120)}) was running when the process stopped and may or may not have taken effect, and athanor cannot tell for this statement`,
+          `Check by hand whether it took effect; finish or undo the revision and record that with \`migrate resolve ${this.options.step.revision} --applied\` or \`--rolled-back\`.`,
+        );
+      }
+      if (effect === "present") {
+        // It ran before the process stopped: record it as done instead of running it twice.
+        await this.after(statement, true);
+        return false;
+      }
+    }
     // In a transaction the running row would only be rolled back with the step: it is written
     // only before a statement that commits on its own.
     if (!this.touched && (!this.deferred || autocommit)) {
@@ -223,10 +249,10 @@ export class StepRecorder implements StatementHooks {
     this.verified = true;
   }
 
-  private refusal(reason: string): MigrateError {
+  private refusal(reason: string, hint?: string): MigrateError {
     const { step } = this.options;
     return new MigrateError("partial-revision", `Cannot resume the ${directionVerb(step.direction)} of revision ${step.revision}: ${reason}. Nothing was run.`, {
-      hint: `Finish the revision by hand and record it with \`migrate resolve ${step.revision} --applied\`, or undo what ran and use \`migrate resolve ${step.revision} --rolled-back\`.`,
+      hint: hint ?? `Finish the revision by hand and record it with \`migrate resolve ${step.revision} --applied\`, or undo what ran and use \`migrate resolve ${step.revision} --rolled-back\`.`,
     });
   }
 }

@@ -49,7 +49,7 @@ describe("partial revisions on MariaDB", () => {
         "Revision m2 is partially applied: its upgrade failed after 1 statement.",
         "  Statements that ran (they stay in the database):",
         "    1. CREATE TABLE a1 (id integer)",
-        "  Statement that failed (it did not take effect):",
+        "  Statement that failed (it may or may not have taken effect; `--resume` runs it again):",
         "    2. CREATE TABLE a1 (id integer)",
         "  Error: SQL failed: Table 'a1' already exists",
         "  Next: fix the cause, then `migrate upgrade --resume` runs it again from statement 2, skipping the 1 statement that ran;",

@@ -26,7 +26,7 @@ describe("describePartial", () => {
       "  Statements that ran (they stay in the database):",
       "    1. CREATE TABLE a (id int)",
       "    2. CREATE TABLE b (\n         id int\n       )",
-      "  Statement that failed (it did not take effect):",
+      "  Statement that failed (it may or may not have taken effect; `--resume` runs it again):",
       "    3. CREATE TABLE a (id int)",
       "  Error: Table 'a' already exists",
       "  Next: fix the cause, then `migrate upgrade --resume` runs it again from statement 3, skipping the 2 statements that ran;",
