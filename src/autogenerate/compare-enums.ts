@@ -1,13 +1,21 @@
 /**
  * Differences of named enum types (PostgreSQL). New values are added in place, at their position
- * (`ADD VALUE … BEFORE/AFTER`). Removing or reordering values has no in-place form: an enum that
- * no remaining column uses is dropped and created again, but one in use is left alone except for
- * its additions, and compare warns, because converting the columns needs a hand-written migration.
+ * (`ADD VALUE … BEFORE/AFTER`); their downgrade swaps the type back (enum-swap.ts), since no
+ * database removes an enum value in place. Removing or reordering values swaps the type too, with
+ * a warning: rows holding a removed value make the conversion fail, and a value that looks
+ * renamed gets the `op.renameEnumValue` to write instead — a rename is never guessed. Only an
+ * enum used by an array column is left to a hand-written migration.
  */
 import type { AddEnumValueOp, Operation } from "../operations/types.js";
 import type { ColumnType, DatabaseSchema, EnumSchema } from "../catalog/types.js";
 import { tableLabel } from "../catalog/types.js";
 import { refKey } from "./compare-context.js";
+import { enumColumns, enumSwap } from "./enum-swap.js";
+
+/** Operations whose reverse compare supplies, because reverse() alone cannot know it (the columns an enum swap converts). */
+export type Reversals = Map<Operation, Operation[]>;
+
+const quoted = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(", ");
 
 function usesEnum(type: ColumnType, key: string): boolean {
   if (type.kind === "enum") return refKey(type.schema, type.name) === key;
@@ -45,41 +53,63 @@ function additions(target: EnumSchema, existing: readonly string[]): { ops: AddE
   return { ops, values: current };
 }
 
-function compareOne(target: EnumSchema, actual: EnumSchema, schemas: { target: DatabaseSchema; actual: DatabaseSchema }, warnings: string[]): Operation[] {
+function compareOne(target: EnumSchema, actual: EnumSchema, schemas: { target: DatabaseSchema; actual: DatabaseSchema }, warnings: string[], reversals: Reversals): Operation[] {
   const added = additions(target, actual.values);
   const removed = actual.values.filter((v) => !target.values.includes(v));
   const reordered = added.values.filter((v) => target.values.includes(v)).join("\u0000") !== target.values.join("\u0000");
-  if (removed.length === 0 && !reordered) return added.ops;
-  const inUse = columnsInUse(refKey(actual.schema, actual.name), schemas.target, schemas.actual);
-  if (inUse.length === 0) {
+  const key = refKey(actual.schema, actual.name);
+  // Columns the upgrade drops are gone before the swap (and not yet back when the downgrade swaps).
+  const { direct, arrays } = enumColumns(schemas.actual.tables, key, schemas.target.tables);
+  if (removed.length === 0 && !reordered) {
+    // The downgrade of the additions swaps the type back to the values it had.
+    if (added.ops.length > 0 && arrays.length === 0) {
+      reversals.set(added.ops[0] as Operation, enumSwap({ ...actual, values: added.values }, actual.values, direct));
+      for (const op of added.ops.slice(1)) reversals.set(op, []);
+      warnings.push(`enum ${tableLabel(target)}: the downgrade removes ${quoted(added.ops.map((op) => op.value))} by swapping the type; rows holding ${added.ops.length > 1 ? "them" : "it"} then make the downgrade fail: update them first`);
+    }
+    return added.ops;
+  }
+  if (columnsInUse(key, schemas.target, schemas.actual).length === 0) {
     return [
       { kind: "dropEnum", ...(actual.schema ? { schema: actual.schema } : {}), name: actual.name, existing: actual },
       { kind: "createEnum", enum: target },
     ];
   }
-  const what = [
-    removed.length > 0 ? `values ${removed.map((v) => `'${v}'`).join(", ")} were removed` : "",
-    reordered ? "its values were reordered" : "",
-  ].filter(Boolean);
+  const what = [removed.length > 0 ? `values ${quoted(removed)} were removed` : "", reordered ? "its values were reordered" : ""].filter(Boolean).join(" and ");
+  if (arrays.length > 0) {
+    warnings.push(
+      `enum ${tableLabel(target)}: ${what} in the model, but array columns use it (${arrays.join(", ")}) and an enum type cannot lose or reorder values in place; ` +
+        `autogenerate only added the new values. Write this change by hand: create a new type, convert the columns to it, drop the old type and rename the new one`,
+    );
+    return added.ops;
+  }
+  const columns = direct.map(({ table, column }) => `${tableLabel(table)}.${column.name}`).join(", ");
   warnings.push(
-    `enum ${tableLabel(target)}: ${what.join(" and ")} in the model, but columns use it (${inUse.join(", ")}) and an enum type cannot lose or reorder values in place; ` +
-      `autogenerate only added the new values. Write this change by hand: create a new type, convert the columns to it, drop the old type and rename the new one`,
+    `enum ${tableLabel(target)}: ${what}, so the type is swapped (${columns} convert through text)` +
+      (removed.length > 0 ? `; rows holding ${quoted(removed)} make the upgrade fail: update them first` : ""),
   );
-  return added.ops;
+  const newValues = target.values.filter((v) => !actual.values.includes(v));
+  if (removed.length === 1 && newValues.length === 1) {
+    warnings.push(
+      `enum ${tableLabel(target)}: if '${removed[0]}' was renamed to '${newValues[0]}', replace the swap with \`await op.renameEnumValue(${JSON.stringify(target.name)}, ${JSON.stringify(removed[0])}, ${JSON.stringify(newValues[0])});\`, which keeps the rows`,
+    );
+  }
+  return enumSwap(actual, target.values, direct);
 }
 
 /**
  * Operations that turn `actual`'s enum types into `target`'s: createEnum, dropEnum (with the
- * type as it was), addEnumValue (with position and the previous values), or a drop and create.
+ * type as it was), addEnumValue (with position and the previous values), a drop and create, or
+ * a swap; `reversals` receives the downgrade of additions.
  */
-export function compareEnums(target: DatabaseSchema, actual: DatabaseSchema, warnings: string[]): Operation[] {
+export function compareEnums(target: DatabaseSchema, actual: DatabaseSchema, warnings: string[], reversals: Reversals = new Map()): Operation[] {
   const ops: Operation[] = [];
   const actualByKey = new Map(actual.enums.map((e) => [refKey(e.schema, e.name), e]));
   const targetKeys = new Set(target.enums.map((e) => refKey(e.schema, e.name)));
   for (const e of target.enums) {
     const existing = actualByKey.get(refKey(e.schema, e.name));
     if (!existing) ops.push({ kind: "createEnum", enum: e });
-    else ops.push(...compareOne(e, existing, { target, actual }, warnings));
+    else ops.push(...compareOne(e, existing, { target, actual }, warnings, reversals));
   }
   for (const e of actual.enums) {
     if (!targetKeys.has(refKey(e.schema, e.name))) ops.push({ kind: "dropEnum", ...(e.schema ? { schema: e.schema } : {}), name: e.name, existing: e });

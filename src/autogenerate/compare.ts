@@ -12,7 +12,7 @@ import { batchForRebuild } from "./compare-batch.js";
 import { compareColumns } from "./compare-columns.js";
 import { compareConstraints } from "./compare-constraints.js";
 import { onTable, refKey, type DiffContext } from "./compare-context.js";
-import { compareEnums } from "./compare-enums.js";
+import { compareEnums, type Reversals } from "./compare-enums.js";
 import { compareIndexes } from "./compare-indexes.js";
 import { sameComment } from "./compare-values.js";
 import { orderOperations } from "./order.js";
@@ -34,6 +34,8 @@ export interface CompareResult {
   warnings: string[];
   /** The possible renames among the operations; their messages are also in `warnings`. */
   renameHints: RenameHint[];
+  /** The downgrade of operations reverse() cannot undo alone (an enum's added values: a type swap), for reverseAll. */
+  reversals: ReadonlyMap<Operation, Operation[]>;
 }
 
 function withoutComments(schema: DatabaseSchema): DatabaseSchema {
@@ -83,11 +85,12 @@ export function compareSchemas(target: DatabaseSchema, actual: DatabaseSchema, o
   const t = prepare(target, options);
   const a = prepare(actual, options);
   const ctx: DiffContext = { namedEnums: options.capabilities.namedEnums, comments: options.capabilities.comments, warnings: [] };
-  const enumOps = options.capabilities.namedEnums ? compareEnums(t, a, ctx.warnings) : [];
+  const reversals: Reversals = new Map();
+  const enumOps = options.capabilities.namedEnums ? compareEnums(t, a, ctx.warnings, reversals) : [];
   const ops = [...enumOps, ...compareTables(t, a, ctx)];
   const renameHints = detectRenameHints(ops);
   const order = { forwardReferences: options.capabilities.forwardReferences };
   const ordered = orderOperations(ops, order);
   const operations = options.capabilities.alterColumn ? ordered : orderOperations(batchForRebuild(ordered), order);
-  return { operations, warnings: [...renameHints.map((h) => h.message), ...ctx.warnings], renameHints };
+  return { operations, warnings: [...renameHints.map((h) => h.message), ...ctx.warnings], renameHints, reversals };
 }

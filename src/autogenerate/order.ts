@@ -3,7 +3,7 @@
  * dropped before what it references:
  *
  *   drop foreign keys → drop indexes and other constraints → drop tables (referencing tables
- *   first) → drop columns → create enums / add enum values → create tables (referenced tables
+ *   first) → drop columns → columns leaving a recreated enum → create enums / add enum values → create tables (referenced tables
  *   first) → add columns → alter columns → create keys, checks and indexes → create foreign keys
  *   → comments → drop enums (once nothing uses them).
  *
@@ -26,6 +26,8 @@ const PHASE = {
   dropTable: 30,
   renameTable: 35,
   dropColumn: 40,
+  /** Columns leaving an enum type that is dropped and created again (an enum swap) go to text first. */
+  enumSwapOut: 45,
   recreateEnum: 50,
   createEnum: 60,
   createTable: 70,
@@ -77,7 +79,10 @@ function sortKeys(facts: RunFacts): OperationTable<SortKey> {
     renameEnumValue: (op) => enumKey(PHASE.createEnum, op, 2),
     createTable: (op) => [PHASE.createTable, facts.topo.get(`create:${refKey(op.table.schema, op.table.name)}`) ?? 0, op.table.schema ?? "", op.table.name, 0, ""],
     addColumn: (op) => tableKey(PHASE.addColumn, op, op.column.name),
-    alterColumn: (op) => tableKey(PHASE.alterColumn, op, op.column),
+    alterColumn: (op) => {
+      const leaves = op.existingType !== undefined && usesEnum(op.existingType, facts.createdEnums) && (op.type === undefined || !usesEnum(op.type, facts.createdEnums));
+      return tableKey(leaves ? PHASE.enumSwapOut : PHASE.alterColumn, op, op.column);
+    },
     createPrimaryKey: (op) => tableKey(PHASE.createKey, op, op.constraint.name ?? "", 0),
     createUniqueConstraint: (op) => tableKey(PHASE.createKey, op, op.constraint.name ?? "", 1),
     createCheckConstraint: (op) => tableKey(PHASE.createKey, op, op.constraint.name ?? "", 2),

@@ -51,7 +51,7 @@ export async function autogenerateRevision(config: ResolvedConfig, options: Auto
   if (diff.operations.length === 0 && !options.allowEmpty) {
     return { written: null, operations: [], warnings };
   }
-  const bodies = renderRevisionBodies(diff.operations, reverseAll(diff.operations), diff.warnings);
+  const bodies = renderRevisionBodies(diff.operations, reverseAll(diff.operations, diff.reversals), diff.warnings);
   const written = createRevision(project, parents, { ...options, upgradeBody: bodies.upgradeBody, downgradeBody: bodies.downgradeBody, imports: bodies.imports });
   return { written, operations: diff.operations, warnings };
 }

@@ -161,7 +161,11 @@ export function reverseOperation(op: Operation): Operation[] {
   return (reversers[op.kind] as (op: Operation) => Operation[])(op);
 }
 
-/** The operations that undo `ops` (which ran in the given order): each reversed, last first. */
-export function reverseAll(ops: readonly Operation[]): Operation[] {
-  return [...ops].reverse().flatMap((op) => reverseOperation(op));
+/**
+ * The operations that undo `ops` (which ran in the given order): each reversed, last first.
+ * `known` gives the undo of operations whose reverse needs more than the operation holds (compare
+ * knows which columns an enum swap must convert; reverse() alone does not).
+ */
+export function reverseAll(ops: readonly Operation[], known?: ReadonlyMap<Operation, Operation[]>): Operation[] {
+  return [...ops].reverse().flatMap((op) => known?.get(op) ?? reverseOperation(op));
 }

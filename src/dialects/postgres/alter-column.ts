@@ -6,9 +6,10 @@
  */
 import { UnsupportedOperationError } from "../../errors.js";
 import type { AlterColumnOp } from "../../operations/types.js";
-import type { ColumnGeneration, TableRef } from "../../catalog/types.js";
+import type { ColumnGeneration, ColumnType, TableRef } from "../../catalog/types.js";
 import { tableLabel } from "../../catalog/types.js";
 import type { CompileContext, Statement } from "../dialect.js";
+import { needsExplicitCast } from "./casts.js";
 import { columnCommentStatement } from "./column-sql.js";
 import { defaultSql } from "./defaults.js";
 import { generationChange } from "./generation-sql.js";
@@ -29,8 +30,18 @@ async function priorGeneration(op: AlterColumnOp, table: TableRef, ctx: CompileC
   return state?.columns.find((c) => c.name === op.column)?.generated ?? null;
 }
 
+/**
+ * The conversion of a type change: the operation's own `using`, else `"col"::type` where
+ * PostgreSQL has no implicit or assignment cast from the prior type (text → integer), so the
+ * change converts the values instead of failing.
+ */
+function usingClause(op: AlterColumnOp, type: ColumnType, prior: ColumnType | undefined): string {
+  if (op.using !== undefined) return ` USING ${op.using}`;
+  return prior && needsExplicitCast(prior, type) ? ` USING ${quoteIdentifier(op.column)}::${columnTypeSql(type)}` : "";
+}
+
 /** The ALTER COLUMN actions for type, default and nullability, in the order PostgreSQL needs. */
-function columnActions(op: AlterColumnOp): string[] {
+function columnActions(op: AlterColumnOp, priorType: ColumnType | undefined): string[] {
   const actions: string[] = [];
   const typeChanges = differs(op.type, op.existingType) || op.using !== undefined;
   const defaultChanges = differs(op.default, op.existingDefault);
@@ -43,7 +54,7 @@ function columnActions(op: AlterColumnOp): string[] {
     }
     // The old default may not cast to the new type; drop it first when a new one replaces it.
     if (defaultChanges) actions.push("DROP DEFAULT");
-    actions.push(`TYPE ${columnTypeSql(type)}${op.using !== undefined ? ` USING ${op.using}` : ""}`);
+    actions.push(`TYPE ${columnTypeSql(type)}${usingClause(op, type, priorType)}`);
   }
   if (defaultChanges && op.default !== undefined) {
     if (op.default === null) {
@@ -69,7 +80,8 @@ export async function compileAlterColumn(op: AlterColumnOp, ctx: CompileContext)
     generation = generationChange(table, op.column, existing, op.generated, op.type ?? op.existingType);
   }
   statements.push(...generation.before);
-  const actions = columnActions(op);
+  const priorType = op.type !== undefined && op.using === undefined ? (op.existingType ?? (await ctx.tableState(table))?.columns.find((c) => c.name === op.column)?.type) : undefined;
+  const actions = columnActions(op, priorType);
   if (actions.length > 0) statements.push({ sql: `ALTER TABLE ${quoteTable(table)} ${actions.join(", ")}` });
   statements.push(...generation.after);
   if (differs(op.comment, op.existingComment)) statements.push(columnCommentStatement(table, op.column, op.comment ?? null));

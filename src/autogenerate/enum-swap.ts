@@ -1,0 +1,62 @@
+/**
+ * Changing a named enum type's values where ALTER TYPE cannot (removing or reordering a value,
+ * or undoing an ADD VALUE) by swapping the type, as a careful engineer does by hand: each column
+ * that uses it becomes text (its default set aside), the type is dropped and created again with
+ * the new values, and each column converts back — the dialect writes the `USING col::type` that
+ * text → enum needs. Every step is an ordinary operation that carries its prior state, so the
+ * swap reverses into the swap back. A row holding a value the new type lacks makes the
+ * conversion fail (nothing is invented), which is why compare warns.
+ */
+import type { ColumnSchema, EnumSchema, TableSchema } from "../catalog/types.js";
+import { tableLabel } from "../catalog/types.js";
+import type { AlterColumnOp, Operation } from "../operations/types.js";
+import { onTable, refKey } from "./compare-context.js";
+
+/** A column that uses an enum type directly, with its table. */
+export interface EnumColumn {
+  table: TableSchema;
+  column: ColumnSchema;
+}
+
+/**
+ * The columns of `tables` whose type is the enum `key` itself and that `kept` still has; arrays
+ * of it are returned apart.
+ */
+export function enumColumns(tables: readonly TableSchema[], key: string, kept: readonly TableSchema[]): { direct: EnumColumn[]; arrays: string[] } {
+  const direct: EnumColumn[] = [];
+  const arrays: string[] = [];
+  const keptColumns = new Set(kept.flatMap((t) => t.columns.map((c) => `${refKey(t.schema, t.name)}\u0000${c.name}`)));
+  for (const table of tables) {
+    for (const column of table.columns) {
+      if (!keptColumns.has(`${refKey(table.schema, table.name)}\u0000${column.name}`)) continue;
+      const t = column.type;
+      if (t.kind === "enum" && refKey(t.schema, t.name) === key) direct.push({ table, column });
+      else if (t.kind === "array" && t.of.kind === "enum" && refKey(t.of.schema, t.of.name) === key) arrays.push(`${tableLabel(table)}.${column.name}`);
+    }
+  }
+  return { direct, arrays };
+}
+
+/** The operations that give `from` the values `values`, converting `columns` (which use `from`). */
+export function enumSwap(from: EnumSchema, values: readonly string[], columns: readonly EnumColumn[]): Operation[] {
+  const to: EnumSchema = { ...from, values: [...values] };
+  const enumType = (e: EnumSchema) => ({ kind: "enum" as const, name: e.name, values: [...e.values], schema: e.schema ?? null });
+  const toText = columns.map(({ table, column }): AlterColumnOp => ({
+    kind: "alterColumn",
+    ...onTable(table),
+    column: column.name,
+    type: { kind: "text" },
+    existingType: enumType(from),
+    ...(column.default ? { default: null, existingDefault: column.default } : {}),
+  }));
+  const back = columns.map(({ table, column }): AlterColumnOp => ({
+    kind: "alterColumn",
+    ...onTable(table),
+    column: column.name,
+    type: enumType(to),
+    existingType: { kind: "text" },
+    ...(column.default ? { default: column.default, existingDefault: null } : {}),
+  }));
+  const schema = from.schema ? { schema: from.schema } : {};
+  return [...toText, { kind: "dropEnum", ...schema, name: from.name, existing: from }, { kind: "createEnum", enum: to }, ...back];
+}
