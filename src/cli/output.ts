@@ -19,6 +19,8 @@ export interface OutputOptions {
 export class Output {
   readonly chalk: ChalkInstance;
   readonly errChalk: ChalkInstance;
+  /** With --json, a result printed inside the error document (`"result"` beside `"error"`). */
+  resultWithError: unknown;
 
   constructor(readonly options: OutputOptions = {}) {
     const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "";
@@ -68,9 +70,20 @@ export class Output {
     }
   }
 
-  /** Prints an error: one message plus hint; the stack only with --verbose or for bugs. */
+  /**
+   * Prints an error: one message plus hint; the stack only with --verbose or for bugs. With
+   * --json it is `{"error":{"code","message","hint"}}` on stdout instead (code "internal" for a bug).
+   */
   error(error: unknown): void {
     const c = this.errChalk;
+    if (this.options.json) {
+      const known = isMigrateError(error);
+      const message = error instanceof Error ? error.message : String(error);
+      const hint = known ? error.hint : "this looks like a bug in athanor; run with --verbose for the stack and report it.";
+      process.stdout.write(`${JSON.stringify({ error: { code: known ? error.code : "internal", message: redactUrl(message), hint: hint === undefined ? null : redactUrl(hint) }, ...(this.resultWithError === undefined ? {} : { result: this.resultWithError }) }, null, 2)}\n`);
+      if (this.options.verbose && error instanceof Error) process.stderr.write(c.dim(`${redactUrl(String(((error as { cause?: unknown }).cause as Error | undefined)?.stack ?? error.stack))}\n`));
+      return;
+    }
     if (isMigrateError(error)) {
       process.stderr.write(`${c.red("ERROR:")} ${redactUrl(error.message)}\n`);
       if (error.hint) process.stderr.write(`${c.dim("hint:")} ${redactUrl(error.hint)}\n`);

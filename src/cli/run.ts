@@ -8,16 +8,20 @@
  * exits at once.
  */
 import { CommanderError } from "commander";
-import { isMigrateError, MigrateError } from "../errors.js";
+import { isMigrateError, MigrateError, UsageError } from "../errors.js";
+import { Output } from "./output.js";
 import { requestInterrupt, statementsCancellable, type InterruptSignal } from "../runtime/interrupt.js";
 import { buildProgram, type CliContext } from "./commands.js";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SIGNAL_EXIT_CODES } from "./exit-codes.js";
 
 /** Prints commander's own errors (unknown command or option, missing argument) in athanor's style. */
-function styleCommanderErrors(ctx: CliContext): void {
+function styleCommanderErrors(ctx: CliContext, json: boolean): void {
   // Subcommands share this object with the program, so it is changed in place rather than replaced.
   const config = ctx.program.configureOutput();
-  config.outputError = (text: string, write: (s: string) => void) => write(`${ctx.output().errChalk.red("ERROR:")} ${text.replace(/^error:\s*/, "")}`);
+  config.outputError = (text: string, write: (s: string) => void) => {
+    // With --json, runCli prints the error as JSON once commander has thrown it.
+    if (!json) write(`${ctx.output().errChalk.red("ERROR:")} ${text.replace(/^error:\s*/, "")}`);
+  };
 }
 
 /** First signal: unwind the command; second: exit now. */
@@ -46,7 +50,9 @@ function installSignalHandlers(ctx: CliContext): void {
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function runCli(argv: string[]): Promise<number> {
   const { program, ctx } = buildProgram();
-  styleCommanderErrors(ctx);
+  // Read from argv, not from commander: a usage error can stop parsing before --json is seen.
+  const json = argv.includes("--json");
+  styleCommanderErrors(ctx, json);
   installSignalHandlers(ctx);
   try {
     await program.parseAsync(argv, { from: "user" });
@@ -55,6 +61,7 @@ export async function runCli(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       // Help and version are "errors" to commander; they already printed.
       if (error.code === "commander.helpDisplayed" || error.code === "commander.help" || error.code === "commander.version") return EXIT_OK;
+      if (json) new Output({ json: true }).error(new UsageError(error.message.replace(/^error:\s*/, ""), { hint: "run `migrate --help` for usage" }));
       return EXIT_USAGE;
     }
     ctx.output().error(error);

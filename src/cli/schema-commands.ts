@@ -19,7 +19,9 @@ export function registerSchemaCommands(program: Command, ctx: CliContext): void 
       const result = await check(await ctx.config(), opts);
       for (const w of result.warnings) out().event({ type: "warning", message: w });
       for (const c of result.changed) out().event({ type: "warning", message: `applied revision ${c.revision} changed since it was applied (${c.path}); --strict makes this an error` });
-      out().json(result);
+      // A failing check under --json prints one document: the error, with the result beside it.
+      if (result.operations.length === 0) out().json(result);
+      else out().resultWithError = result;
       if (result.operations.length === 0) {
         out().event({ type: "info", message: "No changes: the database matches the model." });
         return;
