@@ -7,7 +7,6 @@ import type { AlterColumnOp, Operation } from "../operations/types.js";
 import type { ColumnSchema, TableSchema } from "../catalog/types.js";
 import { tableLabel } from "../catalog/types.js";
 import { onTable, type DiffContext } from "./compare-context.js";
-import { typeChangeWarning } from "./compare-types.js";
 import { sameComment, sameDefault, sameExpression, sameGeneration, sameType } from "./compare-values.js";
 
 /** The alterColumn that turns `actual` into `target`, or undefined when nothing differs. */
@@ -15,9 +14,9 @@ function alterColumn(table: TableSchema, target: ColumnSchema, actual: ColumnSch
   const label = tableLabel(table);
   const change: Partial<AlterColumnOp> = {};
   if (!sameType(target.type, actual.type, ctx.namedEnums)) {
+    // Whether the change can lose values is render-warnings' one judgement (narrowingReason),
+    // written above the operation and printed once.
     change.type = target.type;
-    const warning = typeChangeWarning(label, target.name, actual.type, target.type);
-    if (warning) ctx.warnings.push(warning);
   }
   if (target.nullable !== actual.nullable) change.nullable = target.nullable;
   if (!sameDefault(target.default, actual.default)) change.default = target.default ?? null;

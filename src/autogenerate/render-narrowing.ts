@@ -1,8 +1,10 @@
 /**
- * Whether a column type change can lose or reject existing values: shorter strings, fewer
- * digits, smaller integers, fewer enum values, or a change to another kind of type. Only a few
- * kind changes are known to be safe widenings (smallint → integer → bigint, real → double,
- * strings to text, integers to a wide enough numeric).
+ * The one judgement of whether a column type change can lose or reject existing values: shorter
+ * strings, fewer digits, smaller integers, fewer enum values, or a change to another kind of
+ * type. Only some kind changes are known to be safe widenings (smallint → integer → bigint,
+ * real → double, integers to a wide enough numeric, anything with a text form to text, date →
+ * timestamp, jsonb → json). Autogenerate's warnings and the file's `// WARNING` lines both come
+ * from here, so a change is judged, and reported, once.
  */
 import type { ColumnType } from "../catalog/types.js";
 
@@ -105,8 +107,18 @@ function sameKindNarrows(from: ColumnType, to: ColumnType): string | null {
   }
 }
 
+/** Kinds whose every value has a short text form that an unbounded string holds. */
+const TEXT_FORM = new Set<ColumnType["kind"]>(["smallint", "integer", "bigint", "numeric", "real", "double", "boolean", "char", "varchar", "date", "time", "timestamp", "interval", "uuid", "enum"]);
+
 /** Kind changes known not to lose values. */
 function widens(from: ColumnType, to: ColumnType): boolean {
+  // integer → text, date → text, enum → text: every value keeps its text form.
+  if (TEXT_FORM.has(from.kind) && ((to.kind === "text" && textRank(to.size) >= textRank(undefined)) || (to.kind === "varchar" && to.length === undefined))) return true;
+  if (from.kind === "enum" && (to.kind === "varchar" || to.kind === "char") && to.length !== undefined) return from.values.every((v) => v.length <= (to.length as number));
+  if ((from.kind === "smallint" || from.kind === "integer") && to.kind === "double") return true;
+  if (from.kind === "date" && to.kind === "timestamp") return true;
+  // jsonb keeps one of duplicate keys, so only jsonb → json keeps every value as it was.
+  if (from.kind === "jsonb" && to.kind === "json") return true;
   if (isInteger(from) && isInteger(to)) return INTEGER_RANK[to.kind] > INTEGER_RANK[from.kind] && !(to.unsigned && !from.unsigned);
   if (isInteger(from) && to.kind === "numeric") {
     if (to.unsigned && !from.unsigned) return false;

@@ -100,6 +100,11 @@ describe("enum evolution and data-keeping type changes on postgres", () => {
     if (!ctx.available) skip();
     const { text } = await roundTrip("e4", model(["ok", "sad"], "integer()"), "e3");
     expect(text).toMatch(/op\.alterColumn\("people", "code", \{\s*type: integer\(\),\s*existingType: text\(\),/);
+    // Judged once: one warning for text → integer, none for its downgrade (integer → text widens).
+    const [upgrade, downgrade] = text.split("export async function downgrade");
+    expect(upgrade.match(/people\.code/g)).toHaveLength(1);
+    expect(upgrade).toContain('// WARNING: changes column "people.code" from text to integer (a different kind of type)');
+    expect(downgrade).not.toContain("WARNING");
     const sql = ctx.project.run(["upgrade", "e3:e4", "--sql"]);
     expect(sql.stdout).toContain('ALTER COLUMN "code" TYPE integer USING "code"::integer');
     const codes = await queryTestDatabase(ctx.db, "SELECT code FROM people ORDER BY id");

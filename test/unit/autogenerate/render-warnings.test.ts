@@ -47,6 +47,8 @@ describe("destructiveWarnings", () => {
     ["longtext to text", { kind: "text", size: "long" }, { kind: "text" }],
     ["text to integer", { kind: "text" }, { kind: "integer" }],
     ["json to jsonb", { kind: "json" }, { kind: "jsonb" }],
+    ["enum to a varchar too short for a value", { kind: "enum", name: "e", values: ["abcd"] }, { kind: "varchar", length: 3 }],
+    ["integer to tinytext", { kind: "integer" }, { kind: "text", size: "tiny" }],
     ["timestamptz to timestamp", { kind: "timestamp", withTimezone: true }, { kind: "timestamp" }],
     ["timestamp precision drops", { kind: "timestamp", precision: 6 }, { kind: "timestamp", precision: 0 }],
     ["enum loses a value", { kind: "enum", name: "e", values: ["a", "b"] }, { kind: "enum", name: "e", values: ["a"] }],
@@ -72,6 +74,12 @@ describe("destructiveWarnings", () => {
     ["integer to wide numeric", { kind: "integer" }, { kind: "numeric", precision: 12 }],
     ["enum gains a value", { kind: "enum", name: "e", values: ["a"] }, { kind: "enum", name: "e", values: ["a", "b"] }],
     ["text to longtext", { kind: "text" }, { kind: "text", size: "long" }],
+    ["integer to text (its text form)", { kind: "integer" }, { kind: "text" }],
+    ["timestamp to unbounded varchar", { kind: "timestamp" }, { kind: "varchar" }],
+    ["enum to text", { kind: "enum", name: "e", values: ["a"] }, { kind: "text" }],
+    ["enum to a varchar its values fit", { kind: "enum", name: "e", values: ["abc"] }, { kind: "varchar", length: 3 }],
+    ["date to timestamp", { kind: "date" }, { kind: "timestamp" }],
+    ["jsonb to json", { kind: "jsonb" }, { kind: "json" }],
   ])("stays silent when the type widens: %s", (_label, from, to) => {
     expect(warns(from, to)).toBe(false);
   });
