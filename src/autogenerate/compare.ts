@@ -13,6 +13,7 @@ import { compareColumns } from "./compare-columns.js";
 import { compareConstraints } from "./compare-constraints.js";
 import { onTable, refKey, type DiffContext } from "./compare-context.js";
 import { compareEnums, type Reversals } from "./compare-enums.js";
+import { compareObjects } from "./compare-objects.js";
 import { compareIndexes } from "./compare-indexes.js";
 import { sameComment } from "./compare-values.js";
 import { orderOperations } from "./order.js";
@@ -87,7 +88,9 @@ export function compareSchemas(target: DatabaseSchema, actual: DatabaseSchema, o
   const ctx: DiffContext = { namedEnums: options.capabilities.namedEnums, comments: options.capabilities.comments, warnings: [] };
   const reversals: Reversals = new Map();
   const enumOps = options.capabilities.namedEnums ? compareEnums(t, a, ctx.warnings, reversals) : [];
-  const ops = [...enumOps, ...compareTables(t, a, ctx)];
+  const tableOps = [...enumOps, ...compareTables(t, a, ctx)];
+  // Objects compare by their definition text, which the dialects' table normalisation leaves alone.
+  const ops = [...tableOps, ...compareObjects(target.objects ?? [], actual.objects ?? [], tableOps)];
   const renameHints = detectRenameHints(ops);
   const order = { forwardReferences: options.capabilities.forwardReferences };
   const ordered = orderOperations(ops, order);

@@ -7,6 +7,8 @@
  *   first) → add columns → alter columns → create keys, checks and indexes → create foreign keys
  *   → comments → drop enums (once nothing uses them).
  *
+ * Database objects (views, functions, triggers, …) wrap around this: see order-objects.ts.
+ *
  * Within a phase operations are sorted by schema, table and name. Foreign-key cycles between new
  * tables are broken by creating one table without the cyclic key and adding it afterwards (unless
  * the dialect accepts forward references, see OrderOptions); cycles between dropped tables by
@@ -17,9 +19,12 @@ import type { ColumnType, ForeignKeySchema, TableSchema } from "../catalog/types
 import { onTable, refKey } from "./compare-context.js";
 import { dropConstraint } from "./compare-constraints.js";
 import { compareStrings, orderNodes } from "./order-graph.js";
+import { createdBeforeTables, objectRanks } from "./order-objects.js";
+import { objectKey, type DatabaseObject } from "../catalog/objects/types.js";
 
 /** Phases, in execution order. */
 const PHASE = {
+  dropLateObject: 5,
   dropForeignKey: 10,
   dropConstraint: 20,
   earlyBatch: 25,
@@ -29,6 +34,7 @@ const PHASE = {
   /** Columns leaving an enum type that is dropped and created again (an enum swap) go to text first. */
   enumSwapOut: 45,
   recreateEnum: 50,
+  createEarlyObject: 55,
   createEnum: 60,
   createTable: 70,
   addColumn: 80,
@@ -37,8 +43,10 @@ const PHASE = {
   lateBatch: 105,
   createForeignKey: 110,
   comment: 120,
+  createLateObject: 125,
   data: 130,
   dropEnum: 140,
+  dropEarlyObject: 145,
 } as const;
 
 /** The table a foreign key points at, as a key. */
@@ -66,6 +74,11 @@ function tableKey(phase: number, op: { schema?: string | null; table: string }, 
 }
 
 function sortKeys(facts: RunFacts): OperationTable<SortKey> {
+  const objectSortKey = (object: DatabaseObject, how: "create" | "drop"): SortKey => {
+    const early = createdBeforeTables(object.kind);
+    const phase = how === "create" ? (early ? PHASE.createEarlyObject : PHASE.createLateObject) : early ? PHASE.dropEarlyObject : PHASE.dropLateObject;
+    return [phase, facts.topo.get(`${how}:${objectKey(object)}`) ?? 0, object.schema ?? "", object.name, 0, object.table ?? ""];
+  };
   const enumKey = (phase: number, op: { schema?: string | null; name: string }, rank: number): SortKey => [phase, 0, op.schema ?? "", op.name, rank, ""];
   return {
     dropConstraint: (op) => tableKey(op.type === "foreignKey" ? PHASE.dropForeignKey : PHASE.dropConstraint, op, op.name, 1),
@@ -90,6 +103,9 @@ function sortKeys(facts: RunFacts): OperationTable<SortKey> {
     createForeignKey: (op) => tableKey(PHASE.createForeignKey, op, op.constraint.name ?? ""),
     createTableComment: (op) => tableKey(PHASE.comment, op, ""),
     dropTableComment: (op) => tableKey(PHASE.comment, op, ""),
+    createObject: (op) => objectSortKey(op.object, "create"),
+    replaceObject: (op) => objectSortKey(op.object, "create"),
+    dropObject: (op) => objectSortKey(op.object, "drop"),
     execute: () => [PHASE.data, 0, "", "", 0, ""],
     // Data statements keep the order they were written in.
     bulkInsert: () => [PHASE.data, 0, "", "", 0, ""],
@@ -212,7 +228,7 @@ export function orderOperations(ops: readonly Operation[], options: OrderOptions
   const facts: RunFacts = {
     createdTables: new Set(creates.map((op) => refKey(op.table.schema, op.table.name))),
     createdEnums: new Set(ops.flatMap((op) => (op.kind === "createEnum" ? [refKey(op.enum.schema, op.enum.name)] : []))),
-    topo: new Map([...created.rank, ...dropped.rank]),
+    topo: new Map([...created.rank, ...dropped.rank, ...objectRanks(ops)]),
   };
   return sortByPhase([...rest, ...created.tables, ...created.later, ...dropped.tables, ...dropped.first], facts);
 }

@@ -15,6 +15,7 @@ import { batchForm, opForm, tableCall } from "./render-table-operation.js";
 import { fragmentTemplate, propertyKey, stringLiteral, valueCode } from "./render-values.js";
 import { renderedForm } from "./rendered-form.js";
 import { operationWarnings } from "./render-warnings.js";
+import { objectCode } from "./render-object.js";
 
 const str = (value: string): Code => text(stringLiteral(value));
 const strings = (values: readonly string[]): Code => array(values.map(str));
@@ -71,6 +72,9 @@ function renderers(ctx: RenderContext): OperationTable<Code> {
       const existing = op.existingValues ? [entry("existingValues", strings(op.existingValues))] : [];
       return call("op.addEnumValue", [str(op.name), str(op.value), ...options([...schemaEntry(op.schema), ...extra, ...existing])]);
     },
+    createObject: (op) => call("op.createObject", [objectCode(op.object, ctx)]),
+    dropObject: (op) => call("op.dropObject", [objectCode(op.object, ctx)]),
+    replaceObject: (op) => call("op.replaceObject", [objectCode(op.object, ctx), object([entry("existing", objectCode(op.existing, ctx))])]),
     renameEnumValue: (op) => call("op.renameEnumValue", [str(op.name), str(op.from), str(op.to), ...options(schemaEntry(op.schema))]),
     execute: (op) => call("op.execute", [statementCode(op.sql, ctx), ...options(op.reverse === undefined ? [] : [entry("reverse", statementCode(op.reverse, ctx))])]),
     bulkInsert: (op) => {

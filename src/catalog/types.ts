@@ -3,6 +3,7 @@
  * schema.ts and live reflection both produce it, so compare works on like with like. Everything
  * here is JSON-serialisable; no dialect knowledge lives in these types.
  */
+import type { DatabaseObject } from "./objects/types.js";
 
 /** A portable column type. Dialects map it to native SQL and reflect native SQL back into it. */
 export type ColumnType =
@@ -139,6 +140,8 @@ export interface EnumSchema {
 export interface DatabaseSchema {
   tables: TableSchema[];
   enums: EnumSchema[];
+  /** Views, functions, triggers, extensions, sequences (see catalog/objects); absent: none. */
+  objects?: DatabaseObject[];
 }
 
 /** Addresses a table: its name and optional PostgreSQL schema. */

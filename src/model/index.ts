@@ -59,6 +59,22 @@ export {
   type UniqueDefinition,
 } from "./constraints.js";
 export { table, isTableDefinition, type AnyTable, type ColumnMap, type ColumnNames, type LazyTable, type TableDefinition, type TableExtras, type TableExtrasInput, type TableTarget } from "./table.js";
+export {
+  extension,
+  fn,
+  isObjectDefinition,
+  materializedView,
+  procedure,
+  sequence,
+  sequenceDefinition,
+  trigger,
+  view,
+  type DefinitionText,
+  type ObjectDefinition,
+  type ObjectDependency,
+  type ObjectOptions,
+  type SequenceOptions,
+} from "./objects.js";
 export { defineSchema, isSchemaDefinition, type SchemaDefinition, type SchemaInput } from "./define-schema.js";
 export {
   DEFAULT_NAMING,

@@ -11,18 +11,22 @@ import { isSchemaDefinition } from "./define-schema.js";
 import { enumOfType, isEnumDefinition, type EnumDefinition } from "./enum-type.js";
 import { resolveNaming, type NamingConvention, type NamingOverrides } from "./naming.js";
 import { isTableDefinition, type AnyTable } from "./table.js";
+import { isObjectDefinition, type ObjectDefinition } from "./objects.js";
+import { validateObjects } from "../catalog/objects/validate.js";
 import { tableLabel, type DatabaseSchema, type EnumSchema, type TableSchema } from "../catalog/types.js";
 import { validateSchema } from "../catalog/validate-schema.js";
 
 interface CollectedModel {
   tables: AnyTable[];
   enums: EnumDefinition[];
+  objects: ObjectDefinition[];
   naming: NamingOverrides;
 }
 
 function collect(input: unknown): CollectedModel {
   const tables = new Set<AnyTable>();
   const enums = new Set<EnumDefinition>();
+  const objects = new Set<ObjectDefinition>();
   let naming: NamingOverrides = {};
   let sawSchema = false;
   const addSchema = (value: unknown): void => {
@@ -30,12 +34,14 @@ function collect(input: unknown): CollectedModel {
     sawSchema = true;
     value.tables.forEach((t) => tables.add(t));
     value.enums.forEach((e) => enums.add(e));
+    value.objects?.forEach((o) => objects.add(o));
     naming = { ...naming, ...value.naming };
   };
   const scan = (namespace: object): void => {
     for (const value of Object.values(namespace)) {
       if (isTableDefinition(value)) tables.add(value);
       else if (isEnumDefinition(value)) enums.add(value);
+      else if (isObjectDefinition(value)) objects.add(value);
       else addSchema(value);
     }
   };
@@ -45,9 +51,9 @@ function collect(input: unknown): CollectedModel {
     scan(input);
     // A module compiled to CommonJS arrives with all its exports under `default`.
     const inner = (input as { default?: unknown }).default;
-    if (!sawSchema && tables.size === 0 && enums.size === 0 && typeof inner === "object" && inner !== null) scan(inner);
+    if (!sawSchema && tables.size === 0 && enums.size === 0 && objects.size === 0 && typeof inner === "object" && inner !== null) scan(inner);
   }
-  if (!sawSchema && tables.size === 0 && enums.size === 0) {
+  if (!sawSchema && tables.size === 0 && enums.size === 0 && objects.size === 0) {
     throw new MigrateError("model", "The schema module exports no tables, no enums and no defineSchema(...) default export.", {
       hint: "Export your tables (export const users = table(...)) or `export default defineSchema({ tables: [...] })`; an intentionally empty model is `defineSchema({ tables: [] })`.",
     });
@@ -57,7 +63,7 @@ function collect(input: unknown): CollectedModel {
       throw new MigrateError("model", "defineSchema({ tables }) contains something that is not a table.", { hint: "List only values created with table(...)." });
     }
   }
-  return { tables: [...tables], enums: [...enums], naming };
+  return { tables: [...tables], enums: [...enums], objects: [...objects], naming };
 }
 
 const sortKey = (ref: { schema?: string | null; name: string }): string => `${ref.schema ?? ""}\u0000${ref.name}`;
@@ -104,6 +110,7 @@ export function schemaFromModel(input: unknown): DatabaseSchema {
   const naming = resolveNaming(model.naming);
   const tables = model.tables.map((def) => buildTable({ name: def.name, columns: def.columns, extras: def.extras() })).sort(byKey);
   const schema: DatabaseSchema = { tables, enums: collectEnums(model.enums, tables) };
+  if (model.objects.length > 0) schema.objects = validateObjects(model.objects.map((o) => structuredClone(o.object)));
   validateSchema(schema);
   assignNames(tables, naming);
   return schema;

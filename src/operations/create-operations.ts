@@ -4,6 +4,7 @@
  * `flush()` after the revision function returns, so operations a revision forgot to await still
  * run, in order, and their errors surface.
  */
+import { createObjectOp, dropObjectOp, replaceObjectOp } from "./object-operations.js";
 import { resolveNaming, type NamingConvention, type NamingOverrides } from "../model/naming.js";
 import { tableTarget } from "./arguments.js";
 import { batchAlterTableOp } from "./batch-operations.js";
@@ -95,6 +96,9 @@ export function createOperations(sink: OperationSink, options: CreateOperationsO
     dropEnum: (name, opts) => submit(() => dropEnumOp(name, opts)),
     addEnumValue: (name, value, opts) => submit(() => addEnumValueOp(name, value, opts)),
     renameEnumValue: (name, from, to, opts) => submit(() => renameEnumValueOp(name, from, to, opts)),
+    createObject: (definition) => submit(() => createObjectOp(definition)),
+    dropObject: (definition) => submit(() => dropObjectOp(definition)),
+    replaceObject: (definition, opts) => submit(() => replaceObjectOp(definition, opts)),
     execute: (statement, opts) => submit(() => executeOp(statement, opts)),
     bulkInsert: (table, rows, opts) => submit(() => bulkInsertOp(table, rows, opts)),
     batchAlterTable: (table, build, opts) => submit(() => batchAlterTableOp(tableTarget(table, opts?.schema, "op.batchAlterTable"), build, opts)),

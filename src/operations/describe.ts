@@ -4,6 +4,7 @@
  * operation kind cannot be left without a description.
  */
 import { tableLabel } from "../catalog/types.js";
+import { objectLabel } from "../catalog/objects/types.js";
 import { isSqlFragment } from "../core/sql.js";
 import type { OnTable, Operation, OperationTable } from "./types.js";
 
@@ -51,6 +52,9 @@ const describers: OperationTable<string> = {
   createEnum: (op) => `create enum ${enumLabel(op.enum)}`,
   dropEnum: (op) => `drop enum ${enumLabel(op)}`,
   addEnumValue: (op) => `add value ${JSON.stringify(op.value)} to enum ${enumLabel(op)}`,
+  createObject: (op) => `create ${objectLabel(op.object)}`,
+  dropObject: (op) => `drop ${objectLabel(op.object)}`,
+  replaceObject: (op) => `replace ${objectLabel(op.object)}`,
   renameEnumValue: (op) => `rename value ${JSON.stringify(op.from)} of enum ${enumLabel(op)} to ${JSON.stringify(op.to)}`,
   execute: (op) => `execute SQL: ${sqlPreview(op.sql)}`,
   bulkInsert: (op) => `insert ${op.rows.length} row${op.rows.length === 1 ? "" : "s"} into ${on(op)}`,

@@ -3,6 +3,7 @@
  * Argument order follows Alembic's where Alembic has the operation. Every method builds exactly
  * one Operation and hands it to the migration context; see create-operations.ts.
  */
+import type { ObjectDefinition } from "../model/objects.js";
 import type { DialectName } from "../core/dialect-name.js";
 import type { ColumnBuilder, DefaultInput, ReferenceOptions } from "../model/column-builder.js";
 import type { IndexElementInput } from "../model/constraints.js";
@@ -219,6 +220,12 @@ export interface Operations {
   addEnumValue(name: string, value: string, options?: AddEnumValueOptions): Promise<void>;
   /** Renames one value of an enum type. */
   renameEnumValue(name: string, from: string, to: string, options?: SchemaOption): Promise<void>;
+  /** Creates a view, function, trigger, extension, sequence…: ``op.createObject(view("v", sql`…`))``. */
+  createObject(definition: ObjectDefinition): Promise<void>;
+  /** Drops one; the full definition makes the drop reversible. */
+  dropObject(definition: ObjectDefinition): Promise<void>;
+  /** Changes an object's definition (CREATE OR REPLACE where allowed, else drop and create). */
+  replaceObject(definition: ObjectDefinition, options: { existing: ObjectDefinition }): Promise<void>;
   /** Raw SQL; values interpolated with the `sql` tag are bound, never spliced. */
   execute(statement: string | SqlFragment, options?: ExecuteOptions): Promise<void>;
   /** Inserts rows (values are bound). Passing the table object supplies the column types. */

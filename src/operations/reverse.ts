@@ -141,6 +141,9 @@ const reversers: OperationTable<Operation[]> = {
     );
   },
   renameEnumValue: (op) => [{ ...op, from: op.to, to: op.from }],
+  createObject: (op) => [{ kind: "dropObject", object: op.object }],
+  dropObject: (op) => [{ kind: "createObject", object: op.object }],
+  replaceObject: (op) => [{ kind: "replaceObject", object: op.existing, existing: op.object }],
   execute: (op) => {
     if (op.reverse === undefined) throw irreversible(op, "raw SQL has no known inverse", "Pass { reverse: <SQL that undoes it> } to execute, or write the downgrade by hand.");
     return [{ kind: "execute", sql: op.reverse, reverse: op.sql }];

@@ -21,6 +21,7 @@ import type {
   UniqueSchema,
 } from "../catalog/types.js";
 import type { SqlFragment } from "../core/sql.js";
+import type { DatabaseObject } from "../catalog/objects/types.js";
 
 /** Every operation that targets one table names it with these two fields. */
 export interface OnTable {
@@ -175,6 +176,28 @@ export interface RenameEnumValueOp {
   to: string;
 }
 
+/** Creates a view, function, trigger, extension, sequence… (see catalog/objects). */
+export interface CreateObjectOp {
+  kind: "createObject";
+  object: DatabaseObject;
+}
+
+/** Drops one; `object` is the object as it was, so the drop is always reversible. */
+export interface DropObjectOp {
+  kind: "dropObject";
+  object: DatabaseObject;
+}
+
+/**
+ * Changes an object's definition: CREATE OR REPLACE where the dialect allows it for the kind,
+ * else a drop and a create. `existing` is the definition before, for the reverse.
+ */
+export interface ReplaceObjectOp {
+  kind: "replaceObject";
+  object: DatabaseObject;
+  existing: DatabaseObject;
+}
+
 /**
  * Raw SQL. A plain string runs verbatim; a SqlFragment (from the `sql` tagged template) binds its
  * values through the dialect's placeholders, never splicing them into the text.
@@ -225,6 +248,9 @@ export type Operation =
   | DropEnumOp
   | AddEnumValueOp
   | RenameEnumValueOp
+  | CreateObjectOp
+  | DropObjectOp
+  | ReplaceObjectOp
   | ExecuteOp
   | BulkInsertOp
   | BatchAlterTableOp;

@@ -5,6 +5,7 @@
  * schema without relying on the naming convention; what the DSL cannot express is listed in the
  * file's header comment (see pull-limitations.ts).
  */
+import { pulledObjects } from "./objects.js";
 import type { DialectName } from "../core/dialect-name.js";
 import type { DatabaseSchema, TableSchema } from "../catalog/types.js";
 import { planEnums } from "./enums.js";
@@ -86,12 +87,15 @@ export function renderSchemaModule(schema: DatabaseSchema, options: PullRenderOp
     return declaration(ident, call(ctx.use("table"), [text(stringLiteral(table.name)), columns, ...(extras.length ? [object(extras)] : [])]));
   });
 
+  const objects = pulledObjects(schema.objects ?? [], allocator, ctx);
+
   const entries: ObjectEntry[] = [{ key: "tables", value: array(tables.map((t) => text(t.ident))) }];
   if (plan.declared.length > 0) entries.push({ key: "enums", value: array(plan.declared.map((d) => text(d.ident))) });
+  if (objects.length > 0) entries.push({ key: "objects", value: array(objects.map((o) => text(o.ident))) });
   const longest = longestName(schema);
   if (longest > DEFAULT_MAX_NAME_BYTES) entries.push({ key: "naming", value: recordCode({ maxLength: longest }) });
   const defaultExport = printStatements([{ prefix: "export default ", code: call(ctx.use("defineSchema"), [object(entries)]), suffix: ";" }], "");
 
   const issues = [...pullLimitations(schema), ...plan.renames];
-  return [header(options.dialect, issues), importLine(ctx.imports()), ...enumDeclarations, ...tableDeclarations, defaultExport].join("\n\n") + "\n";
+  return [header(options.dialect, issues), importLine(ctx.imports()), ...enumDeclarations, ...tableDeclarations, ...objects.map((o) => o.source), defaultExport].join("\n\n") + "\n";
 }

@@ -114,6 +114,9 @@ export function tableChangedInPlace(op: Operation): TableRef | undefined {
     case "dropEnum":
     case "addEnumValue":
     case "renameEnumValue":
+    case "createObject":
+    case "dropObject":
+    case "replaceObject":
     case "execute":
     case "bulkInsert":
       return undefined;

@@ -7,6 +7,7 @@
  * character set and collation come from the server and database defaults (InnoDB/utf8mb4 on
  * current servers) and a project never fights its DBA's configuration.
  */
+import { createObjectStatements, dropObjectStatements, replaceObjectStatements } from "./compile-objects.js";
 import type { Operation, OperationTable, TableLevelOperation, OnTable } from "../../operations/types.js";
 import type { TableSchema } from "../../catalog/types.js";
 import type { CompileContext, Statement } from "../dialect.js";
@@ -112,6 +113,9 @@ function handlers(ctx: CompileContext): OperationTable<Compiled> {
     dropEnum: async (op) => noNamedEnums("dropEnum", op.name),
     addEnumValue: async (op) => noNamedEnums("addEnumValue", op.name),
     renameEnumValue: async (op) => noNamedEnums("renameEnumValue", op.name),
+    createObject: createObjectStatements,
+    dropObject: dropObjectStatements,
+    replaceObject: replaceObjectStatements,
     execute: async (op) => compileExecute(op),
     bulkInsert: async (op) => compileBulkInsert(op),
     batchAlterTable: async (op) => {

@@ -7,6 +7,7 @@
  * A table in the connection's database has `schema: null`; tables read from other databases
  * (ReflectOptions.schemas, which on MySQL names databases) carry their database name.
  */
+import { reflectObjects } from "./reflect-objects.js";
 import type { Connection, ReflectOptions } from "../dialect.js";
 import type { DatabaseSchema, TableRef, TableSchema } from "../../catalog/types.js";
 import { ConnectionError } from "../../errors.js";
@@ -139,8 +140,10 @@ export async function reflect(conn: Connection, options: ReflectOptions = {}): P
     include: options.includeTables?.map((e) => parseName(e, schemas)),
     exclude: options.excludeTables?.map((e) => parseName(e, schemas)),
   });
+  // Objects are read only from the connection's own database (other databases: tables only).
+  const objects = await reflectObjects(conn, schemas[0]!);
   // MySQL enums are inline column types; there are no named enum types to report.
-  return { tables, enums: [] };
+  return { tables, enums: [], ...(objects.length > 0 ? { objects } : {}) };
 }
 
 /** Reads one table; undefined when it does not exist. `ref.schema` names another database. */

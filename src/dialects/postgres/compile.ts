@@ -13,6 +13,7 @@ import { checkSql, foreignKeySql, primaryKeySql, uniqueSql } from "./constraint-
 import { createTableStatements } from "./create-table.js";
 import { bulkInsertStatements, executeStatements } from "./data-sql.js";
 import { addEnumValueStatements, createEnumStatements, dropEnumStatements, renameEnumValueStatements } from "./enum-sql.js";
+import { createObjectStatements, dropObjectStatements, replaceObjectStatements } from "./compile-objects.js";
 import { createIndexStatement, dropIndexStatement } from "./index-sql.js";
 import { quoteIdentifier, quoteTable } from "./quote.js";
 
@@ -52,6 +53,9 @@ function handlers(ctx: CompileContext): OperationTable<Compiled> {
     dropEnum: dropEnumStatements,
     addEnumValue: addEnumValueStatements,
     renameEnumValue: renameEnumValueStatements,
+    createObject: createObjectStatements,
+    dropObject: dropObjectStatements,
+    replaceObject: replaceObjectStatements,
     execute: executeStatements,
     bulkInsert: bulkInsertStatements,
     batchAlterTable: async (op) => {

@@ -8,6 +8,7 @@
  * defaults.ts), NO ACTION foreign key actions as null, btree (the default method) as null, and
  * every optional field present (null when unset). Lists are sorted by name.
  */
+import { reflectObjects } from "./reflect-objects.js";
 import type { ColumnSchema, DatabaseSchema, EnumSchema, IndexElement, ReferentialAction, TableRef, TableSchema } from "../../catalog/types.js";
 import type { Connection, ReflectOptions } from "../dialect.js";
 import { isNextvalDefault, isSerialStyleDefault, parseReflectedDefault } from "./defaults.js";
@@ -153,7 +154,8 @@ export async function reflect(conn: Connection, options: ReflectOptions = {}): P
   const tables = await readTables(conn, options);
   const enumRows = await conn.query<EnumRow>(ENUMS_SQL, [options.schemas ?? null]);
   const enums: EnumSchema[] = enumRows.map((row) => ({ schema: row.schema, name: row.name, values: row.values }));
-  return { tables, enums: enums.sort(bySchemaAndName) };
+  const objects = await reflectObjects(conn, options);
+  return { tables, enums: enums.sort(bySchemaAndName), ...(objects.length > 0 ? { objects } : {}) };
 }
 
 /** The tables (four catalog queries), sorted; enums are read only by reflect(). */

@@ -6,6 +6,7 @@
  * Comments inside definitions (TableSchema.comment, ColumnSchema.comment) are not written:
  * SQLite cannot store them and capabilities.comments is false, so the core does not expect them.
  */
+import { createObjectStatements, dropObjectStatements, replaceObjectStatements } from "./compile-objects.js";
 import { UnsupportedOperationError } from "../../errors.js";
 import { isSqlFragment, joinFragment } from "../../core/sql.js";
 import type { Operation, OperationKind, OperationOf, OperationTable, TableLevelOperation } from "../../operations/types.js";
@@ -53,6 +54,9 @@ function handlers(ctx: CompileContext): OperationTable<Promise<Statement[]>> {
     dropEnum: async (op) => enumUnsupported(op.kind, op.name, "drop an enum type"),
     addEnumValue: async (op) => enumUnsupported(op.kind, op.name, "add a value to an enum type"),
     renameEnumValue: async (op) => enumUnsupported(op.kind, op.name, "rename an enum value"),
+    createObject: createObjectStatements,
+    dropObject: dropObjectStatements,
+    replaceObject: replaceObjectStatements,
     execute: async (op) => [isSqlFragment(op.sql) ? joinFragment(op.sql, placeholder) : { sql: op.sql }],
     bulkInsert: async (op) => bulkInsertStatements(op),
     batchAlterTable: (op) => compileTableOperations({ schema: op.schema, name: op.table }, op.operations, op.recreate ?? "auto", ctx),

@@ -123,7 +123,7 @@ describe("renderOperations output", () => {
   });
 
   it("uses the indent option for every line (outside multi-line SQL templates)", () => {
-    const { body } = renderOperations(richOperations.filter((op) => op.kind !== "execute"), { indent: "    " });
+    const { body } = renderOperations(richOperations.filter((op) => op.kind !== "execute" && !("object" in op)), { indent: "    " });
     for (const line of body.split("\n")) if (line !== "") expect(line.startsWith("    ")).toBe(true);
   });
 

@@ -64,6 +64,13 @@ export const samples: { [K in OperationKind]: Extract<Operation, { kind: K }> } 
   dropEnum: { kind: "dropEnum", name: "mood", existing: { name: "mood", values: ["sad", "ok"] } },
   addEnumValue: { kind: "addEnumValue", name: "mood", value: "happy", existingValues: ["sad", "ok"] },
   renameEnumValue: { kind: "renameEnumValue", name: "mood", from: "ok", to: "fine" },
+  createObject: { kind: "createObject", object: { kind: "view", schema: null, name: "active_users", definition: "SELECT users.id\n   FROM users", dependsOn: ["table:.users"] } },
+  dropObject: { kind: "dropObject", object: { kind: "trigger", schema: "app", name: "users_touch", table: "users", definition: "CREATE TRIGGER users_touch BEFORE UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app.touch()" } },
+  replaceObject: {
+    kind: "replaceObject",
+    object: { kind: "sequence", schema: null, name: "invoice_numbers", definition: "AS bigint START WITH 1000 INCREMENT BY 5 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1 NO CYCLE" },
+    existing: { kind: "sequence", schema: null, name: "invoice_numbers", definition: "AS bigint START WITH 1000 INCREMENT BY 10 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1 NO CYCLE" },
+  },
   execute: { kind: "execute", sql: "UPDATE users SET active = true", reverse: "UPDATE users SET active = false" },
   bulkInsert: { kind: "bulkInsert", table: "users", rows: [{ id: 1 }, { id: 2 }] },
   batchAlterTable: { kind: "batchAlterTable", table: "users", operations: [addEmail, tightenName], recreate: "auto" },

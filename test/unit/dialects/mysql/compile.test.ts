@@ -212,6 +212,19 @@ const cases: Record<OperationKind, Case[]> = {
   dropEnum: [{ name: "no named enums", op: { kind: "dropEnum", name: "mood" }, error: "unsupported-operation" }],
   addEnumValue: [{ name: "no named enums", op: { kind: "addEnumValue", name: "mood", value: "b" }, error: "unsupported-operation" }],
   renameEnumValue: [{ name: "no named enums", op: { kind: "renameEnumValue", name: "mood", from: "a", to: "b" }, error: "unsupported-operation" }],
+  createObject: [
+    { name: "view", op: { kind: "createObject", object: { kind: "view", schema: null, name: "v", definition: "select 1 AS `one`" } }, expected: [{ sql: "CREATE VIEW `v` AS select 1 AS `one`" }] },
+    { name: "no extensions", op: { kind: "createObject", object: { kind: "extension", schema: null, name: "pgcrypto", definition: "" } }, error: "unsupported-operation" },
+  ],
+  dropObject: [{ name: "procedure", op: { kind: "dropObject", object: { kind: "procedure", schema: null, name: "p", definition: "CREATE PROCEDURE `p`() select 1" } }, expected: [{ sql: "DROP PROCEDURE `p`" }] }],
+  replaceObject: [
+    { name: "view: CREATE OR REPLACE", op: { kind: "replaceObject", object: { kind: "view", schema: null, name: "v", definition: "select 2 AS `two`" }, existing: { kind: "view", schema: null, name: "v", definition: "select 1 AS `one`" } }, expected: [{ sql: "CREATE OR REPLACE VIEW `v` AS select 2 AS `two`" }] },
+    {
+      name: "trigger: drop and create",
+      op: { kind: "replaceObject", object: { kind: "trigger", schema: null, name: "t", table: "x", definition: "CREATE TRIGGER `t` AFTER INSERT ON `x` FOR EACH ROW set @a = 2" }, existing: { kind: "trigger", schema: null, name: "t", table: "x", definition: "CREATE TRIGGER `t` AFTER INSERT ON `x` FOR EACH ROW set @a = 1" } },
+      expected: [{ sql: "DROP TRIGGER `t`" }, { sql: "CREATE TRIGGER `t` AFTER INSERT ON `x` FOR EACH ROW set @a = 2" }],
+    },
+  ],
   execute: [
     { name: "plain string runs verbatim", op: { kind: "execute", sql: "UPDATE t SET a = 1" }, expected: [{ sql: "UPDATE t SET a = 1" }] },
     { name: "fragment binds its values", op: { kind: "execute", sql: sql`UPDATE t SET a = ${"x'y"} WHERE id = ${7}` }, expected: [{ sql: "UPDATE t SET a = ? WHERE id = ?", params: ["x'y", 7] }] },

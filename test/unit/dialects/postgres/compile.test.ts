@@ -117,6 +117,27 @@ const cases: Cases = {
   renameEnumValue: [
     { name: "RENAME VALUE", op: { kind: "renameEnumValue", name: "mood", from: "sad", to: "blue" }, expected: [{ sql: "ALTER TYPE \"mood\" RENAME VALUE 'sad' TO 'blue'" }] },
   ],
+  createObject: [
+    { name: "view", op: { kind: "createObject", object: { kind: "view", schema: null, name: "v", definition: "SELECT 1 AS one" } }, expected: [{ sql: 'CREATE VIEW "v" AS SELECT 1 AS one' }] },
+    { name: "extension in a schema", op: { kind: "createObject", object: { kind: "extension", schema: "ext", name: "pgcrypto", definition: "" } }, expected: [{ sql: 'CREATE EXTENSION IF NOT EXISTS "pgcrypto" SCHEMA "ext"' }] },
+    {
+      name: "function bodies are not checked against tables created later",
+      op: { kind: "createObject", object: { kind: "function", schema: null, name: "f", definition: "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'select count(*) from later'" } },
+      expected: [{ sql: "SET check_function_bodies = false" }, { sql: "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'select count(*) from later'" }, { sql: "RESET check_function_bodies" }],
+    },
+  ],
+  dropObject: [
+    { name: "trigger names its table", op: { kind: "dropObject", object: { kind: "trigger", schema: "app", name: "t", table: "notes", definition: "CREATE TRIGGER …" } }, expected: [{ sql: 'DROP TRIGGER "t" ON "app"."notes"' }] },
+    { name: "sequence may have gone with its table", op: { kind: "dropObject", object: { kind: "sequence", schema: null, name: "s", definition: "" } }, expected: [{ sql: 'DROP SEQUENCE IF EXISTS "s"' }] },
+  ],
+  replaceObject: [
+    { name: "view: CREATE OR REPLACE", op: { kind: "replaceObject", object: { kind: "view", schema: null, name: "v", definition: "SELECT 2 AS two" }, existing: { kind: "view", schema: null, name: "v", definition: "SELECT 1 AS one" } }, expected: [{ sql: 'CREATE OR REPLACE VIEW "v" AS SELECT 2 AS two' }] },
+    {
+      name: "materialized view: drop and create",
+      op: { kind: "replaceObject", object: { kind: "materializedView", schema: null, name: "m", definition: "SELECT 2" }, existing: { kind: "materializedView", schema: null, name: "m", definition: "SELECT 1" } },
+      expected: [{ sql: 'DROP MATERIALIZED VIEW "m"' }, { sql: 'CREATE MATERIALIZED VIEW "m" AS SELECT 2' }],
+    },
+  ],
   execute: [
     { name: "plain string verbatim", op: { kind: "execute", sql: "UPDATE t SET a = 1" }, expected: [{ sql: "UPDATE t SET a = 1" }] },
     { name: "fragment binds values", op: { kind: "execute", sql: sql`UPDATE t SET a = ${"x'"} WHERE id = ${7}` }, expected: [{ sql: "UPDATE t SET a = $1 WHERE id = $2", params: ["x'", 7] }] },

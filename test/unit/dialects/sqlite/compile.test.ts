@@ -262,6 +262,12 @@ const cases: Cases = {
   dropEnum: [{ name: "refused", op: { kind: "dropEnum", name: "mood" }, throws: /no named enum types/ }],
   addEnumValue: [{ name: "refused", op: { kind: "addEnumValue", name: "mood", value: "b" }, throws: /no named enum types/ }],
   renameEnumValue: [{ name: "refused", op: { kind: "renameEnumValue", name: "mood", from: "a", to: "b" }, throws: /no named enum types/ }],
+  createObject: [
+    { name: "view", op: { kind: "createObject", object: { kind: "view", schema: null, name: "v", definition: "SELECT 1 AS one" } }, expected: [{ sql: 'CREATE VIEW "v" AS SELECT 1 AS one' }] },
+    { name: "no functions", op: { kind: "createObject", object: { kind: "function", schema: null, name: "f", definition: "CREATE FUNCTION f()" } }, throws: /SQLite has no functions/ },
+  ],
+  dropObject: [{ name: "trigger", op: { kind: "dropObject", object: { kind: "trigger", schema: null, name: "t_touch", table: "notes", definition: "CREATE TRIGGER t_touch AFTER UPDATE ON notes BEGIN SELECT 1; END" } }, expected: [{ sql: 'DROP TRIGGER "t_touch"' }] }],
+  replaceObject: [{ name: "drop and create", op: { kind: "replaceObject", object: { kind: "view", schema: null, name: "v", definition: "SELECT 2 AS two" }, existing: { kind: "view", schema: null, name: "v", definition: "SELECT 1 AS one" } }, expected: [{ sql: 'DROP VIEW "v"' }, { sql: 'CREATE VIEW "v" AS SELECT 2 AS two' }] }],
   execute: [
     { name: "plain text runs verbatim", op: { kind: "execute", sql: "UPDATE notes SET body = ''" }, expected: [{ sql: "UPDATE notes SET body = ''" }] },
     {

@@ -1,0 +1,73 @@
+/**
+ * Differences of database objects (views, functions, triggers, extensions, sequences). Objects
+ * match by kind, schema and name (and table, for triggers); a definition that differs after
+ * normalisation is replaced. A view that uses a table whose columns change type or go away is
+ * dropped before the change and created again after it (PostgreSQL refuses to alter a column a
+ * view uses), and so is every view built on such a view.
+ */
+import { objectKey, tableObjectKey, type DatabaseObject } from "../catalog/objects/types.js";
+import type { Operation } from "../operations/types.js";
+
+/**
+ * The comparable form of a definition: whitespace runs collapsed, no trailing semicolon. The
+ * database prints a definition the same way each time, so a model written from its text (what
+ * `pull` writes) compares equal; a changed body is a change.
+ */
+export function normalizeDefinition(text: string): string {
+  return text.replace(/\s+/g, " ").trim().replace(/\s*;+$/, "");
+}
+
+/** Tables ("table:schema.name" keys) whose existing columns change type or are dropped by `ops`. */
+function reshapedTables(ops: readonly Operation[]): Set<string> {
+  const out = new Set<string>();
+  const visit = (op: Operation, on?: { schema?: string | null; table: string }): void => {
+    if (op.kind === "batchAlterTable") return op.operations.forEach((inner) => visit(inner, op));
+    const at = on ?? (op as { schema?: string | null; table: string });
+    if ((op.kind === "alterColumn" && (op.type !== undefined || op.newName !== undefined)) || op.kind === "dropColumn") out.add(tableObjectKey(at.schema, at.table));
+  };
+  ops.forEach((op) => visit(op));
+  return out;
+}
+
+/** The existing views that must be rebuilt around `tableOps`: direct users of a reshaped table, and views on those. */
+function viewsToRebuild(actual: readonly DatabaseObject[], tableOps: readonly Operation[]): Set<string> {
+  const hit = reshapedTables(tableOps);
+  const rebuild = new Set<string>();
+  let grew = hit.size > 0;
+  while (grew) {
+    grew = false;
+    for (const object of actual) {
+      if (object.kind !== "view" && object.kind !== "materializedView") continue;
+      const key = objectKey(object);
+      if (rebuild.has(key)) continue;
+      if ((object.dependsOn ?? []).some((dep) => hit.has(dep) || rebuild.has(dep))) {
+        rebuild.add(key);
+        grew = true;
+      }
+    }
+  }
+  return rebuild;
+}
+
+/**
+ * Operations that turn `actual`'s objects into `target`'s: createObject, dropObject, and
+ * replaceObject (or a drop and a create around table changes). `tableOps` are the table changes of
+ * the same run.
+ */
+export function compareObjects(target: readonly DatabaseObject[], actual: readonly DatabaseObject[], tableOps: readonly Operation[]): Operation[] {
+  const ops: Operation[] = [];
+  const actualByKey = new Map(actual.map((o) => [objectKey(o), o]));
+  const targetKeys = new Set(target.map((o) => objectKey(o)));
+  const rebuild = viewsToRebuild(actual, tableOps);
+  for (const object of target) {
+    const key = objectKey(object);
+    const existing = actualByKey.get(key);
+    if (!existing) ops.push({ kind: "createObject", object });
+    else if (rebuild.has(key)) ops.push({ kind: "dropObject", object: existing }, { kind: "createObject", object: { ...object, dependsOn: existing.dependsOn ?? object.dependsOn } });
+    else if (normalizeDefinition(object.definition) !== normalizeDefinition(existing.definition)) ops.push({ kind: "replaceObject", object, existing });
+  }
+  for (const object of actual) {
+    if (!targetKeys.has(objectKey(object))) ops.push({ kind: "dropObject", object });
+  }
+  return ops;
+}

@@ -1,0 +1,65 @@
+/**
+ * A database object as the DSL call that declares it: ``view("active_users", sql`…`)``,
+ * `extension("pgcrypto")`, `sequence("n", { start: 1000 })`. Revisions (`op.createObject(...)`) and
+ * pulled schema modules share it; evaluating the call gives back an equal object.
+ */
+import type { DatabaseObject, DatabaseObjectKind } from "../catalog/objects/types.js";
+import { sequenceDefinition, type SequenceOptions } from "../model/objects.js";
+import { array, call, object, text, type Code, type ObjectEntry } from "./render-code.js";
+import type { RenderContext } from "./render-context.js";
+import { sqlTemplate, stringLiteral } from "./render-values.js";
+
+const FUNCTION: Record<DatabaseObjectKind, string> = {
+  extension: "extension",
+  sequence: "sequence",
+  function: "fn",
+  procedure: "procedure",
+  view: "view",
+  materializedView: "materializedView",
+  trigger: "trigger",
+};
+
+const str = (value: string): Code => text(stringLiteral(value));
+
+const SEQUENCE = /^AS (smallint|integer|bigint) START WITH (-?\d+) INCREMENT BY (-?\d+) MINVALUE (-?\d+) MAXVALUE (-?\d+) CACHE (\d+) (NO CYCLE|CYCLE)$/;
+
+function numberCode(value: string): Code {
+  return text(Number.isSafeInteger(Number(value)) ? value : `${value}n`);
+}
+
+/** The options of a sequence that differ from PostgreSQL's defaults (as parsed from its definition). */
+function sequenceEntries(definition: string): ObjectEntry[] {
+  const m = SEQUENCE.exec(definition);
+  if (!m) return [{ key: "definition", value: str(definition) }];
+  const [, as, start, increment, min, max, cache, cycle] = m as unknown as string[];
+  const entries: ObjectEntry[] = [];
+  if (as !== "bigint") entries.push({ key: "as", value: str(as!) });
+  const options: SequenceOptions = { as: as as SequenceOptions["as"], increment: BigInt(increment!) };
+  if (increment !== "1") entries.push({ key: "increment", value: numberCode(increment!) });
+  const defaults = SEQUENCE.exec(sequenceDefinition(options))!;
+  if (min !== defaults[4]) entries.push({ key: "minValue", value: numberCode(min!) });
+  if (max !== defaults[5]) entries.push({ key: "maxValue", value: numberCode(max!) });
+  const withBounds = SEQUENCE.exec(sequenceDefinition({ ...options, minValue: BigInt(min!), maxValue: BigInt(max!) }))!;
+  if (start !== withBounds[2]) entries.push({ key: "start", value: numberCode(start!) });
+  if (cache !== "1") entries.push({ key: "cache", value: numberCode(cache!) });
+  if (cycle === "CYCLE") entries.push({ key: "cycle", value: text("true") });
+  return entries;
+}
+
+/** The DSL call for `obj`; records the imports it needs in `ctx`. */
+export function objectCode(obj: DatabaseObject, ctx: RenderContext): Code {
+  const callee = ctx.use(FUNCTION[obj.kind]);
+  const entries: ObjectEntry[] = [];
+  if (obj.schema) entries.push({ key: "schema", value: str(obj.schema) });
+  if (obj.kind === "sequence") {
+    entries.push(...sequenceEntries(obj.definition));
+    if (obj.table) entries.push({ key: "ownedBy", value: str(obj.table) });
+  }
+  if (obj.dependsOn?.length) entries.push({ key: "dependsOn", value: array(obj.dependsOn.map(str)) });
+  const options = entries.length > 0 ? [object(entries)] : [];
+  if (obj.kind === "extension" || obj.kind === "sequence") return call(callee, [str(obj.name), ...options]);
+  ctx.use("sql");
+  const body = text(sqlTemplate(obj.definition));
+  if (obj.kind === "trigger") return call(callee, [str(obj.name), str(obj.table ?? ""), body, ...options]);
+  return call(callee, [str(obj.name), body, ...options]);
+}

@@ -1,0 +1,63 @@
+/**
+ * Database objects beyond tables: views, materialized views, functions, procedures, triggers,
+ * extensions and sequences. One generic shape holds them all: a kind, a qualified name, the
+ * definition text as the database prints it, and what the object depends on. Compare works on
+ * the definition text after the dialect's normalisation; a changed text is a change.
+ */
+
+/** The kinds of database object athanor manages besides tables and enums. */
+export type DatabaseObjectKind = "extension" | "sequence" | "function" | "procedure" | "view" | "materializedView" | "trigger";
+
+/** Every object kind, in the order a run creates them (extensions first, triggers last). */
+export const OBJECT_KINDS: readonly DatabaseObjectKind[] = ["extension", "sequence", "function", "procedure", "view", "materializedView", "trigger"];
+
+/**
+ * One database object. `definition` is what the database prints for it:
+ * - view, materializedView: the query (`pg_get_viewdef`, information_schema.VIEWS, the text after
+ *   AS in sqlite_schema.sql);
+ * - function, procedure, trigger: the whole CREATE statement (`pg_get_functiondef`,
+ *   `pg_get_triggerdef`, sqlite_schema.sql; MySQL rebuilt from information_schema / mysql.proc);
+ * - sequence: its options (`INCREMENT BY 1 MINVALUE 1 …`);
+ * - extension: empty (an extension is identified by its name alone).
+ */
+export interface DatabaseObject {
+  kind: DatabaseObjectKind;
+  /** PostgreSQL schema; null or absent: the current schema. */
+  schema?: string | null;
+  name: string;
+  /** Triggers: the table they fire on. Owned sequences: the "table.column" that owns them. */
+  table?: string | null;
+  definition: string;
+  /**
+   * Keys (objectKey / tableObjectKey) of what this object uses, from the database's own dependency
+   * records when reflected, or as declared in the model. Creates run after these, drops before.
+   */
+  dependsOn?: string[];
+}
+
+/** The key of an object: kind, schema and name (and the table of a trigger). */
+export function objectKey(object: Pick<DatabaseObject, "kind" | "schema" | "name" | "table">): string {
+  const base = `${object.kind}:${object.schema ?? ""}.${object.name}`;
+  return object.kind === "trigger" ? `${base}@${object.table ?? ""}` : base;
+}
+
+/** The dependency key of a table, as objects list it in dependsOn. */
+export function tableObjectKey(schema: string | null | undefined, name: string): string {
+  return `table:${schema ?? ""}.${name}`;
+}
+
+const KIND_WORDS: Record<DatabaseObjectKind, string> = {
+  extension: "extension",
+  sequence: "sequence",
+  function: "function",
+  procedure: "procedure",
+  view: "view",
+  materializedView: "materialized view",
+  trigger: "trigger",
+};
+
+/** "view public_users", "trigger touch on users": for messages and descriptions. */
+export function objectLabel(object: Pick<DatabaseObject, "kind" | "schema" | "name" | "table">): string {
+  const name = object.schema ? `${object.schema}.${object.name}` : object.name;
+  return `${KIND_WORDS[object.kind]} ${name}${object.kind === "trigger" && object.table ? ` on ${object.table}` : ""}`;
+}

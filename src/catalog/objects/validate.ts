@@ -1,0 +1,18 @@
+/**
+ * Checks on a model's database objects before anything compares or runs: names are unique per
+ * kind and schema, and a trigger names its table.
+ */
+import { MigrateError } from "../../errors.js";
+import { objectKey, objectLabel, type DatabaseObject } from "./types.js";
+
+/** Returns the objects when they are consistent; throws MigrateError("model") naming the first problem. */
+export function validateObjects(objects: DatabaseObject[]): DatabaseObject[] {
+  const seen = new Set<string>();
+  for (const object of objects) {
+    const key = objectKey(object);
+    if (seen.has(key)) throw new MigrateError("model", `The ${objectLabel(object)} is declared twice.`, { hint: "Declare each object once and export it under one name." });
+    seen.add(key);
+    if (object.kind === "trigger" && !object.table) throw new MigrateError("model", `The ${objectLabel(object)} names no table.`, { hint: "Pass the table as trigger(name, table, statement)." });
+  }
+  return objects;
+}

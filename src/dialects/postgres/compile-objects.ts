@@ -1,0 +1,68 @@
+/**
+ * PostgreSQL statements for database objects (createObject, dropObject, replaceObject). Views
+ * and functions change with CREATE OR REPLACE; materialized views, triggers and extensions are
+ * dropped and created again; a sequence's options change with ALTER SEQUENCE. Function bodies are
+ * created with check_function_bodies off (as pg_dump does), because a function created before
+ * the tables of the same run may name them.
+ */
+import type { DatabaseObject, DatabaseObjectKind } from "../../catalog/objects/types.js";
+import type { CreateObjectOp, DropObjectOp, ReplaceObjectOp } from "../../operations/types.js";
+import type { Statement } from "../dialect.js";
+import { quoteIdentifier, quoteTable } from "./quote.js";
+
+const name = (o: DatabaseObject): string => quoteTable({ schema: o.schema, name: o.name });
+
+/** The statement as given, with CREATE turned into CREATE OR REPLACE when it is not already. */
+function orReplace(statement: string): string {
+  return /^\s*CREATE\s+OR\s+REPLACE\b/i.test(statement) ? statement : statement.replace(/^\s*CREATE\b/i, "CREATE OR REPLACE");
+}
+
+function routine(statement: string): Statement[] {
+  return [{ sql: "SET check_function_bodies = false" }, { sql: statement }, { sql: "RESET check_function_bodies" }];
+}
+
+const creators: Record<DatabaseObjectKind, (o: DatabaseObject) => Statement[]> = {
+  extension: (o) => [{ sql: `CREATE EXTENSION IF NOT EXISTS ${quoteIdentifier(o.name)}${o.schema ? ` SCHEMA ${quoteIdentifier(o.schema)}` : ""}` }],
+  sequence: (o) => [{ sql: `CREATE SEQUENCE ${name(o)} ${o.definition}` }],
+  function: (o) => routine(o.definition),
+  procedure: (o) => routine(o.definition),
+  view: (o) => [{ sql: `CREATE VIEW ${name(o)} AS ${o.definition}` }],
+  materializedView: (o) => [{ sql: `CREATE MATERIALIZED VIEW ${name(o)} AS ${o.definition}` }],
+  trigger: (o) => [{ sql: o.definition }],
+};
+
+const droppers: Record<DatabaseObjectKind, (o: DatabaseObject) => Statement[]> = {
+  extension: (o) => [{ sql: `DROP EXTENSION IF EXISTS ${quoteIdentifier(o.name)}` }],
+  // An owned sequence may already be gone with its table.
+  sequence: (o) => [{ sql: `DROP SEQUENCE IF EXISTS ${name(o)}` }],
+  function: (o) => [{ sql: `DROP FUNCTION ${name(o)}` }],
+  procedure: (o) => [{ sql: `DROP PROCEDURE ${name(o)}` }],
+  view: (o) => [{ sql: `DROP VIEW ${name(o)}` }],
+  materializedView: (o) => [{ sql: `DROP MATERIALIZED VIEW ${name(o)}` }],
+  trigger: (o) => [{ sql: `DROP TRIGGER ${quoteIdentifier(o.name)} ON ${quoteTable({ schema: o.schema, name: o.table ?? "" })}` }],
+};
+
+const replacers: Record<DatabaseObjectKind, (o: DatabaseObject, existing: DatabaseObject) => Statement[]> = {
+  extension: (o, existing) => [...droppers.extension(existing), ...creators.extension(o)],
+  sequence: (o) => [{ sql: `ALTER SEQUENCE ${name(o)} ${o.definition}` }],
+  function: (o) => routine(orReplace(o.definition)),
+  procedure: (o) => routine(orReplace(o.definition)),
+  view: (o) => [{ sql: `CREATE OR REPLACE VIEW ${name(o)} AS ${o.definition}` }],
+  materializedView: (o, existing) => [...droppers.materializedView(existing), ...creators.materializedView(o)],
+  trigger: (o, existing) => [...droppers.trigger(existing), ...creators.trigger(o)],
+};
+
+/** createObject. */
+export function createObjectStatements(op: CreateObjectOp): Statement[] {
+  return creators[op.object.kind](op.object);
+}
+
+/** dropObject. */
+export function dropObjectStatements(op: DropObjectOp): Statement[] {
+  return droppers[op.object.kind](op.object);
+}
+
+/** replaceObject. */
+export function replaceObjectStatements(op: ReplaceObjectOp): Statement[] {
+  return replacers[op.object.kind](op.object, op.existing);
+}

@@ -1,0 +1,100 @@
+/**
+ * Reflection of PostgreSQL database objects in one catalog query: views and materialized views
+ * (pg_get_viewdef), functions and procedures (pg_get_functiondef), triggers (pg_get_triggerdef),
+ * extensions (pg_extension; plpgsql, which every database has, is left out) and free sequences
+ * (pg_sequence; those owned by a column are its serial or identity and stay with the column).
+ * Dependencies come from pg_depend: a view's rewrite rule lists the relations and functions it
+ * uses, a trigger its function. Members of extensions are the extension's, never listed alone.
+ */
+import { tableObjectKey, type DatabaseObject, type DatabaseObjectKind } from "../../catalog/objects/types.js";
+import type { Connection, ReflectOptions } from "../dialect.js";
+
+const SCHEMAS = "COALESCE($1::text[], ARRAY[current_schema()::text])";
+const reported = (column: string): string => `CASE WHEN ${column} = current_schema() THEN NULL ELSE ${column}::text END`;
+const keyPrefix = (column: string): string => `COALESCE(${reported(column)}, '') || '.'`;
+const notExtensionMember = (classId: string, oid: string): string =>
+  `NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = '${classId}'::regclass AND x.objid = ${oid} AND x.deptype = 'e')`;
+
+/** One row per object: kind, schema (null: current), name, table, definition, dependencies. */
+const OBJECTS_SQL = `
+SELECT CASE c.relkind WHEN 'v' THEN 'view' ELSE 'materializedView' END AS kind, ${reported("n.nspname")} AS schema, c.relname::text AS name,
+       NULL::text AS table_name, pg_catalog.pg_get_viewdef(c.oid, true) AS definition,
+       ARRAY(SELECT DISTINCT CASE rc.relkind WHEN 'v' THEN 'view:' WHEN 'm' THEN 'materializedView:' ELSE 'table:' END || ${keyPrefix("rn.nspname")} || rc.relname::text
+               FROM pg_catalog.pg_rewrite r
+               JOIN pg_catalog.pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_class'::regclass
+               JOIN pg_catalog.pg_class rc ON rc.oid = d.refobjid
+               JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+              WHERE r.ev_class = c.oid AND rc.oid <> c.oid
+             UNION
+             SELECT CASE p.prokind WHEN 'p' THEN 'procedure:' ELSE 'function:' END || ${keyPrefix("pn.nspname")} || p.proname::text
+               FROM pg_catalog.pg_rewrite r
+               JOIN pg_catalog.pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_proc'::regclass
+               JOIN pg_catalog.pg_proc p ON p.oid = d.refobjid
+               JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace
+              WHERE r.ev_class = c.oid AND pn.nspname NOT IN ('pg_catalog', 'information_schema')) AS depends_on
+  FROM pg_catalog.pg_class c
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+ WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_class", "c.oid")}
+UNION ALL
+SELECT CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END, ${reported("n.nspname")}, p.proname::text,
+       NULL, pg_catalog.pg_get_functiondef(p.oid), ARRAY[]::text[]
+  FROM pg_catalog.pg_proc p
+  JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+ WHERE p.prokind IN ('f', 'p') AND n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_proc", "p.oid")}
+UNION ALL
+SELECT 'trigger', ${reported("n.nspname")}, t.tgname::text, c.relname::text, pg_catalog.pg_get_triggerdef(t.oid, true),
+       ARRAY['table:' || ${keyPrefix("n.nspname")} || c.relname::text,
+             CASE p.prokind WHEN 'p' THEN 'procedure:' ELSE 'function:' END || ${keyPrefix("pn.nspname")} || p.proname::text]
+  FROM pg_catalog.pg_trigger t
+  JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  JOIN pg_catalog.pg_proc p ON p.oid = t.tgfoid
+  JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace
+ WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND n.nspname = ANY (${SCHEMAS})
+UNION ALL
+SELECT 'extension', ${reported("n.nspname")}, e.extname::text, NULL, '', ARRAY[]::text[]
+  FROM pg_catalog.pg_extension e
+  JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
+ WHERE e.extname <> 'plpgsql'
+UNION ALL
+SELECT 'sequence', ${reported("n.nspname")}, c.relname::text, NULL,
+       format('AS %s START WITH %s INCREMENT BY %s MINVALUE %s MAXVALUE %s CACHE %s %s',
+              pg_catalog.format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache,
+              CASE WHEN s.seqcycle THEN 'CYCLE' ELSE 'NO CYCLE' END),
+       ARRAY[]::text[]
+  FROM pg_catalog.pg_sequence s
+  JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+ WHERE n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_class", "c.oid")}
+   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend o WHERE o.classid = 'pg_class'::regclass AND o.objid = c.oid
+                      AND o.refclassid = 'pg_class'::regclass AND o.deptype IN ('a', 'i'))`;
+
+interface ObjectRow {
+  kind: DatabaseObjectKind;
+  schema: string | null;
+  name: string;
+  table_name: string | null;
+  definition: string | null;
+  depends_on: string[] | null;
+}
+
+/** The comparable text of a definition as printed: trimmed, without the trailing semicolon of pg_get_viewdef. */
+function cleanDefinition(text: string): string {
+  return text.trim().replace(/;$/, "").trim();
+}
+
+/** The database objects of the reflected schemas, sorted by kind, schema and name. */
+export async function reflectObjects(conn: Connection, options: ReflectOptions = {}): Promise<DatabaseObject[]> {
+  const rows = await conn.query<ObjectRow>(OBJECTS_SQL, [options.schemas ?? null]);
+  const excluded = new Set(options.excludeTables ?? []);
+  return rows
+    .filter((row) => !(row.kind === "trigger" && row.table_name && excluded.has(row.table_name)))
+    .map((row) => {
+      const object: DatabaseObject = { kind: row.kind, schema: row.schema, name: row.name, definition: cleanDefinition(row.definition ?? "") };
+      if (row.table_name) object.table = row.table_name;
+      const deps = (row.depends_on ?? []).filter((d) => d !== tableObjectKey(row.schema, row.name));
+      if (deps.length > 0) object.dependsOn = [...new Set(deps)].sort();
+      return object;
+    })
+    .sort((a, b) => (a.kind + "\u0000" + (a.schema ?? "") + "\u0000" + a.name < b.kind + "\u0000" + (b.schema ?? "") + "\u0000" + b.name ? -1 : 1));
+}

@@ -1,0 +1,42 @@
+/**
+ * SQLite statements for views and triggers, the database objects SQLite has. SQLite has no
+ * CREATE OR REPLACE: a changed definition is dropped and created again. Other kinds are refused.
+ */
+import { UnsupportedOperationError } from "../../errors.js";
+import { objectLabel, type DatabaseObject } from "../../catalog/objects/types.js";
+import type { CreateObjectOp, DropObjectOp, ReplaceObjectOp } from "../../operations/types.js";
+import type { Statement } from "../dialect.js";
+import { quoteIdentifier } from "./quote.js";
+
+function unsupported(o: DatabaseObject): never {
+  throw new UnsupportedOperationError(`SQLite has no ${objectLabel(o).split(" ").slice(0, -1).join(" ")}s (${objectLabel(o)}).`, {
+    hint: "SQLite manages only views and triggers; leave this object out of the SQLite model (or branch on op.dialect in a revision).",
+  });
+}
+
+function create(o: DatabaseObject): Statement[] {
+  if (o.kind === "view") return [{ sql: `CREATE VIEW ${quoteIdentifier(o.name)} AS ${o.definition}` }];
+  if (o.kind === "trigger") return [{ sql: o.definition }];
+  return unsupported(o);
+}
+
+function drop(o: DatabaseObject): Statement[] {
+  if (o.kind === "view") return [{ sql: `DROP VIEW ${quoteIdentifier(o.name)}` }];
+  if (o.kind === "trigger") return [{ sql: `DROP TRIGGER ${quoteIdentifier(o.name)}` }];
+  return unsupported(o);
+}
+
+/** createObject. */
+export async function createObjectStatements(op: CreateObjectOp): Promise<Statement[]> {
+  return create(op.object);
+}
+
+/** dropObject. */
+export async function dropObjectStatements(op: DropObjectOp): Promise<Statement[]> {
+  return drop(op.object);
+}
+
+/** replaceObject: drop and create. */
+export async function replaceObjectStatements(op: ReplaceObjectOp): Promise<Statement[]> {
+  return [...drop(op.existing), ...create(op.object)];
+}

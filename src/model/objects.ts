@@ -1,0 +1,131 @@
+/**
+ * The model DSL for database objects beyond tables: `view`, `materializedView`, `fn`,
+ * `procedure`, `trigger`, `extension` and `sequence`. Each returns an ObjectDefinition, which a
+ * schema module exports (or lists in `defineSchema({ objects })`) and a revision passes to
+ * `op.createObject` / `op.dropObject` / `op.replaceObject`. Definitions are SQL text, best written
+ * as the database prints it (`migrate pull` writes exactly that), because compare judges by text.
+ */
+import { MigrateError } from "../errors.js";
+import { isSqlFragment, type SqlFragment } from "../core/sql.js";
+import { objectKey, tableObjectKey, type DatabaseObject, type DatabaseObjectKind } from "../catalog/objects/types.js";
+
+/** A declared database object: what the DSL functions return. */
+export interface ObjectDefinition {
+  /** Brand that identifies objects in a schema module's exports. */
+  readonly athanorKind: "object";
+  /** The neutral object. */
+  readonly object: DatabaseObject;
+}
+
+/** Something an object can depend on: another object, a table, or a key string. */
+export type ObjectDependency = ObjectDefinition | { readonly athanorKind: "table"; readonly name: string; readonly schema: string | null } | string;
+
+/** Options every object accepts. */
+export interface ObjectOptions {
+  /** PostgreSQL schema; absent: the current schema. */
+  schema?: string | null;
+  /** What the object uses, so it is created after them and dropped before them. */
+  dependsOn?: readonly ObjectDependency[];
+}
+
+/** Definition text: a string or an `sql` template without interpolated values. */
+export type DefinitionText = string | SqlFragment;
+
+function invalid(message: string, hint: string): MigrateError {
+  return new MigrateError("model", message, { hint });
+}
+
+function definitionText(input: DefinitionText, what: string): string {
+  if (typeof input === "string") return input;
+  if (!isSqlFragment(input)) throw invalid(`${what}: the definition is neither a string nor an sql\`…\` template.`, "Write the definition as sql`…` or a string.");
+  if (input.values.length > 0) {
+    throw invalid(`${what}: the definition interpolates values (\${…}), which DDL cannot bind.`, "Write the values into the SQL text itself.");
+  }
+  return input.strings.join("");
+}
+
+function dependencyKey(dep: ObjectDependency): string {
+  if (typeof dep === "string") return dep;
+  if (dep.athanorKind === "object") return objectKey(dep.object);
+  return tableObjectKey(dep.schema, dep.name);
+}
+
+function define(kind: DatabaseObjectKind, name: string, definition: string, options: ObjectOptions & { table?: string | null } = {}): ObjectDefinition {
+  if (typeof name !== "string" || name.trim() === "") throw invalid(`A ${kind} needs a name.`, `Pass the ${kind}'s name as the first argument.`);
+  const object: DatabaseObject = { kind, schema: options.schema ?? null, name, definition: definition.trim() };
+  if (options.table) object.table = options.table;
+  if (options.dependsOn?.length) object.dependsOn = options.dependsOn.map(dependencyKey);
+  return { athanorKind: "object", object };
+}
+
+/** A view: ``view("active_users", sql`SELECT users.id FROM users WHERE users.active`)``. */
+export function view(name: string, query: DefinitionText, options?: ObjectOptions): ObjectDefinition {
+  return define("view", name, definitionText(query, `view ${name}`), options);
+}
+
+/** A PostgreSQL materialized view (its indexes are plain `index` entries of no table; see README). */
+export function materializedView(name: string, query: DefinitionText, options?: ObjectOptions): ObjectDefinition {
+  return define("materializedView", name, definitionText(query, `materialized view ${name}`), options);
+}
+
+/** A function, given as its whole CREATE [OR REPLACE] FUNCTION statement (as pg_get_functiondef prints it). */
+export function fn(name: string, statement: DefinitionText, options?: ObjectOptions): ObjectDefinition {
+  return define("function", name, definitionText(statement, `function ${name}`), options);
+}
+
+/** A procedure, given as its whole CREATE [OR REPLACE] PROCEDURE statement. */
+export function procedure(name: string, statement: DefinitionText, options?: ObjectOptions): ObjectDefinition {
+  return define("procedure", name, definitionText(statement, `procedure ${name}`), options);
+}
+
+/** A trigger on `table`, given as its whole CREATE TRIGGER statement (as the database prints it). */
+export function trigger(name: string, table: string | { readonly name: string }, statement: DefinitionText, options?: ObjectOptions): ObjectDefinition {
+  const on = typeof table === "string" ? table : table.name;
+  return define("trigger", name, definitionText(statement, `trigger ${name}`), { ...options, table: on });
+}
+
+/** A PostgreSQL extension: `extension("pgcrypto")`. */
+export function extension(name: string, options?: ObjectOptions): ObjectDefinition {
+  return define("extension", name, "", options);
+}
+
+/** Options of a sequence, as PostgreSQL prints them (pg_sequence). */
+export interface SequenceOptions extends ObjectOptions {
+  /** smallint, integer or bigint (default bigint). */
+  as?: "smallint" | "integer" | "bigint";
+  start?: number | bigint;
+  increment?: number | bigint;
+  minValue?: number | bigint;
+  maxValue?: number | bigint;
+  cache?: number | bigint;
+  cycle?: boolean;
+  /** "table.column" whose column owns the sequence (dropped with it). */
+  ownedBy?: string | null;
+}
+
+const MAX: Record<NonNullable<SequenceOptions["as"]>, bigint> = { smallint: 32767n, integer: 2147483647n, bigint: 9223372036854775807n };
+
+/**
+ * The canonical option text of a sequence, with PostgreSQL's defaults filled in so that a
+ * declared sequence and a reflected one compare equal.
+ */
+export function sequenceDefinition(options: Omit<SequenceOptions, "schema" | "dependsOn" | "ownedBy">): string {
+  const as = options.as ?? "bigint";
+  const increment = BigInt(options.increment ?? 1);
+  const ascending = increment > 0n;
+  const min = BigInt(options.minValue ?? (ascending ? 1n : -MAX[as] - 1n));
+  const max = BigInt(options.maxValue ?? (ascending ? MAX[as] : -1n));
+  const start = BigInt(options.start ?? (ascending ? min : max));
+  const cache = BigInt(options.cache ?? 1);
+  return `AS ${as} START WITH ${start} INCREMENT BY ${increment} MINVALUE ${min} MAXVALUE ${max} CACHE ${cache}${options.cycle ? " CYCLE" : " NO CYCLE"}`;
+}
+
+/** A PostgreSQL sequence: `sequence("order_numbers", { start: 1000 })`. */
+export function sequence(name: string, options: SequenceOptions = {}): ObjectDefinition {
+  return define("sequence", name, sequenceDefinition(options), { ...options, table: options.ownedBy ?? null });
+}
+
+/** True for an object definition (also one created by another copy of athanor). */
+export function isObjectDefinition(value: unknown): value is ObjectDefinition {
+  return typeof value === "object" && value !== null && (value as { athanorKind?: unknown }).athanorKind === "object" && typeof (value as ObjectDefinition).object === "object";
+}

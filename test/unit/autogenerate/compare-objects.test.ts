@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { compareSchemas } from "../../../src/autogenerate/compare.js";
+import type { DatabaseObject } from "../../../src/catalog/objects/types.js";
+import type { DatabaseSchema } from "../../../src/catalog/types.js";
+import { emptyTable } from "../../../src/catalog/types.js";
+import { postgresDialect } from "../../../src/dialects/postgres/index.js";
+
+const users = { ...emptyTable("users"), columns: [{ name: "id", type: { kind: "integer" as const }, nullable: false }, { name: "name", type: { kind: "text" as const }, nullable: true }] };
+const view = (name: string, definition: string, dependsOn?: string[]): DatabaseObject => ({ kind: "view", schema: null, name, definition, ...(dependsOn ? { dependsOn } : {}) });
+const fnTouch: DatabaseObject = { kind: "function", schema: null, name: "touch", definition: "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ begin return new; end $$" };
+const trig: DatabaseObject = { kind: "trigger", schema: null, name: "t", table: "users", definition: "CREATE TRIGGER t BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch()", dependsOn: ["function:.touch", "table:.users"] };
+
+const db = (objects: DatabaseObject[], tables = [users]): DatabaseSchema => ({ tables, enums: [], objects });
+const diff = (target: DatabaseSchema, actual: DatabaseSchema) =>
+  compareSchemas(target, actual, { capabilities: postgresDialect.capabilities, normalize: postgresDialect.normalizeSchema }).operations.map((op) =>
+    "object" in op ? `${op.kind} ${op.object.name}` : op.kind,
+  );
+
+describe("compare of database objects", () => {
+  it("finds nothing when definitions differ only in whitespace and the trailing semicolon", () => {
+    expect(diff(db([view("v", "SELECT users.id\n   FROM users;")]), db([view("v", " SELECT users.id FROM users")]))).toEqual([]);
+  });
+
+  it("replaces a changed body", () => {
+    expect(diff(db([view("v", "SELECT 2")]), db([view("v", "SELECT 1")]))).toEqual(["replaceObject v"]);
+  });
+
+  it("creates functions before tables and triggers and views after them, views after the views they use", () => {
+    const target = db([view("b", "SELECT * FROM a", ["view:.a"]), view("a", "SELECT * FROM users", ["table:.users"]), trig, fnTouch]);
+    expect(diff(target, db([], []))).toEqual(["createObject touch", "createTable", "createObject a", "createObject b", "createObject t"]);
+  });
+
+  it("drops views and triggers first, users before what they use, and functions after the tables", () => {
+    const actual = db([view("a", "SELECT * FROM users", ["table:.users"]), view("b", "SELECT * FROM a", ["view:.a"]), trig, fnTouch]);
+    expect(diff(db([], []), actual)).toEqual(["dropObject b", "dropObject a", "dropObject t", "dropTable", "dropObject touch"]);
+  });
+
+  it("rebuilds a view (and views on it) around a type change of a column it uses", () => {
+    const objects = [view("a", "SELECT users.name FROM users", ["table:.users"]), view("b", "SELECT a.name FROM a", ["view:.a"])];
+    const target = db(objects, [{ ...users, columns: [users.columns[0]!, { name: "name", type: { kind: "varchar", length: 20 }, nullable: true }] }]);
+    expect(diff(target, db(objects))).toEqual(["dropObject b", "dropObject a", "alterColumn", "createObject a", "createObject b"]);
+  });
+});
