@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { compareSchemas } from "../../../src/autogenerate/compare.js";
 import type { DatabaseObject } from "../../../src/catalog/objects/types.js";
-import type { DatabaseSchema } from "../../../src/catalog/types.js";
+import type { DatabaseSchema, TableSchema } from "../../../src/catalog/types.js";
 import { emptyTable } from "../../../src/catalog/types.js";
 import { postgresDialect } from "../../../src/dialects/postgres/index.js";
 
-const users = { ...emptyTable("users"), columns: [{ name: "id", type: { kind: "integer" as const }, nullable: false }, { name: "name", type: { kind: "text" as const }, nullable: true }] };
+const users: TableSchema = { ...emptyTable("users"), columns: [{ name: "id", type: { kind: "integer" }, nullable: false }, { name: "name", type: { kind: "text" }, nullable: true }] };
 const view = (name: string, definition: string, dependsOn?: string[]): DatabaseObject => ({ kind: "view", schema: null, name, definition, ...(dependsOn ? { dependsOn } : {}) });
 const fnTouch: DatabaseObject = { kind: "function", schema: null, name: "touch", definition: "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ begin return new; end $$" };
 const trig: DatabaseObject = { kind: "trigger", schema: null, name: "t", table: "users", definition: "CREATE TRIGGER t BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch()", dependsOn: ["function:.touch", "table:.users"] };
