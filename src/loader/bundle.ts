@@ -72,6 +72,12 @@ function plugin(athanorUrl: string, hashes: Map<string, string>): Plugin {
         hashes.set(args.path, sha256(text));
         return { contents: fileGlobals(args.path, text.toString("utf8")), loader: LOADERS[extname(args.path)] ?? "js", resolveDir: dirname(args.path) };
       });
+      // Data files bundled in (JSON) are inputs too: their edits must reach the cache check.
+      build.onLoad({ filter: /\.json$/ }, (args) => {
+        const text = readFileSync(args.path);
+        hashes.set(args.path, sha256(text));
+        return { contents: text, loader: "json" };
+      });
     },
   };
 }

@@ -79,6 +79,15 @@ describe("compile cache", () => {
     expect(r.stdout).not.toContain("from_helper_one");
   });
 
+  it("sees an edit to a JSON file the revision imports", () => {
+    const names = join(project.dir, "migrations/names.json");
+    writeFileSync(names, JSON.stringify({ table: "json_one" }));
+    writeFileSync(revisionPath, REVISION("names.table", `import names from "../names.json";`));
+    expect(run().stdout).toContain('CREATE TABLE "json_one"');
+    writeFileSync(names, JSON.stringify({ table: "json_two" }));
+    expect(run().stdout).toContain('CREATE TABLE "json_two"');
+  });
+
   it("runs from memory when the cache folder cannot be created", () => {
     const blocker = join(project.dir, "not-a-folder");
     writeFileSync(blocker, "");
