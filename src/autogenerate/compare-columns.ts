@@ -6,6 +6,7 @@
 import type { AlterColumnOp, Operation } from "../operations/types.js";
 import type { ColumnSchema, TableSchema } from "../catalog/types.js";
 import { tableLabel } from "../catalog/types.js";
+import { addRequiredColumn, needsBackfill } from "./add-required-column.js";
 import { onTable, type DiffContext } from "./compare-context.js";
 import { sameComment, sameDefault, sameExpression, sameGeneration, sameType } from "./compare-values.js";
 
@@ -57,7 +58,11 @@ export function compareColumns(target: TableSchema, actual: TableSchema, ctx: Di
   for (const column of target.columns) {
     const existing = actualByName.get(column.name);
     if (!existing) {
-      ops.push({ kind: "addColumn", ...onTable(target), column });
+      if (needsBackfill(target, column)) {
+        const required = addRequiredColumn(target, column);
+        ops.push(...required.ops);
+        ctx.warnings.push(required.warning);
+      } else ops.push({ kind: "addColumn", ...onTable(target), column });
       continue;
     }
     const alter = alterColumn(target, column, existing, ctx);

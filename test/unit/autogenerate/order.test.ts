@@ -53,7 +53,7 @@ describe("orderOperations: creating tables", () => {
       foreignKeys: [{ name: "t_code_fkey", columns: ["code"], referencedTable: "users", referencedColumns: ["code"] }],
     })]);
     const { operations } = compareSchemas(target, db([withId("users")]), pg);
-    expect(describeOps(operations)).toEqual(["createTable t", "addColumn users.code", "createUniqueConstraint users.users_code_key", "createForeignKey t.t_code_fkey"]);
+    expect(describeOps(operations)).toEqual(["createTable t", "addColumn users.code", "alterColumn users.code", "createUniqueConstraint users.users_code_key", "createForeignKey t.t_code_fkey"]);
   });
 });
 
