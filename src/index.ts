@@ -28,3 +28,16 @@ export const branches: typeof import("./commands/branches.js").branches = (...ar
 export const history: typeof import("./commands/history.js").history = (...args) => import("./commands/history.js").then((m) => m.history(...args));
 export const show: typeof import("./commands/show.js").show = (...args) => import("./commands/show.js").then((m) => m.show(...args));
 export type { MigrateEvent, EventSink } from "./runtime/events.js";
+// The option and result types of the command functions above, for programs that call them.
+export type { MigrateOptions, MigrateResult, Direction } from "./project/run-migration.js";
+export type { RevisionOptions, RevisionResult } from "./project/new-revision.js";
+export type { RevisionInfo } from "./project/revision-info.js";
+export type { AutogenerateOptions, AutogenerateResult } from "./commands/autogenerate.js";
+export type { CheckOptions, CheckResult } from "./commands/check.js";
+export type { CurrentOptions, CurrentResult } from "./commands/current.js";
+export type { HistoryOptions } from "./commands/history.js";
+export type { InitResult } from "./commands/init.js";
+export type { MergeOptions } from "./commands/merge.js";
+export type { PullOptions, PullResult } from "./commands/pull.js";
+export type { ResolveOptions, ResolveOutcome, ResolveResult } from "./commands/resolve.js";
+export type { StampOptions, StampResult } from "./commands/stamp.js";

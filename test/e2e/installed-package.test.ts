@@ -89,6 +89,7 @@ describe("a fresh project using the installed package", () => {
     const files = run(process.execPath, [TSC, "-p", "tsconfig.json", "--listFilesOnly"]).stdout;
     expect(files).toMatch(/migrations\/versions\/[0-9a-f]{12}_add_users\.ts/);
     expect(files).toContain("node_modules/athanor/dist/index.d.ts");
+    expect(files).toContain("program.ts");
     const tsc = run(process.execPath, [TSC, "-p", "tsconfig.json"]);
     expect(tsc.stdout + tsc.stderr).toBe("");
     expect(tsc.code).toBe(0);
