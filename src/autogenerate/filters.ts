@@ -69,7 +69,8 @@ function includesTable(table: TableSchema, options: FilterOptions): boolean {
 
 /**
  * The schema restricted to the tables `options` select. Enum types used only by left-out tables
- * are left out too, so that filtering tables never turns into dropping their types.
+ * are left out too, so that filtering tables never turns into dropping their types; so are the
+ * triggers of left-out tables.
  */
 export function filterSchema(schema: DatabaseSchema, options: FilterOptions): DatabaseSchema {
   const kept: TableSchema[] = [];
@@ -81,5 +82,8 @@ export function filterSchema(schema: DatabaseSchema, options: FilterOptions): Da
     const key = refKey(e.schema, e.name);
     return usedByKept.has(key) || !usedByDropped.has(key);
   });
-  return { tables: kept, enums };
+  // Objects stay; a trigger goes with its table when the table is left out.
+  const left = new Set(dropped.map((t) => refKey(t.schema, t.name)));
+  const objects = schema.objects?.filter((o) => !(o.kind === "trigger" && left.has(refKey(o.schema, o.table ?? ""))));
+  return { tables: kept, enums, ...(objects && objects.length > 0 ? { objects } : {}) };
 }

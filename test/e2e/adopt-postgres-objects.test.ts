@@ -1,0 +1,111 @@
+/**
+ * Tried as a new user would: an existing PostgreSQL database with an extension, functions (sql
+ * and plpgsql), a trigger, views (one on another), a materialized view, a free sequence and a
+ * partitioned table is adopted: `pull` → `revision --autogenerate` against an empty database →
+ * `upgrade head` → the two databases' own catalog text (pg_get_viewdef, pg_get_functiondef,
+ * pg_get_triggerdef, pg_extension, pg_sequence) is the same → `check` is clean → `downgrade base`
+ * leaves only the version tables.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { createTestDatabase, serverAvailable, type TestDatabase } from "../helpers/databases.js";
+import { MIGRATE_BIN } from "../helpers/project.js";
+
+const available = await serverAvailable("postgres");
+
+const EXISTING = `
+CREATE EXTENSION citext;
+CREATE SEQUENCE invoice_numbers START 1000 INCREMENT 10;
+CREATE TABLE users (id integer PRIMARY KEY, email citext NOT NULL, active boolean NOT NULL DEFAULT true, updated_at timestamptz);
+CREATE TABLE events (id bigint NOT NULL, happened date NOT NULL, payload text) PARTITION BY RANGE (happened);
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ begin new.updated_at := now(); return new; end $$;
+CREATE FUNCTION add_one(i integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'select i + 1';
+CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch();
+CREATE VIEW active_users AS SELECT id, email FROM users WHERE active;
+CREATE VIEW active_emails AS SELECT email FROM active_users;
+CREATE MATERIALIZED VIEW user_count AS SELECT count(*) AS n FROM users;
+`;
+
+/** The database's own text for every object, keyed by kind and name (never athanor's reflection). */
+const CATALOG_SQL = `
+SELECT 'view ' || c.relname AS key, pg_get_viewdef(c.oid, true) AS text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('v', 'm')
+UNION ALL SELECT 'function ' || p.proname, pg_get_functiondef(p.oid) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+UNION ALL SELECT 'trigger ' || t.tgname, pg_get_triggerdef(t.oid, true) FROM pg_trigger t WHERE NOT t.tgisinternal
+UNION ALL SELECT 'extension ' || extname, extversion FROM pg_extension
+UNION ALL SELECT 'sequence ' || c.relname, concat_ws(' ', s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle)
+  FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid
+UNION ALL SELECT 'relkind ' || c.relname, c.relkind::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+ORDER BY 1`;
+
+async function catalog(url: string): Promise<Record<string, string>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const rows = (await client.query<{ key: string; text: string }>(CATALOG_SQL)).rows;
+    return Object.fromEntries(rows.filter((r) => !/ athanor_version/.test(r.key)).map((r) => [r.key, r.text]));
+  } finally {
+    await client.end();
+  }
+}
+
+function migrate(cwd: string, args: string[]): { code: number; out: string } {
+  const r = spawnSync(process.execPath, [MIGRATE_BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", DATABASE_URL: "" } });
+  return { code: r.status ?? -1, out: `${r.stdout}\n${r.stderr}` };
+}
+
+describe.skipIf(!available)("adopting an existing PostgreSQL database with views, triggers, functions, a partitioned table and an extension", () => {
+  const cleanup: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const fn of cleanup.reverse()) await fn().catch(() => undefined);
+  });
+  let existing: Record<string, string> = {};
+  let adopted: Record<string, string> = {};
+
+  it("pull, autogenerate against an empty database, upgrade head: the same catalog text; check clean; downgrade base empty", async () => {
+    const a: TestDatabase = await createTestDatabase("postgres");
+    cleanup.push(a.drop);
+    const b: TestDatabase = await createTestDatabase("postgres");
+    cleanup.push(b.drop);
+    const client = new pg.Client({ connectionString: a.url });
+    await client.connect();
+    await client.query(EXISTING);
+    await client.end();
+    const dir = mkdtempSync(join(tmpdir(), "athanor-adopt-"));
+    if (!process.env.KEEP) cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
+    else console.log(dir);
+    writeFileSync(join(dir, "migrate.config.ts"), `export default { schema: "./schema.ts", migrations: "./migrations" };\n`);
+    const step = (args: string[]) => {
+      const r = migrate(dir, args);
+      if (r.code !== 0) throw new Error(`migrate ${args.join(" ")} exited ${r.code}:\n${r.out.slice(0, 4000)}`);
+      return r;
+    };
+
+    step(["--url", a.url, "pull"]);
+    step(["--url", b.url, "revision", "--autogenerate", "-m", "adopt"]);
+    step(["--url", b.url, "upgrade", "head"]);
+    existing = await catalog(a.url);
+    adopted = await catalog(b.url);
+    const objects = (c: Record<string, string>) => Object.fromEntries(Object.entries(c).filter(([k]) => !k.startsWith("relkind ")));
+    expect(Object.keys(objects(existing)).sort()).toEqual(
+      ["extension citext", "extension plpgsql", "function add_one", "function touch", "sequence invoice_numbers", "trigger users_touch", "view active_emails", "view active_users", "view user_count"],
+    );
+    expect(objects(adopted)).toEqual(objects(existing));
+
+    const check = migrate(dir, ["--url", b.url, "check"]);
+    expect(check.code, check.out).toBe(0);
+
+    step(["--url", b.url, "downgrade", "base"]);
+    const emptied = await catalog(b.url);
+    expect(emptied).toEqual({ "extension plpgsql": existing["extension plpgsql"] });
+  }, 120_000);
+
+  // Declarative partitioning is not in the model yet: the parent comes back as a plain table.
+  it.fails("keeps the partitioned table partitioned (known gap: PARTITION BY is not modelled yet)", () => {
+    expect(adopted["relkind events"]).toBe(existing["relkind events"]);
+  });
+});
