@@ -12,9 +12,12 @@ import { orderNodes } from "./order-graph.js";
 
 const EARLY: ReadonlySet<DatabaseObjectKind> = new Set(["extension", "sequence", "function", "procedure"]);
 
-/** True for kinds created before tables and dropped after them. */
-export function createdBeforeTables(kind: DatabaseObjectKind): boolean {
-  return EARLY.has(kind);
+/**
+ * True for objects created before tables and dropped after them: extensions, sequences and
+ * routines, unless a routine uses a table (its row type in the signature), which waits for it.
+ */
+export function createdBeforeTables(object: Pick<DatabaseObject, "kind" | "dependsOn">): boolean {
+  return EARLY.has(object.kind) && !(object.dependsOn ?? []).some((dep) => dep.startsWith("table:"));
 }
 
 /** A node id that sorts by kind first, so independent objects keep the kind order. */

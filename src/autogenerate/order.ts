@@ -75,7 +75,7 @@ function tableKey(phase: number, op: { schema?: string | null; table: string }, 
 
 function sortKeys(facts: RunFacts): OperationTable<SortKey> {
   const objectSortKey = (object: DatabaseObject, how: "create" | "drop"): SortKey => {
-    const early = createdBeforeTables(object.kind);
+    const early = createdBeforeTables(object);
     const phase = how === "create" ? (early ? PHASE.createEarlyObject : PHASE.createLateObject) : early ? PHASE.dropEarlyObject : PHASE.dropLateObject;
     return [phase, facts.topo.get(`${how}:${objectKey(object)}`) ?? 0, object.schema ?? "", object.name, 0, object.table ?? ""];
   };

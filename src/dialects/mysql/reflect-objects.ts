@@ -46,7 +46,12 @@ export async function reflectObjects(conn: Connection, database: string): Promis
     const statement = routineStatement(row, parameters.filter((p) => p.name === row.name));
     objects.push({ kind: row.type === "FUNCTION" ? "function" : "procedure", schema: null, name: row.name, definition: statement });
   }
-  for (const row of views) objects.push({ kind: "view", schema: null, name: row.name, definition: row.definition.split(qualifier).join("").trim() });
+  for (const row of views) {
+    const definition = row.definition.split(qualifier).join("").trim();
+    // MySQL records no view dependencies: a view uses another when its query names it (quoted, as MySQL prints names).
+    const uses = views.filter((other) => other.name !== row.name && definition.includes(quoteIdentifier(other.name))).map((other) => `view:.${other.name}`);
+    objects.push({ kind: "view", schema: null, name: row.name, definition, ...(uses.length > 0 ? { dependsOn: uses.sort() } : {}) });
+  }
   for (const row of triggers) {
     const statement = `CREATE TRIGGER ${quoteIdentifier(row.name)} ${row.timing} ${row.event} ON ${quoteIdentifier(row.tbl)} FOR EACH ROW ${row.statement}`;
     objects.push({ kind: "trigger", schema: null, name: row.name, definition: statement, table: row.tbl, dependsOn: [tableObjectKey(null, row.tbl)] });

@@ -37,7 +37,14 @@ SELECT CASE c.relkind WHEN 'v' THEN 'view' ELSE 'materializedView' END AS kind, 
  WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_class", "c.oid")}
 UNION ALL
 SELECT CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END, ${reported("n.nspname")}, p.proname::text,
-       NULL, pg_catalog.pg_get_functiondef(p.oid), ARRAY[]::text[]
+       NULL, pg_catalog.pg_get_functiondef(p.oid),
+       -- A table's row type in the signature (RETURNS SETOF customer) needs the table first.
+       ARRAY(SELECT DISTINCT 'table:' || ${keyPrefix("tn.nspname")} || tc.relname::text
+               FROM pg_catalog.pg_depend d
+               JOIN pg_catalog.pg_type ty ON d.refclassid = 'pg_type'::regclass AND ty.oid = d.refobjid
+               JOIN pg_catalog.pg_class tc ON tc.oid = ty.typrelid AND tc.relkind IN ('r', 'p')
+               JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
+              WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid)
   FROM pg_catalog.pg_proc p
   JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
  WHERE p.prokind IN ('f', 'p') AND n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_proc", "p.oid")}
