@@ -2,58 +2,63 @@
  * The convergence test over the public schema corpus (../shared/schemas), per schema and dialect:
  *
  *   load the schema into database A → `migrate pull` → `migrate revision --autogenerate` against
- *   an empty database B → `migrate upgrade head` on B → A and B reflect equal → `migrate check`
- *   finds nothing → `migrate downgrade base` leaves B with only the version table.
+ *   an empty database B → `migrate upgrade head` on B → A and B print the same catalog →
+ *   `migrate check` exits 0 → `migrate downgrade base` leaves B printing what an empty database
+ *   prints.
  *
- * Schemas that use a feature the model does not support are listed in KNOWN_GAPS with the
- * missing feature; those cases are expected to fail (so a fix shows up as a test to update).
+ * The judge is the independent oracle (test/helpers/catalog-oracle): each database's catalog as
+ * the database itself prints it. athanor's reflection is what is under test, so it is never used
+ * here. Schemas that still fail are listed in KNOWN_GAPS with the exact reason; those cases are
+ * expected to fail (so a fix shows up as a test to update).
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseDatabaseUrl } from "../../src/core/database-url.js";
-import { loadDialect } from "../../src/dialects/registry.js";
-import { compareSchemas } from "../../src/autogenerate/compare.js";
-import { describeOperation } from "../../src/operations/describe.js";
-import type { DatabaseSchema } from "../../src/catalog/types.js";
+import { catalogText } from "../helpers/catalog-oracle/index.js";
 import { corpusEntries, corpusPresent, loadCorpusFile, type CorpusEntry } from "../helpers/corpus.js";
 import { createTestDatabase, serverAvailable, type TestDatabase } from "../helpers/databases.js";
 import { MIGRATE_BIN } from "../helpers/project.js";
 
-/** "<schema>/<dialect>" → the feature the model lacks. */
+/** "<schema>/<dialect>" → why the catalogs still differ. */
 const KNOWN_GAPS: Record<string, string> = {
-  "pagila/postgres": "user-defined aggregates (group_concat, used by its views)",
-  "sakila/postgres": "user-defined aggregates (group_concat, used by its views)",
+  "chinook/sqlite": "declared types rewritten (NVARCHAR(160) becomes VARCHAR(160), DATETIME TIMESTAMP); explicit ON DELETE/UPDATE NO ACTION dropped",
+  "chinook/mysql": "ON DELETE/UPDATE NO ACTION comes back RESTRICT",
+  "mediawiki/sqlite": "declared types and default literals rewritten",
+  "mediawiki/mysql": "table charset (binary) and engine (MyISAM) not in the model; display widths dropped",
+  "northwind/sqlite": "declared types rewritten; views not in the model",
+  "northwind2007/mysql": "table charset utf8mb3 not in the model; display widths dropped",
+  "pagila/postgres": "defaults re-spelled (now() as CURRENT_TIMESTAMP); partitions, domains, views not in the model",
+  "sakila/sqlite": "declared types rewritten; views and triggers not in the model",
+  "sakila/postgres": "defaults re-spelled (now() as CURRENT_TIMESTAMP); INHERITS children, domains, views not in the model",
+  "sakila/mysql": "table charset utf8mb3 not in the model (columns come back utf8mb4)",
+  "sakila-original/mysql": "table charset utf8mb3 not in the model (columns come back utf8mb4)",
+  "synapse/sqlite": "declared types rewritten; FTS virtual tables not in the model",
+  "synapse/postgres": "free sequences the application reads are not in the model",
+  "zabbix/sqlite": "declared types and default literals rewritten",
+  "zabbix/postgres": "defaults re-spelled ('0'::bigint as 0)",
 };
-
-async function reflect(url: string): Promise<DatabaseSchema> {
-  const parsed = parseDatabaseUrl(url);
-  const dialect = await loadDialect(parsed.dialect);
-  const conn = await dialect.connect(parsed);
-  try {
-    return dialect.normalizeSchema(await dialect.reflect(conn, { excludeTables: ["athanor_version", "athanor_version_log"] }));
-  } finally {
-    await conn.close();
-  }
-}
-
-async function differences(a: DatabaseSchema, b: DatabaseSchema, url: string): Promise<string[]> {
-  const dialect = await loadDialect(parseDatabaseUrl(url).dialect);
-  return compareSchemas(a, b, { capabilities: dialect.capabilities }).operations.map(describeOperation);
-}
 
 function migrate(cwd: string, args: string[]): { code: number; out: string } {
   const r = spawnSync(process.execPath, [MIGRATE_BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", DATABASE_URL: "" } });
   return { code: r.status ?? -1, out: `${r.stdout}\n${r.stderr}` };
 }
 
+/** Lines only in `a` (-) or only in `b` (+): the readable form of a catalog difference. */
+function catalogDiff(a: string[], b: string[]): string[] {
+  const inB = new Set(b);
+  const inA = new Set(a);
+  return [...a.filter((l) => !inB.has(l)).map((l) => `- ${l}`), ...b.filter((l) => !inA.has(l)).map((l) => `+ ${l}`)];
+}
+
 async function converge(entry: CorpusEntry, cleanup: (() => Promise<void>)[]): Promise<void> {
-  const a: TestDatabase = await createTestDatabase(entry.dialect);
-  cleanup.push(a.drop);
-  const b: TestDatabase = await createTestDatabase(entry.dialect);
-  cleanup.push(b.drop);
+  const fresh = async (): Promise<TestDatabase> => {
+    const db = await createTestDatabase(entry.dialect);
+    cleanup.push(db.drop);
+    return db;
+  };
+  const [a, b, empty] = [await fresh(), await fresh(), await fresh()];
   loadCorpusFile(entry, a);
   const dir = mkdtempSync(join(tmpdir(), `athanor-converge-${entry.name}-`));
   cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
@@ -68,18 +73,15 @@ async function converge(entry: CorpusEntry, cleanup: (() => Promise<void>)[]): P
   step(["--url", b.url, "revision", "--autogenerate", "-m", "initial schema"]);
   step(["--url", b.url, "upgrade", "head"]);
 
-  const [schemaA, schemaB] = await Promise.all([reflect(a.url), reflect(b.url)]);
-  expect(schemaB.tables.map((t) => t.name)).toEqual(schemaA.tables.map((t) => t.name));
-  expect(await differences(schemaA, schemaB, a.url)).toEqual([]);
-  expect(schemaB).toEqual(schemaA);
+  const [catalogA, catalogB] = await Promise.all([catalogText(a), catalogText(b)]);
+  expect(catalogDiff(catalogA, catalogB), "source (-) and migrated (+) catalogs differ").toEqual([]);
+  expect(catalogB).toEqual(catalogA);
 
   const check = migrate(dir, ["--url", b.url, "check"]);
   expect(check.code, check.out).toBe(0);
 
   step(["--url", b.url, "downgrade", "base"]);
-  const emptied = await reflect(b.url);
-  expect(emptied.tables.map((t) => t.name)).toEqual([]);
-  expect(emptied.enums).toEqual([]);
+  expect(catalogDiff(await catalogText(empty), await catalogText(b)), "after downgrade base").toEqual([]);
 }
 
 describe("convergence over the schema corpus", () => {
@@ -102,6 +104,6 @@ describe("convergence over the schema corpus", () => {
     test(`${key}${gap ? ` (known gap: ${gap})` : ""}`, async ({ skip }) => {
       if (!(await serverAvailable(entry.dialect))) skip();
       await converge(entry, cleanup);
-    }, 300_000);
+    }, 600_000);
   }
 });
