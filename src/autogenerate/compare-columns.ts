@@ -7,7 +7,7 @@ import type { AlterColumnOp, Operation } from "../operations/types.js";
 import type { ColumnSchema, TableSchema } from "../catalog/types.js";
 import { tableLabel } from "../catalog/types.js";
 import { addRequiredColumn, needsBackfill } from "./add-required-column.js";
-import { onTable, type DiffContext } from "./compare-context.js";
+import { onTable, writtenColumn, type DiffContext } from "./compare-context.js";
 import { sameComment, sameDefault, sameExpression, sameGeneration, sameType } from "./compare-values.js";
 
 /** The alterColumn that turns `actual` into `target`, or undefined when nothing differs. */
@@ -58,18 +58,19 @@ export function compareColumns(target: TableSchema, actual: TableSchema, ctx: Di
   for (const column of target.columns) {
     const existing = actualByName.get(column.name);
     if (!existing) {
-      if (needsBackfill(target, column)) {
-        const required = addRequiredColumn(target, column);
+      const written = writtenColumn(ctx.written?.target(target), column);
+      if (needsBackfill(target, written)) {
+        const required = addRequiredColumn(target, written);
         ops.push(...required.ops);
         ctx.warnings.push(required.warning);
-      } else ops.push({ kind: "addColumn", ...onTable(target), column });
+      } else ops.push({ kind: "addColumn", ...onTable(target), column: written });
       continue;
     }
     const alter = alterColumn(target, column, existing, ctx);
     if (alter) ops.push(alter);
   }
   for (const column of actual.columns) {
-    if (!targetNames.has(column.name)) ops.push({ kind: "dropColumn", ...onTable(actual), column: column.name, existing: column });
+    if (!targetNames.has(column.name)) ops.push({ kind: "dropColumn", ...onTable(actual), column: column.name, existing: writtenColumn(ctx.written?.actual(actual), column) });
   }
   return ops;
 }

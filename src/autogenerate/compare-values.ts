@@ -75,9 +75,13 @@ export function sameComment(a: string | null | undefined, b: string | null | und
   return (a || null) === (b || null);
 }
 
-/** True when two referential actions behave the same; absent means NO ACTION, the SQL default. */
+/**
+ * True when two referential actions are the same. Absent is the dialect's unspecified rule, which
+ * its normalisation spells as absent on both sides (NO ACTION on PostgreSQL and SQLite, RESTRICT
+ * on MariaDB, where an explicit NO ACTION is a different catalog entry).
+ */
 export function sameAction(a: ReferentialAction | null | undefined, b: ReferentialAction | null | undefined): boolean {
-  return (a ?? "NO ACTION") === (b ?? "NO ACTION");
+  return (a ?? null) === (b ?? null);
 }
 
 /** True when two optional SQL expressions (index predicates, …) are the same. */

@@ -7,11 +7,11 @@
  */
 import type { DialectCapabilities } from "../dialects/dialect.js";
 import type { Operation } from "../operations/types.js";
-import type { DatabaseSchema, TableSchema } from "../catalog/types.js";
+import { tableLabel, type DatabaseSchema, type TableRef, type TableSchema } from "../catalog/types.js";
 import { batchForRebuild } from "./compare-batch.js";
 import { compareColumns } from "./compare-columns.js";
 import { compareConstraints } from "./compare-constraints.js";
-import { onTable, refKey, type DiffContext } from "./compare-context.js";
+import { onTable, refKey, writtenTable, type DiffContext } from "./compare-context.js";
 import { compareEnums, type Reversals } from "./compare-enums.js";
 import { compareObjects } from "./compare-objects.js";
 import { compareIndexes } from "./compare-indexes.js";
@@ -37,6 +37,11 @@ export interface CompareResult {
   renameHints: RenameHint[];
   /** The downgrade of operations reverse() cannot undo alone (an enum's added values: a type swap), for reverseAll. */
   reversals: ReadonlyMap<Operation, Operation[]>;
+  /**
+   * Differences autogenerate does not turn into operations, each with why and what to do. The
+   * database does not match the model while any remain, so check fails on them.
+   */
+  unmanaged: string[];
 }
 
 function withoutComments(schema: DatabaseSchema): DatabaseSchema {
@@ -46,9 +51,15 @@ function withoutComments(schema: DatabaseSchema): DatabaseSchema {
   };
 }
 
-function prepare(schema: DatabaseSchema, options: CompareOptions): DatabaseSchema {
-  const normalized = options.normalize ? options.normalize(schema) : schema;
+function prepare(schema: DatabaseSchema, options: CompareOptions, normalize = true): DatabaseSchema {
+  const normalized = normalize && options.normalize ? options.normalize(schema) : schema;
   return options.capabilities.comments ? normalized : withoutComments(normalized);
+}
+
+/** Looks tables up by schema and name. */
+function tableLookup(schema: DatabaseSchema): (ref: TableRef) => TableSchema | undefined {
+  const byKey = new Map(schema.tables.map((t) => [refKey(t.schema, t.name), t]));
+  return (ref) => byKey.get(refKey(ref.schema, ref.name));
 }
 
 function compareTableComment(target: TableSchema, actual: TableSchema, ctx: DiffContext): Operation[] {
@@ -59,7 +70,25 @@ function compareTableComment(target: TableSchema, actual: TableSchema, ctx: Diff
     : [{ kind: "dropTableComment", ...onTable(target), existingComment }];
 }
 
+/**
+ * A table collation or engine the model names and the database does not hold: autogenerate does
+ * not change these (a collation change converts every row), so it is an unmanaged difference,
+ * which check reports and fails on. Not named in the model: whatever the database holds.
+ */
+function compareTableOptions(target: TableSchema, actual: TableSchema, ctx: DiffContext): void {
+  const label = tableLabel(target);
+  const collation = actual.collation ?? ctx.tableDefaults?.collation ?? null;
+  const engine = actual.engine ?? ctx.tableDefaults?.engine ?? null;
+  if (target.collation && target.collation !== collation) {
+    ctx.unmanaged.push(`table ${label}: the model says collation ${target.collation}, the database holds ${collation ?? "its default"}; autogenerate does not change table collations (that converts every row): write op.execute("ALTER TABLE … CONVERT TO CHARACTER SET … COLLATE …") in a revision`);
+  }
+  if (target.engine && target.engine !== engine) {
+    ctx.unmanaged.push(`table ${label}: the model says engine ${target.engine}, the database holds ${engine ?? "its default"}; autogenerate does not change engines: write op.execute("ALTER TABLE … ENGINE=…") in a revision`);
+  }
+}
+
 function compareTable(target: TableSchema, actual: TableSchema, ctx: DiffContext): Operation[] {
+  compareTableOptions(target, actual, ctx);
   return [...compareColumns(target, actual, ctx), ...compareConstraints(target, actual), ...compareIndexes(target, actual), ...compareTableComment(target, actual, ctx)];
 }
 
@@ -69,10 +98,10 @@ function compareTables(target: DatabaseSchema, actual: DatabaseSchema, ctx: Diff
   const targetKeys = new Set(target.tables.map((t) => refKey(t.schema, t.name)));
   for (const table of target.tables) {
     const existing = actualByKey.get(refKey(table.schema, table.name));
-    ops.push(...(existing ? compareTable(table, existing, ctx) : [{ kind: "createTable", table } as const]));
+    ops.push(...(existing ? compareTable(table, existing, ctx) : [{ kind: "createTable", table: writtenTable(ctx.written?.target(table), table) } as const]));
   }
   for (const table of actual.tables) {
-    if (!targetKeys.has(refKey(table.schema, table.name))) ops.push({ kind: "dropTable", ...onTable(table), existing: table });
+    if (!targetKeys.has(refKey(table.schema, table.name))) ops.push({ kind: "dropTable", ...onTable(table), existing: writtenTable(ctx.written?.actual(table), table) });
   }
   return ops;
 }
@@ -85,7 +114,8 @@ function compareTables(target: DatabaseSchema, actual: DatabaseSchema, ctx: Diff
 export function compareSchemas(target: DatabaseSchema, actual: DatabaseSchema, options: CompareOptions): CompareResult {
   const t = prepare(target, options);
   const a = prepare(actual, options);
-  const ctx: DiffContext = { namedEnums: options.capabilities.namedEnums, comments: options.capabilities.comments, warnings: [] };
+  const written = { target: tableLookup(prepare(target, options, false)), actual: tableLookup(prepare(actual, options, false)) };
+  const ctx: DiffContext = { namedEnums: options.capabilities.namedEnums, comments: options.capabilities.comments, warnings: [], unmanaged: [], written, tableDefaults: a.tableDefaults };
   const reversals: Reversals = new Map();
   const enumOps = options.capabilities.namedEnums ? compareEnums(t, a, ctx.warnings, reversals) : [];
   const tableOps = [...enumOps, ...compareTables(t, a, ctx)];
@@ -95,5 +125,5 @@ export function compareSchemas(target: DatabaseSchema, actual: DatabaseSchema, o
   const order = { forwardReferences: options.capabilities.forwardReferences };
   const ordered = orderOperations(ops, order);
   const operations = options.capabilities.alterColumn ? ordered : orderOperations(batchForRebuild(ordered), order);
-  return { operations, warnings: [...renameHints.map((h) => h.message), ...ctx.warnings], renameHints, reversals };
+  return { operations, warnings: [...renameHints.map((h) => h.message), ...ctx.warnings], renameHints, reversals, unmanaged: ctx.unmanaged };
 }

@@ -85,5 +85,6 @@ export function filterSchema(schema: DatabaseSchema, options: FilterOptions): Da
   // Objects stay; a trigger goes with its table when the table is left out.
   const left = new Set(dropped.map((t) => refKey(t.schema, t.name)));
   const objects = schema.objects?.filter((o) => !(o.kind === "trigger" && left.has(refKey(o.schema, o.table ?? ""))));
-  return { tables: kept, enums, ...(objects && objects.length > 0 ? { objects } : {}) };
+  const { objects: _all, ...rest } = schema;
+  return { ...rest, tables: kept, enums, ...(objects && objects.length > 0 ? { objects } : {}) };
 }

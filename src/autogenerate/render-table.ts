@@ -97,6 +97,8 @@ export function tableParts(table: TableSchema, ctx: RenderContext): { columns: C
   const extras: ObjectEntry[] = [];
   if (table.schema) extras.push({ key: "schema", value: str(table.schema) });
   if (table.comment !== null && table.comment !== undefined) extras.push({ key: "comment", value: str(table.comment) });
+  if (table.collation) extras.push({ key: "collation", value: str(table.collation) });
+  if (table.engine) extras.push({ key: "engine", value: str(table.engine) });
   if (table.primaryKey) extras.push({ key: "primaryKey", value: primaryKeyCode(table.primaryKey, ctx) });
   const lists: [string, Code[]][] = [
     ["indexes", table.indexes.map((ix) => indexCode(ix, ctx))],

@@ -59,14 +59,17 @@ export function unquoteStandardString(text: string): string | undefined {
   return m ? m[1]!.replace(/''/g, "'") : undefined;
 }
 
-/** NO ACTION is every database's default, so it is stored as null ("not specified"). */
-function actionOrNull(action: ReferentialAction | null | undefined, alsoDefault: ReferentialAction[] = []): ReferentialAction | null {
-  if (!action || action === "NO ACTION" || alsoDefault.includes(action)) return null;
+/**
+ * The rule the database holds when none is given is stored as null ("not specified"): NO ACTION
+ * unless the dialect says otherwise (MariaDB holds RESTRICT and prints an explicit NO ACTION).
+ */
+function actionOrNull(action: ReferentialAction | null | undefined, serverDefaults: ReferentialAction[] = ["NO ACTION"]): ReferentialAction | null {
+  if (!action || serverDefaults.includes(action)) return null;
   return action;
 }
 
 /** A foreign key with default actions as null and the implied DEFERRABLE spelled out. */
-export function canonicalForeignKey(fk: ForeignKeySchema, defaultActions: ReferentialAction[] = []): ForeignKeySchema {
+export function canonicalForeignKey(fk: ForeignKeySchema, defaultActions: ReferentialAction[] = ["NO ACTION"]): ForeignKeySchema {
   const initiallyDeferred = !!fk.initiallyDeferred;
   return {
     ...fk,

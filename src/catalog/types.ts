@@ -127,6 +127,13 @@ export interface TableSchema {
   checks: CheckSchema[];
   indexes: IndexSchema[];
   comment?: string | null;
+  /**
+   * MySQL/MariaDB table collation (which fixes the table's character set); absent or null: the
+   * database default (DatabaseSchema.tableDefaults). Compared only when the model names one.
+   */
+  collation?: string | null;
+  /** MySQL/MariaDB storage engine; absent or null: the server default. Compared only when the model names one. */
+  engine?: string | null;
 }
 
 /** A named enum type (PostgreSQL `CREATE TYPE … AS ENUM`). */
@@ -142,6 +149,13 @@ export interface DatabaseSchema {
   enums: EnumSchema[];
   /** Views, functions, triggers, extensions, sequences (see catalog/objects); absent: none. */
   objects?: DatabaseObject[];
+  /**
+   * Reflection only: what a table gets when it names no collation or engine (MySQL's database
+   * collation and default storage engine). Reflection reports a table's own collation and engine
+   * only when they differ from these (so pull leaves them out), and compare reads an absent one
+   * as these.
+   */
+  tableDefaults?: { collation?: string | null; engine?: string | null };
 }
 
 /** Addresses a table: its name and optional PostgreSQL schema. */

@@ -20,17 +20,30 @@ export function registerSchemaCommands(program: Command, ctx: CliContext): void 
       for (const w of result.warnings) out().event({ type: "warning", message: w });
       for (const c of result.changed) out().event({ type: "warning", message: `applied revision ${c.revision} changed since it was applied (${c.path}); --strict makes this an error` });
       // A failing check under --json prints one document: the error, with the result beside it.
-      if (result.operations.length === 0) out().json(result);
+      const clean = result.operations.length === 0 && result.unmanaged.length === 0;
+      if (clean) out().json(result);
       else out().resultWithError = result;
-      if (result.operations.length === 0) {
+      if (clean) {
         out().event({ type: "info", message: "No changes: the database matches the model." });
         return;
       }
-      out().line(`Pending operations (${result.operations.length}):`);
-      for (const line of result.pending) out().line(`  - ${line}`);
+      if (result.operations.length > 0) {
+        out().line(`Pending operations (${result.operations.length}):`);
+        for (const line of result.pending) out().line(`  - ${line}`);
+      }
+      if (result.unmanaged.length > 0) {
+        out().line(`Differences autogenerate does not change (${result.unmanaged.length}):`);
+        for (const line of result.unmanaged) out().line(`  - ${line}`);
+      }
       if (result.ddlDiff) out().line(result.ddlDiff);
-      throw new MigrateError("check-failed", `The database does not match the model: ${result.operations.length} operation(s) pending.`, {
-        hint: 'Run `migrate revision --autogenerate -m "…"` and `migrate upgrade head`.',
+      const counts = [
+        ...(result.operations.length > 0 ? [`${result.operations.length} operation(s) pending`] : []),
+        ...(result.unmanaged.length > 0 ? [`${result.unmanaged.length} difference(s) autogenerate does not change`] : []),
+      ];
+      throw new MigrateError("check-failed", `The database does not match the model: ${counts.join(", ")}.`, {
+        hint: result.operations.length > 0
+          ? 'Run `migrate revision --autogenerate -m "…"` and `migrate upgrade head`; change the rest by hand in a revision (op.execute).'
+          : "Change them by hand in a revision (op.execute), or make schema.ts say what the database holds.",
       });
     });
 

@@ -46,7 +46,7 @@ export async function autogenerateRevision(config: ResolvedConfig, options: Auto
     }
     return diffModelWithDatabase(session, model);
   });
-  const warnings = [...diff.warnings, ...destructiveWarnings(diff.operations)];
+  const warnings = [...diff.warnings, ...diff.unmanaged, ...destructiveWarnings(diff.operations)];
   for (const message of warnings) options.events({ type: "warning", message });
   if (diff.operations.length === 0 && !options.allowEmpty) {
     return { written: null, operations: [], warnings };

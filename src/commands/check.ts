@@ -1,7 +1,7 @@
 /**
  * `migrate check`: does the database match schema.ts? Made for CI: the result lists the pending
- * operations (and, with --diff, a unified diff of both schemas' DDL); the CLI exits 1 when any
- * are pending. It also reports applied revision files edited since they ran (an error with
+ * operations (and, with --diff, a unified diff of both schemas' DDL) and the differences
+ * autogenerate does not manage (with why); the CLI exits 1 when there is either. It also reports applied revision files edited since they ran (an error with
  * --strict).
  */
 import { createTwoFilesPatch } from "diff";
@@ -29,6 +29,8 @@ export interface CheckResult {
   /** One line per pending operation. */
   pending: string[];
   warnings: string[];
+  /** Differences autogenerate does not manage, each with its reason: check fails on these too. */
+  unmanaged: string[];
   /** Unified diff database → model, with --diff. */
   ddlDiff?: string;
   /** Applied revisions whose file changed since they were applied. */
@@ -43,7 +45,7 @@ export async function check(config: ResolvedConfig, options: CheckOptions = {}):
     const changed = await findChangedRevisions(session, project);
     if (changed.length > 0 && (options.strict ?? config.strict)) throw changedError(changed);
     const diff = await diffModelWithDatabase(session, model);
-    const result: CheckResult = { operations: diff.operations, pending: diff.operations.map(describeOperation), warnings: diff.warnings, changed };
+    const result: CheckResult = { operations: diff.operations, pending: diff.operations.map(describeOperation), warnings: diff.warnings, unmanaged: diff.unmanaged, changed };
     if (options.diff && diff.operations.length > 0) {
       const [before, after] = await Promise.all([schemaDdl(session.dialect, diff.actual), schemaDdl(session.dialect, diff.target)]);
       result.ddlDiff = createTwoFilesPatch("database", "schema.ts", before, after, "", "", { context: 3 });

@@ -183,5 +183,7 @@ export function buildTable(input: TableInput): TableSchema {
     checks,
     indexes: (extras.indexes ?? []).map((ix) => buildIndex(ix, name)),
     comment: extras.comment ?? null,
+    ...(extras.collation ? { collation: extras.collation } : {}),
+    ...(extras.engine ? { engine: extras.engine } : {}),
   };
 }

@@ -18,6 +18,10 @@ export interface TableExtras<N extends string = string> {
   /** PostgreSQL schema; absent or null for the default schema. */
   schema?: string | null;
   comment?: string | null;
+  /** MySQL/MariaDB table collation, e.g. "utf8mb3_general_ci" (it fixes the character set); ignored elsewhere. */
+  collation?: string | null;
+  /** MySQL/MariaDB storage engine, e.g. "MyISAM"; ignored elsewhere. */
+  engine?: string | null;
   /** A composite primary key (instead of `.primaryKey()` on columns). */
   primaryKey?: PrimaryKeyDefinition<N>;
   indexes?: readonly IndexDefinition<N>[];

@@ -5,15 +5,17 @@
  * - types as compile writes them and reflection reads them back: varchar without a length is
  *   varchar(255), char and binary without one are (1), numeric is decimal(10,0) unless given,
  *   jsonb is json, uuid is char(36), a zero time precision is none, `tinyint(1)` is boolean,
- *   integer display widths are dropped; text sizes are kept;
+ *   integer display widths the server prints by default are dropped (others are kept); text sizes are kept;
  * - enums are inline column types: there are no enum types (`enums` becomes empty) and enum
  *   columns compare by their values, the type's name being irrelevant;
  * - identity is AUTO_INCREMENT; defaults typed like their column (1/0 on booleans), the
  *   CURRENT_TIMESTAMP family (`now()`, `current_timestamp()`) in one spelling, in ON UPDATE too;
  * - the primary key has no name (it is always PRIMARY) and its columns are NOT NULL (MariaDB makes
- *   them so even when declared nullable); RESTRICT and NO ACTION are null;
+ *   them so even when declared nullable); RESTRICT (the rule MariaDB holds when none is given)
+ *   is null, an explicit NO ACTION is kept (MariaDB prints it back);
  * - a unique index on plain columns is a unique constraint (MySQL has no other kind); the index
  *   MySQL adds for a foreign key (its name and columns) is not reported; BTREE is null;
+ * - a table's collation in one spelling (utf8 is utf8mb3), engine names without case;
  * - there are no partial indexes: a non-unique index loses its WHERE (an index on every row
  *   serves the same queries), while a unique one keeps it, so that compile refuses it instead of
  *   silently enforcing uniqueness on rows the model exempts.
@@ -25,9 +27,9 @@ import type { ColumnSchema, ColumnType, DatabaseSchema, IndexSchema, TableSchema
 import { canonicalColumnFields, canonicalForeignKey, keyColumnsNotNull, literalSqlDefault, mapTables, withoutFields } from "../../catalog/normalize-helpers.js";
 import { parseStringLiteral } from "./literals.js";
 import { canonicalExpression, normaliseCollation } from "./reflect-columns.js";
-import { DEFAULT_VARCHAR_LENGTH } from "./types.js";
+import { DEFAULT_VARCHAR_LENGTH, isDefaultDisplayWidth } from "./types.js";
 
-const DISPLAY_WIDTH = /^(tinyint|smallint|mediumint|int|integer|bigint|year)\s*\(\s*\d+\s*\)/i;
+const DISPLAY_WIDTH = /^(tinyint|smallint|mediumint|int|integer|bigint|year)\s*\(\s*(\d+)\s*\)/i;
 
 function mysqlType(type: ColumnType): ColumnType {
   switch (type.kind) {
@@ -49,8 +51,10 @@ function mysqlType(type: ColumnType): ColumnType {
     case "raw": {
       const sql = type.sql.trim().toLowerCase().replace(/\s+/g, " ");
       if (sql === "tinyint(1)" || sql === "boolean" || sql === "bool") return { kind: "boolean" };
+      // Only the width the server prints by default means nothing; int(2) is not int.
       const m = DISPLAY_WIDTH.exec(sql);
-      return { kind: "raw", sql: m ? sql.replace(DISPLAY_WIDTH, m[1]!.toLowerCase()) : sql };
+      const plainWidth = m && isDefaultDisplayWidth(m[1]!, Number(m[2]), /\b(unsigned|zerofill)\b/.test(sql));
+      return { kind: "raw", sql: plainWidth ? sql.replace(DISPLAY_WIDTH, m[1]!.toLowerCase()) : sql };
     }
     default:
       return withoutFields(type);
@@ -101,10 +105,14 @@ function mysqlTable(table: TableSchema): TableSchema {
     uniques,
     indexes,
     comment: table.comment || null,
+    collation: table.collation ? normaliseCollation(table.collation) : null,
+    // Engine names are case-insensitive (InnoDB, innodb); the server prints its own spelling.
+    engine: table.engine ? table.engine.toLowerCase() : null,
   };
 }
 
 /** The schema as MySQL/MariaDB stores it (see the module comment); pure, `schema` is not changed. */
 export function normalizeMysqlSchema(schema: DatabaseSchema): DatabaseSchema {
-  return { tables: mapTables(schema, mysqlTable).tables, enums: [] };
+  const defaults = schema.tableDefaults ? { tableDefaults: { ...schema.tableDefaults, engine: schema.tableDefaults.engine?.toLowerCase() ?? null } } : {};
+  return { tables: mapTables(schema, mysqlTable).tables, enums: [], ...defaults };
 }

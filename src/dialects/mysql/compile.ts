@@ -11,7 +11,7 @@ import { createObjectStatements, dropObjectStatements, replaceObjectStatements }
 import type { Operation, OperationTable, TableLevelOperation, OnTable } from "../../operations/types.js";
 import type { TableSchema } from "../../catalog/types.js";
 import type { CompileContext, Statement } from "../dialect.js";
-import { UnsupportedOperationError } from "../../errors.js";
+import { MigrateError, UnsupportedOperationError } from "../../errors.js";
 import { quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";
 import { columnDefinition } from "./column-sql.js";
 import { checkClause, createIndexSql, foreignKeyClause, inlineIndexClause, primaryKeyClause, uniqueClause } from "./constraint-sql.js";
@@ -32,6 +32,14 @@ function noNamedEnums(kind: string, name: string): never {
   });
 }
 
+/** An engine or collation name, which MySQL takes as a bare word: refused unless it is one. */
+function tableOption(value: string, where: string): string {
+  if (!/^[A-Za-z0-9_]+$/.test(value)) {
+    throw new MigrateError("model", `The ${where} "${value}" is not a valid name.`, { hint: "Use a name MySQL lists in SHOW ENGINES or SHOW COLLATION, e.g. InnoDB or utf8mb4_general_ci." });
+  }
+  return value;
+}
+
 /** CREATE TABLE with every column, key, constraint and index in one statement (DDL is not transactional). */
 export function createTableSql(table: TableSchema): string {
   const where = table.name;
@@ -41,8 +49,11 @@ export function createTableSql(table: TableSchema): string {
   for (const index of table.indexes) lines.push(inlineIndexClause(index, `${where}.${index.name}`));
   for (const fk of table.foreignKeys) lines.push(foreignKeyClause(fk, where));
   for (const check of table.checks) lines.push(checkClause(check));
+  // COLLATE alone fixes the table's character set too (the collation names it).
+  const engine = table.engine ? ` ENGINE=${tableOption(table.engine, `${where} engine`)}` : "";
+  const collation = table.collation ? ` COLLATE=${tableOption(table.collation, `${where} collation`)}` : "";
   const comment = table.comment ? ` COMMENT=${quoteLiteral(table.comment)}` : "";
-  return `CREATE TABLE ${quoteTable(table)} (\n  ${lines.join(",\n  ")}\n)${comment}`;
+  return `CREATE TABLE ${quoteTable(table)} (\n  ${lines.join(",\n  ")}\n)${engine}${collation}${comment}`;
 }
 
 /** The ALTER TABLE clause that drops a constraint of the given type. */

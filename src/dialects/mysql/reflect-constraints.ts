@@ -7,12 +7,15 @@
  *   indexes with prefix lengths, DESC or a method are reported as unique indexes.
  * - The index MySQL adds for a foreign key (same name and columns as the key) is not reported as
  *   an index; it is returned apart, so that dropping the key can drop it too (foreign-key-index.ts).
- * - RESTRICT and NO ACTION behave the same in InnoDB and servers report the unspecified rule
- *   differently (MariaDB RESTRICT, MySQL NO ACTION), so both are null.
+ * - A referential rule is reported as the server holds it, except the rule the server reports
+ *   when none was given, which is null: MariaDB reports RESTRICT for it (an explicit NO ACTION is
+ *   kept, so pull writes it back), MySQL NO ACTION (there RESTRICT and NO ACTION, which InnoDB
+ *   treats alike, are both null, because MySQL's normalisation cannot tell the server apart).
  * - BTREE is the default method and reads as `using: null`.
  */
 import type { CheckSchema, ForeignKeySchema, IndexElement, IndexSchema, PrimaryKeySchema, ReferentialAction, UniqueSchema } from "../../catalog/types.js";
 import { stripOuterParens } from "./reflect-columns.js";
+import type { ServerFlavour } from "./server-info.js";
 
 /** A STATISTICS row as the query aliases it. */
 export interface IndexRow {
@@ -69,14 +72,15 @@ export function byName<T extends { name?: string | null }>(a: T, b: T): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-function rule(text: string): ReferentialAction | null {
+function rule(text: string, flavour: ServerFlavour): ReferentialAction | null {
   const upper = text.toUpperCase();
-  if (upper === "RESTRICT" || upper === "NO ACTION") return null;
+  if (upper === "RESTRICT") return null;
+  if (upper === "NO ACTION") return flavour === "mariadb" ? "NO ACTION" : null;
   return upper as ReferentialAction;
 }
 
 /** The foreign keys of one table from its rows (any order). `tableSchema` is the table's database. */
-export function foreignKeysOf(rows: ForeignKeyRow[], tableSchema: string): ForeignKeySchema[] {
+export function foreignKeysOf(rows: ForeignKeyRow[], tableSchema: string, flavour: ServerFlavour): ForeignKeySchema[] {
   const fks: ForeignKeySchema[] = [];
   for (const [name, group] of groupBy(rows, (r) => r.constraint_name)) {
     const ordered = [...group].sort((a, b) => Number(a.ordinal_position) - Number(b.ordinal_position));
@@ -88,8 +92,8 @@ export function foreignKeysOf(rows: ForeignKeyRow[], tableSchema: string): Forei
       referencedSchema: first.referenced_schema === tableSchema ? null : first.referenced_schema,
       referencedTable: first.referenced_table,
       referencedColumns: ordered.map((r) => r.referenced_column),
-      onDelete: rule(first.delete_rule),
-      onUpdate: rule(first.update_rule),
+      onDelete: rule(first.delete_rule, flavour),
+      onUpdate: rule(first.update_rule, flavour),
     });
   }
   return fks.sort(byName);

@@ -40,7 +40,9 @@ function where(schemaCol: string, tableCol: string, f: CatalogFilter): { sql: st
 export function tablesQuery(f: CatalogFilter): Statement {
   const w = where("TABLE_SCHEMA", "TABLE_NAME", f);
   return {
-    sql: `SELECT TABLE_SCHEMA AS table_schema, TABLE_NAME AS table_name, TABLE_COMMENT AS table_comment, TABLE_COLLATION AS table_collation
+    sql: `SELECT TABLE_SCHEMA AS table_schema, TABLE_NAME AS table_name, TABLE_COMMENT AS table_comment, TABLE_COLLATION AS table_collation, ENGINE AS engine,
+  (SELECT s.DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA s WHERE s.SCHEMA_NAME = TABLES.TABLE_SCHEMA) AS database_collation,
+  @@default_storage_engine AS default_engine
 FROM information_schema.TABLES
 WHERE ${w.sql} AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')
 ORDER BY TABLE_SCHEMA, TABLE_NAME`,

@@ -16,7 +16,7 @@ import { serverInfo } from "./server-info.js";
 import type { CatalogFilter } from "./reflect-queries.js";
 import { checksQuery, columnsQuery, foreignKeysQuery, indexesQuery, tablesQuery } from "./reflect-queries.js";
 import type { ColumnRow } from "./reflect-columns.js";
-import { catalogText, reflectColumn } from "./reflect-columns.js";
+import { catalogText, normaliseCollation, reflectColumn } from "./reflect-columns.js";
 import type { CheckRow, ForeignKeyRow, IndexRow } from "./reflect-constraints.js";
 import { byName, checksOf, foreignKeysOf, groupBy, indexesOf } from "./reflect-constraints.js";
 import { quoteIdentifier } from "./quote.js";
@@ -27,6 +27,9 @@ interface TableRow {
   table_name: string;
   table_comment: string | null;
   table_collation: string | null;
+  engine: string | null;
+  database_collation: string | null;
+  default_engine: string | null;
 }
 
 /** A table name, optionally qualified by its database. */
@@ -65,7 +68,7 @@ function matches(names: TableName[], schema: string, name: string): boolean {
 }
 
 /** Runs the catalog queries and assembles the tables. */
-async function read(conn: Connection, info: ServerInfo, selection: Selection): Promise<TableSchema[]> {
+async function read(conn: Connection, info: ServerInfo, selection: Selection): Promise<{ tables: TableSchema[]; defaults?: DatabaseSchema["tableDefaults"] }> {
   const filter: CatalogFilter = {
     schemas: selection.schemas,
     include: selection.include?.map((n) => n.name),
@@ -102,7 +105,7 @@ async function read(conn: Connection, info: ServerInfo, selection: Selection): P
       if (aliasCheck) tableChecks = tableChecks.filter((c) => c !== aliasCheck);
       return reflectColumn(row, t.table_collation, info.flavour, aliasCheck !== undefined);
     });
-    const foreignKeys = foreignKeysOf(fksByTable.get(key) ?? [], t.table_schema);
+    const foreignKeys = foreignKeysOf(fksByTable.get(key) ?? [], t.table_schema, info.flavour);
     const { primaryKey, uniques, indexes: tableIndexes, foreignKeyIndexes } = indexesOf(indexesByTable.get(key) ?? [], foreignKeys);
     const table: TableSchema = {
       schema: t.table_schema === info.database ? null : t.table_schema,
@@ -114,12 +117,17 @@ async function read(conn: Connection, info: ServerInfo, selection: Selection): P
       checks: checksOf(tableChecks),
       indexes: tableIndexes,
       comment: t.table_comment ? t.table_comment : null,
+      // Like a column's collation against its table's: only what differs from what a table gets anyway.
+      ...(t.table_collation && normaliseCollation(t.table_collation) !== defaultsOf(t).collation ? { collation: normaliseCollation(t.table_collation) } : {}),
+      ...(t.engine && t.engine !== defaultsOf(t).engine ? { engine: t.engine } : {}),
     };
     // Dropping one of these keys drops its index too; compile finds them by this object.
     rememberForeignKeyIndexes(table, foreignKeyIndexes);
     result.push(table);
   }
-  return result.sort((a, b) => byName({ name: `${a.schema ?? ""}\u0000${a.name}` }, { name: `${b.schema ?? ""}\u0000${b.name}` }));
+  const home = tables.find((t) => t.table_schema === info.database) ?? tables[0];
+  const sorted = result.sort((a, b) => byName({ name: `${a.schema ?? ""}\u0000${a.name}` }, { name: `${b.schema ?? ""}\u0000${b.name}` }));
+  return home ? { tables: sorted, defaults: defaultsOf(home) } : { tables: sorted };
 }
 
 function requireDatabase(info: ServerInfo): string {
@@ -129,6 +137,11 @@ function requireDatabase(info: ServerInfo): string {
     });
   }
   return info.database;
+}
+
+/** The collation and engine a table of this row's database gets when it names none. */
+function defaultsOf(row: TableRow): { collation: string | null; engine: string | null } {
+  return { collation: row.database_collation ? normaliseCollation(row.database_collation) : null, engine: row.default_engine };
 }
 
 /** Reads the schema of the connection's database (or of `options.schemas`, which name databases). */
@@ -143,7 +156,7 @@ export async function reflect(conn: Connection, options: ReflectOptions = {}): P
   // Objects are read only from the connection's own database (other databases: tables only).
   const objects = await reflectObjects(conn, schemas[0]!);
   // MySQL enums are inline column types; there are no named enum types to report.
-  return { tables, enums: [], ...(objects.length > 0 ? { objects } : {}) };
+  return { tables: tables.tables, enums: [], ...(objects.length > 0 ? { objects } : {}), ...(tables.defaults ? { tableDefaults: tables.defaults } : {}) };
 }
 
 /** Reads one table; undefined when it does not exist. `ref.schema` names another database. */
@@ -151,5 +164,5 @@ export async function reflectTable(conn: Connection, ref: TableRef): Promise<Tab
   const info = await serverInfo(conn);
   const schema = ref.schema ?? requireDatabase(info);
   const tables = await read(conn, info, { schemas: [schema], include: [{ schema, name: ref.name }] });
-  return tables[0];
+  return tables.tables[0];
 }

@@ -94,8 +94,25 @@ export function columnTypeSql(type: ColumnType, where: string): string {
   }
 }
 
-/** Types whose display width MySQL (before 8.0.19) and MariaDB print, e.g. int(11), year(4). */
-const DISPLAY_WIDTH_TYPES = new Set(["tinyint", "smallint", "mediumint", "int", "integer", "bigint", "year"]);
+/**
+ * The display width MariaDB (and MySQL before 8.0.19) prints for an integer or year column
+ * declared without one: signed, then unsigned (ZEROFILL implies unsigned).
+ */
+const DEFAULT_DISPLAY_WIDTH: Record<string, [number, number]> = {
+  tinyint: [4, 3],
+  smallint: [6, 5],
+  mediumint: [9, 8],
+  int: [11, 10],
+  integer: [11, 10],
+  bigint: [20, 20],
+  year: [4, 4],
+};
+
+/** True when `width` is what the server prints for `base` declared without a width. */
+export function isDefaultDisplayWidth(base: string, width: number, unsignedOrZerofill: boolean): boolean {
+  const widths = DEFAULT_DISPLAY_WIDTH[base.toLowerCase()];
+  return widths !== undefined && widths[unsignedOrZerofill ? 1 : 0] === width;
+}
 
 /** True for column types whose values carry a character set and collation. */
 export function isCharacterType(type: ColumnType): boolean {
@@ -123,7 +140,8 @@ export function needsExpressionDefault(type: ColumnType): boolean {
 
 /**
  * The ColumnType for an information_schema COLUMN_TYPE such as "int(11) unsigned",
- * "varchar(64)" or "enum('a','b')". Display widths are dropped; anything without a portable
+ * "varchar(64)" or "enum('a','b')". Display widths the server prints by default are dropped
+ * (others make the type raw, width kept); anything without a portable
  * equivalent (mediumint, year, bit, set, spatial types, …) comes back as raw SQL in lower case.
  * `enumName` names reflected enums (MySQL enums are anonymous).
  */
@@ -144,9 +162,12 @@ export function parseColumnType(columnType: string, enumName: string): ColumnTyp
   const isUnsigned = modifiers.includes("unsigned");
   const plain = modifiers.every((w) => w === "unsigned");
   const flag = isUnsigned ? { unsigned: true } : {};
-  // Raw types keep their arguments except display widths, which carry no meaning.
-  const rawOf = (): ColumnType => ({ kind: "raw", sql: [DISPLAY_WIDTH_TYPES.has(base) ? base : `${base}${m[2] === undefined ? "" : `(${m[2]})`}`, ...modifiers].join(" ").toLowerCase() });
+  // A display width the server would print anyway is dropped; any other (int(2), tinyint(1)
+  // unsigned, a ZEROFILL width) is part of what the database holds, so the type is raw with it.
+  const widthIsDefault = args.length === 1 && isDefaultDisplayWidth(base, args[0]!, isUnsigned || modifiers.includes("zerofill"));
+  const rawOf = (): ColumnType => ({ kind: "raw", sql: [widthIsDefault ? base : `${base}${m[2] === undefined ? "" : `(${m[2]})`}`, ...modifiers].join(" ").toLowerCase() });
   if (!plain) return rawOf();
+  if (base in DEFAULT_DISPLAY_WIDTH && args.length === 1 && !widthIsDefault && !(base === "tinyint" && args[0] === 1 && !isUnsigned)) return rawOf();
   switch (base) {
     case "tinyint":
       return args[0] === 1 && !isUnsigned ? { kind: "boolean" } : rawOf();

@@ -107,6 +107,9 @@ function postgresTable(table: TableSchema): TableSchema {
     foreignKeys: table.foreignKeys.map((fk) => canonicalForeignKey(fk)),
     indexes: table.indexes.filter((ix) => !constraintNames.has(ix.name)).map(postgresIndex),
     comment: table.comment || null,
+    // Table collations and engines are MySQL's; PostgreSQL has neither.
+    collation: null,
+    engine: null,
   };
 }
 

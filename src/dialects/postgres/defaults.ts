@@ -152,3 +152,27 @@ export function isSerialStyleDefault(expression: string, schema: string | null, 
   const expected = `${table}_${column}_seq`;
   return Buffer.byteLength(expected, "utf8") <= 63 && sequence.name === expected;
 }
+
+/**
+ * The default a column holds, for reflection: null for a NULL default (the same as none), the
+ * literal when writing that literal stores this very text again (`0`, `'abc'::text`, `true`),
+ * otherwise the expression exactly as PostgreSQL prints it (`now()`, `'0'::bigint`), so that
+ * pull writes what the database holds. Compare folds both spellings (parseReflectedDefault).
+ */
+export function reflectedDefault(expression: string, type: ColumnType): DefaultValue | null {
+  const parsed = parseReflectedDefault(expression, type);
+  if (parsed === null) return null;
+  const text = expression.trim();
+  if (parsed.kind === "sql") return { kind: "sql", sql: text };
+  // A quoted number ('0'::bigint) is stored as written; the bare literal would be stored as 0.
+  // Only a negative literal comes back quoted, cast to its own type ('-1'::integer).
+  if (typeof parsed.value === "number" && !NUMBER.test(text) && text !== `'${parsed.value}'::${negativeLiteralType(parsed.value)}`) return { kind: "sql", sql: text };
+  return parsed;
+}
+
+/** The type PostgreSQL gives a bare negative number, or "" for a non-negative one (never quoted). */
+function negativeLiteralType(value: number): string {
+  if (value >= 0) return "";
+  if (!Number.isInteger(value)) return "numeric";
+  return value >= -2147483648 ? "integer" : Number.isSafeInteger(value) ? "bigint" : "numeric";
+}

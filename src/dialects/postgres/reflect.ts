@@ -11,7 +11,7 @@
 import { reflectObjects } from "./reflect-objects.js";
 import type { ColumnSchema, DatabaseSchema, EnumSchema, IndexElement, ReferentialAction, TableRef, TableSchema } from "../../catalog/types.js";
 import type { Connection, ReflectOptions } from "../dialect.js";
-import { isNextvalDefault, isSerialStyleDefault, parseReflectedDefault } from "./defaults.js";
+import { isNextvalDefault, isSerialStyleDefault, reflectedDefault } from "./defaults.js";
 import { domainChecks, type DomainColumnRow } from "./reflect-domains.js";
 import { COLUMNS_SQL, CONSTRAINTS_SQL, ENUMS_SQL, INDEXES_SQL, TABLES_SQL } from "./reflect-queries.js";
 import { reflectColumnType } from "./types.js";
@@ -111,7 +111,7 @@ function toColumn(row: ColumnRow): ColumnSchema {
   let generated: ColumnSchema["generated"] = null;
   // A domain's default applies where the column has none of its own.
   const defaultExpr = row.default_expr ?? row.domain_default;
-  let defaultValue: ColumnSchema["default"] = defaultExpr === null ? null : parseReflectedDefault(defaultExpr, type);
+  let defaultValue: ColumnSchema["default"] = defaultExpr === null ? null : reflectedDefault(defaultExpr, type);
   if (row.identity === "a" || row.identity === "d") {
     generated = { kind: "identity", always: row.identity === "a" };
   } else if (row.generated === "s" || row.generated === "v") {

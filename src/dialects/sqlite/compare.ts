@@ -20,12 +20,16 @@
  * - foreign keys, unique and check constraints in one canonical order (by name, then definition):
  *   SQLite lists them in declaration order, which a rebuild that adds one changes.
  *
+ * - a declared type athanor would spell differently (NVARCHAR(n), DATETIME, int) is reflected as
+ *   raw text, so pull keeps it, and compares as the portable type it means;
+ *
  * `unsigned` is kept: SQLite enforces nothing for it, but the declared type carries it and
  * reflection reads it back, so model and database agree.
  */
 import type { ColumnSchema, ColumnType, DatabaseSchema, ForeignKeySchema, TableSchema } from "../../catalog/types.js";
 import { canonicalColumnFields, canonicalForeignKey, literalSqlDefault, mapTables, unquoteStandardString, withoutFields } from "../../catalog/normalize-helpers.js";
 import { foldName } from "./names.js";
+import { portableColumnType } from "./types.js";
 
 const INTEGER_KINDS = new Set<ColumnType["kind"]>(["smallint", "integer", "bigint"]);
 
@@ -33,7 +37,11 @@ function sqliteType(type: ColumnType): ColumnType {
   // SQLite has no schemas; `schema: null` is what enumType() records, so the column renders as
   // `enumType("mood", […]).column()` in a generated file.
   if (type.kind === "enum") return { kind: "enum", name: type.name, values: [...type.values], schema: null };
-  if (type.kind === "raw") return { kind: "raw", sql: type.sql.trim() };
+  if (type.kind === "raw") {
+    // An alias (NVARCHAR(n), DATETIME, …) is the portable type it means: the same column.
+    const portable = portableColumnType(type.sql.trim());
+    return portable.kind === "raw" ? { kind: "raw", sql: type.sql.trim() } : sqliteType(portable);
+  }
   return withoutFields(type);
 }
 
@@ -76,6 +84,9 @@ function sqliteTable(table: TableSchema, all: readonly TableSchema[]): TableSche
       .filter((ix) => !ix.name.startsWith("sqlite_autoindex_"))
       .map((ix) => ({ ...ix, where: ix.where?.trim() || null, using: ix.using?.toLowerCase() === "btree" ? null : (ix.using ?? null) })),
     comment: null,
+    // Table collations and engines are MySQL's; SQLite has neither.
+    collation: null,
+    engine: null,
   };
 }
 

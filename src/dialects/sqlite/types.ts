@@ -202,11 +202,11 @@ const readers: Reader[] = [
 ];
 
 /**
- * The ColumnType for a declared type as SQLite reports it. Every name `columnTypeSql` writes
- * comes back as the same type; common aliases (INT, DATETIME, DECIMAL, CLOB …) map to their
- * portable type; anything else is `raw` with the text kept as declared.
+ * The portable type a declared type means: every name `columnTypeSql` writes and the common
+ * aliases (INT, DATETIME, DECIMAL, NVARCHAR, CLOB …); anything else is `raw`. Compare folds raw
+ * types through this, so an alias and its portable type are the same column.
  */
-export function reflectColumnType(declared: string): ColumnType {
+export function portableColumnType(declared: string): ColumnType {
   const parsed = parseDeclared(declared);
   if (parsed.simple && parsed.name !== "") {
     for (const read of readers) {
@@ -220,4 +220,21 @@ export function reflectColumnType(declared: string): ColumnType {
 /** True when the declared type is exactly what an enum column is written as. */
 export function isEnumStorageType(declared: string): boolean {
   return declared.trim().toUpperCase() === "TEXT";
+}
+
+/**
+ * The ColumnType for a declared type as SQLite reports it: the portable type when compile would
+ * write exactly this text for it, otherwise `raw` with the text as declared (`NVARCHAR(160)`,
+ * `DATETIME`, `integer`), so that pull keeps the declared type name the database holds.
+ */
+export function reflectColumnType(declared: string): ColumnType {
+  const portable = portableColumnType(declared);
+  if (portable.kind === "raw") return portable;
+  let written: string | undefined;
+  try {
+    written = columnTypeSql(portable, "");
+  } catch {
+    written = undefined;
+  }
+  return written === declared ? portable : { kind: "raw", sql: declared };
 }

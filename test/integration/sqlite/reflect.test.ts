@@ -108,13 +108,14 @@ describe("SQL written by other tools", () => {
     const expected: TableSchema = table("people", {
       columns: [
         column("id", { kind: "integer" }, false),
-        column("email", { kind: "varchar", length: 120 }, false),
+        // Declared types athanor would spell differently are kept as declared (pull writes them back).
+        column("email", { kind: "raw", sql: "varchar(120)" }, false),
         column("status", { kind: "enum", name: "", values: ["a", "b"] }, true),
         column("kind", { kind: "varchar", length: 5 }, true),
-        column("created", { kind: "timestamp" }, true, { default: { kind: "sql", sql: "datetime('now')" } }),
-        column("boss", { kind: "integer" }, true),
+        column("created", { kind: "raw", sql: "DATETIME" }, true, { default: { kind: "sql", sql: "datetime('now')" } }),
+        column("boss", { kind: "raw", sql: "INT" }, true),
         column("blob_col", { kind: "raw", sql: "" }, true),
-        column("price", { kind: "numeric", precision: 10, scale: 2 }, true, { default: { kind: "literal", value: 0.5 } }),
+        column("price", { kind: "raw", sql: "DECIMAL(10, 2)" }, true, { default: { kind: "literal", value: 0.5 } }),
       ],
       primaryKey: { name: null, columns: ["id"] },
       foreignKeys: [foreignKey({ name: null, columns: ["boss"], referencedTable: "people", referencedColumns: ["id"], onDelete: "SET NULL" })],

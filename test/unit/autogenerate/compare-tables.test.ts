@@ -8,7 +8,7 @@ const pg = { capabilities: PG_CAPS };
 describe("compareSchemas: tables", () => {
   it("returns no operations and no warnings for identical schemas", () => {
     const schema = db([withId("users", [col("email", { kind: "varchar", length: 100 })])]);
-    expect(compareSchemas(schema, structuredClone(schema), pg)).toEqual({ operations: [], warnings: [], renameHints: [], reversals: new Map() });
+    expect(compareSchemas(schema, structuredClone(schema), pg)).toEqual({ operations: [], warnings: [], renameHints: [], reversals: new Map(), unmanaged: [] });
   });
 
   it("creates a table that is only in the model, with its indexes and constraints", () => {

@@ -30,7 +30,7 @@ const model: DatabaseSchema = db(
       ],
       {
         primaryKey: { name: "users_pkey", columns: ["id"] },
-        foreignKeys: [{ name: "users_org_id_fkey", columns: ["org_id"], referencedTable: "orgs", referencedColumns: ["id"], onDelete: "RESTRICT", onUpdate: "NO ACTION" }],
+        foreignKeys: [{ name: "users_org_id_fkey", columns: ["org_id"], referencedTable: "orgs", referencedColumns: ["id"], onDelete: "RESTRICT", onUpdate: null }],
         checks: [
           { name: "ck_mood", expression: "mood IN ('sad', 'ok')" },
           { name: "ck_active", expression: "(active = 1 AND email <> '') OR NOT active" },

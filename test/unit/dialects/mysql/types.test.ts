@@ -55,9 +55,12 @@ describe("mysql column types", () => {
     expect(parseColumnType("bigint(20) unsigned", "c")).toEqual({ kind: "bigint", unsigned: true });
     expect(parseColumnType("tinyint(4)", "c")).toEqual({ kind: "raw", sql: "tinyint" });
     expect(parseColumnType("tinyint", "c")).toEqual({ kind: "raw", sql: "tinyint" });
-    expect(parseColumnType("tinyint(1) unsigned", "c")).toEqual({ kind: "raw", sql: "tinyint unsigned" });
+    expect(parseColumnType("tinyint(1) unsigned", "c")).toEqual({ kind: "raw", sql: "tinyint(1) unsigned" });
+    expect(parseColumnType("tinyint(3) unsigned", "c")).toEqual({ kind: "raw", sql: "tinyint unsigned" });
+    expect(parseColumnType("int(2)", "c")).toEqual({ kind: "raw", sql: "int(2)" });
     expect(parseColumnType("mediumint(8) unsigned", "c")).toEqual({ kind: "raw", sql: "mediumint unsigned" });
-    expect(parseColumnType("int(5) unsigned zerofill", "c")).toEqual({ kind: "raw", sql: "int unsigned zerofill" });
+    expect(parseColumnType("int(5) unsigned zerofill", "c")).toEqual({ kind: "raw", sql: "int(5) unsigned zerofill" });
+    expect(parseColumnType("int(10) unsigned zerofill", "c")).toEqual({ kind: "raw", sql: "int unsigned zerofill" });
     expect(parseColumnType("year(4)", "c")).toEqual({ kind: "raw", sql: "year" });
     expect(parseColumnType("bit(1)", "c")).toEqual({ kind: "raw", sql: "bit(1)" });
     expect(parseColumnType("float(7,4)", "c")).toEqual({ kind: "raw", sql: "float(7,4)" });

@@ -1,7 +1,7 @@
 /** ColumnType <-> declared type, and defaults: what compile writes must read back identically. */
 import { describe, expect, it } from "vitest";
 import { defaultSql, reflectDefault } from "../../../../src/dialects/sqlite/defaults.js";
-import { columnTypeSql, reflectColumnType } from "../../../../src/dialects/sqlite/types.js";
+import { columnTypeSql, portableColumnType, reflectColumnType } from "../../../../src/dialects/sqlite/types.js";
 import type { ColumnType, DefaultValue } from "../../../../src/catalog/types.js";
 
 const roundTrips: ColumnType[] = [
@@ -51,18 +51,26 @@ describe("SQLite column types", () => {
     expect(reflectColumnType(declared)).toEqual(type);
   });
 
-  it("reads common aliases written by other tools", () => {
-    expect(reflectColumnType("INT")).toEqual({ kind: "integer" });
-    expect(reflectColumnType("int(11)")).toEqual({ kind: "integer" });
-    expect(reflectColumnType("INT UNSIGNED")).toEqual({ kind: "integer", unsigned: true });
-    expect(reflectColumnType("UNSIGNED BIG INT")).toEqual({ kind: "bigint", unsigned: true });
-    expect(reflectColumnType("decimal( 10 , 2 )")).toEqual({ kind: "numeric", precision: 10, scale: 2 });
-    expect(reflectColumnType("DATETIME")).toEqual({ kind: "timestamp" });
-    expect(reflectColumnType("timestamp with time zone")).toEqual({ kind: "timestamp", withTimezone: true });
-    expect(reflectColumnType("CHARACTER VARYING(20)")).toEqual({ kind: "varchar", length: 20 });
-    expect(reflectColumnType("CLOB")).toEqual({ kind: "text" });
-    expect(reflectColumnType("FLOAT")).toEqual({ kind: "double" });
-    expect(reflectColumnType("BOOL")).toEqual({ kind: "boolean" });
+  it("reads common aliases written by other tools as the portable type they mean", () => {
+    expect(portableColumnType("INT")).toEqual({ kind: "integer" });
+    expect(portableColumnType("int(11)")).toEqual({ kind: "integer" });
+    expect(portableColumnType("INT UNSIGNED")).toEqual({ kind: "integer", unsigned: true });
+    expect(portableColumnType("UNSIGNED BIG INT")).toEqual({ kind: "bigint", unsigned: true });
+    expect(portableColumnType("decimal( 10 , 2 )")).toEqual({ kind: "numeric", precision: 10, scale: 2 });
+    expect(portableColumnType("DATETIME")).toEqual({ kind: "timestamp" });
+    expect(portableColumnType("timestamp with time zone")).toEqual({ kind: "timestamp", withTimezone: true });
+    expect(portableColumnType("CHARACTER VARYING(20)")).toEqual({ kind: "varchar", length: 20 });
+    expect(portableColumnType("CLOB")).toEqual({ kind: "text" });
+    expect(portableColumnType("FLOAT")).toEqual({ kind: "double" });
+    expect(portableColumnType("BOOL")).toEqual({ kind: "boolean" });
+  });
+
+  it("reflects an alias as the declared text, so pull keeps the type name the database holds", () => {
+    expect(reflectColumnType("NVARCHAR(160)")).toEqual({ kind: "raw", sql: "NVARCHAR(160)" });
+    expect(reflectColumnType("DATETIME")).toEqual({ kind: "raw", sql: "DATETIME" });
+    expect(reflectColumnType("integer")).toEqual({ kind: "raw", sql: "integer" });
+    expect(reflectColumnType("INTEGER")).toEqual({ kind: "integer" });
+    expect(reflectColumnType("VARCHAR(20)")).toEqual({ kind: "varchar", length: 20 });
   });
 
   it("keeps unknown or odd declarations as raw text", () => {
