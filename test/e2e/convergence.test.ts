@@ -30,7 +30,6 @@ const KNOWN_GAPS: Record<string, string> = {
   "sakila/sqlite": "CREATE TABLE text differs (constraint placement); views and triggers not in the model",
   "sakila/postgres": "INHERITS children, rules, the year domain and views are not in the model",
   "synapse/sqlite": "CREATE TABLE text differs; FTS4 virtual tables not in the model",
-  "synapse/postgres": "sequences no column uses (the application calls nextval itself) are not in the model",
   "zabbix/sqlite": "CREATE TABLE text differs (constraint placement, default literal spelling)",
 };
 
