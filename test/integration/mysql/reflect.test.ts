@@ -170,6 +170,7 @@ describe.skipIf(!available)("mysql reflection query count", () => {
     const large = await countQueries();
     expect(large.tables).toBe(500);
     expect(large.queries).toBe(small.queries);
-    expect(small.queries).toBeLessThanOrEqual(6);
+    // Six catalog queries for tables and constraints, four for views, triggers and routines.
+    expect(small.queries).toBeLessThanOrEqual(10);
   });
 });

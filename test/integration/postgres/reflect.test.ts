@@ -238,6 +238,7 @@ describe.skipIf(!available)("postgres reflection", () => {
     const fiveHundred = await reflectCount();
     expect(fiveHundred.tables).toBe(500);
     expect(fiveHundred.queries).toBe(ten.queries);
-    expect(ten.queries).toBeLessThanOrEqual(5);
+    // Five catalog queries for tables, enums and domains, one for views, routines, triggers, extensions and sequences.
+    expect(ten.queries).toBeLessThanOrEqual(6);
   });
 });
