@@ -13,7 +13,7 @@ import { readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { dirname, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Loader, Message, Plugin } from "esbuild";
+import type { BuildOptions, Loader, Message, Plugin } from "esbuild";
 import type { CompiledModule } from "./compile-cache.js";
 import { sha256 } from "./compile-cache.js";
 
@@ -93,13 +93,9 @@ function withRequire(entry: string, code: string): string {
 
 const OUT_DIR = "/athanor-out";
 
-/** One esbuild run over `entries`; throws esbuild's failure as it is. */
-async function buildBatch(entries: string[], athanorUrl: string): Promise<Map<string, BundleResult>> {
-  const { build } = await import("esbuild");
-  const hashes = new Map<string, string>();
-  const cwd = process.cwd();
-  const result = await build({
-    entryPoints: entries.map((entry, i) => ({ in: entry, out: `m${i}` })),
+/** What every compile of user modules shares: one in-memory ES module bundle for Node 20, "athanor" and packages left to Node. */
+function buildOptions(cwd: string, athanorUrl: string, hashes: Map<string, string>) {
+  return {
     absWorkingDir: cwd,
     bundle: true,
     write: false,
@@ -108,9 +104,20 @@ async function buildBatch(entries: string[], athanorUrl: string): Promise<Map<st
     target: "node20",
     mainFields: ["main"],
     logLevel: "silent",
+    plugins: [plugin(athanorUrl, hashes)],
+  } satisfies BuildOptions;
+}
+
+/** One esbuild run over `entries`; throws esbuild's failure as it is. */
+async function buildBatch(entries: string[], athanorUrl: string): Promise<Map<string, BundleResult>> {
+  const { build } = await import("esbuild");
+  const hashes = new Map<string, string>();
+  const cwd = process.cwd();
+  const result = await build({
+    ...buildOptions(cwd, athanorUrl, hashes),
+    entryPoints: entries.map((entry, i) => ({ in: entry, out: `m${i}` })),
     metafile: true,
     outdir: OUT_DIR,
-    plugins: [plugin(athanorUrl, hashes)],
   });
   const code = new Map(result.outputFiles.map((f) => [f.path, f.text]));
   const inputsOf = new Map(Object.entries(result.metafile.outputs).map(([out, meta]) => [resolve(cwd, out), Object.keys(meta.inputs).map((i) => resolve(cwd, i))]));
@@ -138,17 +145,9 @@ export async function bundleTogether(entries: string[], athanorUrl: string): Pro
   const cwd = process.cwd();
   try {
     const result = await build({
+      ...buildOptions(cwd, athanorUrl, hashes),
       stdin: { contents: entries.map((entry, i) => `export * as m${i} from ${JSON.stringify(entry)};`).join("\n"), resolveDir: cwd, loader: "js", sourcefile: "athanor-revisions.js" },
-      absWorkingDir: cwd,
-      bundle: true,
-      write: false,
-      format: "esm",
-      platform: "node",
-      target: "node20",
-      mainFields: ["main"],
-      logLevel: "silent",
       outfile: join(OUT_DIR, "all.js"),
-      plugins: [plugin(athanorUrl, hashes)],
     });
     const text = result.outputFiles[0]?.text;
     if (text === undefined) return { ok: false, error: new Error("esbuild wrote no output") };
