@@ -8,6 +8,7 @@ import { loadConfig } from "../config/load.js";
 import type { ResolvedConfig } from "../config/types.js";
 import { UsageError } from "../errors.js";
 import { detail, historyLine, infoJson, shortLine } from "./format.js";
+import { drawGraph, GRAPH_FORMATS, graphDiagram, type GraphFormat } from "./history-graph.js";
 import { Output } from "./output.js";
 import { packageVersion } from "./version.js";
 import { directionVerb } from "../runtime/events.js";
@@ -176,10 +177,14 @@ export function buildProgram(): { program: Command; ctx: CliContext } {
     .description("list revisions, newest first")
     .option("-r, --rev-range <range>", "only revisions in from:to (either side optional; `current` allowed)")
     .option("-i, --indicate-current", "mark the revisions in the version table")
-    .action(async (opts: { revRange?: string; indicateCurrent?: boolean }) => {
+    .option("--graph", "draw the revision graph in the terminal, like git log --graph")
+    .addOption(new Option("--format <format>", "write the graph as a diagram").choices([...GRAPH_FORMATS]))
+    .action(async (opts: { revRange?: string; indicateCurrent?: boolean; graph?: boolean; format?: GraphFormat }) => {
       const { history } = await import("../commands/history.js");
       const list = await history(await ctx.config(), { range: opts.revRange, indicateCurrent: opts.indicateCurrent });
-      for (const i of list) out().line(globals().verbose ? detail(i, out().chalk) : historyLine(i, out().chalk));
+      if (opts.format) out().line(graphDiagram(list, opts.format));
+      else if (opts.graph) for (const line of drawGraph(list, (i) => historyLine(i, out().chalk))) out().line(line);
+      else for (const i of list) out().line(globals().verbose ? detail(i, out().chalk) : historyLine(i, out().chalk));
       out().json(list.map(infoJson));
     });
 

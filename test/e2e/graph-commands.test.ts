@@ -39,6 +39,25 @@ describe("graph commands never import revision code", () => {
     expect(r.stdout).toMatch(/aaa111 -> bbb222 \(head\) \(current\), second/);
   });
 
+  it("history --graph draws the branch and --format writes diagrams, without importing revision code", () => {
+    const r = ctx.project.run(["history", "--graph"]);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/^\*  aaa111 -> (bbb222|ccc333)/);
+    expect(lines[1]).toMatch(/^\| \*  aaa111 -> (bbb222|ccc333)/);
+    expect(lines[2]).toBe("| /");
+    expect(lines[3]).toMatch(/^\*  <base> -> aaa111 \(branchpoint\), first/);
+    const mermaid = ctx.project.run(["history", "--format", "mermaid"]);
+    expect(mermaid.code, mermaid.stderr).toBe(0);
+    expect(mermaid.stdout).toMatch(/^flowchart BT\n/);
+    expect(mermaid.stdout.match(/ --> /g)).toHaveLength(2);
+    const dot = ctx.project.run(["history", "--format", "dot"]);
+    expect(dot.stdout).toContain('"aaa111" -> "bbb222";');
+    const bad = ctx.project.run(["history", "--format", "svg"]);
+    expect(bad.code).toBe(2);
+  });
+
   it("branches, show and current work", () => {
     const branches = ctx.project.run(["branches"]);
     expect(branches.code, branches.stderr).toBe(0);
