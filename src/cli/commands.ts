@@ -9,7 +9,8 @@ import type { ResolvedConfig } from "../config/types.js";
 import { UsageError } from "../errors.js";
 import { detail, historyLine, infoJson, shortLine } from "./format.js";
 import { drawGraph, GRAPH_FORMATS, graphDiagram, type GraphFormat } from "./history-graph.js";
-import { Output } from "./output.js";
+import { formatDuration, Output } from "./output.js";
+import type { StepTiming } from "../runtime/events.js";
 import { packageVersion } from "./version.js";
 import { directionVerb } from "../runtime/events.js";
 import { registerSchemaCommands } from "./schema-commands.js";
@@ -94,7 +95,8 @@ export function buildProgram(): { program: Command; ctx: CliContext } {
         const result = await run(await ctx.config(), { target: target ?? "head", sql: opts.sql, lockTimeout: opts.lockTimeout, resume: opts.resume, events: events(), echo: globals().verbose });
         if (result.sql !== undefined) out().raw(result.sql);
         else if (result.steps.length === 0) out().event({ type: "info", message: "Nothing to do: already at the target." });
-        out().json({ steps: result.steps });
+        else if (result.timings) out().event({ type: "info", message: runSummary(direction, result.timings) });
+        out().json({ steps: result.steps, timings: result.timings });
       });
   }
 
@@ -247,4 +249,13 @@ function registerRevisionCommands(program: Command, ctx: CliContext): void {
       out().line(`Generated ${result.path}`);
       out().json({ revision: result.revision.id, path: result.path });
     });
+}
+
+/** The closing line of an upgrade or downgrade: how many revisions, how long, and the slowest when there were several. */
+function runSummary(direction: "upgrade" | "downgrade", timings: readonly StepTiming[]): string {
+  const total = timings.reduce((sum, t) => sum + t.ms, 0);
+  const count = `${timings.length} revision${timings.length === 1 ? "" : "s"}`;
+  const slowest = timings.reduce((a, b) => (b.ms > a.ms ? b : a));
+  const tail = timings.length > 1 ? ` (slowest: ${slowest.revision}, ${formatDuration(slowest.ms)})` : "";
+  return `${direction === "upgrade" ? "Upgraded" : "Downgraded"} ${count} in ${formatDuration(total)}${tail}.`;
 }

@@ -55,6 +55,9 @@ export class Output {
         process.stderr.write(`${c.cyan(`Running ${verb}`)} ${arrow}${event.message ? `, ${event.message}` : ""}\n`);
         return;
       }
+      case "step-done":
+        if (this.options.verbose && !this.options.quiet) process.stderr.write(c.dim(`  done in ${formatDuration(event.ms)}\n`));
+        return;
       case "statement":
         if (this.options.verbose && !this.options.quiet) process.stderr.write(c.dim(`  ${event.sql}\n`));
         return;
@@ -98,4 +101,12 @@ export class Output {
     if (this.options.verbose && error instanceof Error && error.stack) process.stderr.write(c.dim(`${redactUrl(error.stack)}\n`));
     else process.stderr.write(c.dim("hint: this looks like a bug in athanor; run with --verbose for the stack and report it.\n"));
   }
+}
+
+/** A duration for people: "35 ms", "1.2 s", "2 min 5 s". */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }

@@ -6,7 +6,7 @@ import type { ResolvedConfig } from "../config/types.js";
 import { MigrateError, UsageError } from "../errors.js";
 import { checkRows, parseRange, planDowngrade, planUpgrade, resolveDowngradeTarget, resolveTarget, type Step } from "../revisions/index.js";
 import { configuredDialect, withDatabase } from "../runtime/database.js";
-import { directionVerb, type EventSink } from "../runtime/events.js";
+import { directionVerb, type EventSink, type StepTiming } from "../runtime/events.js";
 import { renderOfflineSql } from "../runtime/offline-runner.js";
 import { partialRevisionError, resumeCommand } from "../runtime/partial-report.js";
 import type { LogEntry } from "../runtime/revision-log.js";
@@ -31,6 +31,8 @@ export interface MigrateOptions {
 /** What upgrade/downgrade did. */
 export interface MigrateResult {
   steps: Step[];
+  /** How long each step took (online runs only). */
+  timings?: StepTiming[];
   /** Offline SQL, with --sql. */
   sql?: string;
 }
@@ -100,7 +102,7 @@ export async function runMigration(config: ResolvedConfig, direction: Direction,
         hint: `Resume towards a target beyond it, e.g. \`migrate ${directionVerb(direction)} --resume ${direction === "up" ? "head" : "-1"}\`.`,
       });
     }
-    await runSteps(session, project.graph, steps, { transaction: config.transaction, events: options.events, echo: options.echo, resume });
-    return { steps };
+    const timings = await runSteps(session, project.graph, steps, { transaction: config.transaction, events: options.events, echo: options.echo, resume });
+    return { steps, timings };
   });
 }

@@ -6,10 +6,18 @@
 /** One progress event. */
 export type MigrateEvent =
   | { type: "step"; direction: "up" | "down"; from: string; to: string; revision: string; message: string }
+  | { type: "step-done"; direction: "up" | "down"; revision: string; ms: number }
   | { type: "statement"; sql: string }
   | { type: "lock-wait"; url: string }
   | { type: "info"; message: string }
   | { type: "warning"; message: string };
+
+/** How long one step of a run took, from its first statement to its commit. */
+export interface StepTiming {
+  revision: string;
+  direction: "up" | "down";
+  ms: number;
+}
 
 /** The command's word for a step direction: "upgrade" or "downgrade". */
 export function directionVerb(direction: "up" | "down"): string {

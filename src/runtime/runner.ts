@@ -11,7 +11,7 @@ import { fileChecksum } from "./checksum.js";
 import type { Statement } from "../dialects/dialect.js";
 import type { RevisionModule } from "../scripts/import-revision.js";
 import type { DatabaseSession } from "./database.js";
-import { directionVerb, type EventSink } from "./events.js";
+import { directionVerb, type EventSink, type StepTiming } from "./events.js";
 import { interruptible, throwIfInterrupted, yieldToSignals } from "./interrupt.js";
 import { OnlineSink } from "./online-sink.js";
 import type { LogEntry } from "./revision-log.js";
@@ -60,14 +60,15 @@ function outcomeOf(transaction: StepTransaction, ran: number, step: Step): Outco
   };
 }
 
-/** Runs the steps against a live database, keeping the version table true after each one. */
-export async function runSteps(session: DatabaseSession, graph: RevisionGraph, steps: Step[], options: RunOptions): Promise<void> {
+/** Runs the steps against a live database, keeping the version table true after each one; returns how long each took. */
+export async function runSteps(session: DatabaseSession, graph: RevisionGraph, steps: Step[], options: RunOptions): Promise<StepTiming[]> {
   const { conn, dialect, store, log } = session;
   const modules = await loadStepModules(graph, steps);
   const plan = planTransactions({ transactionalDdl: dialect.capabilities.transactionalDdl, setting: options.transaction, stepTransactional: modules.map((m) => m.transactional !== false) });
   const echo = options.echo ? (s: Statement) => options.events({ type: "statement", sql: s.sql }) : undefined;
   await store.ensure();
   await log.ensure();
+  const timings: StepTiming[] = [];
   try {
     for (const [i, step] of steps.entries()) {
       throwIfInterrupted();
@@ -79,6 +80,7 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
       if (resume) options.events({ type: "info", message: `Resuming ${step.revision}: skipping the ${resume.statementsDone} statement(s) that already ran.` });
       const recorder = new StepRecorder({ log, step, checksum: step.direction === "up" ? fileChecksum(revision?.path) : null, resume, inTransaction: transaction !== "none", probe: (sql) => statementEffect(conn, dialect, sql) });
       const sink = new OnlineSink(conn, dialect, recorder, echo);
+      const started = performance.now();
       // A step outside any transaction first commits the shared one; a shared one opens lazily.
       if (transaction === "none" && conn.inTransaction) await conn.commit();
       if (transaction === "own" || (transaction === "shared" && !conn.inTransaction)) await conn.begin();
@@ -94,6 +96,9 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
         await store.write(step.rowsBefore, step.rowsAfter);
         await recorder.finish();
         if (transaction !== "shared") await conn.commit();
+        const ms = Math.round(performance.now() - started);
+        timings.push({ revision: step.revision, direction: step.direction, ms });
+        options.events({ type: "step-done", revision: step.revision, direction: step.direction, ms });
       } catch (error) {
         sink.stop(error);
         // Interrupted inside a long statement: have the server cancel it rather than wait for it.
@@ -116,4 +121,5 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
     if (conn.inTransaction) await conn.rollback().catch(() => undefined);
     throw error;
   }
+  return timings;
 }

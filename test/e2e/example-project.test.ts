@@ -32,6 +32,8 @@ describe.each(ALL_DIALECTS)("example project on %s", (dialect) => {
     db = await createTestDatabase(dialect);
     const up = migrate(db.url, "upgrade", "head");
     expect(up.stderr).toContain("Running upgrade 4d5e6f7a8b9c, 5e6f7a8b9c0d -> 6f7a8b9c0d1e, merge billing and audit");
+    // The closing line: how many revisions ran, the total time and the slowest one.
+    expect(up.stderr).toMatch(/\nUpgraded 7 revisions in \d+(\.\d)? m?s \(slowest: [0-9a-f]{12}, \d+(\.\d)? m?s\)\.\n$/);
     expect(await versionRows(db)).toEqual(["7a8b9c0d1e2f"]);
     const products = await queryTestDatabase(db, "SELECT sku, price FROM products ORDER BY sku");
     expect(products.map((p) => [p.sku, Number(p.price)])).toEqual([
