@@ -2,7 +2,14 @@
  * athanor's public API: what schema.ts, revision files and programs import from "athanor".
  */
 export * from "./model/index.js";
-export * from "./operations/index.js";
+// Operations as data and the `op` façade's types; the machinery behind the façade (its queue,
+// createOperations, SQL joining) stays internal.
+export type * from "./operations/types.js";
+export type { OperationSink } from "./operations/sink.js";
+export type * from "./operations/operations-api.js";
+export type { CreateOperationsOptions, OperationsHandle } from "./operations/create-operations.js";
+export { reverseOperation, reverseAll } from "./operations/reverse.js";
+export { describeOperation } from "./operations/describe.js";
 export { defineConfig } from "./config/types.js";
 export type { MigrateConfig, ResolvedConfig, VersionTableSetting } from "./config/types.js";
 export { loadConfig, resolveConfig } from "./config/load.js";
