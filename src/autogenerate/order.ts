@@ -5,7 +5,8 @@
  *   drop foreign keys → drop indexes and other constraints → drop tables (referencing tables
  *   first) → drop columns → columns leaving a recreated enum → create enums / add enum values → create tables (referenced tables
  *   first) → add columns → alter columns → create keys, checks and indexes → create foreign keys
- *   → comments → drop enums (once nothing uses them).
+ *   → comments → drop enums (once nothing uses them). Schemas are created before all of it and
+ *   dropped after.
  *
  * Database objects (views, functions, triggers, …) wrap around this: see order-objects.ts.
  *
@@ -24,6 +25,8 @@ import { objectKey, type DatabaseObject } from "../catalog/objects/types.js";
 
 /** Phases, in execution order. */
 const PHASE = {
+  /** Schemas come first: tables, enums and objects are created inside them. */
+  createSchema: 1,
   dropLateObject: 5,
   dropForeignKey: 10,
   dropConstraint: 20,
@@ -47,6 +50,8 @@ const PHASE = {
   data: 130,
   dropEnum: 140,
   dropEarlyObject: 145,
+  /** A schema is dropped last, once nothing is left in it. */
+  dropSchema: 150,
 } as const;
 
 /** The table a foreign key points at, as a key. */
@@ -103,6 +108,8 @@ function sortKeys(facts: RunFacts): OperationTable<SortKey> {
     createForeignKey: (op) => tableKey(PHASE.createForeignKey, op, op.constraint.name ?? ""),
     createTableComment: (op) => tableKey(PHASE.comment, op, ""),
     dropTableComment: (op) => tableKey(PHASE.comment, op, ""),
+    createSchema: (op) => [PHASE.createSchema, 0, op.name, "", 0, ""],
+    dropSchema: (op) => [PHASE.dropSchema, 0, op.name, "", 0, ""],
     createObject: (op) => objectSortKey(op.object, "create"),
     replaceObject: (op) => objectSortKey(op.object, "create"),
     dropObject: (op) => objectSortKey(op.object, "drop"),

@@ -72,6 +72,8 @@ function renderers(ctx: RenderContext): OperationTable<Code> {
       const existing = op.existingValues ? [entry("existingValues", strings(op.existingValues))] : [];
       return call("op.addEnumValue", [str(op.name), str(op.value), ...options([...schemaEntry(op.schema), ...extra, ...existing])]);
     },
+    createSchema: (op) => call("op.createSchema", [str(op.name)]),
+    dropSchema: (op) => call("op.dropSchema", [str(op.name)]),
     createObject: (op) => call("op.createObject", [objectCode(op.object, ctx)]),
     dropObject: (op) => call("op.dropObject", [objectCode(op.object, ctx)]),
     replaceObject: (op) => call("op.replaceObject", [objectCode(op.object, ctx), object([entry("existing", objectCode(op.existing, ctx))])]),

@@ -41,6 +41,9 @@ const warners: OperationTable<string[]> = {
   dropEnum: none,
   addEnumValue: none,
   renameEnumValue: none,
+  createSchema: none,
+  // DROP SCHEMA without CASCADE fails on a schema that holds anything, so it destroys nothing.
+  dropSchema: none,
   createObject: none,
   dropObject: (op) => (op.object.kind === "materializedView" ? [`drops materialized view ${op.object.name} and the rows it holds (they are recomputed if it is created again)`] : op.object.kind === "sequence" ? [`drops sequence ${op.object.name} and its current value`] : []),
   replaceObject: none,

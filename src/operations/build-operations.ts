@@ -18,8 +18,10 @@ import type {
   AddEnumValueOp,
   BulkInsertOp,
   CreateEnumOp,
+  CreateSchemaOp,
   CreateTableOp,
   DropEnumOp,
+  DropSchemaOp,
   DropTableOp,
   ExecuteOp,
   RenameEnumValueOp,
@@ -84,6 +86,16 @@ export function addEnumValueOp(name: string, value: string, options: AddEnumValu
   const existingValues = options.existingValues === undefined ? undefined : enumValues(options.existingValues, `op.addEnumValue ${enumName}: existingValues`);
   if (existingValues?.includes(value)) throw argumentError(`op.addEnumValue ${enumName}: ${JSON.stringify(value)} is already one of existingValues.`, "Add a value the enum does not have yet.");
   return compact({ kind: "addEnumValue", schema: options.schema ?? undefined, name: enumName, value, before: options.before, after: options.after, existingValues });
+}
+
+/** createSchema (PostgreSQL). */
+export function createSchemaOp(name: string): CreateSchemaOp {
+  return { kind: "createSchema", name: requireName(name, "op.createSchema: the schema name") };
+}
+
+/** dropSchema (PostgreSQL); always reversible, since a schema is only its name. */
+export function dropSchemaOp(name: string): DropSchemaOp {
+  return { kind: "dropSchema", name: requireName(name, "op.dropSchema: the schema name") };
 }
 
 /** renameEnumValue. */

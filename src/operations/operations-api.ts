@@ -220,6 +220,10 @@ export interface Operations {
   addEnumValue(name: string, value: string, options?: AddEnumValueOptions): Promise<void>;
   /** Renames one value of an enum type. */
   renameEnumValue(name: string, from: string, to: string, options?: SchemaOption): Promise<void>;
+  /** CREATE SCHEMA (PostgreSQL only): where tables declared with `schema: name` live. */
+  createSchema(name: string): Promise<void>;
+  /** DROP SCHEMA (PostgreSQL only), which the database refuses while the schema holds anything. */
+  dropSchema(name: string): Promise<void>;
   /** Creates a view, function, trigger, extension, sequence…: ``op.createObject(view("v", sql`…`))``. */
   createObject(definition: ObjectDefinition): Promise<void>;
   /** Drops one; the full definition makes the drop reversible. */

@@ -141,6 +141,8 @@ const reversers: OperationTable<Operation[]> = {
     );
   },
   renameEnumValue: (op) => [{ ...op, from: op.to, to: op.from }],
+  createSchema: (op) => [{ kind: "dropSchema", name: op.name }],
+  dropSchema: (op) => [{ kind: "createSchema", name: op.name }],
   createObject: (op) => [{ kind: "dropObject", object: op.object }],
   dropObject: (op) => [{ kind: "createObject", object: op.object }],
   replaceObject: (op) => [{ kind: "replaceObject", object: op.existing, existing: op.object }],

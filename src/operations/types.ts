@@ -176,6 +176,21 @@ export interface RenameEnumValueOp {
   to: string;
 }
 
+/** CREATE SCHEMA (PostgreSQL): the namespace tables, enums and objects with `schema: name` live in. */
+export interface CreateSchemaOp {
+  kind: "createSchema";
+  name: string;
+}
+
+/**
+ * DROP SCHEMA (PostgreSQL), without CASCADE: the database refuses while anything is left in it,
+ * so a drop never takes unmodelled objects along. Reversed by createSchema.
+ */
+export interface DropSchemaOp {
+  kind: "dropSchema";
+  name: string;
+}
+
 /** Creates a view, function, trigger, extension, sequence… (see catalog/objects). */
 export interface CreateObjectOp {
   kind: "createObject";
@@ -248,6 +263,8 @@ export type Operation =
   | DropEnumOp
   | AddEnumValueOp
   | RenameEnumValueOp
+  | CreateSchemaOp
+  | DropSchemaOp
   | CreateObjectOp
   | DropObjectOp
   | ReplaceObjectOp

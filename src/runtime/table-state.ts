@@ -114,6 +114,8 @@ export function tableChangedInPlace(op: Operation): TableRef | undefined {
     case "dropEnum":
     case "addEnumValue":
     case "renameEnumValue":
+    case "createSchema":
+    case "dropSchema":
     case "createObject":
     case "dropObject":
     case "replaceObject":

@@ -32,6 +32,13 @@ function noNamedEnums(kind: string, name: string): never {
   });
 }
 
+/** A MySQL "schema" is a database, which athanor does not create or drop. */
+function noSchemas(kind: string, name: string): never {
+  throw new UnsupportedOperationError(`${kind} "${name}": only PostgreSQL has schemas inside a database; on MySQL a schema is a database, which athanor does not create or drop.`, {
+    hint: "Leave the operation out for MySQL (branch on op.dialect), and create the database outside athanor.",
+  });
+}
+
 /** An engine or collation name, which MySQL takes as a bare word: refused unless it is one. */
 function tableOption(value: string, where: string): string {
   if (!/^[A-Za-z0-9_]+$/.test(value)) {
@@ -124,6 +131,8 @@ function handlers(ctx: CompileContext): OperationTable<Compiled> {
     dropEnum: async (op) => noNamedEnums("dropEnum", op.name),
     addEnumValue: async (op) => noNamedEnums("addEnumValue", op.name),
     renameEnumValue: async (op) => noNamedEnums("renameEnumValue", op.name),
+    createSchema: async (op) => noSchemas(op.kind, op.name),
+    dropSchema: async (op) => noSchemas(op.kind, op.name),
     createObject: createObjectStatements,
     dropObject: dropObjectStatements,
     replaceObject: replaceObjectStatements,

@@ -53,6 +53,9 @@ function handlers(ctx: CompileContext): OperationTable<Compiled> {
     dropEnum: dropEnumStatements,
     addEnumValue: addEnumValueStatements,
     renameEnumValue: renameEnumValueStatements,
+    createSchema: (op) => [{ sql: `CREATE SCHEMA ${quoteIdentifier(op.name)}` }],
+    // No CASCADE: PostgreSQL refuses to drop a schema that still holds anything.
+    dropSchema: (op) => [{ sql: `DROP SCHEMA ${quoteIdentifier(op.name)}` }],
     createObject: createObjectStatements,
     dropObject: dropObjectStatements,
     replaceObject: replaceObjectStatements,

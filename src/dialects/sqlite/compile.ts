@@ -23,6 +23,12 @@ function enumUnsupported(kind: OperationKind, name: string, what: string): never
   throw new UnsupportedOperationError(`SQLite cannot ${what} (${kind} "${name}"): it has no named enum types.`, { hint: ENUM_HINT });
 }
 
+function schemaUnsupported(kind: OperationKind, name: string): never {
+  throw new UnsupportedOperationError(`${kind} "${name}": only PostgreSQL has schemas; SQLite keeps every table of a database in one namespace.`, {
+    hint: "Leave the operation out for SQLite (branch on op.dialect), and the table's schema out of the model.",
+  });
+}
+
 function commentUnsupported(op: Extract<Operation, { table: string }>): never {
   throw new UnsupportedOperationError(`SQLite has no table comments (${op.kind} on "${op.table}").`, {
     hint: "Remove the comment operation for SQLite (branch on op.dialect if the revision also targets other databases); SQLite cannot store comments.",
@@ -54,6 +60,8 @@ function handlers(ctx: CompileContext): OperationTable<Promise<Statement[]>> {
     dropEnum: async (op) => enumUnsupported(op.kind, op.name, "drop an enum type"),
     addEnumValue: async (op) => enumUnsupported(op.kind, op.name, "add a value to an enum type"),
     renameEnumValue: async (op) => enumUnsupported(op.kind, op.name, "rename an enum value"),
+    createSchema: async (op) => schemaUnsupported(op.kind, op.name),
+    dropSchema: async (op) => schemaUnsupported(op.kind, op.name),
     createObject: createObjectStatements,
     dropObject: dropObjectStatements,
     replaceObject: replaceObjectStatements,

@@ -16,6 +16,19 @@ function refs(name: string, ...referenced: string[]): TableSchema {
   return withId(name, referenced.map((r) => col(`${r}_id`)), { foreignKeys: referenced.map((r) => fk(name, `${r}_id`, r)) });
 }
 
+describe("orderOperations: schemas", () => {
+  it("creates a schema before everything that lives in it and drops one after everything", () => {
+    const ops: Operation[] = [
+      { kind: "dropSchema", name: "old" },
+      { kind: "createTable", table: withId("invoices", [], { schema: "billing" }) },
+      { kind: "dropTable", schema: "old", table: "reports" },
+      { kind: "createEnum", enum: { schema: "billing", name: "state", values: ["open"] } },
+      { kind: "createSchema", name: "billing" },
+    ];
+    expect(orderOperations(ops).map((op) => op.kind)).toEqual(["createSchema", "dropTable", "createEnum", "createTable", "dropSchema"]);
+  });
+});
+
 describe("orderOperations: creating tables", () => {
   it("creates referenced tables first, whatever their names", () => {
     const { operations } = compareSchemas(db([refs("a_orders", "b_users"), refs("b_users", "c_orgs"), refs("c_orgs")]), db([]), pg);

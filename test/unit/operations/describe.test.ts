@@ -25,6 +25,8 @@ describe("describeOperation", () => {
     dropEnum: "drop enum mood",
     addEnumValue: 'add value "happy" to enum mood',
     renameEnumValue: 'rename value "ok" of enum mood to "fine"',
+    createSchema: "create schema billing",
+    dropSchema: "drop schema billing",
     createObject: "create view active_users",
     dropObject: "drop trigger app.users_touch on users",
     replaceObject: "replace sequence invoice_numbers",

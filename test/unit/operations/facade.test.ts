@@ -182,6 +182,11 @@ describe("op façade: indexes, constraints, comments, enums, SQL", () => {
     expect(await one((op) => op.renameEnumValue("mood", "ok", "fine"))).toEqual({ kind: "renameEnumValue", name: "mood", from: "ok", to: "fine" });
   });
 
+  it("schema operations", async () => {
+    expect(await one((op) => op.createSchema("billing"))).toEqual({ kind: "createSchema", name: "billing" });
+    expect(await one((op) => op.dropSchema("billing"))).toEqual({ kind: "dropSchema", name: "billing" });
+  });
+
   it("execute keeps bound values apart from the SQL", async () => {
     const id = 7;
     expect(await one((op) => op.execute(sql`DELETE FROM t WHERE id = ${id}`, { reverse: "SELECT 1" }))).toEqual({
@@ -346,6 +351,10 @@ describe("op façade: argument validation", () => {
 
   it("dropConstraint without a known type", async () => {
     await rejects((op) => op.dropConstraint("x", "t", { type: "index" } as never), /type must be one of primaryKey, foreignKey, unique, check/);
+  });
+
+  it("schema arguments", async () => {
+    await rejects((op) => op.createSchema(""), /op.createSchema: the schema name is empty/);
   });
 
   it("enum arguments", async () => {

@@ -56,6 +56,8 @@ describe("reverseOperation", () => {
     expect(reverseOperation(samples.dropTableComment)).toEqual([{ kind: "createTableComment", table: "users", comment: "people", existingComment: null }]);
     expect(reverseOperation(samples.createEnum)).toEqual([{ kind: "dropEnum", schema: "app", name: "mood", existing: { schema: "app", name: "mood", values: ["sad", "ok"] } }]);
     expect(reverseOperation(samples.dropEnum)).toEqual([{ kind: "createEnum", enum: { name: "mood", values: ["sad", "ok"] } }]);
+    expect(reverseOperation(samples.createSchema)).toEqual([{ kind: "dropSchema", name: "billing" }]);
+    expect(reverseOperation(samples.dropSchema)).toEqual([{ kind: "createSchema", name: "billing" }]);
     expect(reverseOperation(samples.renameEnumValue)).toEqual([{ kind: "renameEnumValue", name: "mood", from: "fine", to: "ok" }]);
     expect(reverseOperation(samples.execute)).toEqual([{ kind: "execute", sql: "UPDATE users SET active = false", reverse: "UPDATE users SET active = true" }]);
   });
@@ -132,6 +134,6 @@ describe("reverseAll", () => {
   });
 
   it("covers every operation kind", () => {
-    expect(Object.keys(samples).sort()).toHaveLength(25);
+    expect(Object.keys(samples).sort()).toHaveLength(27);
   });
 });

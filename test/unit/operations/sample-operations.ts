@@ -64,6 +64,8 @@ export const samples: { [K in OperationKind]: Extract<Operation, { kind: K }> } 
   dropEnum: { kind: "dropEnum", name: "mood", existing: { name: "mood", values: ["sad", "ok"] } },
   addEnumValue: { kind: "addEnumValue", name: "mood", value: "happy", existingValues: ["sad", "ok"] },
   renameEnumValue: { kind: "renameEnumValue", name: "mood", from: "ok", to: "fine" },
+  createSchema: { kind: "createSchema", name: "billing" },
+  dropSchema: { kind: "dropSchema", name: "billing" },
   createObject: { kind: "createObject", object: { kind: "view", schema: null, name: "active_users", definition: "SELECT users.id\n   FROM users", dependsOn: ["table:.users"] } },
   dropObject: { kind: "dropObject", object: { kind: "trigger", schema: "app", name: "users_touch", table: "users", definition: "CREATE TRIGGER users_touch BEFORE UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app.touch()" } },
   replaceObject: {

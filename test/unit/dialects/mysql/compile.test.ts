@@ -212,6 +212,8 @@ const cases: Record<OperationKind, Case[]> = {
   dropEnum: [{ name: "no named enums", op: { kind: "dropEnum", name: "mood" }, error: "unsupported-operation" }],
   addEnumValue: [{ name: "no named enums", op: { kind: "addEnumValue", name: "mood", value: "b" }, error: "unsupported-operation" }],
   renameEnumValue: [{ name: "no named enums", op: { kind: "renameEnumValue", name: "mood", from: "a", to: "b" }, error: "unsupported-operation" }],
+  createSchema: [{ name: "a schema is a database", op: { kind: "createSchema", name: "billing" }, error: "unsupported-operation" }],
+  dropSchema: [{ name: "a schema is a database", op: { kind: "dropSchema", name: "billing" }, error: "unsupported-operation" }],
   createObject: [
     { name: "view", op: { kind: "createObject", object: { kind: "view", schema: null, name: "v", definition: "select 1 AS `one`" } }, expected: [{ sql: "CREATE VIEW `v` AS select 1 AS `one`" }] },
     { name: "no extensions", op: { kind: "createObject", object: { kind: "extension", schema: null, name: "pgcrypto", definition: "" } }, error: "unsupported-operation" },

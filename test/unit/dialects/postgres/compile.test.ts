@@ -117,6 +117,11 @@ const cases: Cases = {
   renameEnumValue: [
     { name: "RENAME VALUE", op: { kind: "renameEnumValue", name: "mood", from: "sad", to: "blue" }, expected: [{ sql: "ALTER TYPE \"mood\" RENAME VALUE 'sad' TO 'blue'" }] },
   ],
+  createSchema: [
+    { name: "CREATE SCHEMA", op: { kind: "createSchema", name: "billing" }, expected: [{ sql: 'CREATE SCHEMA "billing"' }] },
+    { name: "quoted name", op: { kind: "createSchema", name: 'Odd "one"' }, expected: [{ sql: 'CREATE SCHEMA "Odd ""one"""' }] },
+  ],
+  dropSchema: [{ name: "DROP SCHEMA, never CASCADE", op: { kind: "dropSchema", name: "billing" }, expected: [{ sql: 'DROP SCHEMA "billing"' }] }],
   createObject: [
     { name: "view", op: { kind: "createObject", object: { kind: "view", schema: null, name: "v", definition: "SELECT 1 AS one" } }, expected: [{ sql: 'CREATE VIEW "v" AS SELECT 1 AS one' }] },
     { name: "extension in a schema", op: { kind: "createObject", object: { kind: "extension", schema: "ext", name: "pgcrypto", definition: "" } }, expected: [{ sql: 'CREATE EXTENSION IF NOT EXISTS "pgcrypto" SCHEMA "ext"' }] },

@@ -262,6 +262,8 @@ const cases: Cases = {
   dropEnum: [{ name: "refused", op: { kind: "dropEnum", name: "mood" }, throws: /no named enum types/ }],
   addEnumValue: [{ name: "refused", op: { kind: "addEnumValue", name: "mood", value: "b" }, throws: /no named enum types/ }],
   renameEnumValue: [{ name: "refused", op: { kind: "renameEnumValue", name: "mood", from: "a", to: "b" }, throws: /no named enum types/ }],
+  createSchema: [{ name: "refused", op: { kind: "createSchema", name: "billing" }, throws: /only PostgreSQL has schemas/ }],
+  dropSchema: [{ name: "refused", op: { kind: "dropSchema", name: "billing" }, throws: /only PostgreSQL has schemas/ }],
   createObject: [
     { name: "view", op: { kind: "createObject", object: { kind: "view", schema: null, name: "v", definition: "SELECT 1 AS one" } }, expected: [{ sql: 'CREATE VIEW "v" AS SELECT 1 AS one' }] },
     { name: "no functions", op: { kind: "createObject", object: { kind: "function", schema: null, name: "f", definition: "CREATE FUNCTION f()" } }, throws: /SQLite has no functions/ },
