@@ -1,5 +1,5 @@
 /**
- * Where database objects go in a run. Extensions, sequences, functions and procedures are
+ * Where database objects go in a run. Extensions, domains, sequences, functions, aggregates and procedures are
  * created before tables (columns, defaults and checks use them) and dropped after tables; views,
  * materialized views and triggers are created after tables and dropped before anything else
  * changes, so a table or column they use is never changed under them. Among objects, each is
@@ -10,11 +10,11 @@ import { OBJECT_KINDS, objectKey, type DatabaseObject, type DatabaseObjectKind }
 import type { Operation } from "../operations/types.js";
 import { orderNodes } from "./order-graph.js";
 
-const EARLY: ReadonlySet<DatabaseObjectKind> = new Set(["extension", "sequence", "function", "procedure"]);
+const EARLY: ReadonlySet<DatabaseObjectKind> = new Set(["extension", "domain", "sequence", "function", "aggregate", "procedure"]);
 
 /**
- * True for objects created before tables and dropped after them: extensions, sequences and
- * routines, unless a routine uses a table (its row type in the signature), which waits for it.
+ * True for objects created before tables and dropped after them: extensions, domains, sequences,
+ * routines and aggregates, unless a routine uses a table (its row type in the signature), which waits for it.
  */
 export function createdBeforeTables(object: Pick<DatabaseObject, "kind" | "dependsOn">): boolean {
   return EARLY.has(object.kind) && !(object.dependsOn ?? []).some((dep) => dep.startsWith("table:"));

@@ -11,8 +11,10 @@ import { sqlTemplate, stringLiteral } from "./render-values.js";
 
 const FUNCTION: Record<DatabaseObjectKind, string> = {
   extension: "extension",
+  domain: "domain",
   sequence: "sequence",
   function: "fn",
+  aggregate: "aggregate",
   procedure: "procedure",
   view: "view",
   materializedView: "materializedView",

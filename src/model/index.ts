@@ -63,6 +63,8 @@ export {
   extension,
   fn,
   isObjectDefinition,
+  aggregate,
+  domain,
   materializedView,
   procedure,
   sequence,

@@ -1,6 +1,6 @@
 /**
  * The model DSL for database objects beyond tables: `view`, `materializedView`, `fn`,
- * `procedure`, `trigger`, `extension` and `sequence`. Each returns an ObjectDefinition, which a
+ * `aggregate`, `procedure`, `trigger`, `extension`, `domain` and `sequence`. Each returns an ObjectDefinition, which a
  * schema module exports (or lists in `defineSchema({ objects })`) and a revision passes to
  * `op.createObject` / `op.dropObject` / `op.replaceObject`. Definitions are SQL text, best written
  * as the database prints it (`migrate pull` writes exactly that), because compare judges by text.
@@ -71,6 +71,26 @@ export function materializedView(name: string, query: DefinitionText, options?: 
 /** A function, given as its whole CREATE [OR REPLACE] FUNCTION statement (as pg_get_functiondef prints it). */
 export function fn(name: string, statement: DefinitionText, options?: ObjectOptions): ObjectDefinition {
   return define("function", name, definitionText(statement, `function ${name}`), options);
+}
+
+/**
+ * A PostgreSQL aggregate, given as its whole CREATE AGGREGATE statement, as `pull` writes it:
+ * ``aggregate("group_concat", sql`CREATE AGGREGATE public.group_concat(text) (SFUNC = _group_concat, STYPE = text)`)``.
+ */
+export function aggregate(name: string, statement: DefinitionText, options?: ObjectOptions): ObjectDefinition {
+  return define("aggregate", name, definitionText(statement, `aggregate ${name}`), options);
+}
+
+/**
+ * A PostgreSQL domain, given as what follows its name in CREATE DOMAIN, in the order PostgreSQL
+ * keeps it (type, COLLATE, DEFAULT, NOT NULL, then each named CHECK):
+ * ``domain("year", sql`AS integer CONSTRAINT year_check CHECK (VALUE >= 1901 AND VALUE <= 2155)`)``.
+ * A column typed by the domain names it as PostgreSQL prints the type: `rawType("year")`.
+ */
+export function domain(name: string, definition: DefinitionText, options?: ObjectOptions): ObjectDefinition {
+  const text = definitionText(definition, `domain ${name}`).trim();
+  if (!/^AS\s/i.test(text)) throw invalid(`domain ${name}: the definition does not start with AS <type>.`, 'Write it as CREATE DOMAIN prints after the name, e.g. sql`AS integer CONSTRAINT positive CHECK (VALUE > 0)`.');
+  return define("domain", name, text, options);
 }
 
 /** A procedure, given as its whole CREATE [OR REPLACE] PROCEDURE statement. */

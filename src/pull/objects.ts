@@ -11,8 +11,10 @@ import type { IdentifierAllocator } from "./identifiers.js";
 
 const SUFFIX: Record<DatabaseObject["kind"], string> = {
   extension: "Extension",
+  domain: "Domain",
   sequence: "Sequence",
   function: "Function",
+  aggregate: "Aggregate",
   procedure: "Procedure",
   view: "View",
   materializedView: "View",

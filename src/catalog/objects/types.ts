@@ -1,15 +1,15 @@
 /**
- * Database objects beyond tables: views, materialized views, functions, procedures, triggers,
- * extensions and sequences. One generic shape holds them all: a kind, a qualified name, the
+ * Database objects beyond tables: views, materialized views, functions, aggregates, procedures,
+ * triggers, extensions, domains and sequences. One generic shape holds them all: a kind, a qualified name, the
  * definition text as the database prints it, and what the object depends on. Compare works on
  * the definition text after the dialect's normalisation; a changed text is a change.
  */
 
 /** The kinds of database object athanor manages besides tables and enums. */
-export type DatabaseObjectKind = "extension" | "sequence" | "function" | "procedure" | "view" | "materializedView" | "trigger";
+export type DatabaseObjectKind = "extension" | "domain" | "sequence" | "function" | "aggregate" | "procedure" | "view" | "materializedView" | "trigger";
 
 /** Every object kind, in the order a run creates them (extensions first, triggers last). */
-export const OBJECT_KINDS: readonly DatabaseObjectKind[] = ["extension", "sequence", "function", "procedure", "view", "materializedView", "trigger"];
+export const OBJECT_KINDS: readonly DatabaseObjectKind[] = ["extension", "domain", "sequence", "function", "aggregate", "procedure", "view", "materializedView", "trigger"];
 
 /**
  * One database object. `definition` is what the database prints for it:
@@ -17,6 +17,10 @@ export const OBJECT_KINDS: readonly DatabaseObjectKind[] = ["extension", "sequen
  *   AS in sqlite_schema.sql);
  * - function, procedure, trigger: the whole CREATE statement (`pg_get_functiondef`,
  *   `pg_get_triggerdef`, sqlite_schema.sql; MySQL rebuilt from information_schema / mysql.proc);
+ * - aggregate: the whole CREATE AGGREGATE statement, assembled from pg_aggregate (PostgreSQL has
+ *   no deparser for it): `CREATE AGGREGATE public.group_concat(text) (SFUNC = …, STYPE = text)`;
+ * - domain: what follows the name in CREATE DOMAIN, assembled from pg_type and pg_constraint
+ *   (format_type, typdefault, pg_get_constraintdef): `AS integer NOT NULL CONSTRAINT c CHECK (…)`;
  * - sequence: its options (`INCREMENT BY 1 MINVALUE 1 …`);
  * - extension: empty (an extension is identified by its name alone).
  */
@@ -48,8 +52,10 @@ export function tableObjectKey(schema: string | null | undefined, name: string):
 
 const KIND_WORDS: Record<DatabaseObjectKind, string> = {
   extension: "extension",
+  domain: "domain",
   sequence: "sequence",
   function: "function",
+  aggregate: "aggregate",
   procedure: "procedure",
   view: "view",
   materializedView: "materialized view",

@@ -1,13 +1,16 @@
 /**
  * PostgreSQL statements for database objects (createObject, dropObject, replaceObject). Views
  * and functions change with CREATE OR REPLACE; materialized views, triggers and extensions are
- * dropped and created again; a sequence's options change with ALTER SEQUENCE. Function bodies are
+ * dropped and created again; a sequence's options change with ALTER SEQUENCE; a domain is altered
+ * in place (domain-sql.ts); an aggregate changes with CREATE OR REPLACE AGGREGATE and is dropped by
+ * its signature, which its statement names. Function bodies are
  * created with check_function_bodies off (as pg_dump does), because a function created before
  * the tables of the same run may name them.
  */
 import type { DatabaseObject, DatabaseObjectKind } from "../../catalog/objects/types.js";
 import type { CreateObjectOp, DropObjectOp, ReplaceObjectOp } from "../../operations/types.js";
 import type { Statement } from "../dialect.js";
+import { alterDomainStatements, createDomainSql } from "./domain-sql.js";
 import { quoteIdentifier, quoteTable } from "./quote.js";
 
 const name = (o: DatabaseObject): string => quoteTable({ schema: o.schema, name: o.name });
@@ -21,10 +24,18 @@ function routine(statement: string): Statement[] {
   return [{ sql: "SET check_function_bodies = false" }, { sql: statement }, { sql: "RESET check_function_bodies" }];
 }
 
+/** `public.group_concat(text)`: the signature a CREATE AGGREGATE statement names, for DROP AGGREGATE. */
+function aggregateSignature(o: DatabaseObject): string {
+  const m = /^\s*CREATE\s+(?:OR\s+REPLACE\s+)?AGGREGATE\s+([\s\S]+?\))\s*\(/i.exec(o.definition);
+  return m ? m[1]!.trim() : `${name(o)}(*)`;
+}
+
 const creators: Record<DatabaseObjectKind, (o: DatabaseObject) => Statement[]> = {
   extension: (o) => [{ sql: `CREATE EXTENSION IF NOT EXISTS ${quoteIdentifier(o.name)}${o.schema ? ` SCHEMA ${quoteIdentifier(o.schema)}` : ""}` }],
+  domain: (o) => [{ sql: createDomainSql(name(o), o.definition) }],
   sequence: (o) => [{ sql: `CREATE SEQUENCE ${name(o)} ${o.definition}` }],
   function: (o) => routine(o.definition),
+  aggregate: (o) => [{ sql: o.definition }],
   procedure: (o) => routine(o.definition),
   view: (o) => [{ sql: `CREATE VIEW ${name(o)} AS ${o.definition}` }],
   materializedView: (o) => [{ sql: `CREATE MATERIALIZED VIEW ${name(o)} AS ${o.definition}` }],
@@ -35,7 +46,9 @@ const droppers: Record<DatabaseObjectKind, (o: DatabaseObject) => Statement[]> =
   extension: (o) => [{ sql: `DROP EXTENSION IF EXISTS ${quoteIdentifier(o.name)}` }],
   // An owned sequence may already be gone with its table.
   sequence: (o) => [{ sql: `DROP SEQUENCE IF EXISTS ${name(o)}` }],
+  domain: (o) => [{ sql: `DROP DOMAIN ${name(o)}` }],
   function: (o) => [{ sql: `DROP FUNCTION ${name(o)}` }],
+  aggregate: (o) => [{ sql: `DROP AGGREGATE ${aggregateSignature(o)}` }],
   procedure: (o) => [{ sql: `DROP PROCEDURE ${name(o)}` }],
   view: (o) => [{ sql: `DROP VIEW ${name(o)}` }],
   materializedView: (o) => [{ sql: `DROP MATERIALIZED VIEW ${name(o)}` }],
@@ -45,7 +58,9 @@ const droppers: Record<DatabaseObjectKind, (o: DatabaseObject) => Statement[]> =
 const replacers: Record<DatabaseObjectKind, (o: DatabaseObject, existing: DatabaseObject) => Statement[]> = {
   extension: (o, existing) => [...droppers.extension(existing), ...creators.extension(o)],
   sequence: (o) => [{ sql: `ALTER SEQUENCE ${name(o)} ${o.definition}` }],
+  domain: (o, existing) => alterDomainStatements(name(o), o.definition, existing.definition) ?? [...droppers.domain(existing), ...creators.domain(o)],
   function: (o) => routine(orReplace(o.definition)),
+  aggregate: (o) => [{ sql: orReplace(o.definition) }],
   procedure: (o) => routine(orReplace(o.definition)),
   view: (o) => [{ sql: `CREATE OR REPLACE VIEW ${name(o)} AS ${o.definition}` }],
   materializedView: (o, existing) => [...droppers.materializedView(existing), ...creators.materializedView(o)],

@@ -1,10 +1,13 @@
 /**
  * Reflection of PostgreSQL database objects in one catalog query: views and materialized views
- * (pg_get_viewdef), functions and procedures (pg_get_functiondef), triggers (pg_get_triggerdef),
+ * (pg_get_viewdef), functions and procedures (pg_get_functiondef), aggregates (their CREATE
+ * AGGREGATE assembled from pg_aggregate: plain aggregates with SFUNC, STYPE, FINALFUNC and
+ * INITCOND), domains (assembled from pg_type: format_type, typdefault, pg_get_constraintdef), triggers (pg_get_triggerdef),
  * extensions (pg_extension; plpgsql, which every database has, is left out) and free sequences
  * (pg_sequence; those owned by a column are its serial or identity and stay with the column).
  * Dependencies come from pg_depend: a view's rewrite rule lists the relations and functions it
- * uses, a trigger its function. Members of extensions are the extension's, never listed alone.
+ * uses, a trigger its function, a domain the functions its checks call, a routine the domains in
+ * its signature, an aggregate its state functions. Members of extensions are the extension's, never listed alone.
  */
 import { tableObjectKey, type DatabaseObject, type DatabaseObjectKind } from "../../catalog/objects/types.js";
 import type { Connection, ReflectOptions } from "../dialect.js";
@@ -26,7 +29,7 @@ SELECT CASE c.relkind WHEN 'v' THEN 'view' ELSE 'materializedView' END AS kind, 
                JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
               WHERE r.ev_class = c.oid AND rc.oid <> c.oid
              UNION
-             SELECT CASE p.prokind WHEN 'p' THEN 'procedure:' ELSE 'function:' END || ${keyPrefix("pn.nspname")} || p.proname::text
+             SELECT CASE p.prokind WHEN 'p' THEN 'procedure:' WHEN 'a' THEN 'aggregate:' ELSE 'function:' END || ${keyPrefix("pn.nspname")} || p.proname::text
                FROM pg_catalog.pg_rewrite r
                JOIN pg_catalog.pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_proc'::regclass
                JOIN pg_catalog.pg_proc p ON p.oid = d.refobjid
@@ -44,10 +47,53 @@ SELECT CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END, ${reported(
                JOIN pg_catalog.pg_type ty ON d.refclassid = 'pg_type'::regclass AND ty.oid = d.refobjid
                JOIN pg_catalog.pg_class tc ON tc.oid = ty.typrelid AND tc.relkind IN ('r', 'p')
                JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
+              WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid
+             UNION
+             SELECT 'domain:' || ${keyPrefix("dn.nspname")} || dt.typname::text
+               FROM pg_catalog.pg_depend d
+               JOIN pg_catalog.pg_type dt ON d.refclassid = 'pg_type'::regclass AND dt.oid = d.refobjid AND dt.typtype = 'd'
+               JOIN pg_catalog.pg_namespace dn ON dn.oid = dt.typnamespace
               WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid)
   FROM pg_catalog.pg_proc p
   JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
  WHERE p.prokind IN ('f', 'p') AND n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_proc", "p.oid")}
+UNION ALL
+SELECT 'aggregate', ${reported("n.nspname")}, p.proname::text, NULL,
+       format('CREATE AGGREGATE %s.%s(%s) (SFUNC = %s, STYPE = %s%s%s)', quote_ident(n.nspname), quote_ident(p.proname),
+              pg_catalog.pg_get_function_identity_arguments(p.oid), a.aggtransfn::regproc::text, pg_catalog.format_type(a.aggtranstype, NULL),
+              CASE WHEN a.aggfinalfn <> 0 THEN ', FINALFUNC = ' || a.aggfinalfn::regproc::text ELSE '' END,
+              CASE WHEN a.agginitval IS NOT NULL THEN ', INITCOND = ' || quote_literal(a.agginitval) ELSE '' END),
+       ARRAY(SELECT DISTINCT 'function:' || ${keyPrefix("fn.nspname")} || f.proname::text
+               FROM pg_catalog.pg_depend d
+               JOIN pg_catalog.pg_proc f ON d.refclassid = 'pg_proc'::regclass AND f.oid = d.refobjid
+               JOIN pg_catalog.pg_namespace fn ON fn.oid = f.pronamespace
+              WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND fn.nspname NOT IN ('pg_catalog', 'information_schema'))
+  FROM pg_catalog.pg_proc p
+  JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid
+  JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+ WHERE p.prokind = 'a' AND a.aggkind = 'n' AND n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_proc", "p.oid")}
+UNION ALL
+SELECT 'domain', ${reported("n.nspname")}, t.typname::text, NULL,
+       'AS ' || pg_catalog.format_type(t.typbasetype, t.typtypmod)
+         || CASE WHEN t.typcollation <> 0 AND t.typcollation <> bt.typcollation THEN ' COLLATE ' || t.typcollation::regcollation::text ELSE '' END
+         || COALESCE(' DEFAULT ' || t.typdefault, '')
+         || CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END
+         || COALESCE((SELECT string_agg(' CONSTRAINT ' || quote_ident(k.conname) || ' ' || pg_catalog.pg_get_constraintdef(k.oid, true), '' ORDER BY k.conname)
+                        FROM pg_catalog.pg_constraint k WHERE k.contypid = t.oid AND k.contype = 'c'), ''),
+       ARRAY(SELECT DISTINCT 'function:' || ${keyPrefix("fn.nspname")} || f.proname::text
+               FROM pg_catalog.pg_depend d
+               JOIN pg_catalog.pg_proc f ON d.refclassid = 'pg_proc'::regclass AND f.oid = d.refobjid
+               JOIN pg_catalog.pg_namespace fn ON fn.oid = f.pronamespace
+              WHERE fn.nspname NOT IN ('pg_catalog', 'information_schema')
+                AND ((d.classid = 'pg_type'::regclass AND d.objid = t.oid)
+                     OR (d.classid = 'pg_constraint'::regclass AND d.objid IN (SELECT k.oid FROM pg_catalog.pg_constraint k WHERE k.contypid = t.oid)))
+             UNION
+             SELECT 'domain:' || ${keyPrefix("bn.nspname")} || bt.typname::text WHERE bt.typtype = 'd')
+  FROM pg_catalog.pg_type t
+  JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+  JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
+  JOIN pg_catalog.pg_namespace bn ON bn.oid = bt.typnamespace
+ WHERE t.typtype = 'd' AND n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_type", "t.oid")}
 UNION ALL
 SELECT 'trigger', ${reported("n.nspname")}, t.tgname::text, c.relname::text, pg_catalog.pg_get_triggerdef(t.oid, true),
        ARRAY['table:' || ${keyPrefix("n.nspname")} || c.relname::text,

@@ -33,16 +33,14 @@ SELECT t.schema, t.table_name, d.description AS comment
 
 /**
  * Columns: type (element type for arrays), default, identity/generation, serial ownership, comment,
- * collation. A column typed with a domain over a plain (non-array, non-domain) type reports the
- * base type and modifier, plus the domain's NOT NULL, default (deparsed) and CHECK expressions
- * (VALUE stands for the column; `quoted_name` is the column as pg_get_expr would print it).
+ * collation. A column typed with a domain keeps the domain as its type (format_type's name for
+ * it, a raw type): the domain is a database object of its own, with its rules.
  */
 export const COLUMNS_SQL = `${TABLES_CTE}
 SELECT t.schema, t.schema_name, t.table_name, a.attnum, a.attname::text AS name, a.attnotnull AS not_null,
-       quote_ident(a.attname) AS quoted_name,
-       CASE WHEN db.oid IS NOT NULL THEN dt.typtypmod ELSE a.atttypmod END AS typmod,
+       a.atttypmod AS typmod,
        a.attidentity::text AS identity, a.attgenerated::text AS generated,
-       CASE WHEN ty.typcategory = 'A' THEN GREATEST(a.attndims, 1) ELSE 0 END AS dimensions,
+       CASE WHEN ty.typcategory = 'A' AND ty.typtype <> 'd' THEN GREATEST(a.attndims, 1) ELSE 0 END AS dimensions,
        bt.typname::text AS typname, bt.typtype::text AS typtype,
        bt.typnamespace = 'pg_catalog'::regnamespace AS builtin,
        pg_catalog.format_type(bt.oid, a.atttypmod) AS formatted,
@@ -55,19 +53,11 @@ SELECT t.schema, t.schema_name, t.table_name, a.attnum, a.attname::text AS name,
           WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.refclassid = 'pg_catalog.pg_class'::regclass
             AND dep.refobjid = t.oid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a') AS owns_sequence,
        d.description AS comment,
-       CASE WHEN a.attcollation <> 0 AND a.attcollation <> ty.typcollation THEN co.collname::text END AS collation,
-       db.oid IS NOT NULL AS is_domain,
-       CASE WHEN db.oid IS NOT NULL THEN dt.typnotnull END AS domain_not_null,
-       CASE WHEN db.oid IS NOT NULL THEN pg_catalog.pg_get_expr(dt.typdefaultbin, 0, true) END AS domain_default,
-       CASE WHEN db.oid IS NOT NULL THEN ARRAY(
-         SELECT pg_catalog.pg_get_expr(dc.conbin, 0, true) FROM pg_catalog.pg_constraint dc
-          WHERE dc.contypid = dt.oid AND dc.contype = 'c' ORDER BY dc.conname) END AS domain_checks
+       CASE WHEN a.attcollation <> 0 AND a.attcollation <> ty.typcollation THEN co.collname::text END AS collation
   FROM tbl t
   JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
-  JOIN pg_catalog.pg_type dt ON dt.oid = a.atttypid
-  LEFT JOIN pg_catalog.pg_type db ON dt.typtype = 'd' AND db.oid = dt.typbasetype AND db.typtype <> 'd' AND db.typcategory <> 'A'
-  JOIN pg_catalog.pg_type ty ON ty.oid = COALESCE(db.oid, dt.oid)
-  JOIN pg_catalog.pg_type bt ON bt.oid = CASE WHEN ty.typcategory = 'A' AND ty.typelem <> 0 THEN ty.typelem ELSE ty.oid END
+  JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
+  JOIN pg_catalog.pg_type bt ON bt.oid = CASE WHEN ty.typcategory = 'A' AND ty.typelem <> 0 AND ty.typtype <> 'd' THEN ty.typelem ELSE ty.oid END
   JOIN pg_catalog.pg_namespace bn ON bn.oid = bt.typnamespace
   LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
   LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation

@@ -3,8 +3,8 @@
  * whatever the number of tables. The result is normalised so that a table compiled from a
  * TableSchema reflects back equal to it: serial columns come back as autoincrement without a
  * default (so does an integer column whose default calls `<table>_<column>_seq`, the sequence a
- * serial would own, even when it is not OWNED BY the column), domain-typed columns as the
- * domain's base type plus its rules (see reflect-domains.ts), identity columns as identity, literal defaults without PostgreSQL's casts (see
+ * serial would own, even when it is not OWNED BY the column), domain-typed columns as the domain
+ * (a raw type naming it; the domain is an object), identity columns as identity, literal defaults without PostgreSQL's casts (see
  * defaults.ts), NO ACTION foreign key actions as null, btree (the default method) as null, and
  * every optional field present (null when unset). Lists are sorted by name.
  */
@@ -12,7 +12,6 @@ import { reflectObjects } from "./reflect-objects.js";
 import type { ColumnSchema, DatabaseSchema, EnumSchema, IndexElement, ReferentialAction, TableRef, TableSchema } from "../../catalog/types.js";
 import type { Connection, ReflectOptions } from "../dialect.js";
 import { isNextvalDefault, isSerialStyleDefault, reflectedDefault } from "./defaults.js";
-import { domainChecks, type DomainColumnRow } from "./reflect-domains.js";
 import { COLUMNS_SQL, CONSTRAINTS_SQL, ENUMS_SQL, INDEXES_SQL, TABLES_SQL } from "./reflect-queries.js";
 import { reflectColumnType } from "./types.js";
 
@@ -25,7 +24,7 @@ interface TableRow extends TableKeyRow {
   comment: string | null;
 }
 
-interface ColumnRow extends TableKeyRow, DomainColumnRow {
+interface ColumnRow extends TableKeyRow {
   schema_name: string;
   name: string;
   not_null: boolean;
@@ -43,8 +42,6 @@ interface ColumnRow extends TableKeyRow, DomainColumnRow {
   owns_sequence: boolean;
   comment: string | null;
   collation: string | null;
-  domain_not_null: boolean | null;
-  domain_default: string | null;
 }
 
 interface ConstraintRow extends TableKeyRow {
@@ -109,8 +106,7 @@ function toColumn(row: ColumnRow): ColumnSchema {
     dimensions: row.dimensions,
   });
   let generated: ColumnSchema["generated"] = null;
-  // A domain's default applies where the column has none of its own.
-  const defaultExpr = row.default_expr ?? row.domain_default;
+  const defaultExpr = row.default_expr;
   let defaultValue: ColumnSchema["default"] = defaultExpr === null ? null : reflectedDefault(defaultExpr, type);
   if (row.identity === "a" || row.identity === "d") {
     generated = { kind: "identity", always: row.identity === "a" };
@@ -121,7 +117,7 @@ function toColumn(row: ColumnRow): ColumnSchema {
     generated = { kind: "autoincrement" };
     defaultValue = null;
   }
-  const nullable = !row.not_null && row.domain_not_null !== true;
+  const nullable = !row.not_null;
   return { name: row.name, type, nullable, default: defaultValue, generated, comment: row.comment, collation: row.collation };
 }
 
@@ -174,11 +170,6 @@ async function readTables(conn: Connection, options: ReflectOptions): Promise<Ta
   for (const row of constraintRows) {
     const table = tables.get(key(row));
     if (table) addConstraint(table, row);
-  }
-  const domainRows = columnRows.filter((row) => row.is_domain && (row.domain_checks?.length ?? 0) > 0);
-  for (const row of domainRows) {
-    const table = tables.get(key(row));
-    if (table) table.checks.push(...domainChecks(table, [row]));
   }
   for (const row of indexRows) {
     tables.get(key(row))?.indexes.push({

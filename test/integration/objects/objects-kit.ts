@@ -72,6 +72,19 @@ async function catalogText(name: TestDialect, conn: Connection, database: string
       return one("SELECT pg_get_triggerdef(t.oid, true) AS t FROM pg_trigger t WHERE t.tgname = $1", [o.name]);
     case "extension":
       return one("SELECT extname::text AS t FROM pg_extension WHERE extname = $1", [o.name]);
+    case "aggregate":
+      return one(
+        "SELECT concat_ws(' ', p.oid::regprocedure::text, a.aggtransfn::regproc::text, format_type(a.aggtranstype, NULL), NULLIF(a.aggfinalfn, 0)::regproc::text, a.agginitval) AS t FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid WHERE p.proname = $1",
+        [o.name],
+      );
+    case "domain":
+      return one(
+        `SELECT concat_ws(' ', format_type(t.typbasetype, t.typtypmod), 'collate ' || NULLIF(t.typcollation, b.typcollation)::regcollation::text, 'default ' || t.typdefault,
+                CASE WHEN t.typnotnull THEN 'not null' END,
+                (SELECT string_agg(k.conname || ' ' || pg_get_constraintdef(k.oid, true), ' ' ORDER BY k.conname) FROM pg_constraint k WHERE k.contypid = t.oid)) AS t
+           FROM pg_type t JOIN pg_type b ON b.oid = t.typbasetype WHERE t.typname = $1 AND t.typtype = 'd'`,
+        [o.name],
+      );
     case "sequence":
       return one(
         "SELECT format('AS %s START WITH %s INCREMENT BY %s MINVALUE %s MAXVALUE %s CACHE %s %s', format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, CASE WHEN s.seqcycle THEN 'CYCLE' ELSE 'NO CYCLE' END) AS t FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid WHERE c.relname = $1",

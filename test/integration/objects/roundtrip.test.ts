@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { serverAvailable, type TestDialect } from "../../helpers/databases.js";
-import { boolean, defineSchema, extension, fn, integer, materializedView, procedure, sequence, sql, table, text, timestamp, trigger, varchar, view, type AnyTable, type ObjectDefinition } from "../../../src/model/index.js";
+import { aggregate, boolean, defineSchema, domain, extension, fn, integer, materializedView, procedure, rawType, sequence, sql, table, text, timestamp, trigger, varchar, view, type AnyTable, type ObjectDefinition } from "../../../src/model/index.js";
 import { schemaFromModel } from "../../../src/model/to-catalog.js";
 import { renderSchemaModule } from "../../../src/pull/schema-module.js";
 import { reverseAll } from "../../../src/operations/reverse.js";
@@ -33,12 +33,40 @@ const users = (nameType: "text" | "varchar") =>
     updated_at: timestamp({ withTimezone: true }),
   });
 
+/** Columns typed by domains keep the domain. */
+const films: AnyTable = table("films", { id: integer().primaryKey(), release_year: rawType("year"), code: rawType("code"), title: text() });
+
+/** A plain aggregate over its state function, used by a view. */
+const groupConcat = [
+  fn("_group_concat", sql`CREATE OR REPLACE FUNCTION public._group_concat(text, text)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE
+AS $function$ SELECT CASE WHEN $2 IS NULL THEN $1 WHEN $1 IS NULL THEN $2 ELSE $1 || ', ' || $2 END $function$`),
+  aggregate("group_concat", sql`CREATE AGGREGATE public.group_concat(text) (SFUNC = _group_concat, STYPE = text)`, { dependsOn: ["function:._group_concat"] }),
+  view("film_titles", sql`SELECT group_concat(films.title) AS titles
+   FROM films`, { dependsOn: ["aggregate:.group_concat", "table:.films"] }),
+];
+
+/** What the kit prints for the domains (format_type, collation, typdefault, NOT NULL, pg_get_constraintdef). */
+const PRINTED_DOMAINS: Record<string, string> = {
+  "AS integer CONSTRAINT year_check CHECK (VALUE >= 1901 AND VALUE <= 2155)": "integer year_check CHECK (VALUE >= 1901 AND VALUE <= 2155)",
+  "AS integer CONSTRAINT year_check CHECK (VALUE >= 1901 AND VALUE <= 2200)": "integer year_check CHECK (VALUE >= 1901 AND VALUE <= 2200)",
+  [`AS character varying(8) COLLATE "C" DEFAULT 'none'::character varying NOT NULL CONSTRAINT code_lower CHECK (VALUE::text = lower(VALUE::text))`]:
+    `character varying(8) collate "C" default 'none'::character varying not null code_lower CHECK (VALUE::text = lower(VALUE::text))`,
+  [`AS character varying(8) COLLATE "C" DEFAULT 'n/a'::character varying CONSTRAINT code_short CHECK (length(VALUE::text) <= 4)`]:
+    `character varying(8) collate "C" default 'n/a'::character varying code_short CHECK (length(VALUE::text) <= 4)`,
+};
+
 const pg: Case = {
   dialect: "postgres",
   before: () => ({
-    tables: [users("text")],
+    tables: [users("text"), films],
     objects: [
       extension("pgcrypto"),
+      domain("year", sql`AS integer CONSTRAINT year_check CHECK (VALUE >= 1901 AND VALUE <= 2155)`),
+      domain("code", sql`AS character varying(8) COLLATE "C" DEFAULT 'none'::character varying NOT NULL CONSTRAINT code_lower CHECK (VALUE::text = lower(VALUE::text))`),
+      ...groupConcat,
       sequence("invoice_numbers", { start: 1000, increment: 10 }),
       fn("touch", sql`CREATE OR REPLACE FUNCTION public.touch()
  RETURNS trigger
@@ -64,9 +92,12 @@ AS $procedure$update users set name = new_name where id = uid$procedure$`),
     ],
   }),
   after: () => ({
-    tables: [users("varchar")],
+    tables: [users("varchar"), films],
     objects: [
       extension("pgcrypto"),
+      domain("year", sql`AS integer CONSTRAINT year_check CHECK (VALUE >= 1901 AND VALUE <= 2200)`),
+      domain("code", sql`AS character varying(8) COLLATE "C" DEFAULT 'n/a'::character varying CONSTRAINT code_short CHECK (length(VALUE::text) <= 4)`),
+      ...groupConcat,
       sequence("invoice_numbers", { start: 1000, increment: 5 }),
       fn("touch", sql`CREATE OR REPLACE FUNCTION public.touch()
  RETURNS trigger
@@ -89,7 +120,11 @@ AS $function$select i + 1$function$`),
       trigger("users_touch", "users", sql`CREATE TRIGGER users_touch BEFORE INSERT OR UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch()`, { dependsOn: ["function:.touch", "table:.users"] }),
     ],
   }),
-  expectText: (o) => (o.kind === "extension" ? o.name : o.definition),
+  expectText: (o) =>
+    o.kind === "extension" ? o.name
+    : o.kind === "domain" ? PRINTED_DOMAINS[o.definition] ?? `(no printed form for ${o.definition})`
+    : o.kind === "aggregate" ? "group_concat(text) _group_concat text"
+    : o.definition,
 };
 
 const sqlite: Case = {
@@ -174,6 +209,10 @@ for (const c of [pg, mysql, sqlite]) {
           expect(kinds).toContain("replaceObject touch");
           expect(kinds).toContain("replaceObject invoice_numbers");
           expect(kinds).toContain("dropObject rename_user");
+          // Domains change in place (columns use them): ALTER DOMAIN, never a drop.
+          expect(kinds).toContain("replaceObject year");
+          expect(kinds).toContain("replaceObject code");
+          expect(kinds).not.toContain("dropObject code");
         }
         await kit.apply(change);
         for (const o of after.objects ?? []) expect(squash((await kit.catalogText(o)) ?? "")).toBe(squash(c.expectText(o)));

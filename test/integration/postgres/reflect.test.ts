@@ -193,7 +193,7 @@ describe.skipIf(!available)("postgres reflection", () => {
     await kit.conn.query("DROP VIEW doc_titles; DROP TABLE measurements");
   });
 
-  it("reports a domain column as its base type plus the domain's rules, and a serial-named free sequence as autoincrement", async () => {
+  it("reports a domain column as the domain, the domain as an object with its rules, and a serial-named free sequence as autoincrement", async () => {
     await kit.conn.query(`CREATE SCHEMA copy;
       CREATE SEQUENCE films_id_seq;
       CREATE DOMAIN year AS integer CONSTRAINT year_check CHECK (VALUE >= 1901 AND VALUE <= 2155);
@@ -206,15 +206,20 @@ describe.skipIf(!available)("postgres reflection", () => {
     const films = await postgresDialect.reflectTable(kit.conn, { name: "films" });
     expect(films?.columns).toEqual([
       col("id", { kind: "integer" }, { nullable: false, generated: { kind: "autoincrement" } }),
-      col("release_year", { kind: "integer" }),
-      col("Code", { kind: "varchar", length: 8 }, { nullable: false, default: { kind: "literal", value: "none" } }),
+      col("release_year", { kind: "raw", sql: "year" }),
+      col("Code", { kind: "raw", sql: "code" }),
       col("other_id", { kind: "integer" }, { default: { kind: "sql", sql: "nextval('films_id_seq'::regclass)" } }),
     ]);
-    expect(films?.checks).toEqual([{ name: "films_release_year_check", expression: "release_year >= 1901 AND release_year <= 2155" }]);
-    // A table built from the reflection (no domain, a serial) enforces the same and reflects back equal.
+    expect(films?.checks).toEqual([]);
+    const domains = (await postgresDialect.reflect(kit.conn)).objects?.filter((o) => o.kind === "domain");
+    expect(domains).toEqual([
+      { kind: "domain", schema: null, name: "code", definition: "AS character varying(8) DEFAULT 'none'::character varying NOT NULL" },
+      { kind: "domain", schema: null, name: "year", definition: "AS integer CONSTRAINT year_check CHECK (VALUE >= 1901 AND VALUE <= 2155)" },
+    ]);
+    // A table built from the reflection (the domains, a serial) enforces the same and reflects back equal.
     await kit.apply({ kind: "createTable", table: { ...films!, schema: "copy" } });
     expect(await postgresDialect.reflectTable(kit.conn, { schema: "copy", name: "films" })).toEqual({ ...films!, schema: "copy" });
-    await expect(kit.conn.query("INSERT INTO copy.films (release_year) VALUES (1800)")).rejects.toThrow(/films_release_year_check/);
+    await expect(kit.conn.query("INSERT INTO copy.films (release_year) VALUES (1800)")).rejects.toThrow(/year_check/);
     await kit.conn.query("DROP SCHEMA copy CASCADE; DROP TABLE films; DROP SEQUENCE films_id_seq; DROP DOMAIN year; DROP DOMAIN code");
   });
 
@@ -238,7 +243,7 @@ describe.skipIf(!available)("postgres reflection", () => {
     const fiveHundred = await reflectCount();
     expect(fiveHundred.tables).toBe(500);
     expect(fiveHundred.queries).toBe(ten.queries);
-    // Five catalog queries for tables, enums and domains, one for views, routines, triggers, extensions and sequences.
+    // Five catalog queries for tables and enums, one for views, routines, aggregates, domains, triggers, extensions and sequences.
     expect(ten.queries).toBeLessThanOrEqual(6);
   });
 });
