@@ -18,8 +18,11 @@ export interface MigrateConfig {
   /** Name (and on PostgreSQL schema) of the version table. Default "athanor_version". */
   versionTable?: VersionTableSetting;
   /**
-   * "revision" (default): each revision commits on its own where DDL is transactional.
-   * "command": the whole upgrade/downgrade runs in one transaction.
+   * "revision" (default): each revision commits on its own where DDL is transactional (Alembic's
+   * `transaction_per_migration = True`): its locks last only as long as it, and a failure keeps
+   * the revisions before it.
+   * "command": the whole upgrade/downgrade runs in one transaction (Alembic's default), broken
+   * only by revisions that opt out with `transactional = false`.
    */
   transaction?: "revision" | "command";
   /** Seconds to wait for the migration lock before giving up. Default 60. */

@@ -186,6 +186,7 @@ export interface VersionTableSql {
    * One statement that writes a log row whatever is there: an INSERT of `columns` (placeholders
    * 1…n in that order) that, when the row's key (the first column) exists, overwrites the other
    * columns except `keep`. Without it the log reads the row first and inserts or updates.
+   * `rows` (default 1) rows of values, numbered on: row r's column c is placeholder r·n + c + 1.
    */
-  upsertLog?(table: VersionTableName, columns: readonly string[], keep: readonly string[]): string;
+  upsertLog?(table: VersionTableName, columns: readonly string[], keep: readonly string[], rows?: number): string;
 }

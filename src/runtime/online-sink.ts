@@ -48,12 +48,17 @@ export class OnlineSink implements OperationSink {
   private pending: Statement[] = [];
   private readonly pendingTables = new Map<string, TableSchema>();
 
-  /** One sink per revision step: `hooks` record its progress, `onStatement` echoes (--verbose). */
+  /**
+   * One sink per revision step: `hooks` record its progress, `onStatement` echoes (--verbose),
+   * `commitOpen` commits the open transaction before a statement that must run outside one (the
+   * runner's, which first writes what it held back for that transaction).
+   */
   constructor(
     private readonly conn: Connection,
     private readonly impl: Dialect,
     private readonly hooks?: StatementHooks,
     private readonly onStatement?: StatementListener,
+    private readonly commitOpen: () => Promise<void> = () => conn.commit(),
   ) {
     this.dialect = impl.name;
     this.compileFirst = !impl.capabilities.transactionalDdl;
@@ -146,7 +151,7 @@ export class OnlineSink implements OperationSink {
     const autocommit = outside || !this.conn.inTransaction;
     if (this.hooks && !(await this.hooks.before(statement, origin, autocommit))) return [];
     await this.onStatement?.(statement);
-    if (outside) await this.conn.commit();
+    if (outside) await this.commitOpen();
     let rows: unknown[];
     try {
       rows = await this.conn.query(statement.sql, statement.params);

@@ -57,6 +57,9 @@ const COLUMNS = [
   "updated_at",
 ] as const;
 
+/** Rows per multi-row upsert: 10 values each stays far below every driver's bound-value limit. */
+const UPSERT_CHUNK_ROWS = 500;
+
 type Row = Record<(typeof COLUMNS)[number], unknown>;
 
 function text(value: unknown): string | null {
@@ -179,6 +182,22 @@ export class RevisionLog {
     }
     const previous = await this.get(entry.revision);
     await this.put(keepChecksum ? { ...entry, checksum: previous?.checksum ?? null } : entry, previous !== undefined);
+  }
+
+  /**
+   * `record` for many entries of one direction: one statement per chunk of rows where the
+   * dialect can upsert several (the revisions of one transaction, written as it commits).
+   */
+  async recordAll(entries: readonly LogEntry[], keepChecksum: boolean): Promise<void> {
+    for (let i = 0; i < entries.length; i += UPSERT_CHUNK_ROWS) {
+      const chunk = entries.slice(i, i + UPSERT_CHUNK_ROWS);
+      const upsert = this.dialect.versionTable.upsertLog?.(this.table, COLUMNS, keepChecksum ? ["checksum"] : [], chunk.length);
+      if (!upsert) {
+        for (const entry of chunk) await this.record(entry, keepChecksum);
+        continue;
+      }
+      await this.conn.query(upsert, chunk.flatMap((entry) => values(keepChecksum ? { ...entry, checksum: null } : entry)));
+    }
   }
 
   /** Overwrites the existing entry of `entry.revision` (one statement: used for per-statement progress). */

@@ -21,6 +21,7 @@ import { statementEffect } from "./statement-effect.js";
 import { lostConnection } from "./connection-lost.js";
 import { displayUrl } from "../core/database-url.js";
 import { planTransactions, type StepTransaction } from "./transaction-plan.js";
+import { DeferredWrites } from "./deferred-writes.js";
 
 /** How the runner groups work into transactions. */
 export interface RunOptions {
@@ -49,9 +50,16 @@ function inRevision(error: unknown, step: Step, outcome: Outcome): unknown {
   return new MigrateError(error.code, `${where}${detail}\n${outcome.text}`, { hint: outcome.hint ?? error.hint, cause: error, exitCode: error.exitCode });
 }
 
-/** What became of a failed step, for the error message. */
-function outcomeOf(transaction: StepTransaction, ran: number, step: Step): Outcome {
-  if (transaction === "shared") return { text: `The whole run was rolled back (transaction: "command"); the version table is as it was before the command.` };
+/**
+ * What became of a failed step, for the error message. `committedThrough`: the last revision
+ * whose changes this run committed (a shared transaction also commits before a revision that
+ * runs without one).
+ */
+function outcomeOf(transaction: StepTransaction, ran: number, step: Step, committedThrough: string | undefined): Outcome {
+  if (transaction === "shared") {
+    if (committedThrough === undefined) return { text: `The whole run was rolled back (transaction: "command"); the version table is as it was before the command.` };
+    return { text: `The run's open transaction was rolled back (transaction: "command"): the revisions after ${committedThrough}, where the run last committed, are not applied, and the version table shows that point.` };
+  }
   if (transaction === "own") return { text: `Its changes were rolled back; the version table still shows the revisions before it.` };
   if (ran === 0) return { text: `None of its statements had run; the version table still shows the revisions before it.` };
   return {
@@ -69,6 +77,16 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
   await store.ensure();
   await log.ensure();
   const timings: StepTiming[] = [];
+  // In a shared transaction the version rows and log rows wait for its commit (deferred-writes.ts).
+  const deferred = new DeferredWrites(store, log);
+  let finishedInOpen: string | undefined;
+  let committedThrough: string | undefined;
+  const commitOpen = async (): Promise<void> => {
+    await deferred.flush();
+    await conn.commit();
+    if (finishedInOpen !== undefined) committedThrough = finishedInOpen;
+    finishedInOpen = undefined;
+  };
   try {
     for (const [i, step] of steps.entries()) {
       throwIfInterrupted();
@@ -79,10 +97,10 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
       const resume = options.resume?.revision === step.revision ? options.resume : undefined;
       if (resume) options.events({ type: "info", message: `Resuming ${step.revision}: skipping the ${resume.statementsDone} statement(s) that already ran.` });
       const recorder = new StepRecorder({ log, step, checksum: step.direction === "up" ? fileChecksum(revision?.path) : null, resume, inTransaction: transaction !== "none", probe: (sql) => statementEffect(conn, dialect, sql) });
-      const sink = new OnlineSink(conn, dialect, recorder, echo);
+      const sink = new OnlineSink(conn, dialect, recorder, echo, commitOpen);
       const started = performance.now();
       // A step outside any transaction first commits the shared one; a shared one opens lazily.
-      if (transaction === "none" && conn.inTransaction) await conn.commit();
+      if (transaction === "none" && conn.inTransaction) await commitOpen();
       if (transaction === "own" || (transaction === "shared" && !conn.inTransaction)) await conn.begin();
       try {
         await recorder.start();
@@ -93,9 +111,16 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
         throwIfInterrupted();
         // Version rows and the log move together; after autocommitted DDL, in a transaction of their own.
         if (transaction === "none") await conn.begin();
-        await store.write(step.rowsBefore, step.rowsAfter);
-        await recorder.finish();
-        if (transaction !== "shared") await conn.commit();
+        if (transaction === "shared") {
+          deferred.addRows(step.rowsBefore, step.rowsAfter);
+          await recorder.finish((entry, keepChecksum) => deferred.addLog(entry, keepChecksum));
+          finishedInOpen = step.revision;
+        } else {
+          await store.write(step.rowsBefore, step.rowsAfter);
+          await recorder.finish();
+          await conn.commit();
+          committedThrough = step.revision;
+        }
         const ms = Math.round(performance.now() - started);
         timings.push({ revision: step.revision, direction: step.direction, ms });
         options.events({ type: "step-done", revision: step.revision, direction: step.direction, ms });
@@ -106,19 +131,21 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
         await sink.idle();
         // Cleanup must not hide the error that caused it; a dead connection fails both.
         if (conn.inTransaction) await conn.rollback().catch(() => undefined);
+        deferred.discard();
         await recorder.fail(error).catch(() => undefined);
         const lost = lostConnection(dialect, error, displayUrl(session.url), { step, atomic: transaction !== "none", statementsDone: recorder.statementsDone });
         if (lost) throw lost;
-        const outcome = outcomeOf(transaction, recorder.statementsDone, step);
+        const outcome = outcomeOf(transaction, recorder.statementsDone, step, committedThrough);
         const advice = conn.inTransaction ? undefined : await dialect.adviseOnFailure?.(conn, error, { statementsRan: recorder.statementsDone, wholeCommand: transaction === "shared" }).catch(() => undefined);
         if (advice) outcome.hint = advice;
         if (cancelled) outcome.text = `The statement it was running was cancelled. ${outcome.text}`;
         throw inRevision(error, step, outcome);
       }
     }
-    if (conn.inTransaction) await conn.commit();
+    if (conn.inTransaction) await commitOpen();
   } catch (error) {
     if (conn.inTransaction) await conn.rollback().catch(() => undefined);
+    deferred.discard();
     throw error;
   }
   return timings;

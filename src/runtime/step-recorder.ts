@@ -186,8 +186,12 @@ export class StepRecorder implements StatementHooks {
     if (autocommit) await this.write();
   }
 
-  /** Marks the step done (call inside the transaction that moves the version rows). */
-  async finish(): Promise<void> {
+  /**
+   * Marks the step done (call inside the transaction that moves the version rows). With `later`,
+   * a row this run has not written yet is handed to it instead (the caller writes it before the
+   * transaction commits: see deferred-writes.ts).
+   */
+  async finish(later?: (entry: LogEntry, keepChecksum: boolean) => Promise<void>): Promise<void> {
     if (!this.verified) this.verify();
     const e = this.entry;
     e.status = "done";
@@ -199,7 +203,8 @@ export class StepRecorder implements StatementHooks {
       return;
     }
     e.updatedAt = new Date().toISOString();
-    await this.options.log.record(e, this.options.step.direction === "down");
+    const keepChecksum = this.options.step.direction === "down";
+    await (later ? later(e, keepChecksum) : this.options.log.record(e, keepChecksum));
     this.touched = true;
   }
 

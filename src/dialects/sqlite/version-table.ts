@@ -13,12 +13,12 @@ export const versionTable: VersionTableSql = {
     const pk = quoteIdentifier(`${table.name}_pkc`);
     return [{ sql: `CREATE TABLE IF NOT EXISTS ${name} (version_num VARCHAR(32) NOT NULL, CONSTRAINT ${pk} PRIMARY KEY (version_num))` }];
   },
-  upsertLog(table: VersionTableName, columns: readonly string[], keep: readonly string[]): string {
+  upsertLog(table: VersionTableName, columns: readonly string[], keep: readonly string[], rows = 1): string {
     const c = quoteIdentifier;
     const [key, ...rest] = columns;
     const set = rest.filter((col) => !keep.includes(col)).map((col) => `${c(col)} = excluded.${c(col)}`);
-    const values = columns.map((_, i) => placeholder(i + 1)).join(", ");
-    return `INSERT INTO ${quoteIdentifier(table.name)} (${columns.map(c).join(", ")}) VALUES (${values}) ON CONFLICT (${c(key as string)}) DO UPDATE SET ${set.join(", ")}`;
+    const values = Array.from({ length: rows }, (_, r) => `(${columns.map((_, i) => placeholder(r * columns.length + i + 1)).join(", ")})`).join(", ");
+    return `INSERT INTO ${quoteIdentifier(table.name)} (${columns.map(c).join(", ")}) VALUES ${values} ON CONFLICT (${c(key as string)}) DO UPDATE SET ${set.join(", ")}`;
   },
 
   createLog(table: VersionTableName): Statement[] {
