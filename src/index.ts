@@ -1,7 +1,75 @@
 /**
  * athanor's public API: what schema.ts, revision files and programs import from "athanor".
  */
-export * from "./model/index.js";
+// The model DSL schema.ts and revision files write, and the types its values carry. The model's
+// build into the catalog (buildTable, schemaFromModel, validation, naming machinery) and its type
+// guards are internal: a program gets a model's effect through the commands.
+export { sql, rawSql, type SqlFragment } from "./core/sql.js";
+export type { ColumnBuilder, ColumnDefinition, ColumnReference, DefaultInput, ReferenceOptions, UnsignableType } from "./model/column-builder.js";
+export {
+  array,
+  bigint,
+  bigserial,
+  binary,
+  blob,
+  boolean,
+  char,
+  column,
+  date,
+  double,
+  identity,
+  integer,
+  interval,
+  json,
+  jsonb,
+  numeric,
+  rawType,
+  real,
+  serial,
+  smallint,
+  text,
+  time,
+  timestamp,
+  uuid,
+  varchar,
+  type ColumnTypeOf,
+  type TimeOptions,
+} from "./model/column-types.js";
+export { enumType, type EnumDefinition } from "./model/enum-type.js";
+export {
+  check,
+  foreignKey,
+  index,
+  primaryKey,
+  unique,
+  type CheckDefinition,
+  type ConstraintNameOption,
+  type ForeignKeyDefinition,
+  type IndexDefinition,
+  type IndexColumnsOf,
+  type IndexElementInput,
+  type IndexOptions,
+  type PrimaryKeyDefinition,
+  type UniqueDefinition,
+} from "./model/constraints.js";
+export { table, type AnyTable, type ColumnMap, type ColumnNames, type LazyTable, type TableDefinition, type TableExtras, type TableExtrasInput, type TableTarget } from "./model/table.js";
+export {
+  extension,
+  fn,
+  materializedView,
+  procedure,
+  sequence,
+  trigger,
+  view,
+  type DefinitionText,
+  type ObjectDefinition,
+  type ObjectDependency,
+  type ObjectOptions,
+  type SequenceOptions,
+} from "./model/objects.js";
+export { defineSchema, type SchemaDefinition, type SchemaInput } from "./model/define-schema.js";
+export { DEFAULT_NAMING, type NamingContext, type NamingConvention, type NamingOverrides, type NamingRule } from "./model/naming.js";
+export type { SqlText } from "./model/sql-text.js";
 // Operations as data and the `op` façade's types; the machinery behind the façade (its queue,
 // createOperations, SQL joining) stays internal.
 export type * from "./operations/types.js";
@@ -15,7 +83,22 @@ export type { MigrateConfig, ResolvedConfig, VersionTableSetting } from "./confi
 export { loadConfig, resolveConfig } from "./config/load.js";
 export type * from "./catalog/types.js";
 export type { DialectName } from "./core/dialect-name.js";
-export * from "./errors.js";
+export {
+  EXIT_FAILURE,
+  EXIT_USAGE,
+  MigrateError,
+  UsageError,
+  ConfigError,
+  ScriptError,
+  RevisionGraphError,
+  TargetError,
+  UnsupportedOperationError,
+  SqlError,
+  ConnectionError,
+  isMigrateError,
+  type ErrorCode,
+  type MigrateErrorOptions,
+} from "./errors.js";
 // The commands are loaded when first called: a config, schema or revision file that imports
 // "athanor" for the model DSL or `op` types then loads only those (it runs on every command).
 export const init: typeof import("./commands/init.js").init = (...args) => import("./commands/init.js").then((m) => m.init(...args));

@@ -1,5 +1,6 @@
 /**
- * The schema model DSL: what a user's `schema.ts` (and revision files) import from "athanor".
+ * The model part in one import, for athanor's own code and tests: the DSL users write and its build
+ * into the catalog. The public entry (src/index.ts) picks from it what users get.
  */
 export { sql, rawSql, type SqlFragment } from "../core/sql.js";
 export {

@@ -1,0 +1,35 @@
+/**
+ * The public entry exports what a program, schema.ts or a revision file needs — the commands, the
+ * model DSL, defineConfig and loadConfig, the errors, operations as data — and none of the
+ * model's build, guards or helpers. A new export must be added here on purpose.
+ */
+import { describe, expect, it } from "vitest";
+import * as api from "../../src/index.js";
+
+const PUBLIC_VALUES = {
+  commands: ["autogenerateRevision", "branches", "checkDatabase", "current", "downgrade", "findChangedRevisions", "heads", "history", "init", "merge", "pullSchema", "resolve", "revision", "show", "stamp", "upgrade"],
+  config: ["defineConfig", "loadConfig", "resolveConfig"],
+  model: [
+    "DEFAULT_NAMING", "array", "bigint", "bigserial", "binary", "blob", "boolean", "char", "check", "column", "date", "defineSchema", "double", "enumType", "extension", "fn",
+    "foreignKey", "identity", "index", "integer", "interval", "json", "jsonb", "materializedView", "numeric", "primaryKey", "procedure", "rawSql", "rawType", "real", "sequence",
+    "serial", "smallint", "sql", "table", "text", "time", "timestamp", "trigger", "unique", "uuid", "varchar", "view",
+  ],
+  operations: ["describeOperation", "reverseAll", "reverseOperation"],
+  errors: ["ConfigError", "ConnectionError", "EXIT_FAILURE", "EXIT_USAGE", "MigrateError", "RevisionGraphError", "ScriptError", "SqlError", "TargetError", "UnsupportedOperationError", "UsageError", "isMigrateError"],
+};
+
+describe("the public API", () => {
+  it("exports exactly the commands, the model DSL, the config helpers, operations and errors", () => {
+    expect(Object.keys(api).sort()).toEqual(Object.values(PUBLIC_VALUES).flat().sort());
+  });
+
+  it("keeps the model's build, type guards and helpers internal", () => {
+    const internals = [
+      "isColumnBuilder", "toDefaultValue", "isTableDefinition", "isEnumDefinition", "enumOfType", "isObjectDefinition", "isSchemaDefinition", "sequenceDefinition",
+      "buildColumn", "buildTable", "buildIndex", "buildForeignKey", "resolveTarget", "assignNames", "schemaFromModel", "namingFromModel", "sqlTextOf",
+      "validateSchema", "validateTable", "validateEnum", "resolveNaming", "truncateName", "applyNamingRule", "columnsInExpression", "NameAllocator", "ColumnBuilder",
+      "OperationQueue", "createOperations", "joinFragment", "isSqlFragment", "withFileSystem",
+    ];
+    expect(internals.filter((name) => name in api)).toEqual([]);
+  });
+});
