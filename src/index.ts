@@ -54,6 +54,8 @@ export {
 } from "./model/constraints.js";
 export { table, type AnyTable, type ColumnMap, type ColumnNames, type LazyTable, type TableDefinition, type TableExtras, type TableExtrasInput, type TableTarget } from "./model/table.js";
 export {
+  aggregate,
+  domain,
   extension,
   fn,
   materializedView,
