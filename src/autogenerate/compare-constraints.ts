@@ -4,7 +4,7 @@
  * CONSTRAINT that covers every change); every drop carries the constraint it removes.
  */
 import type { DropConstraintOp, ExistingConstraint, Operation } from "../operations/types.js";
-import type { CheckSchema, ForeignKeySchema, TableSchema, UniqueSchema } from "../catalog/types.js";
+import type { CheckSchema, ConstraintTiming, ForeignKeySchema, TableSchema, UniqueSchema } from "../catalog/types.js";
 import { onTable } from "./compare-context.js";
 import { expressionKey } from "./compare-expressions.js";
 import { matchObjects, sameColumns } from "./compare-match.js";
@@ -35,9 +35,19 @@ export function dropConstraint(table: TableSchema, existing: ExistingConstraint)
   return { kind: "dropConstraint", ...onTable(table), name: fallbackName(table, existing), type: existing.type, existing };
 }
 
+/** True when two constraints are checked at the same time (INITIALLY DEFERRED implies DEFERRABLE). */
+function sameTiming(a: ConstraintTiming, b: ConstraintTiming): boolean {
+  const deferrable = (c: ConstraintTiming): boolean => !!c.deferrable || !!c.initiallyDeferred;
+  return deferrable(a) === deferrable(b) && !!a.initiallyDeferred === !!b.initiallyDeferred;
+}
+
+/** True when two unique constraints enforce the same thing the same way (names aside). */
+function sameUnique(a: UniqueSchema, b: UniqueSchema): boolean {
+  return sameColumns(a.columns, b.columns) && sameTiming(a, b) && !!a.nullsNotDistinct === !!b.nullsNotDistinct;
+}
+
 /** True when two foreign keys enforce the same reference with the same behaviour. */
 function sameForeignKey(a: ForeignKeySchema, b: ForeignKeySchema): boolean {
-  const deferrable = (fk: ForeignKeySchema): boolean => !!fk.deferrable || !!fk.initiallyDeferred;
   return (
     sameColumns(a.columns, b.columns) &&
     (a.referencedSchema ?? null) === (b.referencedSchema ?? null) &&
@@ -45,8 +55,7 @@ function sameForeignKey(a: ForeignKeySchema, b: ForeignKeySchema): boolean {
     sameColumns(a.referencedColumns, b.referencedColumns) &&
     sameAction(a.onDelete, b.onDelete) &&
     sameAction(a.onUpdate, b.onUpdate) &&
-    deferrable(a) === deferrable(b) &&
-    !!a.initiallyDeferred === !!b.initiallyDeferred
+    sameTiming(a, b)
   );
 }
 
@@ -54,7 +63,7 @@ function comparePrimaryKey(target: TableSchema, actual: TableSchema): Operation[
   const t = target.primaryKey && target.primaryKey.columns.length > 0 ? target.primaryKey : null;
   const a = actual.primaryKey && actual.primaryKey.columns.length > 0 ? actual.primaryKey : null;
   if (!t && !a) return [];
-  if (t && a && sameColumns(t.columns, a.columns) && (!t.name || !a.name || t.name === a.name)) return [];
+  if (t && a && sameColumns(t.columns, a.columns) && sameTiming(t, a) && (!t.name || !a.name || t.name === a.name)) return [];
   const ops: Operation[] = [];
   if (a) ops.push(dropConstraint(actual, { type: "primaryKey", constraint: a }));
   if (t) ops.push({ kind: "createPrimaryKey", ...onTable(target), constraint: t });
@@ -72,7 +81,7 @@ function compareForeignKeys(target: TableSchema, actual: TableSchema): Operation
 }
 
 function compareUniques(target: TableSchema, actual: TableSchema): Operation[] {
-  const match = matchObjects<UniqueSchema>(target.uniques, actual.uniques, (a, b) => sameColumns(a.columns, b.columns));
+  const match = matchObjects<UniqueSchema>(target.uniques, actual.uniques, sameUnique);
   return [
     ...[...match.changed.map((p) => p.actual), ...match.removed].map((u) => dropConstraint(actual, { type: "unique", constraint: u })),
     ...[...match.changed.map((p) => p.target), ...match.added].map((u): Operation => ({ kind: "createUniqueConstraint", ...onTable(target), constraint: u })),

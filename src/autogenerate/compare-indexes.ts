@@ -10,9 +10,30 @@ import { expressionKey } from "./compare-expressions.js";
 import { matchObjects } from "./compare-match.js";
 import { sameExpression } from "./compare-values.js";
 
+/** True when two elements keep their values the same way: order, NULLs, collation, operator class. */
+function sameOptions(a: IndexElement, b: IndexElement): boolean {
+  return (
+    !!a.descending === !!b.descending &&
+    (a.nulls ?? null) === (b.nulls ?? null) &&
+    (a.collation ?? null) === (b.collation ?? null) &&
+    (a.collationSchema ?? null) === (b.collationSchema ?? null) &&
+    (a.opclass ?? null) === (b.opclass ?? null) &&
+    (a.opclassSchema ?? null) === (b.opclassSchema ?? null)
+  );
+}
+
+/**
+ * The same prefix: equal lengths, or no length on one side where the other's is the prefix the
+ * database chose itself for the whole column (`lengthImplied`, reflection's).
+ */
+function samePrefix(a: { length?: number; lengthImplied?: boolean }, b: { length?: number; lengthImplied?: boolean }): boolean {
+  if ((a.length ?? null) === (b.length ?? null)) return true;
+  return (a.length === undefined && !!b.lengthImplied) || (b.length === undefined && !!a.lengthImplied);
+}
+
 function sameElement(a: IndexElement, b: IndexElement): boolean {
-  if (!!a.descending !== !!b.descending) return false;
-  if ("column" in a && "column" in b) return a.column === b.column && (a.length ?? null) === (b.length ?? null);
+  if (!sameOptions(a, b)) return false;
+  if ("column" in a && "column" in b) return a.column === b.column && samePrefix(a, b);
   if ("expression" in a && "expression" in b) return expressionKey(a.expression) === expressionKey(b.expression);
   return false;
 }
@@ -21,6 +42,7 @@ function sameElement(a: IndexElement, b: IndexElement): boolean {
 function sameIndex(a: IndexSchema, b: IndexSchema): boolean {
   return (
     a.unique === b.unique &&
+    !!a.nullsNotDistinct === !!b.nullsNotDistinct &&
     a.elements.length === b.elements.length &&
     a.elements.every((element, i) => sameElement(element, b.elements[i]!)) &&
     sameExpression(a.where, b.where) &&

@@ -159,7 +159,10 @@ export function columnBuilder(column: ColumnSchema, ctx: RenderContext, options:
     links.push({ name: "default", args: [defaultInput(column.default)] });
   }
   if (column.onUpdate !== null && column.onUpdate !== undefined) links.push({ name: "onUpdate", args: [text(stringLiteral(column.onUpdate))] });
-  if (column.collation !== null && column.collation !== undefined) links.push({ name: "collate", args: [text(stringLiteral(column.collation))] });
+  if (column.collation !== null && column.collation !== undefined) {
+    const schema = column.collationSchema ? [object([{ key: "schema", value: text(stringLiteral(column.collationSchema)) }])] : [];
+    links.push({ name: "collate", args: [text(stringLiteral(column.collation)), ...schema] });
+  }
   if (column.comment !== null && column.comment !== undefined) links.push({ name: "comment", args: [text(stringLiteral(column.comment))] });
   return chain(head, links);
 }

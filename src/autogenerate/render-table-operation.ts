@@ -8,7 +8,7 @@ import type { OperationOf, TableLevelOperation } from "../operations/types.js";
 import { array, call, object, text, type Code, type ObjectEntry } from "./render-code.js";
 import { columnBuilder, defaultOption, typeArgument } from "./render-column.js";
 import type { RenderContext } from "./render-context.js";
-import { foreignKeyOptions, indexElementCode, indexOptions } from "./render-table.js";
+import { constraintFlagEntries, foreignKeyOptions, indexElementCode, indexOptions } from "./render-table.js";
 import { recordCode, stringLiteral, valueCode } from "./render-values.js";
 
 /** A table-level call before it is given its receiver and table. */
@@ -73,14 +73,14 @@ function tableCalls(ctx: RenderContext): TableCallTable {
       options: defined(op, ["concurrently", "ifExists"]),
       tableInOptions: true,
     }),
-    createPrimaryKey: (op) => ({ method: "createPrimaryKey", before: [str(op.constraint.name ?? "")], after: [strings(op.constraint.columns)], options: [] }),
+    createPrimaryKey: (op) => ({ method: "createPrimaryKey", before: [str(op.constraint.name ?? "")], after: [strings(op.constraint.columns)], options: constraintFlagEntries(op.constraint) }),
     createForeignKey: (op) => ({
       method: "createForeignKey",
       before: [str(op.constraint.name ?? "")],
       after: [str(op.constraint.referencedTable), strings(op.constraint.columns), strings(op.constraint.referencedColumns)],
       options: foreignKeyOptions(op.constraint, op.schema, false),
     }),
-    createUniqueConstraint: (op) => ({ method: "createUniqueConstraint", before: [str(op.constraint.name ?? "")], after: [strings(op.constraint.columns)], options: [] }),
+    createUniqueConstraint: (op) => ({ method: "createUniqueConstraint", before: [str(op.constraint.name ?? "")], after: [strings(op.constraint.columns)], options: constraintFlagEntries(op.constraint) }),
     createCheckConstraint: (op) => ({ method: "createCheckConstraint", before: [str(op.constraint.name ?? "")], after: [str(op.constraint.expression)], options: [] }),
     dropConstraint: (op) => ({
       method: "dropConstraint",

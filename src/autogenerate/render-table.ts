@@ -19,18 +19,39 @@ const strings = (values: readonly string[]): Code => array(values.map(str));
  * name; nothing when the name is undefined.
  */
 function nameOption(name: string | null | undefined): Code[] {
-  if (name === null) return [object([{ key: "name", value: text("null") }])];
-  return name ? [object([{ key: "name", value: str(name) }])] : [];
+  const entries = nameEntry(name);
+  return entries.length > 0 ? [object(entries)] : [];
 }
 
-/** `primaryKey(["a", "b"], { name })`. */
+/** The `name` entry of nameOption. */
+function nameEntry(name: string | null | undefined): ObjectEntry[] {
+  if (name === null) return [{ key: "name", value: text("null") }];
+  return name ? [{ key: "name", value: str(name) }] : [];
+}
+
+/**
+ * `deferrable`, `initiallyDeferred` and `nullsNotDistinct` entries for the flags a key or unique
+ * constraint sets (the options of `primaryKey`, `unique`, `op.createPrimaryKey`, `op.createUniqueConstraint`).
+ */
+export function constraintFlagEntries(constraint: PrimaryKeySchema | UniqueSchema): ObjectEntry[] {
+  const keys = ["deferrable", "initiallyDeferred", "nullsNotDistinct"] as const;
+  return keys.filter((key) => (constraint as UniqueSchema)[key] === true).map((key) => ({ key, value: text("true") }));
+}
+
+/** `{ name, deferrable, … }` as the options argument of primaryKey/unique; nothing when empty. */
+function constraintOptions(constraint: PrimaryKeySchema | UniqueSchema): Code[] {
+  const entries = [...nameEntry(constraint.name), ...constraintFlagEntries(constraint)];
+  return entries.length > 0 ? [object(entries)] : [];
+}
+
+/** `primaryKey(["a", "b"], { name, deferrable, initiallyDeferred })`. */
 function primaryKeyCode(pk: PrimaryKeySchema, ctx: RenderContext): Code {
-  return call(ctx.use("primaryKey"), [strings(pk.columns), ...nameOption(pk.name)]);
+  return call(ctx.use("primaryKey"), [strings(pk.columns), ...constraintOptions(pk)]);
 }
 
-/** `unique(["a"], { name })`. */
+/** `unique(["a"], { name, deferrable, initiallyDeferred, nullsNotDistinct })`. */
 function uniqueCode(u: UniqueSchema, ctx: RenderContext): Code {
-  return call(ctx.use("unique"), [strings(u.columns), ...nameOption(u.name)]);
+  return call(ctx.use("unique"), [strings(u.columns), ...constraintOptions(u)]);
 }
 
 /** `check("a > 0", { name })`. */
@@ -38,17 +59,37 @@ function checkCode(c: CheckSchema, ctx: RenderContext): Code {
   return call(ctx.use("check"), [str(c.expression), ...nameOption(c.name)]);
 }
 
-/** One index element as `index()` and `op.createIndex` accept it: a column name, sql`expr`, or an object with order/length. */
+/** An element's options in the order the DSL documents them; unset ones left out. */
+function elementOptionFields(element: IndexElement): Record<string, unknown> {
+  return {
+    descending: element.descending || undefined,
+    nulls: element.nulls,
+    collation: element.collation,
+    collationSchema: element.collationSchema,
+    opclass: element.opclass,
+    opclassSchema: element.opclassSchema,
+  };
+}
+
+/** True when an element sets any option (besides what it indexes). */
+function hasElementOptions(element: IndexElement): boolean {
+  return Object.values(elementOptionFields(element)).some((v) => v !== undefined);
+}
+
+/**
+ * One index element as `index()` and `op.createIndex` accept it: a column name, sql`expr`, or an
+ * object with its options (order, nulls, collation, operator class, prefix length).
+ */
 export function indexElementCode(element: IndexElement, ctx: RenderContext): Code {
   if ("column" in element) {
-    if (!element.descending && element.length === undefined) return str(element.column);
-    return recordCode({ column: element.column, descending: element.descending || undefined, length: element.length });
+    if (!hasElementOptions(element) && element.length === undefined) return str(element.column);
+    return recordCode({ column: element.column, length: element.length, ...elementOptionFields(element) });
   }
-  if (!element.descending) {
+  if (!hasElementOptions(element)) {
     ctx.use("sql");
     return text(sqlTemplate(element.expression));
   }
-  return recordCode({ expression: element.expression, descending: true });
+  return recordCode({ expression: element.expression, ...elementOptionFields(element) });
 }
 
 /** The options `index()` / `op.createIndex` take for an index (name left to the caller). */
@@ -57,6 +98,7 @@ export function indexOptions(ix: IndexSchema): ObjectEntry[] {
   if (ix.unique) entries.push({ key: "unique", value: text("true") });
   if (ix.where !== null && ix.where !== undefined) entries.push({ key: "where", value: str(ix.where) });
   if (ix.using !== null && ix.using !== undefined) entries.push({ key: "using", value: str(ix.using) });
+  if (ix.nullsNotDistinct) entries.push({ key: "nullsNotDistinct", value: text("true") });
   return entries;
 }
 

@@ -61,21 +61,36 @@ export interface ColumnSchema {
   comment?: string | null;
   /** MySQL `ON UPDATE <expr>` (typically CURRENT_TIMESTAMP). */
   onUpdate?: string | null;
-  /** Column collation, when it differs from the table's. */
+  /** Column collation, when it differs from the table's (its name; see `collationSchema`). */
   collation?: string | null;
+  /**
+   * PostgreSQL: the schema the collation lives in (`COLLATE s.c`); absent or null: found through
+   * the search path (pg_catalog's and the current schema's collations are reported without one).
+   */
+  collationSchema?: string | null;
 }
 
 /** Referential actions for foreign keys. */
 export type ReferentialAction = "NO ACTION" | "RESTRICT" | "CASCADE" | "SET NULL" | "SET DEFAULT";
 
+/**
+ * When a key or constraint is checked (PostgreSQL): DEFERRABLE lets a transaction postpone the
+ * check with SET CONSTRAINTS, INITIALLY DEFERRED postpones it to COMMIT unless told otherwise
+ * (and implies DEFERRABLE). Absent or false: checked after every statement, not deferrable.
+ */
+export interface ConstraintTiming {
+  deferrable?: boolean;
+  initiallyDeferred?: boolean;
+}
+
 /** A primary key. */
-export interface PrimaryKeySchema {
+export interface PrimaryKeySchema extends ConstraintTiming {
   name?: string | null;
   columns: string[];
 }
 
 /** A foreign key constraint. */
-export interface ForeignKeySchema {
+export interface ForeignKeySchema extends ConstraintTiming {
   name?: string | null;
   columns: string[];
   referencedSchema?: string | null;
@@ -83,15 +98,14 @@ export interface ForeignKeySchema {
   referencedColumns: string[];
   onDelete?: ReferentialAction | null;
   onUpdate?: ReferentialAction | null;
-  /** PostgreSQL (and SQLite) DEFERRABLE. */
-  deferrable?: boolean;
-  initiallyDeferred?: boolean;
 }
 
 /** A unique constraint. */
-export interface UniqueSchema {
+export interface UniqueSchema extends ConstraintTiming {
   name?: string | null;
   columns: string[];
+  /** PostgreSQL 15 `UNIQUE NULLS NOT DISTINCT`: two NULLs count as equal (only one row may hold NULL). */
+  nullsNotDistinct?: boolean;
 }
 
 /** A check constraint; `expression` is SQL without the surrounding CHECK ( ). */
@@ -100,10 +114,34 @@ export interface CheckSchema {
   expression: string;
 }
 
-/** One indexed element: a column (with optional order) or an SQL expression. */
+/**
+ * How one element of an index is kept, besides what it indexes. Absent fields are the
+ * database's defaults: ascending, NULLs where the order puts them (last ascending, first
+ * descending), the element's own collation, the type's default operator class.
+ */
+export interface IndexElementOptions {
+  descending?: boolean;
+  /** PostgreSQL NULLS FIRST / NULLS LAST. */
+  nulls?: "first" | "last";
+  /** COLLATE (PostgreSQL, SQLite): the collation's name. */
+  collation?: string;
+  /** PostgreSQL: the schema of `collation`; absent: found through the search path. */
+  collationSchema?: string;
+  /** PostgreSQL operator class, e.g. "text_pattern_ops". */
+  opclass?: string;
+  /** PostgreSQL: the schema of `opclass`; absent: found through the search path. */
+  opclassSchema?: string;
+}
+
+/**
+ * One indexed element: a column (with an optional prefix length, MySQL) or an SQL expression.
+ * `lengthImplied` is reflection's: the prefix is the one the database chose itself because the
+ * whole column does not fit in a key (MariaDB cuts `KEY (text_col)` to its maximum key length),
+ * so an element naming the column without a length holds the same.
+ */
 export type IndexElement =
-  | { column: string; descending?: boolean; length?: number }
-  | { expression: string; descending?: boolean };
+  | ({ column: string; length?: number; lengthImplied?: boolean } & IndexElementOptions)
+  | ({ expression: string } & IndexElementOptions);
 
 /** An index. */
 export interface IndexSchema {
@@ -114,6 +152,8 @@ export interface IndexSchema {
   where?: string | null;
   /** Access method (PostgreSQL `USING gin`, …). */
   using?: string | null;
+  /** PostgreSQL 15 `NULLS NOT DISTINCT` on a unique index. */
+  nullsNotDistinct?: boolean;
 }
 
 /** A table. `schema` is the PostgreSQL schema (null or absent: the default search path). */

@@ -50,5 +50,6 @@ export function buildColumn(name: string, builder: ColumnBuilder, table?: string
     comment: def.comment,
     onUpdate: def.onUpdate,
     collation: def.collation,
+    ...(def.collationSchema ? { collationSchema: def.collationSchema } : {}),
   };
 }

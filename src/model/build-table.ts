@@ -6,11 +6,11 @@
  * declared with `{ name: null }` are marked (unnamed.ts) and stay without a name.
  */
 import { MigrateError } from "../errors.js";
-import type { ForeignKeySchema, IndexElement, IndexSchema, TableSchema } from "../catalog/types.js";
+import type { ForeignKeySchema, IndexElement, IndexElementOptions, IndexSchema, TableSchema } from "../catalog/types.js";
 import { isSqlFragment } from "../core/sql.js";
 import { buildColumn, columnLabel } from "./build-column.js";
 import type { ReferenceOptions } from "./column-builder.js";
-import type { ForeignKeyDefinition, IndexDefinition, IndexElementInput } from "./constraints.js";
+import { constraintFlags, type ForeignKeyDefinition, type IndexDefinition, type IndexElementInput } from "./constraints.js";
 import { sqlTextOf } from "./sql-text.js";
 import { keepUnnamed } from "./unnamed.js";
 import { isTableDefinition, type ColumnMap, type TableExtras, type TableTarget } from "./table.js";
@@ -60,11 +60,31 @@ export function resolveTarget(target: TableTarget, sourceSchema: string | null, 
   return { schema: table.schema, name: table.name };
 }
 
+/** The options an element sets, each checked; unset ones stay absent. */
+function elementOptions(element: IndexElementOptions, what: string): IndexElementOptions {
+  const out: IndexElementOptions = {};
+  if (element.descending) out.descending = true;
+  if (element.nulls !== undefined) {
+    if (element.nulls !== "first" && element.nulls !== "last") throw modelError(`An element of ${what} has nulls: ${JSON.stringify(element.nulls)}.`, 'Write nulls: "first" or nulls: "last".');
+    out.nulls = element.nulls;
+  }
+  const names = ["collation", "collationSchema", "opclass", "opclassSchema"] as const;
+  for (const key of names) {
+    const value = element[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== "string" || value.trim() === "") throw modelError(`An element of ${what} has an empty ${key}.`, `Give ${key} as a non-empty name, or leave it out.`);
+    out[key] = value;
+  }
+  if (out.collationSchema && !out.collation) throw modelError(`An element of ${what} names a collationSchema but no collation.`, "Give collation too, e.g. { column: \"name\", collation: \"c\", collationSchema: \"s\" }.");
+  if (out.opclassSchema && !out.opclass) throw modelError(`An element of ${what} names an opclassSchema but no opclass.`, "Give opclass too, or leave opclassSchema out.");
+  return out;
+}
+
 function indexElement(element: IndexElementInput, what: string): IndexElement {
   if (typeof element === "string") return { column: element };
   if (isSqlFragment(element)) return { expression: sqlTextOf(element, what) };
-  if ("column" in element) return { column: element.column, ...(element.descending ? { descending: true } : {}), ...(element.length !== undefined ? { length: element.length } : {}) };
-  return { expression: sqlTextOf(element.expression, what), ...(element.descending ? { descending: true } : {}) };
+  if ("column" in element) return { column: element.column, ...(element.length !== undefined ? { length: element.length } : {}), ...elementOptions(element, what) };
+  return { expression: sqlTextOf(element.expression, what), ...elementOptions(element, what) };
 }
 
 /** IndexSchema from an `index(...)` definition; name "" when unnamed. */
@@ -77,6 +97,7 @@ export function buildIndex(definition: IndexDefinition, table: string): IndexSch
     unique: definition.options.unique ?? false,
     where: definition.options.where === undefined ? null : sqlTextOf(definition.options.where, `the WHERE of ${what}`),
     using: definition.options.using ?? null,
+    ...(definition.options.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
   };
 }
 
@@ -149,10 +170,12 @@ export function buildTable(input: TableInput): TableSchema {
   const uniques = [
     ...entries
       .filter(([, b]) => b.definition.unique)
-      .map(([columnName, b]) => unnamedIf(b.definition.unique?.unnamed, { name: explicitName(b.definition.unique?.name, `the unique constraint of ${columnLabel(columnName, name)}`), columns: [columnName] })),
+      .map(([columnName, b]) =>
+        unnamedIf(b.definition.unique?.unnamed, { name: explicitName(b.definition.unique?.name, `the unique constraint of ${columnLabel(columnName, name)}`), columns: [columnName], ...constraintFlags(b.definition.unique ?? {}) }),
+      ),
     ...(extras.uniques ?? []).map((u) => {
       if (u.columns.length === 0) throw modelError(`A unique constraint of table ${name} has no columns.`, "List the columns, e.g. unique([\"a\", \"b\"]).");
-      return unnamedIf(u.unnamed, { name: explicitName(u.name, `a unique constraint of table ${name}`), columns: [...u.columns] });
+      return unnamedIf(u.unnamed, { name: explicitName(u.name, `a unique constraint of table ${name}`), columns: [...u.columns], ...constraintFlags(u) });
     }),
   ];
 
@@ -177,7 +200,14 @@ export function buildTable(input: TableInput): TableSchema {
     schema,
     name,
     columns: built,
-    primaryKey: pkColumns.length > 0 ? unnamedIf(extras.primaryKey?.unnamed, { name: explicitName(extras.primaryKey?.name, `the primary key of table ${name}`), columns: pkColumns }) : null,
+    primaryKey:
+      pkColumns.length > 0
+        ? unnamedIf(extras.primaryKey?.unnamed, {
+            name: explicitName(extras.primaryKey?.name, `the primary key of table ${name}`),
+            columns: pkColumns,
+            ...constraintFlags({ deferrable: extras.primaryKey?.deferrable, initiallyDeferred: extras.primaryKey?.initiallyDeferred }),
+          })
+        : null,
     foreignKeys,
     uniques,
     checks,

@@ -6,6 +6,7 @@
 import { MigrateError } from "../errors.js";
 import type { ColumnGeneration, ColumnType, DefaultValue, ReferentialAction } from "../catalog/types.js";
 import { isSqlFragment, type SqlFragment } from "../core/sql.js";
+import { constraintFlags, type ConstraintFlags, type UniqueOptions } from "./constraints.js";
 import { sqlTextOf, type SqlText } from "./sql-text.js";
 import type { TableTarget } from "./table.js";
 
@@ -43,14 +44,19 @@ export interface ColumnDefinition<T extends ColumnType = ColumnType> {
   /** Explicit nullability: undefined when neither notNull() nor nullable() was called. */
   readonly nullable: boolean | undefined;
   readonly primaryKey: boolean;
-  /** A column-level unique constraint, with its explicit name if one was given; `unnamed` when `{ name: null }` asked for none. */
-  readonly unique: { readonly name: string | null; readonly unnamed?: boolean } | null;
+  /**
+   * A column-level unique constraint, with its explicit name if one was given; `unnamed` when
+   * `{ name: null }` asked for none; the PostgreSQL flags (deferrable, NULLS NOT DISTINCT) when set.
+   */
+  readonly unique: ({ readonly name: string | null; readonly unnamed?: boolean } & ConstraintFlags) | null;
   /** undefined: no default. */
   readonly default: DefaultValue | undefined;
   readonly generated: ColumnGeneration | null;
   readonly comment: string | null;
   readonly onUpdate: string | null;
   readonly collation: string | null;
+  /** The schema of `collation` (PostgreSQL `COLLATE s.c`); null: found through the search path. */
+  readonly collationSchema: string | null;
   readonly references: ColumnReference | null;
 }
 
@@ -91,6 +97,7 @@ export class ColumnBuilder<T extends ColumnType = ColumnType> {
       comment: null,
       onUpdate: null,
       collation: null,
+      collationSchema: null,
       references: null,
       ...definition,
     };
@@ -115,9 +122,12 @@ export class ColumnBuilder<T extends ColumnType = ColumnType> {
     return this.with({ primaryKey: true });
   }
 
-  /** A single-column unique constraint, named `<table>_<column>_key` unless `name` is given (`null`: no name at all). */
-  unique(options: { name?: string | null } = {}): ColumnBuilder<T> {
-    return this.with({ unique: { name: options.name ?? null, ...(options.name === null ? { unnamed: true } : {}) } });
+  /**
+   * A single-column unique constraint, named `<table>_<column>_key` unless `name` is given
+   * (`null`: no name at all); `deferrable`, `initiallyDeferred` and `nullsNotDistinct` are PostgreSQL's.
+   */
+  unique(options: UniqueOptions = {}): ColumnBuilder<T> {
+    return this.with({ unique: { name: options.name ?? null, ...(options.name === null ? { unnamed: true } : {}), ...constraintFlags(options) } });
   }
 
   /** Server default: a literal (quoted by the dialect) or an expression written with `sql`. */
@@ -159,9 +169,10 @@ export class ColumnBuilder<T extends ColumnType = ColumnType> {
     return this.with({ onUpdate: requireText(sqlTextOf(expression, "an ON UPDATE clause"), "onUpdate()") });
   }
 
-  /** Column collation. */
-  collate(collation: string): ColumnBuilder<T> {
-    return this.with({ collation: requireText(collation, "collate()") });
+  /** Column collation; `{ schema }` names the PostgreSQL schema it lives in (`COLLATE s.c`). */
+  collate(collation: string, options: { schema?: string | null } = {}): ColumnBuilder<T> {
+    const schema = options.schema === undefined || options.schema === null ? null : requireText(options.schema, "collate() schema");
+    return this.with({ collation: requireText(collation, "collate()"), collationSchema: schema });
   }
 
   /** MySQL UNSIGNED for integer and numeric types; ignored by other dialects. */

@@ -3,17 +3,22 @@
  * Column lists are typed against the table's columns when written inside `table(...)`, so a
  * misspelt column is a compile error there and a model error at load time everywhere else.
  */
+import type { ConstraintTiming, IndexElementOptions } from "../catalog/types.js";
 import type { SqlFragment } from "../core/sql.js";
 import type { ReferenceOptions } from "./column-builder.js";
 import type { SqlText } from "./sql-text.js";
 import type { TableTarget } from "./table.js";
 
-/** One element of an index: a column name, an `sql` expression, or either with an order. */
+/**
+ * One element of an index: a column name, an `sql` expression, or either with its options —
+ * order, `nulls: "first" | "last"`, `collation` (with `collationSchema`), `opclass` (with
+ * `opclassSchema`), and for a column a prefix `length` (MySQL).
+ */
 export type IndexElementInput<N extends string = string> =
   | N
   | SqlFragment
-  | { column: N; descending?: boolean; length?: number }
-  | { expression: SqlText; descending?: boolean };
+  | ({ column: N; length?: number } & IndexElementOptions)
+  | ({ expression: SqlText } & IndexElementOptions);
 
 /** Options of `index(...)`. */
 export interface IndexOptions {
@@ -24,6 +29,8 @@ export interface IndexOptions {
   where?: SqlText;
   /** Access method, e.g. "gin" (PostgreSQL). */
   using?: string;
+  /** PostgreSQL 15 `NULLS NOT DISTINCT` (a unique index then allows one NULL). */
+  nullsNotDistinct?: boolean;
 }
 
 /** An index declared with `index(...)`. */
@@ -41,8 +48,23 @@ export interface ConstraintNameOption {
   name?: string | null;
 }
 
+/** Options of `primaryKey(...)`: its name and when it is checked (PostgreSQL DEFERRABLE). */
+export interface PrimaryKeyOptions extends ConstraintNameOption, ConstraintTiming {}
+
+/** Options of `unique(...)` and `.unique()`: name, timing, and PostgreSQL 15 NULLS NOT DISTINCT. */
+export interface UniqueOptions extends ConstraintNameOption, ConstraintTiming {
+  nullsNotDistinct?: boolean;
+}
+
+/** What a definition keeps of ConstraintTiming and NULLS NOT DISTINCT (only the fields set true). */
+export interface ConstraintFlags {
+  readonly deferrable?: boolean;
+  readonly initiallyDeferred?: boolean;
+  readonly nullsNotDistinct?: boolean;
+}
+
 /** A unique constraint declared with `unique(...)`. */
-export interface UniqueDefinition<N extends string = string> {
+export interface UniqueDefinition<N extends string = string> extends ConstraintFlags {
   readonly athanorKind: "unique";
   readonly columns: readonly N[];
   readonly name: string | null;
@@ -60,7 +82,7 @@ export interface CheckDefinition {
 }
 
 /** A primary key declared with `primaryKey(...)`. */
-export interface PrimaryKeyDefinition<N extends string = string> {
+export interface PrimaryKeyDefinition<N extends string = string> extends ConstraintFlags {
   readonly athanorKind: "primaryKey";
   readonly columns: readonly N[];
   readonly name: string | null;
@@ -96,9 +118,18 @@ function nameFields(options: ConstraintNameOption): { name: string | null; unnam
   return options.name === null ? { name: null, unnamed: true } : { name: options.name ?? null };
 }
 
-/** A unique constraint over one or more columns. */
-export function unique<N extends string = never>(columns: readonly N[], options: ConstraintNameOption = {}): UniqueDefinition<NoInfer<N>> {
-  return { athanorKind: "unique", columns: [...columns], ...nameFields(options) };
+/** The flags of `options` that are set, so an unset one is absent (not `false`) in the definition. */
+export function constraintFlags(options: UniqueOptions): ConstraintFlags {
+  return {
+    ...(options.deferrable ? { deferrable: true } : {}),
+    ...(options.initiallyDeferred ? { initiallyDeferred: true } : {}),
+    ...(options.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+  };
+}
+
+/** A unique constraint over one or more columns; `{ deferrable, initiallyDeferred, nullsNotDistinct }` are PostgreSQL's. */
+export function unique<N extends string = never>(columns: readonly N[], options: UniqueOptions = {}): UniqueDefinition<NoInfer<N>> {
+  return { athanorKind: "unique", columns: [...columns], ...nameFields(options), ...constraintFlags(options) };
 }
 
 /** A check constraint; `expression` is the SQL condition without `CHECK ( )`. */
@@ -107,8 +138,8 @@ export function check(expression: SqlText, options: ConstraintNameOption = {}): 
 }
 
 /** A (composite) primary key; its columns are NOT NULL unless marked `.nullable()` (which only SQLite honours). */
-export function primaryKey<N extends string = never>(columns: readonly N[], options: ConstraintNameOption = {}): PrimaryKeyDefinition<NoInfer<N>> {
-  return { athanorKind: "primaryKey", columns: [...columns], ...nameFields(options) };
+export function primaryKey<N extends string = never>(columns: readonly N[], options: PrimaryKeyOptions = {}): PrimaryKeyDefinition<NoInfer<N>> {
+  return { athanorKind: "primaryKey", columns: [...columns], ...nameFields(options), ...constraintFlags({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred }) };
 }
 
 /**

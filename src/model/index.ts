@@ -50,6 +50,7 @@ export {
   primaryKey,
   unique,
   type CheckDefinition,
+  type ConstraintFlags,
   type ConstraintNameOption,
   type ForeignKeyDefinition,
   type IndexDefinition,
@@ -57,7 +58,9 @@ export {
   type IndexElementInput,
   type IndexOptions,
   type PrimaryKeyDefinition,
+  type PrimaryKeyOptions,
   type UniqueDefinition,
+  type UniqueOptions,
 } from "./constraints.js";
 export { table, isTableDefinition, type AnyTable, type ColumnMap, type ColumnNames, type LazyTable, type TableDefinition, type TableExtras, type TableExtrasInput, type TableTarget } from "./table.js";
 export {

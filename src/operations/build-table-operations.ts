@@ -5,7 +5,8 @@
 import { buildColumn } from "../model/build-column.js";
 import { buildForeignKey, buildIndex } from "../model/build-table.js";
 import { isColumnBuilder, type ColumnBuilder } from "../model/column-builder.js";
-import { index as indexDefinition, type IndexElementInput } from "../model/constraints.js";
+import { constraintFlags, index as indexDefinition, type IndexElementInput } from "../model/constraints.js";
+import type { ConstraintTiming } from "../catalog/types.js";
 import type { SqlText } from "../model/sql-text.js";
 import {
   argumentError,
@@ -16,7 +17,7 @@ import {
   sqlArgument,
   typeArgument,
 } from "./arguments.js";
-import type { AlterColumnOptions, CreateForeignKeyOptions, CreateIndexOptions, DropColumnOptions, DropConstraintSpec, DropIndexOptions, TableCommentOptions } from "./operations-api.js";
+import type { AlterColumnOptions, CreateForeignKeyOptions, CreateIndexOptions, CreateUniqueOptions, DropColumnOptions, DropConstraintSpec, DropIndexOptions, TableCommentOptions } from "./operations-api.js";
 import type {
   AddColumnOp,
   AlterColumnOp,
@@ -88,7 +89,7 @@ export function alterColumnOp(target: OnTable, column: string, options: Omit<Alt
 export function createIndexOp(target: OnTable, name: string, elements: readonly IndexElementInput[], options: Omit<CreateIndexOptions, "schema"> = {}): CreateIndexOp {
   const indexName = requireName(name, "op.createIndex: the index name");
   if (!Array.isArray(elements) || elements.length === 0) throw argumentError(`op.createIndex ${indexName} lists no columns.`, "Pass the indexed columns or sql`…` expressions.");
-  const built = buildIndex(indexDefinition(elements, { name: indexName, unique: options.unique, where: options.where, using: options.using }), target.table);
+  const built = buildIndex(indexDefinition(elements, { name: indexName, unique: options.unique, where: options.where, using: options.using, nullsNotDistinct: options.nullsNotDistinct }), target.table);
   return compact({ kind: "createIndex", ...target, index: built, concurrently: options.concurrently, ifNotExists: options.ifNotExists });
 }
 
@@ -106,9 +107,10 @@ export function dropIndexOp(target: OnTable, name: string, options: Omit<DropInd
 }
 
 /** createPrimaryKey. */
-export function createPrimaryKeyOp(target: OnTable, name: string, columns: readonly string[]): CreatePrimaryKeyOp {
+export function createPrimaryKeyOp(target: OnTable, name: string, columns: readonly string[], options: ConstraintTiming = {}): CreatePrimaryKeyOp {
   const constraintName = requireName(name, "op.createPrimaryKey: the constraint name");
-  return { kind: "createPrimaryKey", ...target, constraint: { name: constraintName, columns: requireColumns(columns, `op.createPrimaryKey ${constraintName}`) } };
+  const flags = constraintFlags({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred });
+  return { kind: "createPrimaryKey", ...target, constraint: { name: constraintName, columns: requireColumns(columns, `op.createPrimaryKey ${constraintName}`), ...flags } };
 }
 
 /** createForeignKey; the referenced table is in `referencedSchema`, else the source table's schema. */
@@ -129,9 +131,10 @@ export function createForeignKeyOp(
 }
 
 /** createUniqueConstraint. */
-export function createUniqueOp(target: OnTable, name: string, columns: readonly string[]): CreateUniqueConstraintOp {
+export function createUniqueOp(target: OnTable, name: string, columns: readonly string[], options: Omit<CreateUniqueOptions, "schema"> = {}): CreateUniqueConstraintOp {
   const constraintName = requireName(name, "op.createUniqueConstraint: the constraint name");
-  return { kind: "createUniqueConstraint", ...target, constraint: { name: constraintName, columns: requireColumns(columns, `op.createUniqueConstraint ${constraintName}`) } };
+  const flags = constraintFlags({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred, nullsNotDistinct: options.nullsNotDistinct });
+  return { kind: "createUniqueConstraint", ...target, constraint: { name: constraintName, columns: requireColumns(columns, `op.createUniqueConstraint ${constraintName}`), ...flags } };
 }
 
 /** createCheckConstraint. */

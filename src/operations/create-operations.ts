@@ -86,10 +86,10 @@ export function createOperations(sink: OperationSink, options: CreateOperationsO
     alterColumn: (table, column, opts) => submit(() => alterColumnOp(tableTarget(table, opts?.schema, "op.alterColumn"), column, opts)),
     createIndex: (name, table, elements, opts) => submit(() => createIndexOp(tableTarget(table, opts?.schema, "op.createIndex"), name, elements, opts)),
     dropIndex: (name, opts) => submit(() => dropIndexOp(tableTarget(opts?.table, opts?.schema, `op.dropIndex ${name}`), name, opts)),
-    createPrimaryKey: (name, table, columns, opts) => submit(() => createPrimaryKeyOp(tableTarget(table, opts?.schema, "op.createPrimaryKey"), name, columns)),
+    createPrimaryKey: (name, table, columns, opts) => submit(() => createPrimaryKeyOp(tableTarget(table, opts?.schema, "op.createPrimaryKey"), name, columns, opts)),
     createForeignKey: (name, sourceTable, referencedTable, local, remote, opts) =>
       submit(() => createForeignKeyOp(tableTarget(sourceTable, opts?.schema, "op.createForeignKey"), name, referencedTable, local, remote, opts)),
-    createUniqueConstraint: (name, table, columns, opts) => submit(() => createUniqueOp(tableTarget(table, opts?.schema, "op.createUniqueConstraint"), name, columns)),
+    createUniqueConstraint: (name, table, columns, opts) => submit(() => createUniqueOp(tableTarget(table, opts?.schema, "op.createUniqueConstraint"), name, columns, opts)),
     createCheckConstraint: (name, table, condition, opts) => submit(() => createCheckOp(tableTarget(table, opts?.schema, "op.createCheckConstraint"), name, condition)),
     dropConstraint: (name, table, opts) => submit(() => dropConstraintOp(tableTarget(table, opts?.schema, "op.dropConstraint"), name, opts)),
     createTableComment: (table, comment, opts) => submit(() => createTableCommentOp(tableTarget(table, opts?.schema, "op.createTableComment"), comment, opts)),

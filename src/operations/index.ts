@@ -14,6 +14,8 @@ export type {
   BulkInsertOptions,
   CreateForeignKeyOptions,
   CreateIndexOptions,
+  CreatePrimaryKeyOptions,
+  CreateUniqueOptions,
   DefaultSpec,
   DropColumnOptions,
   DropConstraintOptions,

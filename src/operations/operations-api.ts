@@ -14,6 +14,7 @@ import type {
   ColumnGeneration,
   ColumnSchema,
   ColumnType,
+  ConstraintTiming,
   DefaultValue,
   ForeignKeySchema,
   IndexSchema,
@@ -72,6 +73,8 @@ export interface CreateIndexOptions extends SchemaOption {
   where?: SqlText;
   /** Access method, e.g. "gin". */
   using?: string;
+  /** PostgreSQL 15 NULLS NOT DISTINCT on a unique index. */
+  nullsNotDistinct?: boolean;
   /** PostgreSQL CREATE INDEX CONCURRENTLY (runs outside the transaction). */
   concurrently?: boolean;
   ifNotExists?: boolean;
@@ -84,6 +87,14 @@ export interface DropIndexOptions extends SchemaOption {
   ifExists?: boolean;
   /** The index as it was, which makes the drop reversible. */
   existing?: IndexSchema;
+}
+
+/** Options of `op.createPrimaryKey`: when the key is checked (PostgreSQL DEFERRABLE). */
+export interface CreatePrimaryKeyOptions extends SchemaOption, ConstraintTiming {}
+
+/** Options of `op.createUniqueConstraint`: timing and NULLS NOT DISTINCT (PostgreSQL). */
+export interface CreateUniqueOptions extends SchemaOption, ConstraintTiming {
+  nullsNotDistinct?: boolean;
 }
 
 /** Options of `op.createForeignKey`. */
@@ -150,11 +161,11 @@ export interface BatchOperations {
   /** Records a dropIndex. */
   dropIndex(name: string, options?: Omit<DropIndexOptions, "schema" | "table">): void;
   /** Records a createPrimaryKey. */
-  createPrimaryKey(name: string, columns: readonly string[]): void;
+  createPrimaryKey(name: string, columns: readonly string[], options?: ConstraintTiming): void;
   /** Records a createForeignKey from this table to `referencedTable`. */
   createForeignKey(name: string, referencedTable: string, localColumns: readonly string[], remoteColumns: readonly string[], options?: Omit<CreateForeignKeyOptions, "schema">): void;
   /** Records a createUniqueConstraint. */
-  createUniqueConstraint(name: string, columns: readonly string[]): void;
+  createUniqueConstraint(name: string, columns: readonly string[], options?: Omit<CreateUniqueOptions, "schema">): void;
   /** Records a createCheckConstraint. */
   createCheckConstraint(name: string, condition: SqlText): void;
   /** Records a dropConstraint. */
@@ -192,7 +203,7 @@ export interface Operations {
   /** DROP INDEX; `table` is required. */
   dropIndex(name: string, options: DropIndexOptions): Promise<void>;
   /** Adds a primary key constraint. */
-  createPrimaryKey(name: string, table: string, columns: readonly string[], options?: SchemaOption): Promise<void>;
+  createPrimaryKey(name: string, table: string, columns: readonly string[], options?: CreatePrimaryKeyOptions): Promise<void>;
   /** Adds a foreign key from `sourceTable(localColumns)` to `referencedTable(remoteColumns)`. */
   createForeignKey(
     name: string,
@@ -203,7 +214,7 @@ export interface Operations {
     options?: CreateForeignKeyOptions,
   ): Promise<void>;
   /** Adds a unique constraint. */
-  createUniqueConstraint(name: string, table: string, columns: readonly string[], options?: SchemaOption): Promise<void>;
+  createUniqueConstraint(name: string, table: string, columns: readonly string[], options?: CreateUniqueOptions): Promise<void>;
   /** Adds a check constraint; `condition` is SQL without CHECK ( ). */
   createCheckConstraint(name: string, table: string, condition: SqlText, options?: SchemaOption): Promise<void>;
   /** Drops a constraint of the given type; pass `existing` to make it reversible. */

@@ -39,7 +39,7 @@ export function columnDefinitionSql(column: ColumnSchema, table: TableRef): stri
   assertExpressible(column, table);
   const type = column.generated?.kind === "autoincrement" ? serialTypeSql(column.type, column.name) : columnTypeSql(column.type);
   const parts = [quoteIdentifier(column.name), type];
-  if (column.collation) parts.push(`COLLATE ${quoteIdentifier(column.collation)}`);
+  if (column.collation) parts.push(`COLLATE ${quoteTable({ schema: column.collationSchema, name: column.collation })}`);
   if (column.default !== undefined && column.default !== null) parts.push(`DEFAULT ${defaultSql(column.default)}`);
   const generation = generationSql(column.generated);
   if (generation) parts.push(generation);

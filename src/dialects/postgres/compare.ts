@@ -12,7 +12,9 @@
  * - primary-key columns are NOT NULL (PostgreSQL makes them so even when declared nullable);
  * - a primary key without a name gets PostgreSQL's `<table>_pkey`; foreign keys with NO ACTION
  *   report null, INITIALLY DEFERRED implies DEFERRABLE; the btree method is null; columns have no
- *   ON UPDATE clause (a MySQL feature the model ignores elsewhere); the collation "default" is none.
+ *   ON UPDATE clause (a MySQL feature the model ignores elsewhere); the collation "default" is none;
+ * - index elements: NULLS LAST ascending and NULLS FIRST descending are no NULLS clause, a
+ *   collation or operator class in pg_catalog has no schema; NULLS NOT DISTINCT only on unique indexes.
  *
  * CHECK, index and predicate texts are compared by the compare engine's expression key, which
  * undoes PostgreSQL's re-spelling (added parentheses and casts, `= ANY (ARRAY[…])` for IN,
@@ -22,7 +24,7 @@
  * function calls PostgreSQL normalises (e.g. `substring(a from 1)`); write those in the model as
  * the database prints them.
  */
-import type { ColumnSchema, ColumnType, DatabaseSchema, IndexSchema, TableSchema } from "../../catalog/types.js";
+import type { ColumnSchema, ColumnType, DatabaseSchema, IndexElement, IndexSchema, TableSchema } from "../../catalog/types.js";
 import { canonicalColumnFields, canonicalForeignKey, keyColumnsNotNull, mapTables, typedLiteralDefault, withoutFields } from "../../catalog/normalize-helpers.js";
 import { isSerialStyleDefault, parseReflectedDefault } from "./defaults.js";
 
@@ -82,6 +84,7 @@ function postgresColumn(original: ColumnSchema, table: TableSchema): ColumnSchem
     default: typedLiteralDefault(parsed, type),
     onUpdate: null,
     collation: base.collation === "default" ? null : base.collation,
+    collationSchema: base.collation && base.collation !== "default" ? (objectSchema(base.collationSchema) ?? null) : null,
   };
 }
 
@@ -90,22 +93,63 @@ function defaultPrimaryKeyName(table: TableSchema): string | null {
   return Buffer.byteLength(name, "utf8") <= MAX_IDENTIFIER_BYTES ? name : null;
 }
 
-function postgresIndex(index: IndexSchema): IndexSchema {
+/** A collation or operator class schema the search path finds anyway (pg_catalog) is none. */
+function objectSchema(schema: string | null | undefined): string | undefined {
+  return schema && schema !== "pg_catalog" ? schema : undefined;
+}
+
+/**
+ * An index element as PostgreSQL keeps it: NULLS LAST ascending and NULLS FIRST descending are
+ * the order's own (pg_index records no more), the collation "default" is none, and a schema the
+ * search path finds anyway is none.
+ */
+function postgresElement(element: IndexElement): IndexElement {
+  const out: IndexElement = { ...element };
+  if (out.nulls === (out.descending ? "first" : "last")) delete out.nulls;
+  if (!out.descending) delete out.descending;
+  if (out.collation === "default" && !objectSchema(out.collationSchema)) delete out.collation;
+  if (!out.collation || !objectSchema(out.collationSchema)) delete out.collationSchema;
+  if (!out.opclass || !objectSchema(out.opclassSchema)) delete out.opclassSchema;
+  if (!out.opclass) delete out.opclass;
+  return out;
+}
+
+/**
+ * A column element collated as its column already is has no COLLATE of its own (pg_index
+ * records it, pg_get_indexdef leaves it out, and reflection reports none).
+ */
+function withoutColumnCollation(element: IndexElement, table: TableSchema): IndexElement {
+  if (!("column" in element) || !element.collation) return element;
+  const column = table.columns.find((c) => c.name === element.column);
+  if (!column || (column.collation ?? null) !== element.collation || (column.collationSchema ?? undefined) !== element.collationSchema) return element;
+  const { collation: _collation, collationSchema: _schema, ...rest } = element;
+  return rest;
+}
+
+function postgresIndex(index: IndexSchema, table: TableSchema): IndexSchema {
   const using = index.using?.trim().toLowerCase() || null;
-  return { ...index, where: index.where?.trim() || null, using: using === "btree" ? null : using };
+  return {
+    ...index,
+    elements: index.elements.map((e) => withoutColumnCollation(postgresElement(e), table)),
+    where: index.where?.trim() || null,
+    using: using === "btree" ? null : using,
+    // NULLS NOT DISTINCT means something only where NULLs could collide: in a unique index.
+    nullsNotDistinct: index.unique && !!index.nullsNotDistinct,
+  };
 }
 
 function postgresTable(table: TableSchema): TableSchema {
   const primaryKey = table.primaryKey && table.primaryKey.columns.length > 0 ? { ...table.primaryKey, name: table.primaryKey.name || defaultPrimaryKeyName(table) } : null;
   // A constraint's own index is the constraint; reflection leaves it out, so the model must too.
   const constraintNames = new Set([primaryKey?.name, ...table.uniques.map((u) => u.name)].filter(Boolean));
+  const columns = keyColumnsNotNull(table.columns.map((c) => postgresColumn(c, table)), table.primaryKey);
   return {
     ...table,
     schema: table.schema ?? null,
-    columns: keyColumnsNotNull(table.columns.map((c) => postgresColumn(c, table)), table.primaryKey),
+    columns,
     primaryKey,
     foreignKeys: table.foreignKeys.map((fk) => canonicalForeignKey(fk)),
-    indexes: table.indexes.filter((ix) => !constraintNames.has(ix.name)).map(postgresIndex),
+    indexes: table.indexes.filter((ix) => !constraintNames.has(ix.name)).map((ix) => postgresIndex(ix, { ...table, columns })),
     comment: table.comment || null,
     // Table collations and engines are MySQL's; PostgreSQL has neither.
     collation: null,

@@ -3,7 +3,7 @@
  * CREATE TABLE and after ALTER TABLE … ADD. An unnamed constraint gets PostgreSQL's own name
  * (`<table>_pkey`, `<table>_<cols>_key`, …).
  */
-import type { CheckSchema, ForeignKeySchema, PrimaryKeySchema, ReferentialAction, UniqueSchema } from "../../catalog/types.js";
+import type { CheckSchema, ConstraintTiming, ForeignKeySchema, PrimaryKeySchema, ReferentialAction, UniqueSchema } from "../../catalog/types.js";
 import { quoteIdentifier, quoteTable } from "./quote.js";
 
 /** `"a", "b"` */
@@ -15,14 +15,20 @@ function named(name: string | null | undefined, body: string): string {
   return name ? `CONSTRAINT ${quoteIdentifier(name)} ${body}` : body;
 }
 
-/** `[CONSTRAINT n] PRIMARY KEY (…)` */
-export function primaryKeySql(pk: PrimaryKeySchema): string {
-  return named(pk.name, `PRIMARY KEY (${columnListSql(pk.columns)})`);
+/** ` DEFERRABLE INITIALLY …` when deferrable; as in PostgreSQL itself, INITIALLY DEFERRED implies DEFERRABLE. */
+export function timingSql(c: ConstraintTiming): string {
+  if (!c.deferrable && !c.initiallyDeferred) return "";
+  return c.initiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE INITIALLY IMMEDIATE";
 }
 
-/** `[CONSTRAINT n] UNIQUE (…)` */
+/** `[CONSTRAINT n] PRIMARY KEY (…) [DEFERRABLE …]` */
+export function primaryKeySql(pk: PrimaryKeySchema): string {
+  return named(pk.name, `PRIMARY KEY (${columnListSql(pk.columns)})${timingSql(pk)}`);
+}
+
+/** `[CONSTRAINT n] UNIQUE [NULLS NOT DISTINCT] (…) [DEFERRABLE …]` */
 export function uniqueSql(unique: UniqueSchema): string {
-  return named(unique.name, `UNIQUE (${columnListSql(unique.columns)})`);
+  return named(unique.name, `UNIQUE ${unique.nullsNotDistinct ? "NULLS NOT DISTINCT " : ""}(${columnListSql(unique.columns)})${timingSql(unique)}`);
 }
 
 /** `[CONSTRAINT n] CHECK (expr)` — the expression is SQL written by the author, kept verbatim. */
@@ -39,8 +45,6 @@ function actionSql(event: "DELETE" | "UPDATE", action: ReferentialAction | null 
 export function foreignKeySql(fk: ForeignKeySchema): string {
   const target = quoteTable({ schema: fk.referencedSchema, name: fk.referencedTable });
   let body = `FOREIGN KEY (${columnListSql(fk.columns)}) REFERENCES ${target} (${columnListSql(fk.referencedColumns)})`;
-  body += actionSql("DELETE", fk.onDelete) + actionSql("UPDATE", fk.onUpdate);
-  // As in PostgreSQL itself, INITIALLY DEFERRED implies DEFERRABLE.
-  if (fk.deferrable || fk.initiallyDeferred) body += fk.initiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE INITIALLY IMMEDIATE";
+  body += actionSql("DELETE", fk.onDelete) + actionSql("UPDATE", fk.onUpdate) + timingSql(fk);
   return named(fk.name, body);
 }

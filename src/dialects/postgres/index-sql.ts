@@ -14,17 +14,27 @@ export interface CreateIndexOptions {
   ifNotExists?: boolean;
 }
 
+/** What follows an element: `[COLLATE c] [opclass] [DESC] [NULLS FIRST|LAST]`, in PostgreSQL's order. */
+function elementOptionsSql(element: IndexElement): string {
+  let sql = "";
+  if (element.collation) sql += ` COLLATE ${quoteTable({ schema: element.collationSchema, name: element.collation })}`;
+  if (element.opclass) sql += ` ${quoteTable({ schema: element.opclassSchema, name: element.opclass })}`;
+  if (element.descending) sql += " DESC";
+  if (element.nulls) sql += element.nulls === "first" ? " NULLS FIRST" : " NULLS LAST";
+  return sql;
+}
+
 function elementSql(element: IndexElement, index: IndexSchema, table: TableRef): string {
-  if ("expression" in element) return `(${element.expression})${element.descending ? " DESC" : ""}`;
+  if ("expression" in element) return `(${element.expression})${elementOptionsSql(element)}`;
   if (element.length !== undefined) {
     throw new UnsupportedOperationError(`Index "${index.name}" on "${tableLabel(table)}" uses a prefix length on column "${element.column}"; PostgreSQL has no prefix indexes.`, {
       hint: `Index an expression instead, e.g. { expression: "left(${quoteIdentifier(element.column)}, ${element.length})" }, or drop the length for PostgreSQL.`,
     });
   }
-  return `${quoteIdentifier(element.column)}${element.descending ? " DESC" : ""}`;
+  return `${quoteIdentifier(element.column)}${elementOptionsSql(element)}`;
 }
 
-/** `CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] "name" ON t [USING m] (…) [WHERE …]` */
+/** `CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] "name" ON t [USING m] (…) [NULLS NOT DISTINCT] [WHERE …]` */
 export function createIndexStatement(table: TableRef, index: IndexSchema, options: CreateIndexOptions = {}): Statement {
   if (index.elements.length === 0) {
     throw new UnsupportedOperationError(`Index "${index.name}" on "${tableLabel(table)}" has no columns or expressions.`, {
@@ -38,6 +48,7 @@ export function createIndexStatement(table: TableRef, index: IndexSchema, option
   sql += `${quoteIdentifier(index.name)} ON ${quoteTable(table)}`;
   if (index.using) sql += ` USING ${quoteIdentifier(index.using)}`;
   sql += ` (${index.elements.map((e) => elementSql(e, index, table)).join(", ")})`;
+  if (index.nullsNotDistinct) sql += " NULLS NOT DISTINCT";
   if (index.where) sql += ` WHERE ${index.where}`;
   return options.concurrently ? { sql, transactional: false } : { sql };
 }

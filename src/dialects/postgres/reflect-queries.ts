@@ -14,6 +14,14 @@ function reportedSchema(column: string): string {
   return `CASE WHEN ${column} = current_schema() THEN NULL ELSE ${column}::text END`;
 }
 
+/**
+ * The schema of a collation or operator class as reported: null when the name is found through
+ * the search path anyway (pg_catalog, the current schema), so a model that names none compares equal.
+ */
+function reportedObjectSchema(column: string): string {
+  return `CASE WHEN ${column} IN ('pg_catalog', current_schema()) THEN NULL ELSE ${column}::text END`;
+}
+
 const TABLES_CTE = `WITH tbl AS (
   SELECT c.oid, c.relname::text AS table_name, n.nspname::text AS schema_name, ${reportedSchema("n.nspname")} AS schema
     FROM pg_catalog.pg_class c
@@ -53,7 +61,8 @@ SELECT t.schema, t.schema_name, t.table_name, a.attnum, a.attname::text AS name,
           WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.refclassid = 'pg_catalog.pg_class'::regclass
             AND dep.refobjid = t.oid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a') AS owns_sequence,
        d.description AS comment,
-       CASE WHEN a.attcollation <> 0 AND a.attcollation <> ty.typcollation THEN co.collname::text END AS collation
+       CASE WHEN a.attcollation <> 0 AND a.attcollation <> ty.typcollation THEN co.collname::text END AS collation,
+       CASE WHEN a.attcollation <> 0 AND a.attcollation <> ty.typcollation THEN ${reportedObjectSchema("cn.nspname")} END AS collation_schema
   FROM tbl t
   JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
   JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
@@ -61,6 +70,7 @@ SELECT t.schema, t.schema_name, t.table_name, a.attnum, a.attname::text AS name,
   JOIN pg_catalog.pg_namespace bn ON bn.oid = bt.typnamespace
   LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
   LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+  LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
   LEFT JOIN pg_catalog.pg_description d
     ON d.objoid = t.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
  ORDER BY t.schema_name, t.table_name, a.attnum`;
@@ -71,7 +81,16 @@ function keyNames(keys: string, relation: string): string {
     JOIN pg_catalog.pg_attribute a ON a.attrelid = ${relation} AND a.attnum = k.attnum ORDER BY k.ord)`;
 }
 
-/** Primary key, unique, check and foreign key constraints (not exclusion or NOT NULL ones). */
+/**
+ * pg_index.indnullsnotdistinct of index `i`, read through to_jsonb so that the query runs on
+ * servers before PostgreSQL 15 too (where the column is absent and the answer is false).
+ */
+const NULLS_NOT_DISTINCT = (i: string): string => `COALESCE((to_jsonb(${i}) ->> 'indnullsnotdistinct')::boolean, false)`;
+
+/**
+ * Primary key, unique, check and foreign key constraints (not exclusion or NOT NULL ones), with
+ * their timing (DEFERRABLE, INITIALLY DEFERRED) and a unique key's NULLS NOT DISTINCT.
+ */
 export const CONSTRAINTS_SQL = `${TABLES_CTE}
 SELECT t.schema, t.table_name, con.conname::text AS name, con.contype::text AS type,
        ${keyNames("con.conkey", "con.conrelid")} AS columns,
@@ -79,23 +98,43 @@ SELECT t.schema, t.table_name, con.conname::text AS name, con.contype::text AS t
        ft.relname::text AS ref_table, ${reportedSchema("fn.nspname")} AS ref_schema,
        ${keyNames("con.confkey", "con.confrelid")} AS ref_columns,
        con.confdeltype::text AS on_delete, con.confupdtype::text AS on_update,
-       con.condeferrable AS deferrable, con.condeferred AS deferred
+       con.condeferrable AS deferrable, con.condeferred AS deferred,
+       CASE WHEN con.contype = 'u' THEN ${NULLS_NOT_DISTINCT("ci")} ELSE false END AS nulls_not_distinct
   FROM tbl t
   JOIN pg_catalog.pg_constraint con ON con.conrelid = t.oid AND con.contype IN ('p', 'u', 'f', 'c') AND con.conislocal
+  LEFT JOIN pg_catalog.pg_index ci ON con.contype = 'u' AND ci.indexrelid = con.conindid
   LEFT JOIN pg_catalog.pg_class ft ON ft.oid = con.confrelid
   LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = ft.relnamespace`;
 
-/** Indexes that do not back a primary key, unique or exclusion constraint, element by element. */
+/**
+ * Indexes that do not back a primary key, unique or exclusion constraint, element by element:
+ * the column or expression, the order and NULLS FIRST bits of indoption, the collation when it
+ * is not the element's own (the column's, or for an expression its type's default), the operator
+ * class when it is not the default one, each with its schema where the search path would not
+ * find it; and NULLS NOT DISTINCT.
+ */
 export const INDEXES_SQL = `${TABLES_CTE}
 SELECT t.schema, t.table_name, ic.relname::text AS name, i.indisunique AS is_unique, am.amname::text AS method,
        pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
+       ${NULLS_NOT_DISTINCT("i")} AS nulls_not_distinct,
        (SELECT json_agg(json_build_object(
                  'column', a.attname::text,
                  'expression', CASE WHEN i.indkey[k.n - 1] = 0 THEN pg_catalog.pg_get_indexdef(i.indexrelid, k.n, true) END,
-                 'descending', (i.indoption[k.n - 1] & 1) = 1) ORDER BY k.n)
+                 'descending', (i.indoption[k.n - 1] & 1) = 1,
+                 'nulls_first', (i.indoption[k.n - 1] & 2) = 2,
+                 'collation', CASE WHEN i.indcollation[k.n - 1] <> 0 AND i.indcollation[k.n - 1] <> COALESCE(a.attcollation, it.typcollation) THEN ico.collname::text END,
+                 'collation_schema', CASE WHEN i.indcollation[k.n - 1] <> 0 AND i.indcollation[k.n - 1] <> COALESCE(a.attcollation, it.typcollation) THEN ${reportedObjectSchema("icn.nspname")} END,
+                 'opclass', CASE WHEN NOT opc.opcdefault THEN opc.opcname::text END,
+                 'opclass_schema', CASE WHEN NOT opc.opcdefault THEN ${reportedObjectSchema("opn.nspname")} END) ORDER BY k.n)
           FROM generate_series(1, i.indnkeyatts) AS k(n)
           LEFT JOIN pg_catalog.pg_attribute a
-            ON i.indkey[k.n - 1] <> 0 AND a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1]) AS elements
+            ON i.indkey[k.n - 1] <> 0 AND a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1]
+          LEFT JOIN pg_catalog.pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k.n
+          LEFT JOIN pg_catalog.pg_type it ON it.oid = ia.atttypid
+          LEFT JOIN pg_catalog.pg_collation ico ON ico.oid = i.indcollation[k.n - 1]
+          LEFT JOIN pg_catalog.pg_namespace icn ON icn.oid = ico.collnamespace
+          LEFT JOIN pg_catalog.pg_opclass opc ON opc.oid = i.indclass[k.n - 1]
+          LEFT JOIN pg_catalog.pg_namespace opn ON opn.oid = opc.opcnamespace) AS elements
   FROM tbl t
   JOIN pg_catalog.pg_index i ON i.indrelid = t.oid
   JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid

@@ -9,7 +9,7 @@
  * every optional field present (null when unset). Lists are sorted by name.
  */
 import { reflectObjects } from "./reflect-objects.js";
-import type { ColumnSchema, DatabaseSchema, EnumSchema, IndexElement, ReferentialAction, TableRef, TableSchema } from "../../catalog/types.js";
+import type { ColumnSchema, ConstraintTiming, DatabaseSchema, EnumSchema, IndexElement, IndexElementOptions, ReferentialAction, TableRef, TableSchema } from "../../catalog/types.js";
 import type { Connection, ReflectOptions } from "../dialect.js";
 import { isNextvalDefault, isSerialStyleDefault, reflectedDefault } from "./defaults.js";
 import { COLUMNS_SQL, CONSTRAINTS_SQL, ENUMS_SQL, INDEXES_SQL, TABLES_SQL } from "./reflect-queries.js";
@@ -42,6 +42,7 @@ interface ColumnRow extends TableKeyRow {
   owns_sequence: boolean;
   comment: string | null;
   collation: string | null;
+  collation_schema: string | null;
 }
 
 interface ConstraintRow extends TableKeyRow {
@@ -56,6 +57,7 @@ interface ConstraintRow extends TableKeyRow {
   on_update: string;
   deferrable: boolean;
   deferred: boolean;
+  nulls_not_distinct: boolean;
 }
 
 interface IndexRow extends TableKeyRow {
@@ -63,7 +65,17 @@ interface IndexRow extends TableKeyRow {
   is_unique: boolean;
   method: string;
   predicate: string | null;
-  elements: { column: string | null; expression: string | null; descending: boolean }[];
+  nulls_not_distinct: boolean;
+  elements: {
+    column: string | null;
+    expression: string | null;
+    descending: boolean;
+    nulls_first: boolean;
+    collation: string | null;
+    collation_schema: string | null;
+    opclass: string | null;
+    opclass_schema: string | null;
+  }[];
 }
 
 interface EnumRow {
@@ -118,12 +130,17 @@ function toColumn(row: ColumnRow): ColumnSchema {
     defaultValue = null;
   }
   const nullable = !row.not_null;
-  return { name: row.name, type, nullable, default: defaultValue, generated, comment: row.comment, collation: row.collation };
+  return { name: row.name, type, nullable, default: defaultValue, generated, comment: row.comment, collation: row.collation, ...(row.collation_schema ? { collationSchema: row.collation_schema } : {}) };
+}
+
+/** A key's timing, only where it is deferrable (so the usual key has no such fields). */
+function timing(row: ConstraintRow): ConstraintTiming {
+  return { ...(row.deferrable ? { deferrable: true } : {}), ...(row.deferred ? { initiallyDeferred: true } : {}) };
 }
 
 function addConstraint(table: TableSchema, row: ConstraintRow): void {
-  if (row.type === "p") table.primaryKey = { name: row.name, columns: row.columns };
-  else if (row.type === "u") table.uniques.push({ name: row.name, columns: row.columns });
+  if (row.type === "p") table.primaryKey = { name: row.name, columns: row.columns, ...timing(row) };
+  else if (row.type === "u") table.uniques.push({ name: row.name, columns: row.columns, ...timing(row), ...(row.nulls_not_distinct ? { nullsNotDistinct: true } : {}) });
   else if (row.type === "c") table.checks.push({ name: row.name, expression: row.expression ?? "" });
   else {
     table.foreignKeys.push({
@@ -140,9 +157,24 @@ function addConstraint(table: TableSchema, row: ConstraintRow): void {
   }
 }
 
+/**
+ * An element's options as the catalog holds them; NULLS FIRST/LAST only where it is not what
+ * the order implies (last ascending, first descending), as pg_get_indexdef prints it.
+ */
+function elementOptions(element: IndexRow["elements"][number]): IndexElementOptions {
+  const out: IndexElementOptions = {};
+  if (element.descending) out.descending = true;
+  if (element.nulls_first !== element.descending) out.nulls = element.nulls_first ? "first" : "last";
+  if (element.collation) out.collation = element.collation;
+  if (element.collation && element.collation_schema) out.collationSchema = element.collation_schema;
+  if (element.opclass) out.opclass = element.opclass;
+  if (element.opclass && element.opclass_schema) out.opclassSchema = element.opclass_schema;
+  return out;
+}
+
 function toIndexElement(element: IndexRow["elements"][number]): IndexElement {
-  const descending = element.descending ? { descending: true } : {};
-  return element.column !== null ? { column: element.column, ...descending } : { expression: element.expression ?? "", ...descending };
+  const options = elementOptions(element);
+  return element.column !== null ? { column: element.column, ...options } : { expression: element.expression ?? "", ...options };
 }
 
 /** Reads the live schema. Filters run inside the catalog queries as bound array parameters. */
@@ -178,6 +210,7 @@ async function readTables(conn: Connection, options: ReflectOptions): Promise<Ta
       unique: row.is_unique,
       where: row.predicate,
       using: row.method === "btree" ? null : row.method,
+      ...(row.nulls_not_distinct ? { nullsNotDistinct: true } : {}),
     });
   }
   for (const table of tables.values()) {

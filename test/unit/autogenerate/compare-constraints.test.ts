@@ -35,6 +35,18 @@ describe("compareSchemas: primary keys", () => {
   it("ignores the name when one side does not know it", () => {
     expect(diffTable({ ...base, primaryKey: { name: null, columns: ["a"] } }, { ...base, primaryKey: { name: "t_pkey", columns: ["a"] } }).operations).toEqual([]);
   });
+
+  it("replaces a primary key whose timing changed; INITIALLY DEFERRED implies DEFERRABLE", () => {
+    const pk = (extra: object) => ({ ...base, primaryKey: { name: "t_pkey", columns: ["a"], ...extra } });
+    expect(describeOps(diffTable(pk({ deferrable: true }), pk({})).operations)).toEqual(["dropConstraint t.t_pkey", "createPrimaryKey t.t_pkey"]);
+    expect(describeOps(diffTable(pk({ deferrable: true, initiallyDeferred: true }), pk({ deferrable: true })).operations)).toEqual(["dropConstraint t.t_pkey", "createPrimaryKey t.t_pkey"]);
+    expect(diffTable(pk({ initiallyDeferred: true }), pk({ deferrable: true, initiallyDeferred: true })).operations).toEqual([]);
+    const { operations } = diffTable(pk({ deferrable: true }), pk({}));
+    expect(reverseAll(operations)).toEqual([
+      { kind: "dropConstraint", table: "t", name: "t_pkey", type: "primaryKey", existing: { type: "primaryKey", constraint: { name: "t_pkey", columns: ["a"], deferrable: true } } },
+      { kind: "createPrimaryKey", table: "t", constraint: { name: "t_pkey", columns: ["a"] } },
+    ]);
+  });
 });
 
 describe("compareSchemas: foreign keys", () => {
@@ -84,6 +96,19 @@ describe("compareSchemas: unique constraints", () => {
     ]);
     const changed = diffTable({ ...base, uniques: [{ name: "t_a_key", columns: ["a", "b"] }] }, { ...base, uniques: [unique] });
     expect(describeOps(changed.operations)).toEqual(["dropConstraint t.t_a_key", "createUniqueConstraint t.t_a_key"]);
+  });
+
+  it("recreates a unique constraint whose timing or NULLS NOT DISTINCT changed", () => {
+    const u = (extra: object) => ({ ...base, uniques: [{ name: "t_a_key", columns: ["a"], ...extra }] });
+    for (const [model, database] of [
+      [{ deferrable: true }, {}],
+      [{ deferrable: true, initiallyDeferred: true }, { deferrable: true }],
+      [{ nullsNotDistinct: true }, {}],
+      [{}, { nullsNotDistinct: true }],
+    ] as const) {
+      expect(describeOps(diffTable(u(model), u(database)).operations)).toEqual(["dropConstraint t.t_a_key", "createUniqueConstraint t.t_a_key"]);
+    }
+    expect(diffTable(u({ nullsNotDistinct: false, deferrable: false }), u({})).operations).toEqual([]);
   });
 
   it("gives an unnamed constraint from the database a name to drop it by", () => {

@@ -30,6 +30,13 @@ describe("compareSchemas: indexes", () => {
       ix({ elements: [{ column: "a", descending: true }] }),
       ix({ where: "b > 0" }),
       ix({ using: "hash" }),
+      ix({ elements: [{ column: "a", nulls: "first" }] }),
+      ix({ elements: [{ column: "a", collation: "C" }] }),
+      ix({ elements: [{ column: "a", collation: "c", collationSchema: "s" }] }),
+      ix({ elements: [{ column: "a", opclass: "text_pattern_ops" }] }),
+      ix({ elements: [{ column: "a", opclass: "ops", opclassSchema: "s" }] }),
+      ix({ elements: [{ column: "a", length: 20 }] }),
+      ix({ unique: true, nullsNotDistinct: true }),
     ]) {
       expect(describeOps(diff([changed], [ix()]).operations)).toEqual(["dropIndex t.ix_t_a", "createIndex t.ix_t_a"]);
     }
@@ -43,6 +50,20 @@ describe("compareSchemas: indexes", () => {
     const model = ix({ elements: [{ expression: "lower(a)" }], where: "b > 0 AND a IS NOT NULL", using: "GIN" });
     const reflected = ix({ elements: [{ expression: "(lower(a))" }], where: "((b > 0) AND (a IS NOT NULL))", using: "gin" });
     expect(diff([model], [reflected]).operations).toEqual([]);
+  });
+
+  it("sees a collation's schema: COLLATE s.c is not COLLATE c", () => {
+    const model = ix({ elements: [{ column: "a", collation: "c", collationSchema: "s" }] });
+    expect(describeOps(diff([model], [ix({ elements: [{ column: "a", collation: "c" }] })]).operations)).toEqual(["dropIndex t.ix_t_a", "createIndex t.ix_t_a"]);
+    expect(diff([model], [model]).operations).toEqual([]);
+  });
+
+  it("matches a whole-column element with the prefix the database chose itself, and only that one", () => {
+    const reflected = ix({ elements: [{ column: "a", length: 768, lengthImplied: true }] });
+    expect(diff([ix()], [reflected]).operations).toEqual([]);
+    expect(diff([ix({ elements: [{ column: "a", length: 768 }] })], [reflected]).operations).toEqual([]);
+    expect(describeOps(diff([ix({ elements: [{ column: "a", length: 100 }] })], [reflected]).operations)).toEqual(["dropIndex t.ix_t_a", "createIndex t.ix_t_a"]);
+    expect(describeOps(diff([ix()], [ix({ elements: [{ column: "a", length: 768 }] })]).operations)).toEqual(["dropIndex t.ix_t_a", "createIndex t.ix_t_a"]);
   });
 
   it("treats absent and false element options alike", () => {

@@ -133,6 +133,34 @@ describe("normalizePostgresSchema", () => {
     expect(normalizePostgresSchema(t).tables[0]!.columns.map((c) => c.nullable)).toEqual([false, false, true]);
   });
 
+  it("reads NULLS LAST ascending and NULLS FIRST descending as the order's own, and a pg_catalog schema as none", () => {
+    const elements = [
+      { column: "a", nulls: "last" as const },
+      { column: "a", descending: true, nulls: "first" as const },
+      { column: "a", nulls: "first" as const },
+      { column: "a", descending: true, nulls: "last" as const },
+      { column: "a", collation: "C", collationSchema: "pg_catalog", opclass: "text_ops", opclassSchema: "pg_catalog" },
+      { column: "a", collation: "c", collationSchema: "s", opclass: "ops", opclassSchema: "s" },
+      { column: "a", collation: "default" },
+    ];
+    const t = db([tbl("t", [col("a", "text")], { indexes: [{ name: "ix", elements, unique: false, where: null, using: null }] })]);
+    expect(normalizePostgresSchema(t).tables[0]!.indexes[0]!.elements).toEqual([
+      { column: "a" },
+      { column: "a", descending: true },
+      { column: "a", nulls: "first" },
+      { column: "a", descending: true, nulls: "last" },
+      { column: "a", collation: "C", opclass: "text_ops" },
+      { column: "a", collation: "c", collationSchema: "s", opclass: "ops", opclassSchema: "s" },
+      { column: "a" },
+    ]);
+  });
+
+  it("drops an element's COLLATE that is its column's own (pg_get_indexdef prints none)", () => {
+    const indexes = [{ name: "ix", elements: [{ column: "a", collation: "c", collationSchema: "s" }, { column: "b", collation: "c", collationSchema: "s" }], unique: false, where: null, using: null }];
+    const t = db([tbl("t", [col("a", "text", { collation: "c", collationSchema: "s" }), col("b", "text", { collation: "c" })], { indexes })]);
+    expect(normalizePostgresSchema(t).tables[0]!.indexes[0]!.elements).toEqual([{ column: "a" }, { column: "b", collation: "c", collationSchema: "s" }]);
+  });
+
   it("names an unnamed primary key <table>_pkey", () => {
     expect(normalizePostgresSchema(model).tables[0]!.primaryKey).toEqual({ name: "users_pkey", columns: ["id"] });
   });

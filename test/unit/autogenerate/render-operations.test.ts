@@ -100,7 +100,7 @@ describe("renderOperations output", () => {
   });
 
   it("breaks long calls over several lines with two-space indentation", () => {
-    const rendered = renderOperations(richOperations.filter((op) => op.kind === "createTable").slice(1));
+    const rendered = renderOperations(richOperations.filter((op) => op.kind === "createTable" && op.table.name === "users"));
     expect(rendered.body).toBe(
       [
         "  await op.createTable(",

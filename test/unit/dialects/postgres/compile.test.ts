@@ -29,6 +29,11 @@ const cases: Cases = {
       op: { kind: "addColumn", table: "users", column: col("n", { kind: "integer" }, { nullable: false, generated: { kind: "autoincrement" } }) },
       expected: [{ sql: 'ALTER TABLE "users" ADD COLUMN "n" serial NOT NULL' }],
     },
+    {
+      name: "a collation with its schema stays qualified",
+      op: { kind: "addColumn", table: "users", column: col("nick", { kind: "text" }, { collation: "c", collationSchema: "s" }) },
+      expected: [{ sql: 'ALTER TABLE "users" ADD COLUMN "nick" text COLLATE "s"."c"' }],
+    },
   ],
   dropColumn: [{ name: "plain", op: { kind: "dropColumn", schema: "app", table: "users", column: "nick" }, expected: [{ sql: 'ALTER TABLE "app"."users" DROP COLUMN "nick"' }] }],
   createIndex: [
@@ -48,6 +53,25 @@ const cases: Cases = {
       op: { kind: "createIndex", table: "docs", concurrently: true, index: { name: "docs_body", unique: false, elements: [{ column: "body" }], using: "gin" } },
       expected: [{ sql: 'CREATE INDEX CONCURRENTLY "docs_body" ON "docs" USING "gin" ("body")', transactional: false }],
     },
+    {
+      name: "element collation with its schema, operator class, order and NULLS; NULLS NOT DISTINCT",
+      op: {
+        kind: "createIndex",
+        table: "t",
+        index: {
+          name: "ix",
+          unique: true,
+          nullsNotDistinct: true,
+          elements: [
+            { column: "a", collation: "c", collationSchema: "s", opclass: "text_pattern_ops", descending: true, nulls: "last" },
+            { expression: "lower(b)", collation: "C", nulls: "first" },
+            { column: "c", opclass: "ops", opclassSchema: "s" },
+          ],
+          where: "a IS NOT NULL",
+        },
+      },
+      expected: [{ sql: 'CREATE UNIQUE INDEX "ix" ON "t" ("a" COLLATE "s"."c" "text_pattern_ops" DESC NULLS LAST, (lower(b)) COLLATE "C" NULLS FIRST, "c" "s"."ops") NULLS NOT DISTINCT WHERE a IS NOT NULL' }],
+    },
   ],
   dropIndex: [
     { name: "schema-qualified", op: { kind: "dropIndex", schema: "app", table: "users", name: "users_lower_email" }, expected: [{ sql: 'DROP INDEX "app"."users_lower_email"' }] },
@@ -59,6 +83,11 @@ const cases: Cases = {
   ],
   createPrimaryKey: [
     { name: "named composite", op: { kind: "createPrimaryKey", table: "m", constraint: { name: "m_pk", columns: ["a", "b"] } }, expected: [{ sql: 'ALTER TABLE "m" ADD CONSTRAINT "m_pk" PRIMARY KEY ("a", "b")' }] },
+    {
+      name: "deferrable, initially deferred",
+      op: { kind: "createPrimaryKey", table: "m", constraint: { name: "m_pk", columns: ["a"], deferrable: true, initiallyDeferred: true } },
+      expected: [{ sql: 'ALTER TABLE "m" ADD CONSTRAINT "m_pk" PRIMARY KEY ("a") DEFERRABLE INITIALLY DEFERRED' }],
+    },
   ],
   createForeignKey: [
     {
@@ -94,6 +123,11 @@ const cases: Cases = {
   ],
   createUniqueConstraint: [
     { name: "named", op: { kind: "createUniqueConstraint", table: "u", constraint: { name: "u_ab", columns: ["a", "b"] } }, expected: [{ sql: 'ALTER TABLE "u" ADD CONSTRAINT "u_ab" UNIQUE ("a", "b")' }] },
+    {
+      name: "NULLS NOT DISTINCT, deferrable",
+      op: { kind: "createUniqueConstraint", table: "u", constraint: { name: "u_a", columns: ["a"], nullsNotDistinct: true, deferrable: true } },
+      expected: [{ sql: 'ALTER TABLE "u" ADD CONSTRAINT "u_a" UNIQUE NULLS NOT DISTINCT ("a") DEFERRABLE INITIALLY IMMEDIATE' }],
+    },
   ],
   createCheckConstraint: [
     { name: "named", op: { kind: "createCheckConstraint", table: "u", constraint: { name: "u_pos", expression: "n > 0" } }, expected: [{ sql: 'ALTER TABLE "u" ADD CONSTRAINT "u_pos" CHECK (n > 0)' }] },
