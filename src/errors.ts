@@ -28,6 +28,7 @@ export type ErrorCode =
   | "irreversible"
   | "sql"
   | "lock-timeout"
+  | "lock-held"
   | "interrupted"
   | "model"
   | "not-up-to-date"

@@ -81,7 +81,7 @@ export type { CreateOperationsOptions, OperationsHandle } from "./operations/cre
 export { reverseOperation, reverseAll } from "./operations/reverse.js";
 export { describeOperation } from "./operations/describe.js";
 export { defineConfig } from "./config/types.js";
-export type { MigrateConfig, ResolvedConfig, VersionTableSetting } from "./config/types.js";
+export type { LockSetting, MigrateConfig, ResolvedConfig, VersionTableSetting } from "./config/types.js";
 export { loadConfig, resolveConfig } from "./config/load.js";
 export type * from "./catalog/types.js";
 export type { DialectName } from "./core/dialect-name.js";
@@ -115,6 +115,8 @@ export const checkDatabase: typeof import("./commands/check.js").check = (...arg
 export const pullSchema: typeof import("./commands/pull.js").pull = (...args) => import("./commands/pull.js").then((m) => m.pull(...args));
 export const autogenerateRevision: typeof import("./commands/autogenerate.js").autogenerateRevision = (...args) => import("./commands/autogenerate.js").then((m) => m.autogenerateRevision(...args));
 export { findChangedRevisions, type ChangedRevision } from "./runtime/changed-revisions.js";
+export const lockStatus: typeof import("./commands/lock-status.js").lockStatus = (...args) => import("./commands/lock-status.js").then((m) => m.lockStatus(...args));
+export const unlock: typeof import("./commands/unlock.js").unlock = (...args) => import("./commands/unlock.js").then((m) => m.unlock(...args));
 export const heads: typeof import("./commands/heads.js").heads = (...args) => import("./commands/heads.js").then((m) => m.heads(...args));
 export const branches: typeof import("./commands/branches.js").branches = (...args) => import("./commands/branches.js").then((m) => m.branches(...args));
 export const history: typeof import("./commands/history.js").history = (...args) => import("./commands/history.js").then((m) => m.history(...args));
@@ -127,6 +129,9 @@ export type { RevisionInfo } from "./project/revision-info.js";
 export type { AutogenerateOptions, AutogenerateResult } from "./commands/autogenerate.js";
 export type { CheckOptions, CheckResult } from "./commands/check.js";
 export type { CurrentOptions, CurrentResult } from "./commands/current.js";
+export type { LockStatus } from "./commands/lock-status.js";
+export type { UnlockResult } from "./commands/unlock.js";
+export type { LeaseState } from "./dialects/dialect.js";
 export type { HistoryOptions } from "./commands/history.js";
 export type { InitResult } from "./commands/init.js";
 export type { MergeOptions } from "./commands/merge.js";

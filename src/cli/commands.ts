@@ -14,6 +14,7 @@ import type { StepTiming } from "../runtime/events.js";
 import { packageVersion } from "./version.js";
 import { directionVerb } from "../runtime/events.js";
 import { registerSchemaCommands } from "./schema-commands.js";
+import { registerLockCommands } from "./lock-commands.js";
 
 /** Global options every command accepts. */
 export interface GlobalOptions {
@@ -113,6 +114,8 @@ export function buildProgram(): { program: Command; ctx: CliContext } {
       else out().event({ type: "info", message: `Stamped ${result.before.join(", ") || "<base>"} -> ${result.after.join(", ") || "<base>"}` });
       out().json(result);
     });
+
+  registerLockCommands(program, ctx);
 
   program
     .command("current")

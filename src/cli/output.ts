@@ -67,6 +67,9 @@ export class Output {
       case "info":
         if (!this.options.quiet) process.stderr.write(`${event.message}\n`);
         return;
+      case "detail":
+        if (this.options.verbose && !this.options.quiet) process.stderr.write(c.dim(`${event.message}\n`));
+        return;
       case "warning":
         process.stderr.write(c.yellow(`WARNING: ${event.message}\n`));
         return;

@@ -122,7 +122,7 @@ async function settle(session: DatabaseSession, graph: RevisionGraph, entry: Log
 /** `migrate resolve`. */
 export async function resolve(config: ResolvedConfig, options: ResolveOptions): Promise<ResolveResult> {
   const { graph } = loadProject(config);
-  return withDatabase(config, { lock: true, lockTimeoutSeconds: options.lockTimeout, onLockWait: (url) => options.events({ type: "lock-wait", url }) }, async (session) => {
+  return withDatabase(config, { lock: true, lockTimeoutSeconds: options.lockTimeout, onLockWait: (url) => options.events({ type: "lock-wait", url }), events: options.events }, async (session) => {
     const rows = await session.store.read();
     const partial = await session.log.partial();
     const id = findRevision(graph, partial, options.revision);

@@ -36,7 +36,7 @@ export async function stamp(config: ResolvedConfig, options: StampOptions): Prom
     const after = planStamp(graph, [], resolveTargets(graph, options.targets, [], "up"), { purge: true });
     return { before: [], after, sql: renderOfflineStamp(dialect, [], after, config.versionTable) };
   }
-  return withDatabase(config, { lock: true, lockTimeoutSeconds: options.lockTimeout, onLockWait: (url) => options.events({ type: "lock-wait", url }) }, async (session) => {
+  return withDatabase(config, { lock: true, lockTimeoutSeconds: options.lockTimeout, onLockWait: (url) => options.events({ type: "lock-wait", url }), events: options.events }, async (session) => {
     const before = await session.store.read();
     if (!options.purge) checkRows(graph, before);
     // Stamping over a half-applied revision would hide it; `migrate resolve` is the way to settle it.

@@ -78,6 +78,7 @@ export function resolveConfig(
     versionTable,
     transaction: config.transaction ?? "revision",
     lockTimeoutSeconds: config.lockTimeout ?? 60,
+    lock: config.lock ?? "auto",
     schemas: config.schemas,
     includeTables: config.includeTables,
     excludeTables: config.excludeTables,

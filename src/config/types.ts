@@ -5,6 +5,9 @@
 /** Where the version table lives. A string is its name. */
 export type VersionTableSetting = string | { name: string; schema?: string | null };
 
+/** Which migration lock a run takes (see MigrateConfig.lock). */
+export type LockSetting = "auto" | "session" | "table";
+
 /** What users write in migrate.config.ts (all fields optional). */
 export interface MigrateConfig {
   /** Database URL; `--url` and `DATABASE_URL` take precedence. */
@@ -27,6 +30,12 @@ export interface MigrateConfig {
   transaction?: "revision" | "command";
   /** Seconds to wait for the migration lock before giving up. Default 60. */
   lockTimeout?: number;
+  /**
+   * Which migration lock: "auto" (default) the session-level lock, or on PostgreSQL the lease
+   * lock when the connection goes through a pooler; "session" always the session-level lock;
+   * "table" always the lease lock, a row in `<versionTable>_lock` (PostgreSQL).
+   */
+  lock?: LockSetting;
   /** PostgreSQL schemas autogenerate reflects and compares. Default: the current schema. */
   schemas?: string[];
   /** Only these tables take part in autogenerate (names or "schema.name"). */
@@ -54,6 +63,7 @@ export interface ResolvedConfig {
   versionTable: { name: string; schema: string | null };
   transaction: "revision" | "command";
   lockTimeoutSeconds: number;
+  lock: LockSetting;
   schemas: string[] | undefined;
   includeTables: string[] | undefined;
   excludeTables: string[] | undefined;

@@ -12,6 +12,7 @@ const isStringArray: Check = (v) => (Array.isArray(v) && v.every((x) => typeof x
 const isBoolean: Check = (v) => (typeof v === "boolean" ? undefined : "true or false");
 const isPositiveNumber: Check = (v) => (typeof v === "number" && Number.isFinite(v) && v >= 0 ? undefined : "a number of seconds (0 or more)");
 const isTransaction: Check = (v) => (v === "revision" || v === "command" ? undefined : '"revision" or "command"');
+const isLock: Check = (v) => (v === "auto" || v === "session" || v === "table" ? undefined : '"auto", "session" or "table"');
 const isVersionTable: Check = (v) => {
   if (typeof v === "string" && v.length > 0) return undefined;
   if (typeof v === "object" && v !== null && typeof (v as { name?: unknown }).name === "string") {
@@ -29,6 +30,7 @@ const CHECKS: Record<keyof MigrateConfig, Check> = {
   versionTable: isVersionTable,
   transaction: isTransaction,
   lockTimeout: isPositiveNumber,
+  lock: isLock,
   schemas: isStringArray,
   includeTables: isStringArray,
   excludeTables: isStringArray,

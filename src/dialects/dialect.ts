@@ -8,6 +8,7 @@ import type { DialectName } from "../core/dialect-name.js";
 import type { VersionTableName } from "../core/version-table-name.js";
 import type { Operation } from "../operations/types.js";
 import type { DatabaseSchema, NamedObjectKind, TableRef, TableSchema } from "../catalog/types.js";
+import type { MigrateError } from "../errors.js";
 
 /** One SQL statement with bound values. `params` are never spliced into `sql`. */
 export interface Statement {
@@ -102,6 +103,70 @@ export interface HeldLock {
   release(): Promise<void>;
 }
 
+/** What the runtime asks of a lock that must also be seen by runs using the other kind. */
+export interface LockRequest {
+  /** The lock's name, derived from the version table. */
+  key: string;
+  /** How long to wait before failing with MigrateError("lock-timeout"). */
+  timeoutMs: number;
+  /** Called once, when the first attempt finds the lock taken. */
+  onWait?: () => void;
+  /** The lease lock's table, `<versionTable>_lock` beside the version table. */
+  table: VersionTableName;
+  /** Aborted when the caller stopped waiting (an interrupt): a lock taken after that is given back. */
+  signal?: AbortSignal;
+  /**
+   * Lease only: called once if the lease is lost while held (another run took it over after the
+   * heartbeat could not renew it). The run must stop: another may be running now.
+   */
+  onLost?: (error: MigrateError) => void;
+  /** Lease only: called when the lease was taken over from a run whose lease had expired, with a sentence naming it. */
+  onTakeover?: (message: string) => void;
+}
+
+/** The lease row as the lock table holds it; times by the database's clock. */
+export interface LeaseState {
+  owner: string;
+  host: string;
+  pid: number;
+  acquiredAt: string;
+  heartbeatAt: string;
+  expiresAt: string;
+  /** Milliseconds since the lease was taken, since its last heartbeat, and until it expires (negative once expired). */
+  heldMs: number;
+  heartbeatAgeMs: number;
+  expiresInMs: number;
+  /** Expired: its holder stopped renewing it, so another run may take it over. */
+  stale: boolean;
+}
+
+/** Who holds the migration lock, as far as the database can tell. */
+export interface LockHolders {
+  /** The lease row, if the lock table has one (live or stale). */
+  lease: LeaseState | undefined;
+  /** The backend holding the session-level lock, if any. */
+  session: { pid: number; application: string | null; client: string | null } | undefined;
+}
+
+/**
+ * The lease lock (a row in a lock table with owner, heartbeat and expiry): a lock that holds
+ * when consecutive transactions may run on different server sessions (a transaction pooler),
+ * where a session-level lock protects nothing. Both kinds see each other, so runs that chose
+ * differently still exclude one another.
+ */
+export interface LeaseLocking {
+  /** Why a session-level lock would not hold on this connection (e.g. a pooler was detected), or undefined. */
+  sessionLockUnsafe(conn: Connection): Promise<string | undefined>;
+  /** The session-level lock, waiting also while a live lease is held. */
+  acquireSession(conn: Connection, request: LockRequest): Promise<HeldLock>;
+  /** The lease, on a connection of its own to `url` (renewed by a heartbeat while held). */
+  acquireLease(url: DatabaseUrl, request: LockRequest): Promise<HeldLock>;
+  /** Who holds the lock now. */
+  holders(conn: Connection, table: VersionTableName, key: string): Promise<LockHolders>;
+  /** Removes the lease if it is stale, in one statement; returns the row removed, or what is there instead. */
+  removeStaleLease(conn: Connection, table: VersionTableName, key: string): Promise<{ removed: LeaseState | undefined; remaining: LeaseState | undefined }>;
+}
+
 /** The dialect contract. */
 export interface Dialect {
   readonly name: DialectName;
@@ -147,6 +212,8 @@ export interface Dialect {
    * to wait. Throws MigrateError("lock-timeout") on timeout.
    */
   acquireLock(conn: Connection, key: string, timeoutMs: number, onWait?: () => void): Promise<HeldLock>;
+  /** Optional: the lease lock, for poolers and config `lock: "table"` (PostgreSQL). */
+  leaseLock?: LeaseLocking;
   /**
    * Optional: true when `error` means the connection itself was lost (server restart, killed
    * session, network), not that a statement was refused. Absent: never (SQLite has no network).

@@ -89,7 +89,7 @@ export async function runMigration(config: ResolvedConfig, direction: Direction,
   if (options.target.includes(":")) {
     throw new UsageError(`A range like "${options.target}" is only valid with --sql.`, { hint: "Give a single target, e.g. `head` or `-1`." });
   }
-  return withDatabase(config, { lock: true, lockTimeoutSeconds: options.lockTimeout, onLockWait: (url) => options.events({ type: "lock-wait", url }) }, async (session) => {
+  return withDatabase(config, { lock: true, lockTimeoutSeconds: options.lockTimeout, onLockWait: (url) => options.events({ type: "lock-wait", url }), events: options.events }, async (session) => {
     const current = await session.store.read();
     checkRows(project.graph, current);
     // Read under the lock: a step left unfinished by a run that died (or failed on MySQL) blocks everything else.

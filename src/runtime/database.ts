@@ -9,9 +9,11 @@ import type { ResolvedConfig } from "../config/types.js";
 import { displayUrl, parseDatabaseUrl } from "../core/database-url.js";
 import { VersionStore } from "./version-store.js";
 import type { DatabaseUrl } from "../core/database-url.js";
-import { enterSession, interruptible, pendingInterruption, setStatementsCancellable } from "./interrupt.js";
+import { enterSession, interruptible, pendingInterruption, setStatementsCancellable, stopReason } from "./interrupt.js";
 import { RevisionLog } from "./revision-log.js";
 import { lostConnection } from "./connection-lost.js";
+import type { EventSink } from "./events.js";
+import { takeMigrationLock } from "./migration-lock.js";
 
 /** An open database session. */
 export interface DatabaseSession {
@@ -47,6 +49,8 @@ export interface SessionOptions {
   onLockWait?: (url: string) => void;
   /** `--lock-timeout`: overrides the config's lock timeout (seconds). */
   lockTimeoutSeconds?: number;
+  /** Which lock was taken and why (detail), a lease taken over from a dead run (warning). */
+  events?: EventSink;
 }
 
 /**
@@ -64,11 +68,20 @@ export async function withDatabase<T>(config: ResolvedConfig, options: SessionOp
   try {
     conn = await interruptible(dialect.connect(url));
     if (options.lock) {
-      const key = `athanor:${config.versionTable.schema ?? ""}.${config.versionTable.name}`;
-      const acquiring = dialect.acquireLock(conn, key, (options.lockTimeoutSeconds ?? config.lockTimeoutSeconds) * 1000, () => options.onLockWait?.(displayUrl(url)));
-      // An abandoned attempt may still get the lock later; closing the connection releases it.
+      const waiting = new AbortController();
+      const acquiring = takeMigrationLock(config, dialect, url, conn, {
+        timeoutMs: (options.lockTimeoutSeconds ?? config.lockTimeoutSeconds) * 1000,
+        onWait: () => options.onLockWait?.(displayUrl(url)),
+        events: options.events,
+        signal: waiting.signal,
+      });
+      // An abandoned attempt may still get the lock later: closing the connection releases a
+      // session lock, and the aborted signal makes a lease lock give itself back.
       acquiring.catch(() => undefined);
-      lock = await interruptible(acquiring);
+      lock = await interruptible(acquiring).catch((error: unknown) => {
+        waiting.abort();
+        throw error;
+      });
     }
     setStatementsCancellable(conn.cancel !== undefined);
     const store = new VersionStore(conn, dialect, config.versionTable);
@@ -108,7 +121,8 @@ async function withVersionRows(error: MigrateError, conn: Connection, versions: 
   const rows = await versions.read().catch(() => undefined);
   const state = rows === undefined ? "The version table could not be read; `migrate current` shows where the database stands." : rows.length === 0 ? "The version table now shows no revision: nothing is applied." : `The version table now shows: ${rows.join(", ")}.`;
   const message = [error.message, lead, state].filter((part) => part !== undefined).join("\n");
-  const checked = new MigrateError("interrupted", message, { hint: "Run the command again to go on from there.", cause: error, exitCode: error.exitCode });
+  const hint = stopReason()?.hint ?? "Run the command again to go on from there.";
+  const checked = new MigrateError("interrupted", message, { hint, cause: error, exitCode: error.exitCode });
   checkedRows.add(checked);
   return checked;
 }

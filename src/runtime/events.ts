@@ -10,6 +10,8 @@ export type MigrateEvent =
   | { type: "statement"; sql: string }
   | { type: "lock-wait"; url: string }
   | { type: "info"; message: string }
+  /** Worth knowing when asked for (--verbose): e.g. which migration lock a run took and why. */
+  | { type: "detail"; message: string }
   | { type: "warning"; message: string };
 
 /** How long one step of a run took, from its first statement to its commit. */

@@ -13,6 +13,8 @@ export type InterruptSignal = "SIGINT" | "SIGTERM";
 export const SIGNAL_EXIT_CODES: Record<InterruptSignal, number> = { SIGINT: 130, SIGTERM: 143 };
 
 let interruption: MigrateError | undefined;
+/** The interruption, when requestStop (not a signal) caused it. */
+let stoppedFromInside: MigrateError | undefined;
 let openSessions = 0;
 const waiters = new Set<(error: MigrateError) => void>();
 
@@ -27,6 +29,16 @@ export function requestInterrupt(signal: InterruptSignal): boolean {
   });
   for (const reject of [...waiters]) reject(interruption);
   return openSessions > 0;
+}
+
+/**
+ * Stops the run from inside, as a signal would, with `error` as the reason (the lease lock was
+ * lost: another run may be migrating now). The run unwinds at its next safe point.
+ */
+export function requestStop(error: MigrateError): void {
+  if (!interruption) stoppedFromInside = error;
+  interruption ??= error;
+  for (const reject of [...waiters]) reject(interruption);
 }
 
 /**
@@ -50,6 +62,11 @@ export function setStatementsCancellable(value: boolean): void {
 /** True unless the open session's driver cannot interrupt a running statement. */
 export function statementsCancellable(): boolean {
   return cancellable;
+}
+
+/** The reason the run was stopped from inside (requestStop), if it was; its hint says what to do. */
+export function stopReason(): MigrateError | undefined {
+  return stoppedFromInside;
 }
 
 /** The pending interruption, if any. */
@@ -94,4 +111,5 @@ export async function interruptible<T>(promise: Promise<T>): Promise<T> {
 /** Forgets any interruption (tests that exercise this module in one process). */
 export function resetInterruption(): void {
   interruption = undefined;
+  stoppedFromInside = undefined;
 }

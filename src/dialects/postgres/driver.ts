@@ -114,12 +114,26 @@ class PostgresConnection implements Connection {
     }
   }
 
+  /** The backend PID the server (or a pooler standing in for it) reported when the connection opened. */
+  get reportedPid(): number | undefined {
+    const pid = (this.client as unknown as { processID: number | null }).processID;
+    return typeof pid === "number" ? pid : undefined;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     this.transaction = false;
     await this.client.end();
   }
+}
+
+/**
+ * The backend PID that `conn` was told at login (BackendKeyData), or undefined for a connection
+ * that is not a PostgreSQL one. A pooler hands out its own key, so it differs from pg_backend_pid().
+ */
+export function reportedBackendPid(conn: Connection): number | undefined {
+  return conn instanceof PostgresConnection ? conn.reportedPid : undefined;
 }
 
 /**

@@ -1,11 +1,15 @@
 /**
  * The PostgreSQL dialect: transactional DDL, in-place ALTER, schemas, named enums, partial and
- * concurrent indexes, comments, and an advisory-lock migration lock.
+ * concurrent indexes, comments, and an advisory-lock migration lock — or, behind a pooler, a
+ * lease in a lock table.
  */
 import type { Dialect } from "../dialect.js";
 import { compile } from "./compile.js";
 import { connect } from "./driver.js";
-import { acquireLock } from "./lock.js";
+import { acquireLock, acquireSessionLock, sessionLockHolder } from "./lock.js";
+import { acquireLease } from "./lease-lock.js";
+import { deleteStaleLease, readLease } from "./lease-table.js";
+import { sessionLockUnsafe } from "./pooler-probe.js";
 import { connectionLost } from "./connection-lost.js";
 import { adviseOnFailure } from "./lock-table-advice.js";
 import { inlineParams, placeholder, quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";
@@ -39,6 +43,18 @@ export const postgresDialect: Dialect = {
   normalizeSchema: normalizePostgresSchema,
   versionTable,
   acquireLock,
+  leaseLock: {
+    sessionLockUnsafe,
+    acquireSession: acquireSessionLock,
+    acquireLease,
+    async holders(conn, table, key) {
+      return { lease: await readLease(conn, table, key), session: await sessionLockHolder(conn, key, true) };
+    },
+    async removeStaleLease(conn, table, key) {
+      const removed = await deleteStaleLease(conn, table, key);
+      return { removed, remaining: removed ? undefined : await readLease(conn, table, key) };
+    },
+  },
   connectionLost,
   adviseOnFailure,
 };

@@ -25,6 +25,7 @@ describe("resolveConfig", () => {
       versionTable: { name: "athanor_version", schema: null },
       transaction: "revision",
       lockTimeoutSeconds: 60,
+      lock: "auto",
       strict: false,
     });
     expect(resolveConfig({ versionTable: { name: "v", schema: "ops" } }, undefined, "/p", undefined, {}).versionTable).toEqual({ name: "v", schema: "ops" });
@@ -33,7 +34,7 @@ describe("resolveConfig", () => {
 
 describe("validateConfig", () => {
   it("accepts a full config", () => {
-    const config = { url: "sqlite:a.db", schema: "s.ts", migrations: "m", versionTable: "v", transaction: "command", lockTimeout: 5, strict: true, excludeTables: ["x"] };
+    const config = { url: "sqlite:a.db", schema: "s.ts", migrations: "m", versionTable: "v", transaction: "command", lockTimeout: 5, lock: "table", strict: true, excludeTables: ["x"] };
     expect(validateConfig(config, "c.ts")).toEqual(config);
   });
 
@@ -44,6 +45,7 @@ describe("validateConfig", () => {
     [{ url: 42 }, /"url" .* must be a non-empty string/],
     [{ transaction: "sometimes" }, /"transaction"/],
     [{ lockTimeout: -1 }, /"lockTimeout"/],
+    [{ lock: "advisory" }, /"lock" .* must be "auto", "session" or "table"/],
     [{ versionTable: { schema: "x" } }, /"versionTable"/],
   ])("rejects %j", (value, message) => {
     expect(() => validateConfig(value, "c.ts")).toThrow(ConfigError);
