@@ -8,7 +8,7 @@ import * as api from "../../src/index.js";
 import * as model from "../../src/model/index.js";
 
 const PUBLIC_VALUES = {
-  commands: ["autogenerateRevision", "branches", "checkDatabase", "current", "downgrade", "findChangedRevisions", "heads", "history", "init", "merge", "pullSchema", "resolve", "revision", "show", "stamp", "upgrade"],
+  commands: ["autogenerateRevision", "branches", "checkDatabase", "current", "downgrade", "findChangedRevisions", "heads", "history", "init", "lockStatus", "merge", "pullSchema", "resolve", "revision", "show", "stamp", "unlock", "upgrade"],
   config: ["defineConfig", "loadConfig", "resolveConfig"],
   model: [
     "DEFAULT_NAMING", "aggregate", "array", "bigint", "bigserial", "binary", "blob", "boolean", "char", "check", "column", "date", "defineSchema", "domain", "double", "enumType", "extension", "fn",
