@@ -3,7 +3,9 @@
  * lock holds nothing (consecutive statements run on different server sessions). Eight deploys
  * started at once through a PgBouncer of the test's own: athanor sees the pooler, takes the lease
  * lock instead, and every one of 30 revisions runs exactly once; all eight exit 0, the version
- * table shows the head, and the lease is gone afterwards.
+ * table shows the head, and the lease is gone afterwards. And revisions of every kind — an enum
+ * value added mid-revision, CREATE INDEX CONCURRENTLY in a non-transactional revision, bound
+ * values, op.query, a function — run up and down through it as they do directly.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, serverAvailable, type TestDatabase } from "../helpers/databases.js";
@@ -14,13 +16,18 @@ import { queryTestDatabase, versionRows } from "../helpers/version-rows.js";
 const REVISIONS = Array.from({ length: 30 }, (_, i) => `r${String(i + 1).padStart(2, "0")}`);
 const DEPLOYS = 8;
 
+let bouncer: PgBouncer | undefined;
+beforeAll(async () => {
+  if (await serverAvailable("postgres")) bouncer = await startPgBouncer();
+}, 60_000);
+afterAll(async () => {
+  await bouncer?.stop();
+});
+
 describe("PostgreSQL through PgBouncer (transaction pooling)", () => {
-  let bouncer: PgBouncer | undefined;
   let db: TestDatabase | undefined;
   let project: TestProject | undefined;
   beforeAll(async () => {
-    if (!(await serverAvailable("postgres"))) return;
-    bouncer = await startPgBouncer();
     if (!bouncer) return;
     db = await createTestDatabase("postgres");
     await queryTestDatabase(db, "CREATE TABLE deploy_runs (revision text NOT NULL, backend integer NOT NULL)");
@@ -37,7 +44,6 @@ describe("PostgreSQL through PgBouncer (transaction pooling)", () => {
   afterAll(async () => {
     project?.remove();
     await db?.drop();
-    await bouncer?.stop();
   });
 
   it(`${DEPLOYS} concurrent upgrades of ${REVISIONS.length} revisions run every revision exactly once`, async ({ skip }) => {
@@ -57,5 +63,81 @@ describe("PostgreSQL through PgBouncer (transaction pooling)", () => {
     // Released at the end: no row left behind, and no advisory lock stuck on a pooled server session.
     expect(await queryTestDatabase(db as TestDatabase, "SELECT * FROM athanor_version_lock")).toEqual([]);
     expect(await queryTestDatabase(db as TestDatabase, "SELECT pid FROM pg_locks WHERE locktype = 'advisory'")).toEqual([]);
+  });
+});
+
+describe("revisions of every kind through PgBouncer (transaction pooling)", () => {
+  let db: TestDatabase | undefined;
+  let project: TestProject | undefined;
+  beforeAll(async () => {
+    if (!bouncer) return;
+    db = await createTestDatabase("postgres");
+    const p = (project = new TestProject(bouncer.url(db.url)));
+    p.addRevision({
+      id: "m1",
+      upgrade: `  await op.createEnum("mood", ["calm", "busy"]);
+  await op.execute("CREATE TABLE items (id serial PRIMARY KEY, name text NOT NULL, mood mood)");
+  await op.bulkInsert("items", [{ name: "first", mood: "calm" }]);`,
+      downgrade: `  await op.execute("DROP TABLE items");
+  await op.dropEnum("mood");`,
+    });
+    p.addRevision({
+      id: "m2",
+      down: "m1",
+      upgrade: `  await op.addEnumValue("mood", "angry");
+  await op.execute("INSERT INTO items (name, mood) VALUES ('second', 'angry')");`,
+      downgrade: `  await op.execute("DELETE FROM items WHERE name = 'second'");`,
+    });
+    p.addRevision({
+      id: "m3",
+      down: "m2",
+      prelude: "export const transactional = false;",
+      upgrade: `  await op.createIndex("items_name_idx", "items", ["name"], { concurrently: true });
+  await op.execute("ANALYZE items");`,
+      downgrade: `  await op.execute("DROP INDEX CONCURRENTLY items_name_idx");`,
+    });
+    p.addRevision({
+      id: "m4",
+      down: "m3",
+      upgrade: `  const [row] = await op.query<{ n: number }>("SELECT count(*)::int AS n FROM items");
+  await op.bulkInsert("items", [{ name: \`count-\${row?.n}\`, mood: "busy" }]);`,
+      downgrade: `  await op.execute("DELETE FROM items WHERE name LIKE 'count-%'");`,
+    });
+    p.addRevision({
+      id: "m5",
+      down: "m4",
+      upgrade: `  await op.execute("CREATE FUNCTION item_count() RETURNS bigint LANGUAGE sql AS 'SELECT count(*) FROM items'");`,
+      downgrade: `  await op.execute("DROP FUNCTION item_count()");`,
+    });
+  }, 60_000);
+  afterAll(async () => {
+    project?.remove();
+    await db?.drop();
+  });
+
+  it("upgrade head, downgrade base and upgrade head again", async ({ skip }) => {
+    if (!project || !db) skip();
+    const p = project as TestProject;
+    const d = db as TestDatabase;
+    for (const [args, rows] of [
+      [["upgrade", "head"], ["m5"]],
+      [["downgrade", "base"], []],
+      [["upgrade", "head"], ["m5"]],
+    ] as const) {
+      const r = p.run([...args]);
+      expect(r.code, `${args.join(" ")}: ${r.stderr}`).toBe(0);
+      expect(await versionRows(d)).toEqual(rows);
+    }
+    expect(await queryTestDatabase(d, "SELECT name, mood::text AS mood FROM items ORDER BY id")).toEqual([
+      { name: "first", mood: "calm" },
+      { name: "second", mood: "angry" },
+      { name: "count-2", mood: "busy" },
+    ]);
+    expect(await queryTestDatabase(d, "SELECT indisvalid FROM pg_index WHERE indexrelid = 'items_name_idx'::regclass")).toEqual([{ indisvalid: true }]);
+    expect(await queryTestDatabase(d, "SELECT item_count()::int AS n")).toEqual([{ n: 3 }]);
+    expect(p.run(["current"]).stdout.trim()).toBe("m5 (head)");
+    const status = p.run(["--json", "lock", "status"]);
+    expect(status.code, status.stderr).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({ held: false, lease: null, session: null });
   });
 });
