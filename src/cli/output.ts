@@ -1,12 +1,14 @@
 /**
  * Everything the CLI prints goes through here: results on stdout, progress and errors on stderr,
  * colour only on a TTY and never with NO_COLOR, `--quiet` for results only, `--json` for
- * machine-readable results.
+ * machine-readable results. On a terminal, long runs show a transient progress line
+ * (progress-line.ts) that every other write moves out of the way.
  */
 import { Chalk, type ChalkInstance } from "chalk";
 import { isMigrateError } from "../errors.js";
 import { redactUrl } from "../core/database-url.js";
 import { directionVerb, type MigrateEvent } from "../runtime/events.js";
+import { ProgressLine, stepProgress } from "./progress-line.js";
 
 /** Output settings from the global flags. */
 export interface OutputOptions {
@@ -21,27 +23,47 @@ export class Output {
   readonly errChalk: ChalkInstance;
   /** With --json, a result printed inside the error document (`"result"` beside `"error"`). */
   resultWithError: unknown;
+  private readonly progress: ProgressLine;
 
   constructor(readonly options: OutputOptions = {}) {
     const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "";
     this.chalk = new Chalk({ level: !noColor && process.stdout.isTTY ? 1 : 0 });
     this.errChalk = new Chalk({ level: !noColor && process.stderr.isTTY ? 1 : 0 });
+    this.progress = new ProgressLine(process.stderr, ProgressLine.wanted(process.stderr, options));
   }
 
   /** A line of the command's result (stdout). */
   line(text = ""): void {
     if (this.options.json) return;
-    process.stdout.write(`${text}\n`);
+    this.stdout(`${text}\n`);
   }
 
   /** Raw text on stdout (offline SQL). */
   raw(text: string): void {
-    process.stdout.write(text);
+    this.stdout(text);
   }
 
   /** A JSON result (only with --json). */
   json(value: unknown): void {
-    if (this.options.json) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    if (this.options.json) this.stdout(`${JSON.stringify(value, null, 2)}\n`);
+  }
+
+  /** A line on stderr outside any command's events (the signal handlers' notices). */
+  notice(text: string): void {
+    this.stderr(`${text}\n`);
+  }
+
+  /** Erases the progress line for good (the command ended). */
+  endProgress(): void {
+    this.progress.clear();
+  }
+
+  private stdout(text: string): void {
+    this.progress.print(() => process.stdout.write(text));
+  }
+
+  private stderr(text: string): void {
+    this.progress.print(() => process.stderr.write(text));
   }
 
   /** A progress event (stderr); suppressed by --quiet except warnings. */
@@ -52,26 +74,31 @@ export class Output {
         if (this.options.quiet) return;
         const verb = directionVerb(event.direction);
         const arrow = `${event.from || "<base>"} -> ${event.to || "<base>"}`;
-        process.stderr.write(`${c.cyan(`Running ${verb}`)} ${arrow}${event.message ? `, ${event.message}` : ""}\n`);
+        const line = `${c.cyan(`Running ${verb}`)} ${arrow}${event.message ? `, ${event.message}` : ""}\n`;
+        this.progress.print(() => process.stderr.write(line), stepProgress(event.direction, event.index, event.total, event.revision, event.message));
+        return;
+      }
+      case "progress": {
+        this.progress.show(event.message);
         return;
       }
       case "step-done":
-        if (this.options.verbose && !this.options.quiet) process.stderr.write(c.dim(`  done in ${formatDuration(event.ms)}\n`));
+        if (this.options.verbose && !this.options.quiet) this.stderr(c.dim(`  done in ${formatDuration(event.ms)}\n`));
         return;
       case "statement":
-        if (this.options.verbose && !this.options.quiet) process.stderr.write(c.dim(`  ${event.sql}\n`));
+        if (this.options.verbose && !this.options.quiet) this.stderr(c.dim(`  ${event.sql}\n`));
         return;
       case "lock-wait":
-        if (!this.options.quiet) process.stderr.write(c.yellow(`Waiting for the migration lock on ${event.url} (another migrate is running)…\n`));
+        if (!this.options.quiet) this.stderr(c.yellow(`Waiting for the migration lock on ${event.url} (another migrate is running)…\n`));
         return;
       case "info":
-        if (!this.options.quiet) process.stderr.write(`${event.message}\n`);
+        if (!this.options.quiet) this.stderr(`${event.message}\n`);
         return;
       case "detail":
-        if (this.options.verbose && !this.options.quiet) process.stderr.write(c.dim(`${event.message}\n`));
+        if (this.options.verbose && !this.options.quiet) this.stderr(c.dim(`${event.message}\n`));
         return;
       case "warning":
-        process.stderr.write(c.yellow(`WARNING: ${event.message}\n`));
+        this.stderr(c.yellow(`WARNING: ${event.message}\n`));
         return;
     }
   }
@@ -82,6 +109,7 @@ export class Output {
    */
   error(error: unknown): void {
     const c = this.errChalk;
+    this.progress.clear();
     if (this.options.json) {
       const known = isMigrateError(error);
       const message = error instanceof Error ? error.message : String(error);

@@ -31,13 +31,14 @@ function installSignalHandlers(ctx: CliContext): void {
     process.on(signal, () => {
       const code = SIGNAL_EXIT_CODES[signal];
       if (received) {
-        process.stderr.write(`${signal} again: exiting without waiting for the cleanup.\n`);
+        ctx.output().endProgress();
+        ctx.output().notice(`${signal} again: exiting without waiting for the cleanup.`);
         process.exit(code);
       }
       received = true;
       if (requestInterrupt(signal)) {
         const wait = statementsCancellable() ? "" : " (SQLite cannot interrupt a running statement: it finishes first)";
-        process.stderr.write(`${signal} received: stopping at the next safe point${wait}, rolling back what is not committed and releasing the migration lock (send it again to exit at once)…\n`);
+        ctx.output().notice(`${signal} received: stopping at the next safe point${wait}, rolling back what is not committed and releasing the migration lock (send it again to exit at once)…`);
         return;
       }
       // No session that changes the database is open: nothing is left half done.
@@ -56,6 +57,7 @@ export async function runCli(argv: string[]): Promise<number> {
   installSignalHandlers(ctx);
   try {
     await program.parseAsync(argv, { from: "user" });
+    ctx.output().endProgress();
     return EXIT_OK;
   } catch (error) {
     if (error instanceof CommanderError) {

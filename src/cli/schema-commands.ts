@@ -16,7 +16,7 @@ export function registerSchemaCommands(program: Command, ctx: CliContext): void 
     .option("--strict", "fail when an applied revision file changed since it was applied (also config strict: true)")
     .action(async (opts: { diff?: boolean; strict?: boolean }) => {
       const { check } = await import("../commands/check.js");
-      const result = await check(await ctx.config(), opts);
+      const result = await check(await ctx.config(), { ...opts, events: (e) => out().event(e) });
       for (const w of result.warnings) out().event({ type: "warning", message: w });
       for (const c of result.changed) out().event({ type: "warning", message: `applied revision ${c.revision} changed since it was applied (${c.path}); --strict makes this an error` });
       // A failing check under --json prints one document: the error, with the result beside it.
@@ -54,7 +54,7 @@ export function registerSchemaCommands(program: Command, ctx: CliContext): void 
     .option("--force", "overwrite an existing file")
     .action(async (opts: { out?: string; force?: boolean }) => {
       const { pull } = await import("../commands/pull.js");
-      const result = await pull(await ctx.config(), opts);
+      const result = await pull(await ctx.config(), { ...opts, events: (e) => out().event(e) });
       if (!result.path) out().raw(result.source);
       else out().line(`Wrote ${result.path} (${result.tables} tables, ${result.enums} enums)`);
       out().json({ path: result.path ?? null, tables: result.tables, enums: result.enums });

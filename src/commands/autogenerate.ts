@@ -44,13 +44,14 @@ export async function autogenerateRevision(config: ResolvedConfig, options: Auto
         hint: "Run `migrate upgrade heads` first, so the new revision is compared with the newest schema.",
       });
     }
-    return diffModelWithDatabase(session, model);
+    return diffModelWithDatabase(session, model, options.events);
   });
   const warnings = [...diff.warnings, ...diff.unmanaged, ...destructiveWarnings(diff.operations)];
   for (const message of warnings) options.events({ type: "warning", message });
   if (diff.operations.length === 0 && !options.allowEmpty) {
     return { written: null, operations: [], warnings };
   }
+  options.events({ type: "progress", message: `writing the revision (${diff.operations.length.toLocaleString("en-US")} operation${diff.operations.length === 1 ? "" : "s"})` });
   const bodies = renderRevisionBodies(diff.operations, reverseAll(diff.operations, diff.reversals), diff.warnings);
   const written = createRevision(project, parents, { ...options, upgradeBody: bodies.upgradeBody, downgradeBody: bodies.downgradeBody, imports: bodies.imports });
   return { written, operations: diff.operations, warnings };

@@ -14,6 +14,7 @@ import { changedError } from "../project/changed-error.js";
 import { loadProject } from "../project/project.js";
 import { schemaDdl } from "../project/schema-ddl.js";
 import { diffModelWithDatabase, loadTarget } from "../project/schema-diff.js";
+import type { EventSink } from "../runtime/events.js";
 
 /** Options of check. */
 export interface CheckOptions {
@@ -21,6 +22,8 @@ export interface CheckOptions {
   diff?: boolean;
   /** Fail when an applied revision file changed since it was applied (also config `strict`). */
   strict?: boolean;
+  /** Progress while it reflects and compares. */
+  events?: EventSink;
 }
 
 /** What check found. */
@@ -44,7 +47,7 @@ export async function check(config: ResolvedConfig, options: CheckOptions = {}):
   return withDatabase(config, {}, async (session) => {
     const changed = await findChangedRevisions(session, project);
     if (changed.length > 0 && (options.strict ?? config.strict)) throw changedError(changed);
-    const diff = await diffModelWithDatabase(session, model);
+    const diff = await diffModelWithDatabase(session, model, options.events);
     const result: CheckResult = { operations: diff.operations, pending: diff.operations.map(describeOperation), warnings: diff.warnings, unmanaged: diff.unmanaged, changed };
     if (options.diff && diff.operations.length > 0) {
       const [before, after] = await Promise.all([schemaDdl(session.dialect, diff.actual), schemaDdl(session.dialect, diff.target)]);

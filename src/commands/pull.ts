@@ -9,6 +9,7 @@ import type { ResolvedConfig } from "../config/types.js";
 import { MigrateError, withFileSystem } from "../errors.js";
 import { withDatabase } from "../runtime/database.js";
 import { reflectDatabase, tableFilter } from "../project/schema-diff.js";
+import type { EventSink } from "../runtime/events.js";
 
 /** Options of pull. */
 export interface PullOptions {
@@ -16,6 +17,8 @@ export interface PullOptions {
   out?: string;
   /** Overwrite an existing file. */
   force?: boolean;
+  /** Progress while it reflects and writes. */
+  events?: EventSink;
 }
 
 /** What pull produced. */
@@ -34,9 +37,10 @@ export async function pull(config: ResolvedConfig, options: PullOptions = {}): P
     throw new MigrateError("file-exists", `${path} already exists.`, { hint: "Pass --out <other file>, or --force to overwrite it." });
   }
   const { schema, dialect } = await withDatabase(config, {}, async (session) => ({
-    schema: await reflectDatabase(session, tableFilter(config)),
+    schema: await reflectDatabase(session, tableFilter(config), options.events),
     dialect: session.dialect.name,
   }));
+  options.events?.({ type: "progress", message: `writing ${schema.tables.length.toLocaleString("en-US")} table${schema.tables.length === 1 ? "" : "s"} as a schema module` });
   const source = renderSchemaModule(schema, { dialect });
   if (path) {
     withFileSystem("write", path, () => {

@@ -12,6 +12,7 @@ import type { ReflectOptions } from "../dialects/dialect.js";
 import { configuredDialect, type DatabaseSession } from "../runtime/database.js";
 import { schemaFromModel } from "../model/to-catalog.js";
 import type { DatabaseSchema } from "../catalog/types.js";
+import { silent, type EventSink } from "../runtime/events.js";
 import { validateSchemaWideNames } from "../catalog/validate-names.js";
 
 /** Both schemas and the operations that turn the database into the model. */
@@ -96,17 +97,24 @@ export async function loadTarget(config: ResolvedConfig): Promise<TargetModel> {
 }
 
 /** Reflects the database through the table filter (exact names inside the catalog queries). */
-export async function reflectDatabase(session: DatabaseSession, filter: TableFilter): Promise<DatabaseSchema> {
+export async function reflectDatabase(session: DatabaseSession, filter: TableFilter, events: EventSink = silent): Promise<DatabaseSchema> {
+  events({ type: "progress", message: "reflecting the database" });
   const reflected = await session.dialect.reflect(session.conn, filter.query);
   return filter.globs ? filterSchema(reflected, filter.tables) : reflected;
 }
 
 /** Compares a loaded model with the live database. */
-export async function diffModelWithDatabase(session: DatabaseSession, model: TargetModel): Promise<SchemaDiff> {
-  const actual = await reflectDatabase(session, model.filter);
+export async function diffModelWithDatabase(session: DatabaseSession, model: TargetModel, events: EventSink = silent): Promise<SchemaDiff> {
+  const actual = await reflectDatabase(session, model.filter, events);
+  events({ type: "progress", message: `comparing ${countOf(actual.tables.length, "table")} with ${countOf(model.target.tables.length, "model table")}` });
   const result = compareSchemas(model.target, actual, {
     capabilities: session.dialect.capabilities,
     normalize: (schema) => session.dialect.normalizeSchema(schema),
   });
   return { ...result, target: model.target, actual };
+}
+
+/** "1 table", "1,000 tables". */
+function countOf(n: number, noun: string): string {
+  return `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
 }

@@ -5,13 +5,16 @@
 
 /** One progress event. */
 export type MigrateEvent =
-  | { type: "step"; direction: "up" | "down"; from: string; to: string; revision: string; message: string }
+  /** A revision starts: the `index`-th (from 1) of the run's `total` steps. */
+  | { type: "step"; direction: "up" | "down"; from: string; to: string; revision: string; message: string; index: number; total: number }
   | { type: "step-done"; direction: "up" | "down"; revision: string; ms: number }
   | { type: "statement"; sql: string }
   | { type: "lock-wait"; url: string }
   | { type: "info"; message: string }
   /** Worth knowing when asked for (--verbose): e.g. which migration lock a run took and why. */
   | { type: "detail"; message: string }
+  /** What a long piece of work is doing now ("comparing 1,000 tables"): transient, shown only on a terminal. */
+  | { type: "progress"; message: string }
   | { type: "warning"; message: string };
 
 /** How long one step of a run took, from its first statement to its commit. */

@@ -93,7 +93,7 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
       const revision = graph.get(step.revision);
       const mod = modules[i] as RevisionModule;
       const transaction = plan.steps[i] as StepTransaction;
-      options.events({ type: "step", direction: step.direction, revision: step.revision, message: revision?.message ?? "", ...stepEndpoints(step, revision?.downRevisions ?? []) });
+      options.events({ type: "step", direction: step.direction, revision: step.revision, message: revision?.message ?? "", index: i + 1, total: steps.length, ...stepEndpoints(step, revision?.downRevisions ?? []) });
       const resume = options.resume?.revision === step.revision ? options.resume : undefined;
       if (resume) options.events({ type: "info", message: `Resuming ${step.revision}: skipping the ${resume.statementsDone} statement(s) that already ran.` });
       const recorder = new StepRecorder({ log, step, checksum: step.direction === "up" ? fileChecksum(revision?.path) : null, resume, inTransaction: transaction !== "none", probe: (sql) => statementEffect(conn, dialect, sql) });
