@@ -23,12 +23,17 @@
  * - a declared type athanor would spell differently (NVARCHAR(n), DATETIME, int) is reflected as
  *   raw text, so pull keeps it, and compares as the portable type it means;
  *
+ * - index elements: `col COLLATE x` written as an expression is the column collated x, collation
+ *   names compare without case, and an element collated as its column is (BINARY when the column
+ *   names none) has no COLLATE of its own;
+ *
  * `unsigned` is kept: SQLite enforces nothing for it, but the declared type carries it and
  * reflection reads it back, so model and database agree.
  */
-import type { ColumnSchema, ColumnType, DatabaseSchema, ForeignKeySchema, TableSchema } from "../../catalog/types.js";
+import type { ColumnSchema, ColumnType, DatabaseSchema, ForeignKeySchema, IndexElement, TableSchema } from "../../catalog/types.js";
 import { canonicalColumnFields, canonicalForeignKey, literalSqlDefault, mapTables, unquoteStandardString, withoutFields } from "../../catalog/normalize-helpers.js";
-import { foldName } from "./names.js";
+import { foldName, sameName } from "./names.js";
+import { splitIndexExpression } from "./parse-create-index.js";
 import { portableColumnType } from "./types.js";
 
 const INTEGER_KINDS = new Set<ColumnType["kind"]>(["smallint", "integer", "bigint"]);
@@ -71,6 +76,21 @@ function canonicalOrder<T extends { name?: string | null }>(items: readonly T[])
   return [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
+/**
+ * An index element as SQLite keeps it: an expression `a COLLATE x` is the column `a` collated x
+ * (what the stored CREATE INDEX is read as), collation names have no case, and a collation that
+ * is the column's own (BINARY when the column names none) is no COLLATE of the element's.
+ */
+function sqliteElement(element: IndexElement, table: TableSchema): IndexElement {
+  const out = splitIndexExpression(element);
+  if (!out.collation) return out;
+  const collation = out.collation.toUpperCase();
+  const column = "column" in out ? table.columns.find((c) => sameName(c.name, out.column)) : undefined;
+  const own = column ? (column.collation ?? "BINARY").toUpperCase() : undefined;
+  const { collation: _collation, ...rest } = out;
+  return collation === own ? rest : { ...rest, collation };
+}
+
 function sqliteTable(table: TableSchema, all: readonly TableSchema[]): TableSchema {
   return {
     ...table,
@@ -82,7 +102,12 @@ function sqliteTable(table: TableSchema, all: readonly TableSchema[]): TableSche
     checks: canonicalOrder(table.checks),
     indexes: table.indexes
       .filter((ix) => !ix.name.startsWith("sqlite_autoindex_"))
-      .map((ix) => ({ ...ix, where: ix.where?.trim() || null, using: ix.using?.toLowerCase() === "btree" ? null : (ix.using ?? null) })),
+      .map((ix) => ({
+        ...ix,
+        elements: ix.elements.map((e) => sqliteElement(e, table)),
+        where: ix.where?.trim() || null,
+        using: ix.using?.toLowerCase() === "btree" ? null : (ix.using ?? null),
+      })),
     comment: null,
     // Table collations and engines are MySQL's; SQLite has neither.
     collation: null,

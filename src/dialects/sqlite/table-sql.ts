@@ -4,7 +4,7 @@
  * reflection reads every one of them back identically.
  */
 import { UnsupportedOperationError } from "../../errors.js";
-import type { CheckSchema, ColumnSchema, ForeignKeySchema, IndexSchema, TableSchema, UniqueSchema } from "../../catalog/types.js";
+import type { CheckSchema, ColumnSchema, ForeignKeySchema, IndexSchema, PrimaryKeySchema, TableSchema, UniqueSchema } from "../../catalog/types.js";
 import { defaultSql } from "./defaults.js";
 import { sameName } from "./names.js";
 import { quoteIdentifier, quoteLiteral } from "./quote.js";
@@ -79,8 +79,20 @@ export function foreignKeySql(fk: ForeignKeySchema): string {
   return text;
 }
 
+/** Refuses what SQLite's keys cannot be: deferrable (only foreign keys are) or NULLS NOT DISTINCT. */
+function assertKeySupported(key: PrimaryKeySchema | UniqueSchema, what: string, table: string): void {
+  const label = `${what}${key.name ? ` "${key.name}"` : ""} of "${table}" (${key.columns.join(", ")})`;
+  if (key.deferrable || key.initiallyDeferred) {
+    throw new UnsupportedOperationError(`SQLite cannot defer the ${label}: only foreign keys are deferrable there.`, { hint: "Remove deferrable/initiallyDeferred for SQLite." });
+  }
+  if ((key as UniqueSchema).nullsNotDistinct) {
+    throw new UnsupportedOperationError(`SQLite has no NULLS NOT DISTINCT (the ${label}): NULLs in a unique key are always distinct there.`, { hint: "Remove nullsNotDistinct for SQLite." });
+  }
+}
+
 /** `CONSTRAINT "name" UNIQUE (…)`. */
-export function uniqueSql(unique: UniqueSchema): string {
+export function uniqueSql(unique: UniqueSchema, table = ""): string {
+  assertKeySupported(unique, "unique constraint", table);
   return `${named(unique.name)}UNIQUE (${columnList(unique.columns)})`;
 }
 
@@ -98,8 +110,9 @@ export function createTableSql(table: TableSchema, as?: string, options = ""): s
   const lines = table.columns.map((column) =>
     columnSql(column, { table: table.name, autoincrementKey: column === auto ? { name: table.primaryKey?.name } : undefined }),
   );
+  if (table.primaryKey) assertKeySupported(table.primaryKey, "primary key", table.name);
   if (table.primaryKey && !auto) lines.push(`${named(table.primaryKey.name)}PRIMARY KEY (${columnList(table.primaryKey.columns)})`);
-  for (const unique of table.uniques) lines.push(uniqueSql(unique));
+  for (const unique of table.uniques) lines.push(uniqueSql(unique, table.name));
   for (const fk of table.foreignKeys) lines.push(foreignKeySql(fk));
   for (const check of table.checks) lines.push(checkSql(check));
   const tail = options ? ` ${options}` : "";
@@ -113,7 +126,23 @@ export function assertIndexSupported(table: string, index: IndexSchema): void {
       hint: "Remove `using` for SQLite; every SQLite index is a B-tree.",
     });
   }
+  if (index.nullsNotDistinct) {
+    throw new UnsupportedOperationError(`Index "${index.name}" on "${table}": SQLite has no NULLS NOT DISTINCT (NULLs in a unique index are always distinct).`, {
+      hint: "Remove nullsNotDistinct for SQLite, or index coalesce(col, <value>) to make NULLs collide.",
+    });
+  }
   for (const element of index.elements) {
+    const label = "column" in element ? `"${element.column}"` : `(${element.expression})`;
+    if (element.nulls) {
+      throw new UnsupportedOperationError(`Index "${index.name}" on "${table}": SQLite has no NULLS ${element.nulls.toUpperCase()} in indexes (${label}).`, {
+        hint: "Remove nulls for SQLite: NULLs sort first ascending and last descending there.",
+      });
+    }
+    if (element.opclass || element.collationSchema) {
+      throw new UnsupportedOperationError(`Index "${index.name}" on "${table}": SQLite has no ${element.opclass ? "operator classes" : "schema-qualified collations"} (${label}).`, {
+        hint: element.opclass ? "Remove opclass for SQLite." : "Name the collation without collationSchema for SQLite.",
+      });
+    }
     if ("column" in element && element.length !== undefined) {
       throw new UnsupportedOperationError(`Index "${index.name}" on "${table}": SQLite has no prefix indexes (length ${element.length} on "${element.column}").`, {
         hint: "Remove the prefix length for SQLite, or index an expression such as substr(col, 1, n).",
@@ -126,8 +155,10 @@ export function assertIndexSupported(table: string, index: IndexSchema): void {
 export function createIndexSql(table: string, index: IndexSchema, ifNotExists = false): string {
   assertIndexSupported(table, index);
   const elements = index.elements.map((e) => {
-    const body = "column" in e ? quoteIdentifier(e.column) : e.expression;
-    return e.descending ? `${body} DESC` : body;
+    // An expression is parenthesised under COLLATE, which would otherwise bind to its last operand.
+    const body = "column" in e ? quoteIdentifier(e.column) : e.collation ? `(${e.expression})` : e.expression;
+    const collate = e.collation ? ` COLLATE ${quoteIdentifier(e.collation)}` : "";
+    return `${body}${collate}${e.descending ? " DESC" : ""}`;
   });
   const where = index.where ? ` WHERE ${index.where}` : "";
   const unique = index.unique ? "UNIQUE " : "";

@@ -209,6 +209,15 @@ const cases: Cases = {
     { name: "concurrently is refused", op: { kind: "createIndex", table: "notes", concurrently: true, index: { name: "ix", elements: [{ column: "id" }], unique: false } }, throws: /no concurrent index builds/ },
     { name: "access methods are refused", op: { kind: "createIndex", table: "notes", index: { name: "ix", elements: [{ column: "id" }], unique: false, using: "gin" } }, throws: /USING gin/ },
     { name: "prefix lengths are refused", op: { kind: "createIndex", table: "notes", index: { name: "ix", elements: [{ column: "title", length: 10 }], unique: false } }, throws: /no prefix indexes/ },
+    {
+      name: "COLLATE on columns and (parenthesised) expressions, before the order",
+      op: { kind: "createIndex", table: "notes", index: { name: "ix", elements: [{ column: "title", collation: "NOCASE", descending: true }, { expression: "a || b", collation: "RTRIM" }], unique: false } },
+      expected: [{ sql: 'CREATE INDEX "ix" ON "notes" ("title" COLLATE "NOCASE" DESC, (a || b) COLLATE "RTRIM")' }],
+    },
+    { name: "NULLS FIRST/LAST is refused", op: { kind: "createIndex", table: "notes", index: { name: "ix", elements: [{ column: "title", nulls: "last" }], unique: false } }, throws: /no NULLS LAST in indexes/ },
+    { name: "operator classes are refused", op: { kind: "createIndex", table: "notes", index: { name: "ix", elements: [{ column: "title", opclass: "text_ops" }], unique: false } }, throws: /no operator classes/ },
+    { name: "collation schemas are refused", op: { kind: "createIndex", table: "notes", index: { name: "ix", elements: [{ column: "title", collation: "c", collationSchema: "s" }], unique: false } }, throws: /schema-qualified collations/ },
+    { name: "NULLS NOT DISTINCT is refused", op: { kind: "createIndex", table: "notes", index: { name: "ix", elements: [{ column: "title" }], unique: true, nullsNotDistinct: true } }, throws: /no NULLS NOT DISTINCT/ },
   ],
   dropIndex: [
     { name: "drop", op: { kind: "dropIndex", table: "notes", name: "ix_notes_author" }, expected: [{ sql: 'DROP INDEX "ix_notes_author"' }] },

@@ -1,6 +1,6 @@
 /** The tokenizer and the CREATE TABLE / CREATE INDEX readers on hand-written, awkward SQL. */
 import { describe, expect, it } from "vitest";
-import { parseCreateIndex } from "../../../../src/dialects/sqlite/parse-create-index.js";
+import { parseCreateIndex, splitIndexExpression } from "../../../../src/dialects/sqlite/parse-create-index.js";
 import { parseCreateTable } from "../../../../src/dialects/sqlite/parse-create-table.js";
 import { tokenize } from "../../../../src/dialects/sqlite/sql-tokens.js";
 import { renameIdentifier } from "../../../../src/dialects/sqlite/table-edits.js";
@@ -81,9 +81,23 @@ describe("parseCreateTable", () => {
 });
 
 describe("parseCreateIndex", () => {
+  it("reads a trailing COLLATE as the element's collation, on columns and expressions, before the order", () => {
+    expect(parseCreateIndex(`CREATE INDEX i ON t ("a" COLLATE "nocase" DESC, (lower(b)) COLLATE RTRIM, c || d COLLATE x ASC)`).elements).toEqual([
+      { column: "a", collation: "nocase", descending: true },
+      { expression: "(lower(b))", collation: "RTRIM" },
+      { expression: "c || d", collation: "x" },
+    ]);
+  });
+
+  it("splitIndexExpression reads a model's `col COLLATE x` expression as SQLite stores it", () => {
+    expect(splitIndexExpression({ expression: "title COLLATE NOCASE DESC" })).toEqual({ column: "title", collation: "NOCASE", descending: true });
+    expect(splitIndexExpression({ expression: "lower(a)", collation: "NOCASE" })).toEqual({ expression: "lower(a)", collation: "NOCASE" });
+    expect(splitIndexExpression({ column: "a", collation: "x" })).toEqual({ column: "a", collation: "x" });
+  });
+
   it("tells columns from expressions and keeps the WHERE text", () => {
     expect(parseCreateIndex(`CREATE UNIQUE INDEX "ix (1)" ON "t" ("a b" DESC, lower("c"), d COLLATE NOCASE, e ASC) WHERE "a b" > 0 AND e = 'x'`)).toEqual({
-      elements: [{ column: "a b", descending: true }, { expression: 'lower("c")' }, { expression: "d COLLATE NOCASE" }, { column: "e" }],
+      elements: [{ column: "a b", descending: true }, { expression: 'lower("c")' }, { column: "d", collation: "NOCASE" }, { column: "e" }],
       where: `"a b" > 0 AND e = 'x'`,
     });
   });
