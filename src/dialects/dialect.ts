@@ -7,6 +7,7 @@ import type { DatabaseUrl } from "../core/database-url.js";
 import type { DialectName } from "../core/dialect-name.js";
 import type { VersionTableName } from "../core/version-table-name.js";
 import type { Operation } from "../operations/types.js";
+import type { IdentifierRules } from "../operations/table-state.js";
 import type { DatabaseSchema, NamedObjectKind, TableRef, TableSchema } from "../catalog/types.js";
 import type { MigrateError } from "../errors.js";
 
@@ -78,12 +79,15 @@ export interface Connection {
 }
 
 /**
- * Context for compiling one operation. Offline (`--sql`) compilation has no database; SQLite
- * rebuilds then rely on table definitions known from earlier operations in the same run.
+ * What compiling one operation may know besides the operation: compile is pure, so the same
+ * operation and the same table state give the same statements online, offline (`--sql`) and on
+ * resume. Compile never reads the database; the runtime reflects a table once, before the first
+ * operation of the run that touches it, and moves that state forward through every operation
+ * (operations/known-tables.ts). Offline, tables are known from the revisions before the range.
  */
 export interface CompileContext {
-  /** The current definition of a table, reflected online or tracked offline; undefined if unknown. */
-  tableState(ref: TableRef): Promise<TableSchema | undefined>;
+  /** The table's definition before this operation, as the run knows it; undefined if unknown or absent. */
+  tableState(ref: TableRef): TableSchema | undefined;
   /** True under `--sql`: no database is connected. */
   offline: boolean;
 }
@@ -171,6 +175,11 @@ export interface LeaseLocking {
 export interface Dialect {
   readonly name: DialectName;
   readonly capabilities: DialectCapabilities;
+  /**
+   * How the database compares identifiers and renames a column inside SQL text, for the run's
+   * table state (operations/table-state.ts). Absent: names compare exactly, expressions keep their text.
+   */
+  readonly identifierRules?: IdentifierRules;
   /** Quotes an identifier (doubling embedded quote characters). */
   quoteIdentifier(name: string): string;
   /** Quotes a possibly schema-qualified table reference. */
@@ -187,7 +196,7 @@ export interface Dialect {
   compile(op: Operation, ctx: CompileContext): Promise<Statement[]>;
   /** Reads the live schema with a constant number of catalog queries. */
   reflect(conn: Connection, options?: ReflectOptions): Promise<DatabaseSchema>;
-  /** Reads one table (used by SQLite rebuilds and online compile); undefined if it does not exist. */
+  /** Reads one table (the runtime seeds a run's table state with it); undefined if it does not exist. */
   reflectTable(conn: Connection, ref: TableRef): Promise<TableSchema | undefined>;
   /**
    * Checks run just before a revision commits; throws if the revision left the database
@@ -246,9 +255,12 @@ export interface VersionTableSql {
    * step — direction, status, file checksum and per-statement progress. Columns: revision
    * varchar(32) primary key, direction varchar(4), status varchar(16), checksum varchar(64) null,
    * statements_done integer, done_statements long text (a JSON array of SQL), progress_hash
-   * varchar(64) null, pending_statement long text null, error long text null, updated_at varchar(32).
+   * varchar(64) null, pending_statement long text null, error long text null, updated_at varchar(32),
+   * table_state long text null (JSON: the tables the step changes, as they were when it began).
    */
   createLog?(table: VersionTableName): Statement[];
+  /** Adds `table_state` (long text, null) to a log table created before the column existed. */
+  addLogTableState?(table: VersionTableName): Statement;
   /**
    * One statement that writes a log row whatever is there: an INSERT of `columns` (placeholders
    * 1…n in that order) that, when the row's key (the first column) exists, overwrites the other

@@ -62,7 +62,9 @@ async function offline(project: Project, direction: Direction, spec: string): Pr
     });
   }
   const steps = plan(project, direction, start, target);
-  return { steps, sql: await renderOfflineSql(dialect, project.graph, steps, project.config.versionTable) };
+  // The tables at the start of the range are what the upgrades leading there made of them.
+  const before = start.length > 0 ? planUpgrade(project.graph, [], start) : [];
+  return { steps, sql: await renderOfflineSql(dialect, project.graph, steps, project.config.versionTable, before) };
 }
 
 /** The unfinished step `--resume` continues; errors when there is none or it went the other way. */

@@ -16,7 +16,7 @@ export async function schemaDdl(dialect: Dialect, schema: DatabaseSchema): Promi
     ...[...normalized.enums].sort(byName).map((e): Operation => ({ kind: "createEnum", enum: e })),
     ...[...normalized.tables].sort(byName).map((t): Operation => ({ kind: "createTable", table: { ...t, indexes: [...t.indexes].sort((a, b) => a.name.localeCompare(b.name)) } })),
   ];
-  const ctx = { offline: true, tableState: async () => undefined };
+  const ctx = { offline: true, tableState: () => undefined };
   const parts: string[] = [];
   for (const op of ops) {
     for (const s of await dialect.compile(op, ctx)) parts.push(`${(s.params?.length ? dialect.inlineParams(s) : s.sql).trimEnd()};`);

@@ -9,14 +9,20 @@ import type { RevisionGraph, Step } from "../revisions/index.js";
 import type { RevisionModule } from "../scripts/import-revision.js";
 import { directionVerb } from "./events.js";
 import { OfflineSink } from "./offline-sink.js";
+import { replayUpgrades } from "./replay-sink.js";
 import { callRevision, loadStepModules, stepEndpoints } from "./revision-step.js";
 import { planTransactions } from "./transaction-plan.js";
 import { versionRowChanges } from "./version-store.js";
 
-/** Renders `steps` as SQL text, with the version table created first (IF NOT EXISTS). */
-export async function renderOfflineSql(dialect: Dialect, graph: RevisionGraph, steps: Step[], versionTable: VersionTableName): Promise<string> {
+/**
+ * Renders `steps` as SQL text, with the version table created first (IF NOT EXISTS). `before`:
+ * the upgrades that lead to where the range starts, replayed first so the tables they leave are
+ * known (nothing of them is printed).
+ */
+export async function renderOfflineSql(dialect: Dialect, graph: RevisionGraph, steps: Step[], versionTable: VersionTableName, before: Step[] = []): Promise<string> {
   let out = "";
   const sink = new OfflineSink(dialect, (text) => (out += text));
+  await replayUpgrades(dialect, graph, before, sink.tracker);
   const modules = await loadStepModules(graph, steps);
   // Offline scripts wrap each revision on its own, whatever the config's transaction setting.
   const plan = planTransactions({ transactionalDdl: dialect.capabilities.transactionalDdl, setting: "revision", stepTransactional: modules.map((m) => m.transactional !== false) });

@@ -7,14 +7,13 @@
  * revision's function returns (or reads data with op.query). An operation the dialect cannot
  * express therefore fails before any statement of the revision has run.
  */
-import type { CompileContext, Connection, Dialect, Statement } from "../dialects/dialect.js";
+import type { Connection, Dialect, Statement } from "../dialects/dialect.js";
 import { MigrateError, SqlError, isMigrateError } from "../errors.js";
 import type { OperationSink } from "../operations/sink.js";
 import { isSqlFragment, joinFragment, type SqlFragment } from "../core/sql.js";
 import type { Operation } from "../operations/types.js";
-import type { TableRef, TableSchema } from "../catalog/types.js";
 import { redactUrl } from "../core/database-url.js";
-import { applyToTableState, tableChangedInPlace, tableKey } from "./table-state.js";
+import { TableTracker } from "./table-tracker.js";
 import { throwIfInterrupted, yieldToSignals } from "./interrupt.js";
 
 /** Called for each statement before it runs (the --verbose echo). */
@@ -39,19 +38,21 @@ export interface StatementHooks {
 export class OnlineSink implements OperationSink {
   readonly offline = false;
   readonly dialect;
-  private readonly compileContext: CompileContext;
+  private readonly tracker: TableTracker;
   private stopped: { reason: unknown } | undefined;
   private inFlight: Promise<unknown> = Promise.resolve();
   private running = 0;
   /** Compile-first mode: statements compiled but not yet run, and the tables they change. */
   private readonly compileFirst: boolean;
   private pending: Statement[] = [];
-  private readonly pendingTables = new Map<string, TableSchema>();
+  /** Whether held-back statements include raw SQL (op.execute), which may change any table. */
+  private pendingRawSql = false;
 
   /**
    * One sink per revision step: `hooks` record its progress, `onStatement` echoes (--verbose),
    * `commitOpen` commits the open transaction before a statement that must run outside one (the
-   * runner's, which first writes what it held back for that transaction).
+   * runner's, which first writes what it held back for that transaction), `tracker` is the run's
+   * table state (one per run, so a revision compiles against what the revisions before it left).
    */
   constructor(
     private readonly conn: Connection,
@@ -59,23 +60,25 @@ export class OnlineSink implements OperationSink {
     private readonly hooks?: StatementHooks,
     private readonly onStatement?: StatementListener,
     private readonly commitOpen: () => Promise<void> = () => conn.commit(),
+    tracker?: TableTracker,
   ) {
     this.dialect = impl.name;
     this.compileFirst = !impl.capabilities.transactionalDdl;
-    // Held-back statements have not changed the database yet: tables they touch are answered
-    // from the tracked definitions, the rest from the live catalog (remembered, so tracking the
-    // operation afterwards does not reflect the same table again).
-    this.compileContext = { offline: false, tableState: (ref) => this.tableState(ref) };
+    this.tracker = tracker ?? new TableTracker(impl, (ref) => impl.reflectTable(conn, ref));
   }
 
   async run(op: Operation): Promise<void> {
-    const statements = await this.impl.compile(op, this.compileContext);
+    // Compile is pure: the table state comes from the tracker, reflected at most once per table.
+    await this.tracker.prepare(op);
+    const statements = await this.impl.compile(op, this.tracker.context);
+    this.tracker.apply(op);
     if (!this.compileFirst) {
       for (const statement of statements) await this.execute(statement, "operation");
+      if (op.kind === "execute") this.tracker.invalidate();
       return;
     }
     this.pending.push(...statements);
-    await this.track(op);
+    if (op.kind === "execute") this.pendingRawSql = true;
   }
 
   async query<T = Record<string, unknown>>(statement: string | SqlFragment): Promise<T[]> {
@@ -87,30 +90,16 @@ export class OnlineSink implements OperationSink {
   /** Runs the held-back statements, in order. */
   async drain(): Promise<void> {
     const statements = this.pending;
+    const rawSql = this.pendingRawSql;
     this.discard();
     for (const statement of statements) await this.execute(statement, "operation");
+    if (rawSql) this.tracker.invalidate();
   }
 
   /** Drops the held-back statements (the revision failed before any of them ran). */
   discard(): void {
     this.pending = [];
-    this.pendingTables.clear();
-  }
-
-  /** The table as operations compiled so far leave it. */
-  private async tableState(ref: TableRef): Promise<TableSchema | undefined> {
-    const known = this.pendingTables.get(tableKey(ref));
-    if (known || !this.compileFirst) return known ?? this.impl.reflectTable(this.conn, ref);
-    const live = await this.impl.reflectTable(this.conn, ref);
-    if (live) this.pendingTables.set(tableKey(ref), live);
-    return live;
-  }
-
-  /** Records what `op` will do to its table, so later operations compile against it. */
-  private async track(op: Operation): Promise<void> {
-    const ref = tableChangedInPlace(op);
-    if (ref) await this.tableState(ref);
-    applyToTableState(this.pendingTables, op);
+    this.pendingRawSql = false;
   }
 
   /**

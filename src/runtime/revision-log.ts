@@ -32,6 +32,11 @@ export interface LogEntry {
   error: string | null;
   /** ISO time of the last change. */
   updatedAt: string;
+  /**
+   * JSON: the tables the step changes, as they were when it began (runtime/table-tracker.ts), so
+   * a resumed step compiles against the same state as its first run. Absent in older logs.
+   */
+  tableState?: string | null;
 }
 
 /** A step that did not finish. */
@@ -55,6 +60,7 @@ const COLUMNS = [
   "pending_statement",
   "error",
   "updated_at",
+  "table_state",
 ] as const;
 
 /** Rows per multi-row upsert: 10 values each stays far below every driver's bound-value limit. */
@@ -87,6 +93,7 @@ function fromRow(row: Row): LogEntry {
     pendingStatement: text(row.pending_statement),
     error: text(row.error),
     updatedAt: String(row.updated_at ?? ""),
+    tableState: text(row.table_state),
   };
 }
 
@@ -102,6 +109,7 @@ function values(entry: LogEntry): unknown[] {
     entry.pendingStatement,
     entry.error,
     entry.updatedAt,
+    entry.tableState ?? null,
   ];
 }
 
@@ -139,15 +147,24 @@ export class RevisionLog {
     return this.supported && tableExists(this.conn, this.dialect, this.table);
   }
 
-  /** Creates the table if it is missing. */
+  /** Creates the table if it is missing, and adds the columns a log written by an older version lacks. */
   async ensure(): Promise<void> {
     for (const s of this.dialect.versionTable.createLog?.(this.table) ?? []) await this.conn.query(s.sql, s.params);
+    const add = this.dialect.versionTable.addLogTableState?.(this.table);
+    if (add && !(await this.hasColumn("table_state"))) await this.conn.query(add.sql, add.params);
+  }
+
+  /** Whether the log table has `column` (read from the catalog, so an open transaction is never aborted). */
+  private async hasColumn(column: string): Promise<boolean> {
+    const table = await this.dialect.reflectTable(this.conn, this.table);
+    return table?.columns.some((c) => c.name === column) ?? false;
   }
 
   /** Every entry; empty when the table does not exist. */
   async all(): Promise<LogEntry[]> {
     if (!(await this.exists())) return [];
-    const rows = await this.conn.query<Row>(`SELECT ${this.columnList()} FROM ${this.quoted()}`);
+    // Every column, so a log from an older version (without the newer columns) still reads.
+    const rows = await this.conn.query<Row>(`SELECT * FROM ${this.quoted()}`);
     return rows.map(fromRow).sort((a, b) => (a.revision < b.revision ? -1 : a.revision > b.revision ? 1 : 0));
   }
 
@@ -158,7 +175,7 @@ export class RevisionLog {
 
   /** The entry of one revision. Call only after ensure() or exists(). */
   async get(revision: string): Promise<LogEntry | undefined> {
-    const rows = await this.conn.query<Row>(`SELECT ${this.columnList()} FROM ${this.quoted()} WHERE ${this.dialect.quoteIdentifier("revision")} = ${this.p(1)}`, [revision]);
+    const rows = await this.conn.query<Row>(`SELECT * FROM ${this.quoted()} WHERE ${this.dialect.quoteIdentifier("revision")} = ${this.p(1)}`, [revision]);
     return rows[0] ? fromRow(rows[0]) : undefined;
   }
 
@@ -200,12 +217,17 @@ export class RevisionLog {
     }
   }
 
-  /** Overwrites the existing entry of `entry.revision` (one statement: used for per-statement progress). */
-  async update(entry: LogEntry): Promise<void> {
+  /**
+   * Overwrites the existing entry of `entry.revision` (one statement: used for per-statement
+   * progress). `keepTableState`: the stored table_state is already the entry's, so it is not sent again.
+   */
+  async update(entry: LogEntry, keepTableState = false): Promise<void> {
     const q = (c: string) => this.dialect.quoteIdentifier(c);
-    const assignments = COLUMNS.slice(1).map((c, i) => `${q(c)} = ${this.p(i + 1)}`).join(", ");
+    const columns = COLUMNS.slice(1, keepTableState ? -1 : undefined);
+    const assignments = columns.map((c, i) => `${q(c)} = ${this.p(i + 1)}`).join(", ");
     const [revision, ...rest] = values(entry);
-    await this.conn.query(`UPDATE ${this.quoted()} SET ${assignments} WHERE ${q("revision")} = ${this.p(COLUMNS.length)}`, [...rest, revision]);
+    const set = rest.slice(0, columns.length);
+    await this.conn.query(`UPDATE ${this.quoted()} SET ${assignments} WHERE ${q("revision")} = ${this.p(columns.length + 1)}`, [...set, revision]);
   }
 
   /** Removes a revision's entry. */

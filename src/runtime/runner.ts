@@ -14,6 +14,7 @@ import type { DatabaseSession } from "./database.js";
 import { directionVerb, type EventSink, type StepTiming } from "./events.js";
 import { interruptible, throwIfInterrupted, yieldToSignals } from "./interrupt.js";
 import { OnlineSink } from "./online-sink.js";
+import { TableTracker } from "./table-tracker.js";
 import type { LogEntry } from "./revision-log.js";
 import { callRevision, loadStepModules, stepEndpoints } from "./revision-step.js";
 import { StepRecorder } from "./step-recorder.js";
@@ -87,6 +88,8 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
     if (finishedInOpen !== undefined) committedThrough = finishedInOpen;
     finishedInOpen = undefined;
   };
+  // One table state for the run: each table is reflected once, then tracked through the operations.
+  const tracker = new TableTracker(dialect, (ref) => dialect.reflectTable(conn, ref));
   try {
     for (const [i, step] of steps.entries()) {
       throwIfInterrupted();
@@ -96,8 +99,9 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
       options.events({ type: "step", direction: step.direction, revision: step.revision, message: revision?.message ?? "", index: i + 1, total: steps.length, ...stepEndpoints(step, revision?.downRevisions ?? []) });
       const resume = options.resume?.revision === step.revision ? options.resume : undefined;
       if (resume) options.events({ type: "info", message: `Resuming ${step.revision}: skipping the ${resume.statementsDone} statement(s) that already ran.` });
-      const recorder = new StepRecorder({ log, step, checksum: step.direction === "up" ? fileChecksum(revision?.path) : null, resume, inTransaction: transaction !== "none", probe: (sql) => statementEffect(conn, dialect, sql) });
-      const sink = new OnlineSink(conn, dialect, recorder, echo, commitOpen);
+      const recorder = new StepRecorder({ log, step, checksum: step.direction === "up" ? fileChecksum(revision?.path) : null, resume, inTransaction: transaction !== "none", tableState: () => tracker.stepSnapshot(), probe: (sql) => statementEffect(conn, dialect, sql) });
+      tracker.beginStep(resume?.tableState);
+      const sink = new OnlineSink(conn, dialect, recorder, echo, commitOpen, tracker);
       const started = performance.now();
       // A step outside any transaction first commits the shared one; a shared one opens lazily.
       if (transaction === "none" && conn.inTransaction) await commitOpen();

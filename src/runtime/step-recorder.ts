@@ -57,6 +57,8 @@ export interface StepRecorderOptions {
   resume?: LogEntry;
   /** Tells whether a statement's effect is in the database (see statement-effect.ts). */
   probe?: (sql: string) => Promise<StatementEffect>;
+  /** The tables the step changes as they were when it began (JSON, see table-tracker.ts), kept with its progress for a resume. */
+  tableState?: () => string | null;
   /**
    * The step runs inside a transaction that also moves its version rows: the log is written only
    * when it finishes (or when one of its statements must commit on its own).
@@ -80,6 +82,8 @@ export class StepRecorder implements StatementHooks {
   private previous: LogEntry | undefined;
   /** Whether the previous row was read (always, unless the step is deferred or resumed). */
   private rowStarted = false;
+  /** Whether the log row holds this entry's table_state. */
+  private stateWritten = false;
 
   constructor(private readonly options: StepRecorderOptions) {
     const { step, resume } = options;
@@ -236,9 +240,15 @@ export class StepRecorder implements StatementHooks {
 
   private async write(): Promise<void> {
     this.entry.updatedAt = new Date().toISOString();
-    if (this.touched) await this.options.log.update(this.entry);
+    const before = this.entry.tableState ?? null;
+    // A finished step is never resumed: its row does not keep the snapshot.
+    this.entry.tableState = this.entry.status === "done" ? null : (this.options.tableState?.() ?? before);
+    // The snapshot only grows as tables are first touched: unchanged, it is not sent with every statement.
+    const keepState = this.stateWritten && this.entry.tableState === before;
+    if (this.touched) await this.options.log.update(this.entry, keepState);
     else await this.options.log.put(this.entry, this.options.resume !== undefined || this.previous !== undefined);
     this.touched = true;
+    this.stateWritten = true;
   }
 
   /** Checks that the statements skipped are exactly the ones that ran before. */

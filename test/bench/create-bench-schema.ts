@@ -30,7 +30,7 @@ export async function createBenchSchema(dialect: Dialect, conn: Connection, sche
       await conn.begin();
       transactions++;
     }
-    const compiled = await dialect.compile({ kind: "createTable", table: schema.tables[i] }, { offline: false, tableState: async () => undefined });
+    const compiled = await dialect.compile({ kind: "createTable", table: schema.tables[i] }, { offline: false, tableState: () => undefined });
     for (const statement of compiled) {
       await conn.query(statement.sql, statement.params);
       statements++;

@@ -1,7 +1,8 @@
 /**
  * End to end: `migrate init` gives a working project, and offline `--sql` renders upgrade,
  * downgrade ranges and stamps without touching the database — with BEGIN/COMMIT exactly where
- * the dialect has transactional DDL, and SQLite rebuilds of tables created earlier in the range.
+ * the dialect has transactional DDL, and SQLite rebuilds of tables created earlier in the range
+ * or by the revisions before it.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -60,14 +61,9 @@ describe.each([
   });
 
   it("renders a downgrade range and refuses a downgrade without one", () => {
-    if (dialect === "sqlite") {
-      // Undoing w2 is a rebuild of a table this range never saw created: it says so instead of guessing.
-      const unknown = project.run(["downgrade", "w2:base", "--sql"]);
-      expect(unknown.code).toBe(1);
-      expect(unknown.stderr).toMatch(/cannot rebuild "widgets".*definition is unknown/);
-      return;
-    }
     const r = project.run(["downgrade", "w2:base", "--sql"]);
+    // Undoing w2 on SQLite is a rebuild of a table created before the range: its definition comes from w1.
+    if (dialect === "sqlite") expect(r.stdout).toMatch(/_athanor_tmp_widgets/);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("-- Running downgrade w2 -> w1");
     expect(r.stdout).toMatch(/DROP TABLE [`"]widgets[`"]/);

@@ -4,9 +4,10 @@
  * migration runner applies one revision (lock, transaction where DDL is transactional, foreign
  * key verification after SQLite rebuilds).
  */
+import { compileLive } from "../helpers/live-compile.js";
 import { createTestDatabase, type TestDatabase, type TestDialect } from "../helpers/databases.js";
 import { parseDatabaseUrl } from "../../src/core/database-url.js";
-import type { CompileContext, Connection, Dialect } from "../../src/dialects/dialect.js";
+import type { Connection, Dialect } from "../../src/dialects/dialect.js";
 import { loadDialect } from "../../src/dialects/registry.js";
 import type { Operation } from "../../src/operations/types.js";
 import type { ColumnSchema, ColumnType, DatabaseSchema, TableSchema } from "../../src/catalog/types.js";
@@ -117,7 +118,6 @@ export async function openRoundTripKit(name: TestDialect): Promise<RoundTripKit>
   const dialect = await loadDialect(name);
   const db: TestDatabase = await createTestDatabase(name);
   const conn = await dialect.connect(parseDatabaseUrl(db.url));
-  const ctx: CompileContext = { offline: false, tableState: (ref) => dialect.reflectTable(conn, ref) };
   const q = (id: string): string => dialect.quoteIdentifier(id);
 
   const kit: RoundTripKit = {
@@ -131,7 +131,7 @@ export async function openRoundTripKit(name: TestDialect): Promise<RoundTripKit>
         if (transactional) await conn.begin();
         try {
           for (const op of ops) {
-            for (const statement of await dialect.compile(op, ctx)) {
+            for (const statement of await compileLive(dialect, conn, op)) {
               // As the runner does: a statement that cannot run in a transaction runs between two.
               const outside = statement.transactional === false && conn.inTransaction;
               if (outside) await conn.commit();

@@ -18,8 +18,8 @@ function changesDefinition(op: AlterColumnOp): boolean {
 }
 
 /** The column as it is now, from the live table or from the operation's existing* fields. */
-async function currentColumn(op: AlterColumnOp, ctx: CompileContext, where: string): Promise<ColumnSchema> {
-  const state = await ctx.tableState({ schema: op.schema ?? null, name: op.table });
+function currentColumn(op: AlterColumnOp, ctx: CompileContext, where: string): ColumnSchema {
+  const state = ctx.tableState({ schema: op.schema ?? null, name: op.table });
   const live = state?.columns.find((c) => c.name === op.column);
   if (live) return live;
 
@@ -78,7 +78,7 @@ export async function compileAlterColumn(op: AlterColumnOp, ctx: CompileContext)
     // A pure rename needs no definition (MySQL 8.0 and MariaDB 10.5.2+).
     return renamed ? [{ sql: `ALTER TABLE ${table} RENAME COLUMN ${quoteIdentifier(op.column)} TO ${quoteIdentifier(op.newName as string)}` }] : [];
   }
-  const column = mergedColumn(op, await currentColumn(op, ctx, where));
+  const column = mergedColumn(op, currentColumn(op, ctx, where));
   const definition = columnDefinition(column, where);
   const sql = renamed
     ? `ALTER TABLE ${table} CHANGE COLUMN ${quoteIdentifier(op.column)} ${definition}`

@@ -78,8 +78,8 @@ function dropConstraintClause(type: "primaryKey" | "unique" | "check", name: str
 }
 
 /** Whether the live table (when known) has an index or unique constraint called `name`. */
-async function knownIndex(op: OnTable, name: string, ctx: CompileContext): Promise<boolean | undefined> {
-  const state = await ctx.tableState({ schema: op.schema ?? null, name: op.table });
+function knownIndex(op: OnTable, name: string, ctx: CompileContext): boolean | undefined {
+  const state = ctx.tableState({ schema: op.schema ?? null, name: op.table });
   if (!state) return undefined;
   return state.indexes.some((i) => i.name === name) || state.uniques.some((u) => u.name === name);
 }
@@ -102,7 +102,7 @@ function handlers(ctx: CompileContext): OperationTable<Compiled> {
     createIndex: async (op) => {
       if (op.concurrently) concurrentlyUnsupported("CREATE INDEX");
       if (op.ifNotExists) {
-        const exists = await knownIndex(op, op.index.name, ctx);
+        const exists = knownIndex(op, op.index.name, ctx);
         if (exists) return [];
         // Unknown table state (offline): MariaDB's IF NOT EXISTS; MySQL 8 lacks it and will say so.
         if (exists === undefined) return [{ sql: createIndexSql(op.index, tableOf(op), `${op.table}.${op.index.name}`, true) }];
@@ -112,7 +112,7 @@ function handlers(ctx: CompileContext): OperationTable<Compiled> {
     dropIndex: async (op) => {
       if (op.concurrently) concurrentlyUnsupported("DROP INDEX");
       if (op.ifExists) {
-        const exists = await knownIndex(op, op.name, ctx);
+        const exists = knownIndex(op, op.name, ctx);
         if (exists === false) return [];
         if (exists === undefined) return [{ sql: `DROP INDEX IF EXISTS ${quoteIdentifier(op.name)} ON ${tableOf(op)}` }];
       }

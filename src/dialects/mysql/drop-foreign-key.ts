@@ -70,7 +70,7 @@ function planIndex(state: TableSchema | undefined, name: string, offline: boolea
 /** `ALTER TABLE … DROP FOREIGN KEY …` plus whatever the key's index needs (see the module comment). */
 export async function compileDropForeignKey(op: DropConstraintOp, ctx: CompileContext): Promise<Statement[]> {
   const ref = { schema: op.schema ?? null, name: op.table };
-  const plan = planIndex(await ctx.tableState(ref), op.name, ctx.offline);
+  const plan = planIndex(ctx.tableState(ref), op.name, ctx.offline);
   const key = quoteIdentifier(op.name);
   const clauses = [`DROP FOREIGN KEY ${key}`];
   if (plan.kind === "drop") clauses.push(`DROP INDEX ${key}`);

@@ -29,6 +29,8 @@ export const mysqlCapabilities: DialectCapabilities = {
 export const mysqlDialect: Dialect = {
   name: "mysql",
   capabilities: mysqlCapabilities,
+  // Column, index and constraint names are case-insensitive on MySQL.
+  identifierRules: { sameName: (a, b) => a.toLowerCase() === b.toLowerCase() },
   quoteIdentifier,
   quoteTable,
   quoteLiteral,

@@ -23,9 +23,12 @@ export const versionTable: VersionTableSql = {
           `${c("revision")} VARCHAR(32) NOT NULL, ${c("direction")} VARCHAR(4) NOT NULL, ${c("status")} VARCHAR(16) NOT NULL, ` +
           `${c("checksum")} VARCHAR(64) NULL, ${c("statements_done")} INT NOT NULL, ${c("done_statements")} LONGTEXT NOT NULL, ` +
           `${c("progress_hash")} VARCHAR(64) NULL, ${c("pending_statement")} LONGTEXT NULL, ${c("error")} LONGTEXT NULL, ` +
-          `${c("updated_at")} VARCHAR(32) NOT NULL, PRIMARY KEY (${c("revision")}))`,
+          `${c("updated_at")} VARCHAR(32) NOT NULL, ${c("table_state")} LONGTEXT NULL, PRIMARY KEY (${c("revision")}))`,
       },
     ];
+  },
+  addLogTableState(table) {
+    return { sql: `ALTER TABLE ${quoteTable(table)} ADD COLUMN ${quoteIdentifier("table_state")} LONGTEXT NULL` };
   },
   exists(table) {
     return {

@@ -24,9 +24,9 @@ function differs<T>(next: T | undefined, existing: T | undefined): next is T {
 }
 
 /** The column's generation before the change: from the operation, else from the known table state. */
-async function priorGeneration(op: AlterColumnOp, table: TableRef, ctx: CompileContext): Promise<ColumnGeneration | null> {
+function priorGeneration(op: AlterColumnOp, table: TableRef, ctx: CompileContext): ColumnGeneration | null {
   if (op.existingGenerated !== undefined) return op.existingGenerated;
-  const state = await ctx.tableState(table);
+  const state = ctx.tableState(table);
   return state?.columns.find((c) => c.name === op.column)?.generated ?? null;
 }
 
@@ -71,7 +71,7 @@ export async function compileAlterColumn(op: AlterColumnOp, ctx: CompileContext)
   const statements: Statement[] = [];
   let generation = { before: [] as Statement[], after: [] as Statement[] };
   if (op.generated !== undefined) {
-    const existing = await priorGeneration(op, table, ctx);
+    const existing = priorGeneration(op, table, ctx);
     if (op.generated?.kind === "autoincrement" && op.default !== undefined && op.default !== null) {
       throw new UnsupportedOperationError(`Column "${op.column}" of "${tableLabel(table)}" cannot become autoincrement and get a default at once.`, {
         hint: "A serial column's default is its sequence; leave default unset.",
@@ -80,7 +80,7 @@ export async function compileAlterColumn(op: AlterColumnOp, ctx: CompileContext)
     generation = generationChange(table, op.column, existing, op.generated, op.type ?? op.existingType);
   }
   statements.push(...generation.before);
-  const priorType = op.type !== undefined && op.using === undefined ? (op.existingType ?? (await ctx.tableState(table))?.columns.find((c) => c.name === op.column)?.type) : undefined;
+  const priorType = op.type !== undefined && op.using === undefined ? (op.existingType ?? ctx.tableState(table)?.columns.find((c) => c.name === op.column)?.type) : undefined;
   const actions = columnActions(op, priorType);
   if (actions.length > 0) statements.push({ sql: `ALTER TABLE ${quoteTable(table)} ${actions.join(", ")}` });
   statements.push(...generation.after);

@@ -37,9 +37,14 @@ export const versionTable: VersionTableSql = {
           `${c("revision")} varchar(32) NOT NULL, ${c("direction")} varchar(4) NOT NULL, ${c("status")} varchar(16) NOT NULL, ` +
           `${c("checksum")} varchar(64), ${c("statements_done")} integer NOT NULL, ${c("done_statements")} text NOT NULL, ` +
           `${c("progress_hash")} varchar(64), ${c("pending_statement")} text, ${c("error")} text, ${c("updated_at")} varchar(32) NOT NULL, ` +
+          `${c("table_state")} text, ` +
           `CONSTRAINT ${c(`${table.name}_pkc`)} PRIMARY KEY (${c("revision")}))`,
       },
     ];
+  },
+
+  addLogTableState(table: VersionTableName): Statement {
+    return { sql: `ALTER TABLE ${quoteTable(table)} ADD COLUMN ${quoteIdentifier("table_state")} text` };
   },
 
   exists(table: VersionTableName): Statement {

@@ -11,7 +11,8 @@ import { isConstantDefault } from "./defaults.js";
 import { sameName } from "./names.js";
 import { quoteIdentifier } from "./quote.js";
 import { rebuildTable } from "./recreate-table.js";
-import { applyEdit, columnIsKeyed, startEdit } from "./table-edits.js";
+import { applyEdit, columnIsKeyed, startEdit } from "../../operations/table-state.js";
+import { sqliteIdentifierRules } from "./table-edits.js";
 import { assertIndexSupported, columnSql, createIndexSql } from "./table-sql.js";
 
 type AlterColumn = Extract<TableLevelOperation, { kind: "alterColumn" }>;
@@ -64,7 +65,7 @@ function nativeStatements(op: TableLevelOperation, table: string, state: TableSc
     case "addColumn":
       return addableInPlace(op.column) ? [{ sql: `ALTER TABLE ${t} ADD COLUMN ${columnSql(op.column, { table })}` }] : null;
     case "dropColumn":
-      return state && columnIsKeyed(state, op.column) ? null : [{ sql: `ALTER TABLE ${t} DROP COLUMN ${quoteIdentifier(op.column)}` }];
+      return state && columnIsKeyed(state, op.column, sqliteIdentifierRules) ? null : [{ sql: `ALTER TABLE ${t} DROP COLUMN ${quoteIdentifier(op.column)}` }];
     case "alterColumn": {
       const column = state?.columns.find((c) => sameName(c.name, op.column));
       if (changesDefinition(op, column)) return null;
@@ -101,7 +102,7 @@ function describe(op: TableLevelOperation): string {
 function afterOp(state: TableSchema, op: TableLevelOperation): TableSchema | undefined {
   try {
     const edit = startEdit(state);
-    applyEdit(edit, op);
+    applyEdit(edit, op, sqliteIdentifierRules);
     return edit.table;
   } catch {
     return undefined;
@@ -115,9 +116,7 @@ function afterOp(state: TableSchema, op: TableLevelOperation): TableSchema | und
 export async function compileTableOperations(ref: TableRef, ops: TableLevelOperation[], recreate: NonNullable<BatchAlterTableOp["recreate"]>, ctx: CompileContext): Promise<Statement[]> {
   for (const op of ops) assertExpressible(op, ref.name);
   // The current definition decides how columns are dropped and whether an alteration is a rename only.
-  const wantsState = ops.some((op) => op.kind === "dropColumn" || op.kind === "alterColumn");
-  let state = wantsState ? await ctx.tableState(ref) : undefined;
-  const fetched = wantsState;
+  const state = ctx.tableState(ref);
 
   let reason = recreate === "always" ? 'recreate: "always"' : undefined;
   const native: Statement[] = [];
@@ -137,11 +136,10 @@ export async function compileTableOperations(ref: TableRef, ops: TableLevelOpera
       hint: 'Use recreate: "auto" to allow the rebuild, or move that operation out of the batch.',
     });
   }
-  if (!fetched) state = await ctx.tableState(ref);
   if (!state) {
     if (ctx.offline) {
       throw new UnsupportedOperationError(`Offline --sql cannot rebuild "${ref.name}" (for ${reason}) because its definition is unknown.`, {
-        hint: "Run the migration online, or include the revision that creates the table in the same --sql range.",
+        hint: "Run the migration online, or start the --sql range at a revision the earlier revisions lead to (the definition is worked out from them).",
       });
     }
     throw new SqlError(`Table "${ref.name}" does not exist, so SQLite cannot rebuild it (for ${reason}).`, undefined, {
@@ -149,6 +147,6 @@ export async function compileTableOperations(ref: TableRef, ops: TableLevelOpera
     });
   }
   const edit = startEdit(state);
-  for (const op of ops) applyEdit(edit, op);
+  for (const op of ops) applyEdit(edit, op, sqliteIdentifierRules);
   return rebuildTable(state, edit);
 }

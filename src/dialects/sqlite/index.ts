@@ -12,6 +12,7 @@ import { inlineParams, placeholder, quoteIdentifier, quoteLiteral, quoteTable } 
 import { reflect, reflectTable } from "./reflect.js";
 import { versionTable } from "./version-table.js";
 import { normalizeSqliteSchema } from "./compare.js";
+import { sqliteIdentifierRules } from "./table-edits.js";
 
 /** The SQLite dialect (loaded lazily by the registry). */
 export const sqliteDialect: Dialect = {
@@ -29,6 +30,7 @@ export const sqliteDialect: Dialect = {
     // REFERENCES is checked only when rows change, so a cycle between new tables needs no later ALTER.
     forwardReferences: true,
   },
+  identifierRules: sqliteIdentifierRules,
   quoteIdentifier,
   quoteTable,
   quoteLiteral,

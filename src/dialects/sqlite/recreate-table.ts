@@ -7,9 +7,9 @@
  */
 import type { Statement } from "../dialect.js";
 import type { TableSchema } from "../../catalog/types.js";
-import { foldName } from "./names.js";
+import type { TableEdit } from "../../operations/table-state.js";
 import { quoteIdentifier } from "./quote.js";
-import type { TableEdit } from "./table-edits.js";
+import { columnSource } from "./table-edits.js";
 import { tableExtras } from "./table-extras.js";
 import { createIndexSql, createTableSql } from "./table-sql.js";
 
@@ -32,10 +32,10 @@ export function rebuildTable(old: TableSchema, edit: TableEdit): Statement[] {
   const tmp = quoteIdentifier(tmpName);
   const statements: Statement[] = [{ sql: createTableSql({ ...next, name: old.name }, tmpName, extras.options) }];
 
-  const copied = next.columns.filter((c) => c.generated?.kind !== "computed" && edit.sources.get(foldName(c.name)));
+  const copied = next.columns.filter((c) => c.generated?.kind !== "computed" && columnSource(edit, c.name) !== null);
   if (copied.length > 0) {
     const targets = copied.map((c) => quoteIdentifier(c.name)).join(", ");
-    const values = copied.map((c) => edit.sources.get(foldName(c.name))).join(", ");
+    const values = copied.map((c) => columnSource(edit, c.name)).join(", ");
     statements.push({ sql: `INSERT INTO ${tmp} (${targets}) SELECT ${values} FROM ${name}` });
   }
   if (autoincrements(old) && autoincrements(next)) {

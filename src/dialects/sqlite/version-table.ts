@@ -29,9 +29,12 @@ export const versionTable: VersionTableSql = {
           `CREATE TABLE IF NOT EXISTS ${c(table.name)} (` +
           `revision VARCHAR(32) NOT NULL, direction VARCHAR(4) NOT NULL, status VARCHAR(16) NOT NULL, checksum VARCHAR(64), ` +
           `statements_done INTEGER NOT NULL, done_statements TEXT NOT NULL, progress_hash VARCHAR(64), pending_statement TEXT, ` +
-          `error TEXT, updated_at VARCHAR(32) NOT NULL, CONSTRAINT ${c(`${table.name}_pkc`)} PRIMARY KEY (revision))`,
+          `error TEXT, updated_at VARCHAR(32) NOT NULL, table_state TEXT, CONSTRAINT ${c(`${table.name}_pkc`)} PRIMARY KEY (revision))`,
       },
     ];
+  },
+  addLogTableState(table: VersionTableName): Statement {
+    return { sql: `ALTER TABLE ${quoteIdentifier(table.name)} ADD COLUMN table_state TEXT` };
   },
   exists(table: VersionTableName): Statement {
     return { sql: "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND lower(name) = lower(?)) AS present", params: [table.name] };

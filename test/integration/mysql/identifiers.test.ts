@@ -77,7 +77,7 @@ describe.skipIf(!available)("mysql awkward identifiers and literals", () => {
     const at = new Date(Date.UTC(2024, 1, 29, 23, 59, 58, 123));
     const rows = values.map((v, i) => ({ id: i, v, ok: i % 2 === 0, at }));
     const columns = [{ name: "ok", type: { kind: "boolean" as const } }];
-    const offline = { offline: true, tableState: async () => undefined };
+    const offline = { offline: true, tableState: () => undefined };
     for (const statement of await mysqlDialect.compile({ kind: "bulkInsert", table: "inlined", rows, columns }, offline)) {
       const text = mysqlDialect.inlineParams(statement);
       expect(text).not.toContain("?,");

@@ -3,6 +3,7 @@
  * connection, running operations through the dialect (offline or with live table state), and
  * builders for tables in the canonical form reflection returns.
  */
+import { compileLive } from "../../helpers/live-compile.js";
 import { createTestDatabase, type TestDatabase } from "../../helpers/databases.js";
 import { parseDatabaseUrl } from "../../../src/core/database-url.js";
 import type { CompileContext, Connection } from "../../../src/dialects/dialect.js";
@@ -27,14 +28,13 @@ export interface MysqlKit {
 export async function openKit(): Promise<MysqlKit> {
   const db = await createTestDatabase("mysql");
   const conn = await mysqlDialect.connect(parseDatabaseUrl(db.url));
-  const offline: CompileContext = { offline: true, tableState: async () => undefined };
-  const online: CompileContext = { offline: false, tableState: (ref) => mysqlDialect.reflectTable(conn, ref) };
+  const offline: CompileContext = { offline: true, tableState: () => undefined };
   return {
     db,
     conn,
     async run(ops, options = {}) {
       for (const op of Array.isArray(ops) ? ops : [ops]) {
-        for (const statement of await mysqlDialect.compile(op, options.online ? online : offline)) {
+        for (const statement of options.online ? await compileLive(mysqlDialect, conn, op) : await mysqlDialect.compile(op, offline)) {
           await conn.query(statement.sql, statement.params);
         }
       }

@@ -3,13 +3,14 @@
  * the way the runner applies one revision, the database's own definition text read straight from
  * its catalog (never from athanor's reflection), and a pulled module loaded back.
  */
+import { compileLive } from "../../helpers/live-compile.js";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { randomBytes } from "node:crypto";
 import { createTestDatabase, type TestDialect } from "../../helpers/databases.js";
 import { parseDatabaseUrl } from "../../../src/core/database-url.js";
-import type { CompileContext, Connection, Dialect } from "../../../src/dialects/dialect.js";
+import type { Connection, Dialect } from "../../../src/dialects/dialect.js";
 import { loadDialect } from "../../../src/dialects/registry.js";
 import type { Operation } from "../../../src/operations/types.js";
 import type { DatabaseSchema } from "../../../src/catalog/types.js";
@@ -100,7 +101,6 @@ export async function openObjectsKit(name: TestDialect): Promise<ObjectsKit> {
   const url = parseDatabaseUrl(db.url);
   const conn = await dialect.connect(url);
   const database = new URL(db.url.replace(/^sqlite:/, "file:")).pathname.slice(1);
-  const ctx: CompileContext = { offline: false, tableState: (ref) => dialect.reflectTable(conn, ref) };
   return {
     dialect,
     conn,
@@ -109,7 +109,7 @@ export async function openObjectsKit(name: TestDialect): Promise<ObjectsKit> {
       try {
         if (dialect.capabilities.transactionalDdl) await conn.begin();
         try {
-          for (const op of ops) for (const statement of await dialect.compile(op, ctx)) await conn.query(statement.sql, statement.params);
+          for (const op of ops) for (const statement of await compileLive(dialect, conn, op)) await conn.query(statement.sql, statement.params);
           await dialect.verifyRevision?.(conn);
           if (dialect.capabilities.transactionalDdl) await conn.commit();
         } catch (error) {

@@ -11,7 +11,7 @@ import type { Operation } from "../../../src/operations/types.js";
 import { openKit, type PgKit } from "./pg-test-kit.js";
 
 const available = await serverAvailable("postgres");
-const offline: CompileContext = { offline: true, tableState: async () => undefined };
+const offline: CompileContext = { offline: true, tableState: () => undefined };
 
 const tricky = ["o'k", "back\\slash", "$1 and $2", 'quote "d"', "ünï ☃", "", "-- not a comment", "E'x'"];
 

@@ -2,13 +2,14 @@
  * Shared setup for the PostgreSQL integration tests: a fresh database per suite, a connection
  * through the dialect itself, and helpers that compile and run operations for real.
  */
+import { compileLive } from "../../helpers/live-compile.js";
 import { expect } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../helpers/databases.js";
 import { parseDatabaseUrl } from "../../../src/core/database-url.js";
-import type { CompileContext, Connection, Statement } from "../../../src/dialects/dialect.js";
+import type { Connection, Statement } from "../../../src/dialects/dialect.js";
 import { postgresDialect } from "../../../src/dialects/postgres/index.js";
 import type { Operation } from "../../../src/operations/types.js";
-import type { DatabaseSchema, TableRef, TableSchema } from "../../../src/catalog/types.js";
+import type { DatabaseSchema, TableSchema } from "../../../src/catalog/types.js";
 
 /** A fresh database with an open connection. */
 export interface PgKit {
@@ -27,24 +28,18 @@ export interface PgKit {
   close(): Promise<void>;
 }
 
-/** An online compile context that reads table state from the live database. */
-export function onlineContext(conn: Connection): CompileContext {
-  return { offline: false, tableState: (ref: TableRef) => postgresDialect.reflectTable(conn, ref) };
-}
-
 /** Creates a fresh database (and `schemas` other than public) and connects to it through the dialect. */
 export async function openKit(schemas: string[] = ["public"]): Promise<PgKit> {
   const db = await createTestDatabase("postgres");
   const conn = await postgresDialect.connect(parseDatabaseUrl(db.url));
   for (const schema of schemas) await conn.query(`CREATE SCHEMA IF NOT EXISTS ${postgresDialect.quoteIdentifier(schema)}`);
-  const ctx = onlineContext(conn);
   const kit: PgKit = {
     db,
     conn,
     async apply(...ops) {
       const all: Statement[] = [];
       for (const op of ops) {
-        const statements = await postgresDialect.compile(op, ctx);
+        const statements = await compileLive(postgresDialect, conn, op);
         for (const s of statements) await conn.query(s.sql, s.params);
         all.push(...statements);
       }

@@ -4,9 +4,10 @@
  * operation against the live table definitions, execute, honour `checkForeignKeys`, verify,
  * commit (or roll back on failure), release.
  */
+import { compileLive } from "../../helpers/live-compile.js";
 import { createTestDatabase, type TestDatabase } from "../../helpers/databases.js";
 import { parseDatabaseUrl } from "../../../src/core/database-url.js";
-import type { CompileContext, Connection } from "../../../src/dialects/dialect.js";
+import type { Connection } from "../../../src/dialects/dialect.js";
 import { sqliteDialect } from "../../../src/dialects/sqlite/index.js";
 import type { Operation } from "../../../src/operations/types.js";
 import type { TableSchema } from "../../../src/catalog/types.js";
@@ -28,7 +29,6 @@ export interface Harness {
 export async function openHarness(): Promise<Harness> {
   const db = await createTestDatabase("sqlite");
   const conn = await sqliteDialect.connect(parseDatabaseUrl(db.url));
-  const ctx: CompileContext = { offline: false, tableState: (ref) => sqliteDialect.reflectTable(conn, ref) };
   return {
     db,
     conn,
@@ -38,7 +38,7 @@ export async function openHarness(): Promise<Harness> {
         await conn.begin();
         try {
           for (const op of ops) {
-            for (const statement of await sqliteDialect.compile(op, ctx)) {
+            for (const statement of await compileLive(sqliteDialect, conn, op)) {
               await conn.query(statement.sql, statement.params);
               if (statement.checkForeignKeys) await sqliteDialect.verifyRevision?.(conn);
             }

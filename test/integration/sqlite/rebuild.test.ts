@@ -3,8 +3,8 @@
  * ON DELETE CASCADE, a rebuild that would orphan rows fails and rolls back, and triggers, views,
  * table options and the AUTOINCREMENT counter come through.
  */
+import { compileLive } from "../../helpers/live-compile.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { CompileContext } from "../../../src/dialects/dialect.js";
 import { sqliteDialect } from "../../../src/dialects/sqlite/index.js";
 import { authors, column, posts, rows, table } from "./fixtures.js";
 import { openHarness, type Harness } from "./harness.js";
@@ -111,8 +111,9 @@ describe("what a rebuild carries over", () => {
 
 describe("planning", () => {
   it("a batch needing several rebuilds compiles to exactly one", async () => {
-    const ctx: CompileContext = { offline: false, tableState: (ref) => sqliteDialect.reflectTable(h.conn, ref) };
-    const statements = await sqliteDialect.compile(
+    const statements = await compileLive(
+      sqliteDialect,
+      h.conn,
       {
         kind: "batchAlterTable",
         table: "posts",
@@ -122,22 +123,20 @@ describe("planning", () => {
           { kind: "dropConstraint", table: "posts", name: "ck_posts_title", type: "check" },
         ],
       },
-      ctx,
     );
     expect(statements.filter((s) => s.sql.startsWith("CREATE TABLE")).length).toBe(1);
     expect(statements.filter((s) => s.sql.startsWith("DROP TABLE")).length).toBe(1);
   });
 
   it("offline, a table created earlier in the same run can be rebuilt from its tracked definition", async () => {
-    const statements = await sqliteDialect.compile(changeAuthorsName, { offline: true, tableState: async () => structuredClone(authors) });
+    const statements = await sqliteDialect.compile(changeAuthorsName, { offline: true, tableState: () => structuredClone(authors) });
     expect(statements[0].sql).toContain('CREATE TABLE "_athanor_tmp_authors"');
   });
 
   it("a failed revision after a successful rebuild keeps the rebuild", async () => {
-    const ctx: CompileContext = { offline: false, tableState: (ref) => sqliteDialect.reflectTable(h.conn, ref) };
     const lock = await sqliteDialect.acquireLock(h.conn, "athanor", 1_000);
     await h.conn.begin();
-    for (const s of await sqliteDialect.compile(changeAuthorsName, ctx)) await h.conn.query(s.sql, s.params);
+    for (const s of await compileLive(sqliteDialect, h.conn, changeAuthorsName)) await h.conn.query(s.sql, s.params);
     await sqliteDialect.verifyRevision?.(h.conn);
     await h.conn.commit();
     await h.conn.begin();

@@ -54,11 +54,26 @@ async function tables(): Promise<string[]> {
 }
 
 describe("RevisionLog", () => {
+  it("adds table_state to a log table an older version created, and reads the old rows", async () => {
+    await conn.query(
+      "CREATE TABLE athanor_version_log (revision VARCHAR(32) NOT NULL PRIMARY KEY, direction VARCHAR(4) NOT NULL, status VARCHAR(16) NOT NULL, checksum VARCHAR(64), statements_done INTEGER NOT NULL, done_statements TEXT NOT NULL, progress_hash VARCHAR(64), pending_statement TEXT, error TEXT, updated_at VARCHAR(32) NOT NULL)",
+    );
+    await conn.query("INSERT INTO athanor_version_log VALUES ('old', 'up', 'failed', NULL, 1, '[\"A\"]', 'h', NULL, 'e', 't')");
+    expect((await log.get("old"))?.tableState).toBeNull();
+    await log.ensure();
+    const columns = await conn.query<{ name: string }>("SELECT name FROM pragma_table_info('athanor_version_log')");
+    expect(columns.map((c) => c.name)).toContain("table_state");
+    await log.update({ ...(await log.get("old"))!, tableState: "[]" });
+    expect((await log.get("old"))?.tableState).toBe("[]");
+    await conn.query("DROP TABLE athanor_version_log");
+  });
+
+
   it("reads nothing before the table exists, then round-trips entries", async () => {
     expect(await log.all()).toEqual([]);
     await log.ensure();
     await log.ensure();
-    const entry: LogEntry = { revision: "x", direction: "down", status: "failed", checksum: null, statementsDone: 2, doneStatements: ["A", "B"], progressHash: "h", pendingStatement: "C", error: "e", updatedAt: "t" };
+    const entry: LogEntry = { revision: "x", direction: "down", status: "failed", checksum: null, statementsDone: 2, doneStatements: ["A", "B"], progressHash: "h", pendingStatement: "C", error: "e", updatedAt: "t", tableState: '[{"name":"t"}]' };
     await log.put(entry);
     await log.put({ ...entry, revision: "y", status: "done" });
     expect(await log.get("x")).toEqual(entry);

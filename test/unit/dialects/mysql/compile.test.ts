@@ -26,7 +26,7 @@ interface Case {
 function context(state: TableSchema[] = []): CompileContext {
   return {
     offline: state.length === 0,
-    tableState: async (ref: TableRef) => state.find((t) => t.name === ref.name && (t.schema ?? null) === (ref.schema ?? null)),
+    tableState: (ref: TableRef) => state.find((t) => t.name === ref.name && (t.schema ?? null) === (ref.schema ?? null)),
   };
 }
 

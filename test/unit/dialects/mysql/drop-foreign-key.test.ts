@@ -25,7 +25,7 @@ function reflected(table: TableSchema, hidden: Record<string, string[]>): TableS
 }
 
 async function dropSql(state: TableSchema | undefined, name: string, offline = false): Promise<string[]> {
-  const ctx: CompileContext = { offline, tableState: async () => state };
+  const ctx: CompileContext = { offline, tableState: () => state };
   const statements = await mysqlDialect.compile({ kind: "dropConstraint", table: "c", name, type: "foreignKey" }, ctx);
   return statements.map((s) => s.sql);
 }

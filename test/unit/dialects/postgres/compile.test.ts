@@ -9,7 +9,7 @@ import { sql } from "../../../../src/core/sql.js";
 import type { OperationKind } from "../../../../src/operations/types.js";
 import { col, tableCases, type Case, type Cases } from "./golden-cases.js";
 
-const offline: CompileContext = { offline: true, tableState: async () => undefined };
+const offline: CompileContext = { offline: true, tableState: () => undefined };
 
 const cases: Cases = {
   ...tableCases,

@@ -7,7 +7,7 @@ import { advisoryLockId } from "../../../../src/dialects/postgres/lock.js";
 import { UnsupportedOperationError } from "../../../../src/errors.js";
 import type { Operation } from "../../../../src/operations/types.js";
 
-const offline: CompileContext = { offline: true, tableState: async () => undefined };
+const offline: CompileContext = { offline: true, tableState: () => undefined };
 
 const unsupported: [string, Operation, RegExp][] = [
   ["ON UPDATE", { kind: "addColumn", table: "t", column: { name: "u", type: { kind: "timestamp" }, nullable: true, onUpdate: "CURRENT_TIMESTAMP" } }, /ON UPDATE/],

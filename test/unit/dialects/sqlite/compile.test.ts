@@ -354,7 +354,7 @@ const cases: Cases = {
 };
 
 function contextFor(c: Case<OperationKind>): CompileContext {
-  return { offline: c.offline ?? false, tableState: async () => (c.state ? structuredClone(c.state) : undefined) };
+  return { offline: c.offline ?? false, tableState: () => (c.state ? structuredClone(c.state) : undefined) };
 }
 
 describe("SQLite compile: every operation kind", () => {
@@ -389,7 +389,7 @@ describe("SQLite compile: errors", () => {
 
   it("bulkInsert chunks to stay under 999 bound values", async () => {
     const rows = Array.from({ length: 700 }, (_, i) => ({ a: i, b: `v${i}` }));
-    const statements = await sqliteDialect.compile({ kind: "bulkInsert", table: "t", rows }, { offline: true, tableState: async () => undefined });
+    const statements = await sqliteDialect.compile({ kind: "bulkInsert", table: "t", rows }, { offline: true, tableState: () => undefined });
     expect(statements.map((s) => s.params?.length)).toEqual([998, 402]);
     expect(statements.flatMap((s) => s.params)).toEqual(rows.flatMap((r) => [r.a, r.b]));
   });
