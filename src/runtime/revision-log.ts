@@ -63,7 +63,7 @@ const COLUMNS = [
   "table_state",
 ] as const;
 
-/** Rows per multi-row upsert: 10 values each stays far below every driver's bound-value limit. */
+/** Rows per multi-row upsert: 11 values each stays far below every driver's bound-value limit. */
 const UPSERT_CHUNK_ROWS = 500;
 
 type Row = Record<(typeof COLUMNS)[number], unknown>;
@@ -82,6 +82,7 @@ function parseStatements(value: unknown): string[] {
 }
 
 function fromRow(row: Row): LogEntry {
+  const tableState = text(row.table_state);
   return {
     revision: String(row.revision),
     direction: row.direction === "down" ? "down" : "up",
@@ -93,7 +94,7 @@ function fromRow(row: Row): LogEntry {
     pendingStatement: text(row.pending_statement),
     error: text(row.error),
     updatedAt: String(row.updated_at ?? ""),
-    tableState: text(row.table_state),
+    ...(tableState === null ? {} : { tableState }),
   };
 }
 

@@ -59,7 +59,7 @@ describe("RevisionLog", () => {
       "CREATE TABLE athanor_version_log (revision VARCHAR(32) NOT NULL PRIMARY KEY, direction VARCHAR(4) NOT NULL, status VARCHAR(16) NOT NULL, checksum VARCHAR(64), statements_done INTEGER NOT NULL, done_statements TEXT NOT NULL, progress_hash VARCHAR(64), pending_statement TEXT, error TEXT, updated_at VARCHAR(32) NOT NULL)",
     );
     await conn.query("INSERT INTO athanor_version_log VALUES ('old', 'up', 'failed', NULL, 1, '[\"A\"]', 'h', NULL, 'e', 't')");
-    expect((await log.get("old"))?.tableState).toBeNull();
+    expect((await log.get("old"))?.tableState).toBeUndefined();
     await log.ensure();
     const columns = await conn.query<{ name: string }>("SELECT name FROM pragma_table_info('athanor_version_log')");
     expect(columns.map((c) => c.name)).toContain("table_state");
