@@ -14,6 +14,7 @@ import { compareConstraints } from "./compare-constraints.js";
 import { onTable, refKey, writtenTable, type DiffContext } from "./compare-context.js";
 import { compareEnums, type Reversals } from "./compare-enums.js";
 import { compareObjects } from "./compare-objects.js";
+import { compareNamespaces } from "./compare-namespaces.js";
 import { compareIndexes } from "./compare-indexes.js";
 import { sameComment } from "./compare-values.js";
 import { orderOperations } from "./order.js";
@@ -118,7 +119,9 @@ export function compareSchemas(target: DatabaseSchema, actual: DatabaseSchema, o
   const ctx: DiffContext = { namedEnums: options.capabilities.namedEnums, comments: options.capabilities.comments, warnings: [], unmanaged: [], written, tableDefaults: a.tableDefaults };
   const reversals: Reversals = new Map();
   const enumOps = options.capabilities.namedEnums ? compareEnums(t, a, ctx.warnings, reversals) : [];
-  const tableOps = [...enumOps, ...compareTables(t, a, ctx)];
+  // Schemas are read from the snapshots as given: the dialects' normalisation keeps tables and enums only.
+  const schemaOps = options.capabilities.schemas ? compareNamespaces(target, actual, ctx.warnings) : [];
+  const tableOps = [...schemaOps, ...enumOps, ...compareTables(t, a, ctx)];
   // Objects compare by their definition text, which the dialects' table normalisation leaves alone.
   const ops = [...tableOps, ...compareObjects(target.objects ?? [], actual.objects ?? [], tableOps)];
   const renameHints = detectRenameHints(ops);

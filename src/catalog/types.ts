@@ -183,6 +183,21 @@ export interface EnumSchema {
   values: string[];
 }
 
+/**
+ * A PostgreSQL schema (namespace) the database holds, as reflection reports it: every one but the
+ * system's, whether or not it was read, so autogenerate knows which exist and pull can name the
+ * ones it left out.
+ */
+export interface ExistingSchema {
+  name: string;
+  /** The connection's current schema (tables in it are reported with `schema: null`). */
+  current: boolean;
+  /** Tables (plain and partitioned) in it, athanor's own left out. */
+  tables: number;
+  /** Whether this reflection read its tables, enums and objects. */
+  read: boolean;
+}
+
 /** A whole database: the unit compare works on. */
 export interface DatabaseSchema {
   tables: TableSchema[];
@@ -196,6 +211,11 @@ export interface DatabaseSchema {
    * as these.
    */
   tableDefaults?: { collation?: string | null; engine?: string | null };
+  /**
+   * Reflection only (PostgreSQL): the schemas the database holds. A model names its schemas
+   * through its tables, enums and objects instead (see `namedSchemas`). Absent: unknown.
+   */
+  schemas?: ExistingSchema[];
 }
 
 /** Addresses a table: its name and optional PostgreSQL schema. */

@@ -6,6 +6,10 @@ import type { Command } from "commander";
 import { MigrateError } from "../errors.js";
 import type { CliContext } from "./commands.js";
 
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
 /** Adds check and pull to the program. */
 export function registerSchemaCommands(program: Command, ctx: CliContext): void {
   const out = ctx.output;
@@ -52,11 +56,18 @@ export function registerSchemaCommands(program: Command, ctx: CliContext): void 
     .description("write a schema.ts from the live database")
     .option("--out <file>", "where to write it (default: the config's schema, else ./schema.ts; - for stdout)")
     .option("--force", "overwrite an existing file")
-    .action(async (opts: { out?: string; force?: boolean }) => {
+    .option("--schema <name>", "PostgreSQL: read this schema (repeatable; default: the config's schemas, else the current schema)", collect)
+    .option("--all-schemas", "PostgreSQL: read every schema but the system's")
+    .action(async (opts: { out?: string; force?: boolean; schema?: string[]; allSchemas?: boolean }) => {
       const { pull } = await import("../commands/pull.js");
-      const result = await pull(await ctx.config(), { ...opts, events: (e) => out().event(e) });
+      const result = await pull(await ctx.config(), { out: opts.out, force: opts.force, schemas: opts.schema, allSchemas: opts.allSchemas, events: (e) => out().event(e) });
       if (!result.path) out().raw(result.source);
       else out().line(`Wrote ${result.path} (${result.tables} tables, ${result.enums} enums)`);
-      out().json({ path: result.path ?? null, tables: result.tables, enums: result.enums });
+      if (result.schemasLeftOut.length > 0) {
+        const listed = result.schemasLeftOut.map((s) => `${s.name} (${s.tables} table${s.tables === 1 ? "" : "s"})`).join(", ");
+        const flags = [...result.schemasRead, ...result.schemasLeftOut.map((s) => s.name)].map((name) => `--schema ${name}`).join(" ");
+        out().event({ type: "warning", message: `Not read: schema${result.schemasLeftOut.length === 1 ? "" : "s"} ${listed} (pull read ${result.schemasRead.join(", ") || "no schema"}). Include them with pull ${flags}, or pull --all-schemas.` });
+      }
+      out().json({ path: result.path ?? null, tables: result.tables, enums: result.enums, schemasRead: result.schemasRead, schemasLeftOut: result.schemasLeftOut });
     });
 }

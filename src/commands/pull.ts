@@ -1,12 +1,14 @@
 /**
  * `migrate pull`: writes a schema.ts from a live database, so a team with an existing database
  * can adopt athanor (pull, autogenerate against an empty database, `stamp head` in production).
+ * On PostgreSQL it reads the current schema (or the config's `schemas`, `--schema`, or
+ * `--all-schemas`) and reports the other schemas that hold tables, so none is left out unsaid.
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { renderSchemaModule } from "../pull/schema-module.js";
 import type { ResolvedConfig } from "../config/types.js";
-import { MigrateError, withFileSystem } from "../errors.js";
+import { MigrateError, UsageError, withFileSystem } from "../errors.js";
 import { withDatabase } from "../runtime/database.js";
 import { reflectDatabase, tableFilter } from "../project/schema-diff.js";
 import type { EventSink } from "../runtime/events.js";
@@ -19,6 +21,16 @@ export interface PullOptions {
   force?: boolean;
   /** Progress while it reflects and writes. */
   events?: EventSink;
+  /** PostgreSQL schemas to read (`--schema`, repeatable); wins over the config's `schemas`. */
+  schemas?: string[];
+  /** Read every schema but the system's (`--all-schemas`). */
+  allSchemas?: boolean;
+}
+
+/** A schema that holds tables and was not read. */
+export interface SchemaLeftOut {
+  name: string;
+  tables: number;
 }
 
 /** What pull produced. */
@@ -28,6 +40,10 @@ export interface PullResult {
   source: string;
   tables: number;
   enums: number;
+  /** The schemas read (PostgreSQL; empty elsewhere). */
+  schemasRead: string[];
+  /** Schemas that hold tables but were not read (PostgreSQL); the CLI says how to include them. */
+  schemasLeftOut: SchemaLeftOut[];
 }
 
 /** Reflects the database and renders it as a schema module. */
@@ -36,10 +52,16 @@ export async function pull(config: ResolvedConfig, options: PullOptions = {}): P
   if (path && existsSync(path) && !options.force) {
     throw new MigrateError("file-exists", `${path} already exists.`, { hint: "Pass --out <other file>, or --force to overwrite it." });
   }
-  const { schema, dialect } = await withDatabase(config, {}, async (session) => ({
-    schema: await reflectDatabase(session, tableFilter(config), options.events),
-    dialect: session.dialect.name,
-  }));
+  const { schema, dialect } = await withDatabase(config, {}, async (session) => {
+    const filter = tableFilter(config);
+    if ((options.schemas?.length || options.allSchemas) && !session.dialect.capabilities.schemas) {
+      throw new UsageError(`--schema and --all-schemas choose PostgreSQL schemas; ${session.dialect.name} keeps a database's tables in one namespace.`, {
+        hint: "Leave the option out: pull reads the database the URL names.",
+      });
+    }
+    const query = { ...filter.query, ...(options.schemas?.length ? { schemas: options.schemas } : {}), ...(options.allSchemas ? { allSchemas: true } : {}) };
+    return { schema: await reflectDatabase(session, { ...filter, query }, options.events), dialect: session.dialect.name };
+  });
   options.events?.({ type: "progress", message: `writing ${schema.tables.length.toLocaleString("en-US")} table${schema.tables.length === 1 ? "" : "s"} as a schema module` });
   const source = renderSchemaModule(schema, { dialect });
   if (path) {
@@ -48,5 +70,7 @@ export async function pull(config: ResolvedConfig, options: PullOptions = {}): P
       writeFileSync(path, source);
     });
   }
-  return { path, source, tables: schema.tables.length, enums: schema.enums.length };
+  const schemasLeftOut = (schema.schemas ?? []).filter((s) => !s.read && s.tables > 0).map((s) => ({ name: s.name, tables: s.tables }));
+  const schemasRead = (schema.schemas ?? []).filter((s) => s.read).map((s) => s.name);
+  return { path, source, tables: schema.tables.length, enums: schema.enums.length, schemasRead, schemasLeftOut };
 }

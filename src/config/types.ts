@@ -36,7 +36,10 @@ export interface MigrateConfig {
    * "table" always the lease lock, a row in `<versionTable>_lock` (PostgreSQL).
    */
   lock?: LockSetting;
-  /** PostgreSQL schemas autogenerate reflects and compares. Default: the current schema. */
+  /**
+   * PostgreSQL schemas autogenerate, check and pull read. Default: the current schema plus every
+   * schema the model names (pull: the current schema); when set, exactly these.
+   */
   schemas?: string[];
   /** Only these tables take part in autogenerate (names or "schema.name"). */
   includeTables?: string[];

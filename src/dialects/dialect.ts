@@ -94,8 +94,12 @@ export interface CompileContext {
 
 /** Options for reflection. */
 export interface ReflectOptions {
-  /** PostgreSQL schemas to read (default: the current schema). */
+  /** PostgreSQL schemas to read (default: the current schema, plus `alsoSchemas`). */
   schemas?: string[];
+  /** When `schemas` is absent: schemas to read besides the current one (those the model names). */
+  alsoSchemas?: string[];
+  /** Read every schema but the system's (`pull --all-schemas`); wins over `schemas`. */
+  allSchemas?: boolean;
   /** Only these tables (names or "schema.name"), applied inside the catalog queries. */
   includeTables?: string[];
   /** Never these tables; the version table is always excluded. */

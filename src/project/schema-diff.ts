@@ -14,6 +14,7 @@ import { schemaFromModel } from "../model/to-catalog.js";
 import type { DatabaseSchema } from "../catalog/types.js";
 import { silent, type EventSink } from "../runtime/events.js";
 import { validateSchemaWideNames } from "../catalog/validate-names.js";
+import { namedSchemas } from "../catalog/named-schemas.js";
 
 /** Both schemas and the operations that turn the database into the model. */
 export interface SchemaDiff extends CompareResult {
@@ -66,13 +67,17 @@ export interface TableFilter {
   globs: boolean;
 }
 
-/** The table filter of a config: includeTables/excludeTables, and athanor's own tables left out. */
-export function tableFilter(config: ResolvedConfig): TableFilter {
+/**
+ * The table filter of a config: includeTables/excludeTables, and athanor's own tables left out.
+ * The schemas read are the config's `schemas`; without that setting, the current schema plus
+ * `modelSchemas` (the schemas the model names), so a table in `billing` is compared unasked.
+ */
+export function tableFilter(config: ResolvedConfig, modelSchemas: readonly string[] = []): TableFilter {
   const include = config.includeTables;
   const exclude = [...(config.excludeTables ?? []), ...managedTables(config)];
   return {
     tables: { includeTables: include, excludeTables: exclude, versionTable: config.versionTable },
-    query: { schemas: config.schemas, includeTables: include?.every(isExact) ? include : undefined, excludeTables: exclude.filter(isExact) },
+    query: { schemas: config.schemas, ...(config.schemas || modelSchemas.length === 0 ? {} : { alsoSchemas: [...modelSchemas] }), includeTables: include?.every(isExact) ? include : undefined, excludeTables: exclude.filter(isExact) },
     globs: !(include ?? []).every(isExact) || !exclude.every(isExact),
   };
 }
@@ -92,8 +97,8 @@ export async function loadTarget(config: ResolvedConfig): Promise<TargetModel> {
   const model = await loadModel(config);
   // The model checks names per table; the dialect's wider scope is checked here, before any statement runs.
   inSchemaFile(config.schemaFile ?? "schema.ts", () => validateSchemaWideNames(model, dialect.capabilities.schemaWideNames ?? [], dialect.name));
-  const filter = tableFilter(config);
-  return { target: filterSchema(model, filter.tables), filter };
+  const target = filterSchema(model, tableFilter(config).tables);
+  return { target, filter: tableFilter(config, dialect.capabilities.schemas ? namedSchemas(target) : []) };
 }
 
 /** Reflects the database through the table filter (exact names inside the catalog queries). */

@@ -1,8 +1,8 @@
 /**
  * Whether the effect of a schema statement is in the database — asked before a resumed revision
  * re-runs the statement that was in flight when the process stopped, which may or may not have
- * taken effect. Knowable for the single-change DDL forms athanor writes (a table, column, index
- * or constraint that exists or not), read through the dialect's own reflection; anything else
+ * taken effect. Knowable for the single-change DDL forms athanor writes (a schema, table, column,
+ * index or constraint that exists or not), read through the dialect's own reflection; anything else
  * (data statements, multi-clause ALTERs) is "unknown", and resume refuses rather than guess.
  * Reads (SELECT, DO SLEEP) count as "absent": they leave nothing, so running them again is safe.
  */
@@ -67,6 +67,13 @@ export async function statementEffect(conn: Connection, dialect: Dialect, sql: s
   if ((m = new RegExp(`^DROP\\s+INDEX\\s+${NAME}\\s+ON\\s+${QUALIFIED}$`, "i").exec(text))) {
     const t = await table(m[2] as string);
     return t === undefined ? "unknown" : yes(!hasIndex(t, unquote(m[1] as string)));
+  }
+  if ((m = new RegExp(`^(CREATE|DROP)\\s+SCHEMA\\s+${NAME}$`, "i").exec(text))) {
+    // The schemas reflection lists (no table read); a dialect without schemas cannot tell.
+    const schemas = (await dialect.reflect(conn, { includeTables: [] })).schemas;
+    if (!schemas) return "unknown";
+    const present = schemas.some((s) => s.name === unquote(m![2] as string));
+    return yes((m[1] as string).toUpperCase() === "CREATE" ? present : !present);
   }
   if (severalClauses(text)) return "unknown";
   if ((m = new RegExp(`^ALTER\\s+TABLE\\s+(?:ONLY\\s+)?${QUALIFIED}\\s+(ADD|DROP)\\s+(.*)$`, "is").exec(text))) {

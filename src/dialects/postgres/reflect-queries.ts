@@ -143,6 +143,19 @@ SELECT t.schema, t.table_name, ic.relname::text AS name, i.indisunique AS is_uni
          SELECT 1 FROM pg_catalog.pg_constraint con
           WHERE con.conrelid = i.indrelid AND con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))`;
 
+/**
+ * Every schema but the system's, with the connection's current one marked and its tables counted
+ * ($1: tables to leave out of the count, athanor's own), so the schemas to read can be decided
+ * here and the ones left out named.
+ */
+export const SCHEMAS_SQL = `SELECT n.nspname::text AS name, n.nspname = current_schema() AS current,
+       (SELECT count(*)::int FROM pg_catalog.pg_class c
+         WHERE c.relnamespace = n.oid AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+           AND NOT (c.relname = ANY ($1::text[]) OR n.nspname || '.' || c.relname = ANY ($1::text[]))) AS tables
+  FROM pg_catalog.pg_namespace n
+ WHERE n.nspname <> 'information_schema' AND n.nspname !~ '^pg_'
+ ORDER BY n.nspname`;
+
 /** Enum types in the reflected schemas, values in sort order. */
 export const ENUMS_SQL = `SELECT ${reportedSchema("n.nspname")} AS schema, ty.typname::text AS name,
        ARRAY(SELECT e.enumlabel::text FROM pg_catalog.pg_enum e WHERE e.enumtypid = ty.oid ORDER BY e.enumsortorder) AS values

@@ -1,6 +1,6 @@
 /**
- * Reflection: the live PostgreSQL schema as a neutral DatabaseSchema, in five catalog queries
- * whatever the number of tables. The result is normalised so that a table compiled from a
+ * Reflection: the live PostgreSQL schema as a neutral DatabaseSchema, in six catalog queries
+ * whatever the number of tables (the schemas there are, which decides the ones to read, then five). The result is normalised so that a table compiled from a
  * TableSchema reflects back equal to it: serial columns come back as autoincrement without a
  * default (so does an integer column whose default calls `<table>_<column>_seq`, the sequence a
  * serial would own, even when it is not OWNED BY the column), domain-typed columns as the domain
@@ -9,10 +9,10 @@
  * every optional field present (null when unset). Lists are sorted by name.
  */
 import { reflectObjects } from "./reflect-objects.js";
-import type { ColumnSchema, ConstraintTiming, DatabaseSchema, EnumSchema, IndexElement, IndexElementOptions, ReferentialAction, TableRef, TableSchema } from "../../catalog/types.js";
+import type { ColumnSchema, ConstraintTiming, DatabaseSchema, EnumSchema, ExistingSchema, IndexElement, IndexElementOptions, ReferentialAction, TableRef, TableSchema } from "../../catalog/types.js";
 import type { Connection, ReflectOptions } from "../dialect.js";
 import { isNextvalDefault, isSerialStyleDefault, reflectedDefault } from "./defaults.js";
-import { COLUMNS_SQL, CONSTRAINTS_SQL, ENUMS_SQL, INDEXES_SQL, TABLES_SQL } from "./reflect-queries.js";
+import { COLUMNS_SQL, CONSTRAINTS_SQL, ENUMS_SQL, INDEXES_SQL, SCHEMAS_SQL, TABLES_SQL } from "./reflect-queries.js";
 import { reflectColumnType } from "./types.js";
 
 interface TableKeyRow {
@@ -177,13 +177,36 @@ function toIndexElement(element: IndexRow["elements"][number]): IndexElement {
   return element.column !== null ? { column: element.column, ...options } : { expression: element.expression ?? "", ...options };
 }
 
+interface SchemaRow {
+  name: string;
+  current: boolean;
+  tables: number;
+}
+
+/**
+ * The schemas to read: all with `allSchemas`; `schemas` when given; else the current one plus `alsoSchemas` (those the
+ * model names, when they exist); undefined means the current one alone.
+ */
+function schemasToRead(options: ReflectOptions, rows: readonly SchemaRow[]): string[] | undefined {
+  if (options.allSchemas) return rows.map((row) => row.name);
+  if (options.schemas) return options.schemas;
+  const also = (options.alsoSchemas ?? []).filter((name) => rows.some((row) => row.name === name && !row.current));
+  if (also.length === 0) return undefined;
+  const current = rows.find((row) => row.current);
+  return [...(current ? [current.name] : []), ...also];
+}
+
 /** Reads the live schema. Filters run inside the catalog queries as bound array parameters. */
 export async function reflect(conn: Connection, options: ReflectOptions = {}): Promise<DatabaseSchema> {
-  const tables = await readTables(conn, options);
-  const enumRows = await conn.query<EnumRow>(ENUMS_SQL, [options.schemas ?? null]);
+  const schemaRows = await conn.query<SchemaRow>(SCHEMAS_SQL, [options.excludeTables ?? []]);
+  const read = schemasToRead(options, schemaRows);
+  const scoped: ReflectOptions = { ...options, schemas: read };
+  const tables = await readTables(conn, scoped);
+  const enumRows = await conn.query<EnumRow>(ENUMS_SQL, [read ?? null]);
   const enums: EnumSchema[] = enumRows.map((row) => ({ schema: row.schema, name: row.name, values: row.values }));
-  const objects = await reflectObjects(conn, options);
-  return { tables, enums: enums.sort(bySchemaAndName), ...(objects.length > 0 ? { objects } : {}) };
+  const objects = await reflectObjects(conn, scoped);
+  const schemas: ExistingSchema[] = schemaRows.map((row) => ({ name: row.name, current: row.current, tables: row.tables, read: read ? read.includes(row.name) : row.current }));
+  return { tables, enums: enums.sort(bySchemaAndName), ...(objects.length > 0 ? { objects } : {}), schemas };
 }
 
 /** The tables (four catalog queries), sorted; enums are read only by reflect(). */

@@ -116,6 +116,11 @@ describe.skipIf(!available)("postgres awkward identifiers", () => {
     expect(renamed?.comment).toBe("new 'comment'");
 
     await kit.apply({ kind: "dropTable", schema: SCHEMA, table: "where" }, { kind: "dropTable", schema: SCHEMA, table: "group" }, { kind: "dropEnum", schema: SCHEMA, name: ENUM.name });
-    expect(await postgresDialect.reflect(kit.conn, { schemas: [SCHEMA] })).toEqual({ tables: [], enums: [] });
+    expect(await postgresDialect.reflect(kit.conn, { schemas: [SCHEMA] })).toMatchObject({ tables: [], enums: [], schemas: [{ name: SCHEMA, tables: 0, read: true }, { name: "public", read: false }] });
+    // The schema itself, an awkward name too, drops and comes back.
+    await kit.apply({ kind: "dropSchema", name: SCHEMA });
+    expect((await postgresDialect.reflect(kit.conn)).schemas?.map((s) => s.name)).toEqual(["public"]);
+    await kit.apply({ kind: "createSchema", name: SCHEMA });
+    expect((await postgresDialect.reflect(kit.conn)).schemas?.map((s) => s.name)).toEqual([SCHEMA, "public"]);
   });
 });

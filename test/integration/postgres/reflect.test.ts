@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverAvailable } from "../../helpers/databases.js";
 import { postgresDialect } from "../../../src/dialects/postgres/index.js";
+import { statementEffect } from "../../../src/runtime/statement-effect.js";
 import type { ColumnSchema, DatabaseSchema, EnumSchema, TableSchema } from "../../../src/catalog/types.js";
 import { openKit, type PgKit } from "./pg-test-kit.js";
 
@@ -151,7 +152,13 @@ describe.skipIf(!available)("postgres reflection", () => {
     const db = await postgresDialect.reflect(kit.conn, { schemas: ["public", "billing"] });
     // Tables in the current schema (public) report schema null and sort first.
     const expected: DatabaseSchema = { tables: [documents, labels, accounts], enums: [status, tier] };
-    expect(db).toEqual(expected);
+    const { schemas, ...rest } = db;
+    expect(rest).toEqual(expected);
+    // Every schema but the system's, with the one read marked and its tables counted.
+    expect(schemas).toEqual([
+      { name: "billing", current: false, tables: 1, read: true },
+      { name: "public", current: true, tables: 2, read: true },
+    ]);
   });
 
   it("reports DEFAULT NULL as no default, whether or not PostgreSQL stored it", async () => {
@@ -174,6 +181,25 @@ describe.skipIf(!available)("postgres reflection", () => {
     expect(await postgresDialect.reflectTable(kit.conn, { name: "labels" })).toEqual(labels);
     expect(await postgresDialect.reflectTable(kit.conn, { schema: "billing", name: "accounts" })).toEqual(accounts);
     expect(await postgresDialect.reflectTable(kit.conn, { name: "accounts" })).toBeUndefined();
+  });
+
+  it("reads the current schema plus alsoSchemas (the model's), every schema with allSchemas, and an explicit list as given", async () => {
+    const also = await postgresDialect.reflect(kit.conn, { alsoSchemas: ["billing", "missing"] });
+    expect(also.tables.map((t) => `${t.schema ?? ""}.${t.name}`)).toEqual([".documents", ".labels", "billing.accounts"]);
+    expect(also.enums).toEqual([status, tier]);
+    expect(also.schemas?.map((s) => [s.name, s.read])).toEqual([["billing", true], ["public", true]]);
+    const all = await postgresDialect.reflect(kit.conn, { allSchemas: true, schemas: ["public"] });
+    expect(all.tables.map((t) => t.name)).toEqual(["documents", "labels", "accounts"]);
+    const explicit = await postgresDialect.reflect(kit.conn, { schemas: ["billing"], alsoSchemas: ["public"] });
+    expect(explicit.tables.map((t) => `${t.schema}.${t.name}`)).toEqual(["billing.accounts"]);
+    expect(explicit.schemas?.map((s) => [s.name, s.read])).toEqual([["billing", true], ["public", false]]);
+  });
+
+  it("tells whether a CREATE or DROP SCHEMA took effect (resume probes it)", async () => {
+    expect(await statementEffect(kit.conn, postgresDialect, 'CREATE SCHEMA "billing"')).toBe("present");
+    expect(await statementEffect(kit.conn, postgresDialect, 'CREATE SCHEMA "Billing"')).toBe("absent");
+    expect(await statementEffect(kit.conn, postgresDialect, 'DROP SCHEMA "gone"')).toBe("present");
+    expect(await statementEffect(kit.conn, postgresDialect, "DROP SCHEMA billing")).toBe("absent");
   });
 
   it("applies includeTables and excludeTables inside the queries", async () => {
@@ -243,7 +269,7 @@ describe.skipIf(!available)("postgres reflection", () => {
     const fiveHundred = await reflectCount();
     expect(fiveHundred.tables).toBe(500);
     expect(fiveHundred.queries).toBe(ten.queries);
-    // Five catalog queries for tables and enums, one for views, routines, aggregates, domains, triggers, extensions and sequences.
-    expect(ten.queries).toBeLessThanOrEqual(6);
+    // One for the schemas, five for tables and enums, one for views, routines, aggregates, domains, triggers, extensions and sequences.
+    expect(ten.queries).toBeLessThanOrEqual(7);
   });
 });

@@ -37,6 +37,7 @@ describe("statementEffect", () => {
     ['CREATE INDEX "ix_t_name" ON "t" (name)', "present"],
     ['CREATE UNIQUE INDEX "ix_t_id" ON "t" (id)', "absent"],
     ["SELECT 1", "absent"],
+    ['CREATE SCHEMA "billing"', "unknown"],
     ["INSERT INTO t VALUES (1, 'a')", "unknown"],
     ["UPDATE t SET name = 'b'", "unknown"],
     ['ALTER TABLE "t" ADD COLUMN a integer, ADD COLUMN b integer', "unknown"],
