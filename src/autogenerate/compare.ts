@@ -88,9 +88,30 @@ function compareTableOptions(target: TableSchema, actual: TableSchema, ctx: Diff
   }
 }
 
+const squashed = (text: string | null | undefined): string | null => (text ? text.replace(/\s+/g, " ").trim() : null);
+
+/**
+ * Partitioning that differs: PostgreSQL cannot change a table's partition key, and moving a
+ * partition (another parent or bound) means detaching and attaching it with its rows, so these
+ * are unmanaged differences with the statement to write.
+ */
+function comparePartitioning(target: TableSchema, actual: TableSchema, ctx: DiffContext): void {
+  const label = tableLabel(target);
+  if (squashed(target.partitionBy) !== squashed(actual.partitionBy)) {
+    ctx.unmanaged.push(`table ${label}: the model says ${target.partitionBy ? `PARTITION BY ${target.partitionBy}` : "not partitioned"}, the database holds ${actual.partitionBy ? `PARTITION BY ${actual.partitionBy}` : "a table that is not partitioned"}; a table's partitioning cannot be altered: create the new table, move the rows and swap them in a revision`);
+  }
+  const of = (t: TableSchema): string | null => (t.partitionOf ? `a partition of ${tableLabel({ schema: t.partitionOf.schema, name: t.partitionOf.table })} ${squashed(t.partitionOf.bound)}` : null);
+  if (of(target) !== of(actual)) {
+    ctx.unmanaged.push(`table ${label}: the model says ${of(target) ?? "not a partition"}, the database holds ${of(actual) ?? "a table that is not a partition"}; autogenerate does not move partitions: write op.execute("ALTER TABLE … DETACH PARTITION …") and "ATTACH PARTITION … FOR VALUES …" in a revision`);
+  }
+}
+
 function compareTable(target: TableSchema, actual: TableSchema, ctx: DiffContext): Operation[] {
   compareTableOptions(target, actual, ctx);
-  return [...compareColumns(target, actual, ctx), ...compareConstraints(target, actual), ...compareIndexes(target, actual), ...compareTableComment(target, actual, ctx)];
+  comparePartitioning(target, actual, ctx);
+  // A partition's columns are its parent's: they change with the parent, never on their own.
+  const columns = target.partitionOf && actual.partitionOf ? [] : compareColumns(target, actual, ctx);
+  return [...columns, ...compareConstraints(target, actual), ...compareIndexes(target, actual), ...compareTableComment(target, actual, ctx)];
 }
 
 function compareTables(target: DatabaseSchema, actual: DatabaseSchema, ctx: DiffContext): Operation[] {

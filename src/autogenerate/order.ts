@@ -184,10 +184,15 @@ export interface OrderOptions {
   forwardReferences?: boolean;
 }
 
-/** createTable ops in dependency order, with the foreign keys that must be added afterwards. */
+/** The parent of a partition (created before it, dropped after it). */
+function parentKeys(table: TableSchema): string[] {
+  return table.partitionOf ? [refKey(table.partitionOf.schema ?? table.schema, table.partitionOf.table)] : [];
+}
+
+/** createTable ops in dependency order (parents before partitions), with the foreign keys that must be added afterwards. */
 function orderCreates(creates: CreateTableOp[], referencable: ReadonlyMap<string, string[][]>, options: OrderOptions): { tables: CreateTableOp[]; later: CreateForeignKeyOp[]; rank: Map<string, number> } {
   const byKey = new Map(creates.map((op) => [refKey(op.table.schema, op.table.name), op]));
-  const before = new Map([...byKey].map(([key, op]) => [key, new Set(op.table.foreignKeys.map((fk) => referencedKey(op.table, fk)))]));
+  const before = new Map([...byKey].map(([key, op]) => [key, new Set([...op.table.foreignKeys.map((fk) => referencedKey(op.table, fk)), ...parentKeys(op.table)])]));
   const { order, broken } = orderNodes([...byKey.keys()], before);
   const detach = (key: string, fk: ForeignKeySchema): boolean => {
     if (options.forwardReferences) return false;
@@ -211,6 +216,7 @@ function orderDrops(drops: DropTableOp[]): { tables: DropTableOp[]; first: Opera
   const before = new Map([...byKey.keys()].map((key) => [key, new Set<string>()]));
   for (const [key, op] of byKey) {
     for (const fk of op.existing?.foreignKeys ?? []) before.get(referencedKey(op.existing!, fk))?.add(key);
+    for (const parent of op.existing ? parentKeys(op.existing) : []) before.get(parent)?.add(key);
   }
   const { order, broken } = orderNodes([...byKey.keys()], before);
   const first: Operation[] = [];

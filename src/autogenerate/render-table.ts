@@ -141,6 +141,11 @@ export function tableParts(table: TableSchema, ctx: RenderContext): { columns: C
   if (table.comment !== null && table.comment !== undefined) extras.push({ key: "comment", value: str(table.comment) });
   if (table.collation) extras.push({ key: "collation", value: str(table.collation) });
   if (table.engine) extras.push({ key: "engine", value: str(table.engine) });
+  if (table.partitionBy) extras.push({ key: "partitionBy", value: str(table.partitionBy) });
+  if (table.partitionOf) {
+    const of = table.partitionOf;
+    extras.push({ key: "partitionOf", value: object([{ key: "table", value: str(of.table) }, ...(of.schema ? [{ key: "schema", value: str(of.schema) }] : []), { key: "bound", value: str(of.bound) }]) });
+  }
   if (table.primaryKey) extras.push({ key: "primaryKey", value: primaryKeyCode(table.primaryKey, ctx) });
   const lists: [string, Code[]][] = [
     ["indexes", table.indexes.map((ix) => indexCode(ix, ctx))],

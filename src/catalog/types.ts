@@ -174,6 +174,25 @@ export interface TableSchema {
   collation?: string | null;
   /** MySQL/MariaDB storage engine; absent or null: the server default. Compared only when the model names one. */
   engine?: string | null;
+  /**
+   * PostgreSQL declarative partitioning: the partition key as pg_get_partkeydef prints it
+   * (`RANGE (happened)`, `LIST (region)`, `HASH (id)`); absent or null: not partitioned.
+   */
+  partitionBy?: string | null;
+  /**
+   * PostgreSQL: this table is a partition of `table`, with its bound as pg_get_expr prints
+   * relpartbound (`FOR VALUES FROM ('2020-01-01') TO ('2021-01-01')`, `DEFAULT`). Its columns are
+   * the parent's (compare leaves them to the parent); its own constraints and indexes are its own.
+   */
+  partitionOf?: PartitionOf | null;
+}
+
+/** The parent and bound of a partition. */
+export interface PartitionOf {
+  /** The parent's PostgreSQL schema; null or absent: the partition's own. */
+  schema?: string | null;
+  table: string;
+  bound: string;
 }
 
 /** A named enum type (PostgreSQL `CREATE TYPE … AS ENUM`). */

@@ -6,7 +6,7 @@
  * declared with `{ name: null }` are marked (unnamed.ts) and stay without a name.
  */
 import { MigrateError } from "../errors.js";
-import type { ForeignKeySchema, IndexElement, IndexElementOptions, IndexSchema, TableSchema } from "../catalog/types.js";
+import type { ForeignKeySchema, IndexElement, IndexElementOptions, IndexSchema, PartitionOf, TableSchema } from "../catalog/types.js";
 import { isSqlFragment } from "../core/sql.js";
 import { buildColumn, columnLabel } from "./build-column.js";
 import type { ReferenceOptions } from "./column-builder.js";
@@ -149,8 +149,12 @@ export function buildTable(input: TableInput): TableSchema {
 
   const built = entries.map(([columnName, builder]) => buildColumn(columnName, builder, name));
   const defs = new Map(entries.map(([columnName, builder]) => [columnName, builder.definition]));
+  const partitionOf = extras.partitionOf ? partitionParent(extras.partitionOf, name) : null;
+  // A partition's columns are its parent's; the keys and references declared on them are the
+  // parent's too (PostgreSQL puts them on each partition itself).
+  const own = partitionOf ? [] : entries;
 
-  const columnPk = entries.filter(([, b]) => b.definition.primaryKey).map(([columnName]) => columnName);
+  const columnPk = own.filter(([, b]) => b.definition.primaryKey).map(([columnName]) => columnName);
   if (columnPk.length > 0 && extras.primaryKey) {
     throw modelError(
       `Table ${name} declares its primary key twice: .primaryKey() on ${columnPk.join(", ")} and primaryKey([...]) in its extras.`,
@@ -168,7 +172,7 @@ export function buildTable(input: TableInput): TableSchema {
   }
 
   const uniques = [
-    ...entries
+    ...own
       .filter(([, b]) => b.definition.unique)
       .map(([columnName, b]) =>
         unnamedIf(b.definition.unique?.unnamed, { name: explicitName(b.definition.unique?.name, `the unique constraint of ${columnLabel(columnName, name)}`), columns: [columnName], ...constraintFlags(b.definition.unique ?? {}) }),
@@ -180,7 +184,7 @@ export function buildTable(input: TableInput): TableSchema {
   ];
 
   const foreignKeys = [
-    ...entries
+    ...own
       .filter(([, b]) => b.definition.references)
       .map(([columnName, b]) => {
         const ref = b.definition.references!;
@@ -215,5 +219,15 @@ export function buildTable(input: TableInput): TableSchema {
     comment: extras.comment ?? null,
     ...(extras.collation ? { collation: extras.collation } : {}),
     ...(extras.engine ? { engine: extras.engine } : {}),
+    ...(extras.partitionBy ? { partitionBy: extras.partitionBy.trim() } : {}),
+    ...(partitionOf ? { partitionOf } : {}),
   };
+}
+
+function partitionParent(input: NonNullable<TableExtras["partitionOf"]>, name: string): PartitionOf {
+  if (typeof input.table !== "string" || input.table.trim() === "") throw modelError(`Partition ${name} names no parent table.`, "Declare it with partition(name, parentTable, bound).");
+  if (typeof input.bound !== "string" || input.bound.trim() === "") {
+    throw modelError(`Partition ${name} has no bound.`, "Give the bound as PostgreSQL prints it: \"FOR VALUES FROM (…) TO (…)\", \"FOR VALUES IN (…)\", \"FOR VALUES WITH (modulus 4, remainder 0)\" or \"DEFAULT\".");
+  }
+  return { schema: input.schema ?? null, table: input.table, bound: input.bound.trim() };
 }

@@ -22,6 +22,13 @@ export interface TableExtras<N extends string = string> {
   collation?: string | null;
   /** MySQL/MariaDB storage engine, e.g. "MyISAM"; ignored elsewhere. */
   engine?: string | null;
+  /** PostgreSQL partition key, as pg_get_partkeydef prints it: `"RANGE (happened)"`. */
+  partitionBy?: string | null;
+  /**
+   * PostgreSQL: the table is a partition of `table` with `bound` (`"FOR VALUES FROM (…) TO (…)"`,
+   * `"DEFAULT"`); its columns are the parent's. `partition(...)` writes this for you.
+   */
+  partitionOf?: { table: string; schema?: string | null; bound: string } | null;
   /** A composite primary key (instead of `.primaryKey()` on columns). */
   primaryKey?: PrimaryKeyDefinition<N>;
   indexes?: readonly IndexDefinition<N>[];
@@ -94,6 +101,19 @@ export function table<C extends ColumnMap>(name: string, columns: C, extras?: Ta
     },
     extras: resolve,
   };
+}
+
+/**
+ * A PostgreSQL partition of `parent`: `partition("events_2020", events, "FOR VALUES FROM ('2020-01-01') TO ('2021-01-01')")`.
+ * Its columns are the parent's (created with `CREATE TABLE … PARTITION OF`); its extras hold what
+ * is its own (indexes, foreign keys, checks, comment, or a `partitionBy` of its own), and may
+ * name the parent's columns.
+ */
+export function partition<C extends ColumnMap>(name: string, parent: { readonly name: string; readonly schema: string | null; readonly columns: C }, bound: string, extras?: TableExtrasInput<C>): TableDefinition<C> {
+  return table(name, parent.columns, (t) => {
+    const own = typeof extras === "function" ? extras(t) : { ...(extras ?? {}) };
+    return { ...own, partitionOf: { table: parent.name, schema: parent.schema === (own.schema ?? null) ? null : parent.schema, bound } };
+  });
 }
 
 /** True for a table definition (also one created by another copy of athanor). */

@@ -64,6 +64,19 @@ function declaration(ident: string, code: Code): string {
   return printStatements([{ prefix: `export const ${ident} = `, code, suffix: ";" }], "");
 }
 
+const refKey = (schema: string | null | undefined, name: string): string => `${schema ?? ""}\u0000${name}`;
+
+/** Declarations in name order, each partition after its parent (a const must be declared before use). */
+function partitionsLast<T extends { ident: string; table: TableSchema }>(tables: T[], parentIdent: (table: TableSchema) => string | undefined): T[] {
+  const depth = (t: TableSchema, seen = 0): number => {
+    if (seen > tables.length) return seen;
+    const parent = parentIdent(t) ? tables.find((x) => x.ident === parentIdent(t)) : undefined;
+    return parent ? 1 + depth(parent.table, seen + 1) : 0;
+  };
+  const depths = new Map(tables.map((t) => [t, depth(t.table)]));
+  return [...tables].sort((a, b) => depths.get(a)! - depths.get(b)!);
+}
+
 /**
  * The source of a schema.ts describing `schema`: `import { … } from "athanor"`, enum and table
  * declarations sorted by name, and `export default defineSchema({ tables, enums })`.
@@ -82,8 +95,16 @@ export function renderSchemaModule(schema: DatabaseSchema, options: PullRenderOp
   });
 
   const tables = schema.tables.map((original, i) => ({ ident: tableIdents.get(original)!, table: plan.schema.tables[i]! })).sort((a, b) => byNameThenSchema(a.table, b.table));
-  const tableDeclarations = tables.map(({ ident, table }) => {
+  const identOf = new Map(tables.map((t) => [refKey(t.table.schema, t.table.name), t.ident]));
+  const parentIdent = (table: TableSchema): string | undefined => (table.partitionOf ? identOf.get(refKey(table.partitionOf.schema ?? table.schema, table.partitionOf.table)) : undefined);
+  const tableDeclarations = partitionsLast(tables, parentIdent).map(({ ident, table }) => {
     const { columns, extras } = tableParts(table, ctx);
+    const parent = parentIdent(table);
+    if (parent && table.partitionOf) {
+      // partition(name, parent, bound, extras): the columns and the parent link are the parent's.
+      const own = extras.filter((e) => e.key !== "partitionOf");
+      return declaration(ident, call(ctx.use("partition"), [text(stringLiteral(table.name)), text(parent), text(stringLiteral(table.partitionOf.bound)), ...(own.length ? [object(own)] : [])]));
+    }
     return declaration(ident, call(ctx.use("table"), [text(stringLiteral(table.name)), columns, ...(extras.length ? [object(extras)] : [])]));
   });
 

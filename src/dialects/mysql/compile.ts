@@ -90,10 +90,18 @@ function concurrentlyUnsupported(what: string): never {
   });
 }
 
+/** The table, when it holds no PostgreSQL partitioning (which MySQL would silently drop). */
+function notPartitioned(table: TableSchema): TableSchema {
+  if (!table.partitionBy && !table.partitionOf) return table;
+  throw new UnsupportedOperationError(`Table "${table.name}" is declared with PostgreSQL partitioning (partitionBy / partition(...)), which MySQL does not have.`, {
+    hint: "Leave partitionBy and partition(...) out of the MySQL model.",
+  });
+}
+
 /** The dispatch table for one compilation context. */
 function handlers(ctx: CompileContext): OperationTable<Compiled> {
   return {
-    createTable: async (op) => [{ sql: createTableSql(op.table) }],
+    createTable: async (op) => [{ sql: createTableSql(notPartitioned(op.table)) }],
     dropTable: async (op) => [{ sql: `DROP TABLE ${tableOf(op)}` }],
     renameTable: async (op) => [{ sql: `RENAME TABLE ${quoteTable({ schema: op.schema, name: op.from })} TO ${quoteTable({ schema: op.schema, name: op.to })}` }],
     addColumn: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} ADD COLUMN ${columnDefinition(op.column, `${op.table}.${op.column.name}`)}` }],

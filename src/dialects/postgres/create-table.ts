@@ -1,6 +1,8 @@
 /**
  * CREATE TABLE from a TableSchema: columns and table constraints inline, then one CREATE INDEX per
- * index, then the table and column comments (PostgreSQL has no inline comment syntax).
+ * index, then the table and column comments (PostgreSQL has no inline comment syntax). A
+ * partitioned table ends with PARTITION BY; a partition is CREATE TABLE … PARTITION OF its parent
+ * with its bound, its own constraints inline, and no columns (they are the parent's).
  */
 import { UnsupportedOperationError } from "../../errors.js";
 import type { TableRef, TableSchema } from "../../catalog/types.js";
@@ -16,15 +18,20 @@ export function createTableStatements(table: TableSchema): Statement[] {
   if (table.columns.length === 0) {
     throw new UnsupportedOperationError(`Table "${table.name}" has no columns.`, { hint: "Give the table at least one column." });
   }
-  const lines = table.columns.map((column) => columnDefinitionSql(column, ref));
+  const partitionOf = table.partitionOf;
+  const lines = partitionOf ? [] : table.columns.map((column) => columnDefinitionSql(column, ref));
   if (table.primaryKey) lines.push(primaryKeySql(table.primaryKey));
   for (const unique of table.uniques) lines.push(uniqueSql(unique));
   for (const check of table.checks) lines.push(checkSql(check));
   for (const fk of table.foreignKeys) lines.push(foreignKeySql(fk));
-  const statements: Statement[] = [{ sql: `CREATE TABLE ${quoteTable(ref)} (\n  ${lines.join(",\n  ")}\n)` }];
+  const body = lines.length > 0 ? ` (\n  ${lines.join(",\n  ")}\n)` : "";
+  const head = partitionOf
+    ? `CREATE TABLE ${quoteTable(ref)} PARTITION OF ${quoteTable({ schema: partitionOf.schema ?? table.schema, name: partitionOf.table })}${body} ${partitionOf.bound}`
+    : `CREATE TABLE ${quoteTable(ref)}${body}`;
+  const statements: Statement[] = [{ sql: `${head}${table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : ""}` }];
   for (const index of table.indexes) statements.push(createIndexStatement(ref, index));
   if (table.comment !== undefined && table.comment !== null) statements.push(tableCommentStatement(ref, table.comment));
-  for (const column of table.columns) {
+  for (const column of partitionOf ? [] : table.columns) {
     if (column.comment !== undefined && column.comment !== null) statements.push(columnCommentStatement(ref, column.name, column.comment));
   }
   return statements;

@@ -26,16 +26,27 @@ const TABLES_CTE = `WITH tbl AS (
   SELECT c.oid, c.relname::text AS table_name, n.nspname::text AS schema_name, ${reportedSchema("n.nspname")} AS schema
     FROM pg_catalog.pg_class c
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-   WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
+   WHERE c.relkind IN ('r', 'p')
      AND n.nspname = ANY (${SCHEMAS})
      AND ($2::text[] IS NULL OR c.relname = ANY ($2::text[]) OR n.nspname || '.' || c.relname = ANY ($2::text[]))
      AND NOT (c.relname = ANY ($3::text[]) OR n.nspname || '.' || c.relname = ANY ($3::text[]))
 )`;
 
-/** Tables with their comments. */
+/**
+ * Tables with their comments, partition keys (pg_get_partkeydef) and, for partitions, the parent
+ * and the bound (pg_get_expr of relpartbound).
+ */
 export const TABLES_SQL = `${TABLES_CTE}
-SELECT t.schema, t.table_name, d.description AS comment
+SELECT t.schema, t.table_name, d.description AS comment,
+       CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_by,
+       CASE WHEN c.relispartition THEN CASE WHEN pn.nspname = t.schema_name THEN NULL ELSE pn.nspname::text END END AS parent_schema,
+       CASE WHEN c.relispartition THEN pc.relname::text END AS parent_table,
+       CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid, true) END AS partition_bound
   FROM tbl t
+  JOIN pg_catalog.pg_class c ON c.oid = t.oid
+  LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
+  LEFT JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent
+  LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
   LEFT JOIN pg_catalog.pg_description d
     ON d.objoid = t.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0`;
 
@@ -111,7 +122,8 @@ SELECT t.schema, t.table_name, con.conname::text AS name, con.contype::text AS t
  * the column or expression, the order and NULLS FIRST bits of indoption, the collation when it
  * is not the element's own (the column's, or for an expression its type's default), the operator
  * class when it is not the default one, each with its schema where the search path would not
- * find it; and NULLS NOT DISTINCT.
+ * find it; and NULLS NOT DISTINCT. A partition's index that belongs to an index of its
+ * parent is the parent's (PostgreSQL creates it with each partition), so it is left out.
  */
 export const INDEXES_SQL = `${TABLES_CTE}
 SELECT t.schema, t.table_name, ic.relname::text AS name, i.indisunique AS is_unique, am.amname::text AS method,
@@ -139,7 +151,7 @@ SELECT t.schema, t.table_name, ic.relname::text AS name, i.indisunique AS is_uni
   JOIN pg_catalog.pg_index i ON i.indrelid = t.oid
   JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
   JOIN pg_catalog.pg_am am ON am.oid = ic.relam
- WHERE NOT EXISTS (
+ WHERE NOT ic.relispartition AND NOT EXISTS (
          SELECT 1 FROM pg_catalog.pg_constraint con
           WHERE con.conrelid = i.indrelid AND con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))`;
 

@@ -22,6 +22,10 @@ interface TableKeyRow {
 
 interface TableRow extends TableKeyRow {
   comment: string | null;
+  partition_by: string | null;
+  parent_schema: string | null;
+  parent_table: string | null;
+  partition_bound: string | null;
 }
 
 interface ColumnRow extends TableKeyRow {
@@ -219,7 +223,10 @@ async function readTables(conn: Connection, options: ReflectOptions): Promise<Ta
 
   const tables = new Map<string, TableSchema>();
   for (const row of tableRows) {
-    tables.set(key(row), { schema: row.schema, name: row.table_name, columns: [], primaryKey: null, foreignKeys: [], uniques: [], checks: [], indexes: [], comment: row.comment });
+    const table: TableSchema = { schema: row.schema, name: row.table_name, columns: [], primaryKey: null, foreignKeys: [], uniques: [], checks: [], indexes: [], comment: row.comment };
+    if (row.partition_by) table.partitionBy = row.partition_by;
+    if (row.parent_table) table.partitionOf = { schema: row.parent_schema, table: row.parent_table, bound: row.partition_bound ?? "" };
+    tables.set(key(row), table);
   }
   for (const row of columnRows) tables.get(key(row))?.columns.push(toColumn(row));
   for (const row of constraintRows) {

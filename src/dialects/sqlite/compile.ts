@@ -8,6 +8,7 @@
  */
 import { createObjectStatements, dropObjectStatements, replaceObjectStatements } from "./compile-objects.js";
 import { UnsupportedOperationError } from "../../errors.js";
+import type { TableSchema } from "../../catalog/types.js";
 import { isSqlFragment, joinFragment } from "../../core/sql.js";
 import type { Operation, OperationKind, OperationOf, OperationTable, TableLevelOperation } from "../../operations/types.js";
 import type { CompileContext, Statement } from "../dialect.js";
@@ -39,9 +40,17 @@ function tableOp(op: TableLevelOperation, ctx: CompileContext): Promise<Statemen
   return compileTableOperations({ schema: op.schema, name: op.table }, [op], "auto", ctx);
 }
 
+/** The table, when it holds no PostgreSQL partitioning (which SQLite would silently drop). */
+function notPartitioned(table: TableSchema): TableSchema {
+  if (!table.partitionBy && !table.partitionOf) return table;
+  throw new UnsupportedOperationError(`Table "${table.name}" is declared with PostgreSQL partitioning (partitionBy / partition(...)), which SQLite does not have.`, {
+    hint: "Leave partitionBy and partition(...) out of the SQLite model.",
+  });
+}
+
 function handlers(ctx: CompileContext): OperationTable<Promise<Statement[]>> {
   return {
-    createTable: async (op) => [{ sql: createTableSql(op.table) }, ...op.table.indexes.map((index) => ({ sql: createIndexSql(op.table.name, index) }))],
+    createTable: async (op) => [{ sql: createTableSql(notPartitioned(op.table)) }, ...op.table.indexes.map((index) => ({ sql: createIndexSql(op.table.name, index) }))],
     dropTable: async (op) => [{ sql: `DROP TABLE ${quoteIdentifier(op.table)}` }],
     renameTable: async (op) => [{ sql: `ALTER TABLE ${quoteIdentifier(op.from)} RENAME TO ${quoteIdentifier(op.to)}` }],
     addColumn: (op) => tableOp(op, ctx),

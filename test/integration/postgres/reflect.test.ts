@@ -209,12 +209,19 @@ describe.skipIf(!available)("postgres reflection", () => {
     expect(exclude.tables.map((t) => t.name)).toEqual(["labels"]);
   });
 
-  it("does not report partitions, views, or indexes backing constraints", async () => {
+  it("reports partitions as partitions of their parent (not as plain tables, without the parent's indexes and keys), views as no table, and no indexes backing constraints", async () => {
     await kit.conn.query(`CREATE VIEW doc_titles AS SELECT title FROM documents;
-      CREATE TABLE measurements (at date NOT NULL, v int) PARTITION BY RANGE (at);
+      CREATE TABLE measurements (at date NOT NULL, v int, PRIMARY KEY (at)) PARTITION BY RANGE (at);
+      CREATE INDEX measurements_v ON measurements (v);
       CREATE TABLE measurements_2024 PARTITION OF measurements FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')`);
     const db = await postgresDialect.reflect(kit.conn);
-    expect(db.tables.map((t) => t.name)).toEqual(["documents", "labels", "measurements"]);
+    expect(db.tables.map((t) => t.name)).toEqual(["documents", "labels", "measurements", "measurements_2024"]);
+    const [parent, child] = [db.tables[2]!, db.tables[3]!];
+    expect(parent.partitionBy).toBe("RANGE (at)");
+    expect(parent.partitionOf).toBeUndefined();
+    expect(parent.indexes.map((i) => i.name)).toEqual(["measurements_v"]);
+    expect(child.partitionOf).toEqual({ schema: null, table: "measurements", bound: "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')" });
+    expect({ pk: child.primaryKey, indexes: child.indexes }).toEqual({ pk: null, indexes: [] });
     expect(db.tables[0]?.indexes.map((i) => i.name)).toEqual(documents.indexes.map((i) => i.name));
     await kit.conn.query("DROP VIEW doc_titles; DROP TABLE measurements");
   });

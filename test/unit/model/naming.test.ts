@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   applyNamingRule, check, columnsInExpression, defineSchema, foreignKey, index, integer, primaryKey, resolveNaming, schemaFromModel,
-  serial, sql, table, text, truncateName, unique, varchar, DEFAULT_NAMING,
+  serial, sql, table, text, truncateName, unique, varchar, DEFAULT_NAMING, type AnyTable,
 } from "../../../src/model/index.js";
 import type { TableSchema } from "../../../src/catalog/types.js";
 
-const only = (tables: ReturnType<typeof table>[], naming = {}): TableSchema[] => schemaFromModel(defineSchema({ tables, naming })).tables;
+const only = (tables: AnyTable[], naming = {}): TableSchema[] => schemaFromModel(defineSchema({ tables, naming })).tables;
 
 describe("default naming convention", () => {
   const [accounts, orders] = only([

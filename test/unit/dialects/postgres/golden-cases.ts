@@ -45,6 +45,32 @@ const users: TableSchema = {
 export const tableCases: Pick<Cases, "createTable" | "alterColumn"> = {
   createTable: [
     {
+      name: "a partitioned table: PARTITION BY after the columns",
+      op: { kind: "createTable", table: { name: "events", columns: [col("id", { kind: "bigint" }, { nullable: false }), col("happened", { kind: "date" }, { nullable: false })], primaryKey: null, foreignKeys: [], uniques: [], checks: [], indexes: [], partitionBy: "RANGE (happened)" } },
+      expected: [{ sql: 'CREATE TABLE "events" (\n  "id" bigint NOT NULL,\n  "happened" date NOT NULL\n) PARTITION BY RANGE (happened)' }],
+    },
+    {
+      name: "a partition: PARTITION OF its parent, its own constraints inline, no columns, its bound, its own key; its own index after",
+      op: {
+        kind: "createTable",
+        table: {
+          name: "events_2021",
+          columns: [col("id", { kind: "bigint" }, { nullable: false, comment: "the parent's" }), col("region", { kind: "text" }, { nullable: false })],
+          primaryKey: null,
+          foreignKeys: [],
+          uniques: [],
+          checks: [{ name: "positive", expression: "id > 0" }],
+          indexes: [{ name: "events_2021_region", elements: [{ column: "region" }], unique: false }],
+          partitionOf: { table: "events", bound: "FOR VALUES FROM ('2021-01-01') TO ('2022-01-01')" },
+          partitionBy: "LIST (region)",
+        },
+      },
+      expected: [
+        { sql: 'CREATE TABLE "events_2021" PARTITION OF "events" (\n  CONSTRAINT "positive" CHECK (id > 0)\n) FOR VALUES FROM (\'2021-01-01\') TO (\'2022-01-01\') PARTITION BY LIST (region)' },
+        { sql: 'CREATE INDEX "events_2021_region" ON "events_2021" ("region")' },
+      ],
+    },
+    {
       name: "columns, inline constraints, indexes, comments",
       op: { kind: "createTable", table: users },
       expected: [
