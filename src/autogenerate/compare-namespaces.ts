@@ -9,7 +9,7 @@
  * table, so whoever wants it gone writes `op.dropSchema` knowingly.
  */
 import { namedSchemas } from "../catalog/named-schemas.js";
-import type { DatabaseSchema } from "../catalog/types.js";
+import type { ColumnType, DatabaseSchema, TableSchema } from "../catalog/types.js";
 import type { Operation } from "../operations/types.js";
 
 /** createSchema for each schema the model names and the database lacks; warnings for emptied ones. */
@@ -27,4 +27,40 @@ export function compareNamespaces(target: DatabaseSchema, actual: DatabaseSchema
     }
   }
   return named.filter((name) => !existing.has(name)).map((name): Operation => ({ kind: "createSchema", name }));
+}
+
+/** `schema` with the current schema's name written as null, the way reflection reports it. */
+function fold(schema: string | null | undefined, current: string): string | null | undefined {
+  return schema === current ? null : schema;
+}
+
+function foldType(type: ColumnType, current: string): ColumnType {
+  if (type.kind === "enum") return { ...type, schema: fold(type.schema, current) };
+  if (type.kind === "array") return { ...type, of: foldType(type.of, current) };
+  return type;
+}
+
+function foldTable(table: TableSchema, current: string): TableSchema {
+  return {
+    ...table,
+    schema: fold(table.schema, current),
+    columns: table.columns.map((c) => ({ ...c, type: foldType(c.type, current) })),
+    foreignKeys: table.foreignKeys.map((fk) => (fk.referencedSchema === undefined ? fk : { ...fk, referencedSchema: fold(fk.referencedSchema, current) })),
+  };
+}
+
+/**
+ * The model with the database's current schema, where the model names it (`schema: "public"`),
+ * written as null: reflection reports tables there with `schema: null`, so without this a table
+ * the model places in "public" would be created again on every run.
+ */
+export function foldCurrentSchema(target: DatabaseSchema, actual: DatabaseSchema): DatabaseSchema {
+  const current = actual.schemas?.find((s) => s.current)?.name;
+  if (!current || !namedSchemas(target).includes(current)) return target;
+  return {
+    ...target,
+    tables: target.tables.map((t) => foldTable(t, current)),
+    enums: target.enums.map((e) => ({ ...e, schema: fold(e.schema, current) })),
+    ...(target.objects ? { objects: target.objects.map((o) => ({ ...o, schema: fold(o.schema, current) })) } : {}),
+  };
 }

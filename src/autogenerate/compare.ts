@@ -14,7 +14,7 @@ import { compareConstraints } from "./compare-constraints.js";
 import { onTable, refKey, writtenTable, type DiffContext } from "./compare-context.js";
 import { compareEnums, type Reversals } from "./compare-enums.js";
 import { compareObjects } from "./compare-objects.js";
-import { compareNamespaces } from "./compare-namespaces.js";
+import { compareNamespaces, foldCurrentSchema } from "./compare-namespaces.js";
 import { compareIndexes } from "./compare-indexes.js";
 import { sameComment } from "./compare-values.js";
 import { orderOperations } from "./order.js";
@@ -133,7 +133,9 @@ function compareTables(target: DatabaseSchema, actual: DatabaseSchema, ctx: Diff
  * warnings for what autogenerate cannot decide safely. Zero operations means the database
  * matches the model.
  */
-export function compareSchemas(target: DatabaseSchema, actual: DatabaseSchema, options: CompareOptions): CompareResult {
+export function compareSchemas(model: DatabaseSchema, actual: DatabaseSchema, options: CompareOptions): CompareResult {
+  // A model naming the current schema ("public") means what reflection reports as null.
+  const target = options.capabilities.schemas ? foldCurrentSchema(model, actual) : model;
   const t = prepare(target, options);
   const a = prepare(actual, options);
   const written = { target: tableLookup(prepare(target, options, false)), actual: tableLookup(prepare(actual, options, false)) };

@@ -150,4 +150,21 @@ describe.skipIf(!available)("a PostgreSQL app with a table in schema billing, as
     step(["downgrade", "base"]);
     expect(Object.keys(await catalog(db.url))).toEqual(["schema public", "table public.athanor_version", "table public.athanor_version_log"]);
   }, 120_000);
+
+  it("a model that names the current schema (schema: \"public\") is compared as the tables reflection reports there", async () => {
+    const db: TestDatabase = await createTestDatabase("postgres");
+    cleanup.push(db.drop);
+    const dir = mkdtempSync(join(tmpdir(), "athanor-public-"));
+    cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(join(dir, "migrate.config.ts"), `export default { schema: "./schema.ts", migrations: "./migrations" };\n`);
+    writeFileSync(join(dir, "schema.ts"), `import { defineSchema, serial, table } from "athanor";\nexport const notes = table("notes", { id: serial().primaryKey() }, { schema: "public" });\nexport default defineSchema({ tables: [notes] });\n`);
+    const run = (args: string[]) => migrate(dir, ["--url", db.url, ...args]);
+    expect(run(["revision", "--autogenerate", "-m", "notes"]).code).toBe(0);
+    const source = readFileSync(join(dir, "migrations", "versions", readdirSync(join(dir, "migrations", "versions")).find((f) => f.endsWith(".ts"))!), "utf8");
+    expect(source).not.toContain("createSchema");
+    expect(run(["upgrade", "head"]).code).toBe(0);
+    expect(Object.keys(await catalog(db.url))).toContain("table public.notes");
+    const check = run(["check"]);
+    expect(check.code, `${check.stdout}\n${check.stderr}`).toBe(0);
+  }, 60_000);
 });

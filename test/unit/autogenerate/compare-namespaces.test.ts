@@ -56,6 +56,21 @@ describe("compare: PostgreSQL schemas", () => {
     expect(other.warnings).toEqual([]);
   });
 
+  it("reads the current schema named in the model (public) as reflection reports it, null", () => {
+    const inPublic = withId("customers", [col("mood", { kind: "enum", schema: "public", name: "mood", values: ["ok"] })], { schema: "public" });
+    const refs = withId("payments", [col("customer_id", "integer")], {
+      schema: "billing",
+      foreignKeys: [{ name: "payments_customer_id_fkey", columns: ["customer_id"], referencedSchema: "public", referencedTable: "customers", referencedColumns: ["id"], onDelete: null, onUpdate: null }],
+    });
+    const model: DatabaseSchema = { tables: [inPublic, refs], enums: [{ schema: "public", name: "mood", values: ["ok"] }] };
+    const stored = (t: DatabaseSchema["tables"][number]) => ({ ...t, schema: t.schema === "public" ? null : t.schema, columns: t.columns.map((c) => (c.type.kind === "enum" ? { ...c, type: { ...c.type, schema: null } } : c)), foreignKeys: t.foreignKeys.map((fk) => ({ ...fk, referencedSchema: null })) });
+    const database = { ...reflected([stored(inPublic), stored(refs)], [{ name: "billing", current: false, tables: 1, read: true }]), enums: [{ schema: null, name: "mood", values: ["ok"] }] };
+    const result = compareSchemas(model, database, pg);
+    expect(result.operations).toEqual([]);
+    // Without the database's word on which schema is current, "public" is just a name.
+    expect(compareSchemas(model, { ...database, schemas: undefined }, pg).operations.length).toBeGreaterThan(0);
+  });
+
   it("knows nothing about schemas without the database's list or on a dialect without schemas", () => {
     expect(compareSchemas(db([invoices]), db([]), pg).operations.map((op) => op.kind)).toEqual(["createTable"]);
     expect(compareSchemas(db([invoices]), reflected([], []), { capabilities: SQLITE_CAPS }).operations.map((op) => op.kind)).toEqual(["createTable"]);
