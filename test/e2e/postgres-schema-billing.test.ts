@@ -167,4 +167,16 @@ describe.skipIf(!available)("a PostgreSQL app with a table in schema billing, as
     const check = run(["check"]);
     expect(check.code, `${check.stdout}\n${check.stderr}`).toBe(0);
   }, 60_000);
+
+  it("pull --schema on a dialect without schemas is a usage error with one message (SQLite)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "athanor-noschema-"));
+    cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(join(dir, "migrate.config.ts"), `export default { url: "sqlite:app.db", migrations: "./migrations" };\n`);
+    for (const args of [["--schema", "billing"], ["--all-schemas"]]) {
+      const r = migrate(dir, ["pull", "--out", "-", ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("--schema and --all-schemas choose PostgreSQL schemas; sqlite keeps a database's tables in one namespace.");
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
 });
