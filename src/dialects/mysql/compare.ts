@@ -13,7 +13,8 @@
  * - the primary key has no name (it is always PRIMARY) and its columns are NOT NULL (MariaDB makes
  *   them so even when declared nullable); RESTRICT (the rule MariaDB holds when none is given)
  *   is null, an explicit NO ACTION is kept (MariaDB prints it back);
- * - a unique index on plain columns is a unique constraint (MySQL has no other kind); the index
+ * - a unique index on plain columns (B-tree, or HASH: MariaDB's long unique keys, which InnoDB
+ *   otherwise builds as B-trees) is a unique constraint (MySQL has no other kind); the index
  *   MySQL adds for a foreign key (its name and columns) is not reported; BTREE is null;
  * - a table's collation in one spelling (utf8 is utf8mb3), engine names without case;
  * - there are no partial indexes: a non-unique index loses its WHERE (an index on every row
@@ -75,7 +76,7 @@ function mysqlColumn(column: ColumnSchema): ColumnSchema {
 }
 
 const plainColumns = (index: IndexSchema): string[] | undefined =>
-  index.elements.every((e) => "column" in e && e.length === undefined && !e.descending) ? index.elements.map((e) => ("column" in e ? e.column : "")) : undefined;
+  index.elements.every((e) => "column" in e && e.length === undefined && !e.descending && !e.nulls && !e.collation && !e.opclass) ? index.elements.map((e) => ("column" in e ? e.column : "")) : undefined;
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -90,7 +91,9 @@ function mysqlTable(table: TableSchema): TableSchema {
     const using = index.using?.trim().toLowerCase() || null;
     const canonical: IndexSchema = { ...index, using: using === "btree" ? null : using, where: index.unique ? index.where?.trim() || null : null };
     const columns = plainColumns(canonical);
-    if (columns && canonical.unique && !canonical.using && !canonical.where) {
+    // MariaDB keeps a unique key too long for a B-tree (a TEXT column) as a hash of the values
+    // (USING HASH), and InnoDB builds USING HASH as a B-tree: either way, a unique constraint.
+    if (columns && canonical.unique && (!canonical.using || canonical.using === "hash") && !canonical.where) {
       if (!uniques.some((u) => u.name === canonical.name)) uniques.push({ name: canonical.name, columns });
       continue;
     }

@@ -16,13 +16,26 @@ function named(name: string | null | undefined): string {
   return name ? `CONSTRAINT ${quoteIdentifier(name)} ` : "";
 }
 
+/** Refuses what MySQL's keys cannot be: deferrable, or NULLS NOT DISTINCT (NULLs never collide in a MySQL unique key). */
+function assertKeySupported(key: PrimaryKeySchema | UniqueSchema, what: string): void {
+  const label = `${what}${key.name ? ` ${key.name}` : ""} (${key.columns.join(", ")})`;
+  if (key.deferrable || key.initiallyDeferred) {
+    throw new UnsupportedOperationError(`MySQL cannot defer the ${label}: it checks keys on every row.`, { hint: "Remove deferrable/initiallyDeferred for MySQL." });
+  }
+  if ((key as UniqueSchema).nullsNotDistinct) {
+    throw new UnsupportedOperationError(`MySQL has no NULLS NOT DISTINCT (the ${label}): NULLs in a unique key are always distinct there.`, { hint: "Remove nullsNotDistinct for MySQL, or make the columns NOT NULL." });
+  }
+}
+
 /** `PRIMARY KEY (…)` */
 export function primaryKeyClause(pk: PrimaryKeySchema): string {
+  assertKeySupported(pk, "primary key");
   return `PRIMARY KEY ${columnList(pk.columns)}`;
 }
 
 /** `CONSTRAINT n UNIQUE (…)`; MySQL names the backing index after the constraint. */
 export function uniqueClause(unique: UniqueSchema): string {
+  assertKeySupported(unique, "unique constraint");
   return `${named(unique.name)}UNIQUE ${columnList(unique.columns)}`;
 }
 
@@ -45,6 +58,12 @@ export function foreignKeyClause(fk: ForeignKeySchema, where: string): string {
 }
 
 function elementSql(element: IndexElement, where: string): string {
+  const option = element.nulls ? `NULLS ${element.nulls.toUpperCase()}` : element.opclass ? "operator classes" : element.collation ? "a COLLATE per index element" : undefined;
+  if (option) {
+    throw new UnsupportedOperationError(`MySQL/MariaDB indexes have no ${option} (${where}).`, {
+      hint: element.collation ? "Give the column the collation instead (.collate(…)); MySQL indexes a column in its own collation." : "Remove it for MySQL.",
+    });
+  }
   if ("expression" in element) {
     throw new UnsupportedOperationError(`MySQL/MariaDB cannot index the expression ${element.expression} (${where}).`, {
       hint: "MariaDB has no functional indexes and MySQL needs 8.0.13+: add a generated column holding the expression and index that column.",
@@ -62,6 +81,11 @@ function elementSql(element: IndexElement, where: string): string {
 /** The keyword before INDEX (UNIQUE, FULLTEXT, SPATIAL) and the USING clause for an index. */
 function indexKind(index: IndexSchema, where: string): { prefix: string; using: string } {
   const method = index.using?.toLowerCase() ?? null;
+  if (index.nullsNotDistinct) {
+    throw new UnsupportedOperationError(`MySQL has no NULLS NOT DISTINCT (${where}): NULLs in a unique index are always distinct there.`, {
+      hint: "Remove nullsNotDistinct for MySQL, or make the columns NOT NULL.",
+    });
+  }
   if (index.where) {
     throw new UnsupportedOperationError(`MySQL has no partial indexes (${where}: WHERE ${index.where}).`, {
       hint: "Drop the WHERE clause for MySQL, or index a generated column that is NULL for the excluded rows.",

@@ -23,6 +23,8 @@ export interface ColumnRow {
   extra: string;
   column_comment: string;
   generation_expression: string | null;
+  /** Bytes per character of the column's character set (CHARACTER_SETS.MAXLEN); null for other columns. */
+  charset_maxlen?: number | null;
 }
 
 /** Text from a catalog value: MySQL 8 returns some columns as binary strings. */

@@ -40,7 +40,7 @@ function where(schemaCol: string, tableCol: string, f: CatalogFilter): { sql: st
 export function tablesQuery(f: CatalogFilter): Statement {
   const w = where("TABLE_SCHEMA", "TABLE_NAME", f);
   return {
-    sql: `SELECT TABLE_SCHEMA AS table_schema, TABLE_NAME AS table_name, TABLE_COMMENT AS table_comment, TABLE_COLLATION AS table_collation, ENGINE AS engine,
+    sql: `SELECT TABLE_SCHEMA AS table_schema, TABLE_NAME AS table_name, TABLE_COMMENT AS table_comment, TABLE_COLLATION AS table_collation, ENGINE AS engine, ROW_FORMAT AS row_format,
   (SELECT s.DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA s WHERE s.SCHEMA_NAME = TABLES.TABLE_SCHEMA) AS database_collation,
   @@default_storage_engine AS default_engine
 FROM information_schema.TABLES
@@ -56,7 +56,8 @@ export function columnsQuery(f: CatalogFilter): Statement {
   return {
     sql: `SELECT TABLE_SCHEMA AS table_schema, TABLE_NAME AS table_name, COLUMN_NAME AS column_name, COLUMN_DEFAULT AS column_default,
   IS_NULLABLE AS is_nullable, DATA_TYPE AS data_type, COLUMN_TYPE AS column_type, COLLATION_NAME AS collation_name,
-  EXTRA AS extra, COLUMN_COMMENT AS column_comment, GENERATION_EXPRESSION AS generation_expression
+  EXTRA AS extra, COLUMN_COMMENT AS column_comment, GENERATION_EXPRESSION AS generation_expression,
+  (SELECT cs.MAXLEN FROM information_schema.CHARACTER_SETS cs WHERE cs.CHARACTER_SET_NAME = COLUMNS.CHARACTER_SET_NAME) AS charset_maxlen
 FROM information_schema.COLUMNS
 WHERE ${w.sql}
 ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION`,

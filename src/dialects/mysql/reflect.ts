@@ -21,6 +21,7 @@ import type { CheckRow, ForeignKeyRow, IndexRow } from "./reflect-constraints.js
 import { byName, checksOf, foreignKeysOf, groupBy, indexesOf } from "./reflect-constraints.js";
 import { quoteIdentifier } from "./quote.js";
 import { rememberForeignKeyIndexes } from "./foreign-key-index.js";
+import { markImpliedPrefixes } from "./implied-prefix.js";
 
 interface TableRow {
   table_schema: string;
@@ -28,6 +29,7 @@ interface TableRow {
   table_comment: string | null;
   table_collation: string | null;
   engine: string | null;
+  row_format: string | null;
   database_collation: string | null;
   default_engine: string | null;
 }
@@ -107,6 +109,7 @@ async function read(conn: Connection, info: ServerInfo, selection: Selection): P
     });
     const foreignKeys = foreignKeysOf(fksByTable.get(key) ?? [], t.table_schema, info.flavour);
     const { primaryKey, uniques, indexes: tableIndexes, foreignKeyIndexes } = indexesOf(indexesByTable.get(key) ?? [], foreignKeys);
+    if (info.flavour === "mariadb") markImpliedPrefixes(tableIndexes, { engine: t.engine, rowFormat: t.row_format, bytesPerChar: bytesPerChar(columnRows) });
     const table: TableSchema = {
       schema: t.table_schema === info.database ? null : t.table_schema,
       name: t.table_name,
@@ -137,6 +140,16 @@ function requireDatabase(info: ServerInfo): string {
     });
   }
   return info.database;
+}
+
+/** Bytes per character of each character or binary column (binary and blob types: 1). */
+function bytesPerChar(rows: ColumnRow[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const row of rows) {
+    const perChar = row.charset_maxlen ? Number(row.charset_maxlen) : /^(binary|varbinary|tinyblob|blob|mediumblob|longblob)$/i.test(row.data_type) ? 1 : undefined;
+    if (perChar) out.set(row.column_name, perChar);
+  }
+  return out;
 }
 
 /** The collation and engine a table of this row's database gets when it names none. */

@@ -118,6 +118,19 @@ describe("normalizeMysqlSchema", () => {
     expect(normalizeMysqlSchema(model).tables[0]!.uniques).toEqual([{ name: "ux_users_email", columns: ["email"] }]);
   });
 
+  it("reads a unique HASH index on plain columns (MariaDB's long unique key) as a unique constraint", () => {
+    const hashed = db([tbl("t", [col("a", "text")], { indexes: [{ name: "ux_a", elements: [{ column: "a" }], unique: true, where: null, using: "HASH" }] })]);
+    const model = db([tbl("t", [col("a", "text")], { uniques: [{ name: "ux_a", columns: ["a"] }] })]);
+    expect(normalizeMysqlSchema(hashed).tables[0]!.uniques).toEqual([{ name: "ux_a", columns: ["a"] }]);
+    expect(compareSchemas(model, hashed, options).operations).toEqual([]);
+  });
+
+  it("matches an index on a whole TEXT column with the prefix MariaDB cut it to, and no other", () => {
+    const ix = (element: object) => db([tbl("t", [col("a", "text")], { indexes: [{ name: "ix_a", elements: [{ column: "a", ...element }], unique: false, where: null, using: null }] })]);
+    expect(compareSchemas(ix({}), ix({ length: 768, lengthImplied: true }), options).operations).toEqual([]);
+    expect(describeOps(compareSchemas(ix({}), ix({ length: 768 }), options).operations)).toEqual(["dropIndex t.ix_a", "createIndex t.ix_a"]);
+  });
+
   it("keeps the WHERE of a unique partial index so that compile can refuse it", () => {
     const partial = db([tbl("t", [col("a")], { indexes: [{ name: "ux", elements: [{ column: "a" }], unique: true, where: "a > 0" }] })]);
     expect(normalizeMysqlSchema(partial).tables[0]!.indexes).toMatchObject([{ name: "ux", where: "a > 0" }]);
