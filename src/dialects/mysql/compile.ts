@@ -18,6 +18,7 @@ import { checkClause, createIndexSql, foreignKeyClause, inlineIndexClause, prima
 import { compileAlterColumn } from "./compile-alter-column.js";
 import { compileBulkInsert, compileExecute } from "./compile-data.js";
 import { compileDropForeignKey } from "./drop-foreign-key.js";
+import { dropIndexStatements, keysNeedingIndex } from "./index-foreign-keys.js";
 
 type Compiled = Promise<Statement[]>;
 
@@ -124,6 +125,9 @@ function handlers(ctx: CompileContext): OperationTable<Compiled> {
         if (exists === false) return [];
         if (exists === undefined) return [{ sql: `DROP INDEX IF EXISTS ${quoteIdentifier(op.name)} ON ${tableOf(op)}` }];
       }
+      // A foreign key that needs the index is dropped before and added back with the drop (index-foreign-keys.ts).
+      const state = ctx.tableState({ schema: op.schema ?? null, name: op.table });
+      if (state && keysNeedingIndex(state, op.name).length > 0) return dropIndexStatements(tableOf(op), state, op.name, `DROP INDEX ${quoteIdentifier(op.name)}`);
       return [{ sql: `DROP INDEX ${quoteIdentifier(op.name)} ON ${tableOf(op)}` }];
     },
     createPrimaryKey: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} ADD ${primaryKeyClause(op.constraint)}` }],
@@ -131,7 +135,12 @@ function handlers(ctx: CompileContext): OperationTable<Compiled> {
     createUniqueConstraint: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} ADD ${uniqueClause(op.constraint)}` }],
     createCheckConstraint: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} ADD ${checkClause(op.constraint)}` }],
     // A foreign key may take the index InnoDB made for it along (drop-foreign-key.ts).
-    dropConstraint: async (op) => (op.type === "foreignKey" ? compileDropForeignKey(op, ctx) : [{ sql: `ALTER TABLE ${tableOf(op)} ${dropConstraintClause(op.type, op.name)}` }]),
+    dropConstraint: async (op) => {
+      if (op.type === "foreignKey") return compileDropForeignKey(op, ctx);
+      // A unique key is an index, which a foreign key may need as much as any other.
+      const state = op.type === "unique" ? ctx.tableState({ schema: op.schema ?? null, name: op.table }) : undefined;
+      return dropIndexStatements(tableOf(op), state, op.name, dropConstraintClause(op.type, op.name));
+    },
     createTableComment: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} COMMENT = ${quoteLiteral(op.comment)}` }],
     // MySQL has no "no comment": an empty comment is how it stores none.
     dropTableComment: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} COMMENT = ''` }],
