@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, serverAvailable, type TestDatabase } from "../helpers/databases.js";
 import { startPgBouncer, type PgBouncer } from "../helpers/pgbouncer.js";
 import { TestProject } from "../helpers/project.js";
-import { queryTestDatabase, versionRows } from "../helpers/version-rows.js";
+import { queryTestDatabase, tableExists, versionRows } from "../helpers/version-rows.js";
+import { startMigrate, waitUntil } from "./reliability-helpers.js";
 
 const REVISIONS = Array.from({ length: 30 }, (_, i) => `r${String(i + 1).padStart(2, "0")}`);
 const DEPLOYS = 8;
@@ -62,7 +63,7 @@ describe("PostgreSQL through PgBouncer (transaction pooling)", () => {
     expect(runs.filter((r) => r.stderr.includes("Waiting for the migration lock")).length).toBeGreaterThan(0);
     // Released at the end: no row left behind, and no advisory lock stuck on a pooled server session.
     expect(await queryTestDatabase(db as TestDatabase, "SELECT * FROM athanor_version_lock")).toEqual([]);
-    expect(await queryTestDatabase(db as TestDatabase, "SELECT pid FROM pg_locks WHERE locktype = 'advisory'")).toEqual([]);
+    expect(await queryTestDatabase(db as TestDatabase, "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")).toEqual([]);
   });
 });
 
@@ -139,5 +140,38 @@ describe("revisions of every kind through PgBouncer (transaction pooling)", () =
     const status = p.run(["--json", "lock", "status"]);
     expect(status.code, status.stderr).toBe(0);
     expect(JSON.parse(status.stdout)).toMatchObject({ held: false, lease: null, session: null });
+  });
+});
+
+describe("an interrupt through PgBouncer (transaction pooling)", () => {
+  let db: TestDatabase | undefined;
+  let project: TestProject | undefined;
+  beforeAll(async () => {
+    if (!bouncer) return;
+    db = await createTestDatabase("postgres");
+    project = new TestProject(bouncer.url(db.url));
+    project.addRevision({ id: "slow", upgrade: `  await op.execute("CREATE TABLE before_sleep (id integer)");\n  await op.execute("SELECT pg_sleep(300)");` });
+  }, 60_000);
+  afterAll(async () => {
+    project?.remove();
+    await db?.drop();
+  });
+
+  // The PID a pooled connection knows is PgBouncer's invention: the cancel goes to PgBouncer as a
+  // protocol CancelRequest with the connection's key. Were it lost, the run would wait out the
+  // 300 s sleep and the test would time out.
+  it("SIGINT in a long statement cancels it on the server session running it, and rolls the revision back", async ({ skip }) => {
+    if (!project || !db) skip();
+    const d = db as TestDatabase;
+    const sleeping = async () => (await queryTestDatabase(d, "SELECT pid FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'SELECT pg_sleep(300)%'")).length;
+    const run = startMigrate(project as TestProject, ["upgrade", "head"]);
+    await waitUntil(async () => (await sleeping()) > 0, "the statement to run");
+    run.child.kill("SIGINT");
+    const r = await run.done;
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stderr).toContain("The statement it was running was cancelled.");
+    expect(r.stderr, r.stderr).toContain("The version table now shows no revision: nothing is applied.");
+    expect(await sleeping()).toBe(0);
+    expect(await tableExists(d, "before_sleep")).toBe(false);
   });
 });

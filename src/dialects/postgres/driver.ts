@@ -3,6 +3,7 @@
  * prove reflection is O(1) in queries), tracks BEGIN/COMMIT/ROLLBACK, and turns driver failures
  * into MigrateErrors whose text never holds the password.
  */
+import { createConnection } from "node:net";
 import pg from "pg";
 import { SqlError } from "../../errors.js";
 import { redactSecret } from "../../core/database-url.js";
@@ -51,6 +52,8 @@ class PostgresConnection implements Connection {
     private readonly client: pg.Client,
     private readonly password: string | undefined,
     private readonly url?: DatabaseUrl,
+    /** pg_backend_pid() as read right after connecting: the server session that served it. */
+    readonly serverPid?: number,
   ) {
     // Without a listener an asynchronous server error would crash the process.
     client.on("error", (error) => {
@@ -100,15 +103,24 @@ class PostgresConnection implements Connection {
     }
   }
 
-  /** Cancels the running statement with pg_cancel_backend from a short-lived second connection. */
+  /**
+   * Cancels the running statement. Directly: pg_cancel_backend from a short-lived second
+   * connection, which says whether it found the statement's backend. Through a pooler the PID
+   * the connection knows is the pooler's own invention (and pg_cancel_backend of it would miss,
+   * or hit a stranger), so the protocol's CancelRequest with the connection's key goes to the
+   * pooler, which passes it to the server session running our statement. Throws when it could
+   * not ask, so nobody is told a statement was cancelled that was not.
+   */
   async cancel(): Promise<void> {
-    const pid = (this.client as unknown as { processID: number | null }).processID;
-    if (!this.url || pid === null || this.closed) return;
+    const pid = this.reportedPid;
+    if (!this.url || pid === undefined || this.closed) return;
+    if (this.pooled) return sendCancelRequest(this.client, pid);
     const other = new pg.Client({ connectionString: this.url.raw, connectionTimeoutMillis: connectTimeout(this.url) });
     other.on("error", () => undefined);
     try {
       await other.connect();
-      await other.query("SELECT pg_catalog.pg_cancel_backend($1)", [pid]);
+      const { rows } = await other.query<{ cancelled: boolean }>("SELECT pg_catalog.pg_cancel_backend($1) AS cancelled", [pid]);
+      if (rows[0]?.cancelled !== true) throw new Error(`PostgreSQL did not cancel backend ${pid}`);
     } finally {
       await other.end().catch(() => undefined);
     }
@@ -118,6 +130,11 @@ class PostgresConnection implements Connection {
   get reportedPid(): number | undefined {
     const pid = (this.client as unknown as { processID: number | null }).processID;
     return typeof pid === "number" ? pid : undefined;
+  }
+
+  /** True when a pooler stands between: the PID given at login is not the serving session's (read at connect). */
+  get pooled(): boolean {
+    return this.serverPid !== undefined && this.serverPid !== this.reportedPid;
   }
 
   async close(): Promise<void> {
@@ -132,8 +149,35 @@ class PostgresConnection implements Connection {
  * The backend PID that `conn` was told at login (BackendKeyData), or undefined for a connection
  * that is not a PostgreSQL one. A pooler hands out its own key, so it differs from pg_backend_pid().
  */
-export function reportedBackendPid(conn: Connection): number | undefined {
-  return conn instanceof PostgresConnection ? conn.reportedPid : undefined;
+export function reportedBackendPid(conn: Connection): { reported: number | undefined; server: number | undefined } | undefined {
+  return conn instanceof PostgresConnection ? { reported: conn.reportedPid, server: conn.serverPid } : undefined;
+}
+
+/**
+ * The protocol's CancelRequest (length 16, code 80877102, PID, secret key) on a connection of
+ * its own to where `client` connected, as libpq's PQcancel sends it; resolves once the other side
+ * has closed that connection (it has then passed the request on).
+ */
+function sendCancelRequest(client: pg.Client, pid: number): Promise<void> {
+  const c = client as unknown as { host: string; port: number; secretKey: number | null };
+  const secret = c.secretKey ?? 0;
+  return new Promise((resolve, reject) => {
+    const socket = c.host.startsWith("/") ? createConnection({ path: `${c.host}/.s.PGSQL.${c.port}` }) : createConnection({ host: c.host, port: c.port });
+    socket.setTimeout(10_000, () => socket.destroy(new Error("no answer to the cancel request")));
+    socket.once("connect", () => {
+      const packet = Buffer.alloc(16);
+      packet.writeInt32BE(16, 0);
+      packet.writeInt32BE(80877102, 4);
+      packet.writeInt32BE(pid, 8);
+      packet.writeInt32BE(secret, 12);
+      // Like PQcancel: send, then wait for the other side to close once it has acted on it. Closing
+      // first is an "unexpected eof" to PgBouncer, and PgBouncer 1.18 can crash on it.
+      socket.write(packet);
+    });
+    socket.once("error", reject);
+    socket.once("end", () => socket.destroy());
+    socket.once("close", (hadError) => (hadError ? undefined : resolve()));
+  });
 }
 
 /**
@@ -153,5 +197,7 @@ export async function connect(url: DatabaseUrl): Promise<Connection> {
     await client.end().catch(() => undefined);
     throw toConnectionError(error, url, timeoutMs);
   }
-  return new PostgresConnection(client, url.password, url);
+  // Which server session serves this connection: compared with the PID given at login, it tells a pooler apart.
+  const served = await client.query<{ pid: number }>("SELECT pg_catalog.pg_backend_pid() AS pid").catch(() => undefined);
+  return new PostgresConnection(client, url.password, url, served?.rows[0]?.pid);
 }
