@@ -20,9 +20,9 @@ function alterColumn(table: TableSchema, target: ColumnSchema, actual: ColumnSch
     change.type = target.type;
   }
   if (target.nullable !== actual.nullable) change.nullable = target.nullable;
-  if (!sameDefault(target.default, actual.default)) change.default = target.default ?? null;
+  if (!sameDefault(target.default, actual.default, ctx.expressionKey)) change.default = target.default ?? null;
   if (ctx.comments && !sameComment(target.comment, actual.comment)) change.comment = target.comment || null;
-  if (!sameGeneration(target.generated, actual.generated)) {
+  if (!sameGeneration(target.generated, actual.generated, ctx.expressionKey)) {
     change.generated = target.generated ?? null;
     if (target.generated?.kind === "computed" || actual.generated?.kind === "computed") {
       ctx.warnings.push(
@@ -33,7 +33,7 @@ function alterColumn(table: TableSchema, target: ColumnSchema, actual: ColumnSch
   if ((target.collation || null) !== (actual.collation || null) && target.collation) {
     ctx.warnings.push(`column ${label}.${target.name} has collation ${target.collation} in the model but ${actual.collation ?? "the table default"} in the database: autogenerate does not change collations; alter it with op.execute`);
   }
-  if (!sameExpression(target.onUpdate, actual.onUpdate)) {
+  if (!sameExpression(target.onUpdate, actual.onUpdate, ctx.expressionKey)) {
     ctx.warnings.push(`column ${label}.${target.name} has ON UPDATE ${target.onUpdate ?? "(none)"} in the model but ${actual.onUpdate ?? "(none)"} in the database: autogenerate does not change ON UPDATE clauses; alter it with op.execute`);
   }
   if (Object.keys(change).length === 0) return undefined;

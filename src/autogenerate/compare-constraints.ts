@@ -6,7 +6,7 @@
 import type { DropConstraintOp, ExistingConstraint, Operation } from "../operations/types.js";
 import type { CheckSchema, ConstraintTiming, ForeignKeySchema, TableSchema, UniqueSchema } from "../catalog/types.js";
 import { onTable } from "./compare-context.js";
-import { expressionKey } from "./compare-expressions.js";
+import type { ExpressionKey } from "./compare-expressions.js";
 import { matchObjects, sameColumns } from "./compare-match.js";
 import { sameAction } from "./compare-values.js";
 
@@ -88,8 +88,8 @@ function compareUniques(target: TableSchema, actual: TableSchema): Operation[] {
   ];
 }
 
-function compareChecks(target: TableSchema, actual: TableSchema): Operation[] {
-  const match = matchObjects<CheckSchema>(target.checks, actual.checks, (a, b) => expressionKey(a.expression) === expressionKey(b.expression));
+function compareChecks(target: TableSchema, actual: TableSchema, key: ExpressionKey): Operation[] {
+  const match = matchObjects<CheckSchema>(target.checks, actual.checks, (a, b) => key(a.expression) === key(b.expression));
   return [
     ...[...match.changed.map((p) => p.actual), ...match.removed].map((c) => dropConstraint(actual, { type: "check", constraint: c })),
     ...[...match.changed.map((p) => p.target), ...match.added].map((c): Operation => ({ kind: "createCheckConstraint", ...onTable(target), constraint: c })),
@@ -97,6 +97,6 @@ function compareChecks(target: TableSchema, actual: TableSchema): Operation[] {
 }
 
 /** Operations that turn `actual`'s constraints into `target`'s (one table present on both sides). */
-export function compareConstraints(target: TableSchema, actual: TableSchema): Operation[] {
-  return [...comparePrimaryKey(target, actual), ...compareForeignKeys(target, actual), ...compareUniques(target, actual), ...compareChecks(target, actual)];
+export function compareConstraints(target: TableSchema, actual: TableSchema, key: ExpressionKey): Operation[] {
+  return [...comparePrimaryKey(target, actual), ...compareForeignKeys(target, actual), ...compareUniques(target, actual), ...compareChecks(target, actual, key)];
 }

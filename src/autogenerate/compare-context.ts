@@ -3,6 +3,7 @@
  * collects warnings about changes autogenerate cannot decide safely.
  */
 import type { OnTable } from "../operations/types.js";
+import type { ExpressionKey } from "./compare-expressions.js";
 import type { ColumnSchema, DatabaseSchema, TableRef, TableSchema } from "../catalog/types.js";
 
 /** Settings and output shared by the comparison of one schema pair. */
@@ -11,6 +12,8 @@ export interface DiffContext {
   namedEnums: boolean;
   /** The database stores table and column comments. */
   comments: boolean;
+  /** The comparison key of an expression, with the dialect's own re-spellings undone first. */
+  expressionKey: ExpressionKey;
   /** Collects human-readable warnings. */
   warnings: string[];
   /** Collects differences autogenerate does not turn into operations (CompareResult.unmanaged). */

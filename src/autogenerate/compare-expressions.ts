@@ -9,13 +9,14 @@
  * loosest operator binds tighter than the operators on either side of it. Operators whose
  * precedence differs between dialects (`||`, bit and JSON operators) keep their parentheses.
  *
- * The key also folds the alternative spellings the supported databases store: PostgreSQL's
- * `::type` casts (it adds them to literals and to columns in mixed-type expressions; `::` is
- * PostgreSQL-only syntax, so removing it cannot merge two different expressions of another
- * dialect), `= ANY (ARRAY[…])` for IN and `<> ALL (ARRAY[…])` for NOT IN, `~~` for LIKE, a
- * one-element IN stored as `=`, and MySQL's character-set introducers (`_utf8mb4'a'`).
+ * Each dialect's normalisation first undoes its own re-spellings (PostgreSQL's casts and
+ * `= ANY (ARRAY[…])`, MySQL's character-set introducers: `dialects/<name>/expression-spellings.ts`);
+ * the key folds only what is the same in every dialect: a one-element IN stored as `=`, BETWEEN
+ * as two comparisons, a sign written apart from its number.
  */
-import { closingBracket, isToken, KEYWORDS_BEFORE_PAREN, tokenizeSql, type SqlToken } from "./compare-sql-tokens.js";
+import type { SqlToken } from "../core/sql-lexer.js";
+import { closingBracket, isToken, syntheticToken } from "../core/sql-tokens.js";
+import { KEYWORDS_BEFORE_PAREN, tokenizeSql } from "./compare-sql-tokens.js";
 
 type Node = { token: SqlToken } | { open: "(" | "["; children: Node[] };
 
@@ -31,11 +32,11 @@ const LIST_WORDS = new Set(["in", "any", "all", "some", "exists", "array", "valu
 
 /** Canonical spelling of one token inside a key. */
 function canonicalToken(token: SqlToken): SqlToken {
-  if (token.kind === "ident") return { kind: "word", text: token.value.toLowerCase(), value: token.value.toLowerCase() };
+  if (token.kind === "ident") return syntheticToken("word", token.value.toLowerCase());
   if (token.kind === "word") return { ...token, text: token.value };
   if (token.kind === "string") return { ...token, text: `'${token.value.replace(/'/g, "''")}'` };
-  if (token.kind === "op" && token.value === "!=") return { kind: "op", text: "<>", value: "<>" };
-  if (token.kind === "op" && token.value === "==") return { kind: "op", text: "=", value: "=" };
+  if (token.kind === "op" && token.value === "!=") return syntheticToken("op", "<>");
+  if (token.kind === "op" && token.value === "==") return syntheticToken("op", "=");
   return token;
 }
 
@@ -58,13 +59,6 @@ function expandBetween(tokens: SqlToken[]): SqlToken[] {
   return tokens;
 }
 
-/** Words that continue a multi-word type name after a cast (`::character varying`). */
-const TYPE_WORDS = new Set(["varying", "precision", "with", "without", "time", "zone"]);
-const LIKE_OPERATORS: Record<string, string[]> = { "~~": ["like"], "~~*": ["ilike"], "!~~": ["not", "like"], "!~~*": ["not", "ilike"] };
-
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
-const NUMERIC_TYPES = new Set(["integer", "int", "int2", "int4", "int8", "smallint", "bigint", "numeric", "decimal", "real", "double", "float4", "float8"]);
-
 /** True when `token` ends an operand, so a following sign is a binary operator, not part of a number. */
 function endsOperand(token: SqlToken | undefined): boolean {
   if (!token) return false;
@@ -73,78 +67,24 @@ function endsOperand(token: SqlToken | undefined): boolean {
   return isToken(token, ")") || isToken(token, "]");
 }
 
-const numberToken = (value: string): SqlToken => ({ kind: "number", text: value, value });
-const wordToken = (value: string): SqlToken => ({ kind: "word", text: value, value });
-const opToken = (value: string): SqlToken => ({ kind: "op", text: value, value });
-const punctToken = (value: string): SqlToken => ({ kind: "punct", text: value, value });
+const numberToken = (value: string): SqlToken => syntheticToken("number", value);
+const wordToken = (value: string): SqlToken => syntheticToken("word", value);
+const opToken = (value: string): SqlToken => syntheticToken("op", value);
+const punctToken = (value: string): SqlToken => syntheticToken("punct", value);
 
-/** The index just past a type name starting at `i` (words, qualification, modifiers, `[]`). */
-function skipTypeName(tokens: SqlToken[], i: number): number {
-  if (tokens[i]?.kind !== "word") return i;
-  i++;
-  while (isToken(tokens[i], ".") && tokens[i + 1]?.kind === "word") i += 2;
-  while (tokens[i]?.kind === "word" && TYPE_WORDS.has(tokens[i]!.value)) i++;
-  if (isToken(tokens[i], "(")) {
-    const close = closingBracket(tokens, i);
-    if (close > 0) i = close + 1;
-  }
-  while (isToken(tokens[i], "[") && isToken(tokens[i + 1], "]")) i += 2;
-  return i;
-}
-
-/** `= ANY (ARRAY[…])` → `IN (…)` and `<> ALL (ARRAY[…])` → `NOT IN (…)`, extra parentheses allowed. */
-function foldArrayComparison(tokens: SqlToken[], i: number): { replacement: SqlToken[]; end: number } | undefined {
-  const negated = isToken(tokens[i], "<>") && isToken(tokens[i + 1], "all");
-  if (!negated && !(isToken(tokens[i], "=") && isToken(tokens[i + 1], "any"))) return undefined;
-  let open = i + 2;
-  let depth = 0;
-  while (isToken(tokens[open + depth], "(")) depth++;
-  const arrayAt = open + depth;
-  if (depth === 0 || !isToken(tokens[arrayAt], "array") || !isToken(tokens[arrayAt + 1], "[")) return undefined;
-  const closeBracket = closingBracket(tokens, arrayAt + 1);
-  if (closeBracket < 0) return undefined;
-  for (let k = 1; k <= depth; k++) if (!isToken(tokens[closeBracket + k], ")")) return undefined;
-  const items = tokens.slice(arrayAt + 2, closeBracket);
-  const head = negated ? [wordToken("not"), wordToken("in")] : [wordToken("in")];
-  open = closeBracket + depth + 1;
-  return { replacement: [...head, punctToken("("), ...items, punctToken(")")], end: open };
-}
-
-/** Folds the stored spellings listed in the module comment into one. */
-function foldSpellings(input: SqlToken[]): SqlToken[] {
+/** A sign written apart from its number (`- 5`, as a rewrite may leave it) joined to the number. */
+function joinSigns(input: SqlToken[]): SqlToken[] {
   const out: SqlToken[] = [];
   for (let i = 0; i < input.length; i++) {
     const t = input[i]!;
-    if (t.kind === "word" && /^_[a-z0-9]+$/.test(t.value) && input[i + 1]?.kind === "string") continue;
-    if (isToken(t, "::")) {
-      // PostgreSQL prints negative and decimal constants as quoted literals: '-5'::integer.
-      const prev = out[out.length - 1];
-      if (prev?.kind === "string" && NUMBER.test(prev.value) && NUMERIC_TYPES.has(input[i + 1]?.value ?? "")) out[out.length - 1] = numberToken(prev.value);
-      i = skipTypeName(input, i + 1) - 1;
-      continue;
-    }
     if ((isToken(t, "-") || isToken(t, "+")) && input[i + 1]?.kind === "number" && !endsOperand(out[out.length - 1])) {
       out.push(numberToken(`${t.value === "-" ? "-" : ""}${input[i + 1]!.value}`));
       i++;
       continue;
     }
-    if (t.kind === "op" && LIKE_OPERATORS[t.value]) {
-      out.push(...LIKE_OPERATORS[t.value]!.map(wordToken));
-      continue;
-    }
     out.push(t);
   }
-  const folded: SqlToken[] = [];
-  for (let i = 0; i < out.length; i++) {
-    const array = foldArrayComparison(out, i);
-    if (array) {
-      folded.push(...array.replacement);
-      i = array.end - 1;
-    } else {
-      folded.push(out[i]!);
-    }
-  }
-  return foldSingleIn(folded);
+  return out;
 }
 
 /** `x IN (a)` → `x = a` and `x NOT IN (a)` → `x <> a`, as PostgreSQL stores a one-value list. */
@@ -272,12 +212,17 @@ function flatten(nodes: Node[], into: string[]): string[] {
   return into;
 }
 
+/** The comparison key of an expression (see expressionKey), as the compare engine asks for it. */
+export type ExpressionKey = (sql: string) => string;
+
 /**
  * The comparison key of an SQL expression: lower-cased words, unquoted identifiers, `!=` as `<>`,
  * simple BETWEENs as two comparisons, redundant parentheses removed, one space between tokens.
+ * `fold` first undoes the dialect's own re-spellings (Dialect.foldExpression).
  */
-export function expressionKey(sql: string): string {
-  const tokens = expandBetween(foldSpellings(tokenizeSql(sql).map(canonicalToken)));
+export function expressionKey(sql: string, fold?: (sql: string) => string): string {
+  if (fold) sql = fold(sql);
+  const tokens = expandBetween(foldSingleIn(joinSigns(tokenizeSql(sql).map(canonicalToken))));
   const tree = buildTree(tokens, 0, tokens.length);
   if (!tree) return tokens.map((t) => t.text).join(" ");
   return flatten(simplify(tree), []).join(" ");

@@ -6,7 +6,7 @@
 import type { Operation } from "../operations/types.js";
 import type { IndexElement, IndexSchema, TableSchema } from "../catalog/types.js";
 import { onTable } from "./compare-context.js";
-import { expressionKey } from "./compare-expressions.js";
+import type { ExpressionKey } from "./compare-expressions.js";
 import { matchObjects } from "./compare-match.js";
 import { sameExpression } from "./compare-values.js";
 
@@ -31,28 +31,28 @@ function samePrefix(a: { length?: number; lengthImplied?: boolean }, b: { length
   return (a.length === undefined && !!b.lengthImplied) || (b.length === undefined && !!a.lengthImplied);
 }
 
-function sameElement(a: IndexElement, b: IndexElement): boolean {
+function sameElement(a: IndexElement, b: IndexElement, key: ExpressionKey): boolean {
   if (!sameOptions(a, b)) return false;
   if ("column" in a && "column" in b) return a.column === b.column && samePrefix(a, b);
-  if ("expression" in a && "expression" in b) return expressionKey(a.expression) === expressionKey(b.expression);
+  if ("expression" in a && "expression" in b) return key(a.expression) === key(b.expression);
   return false;
 }
 
 /** True when two indexes index the same thing the same way (names aside). */
-function sameIndex(a: IndexSchema, b: IndexSchema): boolean {
+function sameIndex(a: IndexSchema, b: IndexSchema, key: ExpressionKey): boolean {
   return (
     a.unique === b.unique &&
     !!a.nullsNotDistinct === !!b.nullsNotDistinct &&
     a.elements.length === b.elements.length &&
-    a.elements.every((element, i) => sameElement(element, b.elements[i]!)) &&
-    sameExpression(a.where, b.where) &&
+    a.elements.every((element, i) => sameElement(element, b.elements[i]!, key)) &&
+    sameExpression(a.where, b.where, key) &&
     (a.using?.toLowerCase() || null) === (b.using?.toLowerCase() || null)
   );
 }
 
 /** Operations that turn `actual`'s indexes into `target`'s (one table present on both sides). */
-export function compareIndexes(target: TableSchema, actual: TableSchema): Operation[] {
-  const match = matchObjects(target.indexes, actual.indexes, sameIndex);
+export function compareIndexes(target: TableSchema, actual: TableSchema, key: ExpressionKey): Operation[] {
+  const match = matchObjects(target.indexes, actual.indexes, (a, b) => sameIndex(a, b, key));
   const drops = [...match.changed.map((p) => p.actual), ...match.removed];
   const creates = [...match.changed.map((p) => p.target), ...match.added];
   return [

@@ -5,7 +5,7 @@
  * enums are named types and by their values where they are written inline.
  */
 import type { ColumnGeneration, ColumnType, DefaultValue, ReferentialAction } from "../catalog/types.js";
-import { expressionKey } from "./compare-expressions.js";
+import type { ExpressionKey } from "./compare-expressions.js";
 import { sameValue } from "../core/same-value.js";
 
 /** A copy of `type` without fields that hold their default (false, undefined, one dimension). */
@@ -52,20 +52,20 @@ function effectiveDefault(value: DefaultValue | null | undefined): DefaultValue 
 }
 
 /** True when two server defaults have the same effect. */
-export function sameDefault(a: DefaultValue | null | undefined, b: DefaultValue | null | undefined): boolean {
+export function sameDefault(a: DefaultValue | null | undefined, b: DefaultValue | null | undefined, key: ExpressionKey): boolean {
   const left = effectiveDefault(a);
   const right = effectiveDefault(b);
   if (left === null || right === null) return left === right;
   if (left.kind === "literal" && right.kind === "literal") return left.value === right.value;
   const leftSql = left.kind === "literal" ? literalSql(left.value) : left.sql;
   const rightSql = right.kind === "literal" ? literalSql(right.value) : right.sql;
-  return expressionKey(leftSql) === expressionKey(rightSql);
+  return key(leftSql) === key(rightSql);
 }
 
 /** True when two generation settings are the same (computed expressions compared by key). */
-export function sameGeneration(a: ColumnGeneration | null | undefined, b: ColumnGeneration | null | undefined): boolean {
+export function sameGeneration(a: ColumnGeneration | null | undefined, b: ColumnGeneration | null | undefined, key: ExpressionKey): boolean {
   if (!a || !b) return !a && !b;
-  if (a.kind === "computed" && b.kind === "computed") return a.stored === b.stored && expressionKey(a.sql) === expressionKey(b.sql);
+  if (a.kind === "computed" && b.kind === "computed") return a.stored === b.stored && key(a.sql) === key(b.sql);
   if (a.kind === "identity" && b.kind === "identity") return a.always === b.always;
   return a.kind === b.kind;
 }
@@ -85,8 +85,8 @@ export function sameAction(a: ReferentialAction | null | undefined, b: Referenti
 }
 
 /** True when two optional SQL expressions (index predicates, …) are the same. */
-export function sameExpression(a: string | null | undefined, b: string | null | undefined): boolean {
-  const left = a?.trim() ? expressionKey(a) : null;
-  const right = b?.trim() ? expressionKey(b) : null;
+export function sameExpression(a: string | null | undefined, b: string | null | undefined, key: ExpressionKey): boolean {
+  const left = a?.trim() ? key(a) : null;
+  const right = b?.trim() ? key(b) : null;
   return left === right;
 }

@@ -5,7 +5,7 @@
  * the database accepts; the downgrade is its reverse(), which works because every drop and alter
  * carries the prior state.
  */
-import type { DialectCapabilities } from "../dialects/dialect.js";
+import type { Dialect, DialectCapabilities } from "../dialects/dialect.js";
 import type { Operation } from "../operations/types.js";
 import { tableLabel, type DatabaseSchema, type TableRef, type TableSchema } from "../catalog/types.js";
 import { batchForRebuild } from "./compare-batch.js";
@@ -15,6 +15,7 @@ import { onTable, refKey, writtenTable, type DiffContext } from "./compare-conte
 import { compareEnums, type Reversals } from "./compare-enums.js";
 import { compareObjects } from "./compare-objects.js";
 import { compareNamespaces, foldCurrentSchema } from "./compare-namespaces.js";
+import { expressionKey } from "./compare-expressions.js";
 import { compareIndexes } from "./compare-indexes.js";
 import { sameComment } from "./compare-values.js";
 import { orderOperations } from "./order.js";
@@ -26,6 +27,17 @@ export interface CompareOptions {
   capabilities: DialectCapabilities;
   /** The dialect's normalisation (Dialect.normalizeSchema), applied to both sides. */
   normalize?: (schema: DatabaseSchema) => DatabaseSchema;
+  /** The dialect's re-spellings of stored expressions, undone before they are compared (Dialect.foldExpression). */
+  foldExpression?: (sql: string) => string;
+}
+
+/** How compare treats a dialect's schemas: its capabilities, its normalisation, its expression spellings. */
+export function dialectCompareOptions(dialect: Dialect): CompareOptions {
+  return {
+    capabilities: dialect.capabilities,
+    normalize: (schema) => dialect.normalizeSchema(schema),
+    foldExpression: (sql) => dialect.foldExpression(sql),
+  };
 }
 
 /** What compare found. */
@@ -111,7 +123,7 @@ function compareTable(target: TableSchema, actual: TableSchema, ctx: DiffContext
   comparePartitioning(target, actual, ctx);
   // A partition's columns are its parent's: they change with the parent, never on their own.
   const columns = target.partitionOf && actual.partitionOf ? [] : compareColumns(target, actual, ctx);
-  return [...columns, ...compareConstraints(target, actual), ...compareIndexes(target, actual), ...compareTableComment(target, actual, ctx)];
+  return [...columns, ...compareConstraints(target, actual, ctx.expressionKey), ...compareIndexes(target, actual, ctx.expressionKey), ...compareTableComment(target, actual, ctx)];
 }
 
 function compareTables(target: DatabaseSchema, actual: DatabaseSchema, ctx: DiffContext): Operation[] {
@@ -139,7 +151,16 @@ export function compareSchemas(model: DatabaseSchema, actual: DatabaseSchema, op
   const t = prepare(target, options);
   const a = prepare(actual, options);
   const written = { target: tableLookup(prepare(target, options, false)), actual: tableLookup(prepare(actual, options, false)) };
-  const ctx: DiffContext = { namedEnums: options.capabilities.namedEnums, comments: options.capabilities.comments, warnings: [], unmanaged: [], written, tableDefaults: a.tableDefaults };
+  const fold = options.foldExpression;
+  const ctx: DiffContext = {
+    namedEnums: options.capabilities.namedEnums,
+    comments: options.capabilities.comments,
+    expressionKey: (sql) => expressionKey(sql, fold),
+    warnings: [],
+    unmanaged: [],
+    written,
+    tableDefaults: a.tableDefaults,
+  };
   const reversals: Reversals = new Map();
   const enumOps = options.capabilities.namedEnums ? compareEnums(t, a, ctx.warnings, reversals) : [];
   // Schemas are read from the snapshots as given: the dialects' normalisation keeps tables and enums only.

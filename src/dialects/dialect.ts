@@ -214,6 +214,13 @@ export interface Dialect {
    */
   normalizeSchema(schema: DatabaseSchema): DatabaseSchema;
   /**
+   * The text of a stored expression (CHECK, default, index expression or predicate, generated
+   * column) with this database's own re-spellings undone (PostgreSQL's casts, MySQL's charset
+   * introducers), so the compare engine's expression key can treat both sides alike. Only ever
+   * compared, never executed. Lives in dialects/<name>/expression-spellings.ts.
+   */
+  foldExpression(sql: string): string;
+  /**
    * Statements that open and close an offline `--sql` script, outside every transaction
    * (SQLite: foreign keys off, so a table rebuild's DROP TABLE cannot cascade into child rows).
    */

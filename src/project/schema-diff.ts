@@ -3,7 +3,7 @@
  * user's schema.ts, reflect the live database (a constant number of catalog queries), and compare
  * the two through the dialect's normalisation.
  */
-import { compareSchemas, type CompareResult } from "../autogenerate/compare.js";
+import { compareSchemas, dialectCompareOptions, type CompareResult } from "../autogenerate/compare.js";
 import { filterSchema, type FilterOptions } from "../autogenerate/filters.js";
 import type { ResolvedConfig } from "../config/types.js";
 import { importUserModule } from "../loader/import-user-module.js";
@@ -112,10 +112,7 @@ export async function reflectDatabase(session: DatabaseSession, filter: TableFil
 export async function diffModelWithDatabase(session: DatabaseSession, model: TargetModel, events: EventSink = silent): Promise<SchemaDiff> {
   const actual = await reflectDatabase(session, model.filter, events);
   events({ type: "progress", message: `comparing ${countOf(actual.tables.length, "table")} with ${countOf(model.target.tables.length, "model table")}` });
-  const result = compareSchemas(model.target, actual, {
-    capabilities: session.dialect.capabilities,
-    normalize: (schema) => session.dialect.normalizeSchema(schema),
-  });
+  const result = compareSchemas(model.target, actual, dialectCompareOptions(session.dialect));
   return { ...result, target: model.target, actual };
 }
 

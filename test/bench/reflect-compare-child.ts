@@ -14,7 +14,7 @@
  * after a collection.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { compareSchemas } from "../../src/autogenerate/compare.js";
+import { compareSchemas, dialectCompareOptions } from "../../src/autogenerate/compare.js";
 import { parseDatabaseUrl } from "../../src/core/database-url.js";
 import { loadDialect } from "../../src/dialects/registry.js";
 import { describeOperation } from "../../src/operations/describe.js";
@@ -84,7 +84,7 @@ async function reflectPhase(url: string, out: string, tables: number): Promise<P
     await dialect.reflect(conn, {});
     const warmMs = elapsed(warmStart);
     writeFileSync(out, JSON.stringify(reflected));
-    const check = compareSchemas(benchSchema(tables), reflected, { capabilities: dialect.capabilities, normalize: dialect.normalizeSchema });
+    const check = compareSchemas(benchSchema(tables), reflected, dialectCompareOptions(dialect));
     return { ms, warmMs, memory, queries, tables: reflected.tables.length, operationsInMemory: check.operations.length };
   } finally {
     await conn.close();
@@ -95,7 +95,7 @@ async function comparePhase(url: string, input: string, tables: number): Promise
   const dialect = await loadDialect(parseDatabaseUrl(url).dialect);
   const reflected = JSON.parse(readFileSync(input, "utf8")) as DatabaseSchema;
   const model = benchSchema(tables);
-  const options = { capabilities: dialect.capabilities, normalize: dialect.normalizeSchema };
+  const options = dialectCompareOptions(dialect);
   const mem = before();
   const start = process.hrtime.bigint();
   const result = compareSchemas(model, reflected, options);

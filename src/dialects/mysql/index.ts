@@ -2,6 +2,7 @@
  * The MySQL/MariaDB dialect. Written for MariaDB 10.11 and MySQL 8; where the two differ the SQL
  * sticks to what both accept, and reflection asks the server which one it is.
  */
+import { foldMysqlSpellings } from "./expression-spellings.js";
 import type { Dialect, DialectCapabilities } from "../dialect.js";
 import { connect } from "./driver.js";
 import { compile } from "./compile.js";
@@ -41,6 +42,7 @@ export const mysqlDialect: Dialect = {
   reflect,
   reflectTable,
   normalizeSchema: normalizeMysqlSchema,
+  foldExpression: foldMysqlSpellings,
   // A script replayed through a client whose default character set is not utf8mb4 (the mysql
   // client's default varies with version and platform) would mangle non-ASCII text in it.
   offlineScript: { prologue: [{ sql: "SET NAMES utf8mb4" }], epilogue: [] },

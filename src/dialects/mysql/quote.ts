@@ -5,6 +5,8 @@
 import type { Statement } from "../dialect.js";
 import type { TableRef } from "../../catalog/types.js";
 import { MigrateError } from "../../errors.js";
+import { lexSql } from "../../core/sql-lexer.js";
+import { MYSQL_SYNTAX } from "./sql-syntax.js";
 
 /** Quotes an identifier with backticks, doubling embedded backticks. */
 export function quoteIdentifier(name: string): string {
@@ -69,40 +71,7 @@ export function valueLiteral(value: unknown): string {
  * comments, where a question mark is just text.
  */
 export function placeholderOffsets(sql: string): number[] {
-  const found: number[] = [];
-  let i = 0;
-  while (i < sql.length) {
-    const ch = sql[i];
-    if (ch === "'" || ch === '"' || ch === "`") {
-      i = skipQuoted(sql, i, ch);
-    } else if (ch === "#" || (ch === "-" && sql[i + 1] === "-" && /^\s?$/.test(sql[i + 2] ?? ""))) {
-      const end = sql.indexOf("\n", i);
-      i = end < 0 ? sql.length : end + 1;
-    } else if (ch === "/" && sql[i + 1] === "*") {
-      const end = sql.indexOf("*/", i + 2);
-      i = end < 0 ? sql.length : end + 2;
-    } else {
-      if (ch === "?") found.push(i);
-      i++;
-    }
-  }
-  return found;
-}
-
-function skipQuoted(sql: string, start: number, quote: string): number {
-  let i = start + 1;
-  while (i < sql.length) {
-    const ch = sql[i];
-    if (ch === "\\" && quote !== "`") {
-      i += 2;
-    } else if (ch === quote) {
-      if (sql[i + 1] === quote) i += 2;
-      else return i + 1;
-    } else {
-      i++;
-    }
-  }
-  return i;
+  return lexSql(sql, MYSQL_SYNTAX).filter((t) => t.kind === "param").map((t) => t.start);
 }
 
 /** Inlines a statement's bound values as literals, for `--sql` output only. */

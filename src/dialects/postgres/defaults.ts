@@ -9,7 +9,9 @@
  * share). Anything else stays an SQL expression, verbatim.
  */
 import type { ColumnType, DefaultValue } from "../../catalog/types.js";
+import { lexSql } from "../../core/sql-lexer.js";
 import { quoteLiteral } from "./quote.js";
+import { POSTGRES_SYNTAX } from "./sql-syntax.js";
 
 /** The canonical spelling of "the current timestamp" in reflected defaults. */
 const CURRENT_TIMESTAMP_SQL = "CURRENT_TIMESTAMP";
@@ -20,7 +22,6 @@ const IDENT = String.raw`(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_$]*)`;
 /** `::type` as PostgreSQL deparses it: schema-qualified, multi-word, with modifiers and `[]`. */
 const CAST = new RegExp(String.raw`^::${IDENT}(?:\.${IDENT})?(?: ${IDENT})*(?:\(\d+(?:,\s*\d+)?\))?(?: ${IDENT})*(?:\[\])*$`);
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
-const BACKSLASH_ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", b: "\b", f: "\f" };
 
 /** The DDL text of a default: literals through quoteLiteral, expressions verbatim. */
 export function defaultSql(value: DefaultValue): string {
@@ -47,29 +48,11 @@ function stripOuterParens(text: string): string {
   return s;
 }
 
-/** Parses a leading string literal; returns its value and where it ends, or undefined. */
+/** Parses a leading string literal (`'…'` or `E'…'`); returns its value and where it ends, or undefined. */
 function readStringLiteral(text: string): { value: string; end: number } | undefined {
-  const escaped = text.startsWith("E'") || text.startsWith("e'");
-  let i = escaped ? 2 : text.startsWith("'") ? 1 : -1;
-  if (i < 0) return undefined;
-  let value = "";
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (ch === "'" && text[i + 1] === "'") {
-      value += "'";
-      i += 2;
-    } else if (ch === "'") {
-      return { value, end: i + 1 };
-    } else if (escaped && ch === "\\" && i + 1 < text.length) {
-      const next = text[i + 1]!;
-      value += BACKSLASH_ESCAPES[next] ?? next;
-      i += 2;
-    } else {
-      value += ch;
-      i++;
-    }
-  }
-  return undefined;
+  if (!/^[Ee]?'/.test(text)) return undefined;
+  const first = lexSql(text, POSTGRES_SYNTAX)[0];
+  return first?.kind === "string" && !first.unterminated ? { value: first.value, end: first.end } : undefined;
 }
 
 /** A number when `text` is one JavaScript represents exactly, otherwise the text itself. */

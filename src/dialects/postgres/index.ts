@@ -3,6 +3,7 @@
  * concurrent indexes, comments, and an advisory-lock migration lock — or, behind a pooler, a
  * lease in a lock table.
  */
+import { foldPostgresSpellings } from "./expression-spellings.js";
 import type { Dialect } from "../dialect.js";
 import { compile } from "./compile.js";
 import { connect } from "./driver.js";
@@ -41,6 +42,7 @@ export const postgresDialect: Dialect = {
   reflect,
   reflectTable,
   normalizeSchema: normalizePostgresSchema,
+  foldExpression: foldPostgresSpellings,
   versionTable,
   acquireLock,
   leaseLock: {

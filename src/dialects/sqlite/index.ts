@@ -3,6 +3,7 @@
  * sqlite_schema + pragma table-valued functions, and compile with table rebuilds for the
  * ALTER TABLE forms SQLite lacks.
  */
+import { foldSqliteSpellings } from "./expression-spellings.js";
 import type { Dialect } from "../dialect.js";
 import { compile } from "./compile.js";
 import { connect } from "./driver.js";
@@ -42,6 +43,7 @@ export const sqliteDialect: Dialect = {
   reflectTable,
   verifyRevision,
   normalizeSchema: normalizeSqliteSchema,
+  foldExpression: foldSqliteSpellings,
   // PRAGMA foreign_keys is ignored inside a transaction, so the script sets it around them all.
   offlineScript: {
     prologue: [{ sql: "PRAGMA foreign_keys = OFF" }],

@@ -18,7 +18,7 @@ export function renameIdentifier(text: string, from: string, to: string): string
   let out = "";
   let last = 0;
   tokens.forEach((t, i) => {
-    if ((t.kind !== "word" && t.kind !== "quoted") || !sameName(t.value, from)) return;
+    if ((t.kind !== "word" && t.kind !== "ident") || !sameName(t.value, from)) return;
     if (isPunct(tokens[i - 1], ".") || isPunct(tokens[i + 1], "(")) return;
     out += text.slice(last, t.start) + quoteIdentifier(to);
     last = t.end;

@@ -15,7 +15,7 @@ import { loadDialect } from "../../../src/dialects/registry.js";
 import type { Operation } from "../../../src/operations/types.js";
 import type { DatabaseSchema } from "../../../src/catalog/types.js";
 import type { DatabaseObject } from "../../../src/catalog/objects/types.js";
-import { compareSchemas } from "../../../src/autogenerate/compare.js";
+import { compareSchemas, dialectCompareOptions } from "../../../src/autogenerate/compare.js";
 
 const root = resolve(import.meta.dirname, "../../..");
 const tmp = join(root, "test/.tmp", `objects-${process.pid}-${randomBytes(4).toString("hex")}`);
@@ -122,7 +122,7 @@ export async function openObjectsKit(name: TestDialect): Promise<ObjectsKit> {
     },
     async diff(target) {
       const actual = await dialect.reflect(conn);
-      return compareSchemas(target, actual, { capabilities: dialect.capabilities, normalize: (s) => dialect.normalizeSchema(s) }).operations;
+      return compareSchemas(target, actual, dialectCompareOptions(dialect)).operations;
     },
     catalogText: (o) => catalogText(name, conn, database, o),
     async close() {

@@ -4,6 +4,7 @@ import { reverseAll } from "../../../src/operations/reverse.js";
 import type { ForeignKeySchema, TableSchema } from "../../../src/catalog/types.js";
 import { col, db, describeOps, PG_CAPS, tbl, withId } from "./fixtures.js";
 import { normalizePostgresSchema } from "../../../src/dialects/postgres/compare.js";
+import { foldPostgresSpellings } from "../../../src/dialects/postgres/expression-spellings.js";
 
 const pg = { capabilities: PG_CAPS };
 const users = withId("users");
@@ -67,7 +68,7 @@ describe("compareSchemas: foreign keys", () => {
   });
 
   it("treats NO ACTION as no action (PostgreSQL's normalisation) and INITIALLY DEFERRED as deferrable", () => {
-    const normalized = { ...pg, normalize: normalizePostgresSchema };
+    const normalized = { ...pg, normalize: normalizePostgresSchema, foldExpression: foldPostgresSpellings };
     expect(compareSchemas(db([users, { ...base, foreignKeys: [{ ...fk, onUpdate: "NO ACTION" }] }]), db([users, { ...base, foreignKeys: [fk] }]), normalized).operations).toEqual([]);
     // Without a normalisation an explicit NO ACTION is its own rule (MariaDB prints it back as such).
     expect(diffTable({ ...base, foreignKeys: [{ ...fk, onUpdate: "NO ACTION" }] }, { ...base, foreignKeys: [fk] }).operations).not.toEqual([]);

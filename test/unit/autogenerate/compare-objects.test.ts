@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareSchemas } from "../../../src/autogenerate/compare.js";
+import { compareSchemas, dialectCompareOptions } from "../../../src/autogenerate/compare.js";
 import type { DatabaseObject } from "../../../src/catalog/objects/types.js";
 import type { DatabaseSchema, TableSchema } from "../../../src/catalog/types.js";
 import { emptyTable } from "../../../src/catalog/types.js";
@@ -12,7 +12,7 @@ const trig: DatabaseObject = { kind: "trigger", schema: null, name: "t", table: 
 
 const db = (objects: DatabaseObject[], tables = [users]): DatabaseSchema => ({ tables, enums: [], objects });
 const diff = (target: DatabaseSchema, actual: DatabaseSchema) =>
-  compareSchemas(target, actual, { capabilities: postgresDialect.capabilities, normalize: postgresDialect.normalizeSchema }).operations.map((op) =>
+  compareSchemas(target, actual, dialectCompareOptions(postgresDialect)).operations.map((op) =>
     "object" in op ? `${op.kind} ${op.object.name}` : op.kind,
   );
 

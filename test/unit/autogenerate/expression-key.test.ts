@@ -12,24 +12,10 @@ const equivalent: Array<[string, string]> = [
   ["`price` >= 0", "price >= 0"],
   ["(q > 0 AND q < 100) OR q IS NULL", "`q` > 0 and `q` < 100 or `q` is null"],
   ["CASE WHEN cs > 1 THEN true ELSE false END", "\nCASE\n    WHEN cs > 1 THEN true\n    ELSE false\nEND"],
-  // PostgreSQL (pg_get_expr) spellings
-  ["price >= 0", "price >= 0::numeric"],
-  ["price * qty > 0 OR m IS NULL", "(price * qty::numeric) > 0::numeric OR m IS NULL"],
-  ["s IN ('x', 'y')", "s::text = ANY (ARRAY['x'::character varying, 'y'::character varying]::text[])"],
-  ["s IN ('x', 'y')", "((s)::text = ANY ((ARRAY['x'::character varying, 'y'::character varying])::text[]))"],
-  ["n IN (1, 2, 3)", "n = ANY (ARRAY[1, 2, 3])"],
-  ["n NOT IN (1, 2)", "n <> ALL (ARRAY[1, 2])"],
-  ["stn IN ('a')", "stn = 'a'::st"],
   ["b BETWEEN 1 AND 5", "b >= 1 AND b <= 5"],
   ["b NOT BETWEEN 1 AND 5", "b < 1 OR b > 5"],
-  ["e LIKE '%@%'", "e::text ~~ '%@%'::text"],
-  ["lower(lw)", "lower(lw::text)"],
   ["qty + 1", "(qty + 1)"],
-  ["d BETWEEN -5 AND 5", "d >= '-5'::integer AND d <= 5"],
-  ["n > -1.5", "n > '-1.5'::numeric"],
   ["f = 1 - 2", "f = (1 - 2)"],
-  // MySQL 8 spellings
-  ["status IN ('a','b')", "(`status` in (_utf8mb4'a',_utf8mb4'b'))"],
 ];
 
 const different: Array<[string, string]> = [
@@ -43,6 +29,8 @@ const different: Array<[string, string]> = [
   ["f(a, b)", "f(a), b"],
   ["a - 1", "a -1 + 0"],
   ["s = '-5'", "s = -5"],
+  // A PostgreSQL cast is only PostgreSQL's to undo: the neutral key keeps it.
+  ["price >= 0", "price >= 0::numeric"],
 ];
 
 describe("expressionKey", () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { compareSchemas } from "../../../src/autogenerate/compare.js";
 import { normalizeMysqlSchema } from "../../../src/dialects/mysql/compare.js";
+import { foldMysqlSpellings } from "../../../src/dialects/mysql/expression-spellings.js";
 import type { DatabaseSchema } from "../../../src/catalog/types.js";
 import { col, db, describeOps, MYSQL_CAPS, tbl } from "./fixtures.js";
 
-const options = { capabilities: MYSQL_CAPS, normalize: normalizeMysqlSchema };
+const options = { capabilities: MYSQL_CAPS, normalize: normalizeMysqlSchema, foldExpression: foldMysqlSpellings };
 
 /** The model side. */
 const model: DatabaseSchema = db(

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { compareSchemas } from "../../../src/autogenerate/compare.js";
 import { normalizePostgresSchema } from "../../../src/dialects/postgres/compare.js";
+import { foldPostgresSpellings } from "../../../src/dialects/postgres/expression-spellings.js";
 import type { DatabaseSchema } from "../../../src/catalog/types.js";
 import { col, db, describeOps, PG_CAPS, tbl } from "./fixtures.js";
 
-const options = { capabilities: PG_CAPS, normalize: normalizePostgresSchema };
+const options = { capabilities: PG_CAPS, normalize: normalizePostgresSchema, foldExpression: foldPostgresSpellings };
 
 /** The model side: written the way schema.ts produces it. */
 const model: DatabaseSchema = db(

@@ -14,7 +14,7 @@ import type { OperationSink } from "../../../src/operations/sink.js";
 import type { Operation } from "../../../src/operations/types.js";
 import type { Operations } from "../../../src/operations/operations-api.js";
 import { awkwardSchema, richOperations, richSchema } from "./render-fixtures.js";
-import { compareSchemas } from "../../../src/autogenerate/compare.js";
+import { compareSchemas, dialectCompareOptions } from "../../../src/autogenerate/compare.js";
 import { loadDialect } from "../../../src/dialects/registry.js";
 import type { DialectName } from "../../../src/core/dialect-name.js";
 import type { DatabaseSchema } from "../../../src/catalog/types.js";
@@ -50,7 +50,7 @@ async function benchRevisions(dialect: DialectName): Promise<{ create: typeof bo
   const d = await loadDialect(dialect);
   const schema = benchSchema(1000);
   const empty: DatabaseSchema = { tables: [], enums: [] };
-  const options = { capabilities: d.capabilities, normalize: (s: DatabaseSchema) => d.normalizeSchema(s) };
+  const options = dialectCompareOptions(d);
   const bodiesFor = (target: DatabaseSchema, actual: DatabaseSchema) => {
     const ops = compareSchemas(target, actual, options).operations;
     return renderRevisionBodies(ops, reverseAll(ops));
