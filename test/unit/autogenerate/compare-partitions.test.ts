@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { compareSchemas } from "../../../src/autogenerate/compare.js";
+import { compareSchemas, dialectCompareOptions } from "../../../src/autogenerate/compare.js";
 import { emptyTable, type DatabaseSchema, type TableSchema } from "../../../src/catalog/types.js";
 import { postgresDialect } from "../../../src/dialects/postgres/index.js";
 import { bigint, date, defineSchema, index, partition, schemaFromModel, table, text } from "../../../src/model/index.js";
 
-const compare = (target: DatabaseSchema, actual: DatabaseSchema) => compareSchemas(target, actual, { capabilities: postgresDialect.capabilities, normalize: postgresDialect.normalizeSchema });
+const compare = (target: DatabaseSchema, actual: DatabaseSchema) => compareSchemas(target, actual, dialectCompareOptions(postgresDialect));
 const events = table("events", { id: bigint().notNull(), happened: date().notNull(), note: text() }, { partitionBy: "RANGE (happened)" });
 const y2020 = partition("events_2020", events, "FOR VALUES FROM ('2020-01-01') TO ('2021-01-01')", (t) => ({ indexes: [index([t.note], { name: "events_2020_note" })] }));
 const model = (): DatabaseSchema => schemaFromModel(defineSchema({ tables: [y2020, events] }));
