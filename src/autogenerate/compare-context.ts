@@ -44,9 +44,49 @@ export function writtenColumn(table: TableSchema | undefined, normalized: Column
   };
 }
 
-/** The normalised table with its columns as written on one side (see writtenColumn). */
+/**
+ * The normalised constraints in the order written on one side, each with the referential
+ * actions as written there (an explicit NO ACTION, which normalisation reads as none, stays
+ * explicit): normalisation may sort constraints into a canonical order, and a created table
+ * declares them as the model or the database did. Pairs by identity of the written item's
+ * definition; normalised items without a written counterpart keep their place at the end.
+ */
+function writtenOrder<T extends { name?: string | null }>(written: readonly T[], normalized: readonly T[], key: (item: T) => string, restore: (w: T, n: T) => T = (_w, n) => n): T[] {
+  const left = [...normalized];
+  const out: T[] = [];
+  for (const w of written) {
+    const i = left.findIndex((n) => (n.name ?? null) === (w.name ?? null) && key(n) === key(w));
+    if (i >= 0) out.push(restore(w, left.splice(i, 1)[0]!));
+  }
+  return [...out, ...left];
+}
+
+const byColumns = (item: { columns: readonly string[] }): string => item.columns.join("\u0000");
+
+/**
+ * The normalised table with its columns and constraints as written on one side (see
+ * writtenColumn, writtenOrder). A primary-key column keeps its nullability as written: a
+ * normalisation may read a key column as NOT NULL because the database makes it so (SQLite's
+ * rowid alias), and the created column is then declared as written.
+ */
 export function writtenTable(table: TableSchema | undefined, normalized: TableSchema): TableSchema {
-  return table ? { ...normalized, columns: normalized.columns.map((c) => writtenColumn(table, c)) } : normalized;
+  if (!table) return normalized;
+  const key = new Set(normalized.primaryKey?.columns ?? []);
+  const keyNullability = (c: ColumnSchema): ColumnSchema => {
+    const written = key.has(c.name) ? table.columns.find((w) => w.name === c.name) : undefined;
+    return written ? { ...c, nullable: written.nullable } : c;
+  };
+  return {
+    ...normalized,
+    columns: normalized.columns.map((c) => keyNullability(writtenColumn(table, c))),
+    foreignKeys: writtenOrder(table.foreignKeys, normalized.foreignKeys, byColumns, (w, n) => ({
+      ...n,
+      ...(n.onDelete === null && w.onDelete === "NO ACTION" ? { onDelete: w.onDelete } : {}),
+      ...(n.onUpdate === null && w.onUpdate === "NO ACTION" ? { onUpdate: w.onUpdate } : {}),
+    })),
+    uniques: writtenOrder(table.uniques, normalized.uniques, byColumns),
+    checks: writtenOrder(table.checks, normalized.checks, (c) => c.expression),
+  };
 }
 
 /** The `schema`/`table` fields of an operation on `ref`; `schema` only when there is one. */

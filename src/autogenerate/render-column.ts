@@ -142,6 +142,8 @@ function generatedHead(type: ColumnType, generated: ColumnGeneration | null | un
 export interface ColumnRenderOptions {
   /** The column is in the table's primary key (declared in the extras), which makes it NOT NULL unless `.nullable()`. */
   inPrimaryKey?: boolean;
+  /** Links written last: the constraints declared in the column's definition (`.primaryKey()`, `.unique()`, `.references()`). */
+  constraints?: ChainLink[];
 }
 
 /**
@@ -164,5 +166,6 @@ export function columnBuilder(column: ColumnSchema, ctx: RenderContext, options:
     links.push({ name: "collate", args: [text(stringLiteral(column.collation)), ...schema] });
   }
   if (column.comment !== null && column.comment !== undefined) links.push({ name: "comment", args: [text(stringLiteral(column.comment))] });
+  links.push(...(options.constraints ?? []));
   return chain(head, links);
 }

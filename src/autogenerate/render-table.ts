@@ -5,7 +5,7 @@
  * depend on the naming convention.
  */
 import type { CheckSchema, ForeignKeySchema, IndexElement, IndexSchema, PrimaryKeySchema, TableSchema, UniqueSchema } from "../catalog/types.js";
-import { array, call, object, text, type Code, type ObjectEntry } from "./render-code.js";
+import { array, call, object, text, type ChainLink, type Code, type ObjectEntry } from "./render-code.js";
 import { columnBuilder } from "./render-column.js";
 import type { RenderContext } from "./render-context.js";
 import { propertyKey, recordCode, sqlTemplate, stringLiteral, valueCode } from "./render-values.js";
@@ -132,10 +132,37 @@ function foreignKeyCode(fk: ForeignKeySchema, tableSchema: string | null | undef
   return call(ctx.use("foreignKey"), [strings(fk.columns), str(fk.referencedTable), strings(fk.referencedColumns), ...(options.length ? [object(options)] : [])]);
 }
 
+/**
+ * The constraints written on a column's builder: those declared in the column's definition
+ * (`inline`) that a builder can say — a single-column primary key, one unique constraint and one
+ * foreign key to a single column per column. `placed` collects them, so the extras leave them out.
+ */
+function columnConstraints(table: TableSchema, column: string, placed: Set<object>): ChainLink[] {
+  const links: ChainLink[] = [];
+  const pk = table.primaryKey;
+  if (pk?.inline && pk.columns.length === 1 && pk.columns[0] === column) {
+    placed.add(pk);
+    links.push({ name: "primaryKey", args: nameOption(pk.name) });
+  }
+  const unique = table.uniques.find((u) => u.inline && u.columns.length === 1 && u.columns[0] === column);
+  if (unique) {
+    placed.add(unique);
+    links.push({ name: "unique", args: nameOption(unique.name) });
+  }
+  const fk = table.foreignKeys.find((f) => f.inline && f.columns.length === 1 && f.columns[0] === column && f.referencedColumns.length === 1);
+  if (fk) {
+    placed.add(fk);
+    const options = foreignKeyOptions(fk, table.schema, true);
+    links.push({ name: "references", args: [str(fk.referencedTable), str(fk.referencedColumns[0]!), ...(options.length ? [object(options)] : [])] });
+  }
+  return links;
+}
+
 /** The column map and the extras entries of a table. */
 export function tableParts(table: TableSchema, ctx: RenderContext): { columns: Code; extras: ObjectEntry[] } {
   const pk = new Set(table.primaryKey?.columns ?? []);
-  const columns = object(table.columns.map((c) => ({ key: propertyKey(c.name), value: columnBuilder(c, ctx, { inPrimaryKey: pk.has(c.name) }) })));
+  const placed = new Set<object>();
+  const columns = object(table.columns.map((c) => ({ key: propertyKey(c.name), value: columnBuilder(c, ctx, { inPrimaryKey: pk.has(c.name), constraints: columnConstraints(table, c.name, placed) }) })));
   const extras: ObjectEntry[] = [];
   if (table.schema) extras.push({ key: "schema", value: str(table.schema) });
   if (table.comment !== null && table.comment !== undefined) extras.push({ key: "comment", value: str(table.comment) });
@@ -146,12 +173,12 @@ export function tableParts(table: TableSchema, ctx: RenderContext): { columns: C
     const of = table.partitionOf;
     extras.push({ key: "partitionOf", value: object([{ key: "table", value: str(of.table) }, ...(of.schema ? [{ key: "schema", value: str(of.schema) }] : []), { key: "bound", value: str(of.bound) }]) });
   }
-  if (table.primaryKey) extras.push({ key: "primaryKey", value: primaryKeyCode(table.primaryKey, ctx) });
+  if (table.primaryKey && !placed.has(table.primaryKey)) extras.push({ key: "primaryKey", value: primaryKeyCode(table.primaryKey, ctx) });
   const lists: [string, Code[]][] = [
     ["indexes", table.indexes.map((ix) => indexCode(ix, ctx))],
-    ["uniques", table.uniques.map((u) => uniqueCode(u, ctx))],
+    ["uniques", table.uniques.filter((u) => !placed.has(u)).map((u) => uniqueCode(u, ctx))],
     ["checks", table.checks.map((c) => checkCode(c, ctx))],
-    ["foreignKeys", table.foreignKeys.map((fk) => foreignKeyCode(fk, table.schema, ctx))],
+    ["foreignKeys", table.foreignKeys.filter((fk) => !placed.has(fk)).map((fk) => foreignKeyCode(fk, table.schema, ctx))],
   ];
   for (const [key, items] of lists) if (items.length > 0) extras.push({ key, value: array(items) });
   return { columns, extras };

@@ -87,6 +87,13 @@ export interface ConstraintTiming {
 export interface PrimaryKeySchema extends ConstraintTiming {
   name?: string | null;
   columns: string[];
+  /**
+   * Declared in its column's definition (`.primaryKey()`, `.unique()`, `.references()` on the
+   * column) rather than among the table's constraints. SQLite writes it there and keeps it so
+   * in sqlite_schema.sql; the other dialects write every constraint at table level, and compare
+   * ignores the placement.
+   */
+  inline?: boolean;
 }
 
 /** A foreign key constraint. */
@@ -98,6 +105,13 @@ export interface ForeignKeySchema extends ConstraintTiming {
   referencedColumns: string[];
   onDelete?: ReferentialAction | null;
   onUpdate?: ReferentialAction | null;
+  /**
+   * Declared in its column's definition (`.primaryKey()`, `.unique()`, `.references()` on the
+   * column) rather than among the table's constraints. SQLite writes it there and keeps it so
+   * in sqlite_schema.sql; the other dialects write every constraint at table level, and compare
+   * ignores the placement.
+   */
+  inline?: boolean;
 }
 
 /** A unique constraint. */
@@ -106,6 +120,13 @@ export interface UniqueSchema extends ConstraintTiming {
   columns: string[];
   /** PostgreSQL 15 `UNIQUE NULLS NOT DISTINCT`: two NULLs count as equal (only one row may hold NULL). */
   nullsNotDistinct?: boolean;
+  /**
+   * Declared in its column's definition (`.primaryKey()`, `.unique()`, `.references()` on the
+   * column) rather than among the table's constraints. SQLite writes it there and keeps it so
+   * in sqlite_schema.sql; the other dialects write every constraint at table level, and compare
+   * ignores the placement.
+   */
+  inline?: boolean;
 }
 
 /** A check constraint; `expression` is SQL without the surrounding CHECK ( ). */

@@ -6,7 +6,7 @@
  * declared with `{ name: null }` are marked (unnamed.ts) and stay without a name.
  */
 import { MigrateError } from "../errors.js";
-import type { ForeignKeySchema, IndexElement, IndexElementOptions, IndexSchema, PartitionOf, TableSchema } from "../catalog/types.js";
+import type { ForeignKeySchema, IndexElement, IndexElementOptions, IndexSchema, PartitionOf, PrimaryKeySchema, TableSchema } from "../catalog/types.js";
 import { isSqlFragment } from "../core/sql.js";
 import { buildColumn, columnLabel } from "./build-column.js";
 import type { ReferenceOptions } from "./column-builder.js";
@@ -136,6 +136,21 @@ function tableForeignKey(definition: ForeignKeyDefinition, schema: string | null
 }
 
 /**
+ * The table's primary key. `.primaryKey()` on a single column declares it in that column's
+ * definition (`inline`, which SQLite keeps); on several columns it is a composite key.
+ */
+function primaryKeyOf(
+  columns: string[],
+  naming: { name?: string | null; unnamed?: boolean } | null | undefined,
+  inline: boolean,
+  table: string,
+  timing: { deferrable?: boolean; initiallyDeferred?: boolean },
+): PrimaryKeySchema {
+  const key: PrimaryKeySchema = { name: explicitName(naming?.name, `the primary key of table ${table}`), columns, ...constraintFlags(timing), ...(inline ? { inline: true } : {}) };
+  return unnamedIf(naming?.unnamed, key);
+}
+
+/**
  * Builds a table. Checks what only the builders know (two primary keys); the column references
  * of constraints are checked by `validateTable`.
  */
@@ -175,7 +190,7 @@ export function buildTable(input: TableInput): TableSchema {
     ...own
       .filter(([, b]) => b.definition.unique)
       .map(([columnName, b]) =>
-        unnamedIf(b.definition.unique?.unnamed, { name: explicitName(b.definition.unique?.name, `the unique constraint of ${columnLabel(columnName, name)}`), columns: [columnName], ...constraintFlags(b.definition.unique ?? {}) }),
+        unnamedIf(b.definition.unique?.unnamed, { name: explicitName(b.definition.unique?.name, `the unique constraint of ${columnLabel(columnName, name)}`), columns: [columnName], ...constraintFlags(b.definition.unique ?? {}), inline: true }),
       ),
     ...(extras.uniques ?? []).map((u) => {
       if (u.columns.length === 0) throw modelError(`A unique constraint of table ${name} has no columns.`, "List the columns, e.g. unique([\"a\", \"b\"]).");
@@ -189,7 +204,9 @@ export function buildTable(input: TableInput): TableSchema {
       .map(([columnName, b]) => {
         const ref = b.definition.references!;
         const target = resolveTarget(ref.target, schema, ref.options, columnLabel(columnName, name));
-        return buildForeignKey([columnName], target, [ref.column], ref.options, name);
+        const fk = buildForeignKey([columnName], target, [ref.column], ref.options, name);
+        fk.inline = true;
+        return fk;
       }),
     ...(extras.foreignKeys ?? []).map((fk) => tableForeignKey(fk, schema, name)),
   ];
@@ -206,10 +223,9 @@ export function buildTable(input: TableInput): TableSchema {
     columns: built,
     primaryKey:
       pkColumns.length > 0
-        ? unnamedIf(extras.primaryKey?.unnamed, {
-            name: explicitName(extras.primaryKey?.name, `the primary key of table ${name}`),
-            columns: pkColumns,
-            ...constraintFlags({ deferrable: extras.primaryKey?.deferrable, initiallyDeferred: extras.primaryKey?.initiallyDeferred }),
+        ? primaryKeyOf(pkColumns, columnPk.length === 1 ? defs.get(columnPk[0]!)?.primaryKeyName : extras.primaryKey, columnPk.length === 1, name, {
+            deferrable: extras.primaryKey?.deferrable,
+            initiallyDeferred: extras.primaryKey?.initiallyDeferred,
           })
         : null,
     foreignKeys,

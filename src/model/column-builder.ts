@@ -44,6 +44,8 @@ export interface ColumnDefinition<T extends ColumnType = ColumnType> {
   /** Explicit nullability: undefined when neither notNull() nor nullable() was called. */
   readonly nullable: boolean | undefined;
   readonly primaryKey: boolean;
+  /** The name given to `.primaryKey({ name })`; `unnamed` when `{ name: null }` asked for none. */
+  readonly primaryKeyName?: { readonly name: string | null; readonly unnamed?: boolean } | null;
   /**
    * A column-level unique constraint, with its explicit name if one was given; `unnamed` when
    * `{ name: null }` asked for none; the PostgreSQL flags (deferrable, NULLS NOT DISTINCT) when set.
@@ -117,9 +119,14 @@ export class ColumnBuilder<T extends ColumnType = ColumnType> {
     return this.with({ nullable: true });
   }
 
-  /** Part of the primary key (several columns marked this way form a composite key, in column order). Implies NOT NULL unless `.nullable()` (only SQLite honours that). */
-  primaryKey(): ColumnBuilder<T> {
-    return this.with({ primaryKey: true });
+  /**
+   * Part of the primary key (several columns marked this way form a composite key, in column
+   * order). Implies NOT NULL unless `.nullable()` (only SQLite honours that). On one column the
+   * key is declared in the column's definition, and `name` names it (`null`: no name at all).
+   */
+  primaryKey(options: { name?: string | null } = {}): ColumnBuilder<T> {
+    const named = options.name === undefined ? null : { name: options.name, ...(options.name === null ? { unnamed: true } : {}) };
+    return this.with({ primaryKey: true, primaryKeyName: named });
   }
 
   /**

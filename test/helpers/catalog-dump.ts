@@ -5,6 +5,7 @@
  * drivers, never through athanor's reflection, so a downgrade that "restores" the schema is judged
  * by what the database says.
  */
+import { normalizeSqliteSql } from "./catalog-oracle/sqlite-sql-text.js";
 import type { TestDatabase } from "./databases.js";
 import { queryTestDatabase } from "./version-rows.js";
 
@@ -16,7 +17,9 @@ const VERSION_TABLES = `'${VERSION_TABLE}', '${VERSION_TABLE}_log'`;
 export async function catalogDump(db: TestDatabase): Promise<string[]> {
   if (db.dialect === "sqlite") {
     const rows = await queryTestDatabase(db, `SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' AND tbl_name NOT IN (${VERSION_TABLES}) AND sql IS NOT NULL`);
-    return rows.map((r) => `${r.type} ${r.name}: ${String(r.sql).replace(/\s+/g, " ")}`).sort();
+    // Token by token (normalizeSqliteSql): SQLite's own ALTER TABLE ADD/DROP COLUMN edits the
+    // stored text and leaves the whitespace around the parentheses as it happens to fall.
+    return rows.map((r) => `${r.type} ${r.name}: ${normalizeSqliteSql(String(r.sql))}`).sort();
   }
   if (db.dialect === "mysql") {
     const tables = await queryTestDatabase(db, `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name NOT IN (${VERSION_TABLES})`);

@@ -9,7 +9,8 @@ import type { ColumnType, DefaultValue } from "../../catalog/types.js";
 import { quoteLiteral } from "./quote.js";
 import { closingParen, isPunct, tokenize } from "./sql-tokens.js";
 
-const BARE_KEYWORDS = new Set(["CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME"]);
+/** Defaults SQLite accepts bare (not in parentheses): its time keywords and TRUE/FALSE. */
+const BARE_KEYWORDS = new Set(["CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "TRUE", "FALSE"]);
 
 /** The text after DEFAULT for `value`. */
 export function defaultSql(value: DefaultValue): string {
@@ -23,14 +24,15 @@ export function defaultSql(value: DefaultValue): string {
  * CURRENT_TIMESTAMP and friends, not a parenthesised expression.
  */
 export function isConstantDefault(value: DefaultValue | null | undefined): boolean {
-  return value === null || value === undefined || value.kind === "literal";
+  return value === null || value === undefined || value.kind === "literal" || /^(TRUE|FALSE)$/i.test(value.sql.trim());
 }
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
  * The DefaultValue for a DEFAULT clause's text (`raw`, as written in CREATE TABLE). A boolean
- * column's 1/0 reads back as true/false, since that is how booleans are written.
+ * column's 1/0 reads back as true/false, since that is how booleans are written; the keywords
+ * TRUE and FALSE read back as the SQL they are.
  */
 export function reflectDefault(raw: string, type: ColumnType): DefaultValue {
   const text = raw.trim();
@@ -50,6 +52,7 @@ export function reflectDefault(raw: string, type: ColumnType): DefaultValue {
   if (tokens.length === 1 && tokens[0].kind === "string") return { kind: "literal", value: tokens[0].value };
   const upper = text.toUpperCase();
   if (upper === "NULL") return { kind: "literal", value: null };
-  if (upper === "TRUE" || upper === "FALSE") return { kind: "literal", value: upper === "TRUE" };
+  // TRUE and FALSE stay as written: a literal boolean is written 1/0 (defaultSql), and pull must
+  // write down the keyword the database holds; compare reads both as the boolean.
   return { kind: "sql", sql: text };
 }

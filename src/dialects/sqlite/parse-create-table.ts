@@ -38,13 +38,16 @@ export interface ParsedForeignKey {
   onUpdate: ReferentialAction | null;
   deferrable: boolean;
   initiallyDeferred: boolean;
+  /** Written in the column definition (`col … REFERENCES t (c)`). */
+  inline: boolean;
 }
 
 /** Everything the parse found, in declaration order. */
 export interface ParsedTable {
   columns: ParsedColumn[];
-  primaryKey: { name: string | null; columns: string[] } | null;
-  uniques: Array<{ name: string | null; columns: string[] }>;
+  /** `inline`: written in the column definition (`col … PRIMARY KEY`, `col … UNIQUE`). */
+  primaryKey: { name: string | null; columns: string[]; inline: boolean } | null;
+  uniques: Array<{ name: string | null; columns: string[]; inline: boolean }>;
   /** Table-level and column-level checks, in the order they are written. */
   checks: ParsedCheck[];
   foreignKeys: ParsedForeignKey[];
@@ -121,8 +124,8 @@ function referentialAction(c: Cursor): ReferentialAction | null {
   return null;
 }
 
-function foreignKeyClause(c: Cursor, name: string | null, columns: string[]): ParsedForeignKey {
-  const fk: ParsedForeignKey = { name, columns, referencedTable: c.name() ?? "", referencedColumns: c.nameList(), onDelete: null, onUpdate: null, deferrable: false, initiallyDeferred: false };
+function foreignKeyClause(c: Cursor, name: string | null, columns: string[], inline: boolean): ParsedForeignKey {
+  const fk: ParsedForeignKey = { name, columns, referencedTable: c.name() ?? "", referencedColumns: c.nameList(), onDelete: null, onUpdate: null, deferrable: false, initiallyDeferred: false, inline };
   while (!c.done()) {
     if (c.keyword("ON", "DELETE")) fk.onDelete = referentialAction(c);
     else if (c.keyword("ON", "UPDATE")) fk.onUpdate = referentialAction(c);
@@ -169,10 +172,10 @@ function parseColumn(c: Cursor, out: ParsedTable): void {
       if (!c.keyword("ASC")) c.keyword("DESC");
       c.conflictClause();
       column.autoincrement = c.keyword("AUTOINCREMENT");
-      out.primaryKey = { name: constraintName, columns: [column.name] };
+      out.primaryKey = { name: constraintName, columns: [column.name], inline: true };
     } else if (c.keyword("NOT", "NULL") || c.keyword("UNIQUE") || c.keyword("NULL")) {
       const prev = c.tokens[c.pos - 1];
-      if (isKeyword(prev, "UNIQUE")) out.uniques.push({ name: constraintName, columns: [column.name] });
+      if (isKeyword(prev, "UNIQUE")) out.uniques.push({ name: constraintName, columns: [column.name], inline: true });
       c.conflictClause();
     } else if (c.keyword("CHECK")) {
       const g = c.group();
@@ -195,7 +198,7 @@ function parseColumn(c: Cursor, out: ParsedTable): void {
     } else if (c.keyword("COLLATE")) {
       column.collation = c.name();
     } else if (c.keyword("REFERENCES")) {
-      out.foreignKeys.push(foreignKeyClause(c, constraintName, [column.name]));
+      out.foreignKeys.push(foreignKeyClause(c, constraintName, [column.name], true));
     } else if (c.keyword("GENERATED", "ALWAYS", "AS") || c.keyword("AS")) {
       const g = c.group();
       const stored = c.keyword("STORED");
@@ -211,14 +214,14 @@ function parseColumn(c: Cursor, out: ParsedTable): void {
 
 function parseTableConstraint(c: Cursor, out: ParsedTable): void {
   const name = c.keyword("CONSTRAINT") ? c.name() : null;
-  if (c.keyword("PRIMARY", "KEY")) out.primaryKey = { name, columns: c.nameList() };
-  else if (c.keyword("UNIQUE")) out.uniques.push({ name, columns: c.nameList() });
+  if (c.keyword("PRIMARY", "KEY")) out.primaryKey = { name, columns: c.nameList(), inline: false };
+  else if (c.keyword("UNIQUE")) out.uniques.push({ name, columns: c.nameList(), inline: false });
   else if (c.keyword("CHECK")) {
     const g = c.group();
     if (g) out.checks.push({ name, expression: g.text });
   } else if (c.keyword("FOREIGN", "KEY")) {
     const columns = c.nameList();
-    if (c.keyword("REFERENCES")) out.foreignKeys.push(foreignKeyClause(c, name, columns));
+    if (c.keyword("REFERENCES")) out.foreignKeys.push(foreignKeyClause(c, name, columns, false));
   }
 }
 

@@ -58,15 +58,9 @@ function reflectColumn(row: ColumnRow, parsed: ParsedColumn | undefined, enumChe
   };
 }
 
-/**
- * A single-column primary key declared exactly INTEGER in a rowid table is an alias for the
- * rowid: it can never hold NULL (inserting NULL assigns the next rowid), whatever the pragma's
- * notnull flag says, so it is reflected as NOT NULL.
- */
-function markRowidAlias(columns: ColumnSchema[], rows: ColumnRow[], pkColumns: string[], parsed: ParsedTable): void {
-  if (pkColumns.length !== 1 || /\bWITHOUT\s+ROWID\b/i.test(parsed.options)) return;
-  const i = rows.findIndex((r) => r.name === pkColumns[0]);
-  if (i >= 0 && rows[i].type.trim().toUpperCase() === "INTEGER") columns[i].nullable = false;
+/** `{ inline: true }` for a constraint written in its column's definition, else nothing. */
+function inlineField(inline: boolean): { inline?: true } {
+  return inline ? { inline: true } : {};
 }
 
 function action(value: string): ReferentialAction | null {
@@ -93,7 +87,7 @@ function reflectForeignKeys(rows: ForeignKeyRow[], parsed: ParsedTable): Foreign
     const index = groups.findIndex((g, i) => !used.has(i) && sameName(g[0].ref, fk.referencedTable) && sameColumns(g.map((r) => r.col), fk.columns));
     if (index < 0) continue;
     used.add(index);
-    result.push({ ...fromGroup(groups[index]), name: fk.name, onDelete: fk.onDelete, onUpdate: fk.onUpdate, deferrable: fk.deferrable, initiallyDeferred: fk.initiallyDeferred });
+    result.push({ ...fromGroup(groups[index]), name: fk.name, onDelete: fk.onDelete, onUpdate: fk.onUpdate, deferrable: fk.deferrable, initiallyDeferred: fk.initiallyDeferred, ...inlineField(fk.inline) });
   }
   groups.forEach((g, i) => {
     if (!used.has(i)) result.push(fromGroup(g));
@@ -101,15 +95,23 @@ function reflectForeignKeys(rows: ForeignKeyRow[], parsed: ParsedTable): Foreign
   return result;
 }
 
-function reflectUniques(rows: IndexRow[], parsed: ParsedTable): UniqueSchema[] {
+/**
+ * The unique constraints: each automatic unique index, named and placed as the CREATE TABLE text
+ * declares it. A UNIQUE over exactly the primary key's columns has no index of its own (SQLite
+ * keeps one index for both), so it comes from the text alone.
+ */
+function reflectUniques(rows: IndexRow[], parsed: ParsedTable, pkColumns: string[]): UniqueSchema[] {
   const groups = [...groupBy(rows.filter((r) => r.origin === "u"), (r) => r.idx).values()].map((g) => g.map((r) => r.col ?? ""));
   const used = new Set<number>();
   const result: UniqueSchema[] = [];
   for (const unique of parsed.uniques) {
     const index = groups.findIndex((g, i) => !used.has(i) && sameColumns(g, unique.columns));
-    if (index < 0) continue;
+    if (index < 0) {
+      if (pkColumns.length > 0 && sameColumns(unique.columns, pkColumns)) result.push({ name: unique.name, columns: [...pkColumns], ...inlineField(unique.inline) });
+      continue;
+    }
     used.add(index);
-    result.push({ name: unique.name, columns: groups[index] });
+    result.push({ name: unique.name, columns: groups[index], ...inlineField(unique.inline) });
   }
   groups.forEach((g, i) => {
     if (!used.has(i)) result.push({ name: null, columns: g });
@@ -131,17 +133,17 @@ function reflectOneTable(name: string, sql: string, by: Grouped): TableSchema {
   const columnRows = (by.columns.get(name) ?? []).filter((r) => r.hidden !== HIDDEN_VIRTUAL_TABLE);
   const columns = columnRows.map((row) => reflectColumn(row, parsed.columns.find((c) => sameName(c.name, row.name)), enumChecks));
   const pkColumns = columnRows.filter((r) => r.pk > 0).sort((a, b) => a.pk - b.pk).map((r) => r.name);
-  const pkName = parsed.primaryKey && sameColumns(parsed.primaryKey.columns, pkColumns) ? parsed.primaryKey.name : null;
-  markRowidAlias(columns, columnRows, pkColumns, parsed);
+  const pkParsed = parsed.primaryKey && sameColumns(parsed.primaryKey.columns, pkColumns) ? parsed.primaryKey : null;
   const indexRows = by.indexes.get(name) ?? [];
   const objects = by.objects.get(name) ?? [];
   const table: TableSchema = {
     schema: null,
     name,
     columns,
-    primaryKey: pkColumns.length > 0 ? { name: pkName, columns: pkColumns } : null,
+    // An AUTOINCREMENT key is always in its column (SQLite accepts it nowhere else): no choice to record.
+    primaryKey: pkColumns.length > 0 ? { name: pkParsed?.name ?? null, columns: pkColumns, ...inlineField(!!pkParsed?.inline && !columns.some((c) => c.generated?.kind === "autoincrement")) } : null,
     foreignKeys: reflectForeignKeys(by.foreignKeys.get(name) ?? [], parsed),
-    uniques: reflectUniques(indexRows, parsed),
+    uniques: reflectUniques(indexRows, parsed, pkColumns),
     checks: parsed.checks.filter((c) => !enumChecks.has(c)).map((c): CheckSchema => ({ name: c.name, expression: c.expression })),
     indexes: reflectIndexes(indexRows, new Map(objects.filter((o) => o.type === "index").map((o) => [o.name, o.sql]))),
     comment: null,

@@ -43,6 +43,8 @@ export interface ColumnSqlOptions {
   table: string;
   /** Write `PRIMARY KEY AUTOINCREMENT` inline with this constraint name. */
   autoincrementKey?: { name: string | null | undefined };
+  /** Constraints declared in this column's definition (`inline`), written there. */
+  inline?: { primaryKey?: PrimaryKeySchema; uniques?: UniqueSchema[]; foreignKeys?: ForeignKeySchema[] };
 }
 
 /** `"name" TYPE [PRIMARY KEY AUTOINCREMENT] [NOT NULL] [DEFAULT …] [COLLATE …] [GENERATED …] [enum CHECK]`. */
@@ -56,12 +58,18 @@ export function columnSql(column: ColumnSchema, options: ColumnSqlOptions): stri
   // AUTOINCREMENT is only accepted on a column declared exactly INTEGER.
   const parts = [quoteIdentifier(column.name), options.autoincrementKey ? "INTEGER" : columnTypeSql(column.type, where)];
   if (options.autoincrementKey) parts.push(`${named(options.autoincrementKey.name)}PRIMARY KEY AUTOINCREMENT`);
+  else if (options.inline?.primaryKey) parts.push(`${named(options.inline.primaryKey.name)}PRIMARY KEY`);
   if (!column.nullable) parts.push("NOT NULL");
   if (column.default && column.generated?.kind !== "computed") parts.push(`DEFAULT ${defaultSql(column.default)}`);
   if (column.collation) parts.push(`COLLATE ${quoteIdentifier(column.collation)}`);
   if (column.generated?.kind === "computed") {
     parts.push(`GENERATED ALWAYS AS (${column.generated.sql}) ${column.generated.stored ? "STORED" : "VIRTUAL"}`);
   }
+  for (const unique of options.inline?.uniques ?? []) {
+    assertKeySupported(unique, "unique constraint", options.table);
+    parts.push(`${named(unique.name)}UNIQUE`);
+  }
+  for (const fk of options.inline?.foreignKeys ?? []) parts.push(`${named(fk.name)}${referencesSql(fk)}`);
   if (column.type.kind === "enum") {
     const values = column.type.values.map((v) => quoteLiteral(v)).join(", ");
     parts.push(`${named(column.type.name)}CHECK (${quoteIdentifier(column.name)} IN (${values}))`);
@@ -69,9 +77,9 @@ export function columnSql(column: ColumnSchema, options: ColumnSqlOptions): stri
   return parts.join(" ");
 }
 
-/** `CONSTRAINT "name" FOREIGN KEY (…) REFERENCES "t" (…) [ON DELETE …] [ON UPDATE …] [DEFERRABLE …]`. */
-export function foreignKeySql(fk: ForeignKeySchema): string {
-  let text = `${named(fk.name)}FOREIGN KEY (${columnList(fk.columns)}) REFERENCES ${quoteIdentifier(fk.referencedTable)}`;
+/** `REFERENCES "t" (…) [ON DELETE …] [ON UPDATE …] [DEFERRABLE …]`: the clause both forms of a foreign key share. */
+function referencesSql(fk: ForeignKeySchema): string {
+  let text = `REFERENCES ${quoteIdentifier(fk.referencedTable)}`;
   if (fk.referencedColumns.length > 0) text += ` (${columnList(fk.referencedColumns)})`;
   if (fk.onDelete) text += ` ON DELETE ${fk.onDelete}`;
   if (fk.onUpdate) text += ` ON UPDATE ${fk.onUpdate}`;
@@ -90,6 +98,11 @@ function assertKeySupported(key: PrimaryKeySchema | UniqueSchema, what: string, 
   }
 }
 
+/** `CONSTRAINT "name" FOREIGN KEY (…) REFERENCES …`. */
+export function foreignKeySql(fk: ForeignKeySchema): string {
+  return `${named(fk.name)}FOREIGN KEY (${columnList(fk.columns)}) ${referencesSql(fk)}`;
+}
+
 /** `CONSTRAINT "name" UNIQUE (…)`. */
 export function uniqueSql(unique: UniqueSchema, table = ""): string {
   assertKeySupported(unique, "unique constraint", table);
@@ -102,18 +115,34 @@ export function checkSql(check: CheckSchema): string {
 }
 
 /**
- * `CREATE TABLE "name" (…)` for a whole definition. `as` writes it under another name (the
+ * `CREATE TABLE "name" (…)` for a whole definition. A constraint marked `inline` is written in
+ * its column's definition, as the model or the database declared it; the rest follow the columns. `as` writes it under another name (the
  * rebuild's temporary table); `options` appends table options such as WITHOUT ROWID.
  */
 export function createTableSql(table: TableSchema, as?: string, options = ""): string {
   const auto = autoincrementColumn(table);
+  const inlineKey = !auto && table.primaryKey?.inline && table.primaryKey.columns.length === 1 ? table.primaryKey : undefined;
+  const written = new Set<object>();
+  const inColumn = <T extends { inline?: boolean; columns: string[] }>(items: T[], column: ColumnSchema, fits: (item: T) => boolean = () => true): T[] => {
+    const found = items.filter((item) => item.inline && item.columns.length === 1 && item.columns[0] === column.name && fits(item));
+    for (const item of found) written.add(item);
+    return found;
+  };
   const lines = table.columns.map((column) =>
-    columnSql(column, { table: table.name, autoincrementKey: column === auto ? { name: table.primaryKey?.name } : undefined }),
+    columnSql(column, {
+      table: table.name,
+      autoincrementKey: column === auto ? { name: table.primaryKey?.name } : undefined,
+      inline: {
+        primaryKey: inlineKey?.columns[0] === column.name ? inlineKey : undefined,
+        uniques: inColumn(table.uniques, column),
+        foreignKeys: inColumn(table.foreignKeys, column, (fk) => fk.referencedColumns.length <= 1),
+      },
+    }),
   );
   if (table.primaryKey) assertKeySupported(table.primaryKey, "primary key", table.name);
-  if (table.primaryKey && !auto) lines.push(`${named(table.primaryKey.name)}PRIMARY KEY (${columnList(table.primaryKey.columns)})`);
-  for (const unique of table.uniques) lines.push(uniqueSql(unique, table.name));
-  for (const fk of table.foreignKeys) lines.push(foreignKeySql(fk));
+  if (table.primaryKey && !auto && !inlineKey) lines.push(`${named(table.primaryKey.name)}PRIMARY KEY (${columnList(table.primaryKey.columns)})`);
+  for (const unique of table.uniques) if (!written.has(unique)) lines.push(uniqueSql(unique, table.name));
+  for (const fk of table.foreignKeys) if (!written.has(fk)) lines.push(foreignKeySql(fk));
   for (const check of table.checks) lines.push(checkSql(check));
   const tail = options ? ` ${options}` : "";
   return `CREATE TABLE ${quoteIdentifier(as ?? table.name)} (\n  ${lines.join(",\n  ")}\n)${tail}`;

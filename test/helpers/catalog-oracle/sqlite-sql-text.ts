@@ -7,6 +7,11 @@
  * exactly.
  */
 export function normalizeSqliteSql(sql: string): string {
+  return sqliteTokens(sql).join(" ");
+}
+
+/** The tokens of `sql` as normalizeSqliteSql spells them (identifiers folded, words lower case). */
+export function sqliteTokens(sql: string): string[] {
   const out: string[] = [];
   let i = 0;
   const word = (text: string) => {
@@ -34,5 +39,5 @@ export function normalizeSqliteSql(sql: string): string {
     if (/^[A-Za-z_\u0080-\uffff]/.test(tok)) word(tok); else out.push(tok);
     i += tok.length;
   }
-  return out.join(" ");
+  return out;
 }

@@ -4,12 +4,14 @@
  * without rowid), table_xinfo (declared type exactly as written, NOT NULL, default text as
  * written, primary-key position, hidden/generated), foreign_key_list (with ON UPDATE/DELETE and
  * MATCH), index_list and index_xinfo (origin, partial, key order, collation, DESC).
+ * CREATE TABLE statements are read with their constraints in one canonical order (sqlite-create-table.ts).
  * Internal objects (`sqlite_%`) and athanor's version tables are left out. Views and triggers are
  * in `sqlite_schema` and so are compared already.
  */
 import Database from "better-sqlite3";
 import { ORACLE_EXCLUDED_TABLES } from "./excluded.js";
-import { normalizeSqliteSql } from "./sqlite-sql-text.js";
+import { canonicalCreateTable } from "./sqlite-create-table.js";
+import { sqliteTokens } from "./sqlite-sql-text.js";
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -21,7 +23,7 @@ export function sqliteCatalog(file: string): string[] {
       type: string; name: string; tbl_name: string; sql: string | null;
     }[];
     const keep = rows.filter((r) => !r.name.startsWith("sqlite_") && !ORACLE_EXCLUDED_TABLES.includes(r.tbl_name));
-    const out = keep.map((r) => `${r.type} ${q(r.name)} on ${q(r.tbl_name)}: ${r.sql === null ? "(automatic)" : normalizeSqliteSql(r.sql)}`);
+    const out = keep.map((r) => `${r.type} ${q(r.name)} on ${q(r.tbl_name)}: ${r.sql === null ? "(automatic)" : canonicalCreateTable(sqliteTokens(r.sql)).join(" ")}`);
     const list = db.prepare("PRAGMA table_list").all() as { schema: string; name: string; type: string; ncol: number; wr: number; strict: number }[];
     for (const t of list.filter((t) => t.schema === "main" && !t.name.startsWith("sqlite_") && !ORACLE_EXCLUDED_TABLES.includes(t.name)).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const name = q(t.name);

@@ -93,7 +93,7 @@ describe("round trip", () => {
 });
 
 describe("SQL written by other tools", () => {
-  it("reads column-level constraints, implicit references and aliases", async () => {
+  it("reads column-level constraints (where they are declared), implicit references and aliases", async () => {
     await h.rows(`CREATE TABLE people (
       id INTEGER PRIMARY KEY,
       email varchar(120) NOT NULL UNIQUE,
@@ -107,7 +107,8 @@ describe("SQL written by other tools", () => {
     await h.rows("CREATE INDEX people_boss ON people (boss) WHERE boss IS NOT NULL");
     const expected: TableSchema = table("people", {
       columns: [
-        column("id", { kind: "integer" }, false),
+        // Declared without NOT NULL: reflected so (pull writes it back); compare folds the rowid alias as NOT NULL.
+        column("id", { kind: "integer" }, true),
         // Declared types athanor would spell differently are kept as declared (pull writes them back).
         column("email", { kind: "raw", sql: "varchar(120)" }, false),
         column("status", { kind: "enum", name: "", values: ["a", "b"] }, true),
@@ -117,9 +118,9 @@ describe("SQL written by other tools", () => {
         column("blob_col", { kind: "raw", sql: "" }, true),
         column("price", { kind: "raw", sql: "DECIMAL(10, 2)" }, true, { default: { kind: "literal", value: 0.5 } }),
       ],
-      primaryKey: { name: null, columns: ["id"] },
-      foreignKeys: [foreignKey({ name: null, columns: ["boss"], referencedTable: "people", referencedColumns: ["id"], onDelete: "SET NULL" })],
-      uniques: [{ name: null, columns: ["email"] }],
+      primaryKey: { name: null, columns: ["id"], inline: true },
+      foreignKeys: [foreignKey({ name: null, columns: ["boss"], referencedTable: "people", referencedColumns: ["id"], onDelete: "SET NULL", inline: true })],
+      uniques: [{ name: null, columns: ["email"], inline: true }],
       checks: [
         { name: "kind_ck", expression: "kind IN ('x')" },
         { name: null, expression: "price >= 0" },
@@ -127,6 +128,25 @@ describe("SQL written by other tools", () => {
       indexes: [index("people_boss", [{ column: "boss" }], { where: "boss IS NOT NULL" })],
     });
     expect(await h.table("people")).toEqual(expected);
+  });
+
+  it("writes constraints declared in a column back into the column, and keeps explicit NO ACTION", async () => {
+    const placed = table("placed", {
+      columns: [column("id", { kind: "text" }, false), column("code", { kind: "text" }, true), column("boss", { kind: "text" }, true)],
+      primaryKey: { name: null, columns: ["id"], inline: true },
+      uniques: [{ name: "uq_code", columns: ["code"], inline: true }, { name: null, columns: ["id"] }],
+      foreignKeys: [
+        foreignKey({ name: null, columns: ["boss"], referencedTable: "placed", referencedColumns: ["id"], onDelete: "NO ACTION", inline: true }),
+        foreignKey({ name: "fk_code", columns: ["code"], referencedTable: "placed", referencedColumns: ["id"], onUpdate: "CASCADE" }),
+      ],
+    });
+    await h.run({ kind: "createTable", table: placed });
+    const [row] = await h.rows("SELECT sql FROM sqlite_schema WHERE name = 'placed'");
+    expect(String(row!.sql).replace(/\s+/g, " ")).toBe(
+      'CREATE TABLE "placed" ( "id" TEXT PRIMARY KEY NOT NULL, "code" TEXT CONSTRAINT "uq_code" UNIQUE, "boss" TEXT REFERENCES "placed" ("id") ON DELETE NO ACTION, UNIQUE ("id"), CONSTRAINT "fk_code" FOREIGN KEY ("code") REFERENCES "placed" ("id") ON UPDATE CASCADE )',
+    );
+    // The UNIQUE over the key's own columns has no index of its own; it is read from the text.
+    expect(await h.table("placed")).toEqual(placed);
   });
 
   it("skips internal, virtual and shadow tables and applies include/exclude filters", async () => {

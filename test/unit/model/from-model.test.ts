@@ -30,14 +30,14 @@ describe("schemaFromModel on a schema module", () => {
     });
     expect(users.columns.find((c) => c.name === "balance")!.type).toEqual({ kind: "numeric", precision: 12, scale: 2, unsigned: true });
     expect(users.columns.find((c) => c.name === "name")!.comment).toBe("display name");
-    expect(users.primaryKey).toEqual({ name: "users_pkey", columns: ["id"] });
-    expect(users.uniques).toEqual([{ name: "users_email_key", columns: ["email"] }]);
+    expect(users.primaryKey).toEqual({ name: "users_pkey", columns: ["id"], inline: true });
+    expect(users.uniques).toEqual([{ name: "users_email_key", columns: ["email"], inline: true }]);
   });
 
   it("resolves foreign keys given as lazy tables and as names (including self-references)", () => {
     expect(byName("users").foreignKeys).toEqual([
-      { name: "users_favouriteOrderId_fkey", columns: ["favouriteOrderId"], referencedSchema: null, referencedTable: "orders", referencedColumns: ["id"], onDelete: null, onUpdate: null, deferrable: false, initiallyDeferred: false },
-      { name: "users_invitedBy_fkey", columns: ["invitedBy"], referencedSchema: null, referencedTable: "users", referencedColumns: ["id"], onDelete: "SET NULL", onUpdate: null, deferrable: false, initiallyDeferred: false },
+      { name: "users_favouriteOrderId_fkey", columns: ["favouriteOrderId"], referencedSchema: null, referencedTable: "orders", referencedColumns: ["id"], onDelete: null, onUpdate: null, deferrable: false, initiallyDeferred: false, inline: true },
+      { name: "users_invitedBy_fkey", columns: ["invitedBy"], referencedSchema: null, referencedTable: "users", referencedColumns: ["id"], onDelete: "SET NULL", onUpdate: null, deferrable: false, initiallyDeferred: false, inline: true },
     ]);
     expect(byName("order_items").foreignKeys[0]).toMatchObject({ referencedTable: "orders", onDelete: "CASCADE", deferrable: true });
   });
@@ -139,7 +139,7 @@ describe("schemaFromModel details", () => {
     expect(c!.uniques.map((u) => u.name)).toEqual([null, "child_b_key", null]);
     expect(c!.checks.map((k) => k.name)).toEqual([null, "child_b_check"]);
     expect(c!.foreignKeys.map((f) => f.name)).toEqual([null, "child_p2_fkey", null]);
-    expect(p!.primaryKey).toEqual({ name: "parent_pkey", columns: ["id"] });
+    expect(p!.primaryKey).toEqual({ name: "parent_pkey", columns: ["id"], inline: true });
   });
 
   it("counts the same table exported twice once", () => {

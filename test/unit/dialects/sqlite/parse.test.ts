@@ -61,10 +61,10 @@ describe("parseCreateTable", () => {
   });
 
   it("reads keys, constraints with their names, and options", () => {
-    expect(parsed.primaryKey).toEqual({ name: "pk_oi", columns: ["id"] });
+    expect(parsed.primaryKey).toEqual({ name: "pk_oi", columns: ["id"], inline: true });
     expect(parsed.uniques).toEqual([
-      { name: null, columns: ["name"] },
-      { name: "uq two", columns: ["qty", "kind"] },
+      { name: null, columns: ["name"], inline: true },
+      { name: "uq two", columns: ["qty", "kind"], inline: false },
     ]);
     expect(parsed.checks).toEqual([
       { name: null, expression: "qty <> 0" },
@@ -73,8 +73,8 @@ describe("parseCreateTable", () => {
     ]);
     expect(parsed.columns[2].enumCheck).toBe(parsed.checks[1]);
     expect(parsed.foreignKeys).toEqual([
-      { name: null, columns: ["parent"], referencedTable: "Order Items", referencedColumns: ["id"], onDelete: "CASCADE", onUpdate: null, deferrable: true, initiallyDeferred: true },
-      { name: "fk_x", columns: ["qty", "kind"], referencedTable: "other", referencedColumns: [], onDelete: null, onUpdate: "SET NULL", deferrable: false, initiallyDeferred: false },
+      { name: null, columns: ["parent"], referencedTable: "Order Items", referencedColumns: ["id"], onDelete: "CASCADE", onUpdate: null, deferrable: true, initiallyDeferred: true, inline: true },
+      { name: "fk_x", columns: ["qty", "kind"], referencedTable: "other", referencedColumns: [], onDelete: null, onUpdate: "SET NULL", deferrable: false, initiallyDeferred: false, inline: false },
     ]);
     expect(parsed.options).toBe("WITHOUT ROWID, STRICT");
   });

@@ -109,7 +109,9 @@ describe("SQLite defaults", () => {
   });
 
   it("reads defaults written by other tools", () => {
-    expect(reflectDefault("TRUE", { kind: "boolean" })).toEqual({ kind: "literal", value: true });
+    // The keyword as written (pull keeps it); compare reads it as the boolean.
+    expect(reflectDefault("TRUE", { kind: "boolean" })).toEqual({ kind: "sql", sql: "TRUE" });
+    expect(defaultSql({ kind: "sql", sql: "FALSE" })).toBe("FALSE");
     expect(reflectDefault("X'00ff'", { kind: "binary" })).toEqual({ kind: "sql", sql: "X'00ff'" });
     expect(reflectDefault("123456789012345678901", { kind: "bigint" })).toEqual({ kind: "sql", sql: "123456789012345678901" });
     expect(reflectDefault("(a) + (b)", { kind: "integer" })).toEqual({ kind: "sql", sql: "(a) + (b)" });
