@@ -140,14 +140,15 @@ function foreignKeyCode(fk: ForeignKeySchema, tableSchema: string | null | undef
 function columnConstraints(table: TableSchema, column: string, placed: Set<object>): ChainLink[] {
   const links: ChainLink[] = [];
   const pk = table.primaryKey;
-  if (pk?.inline && pk.columns.length === 1 && pk.columns[0] === column) {
+  // `.primaryKey()` takes a name only; a deferrable key stays in the extras.
+  if (pk?.inline && pk.columns.length === 1 && pk.columns[0] === column && !pk.deferrable && !pk.initiallyDeferred) {
     placed.add(pk);
     links.push({ name: "primaryKey", args: nameOption(pk.name) });
   }
   const unique = table.uniques.find((u) => u.inline && u.columns.length === 1 && u.columns[0] === column);
   if (unique) {
     placed.add(unique);
-    links.push({ name: "unique", args: nameOption(unique.name) });
+    links.push({ name: "unique", args: constraintOptions(unique) });
   }
   const fk = table.foreignKeys.find((f) => f.inline && f.columns.length === 1 && f.columns[0] === column && f.referencedColumns.length === 1);
   if (fk) {
