@@ -59,6 +59,7 @@ export {
   extension,
   fn,
   materializedView,
+  materializedViewIndex,
   procedure,
   sequence,
   trigger,

@@ -37,6 +37,9 @@ export interface DiffContext {
 export function writtenColumn(table: TableSchema | undefined, normalized: ColumnSchema): ColumnSchema {
   const written = table?.columns.find((c) => c.name === normalized.name);
   if (!written) return normalized;
+  // A nextval default that normalisation reads as autoincrement (to compare it with serial()) is
+  // written as the default it is: a serial would own a new sequence instead of using that one.
+  if (normalized.generated?.kind === "autoincrement" && !written.generated && written.default?.kind === "sql") return { ...normalized, generated: null, default: written.default };
   return {
     ...normalized,
     ...(normalized.generated || written.generated || written.default === undefined ? {} : { default: written.default }),

@@ -3,7 +3,8 @@
  * match by kind, schema and name (and table, for triggers); a definition that differs after
  * normalisation is replaced. A view that uses a table whose columns change type or go away is
  * dropped before the change and created again after it (PostgreSQL refuses to alter a column a
- * view uses), and so is every view built on such a view.
+ * view uses), and so is every view built on such a view, and the indexes of a materialized view
+ * that is rebuilt or replaced (dropping it drops them).
  */
 import { objectKey, tableObjectKey, type DatabaseObject } from "../catalog/objects/types.js";
 import type { Operation } from "../operations/types.js";
@@ -29,15 +30,20 @@ function reshapedTables(ops: readonly Operation[]): Set<string> {
   return out;
 }
 
-/** The existing views that must be rebuilt around `tableOps`: direct users of a reshaped table, and views on those. */
-function viewsToRebuild(actual: readonly DatabaseObject[], tableOps: readonly Operation[]): Set<string> {
-  const hit = reshapedTables(tableOps);
+const REBUILT: ReadonlySet<DatabaseObject["kind"]> = new Set(["view", "materializedView", "materializedViewIndex"]);
+
+/**
+ * The existing objects that must be dropped and created again: views over a table `tableOps`
+ * reshapes, views on those, and the indexes of such materialized views or of one in `replaced`.
+ */
+function viewsToRebuild(actual: readonly DatabaseObject[], tableOps: readonly Operation[], replaced: ReadonlySet<string>): Set<string> {
+  const hit = new Set([...reshapedTables(tableOps), ...replaced]);
   const rebuild = new Set<string>();
   let grew = hit.size > 0;
   while (grew) {
     grew = false;
     for (const object of actual) {
-      if (object.kind !== "view" && object.kind !== "materializedView") continue;
+      if (!REBUILT.has(object.kind)) continue;
       const key = objectKey(object);
       if (rebuild.has(key)) continue;
       if ((object.dependsOn ?? []).some((dep) => hit.has(dep) || rebuild.has(dep))) {
@@ -58,7 +64,12 @@ export function compareObjects(target: readonly DatabaseObject[], actual: readon
   const ops: Operation[] = [];
   const actualByKey = new Map(actual.map((o) => [objectKey(o), o]));
   const targetKeys = new Set(target.map((o) => objectKey(o)));
-  const rebuild = viewsToRebuild(actual, tableOps);
+  const changed = (o: DatabaseObject): boolean => {
+    const existing = actualByKey.get(objectKey(o));
+    return existing !== undefined && normalizeDefinition(o.definition) !== normalizeDefinition(existing.definition);
+  };
+  const replacedMatviews = new Set(target.filter((o) => o.kind === "materializedView" && changed(o)).map((o) => objectKey(o)));
+  const rebuild = viewsToRebuild(actual, tableOps, replacedMatviews);
   for (const object of target) {
     const key = objectKey(object);
     const existing = actualByKey.get(key);

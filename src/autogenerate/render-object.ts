@@ -18,6 +18,7 @@ const FUNCTION: Record<DatabaseObjectKind, string> = {
   procedure: "procedure",
   view: "view",
   materializedView: "materializedView",
+  materializedViewIndex: "materializedViewIndex",
   trigger: "trigger",
 };
 
@@ -62,6 +63,6 @@ export function objectCode(obj: DatabaseObject, ctx: RenderContext): Code {
   if (obj.kind === "extension" || obj.kind === "sequence") return call(callee, [str(obj.name), ...options]);
   ctx.use("sql");
   const body = text(sqlTemplate(obj.definition));
-  if (obj.kind === "trigger") return call(callee, [str(obj.name), str(obj.table ?? ""), body, ...options]);
+  if (obj.kind === "trigger" || obj.kind === "materializedViewIndex") return call(callee, [str(obj.name), str(obj.table ?? ""), body, ...options]);
   return call(callee, [str(obj.name), body, ...options]);
 }

@@ -70,6 +70,7 @@ export {
   aggregate,
   domain,
   materializedView,
+  materializedViewIndex,
   procedure,
   sequence,
   sequenceDefinition,

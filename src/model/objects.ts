@@ -1,6 +1,6 @@
 /**
  * The model DSL for database objects beyond tables: `view`, `materializedView`, `fn`,
- * `aggregate`, `procedure`, `trigger`, `extension`, `domain` and `sequence`. Each returns an ObjectDefinition, which a
+ * `aggregate`, `procedure`, `trigger`, `materializedViewIndex`, `extension`, `domain` and `sequence`. Each returns an ObjectDefinition, which a
  * schema module exports (or lists in `defineSchema({ objects })`) and a revision passes to
  * `op.createObject` / `op.dropObject` / `op.replaceObject`. Definitions are SQL text, best written
  * as the database prints it (`migrate pull` writes exactly that), because compare judges by text.
@@ -66,6 +66,19 @@ export function view(name: string, query: DefinitionText, options?: ObjectOption
 /** A PostgreSQL materialized view (its indexes are plain `index` entries of no table; see README). */
 export function materializedView(name: string, query: DefinitionText, options?: ObjectOptions): ObjectDefinition {
   return define("materializedView", name, definitionText(query, `materialized view ${name}`), options);
+}
+
+/**
+ * An index of a PostgreSQL materialized view, given as its CREATE INDEX statement (as
+ * pg_get_indexdef prints it): ``materializedViewIndex("rental_category", rentalByCategory, sql`CREATE UNIQUE INDEX rental_category ON public.rental_by_category USING btree (category)`)``.
+ * It is created after its materialized view and again whenever the view is rebuilt.
+ */
+export function materializedViewIndex(name: string, on: string | ObjectDefinition, statement: DefinitionText, options?: ObjectOptions): ObjectDefinition {
+  const view = typeof on === "string" ? on : on.object.name;
+  const dependsOn: ObjectDependency[] = [...(options?.dependsOn ?? [])];
+  const viewKey = objectKey({ kind: "materializedView", schema: options?.schema ?? null, name: view });
+  if (!dependsOn.some((d) => (typeof d === "string" ? d : d.athanorKind === "object" ? objectKey(d.object) : "") === viewKey)) dependsOn.push(viewKey);
+  return define("materializedViewIndex", name, definitionText(statement, `index ${name}`), { ...options, dependsOn, table: view });
 }
 
 /** A function, given as its whole CREATE [OR REPLACE] FUNCTION statement (as pg_get_functiondef prints it). */

@@ -18,6 +18,7 @@ const SUFFIX: Record<DatabaseObject["kind"], string> = {
   procedure: "Procedure",
   view: "View",
   materializedView: "View",
+  materializedViewIndex: "Index",
   trigger: "Trigger",
 };
 

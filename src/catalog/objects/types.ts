@@ -6,10 +6,10 @@
  */
 
 /** The kinds of database object athanor manages besides tables and enums. */
-export type DatabaseObjectKind = "extension" | "domain" | "sequence" | "function" | "aggregate" | "procedure" | "view" | "materializedView" | "trigger";
+export type DatabaseObjectKind = "extension" | "domain" | "sequence" | "function" | "aggregate" | "procedure" | "view" | "materializedView" | "materializedViewIndex" | "trigger";
 
 /** Every object kind, in the order a run creates them (extensions first, triggers last). */
-export const OBJECT_KINDS: readonly DatabaseObjectKind[] = ["extension", "domain", "sequence", "function", "aggregate", "procedure", "view", "materializedView", "trigger"];
+export const OBJECT_KINDS: readonly DatabaseObjectKind[] = ["extension", "domain", "sequence", "function", "aggregate", "procedure", "view", "materializedView", "materializedViewIndex", "trigger"];
 
 /**
  * One database object. `definition` is what the database prints for it:
@@ -21,6 +21,8 @@ export const OBJECT_KINDS: readonly DatabaseObjectKind[] = ["extension", "domain
  *   no deparser for it): `CREATE AGGREGATE public.group_concat(text) (SFUNC = …, STYPE = text)`;
  * - domain: what follows the name in CREATE DOMAIN, assembled from pg_type and pg_constraint
  *   (format_type, typdefault, pg_get_constraintdef): `AS integer NOT NULL CONSTRAINT c CHECK (…)`;
+ * - materializedViewIndex: the CREATE INDEX statement (`pg_get_indexdef`); `table` is the
+ *   materialized view it indexes;
  * - sequence: its options (`INCREMENT BY 1 MINVALUE 1 …`);
  * - extension: empty (an extension is identified by its name alone).
  */
@@ -29,7 +31,10 @@ export interface DatabaseObject {
   /** PostgreSQL schema; null or absent: the current schema. */
   schema?: string | null;
   name: string;
-  /** Triggers: the table they fire on. Owned sequences: the "table.column" that owns them. */
+  /**
+   * Triggers: the table they fire on. Materialized view indexes: the materialized view. Owned
+   * sequences: the "table.column" that owns them.
+   */
   table?: string | null;
   definition: string;
   /**
@@ -39,10 +44,15 @@ export interface DatabaseObject {
   dependsOn?: string[];
 }
 
-/** The key of an object: kind, schema and name (and the table of a trigger). */
+/** Kinds that belong to a table (or materialized view) named in `table`. */
+export function onRelation(kind: DatabaseObjectKind): boolean {
+  return kind === "trigger" || kind === "materializedViewIndex";
+}
+
+/** The key of an object: kind, schema and name (and the table of a trigger or index). */
 export function objectKey(object: Pick<DatabaseObject, "kind" | "schema" | "name" | "table">): string {
   const base = `${object.kind}:${object.schema ?? ""}.${object.name}`;
-  return object.kind === "trigger" ? `${base}@${object.table ?? ""}` : base;
+  return onRelation(object.kind) ? `${base}@${object.table ?? ""}` : base;
 }
 
 /** The dependency key of a table, as objects list it in dependsOn. */
@@ -59,11 +69,12 @@ const KIND_WORDS: Record<DatabaseObjectKind, string> = {
   procedure: "procedure",
   view: "view",
   materializedView: "materialized view",
+  materializedViewIndex: "index",
   trigger: "trigger",
 };
 
 /** "view public_users", "trigger touch on users": for messages and descriptions. */
 export function objectLabel(object: Pick<DatabaseObject, "kind" | "schema" | "name" | "table">): string {
   const name = object.schema ? `${object.schema}.${object.name}` : object.name;
-  return `${KIND_WORDS[object.kind]} ${name}${object.kind === "trigger" && object.table ? ` on ${object.table}` : ""}`;
+  return `${KIND_WORDS[object.kind]} ${name}${onRelation(object.kind) && object.table ? ` on ${object.table}` : ""}`;
 }

@@ -13,6 +13,9 @@ export function validateObjects(objects: DatabaseObject[]): DatabaseObject[] {
     if (seen.has(key)) throw new MigrateError("model", `The ${objectLabel(object)} is declared twice.`, { hint: "Declare each object once and export it under one name." });
     seen.add(key);
     if (object.kind === "trigger" && !object.table) throw new MigrateError("model", `The ${objectLabel(object)} names no table.`, { hint: "Pass the table as trigger(name, table, statement)." });
+    if (object.kind === "materializedViewIndex" && !object.table) {
+      throw new MigrateError("model", `The ${objectLabel(object)} names no materialized view.`, { hint: "Pass it as materializedViewIndex(name, materializedView, statement)." });
+    }
   }
   return objects;
 }

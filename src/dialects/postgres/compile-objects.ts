@@ -39,6 +39,7 @@ const creators: Record<DatabaseObjectKind, (o: DatabaseObject) => Statement[]> =
   procedure: (o) => routine(o.definition),
   view: (o) => [{ sql: `CREATE VIEW ${name(o)} AS ${o.definition}` }],
   materializedView: (o) => [{ sql: `CREATE MATERIALIZED VIEW ${name(o)} AS ${o.definition}` }],
+  materializedViewIndex: (o) => [{ sql: o.definition }],
   trigger: (o) => [{ sql: o.definition }],
 };
 
@@ -52,6 +53,8 @@ const droppers: Record<DatabaseObjectKind, (o: DatabaseObject) => Statement[]> =
   procedure: (o) => [{ sql: `DROP PROCEDURE ${name(o)}` }],
   view: (o) => [{ sql: `DROP VIEW ${name(o)}` }],
   materializedView: (o) => [{ sql: `DROP MATERIALIZED VIEW ${name(o)}` }],
+  // Gone already when its materialized view was dropped first.
+  materializedViewIndex: (o) => [{ sql: `DROP INDEX IF EXISTS ${name(o)}` }],
   trigger: (o) => [{ sql: `DROP TRIGGER ${quoteIdentifier(o.name)} ON ${quoteTable({ schema: o.schema, name: o.table ?? "" })}` }],
 };
 
@@ -64,6 +67,7 @@ const replacers: Record<DatabaseObjectKind, (o: DatabaseObject, existing: Databa
   procedure: (o) => routine(orReplace(o.definition)),
   view: (o) => [{ sql: `CREATE OR REPLACE VIEW ${name(o)} AS ${o.definition}` }],
   materializedView: (o, existing) => [...droppers.materializedView(existing), ...creators.materializedView(o)],
+  materializedViewIndex: (o, existing) => [...droppers.materializedViewIndex(existing), ...creators.materializedViewIndex(o)],
   trigger: (o, existing) => [...droppers.trigger(existing), ...creators.trigger(o)],
 };
 

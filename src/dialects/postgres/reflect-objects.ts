@@ -1,6 +1,6 @@
 /**
  * Reflection of PostgreSQL database objects in one catalog query: views and materialized views
- * (pg_get_viewdef), functions and procedures (pg_get_functiondef), aggregates (their CREATE
+ * (pg_get_viewdef) with their indexes (pg_get_indexdef), functions and procedures (pg_get_functiondef), aggregates (their CREATE
  * AGGREGATE assembled from pg_aggregate: plain aggregates with SFUNC, STYPE, FINALFUNC and
  * INITCOND), domains (assembled from pg_type: format_type, typdefault, pg_get_constraintdef), triggers (pg_get_triggerdef),
  * extensions (pg_extension; plpgsql, which every database has, is left out) and free sequences
@@ -94,6 +94,14 @@ SELECT 'domain', ${reported("n.nspname")}, t.typname::text, NULL,
   JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
   JOIN pg_catalog.pg_namespace bn ON bn.oid = bt.typnamespace
  WHERE t.typtype = 'd' AND n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_type", "t.oid")}
+UNION ALL
+SELECT 'materializedViewIndex', ${reported("n.nspname")}, ic.relname::text, c.relname::text, pg_catalog.pg_get_indexdef(i.indexrelid),
+       ARRAY['materializedView:' || ${keyPrefix("n.nspname")} || c.relname::text]
+  FROM pg_catalog.pg_index i
+  JOIN pg_catalog.pg_class c ON c.oid = i.indrelid AND c.relkind = 'm'
+  JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+ WHERE n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_class", "c.oid")}
 UNION ALL
 SELECT 'trigger', ${reported("n.nspname")}, t.tgname::text, c.relname::text, pg_catalog.pg_get_triggerdef(t.oid, true),
        ARRAY['table:' || ${keyPrefix("n.nspname")} || c.relname::text,

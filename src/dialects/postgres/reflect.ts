@@ -1,9 +1,10 @@
 /**
  * Reflection: the live PostgreSQL schema as a neutral DatabaseSchema, in six catalog queries
  * whatever the number of tables (the schemas there are, which decides the ones to read, then five). The result is normalised so that a table compiled from a
- * TableSchema reflects back equal to it: serial columns come back as autoincrement without a
- * default (so does an integer column whose default calls `<table>_<column>_seq`, the sequence a
- * serial would own, even when it is not OWNED BY the column), domain-typed columns as the domain
+ * TableSchema reflects back equal to it: serial columns (a nextval default of a sequence OWNED BY
+ * the column) come back as autoincrement without a default; a nextval default of a sequence the
+ * column does not own stays the default it is, beside that sequence as a free sequence object (a
+ * serial would not reproduce it: it would own a new one), domain-typed columns as the domain
  * (a raw type naming it; the domain is an object), identity columns as identity, literal defaults without PostgreSQL's casts (see
  * defaults.ts), NO ACTION foreign key actions as null, btree (the default method) as null, and
  * every optional field present (null when unset). Lists are sorted by name.
@@ -11,7 +12,7 @@
 import { reflectObjects } from "./reflect-objects.js";
 import type { ColumnSchema, ConstraintTiming, DatabaseSchema, EnumSchema, ExistingSchema, IndexElement, IndexElementOptions, ReferentialAction, TableRef, TableSchema } from "../../catalog/types.js";
 import type { Connection, ReflectOptions } from "../dialect.js";
-import { isNextvalDefault, isSerialStyleDefault, reflectedDefault } from "./defaults.js";
+import { isNextvalDefault, reflectedDefault } from "./defaults.js";
 import { COLUMNS_SQL, CONSTRAINTS_SQL, ENUMS_SQL, INDEXES_SQL, SCHEMAS_SQL, TABLES_SQL } from "./reflect-queries.js";
 import { reflectColumnType } from "./types.js";
 
@@ -88,9 +89,6 @@ interface EnumRow {
   values: string[];
 }
 
-/** Column types a serial can have. */
-const SERIAL_KINDS = new Set<ColumnSchema["type"]["kind"]>(["smallint", "integer", "bigint"]);
-
 /** pg_constraint action codes; `a` (NO ACTION, the default) is reported as null. */
 const ACTIONS: Record<string, ReferentialAction | null> = { a: null, r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
 
@@ -129,7 +127,7 @@ function toColumn(row: ColumnRow): ColumnSchema {
   } else if (row.generated === "s" || row.generated === "v") {
     generated = { kind: "computed", sql: row.default_expr ?? "", stored: row.generated === "s" };
     defaultValue = null;
-  } else if (row.default_expr !== null && isNextvalDefault(row.default_expr) && (row.owns_sequence || (SERIAL_KINDS.has(type.kind) && isSerialStyleDefault(row.default_expr, row.schema_name, row.table_name, row.name)))) {
+  } else if (row.default_expr !== null && isNextvalDefault(row.default_expr) && row.owns_sequence) {
     generated = { kind: "autoincrement" };
     defaultValue = null;
   }

@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { serverAvailable, type TestDialect } from "../../helpers/databases.js";
-import { aggregate, boolean, defineSchema, domain, extension, fn, integer, materializedView, procedure, rawType, sequence, sql, table, text, timestamp, trigger, varchar, view, type AnyTable, type ObjectDefinition } from "../../../src/model/index.js";
+import { aggregate, boolean, defineSchema, domain, extension, fn, integer, materializedView, materializedViewIndex, procedure, rawType, sequence, sql, table, text, timestamp, trigger, varchar, view, type AnyTable, type ObjectDefinition } from "../../../src/model/index.js";
 import { schemaFromModel } from "../../../src/model/to-catalog.js";
 import { renderSchemaModule } from "../../../src/pull/schema-module.js";
 import { reverseAll } from "../../../src/operations/reverse.js";
@@ -88,6 +88,7 @@ AS $procedure$update users set name = new_name where id = uid$procedure$`),
    FROM active_users`, { dependsOn: ["view:.active_users"] }),
       materializedView("user_counts", sql`SELECT count(*) AS n
    FROM users`, { dependsOn: ["table:.users"] }),
+      materializedViewIndex("user_counts_n", "user_counts", sql`CREATE UNIQUE INDEX user_counts_n ON public.user_counts USING btree (n)`),
       trigger("users_touch", "users", sql`CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch()`, { dependsOn: ["function:.touch", "table:.users"] }),
     ],
   }),
@@ -117,6 +118,7 @@ AS $function$select i + 1$function$`),
    FROM active_users`, { dependsOn: ["view:.active_users"] }),
       materializedView("user_counts", sql`SELECT count(*) AS n
    FROM users`, { dependsOn: ["table:.users"] }),
+      materializedViewIndex("user_counts_n", "user_counts", sql`CREATE UNIQUE INDEX user_counts_n ON public.user_counts USING btree (n)`),
       trigger("users_touch", "users", sql`CREATE TRIGGER users_touch BEFORE INSERT OR UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch()`, { dependsOn: ["function:.touch", "table:.users"] }),
     ],
   }),
@@ -213,6 +215,8 @@ for (const c of [pg, mysql, sqlite]) {
           expect(kinds).toContain("replaceObject year");
           expect(kinds).toContain("replaceObject code");
           expect(kinds).not.toContain("dropObject code");
+          // The materialized view over users is rebuilt around the column change, and its index with it.
+          expect(kinds.indexOf("createObject user_counts_n")).toBeGreaterThan(kinds.indexOf("createObject user_counts"));
         }
         await kit.apply(change);
         for (const o of after.objects ?? []) expect(squash((await kit.catalogText(o)) ?? "")).toBe(squash(c.expectText(o)));

@@ -226,7 +226,7 @@ describe.skipIf(!available)("postgres reflection", () => {
     await kit.conn.query("DROP VIEW doc_titles; DROP TABLE measurements");
   });
 
-  it("reports a domain column as the domain, the domain as an object with its rules, and a serial-named free sequence as autoincrement", async () => {
+  it("reports a domain column as the domain, the domain as an object with its rules, and a serial-named sequence the column does not own as the default it is", async () => {
     await kit.conn.query(`CREATE SCHEMA copy;
       CREATE SEQUENCE films_id_seq;
       CREATE DOMAIN year AS integer CONSTRAINT year_check CHECK (VALUE >= 1901 AND VALUE <= 2155);
@@ -238,7 +238,7 @@ describe.skipIf(!available)("postgres reflection", () => {
         other_id integer DEFAULT nextval('films_id_seq'::regclass))`);
     const films = await postgresDialect.reflectTable(kit.conn, { name: "films" });
     expect(films?.columns).toEqual([
-      col("id", { kind: "integer" }, { nullable: false, generated: { kind: "autoincrement" } }),
+      col("id", { kind: "integer" }, { nullable: false, default: { kind: "sql", sql: "nextval('films_id_seq'::regclass)" } }),
       col("release_year", { kind: "raw", sql: "year" }),
       col("Code", { kind: "raw", sql: "code" }),
       col("other_id", { kind: "integer" }, { default: { kind: "sql", sql: "nextval('films_id_seq'::regclass)" } }),
@@ -249,7 +249,7 @@ describe.skipIf(!available)("postgres reflection", () => {
       { kind: "domain", schema: null, name: "code", definition: "AS character varying(8) DEFAULT 'none'::character varying NOT NULL" },
       { kind: "domain", schema: null, name: "year", definition: "AS integer CONSTRAINT year_check CHECK (VALUE >= 1901 AND VALUE <= 2155)" },
     ]);
-    // A table built from the reflection (the domains, a serial) enforces the same and reflects back equal.
+    // A table built from the reflection (the domains, the shared sequence) enforces the same and reflects back equal.
     await kit.apply({ kind: "createTable", table: { ...films!, schema: "copy" } });
     expect(await postgresDialect.reflectTable(kit.conn, { schema: "copy", name: "films" })).toEqual({ ...films!, schema: "copy" });
     await expect(kit.conn.query("INSERT INTO copy.films (release_year) VALUES (1800)")).rejects.toThrow(/year_check/);
