@@ -7,7 +7,7 @@
  */
 import type { Dialect, DialectCapabilities } from "../dialects/dialect.js";
 import type { Operation } from "../operations/types.js";
-import { tableLabel, type DatabaseSchema, type TableRef, type TableSchema } from "../catalog/types.js";
+import { tableLabel, unmanagedLabel, type DatabaseSchema, type TableRef, type TableSchema } from "../catalog/types.js";
 import { batchForRebuild } from "./compare-batch.js";
 import { compareColumns } from "./compare-columns.js";
 import { compareConstraints } from "./compare-constraints.js";
@@ -172,5 +172,9 @@ export function compareSchemas(model: DatabaseSchema, actual: DatabaseSchema, op
   const order = { forwardReferences: options.capabilities.forwardReferences };
   const ordered = orderOperations(ops, order);
   const operations = options.capabilities.alterColumn ? ordered : orderOperations(batchForRebuild(ordered), order);
+  // What the database holds and the model cannot say is named, never passed over.
+  for (const o of actual.unmanagedObjects ?? []) {
+    ctx.unmanaged.push(`${unmanagedLabel(o)}: the database holds it and athanor does not manage ${o.kind === "inheritance" ? "table inheritance" : `${o.kind}s`}, so the model cannot say it; keep it with op.execute in a revision`);
+  }
   return { operations, warnings: [...renameHints.map((h) => h.message), ...ctx.warnings], renameHints, reversals, unmanaged: ctx.unmanaged };
 }

@@ -256,6 +256,28 @@ export interface DatabaseSchema {
    * through its tables, enums and objects instead (see `namedSchemas`). Absent: unknown.
    */
   schemas?: ExistingSchema[];
+  /**
+   * Reflection only: what the database holds that athanor does not manage (PostgreSQL rules,
+   * table inheritance, row-level security policies, aggregates other than plain ones), so pull
+   * lists it and check reports it instead of leaving it out silently.
+   */
+  unmanagedObjects?: UnmanagedObject[];
+}
+
+/** Something a database holds that the model cannot say: its kind, name and, where it has one, its table. */
+export interface UnmanagedObject {
+  /** "rule", "inheritance" (the table INHERITS `table`), "policy", "aggregate" (an ordered-set or hypothetical-set one). */
+  kind: string;
+  schema?: string | null;
+  name: string;
+  table?: string | null;
+}
+
+/** "rule payment_insert on payment", "table payment_p1 INHERITS payment": for messages. */
+export function unmanagedLabel(o: UnmanagedObject): string {
+  const name = o.schema ? `${o.schema}.${o.name}` : o.name;
+  if (o.kind === "inheritance") return `table ${name} INHERITS ${o.table ?? ""}`;
+  return `${o.kind} ${name}${o.table ? ` on ${o.table}` : ""}`;
 }
 
 /** Addresses a table: its name and optional PostgreSQL schema. */

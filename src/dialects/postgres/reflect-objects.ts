@@ -5,11 +5,13 @@
  * INITCOND), domains (assembled from pg_type: format_type, typdefault, pg_get_constraintdef), triggers (pg_get_triggerdef),
  * extensions (pg_extension; plpgsql, which every database has, is left out) and free sequences
  * (pg_sequence; those owned by a column are its serial or identity and stay with the column).
- * Dependencies come from pg_depend: a view's rewrite rule lists the relations and functions it
+ * Rules, table inheritance, row-level security policies and ordered-set aggregates are listed as
+ * unmanaged (pull and check name them). Dependencies come from pg_depend: a view's rewrite rule lists the relations and functions it
  * uses, a trigger its function, a domain the functions its checks call, a routine the domains in
  * its signature, an aggregate its state functions. Members of extensions are the extension's, never listed alone.
  */
 import { tableObjectKey, type DatabaseObject, type DatabaseObjectKind } from "../../catalog/objects/types.js";
+import type { UnmanagedObject } from "../../catalog/types.js";
 import type { Connection, ReflectOptions } from "../dialect.js";
 
 const SCHEMAS = "COALESCE($1::text[], ARRAY[current_schema()::text])";
@@ -103,6 +105,31 @@ SELECT 'materializedViewIndex', ${reported("n.nspname")}, ic.relname::text, c.re
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
  WHERE n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_class", "c.oid")}
 UNION ALL
+SELECT 'unmanaged rule', ${reported("n.nspname")}, r.rulename::text, c.relname::text, NULL, ARRAY[]::text[]
+  FROM pg_catalog.pg_rewrite r
+  JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+ WHERE r.rulename <> '_RETURN' AND n.nspname = ANY (${SCHEMAS})
+UNION ALL
+SELECT 'unmanaged inheritance', ${reported("n.nspname")}, c.relname::text, pc.relname::text, NULL, ARRAY[]::text[]
+  FROM pg_catalog.pg_inherits i
+  JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid AND NOT c.relispartition AND c.relkind IN ('r', 'p')
+  JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+ WHERE n.nspname = ANY (${SCHEMAS})
+UNION ALL
+SELECT 'unmanaged policy', ${reported("n.nspname")}, p.polname::text, c.relname::text, NULL, ARRAY[]::text[]
+  FROM pg_catalog.pg_policy p
+  JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+ WHERE n.nspname = ANY (${SCHEMAS})
+UNION ALL
+SELECT 'unmanaged aggregate', ${reported("n.nspname")}, p.proname::text, NULL, NULL, ARRAY[]::text[]
+  FROM pg_catalog.pg_proc p
+  JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid
+  JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+ WHERE a.aggkind <> 'n' AND n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_proc", "p.oid")}
+UNION ALL
 SELECT 'trigger', ${reported("n.nspname")}, t.tgname::text, c.relname::text, pg_catalog.pg_get_triggerdef(t.oid, true),
        ARRAY['table:' || ${keyPrefix("n.nspname")} || c.relname::text,
              CASE p.prokind WHEN 'p' THEN 'procedure:' ELSE 'function:' END || ${keyPrefix("pn.nspname")} || p.proname::text]
@@ -131,7 +158,8 @@ SELECT 'sequence', ${reported("n.nspname")}, c.relname::text, NULL,
                       AND o.refclassid = 'pg_class'::regclass AND o.deptype IN ('a', 'i'))`;
 
 interface ObjectRow {
-  kind: DatabaseObjectKind;
+  /** An object kind, or "unmanaged <kind>" for what athanor lists without managing. */
+  kind: DatabaseObjectKind | `unmanaged ${string}`;
   schema: string | null;
   name: string;
   table_name: string | null;
@@ -144,12 +172,20 @@ function cleanDefinition(text: string): string {
   return text.trim().replace(/;$/, "").trim();
 }
 
-/** The database objects of the reflected schemas, sorted by kind, schema and name. */
-export async function reflectObjects(conn: Connection, options: ReflectOptions = {}): Promise<DatabaseObject[]> {
-  const rows = await conn.query<ObjectRow>(OBJECTS_SQL, [options.schemas ?? null]);
+const isUnmanaged = (row: ObjectRow): row is ObjectRow & { kind: `unmanaged ${string}` } => row.kind.startsWith("unmanaged ");
+
+/**
+ * The database objects of the reflected schemas, sorted by kind, schema and name, and what they
+ * hold that athanor does not manage (rules, inheritance, policies, non-plain aggregates).
+ */
+export async function reflectObjects(conn: Connection, options: ReflectOptions = {}): Promise<{ objects: DatabaseObject[]; unmanaged: UnmanagedObject[] }> {
+  const all = await conn.query<ObjectRow>(OBJECTS_SQL, [options.schemas ?? null]);
   const excluded = new Set(options.excludeTables ?? []);
-  return rows
-    .filter((row) => !(row.kind === "trigger" && row.table_name && excluded.has(row.table_name)))
+  const onExcluded = (row: ObjectRow): boolean => (row.kind === "trigger" || row.kind === "materializedViewIndex" || isUnmanaged(row)) && !!row.table_name && excluded.has(row.table_name);
+  const rows = all.filter((row) => !onExcluded(row));
+  const unmanaged = rows.filter(isUnmanaged).map((row): UnmanagedObject => ({ kind: row.kind.slice("unmanaged ".length), schema: row.schema, name: row.name, table: row.table_name }));
+  const objects = rows
+    .filter((row): row is ObjectRow & { kind: DatabaseObjectKind } => !isUnmanaged(row))
     .map((row) => {
       const object: DatabaseObject = { kind: row.kind, schema: row.schema, name: row.name, definition: cleanDefinition(row.definition ?? "") };
       if (row.table_name) object.table = row.table_name;
@@ -158,4 +194,5 @@ export async function reflectObjects(conn: Connection, options: ReflectOptions =
       return object;
     })
     .sort((a, b) => (a.kind + "\u0000" + (a.schema ?? "") + "\u0000" + a.name < b.kind + "\u0000" + (b.schema ?? "") + "\u0000" + b.name ? -1 : 1));
+  return { objects, unmanaged };
 }

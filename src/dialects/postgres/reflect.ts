@@ -206,9 +206,9 @@ export async function reflect(conn: Connection, options: ReflectOptions = {}): P
   const tables = await readTables(conn, scoped);
   const enumRows = await conn.query<EnumRow>(ENUMS_SQL, [read ?? null]);
   const enums: EnumSchema[] = enumRows.map((row) => ({ schema: row.schema, name: row.name, values: row.values }));
-  const objects = await reflectObjects(conn, scoped);
+  const { objects, unmanaged } = await reflectObjects(conn, scoped);
   const schemas: ExistingSchema[] = schemaRows.map((row) => ({ name: row.name, current: row.current, tables: row.tables, read: read ? read.includes(row.name) : row.current }));
-  return { tables, enums: enums.sort(bySchemaAndName), ...(objects.length > 0 ? { objects } : {}), schemas };
+  return { tables, enums: enums.sort(bySchemaAndName), ...(objects.length > 0 ? { objects } : {}), ...(unmanaged.length > 0 ? { unmanagedObjects: unmanaged } : {}), schemas };
 }
 
 /** The tables (four catalog queries), sorted; enums are read only by reflect(). */

@@ -9,6 +9,8 @@ import { postgresDialect } from "../../../src/dialects/postgres/index.js";
 import { statementEffect } from "../../../src/runtime/statement-effect.js";
 import type { ColumnSchema, DatabaseSchema, EnumSchema, TableSchema } from "../../../src/catalog/types.js";
 import { openKit, type PgKit } from "./pg-test-kit.js";
+import { renderSchemaModule } from "../../../src/pull/schema-module.js";
+import { compareSchemas } from "../../../src/autogenerate/compare.js";
 
 const available = await serverAvailable("postgres");
 
@@ -254,6 +256,39 @@ describe.skipIf(!available)("postgres reflection", () => {
     expect(await postgresDialect.reflectTable(kit.conn, { schema: "copy", name: "films" })).toEqual({ ...films!, schema: "copy" });
     await expect(kit.conn.query("INSERT INTO copy.films (release_year) VALUES (1800)")).rejects.toThrow(/year_check/);
     await kit.conn.query("DROP SCHEMA copy CASCADE; DROP TABLE films; DROP SEQUENCE films_id_seq; DROP DOMAIN year; DROP DOMAIN code");
+  });
+
+  it("names what it does not manage (rules, inheritance, policies, ordered-set aggregates): pull lists each by kind and name, compare reports each as unmanaged", async () => {
+    await kit.conn.query(`CREATE TABLE pay (id int, at date);
+      CREATE TABLE pay_2007 (CHECK (at >= '2007-01-01')) INHERITS (pay);
+      CREATE RULE pay_insert_2007 AS ON INSERT TO pay WHERE new.at >= '2007-01-01' DO INSTEAD INSERT INTO pay_2007 VALUES (new.*);
+      CREATE POLICY own_rows ON pay USING (id > 0);
+      CREATE AGGREGATE my_pct(float8 ORDER BY float8) (SFUNC = ordered_set_transition, STYPE = internal, FINALFUNC = percentile_cont_float8_final)`);
+    try {
+      const db = await postgresDialect.reflect(kit.conn);
+      expect(db.unmanagedObjects).toEqual(
+        expect.arrayContaining([
+          { kind: "rule", schema: null, name: "pay_insert_2007", table: "pay" },
+          { kind: "inheritance", schema: null, name: "pay_2007", table: "pay" },
+          { kind: "policy", schema: null, name: "own_rows", table: "pay" },
+          { kind: "aggregate", schema: null, name: "my_pct", table: null },
+        ]),
+      );
+      expect((db.objects ?? []).some((o) => o.name === "my_pct")).toBe(false);
+      const header = renderSchemaModule(db, { dialect: "postgres" }).split("\n").filter((l) => l.includes("not in this file"));
+      expect(header).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining("rule pay_insert_2007 on pay is not in this file"),
+          expect.stringContaining("table pay_2007 INHERITS pay is not in this file"),
+          expect.stringContaining("policy own_rows on pay is not in this file"),
+          expect.stringContaining("aggregate my_pct is not in this file"),
+        ]),
+      );
+      const unmanaged = compareSchemas({ ...db, unmanagedObjects: undefined }, db, { capabilities: postgresDialect.capabilities, normalize: postgresDialect.normalizeSchema }).unmanaged;
+      expect(unmanaged).toEqual(expect.arrayContaining([expect.stringMatching(/^rule pay_insert_2007 on pay: the database holds it and athanor does not manage rules/), expect.stringMatching(/^table pay_2007 INHERITS pay: .*table inheritance/)]));
+    } finally {
+      await kit.conn.query("DROP AGGREGATE my_pct(float8 ORDER BY float8); DROP TABLE pay CASCADE");
+    }
   });
 
   it("uses the same number of queries for 10 tables as for 500", async () => {
