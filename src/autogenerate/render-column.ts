@@ -86,15 +86,17 @@ function typeBuilder(type: ColumnType, ctx: RenderContext): Code | null {
 
 /**
  * `status.column()` when the module declares this enum, else `enumType(name, values, { schema }).column()`.
- * enumType always records a schema (null for the default), so a type without one cannot come from it.
+ * enumType records a schema (null for the default); a type without one — an inline MySQL or
+ * SQLite enum as reflected, where no schema applies — is written the same way (it reads back with
+ * schema null, which those dialects never read).
  */
 function enumBuilder(type: ColumnTypeOf<"enum">, f: Fields, ctx: RenderContext): Code | null {
-  if (!only(f, ["name", "values", "schema"]) || f.schema === undefined) return null;
+  if (!only(f, ["name", "values", "schema"])) return null;
   if (!Array.isArray(type.values) || !type.values.every((v) => typeof v === "string")) return null;
   const declared = ctx.enumReference(type);
   if (declared) return chain(text(declared), [{ name: "column", args: [] }]);
   const args = [text(stringLiteral(type.name)), valueCode(type.values)];
-  if (type.schema !== null) args.push(recordCode({ schema: type.schema }));
+  if (type.schema !== null && type.schema !== undefined) args.push(recordCode({ schema: type.schema }));
   return chain(call(ctx.use("enumType"), args), [{ name: "column", args: [] }]);
 }
 

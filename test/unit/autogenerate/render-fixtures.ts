@@ -91,7 +91,6 @@ export const richOperations: Operation[] = [
   { kind: "addColumn", table: "users", column: col("big", { kind: "bigint" }, { generated: { kind: "autoincrement" } }) },
   { kind: "addColumn", table: "users", column: col("flags", { kind: "integer", unsigned: false }) },
   { kind: "addColumn", table: "users", column: col("mood", { kind: "enum", name: "mood", values: ["sad", "ok"], schema: null }) },
-  { kind: "addColumn", table: "users", column: col("mood2", { kind: "enum", name: "mood", values: ["sad", "ok"] }) },
   { kind: "addColumn", table: "users", column: col("avatar", { kind: "binary", length: 16, fixed: true }) },
   { kind: "addColumn", table: "users", column: col("blob", { kind: "binary", size: "long" }) },
   { kind: "addColumn", table: "users", column: col("vec", { kind: "raw", sql: "vector(3)" }) },

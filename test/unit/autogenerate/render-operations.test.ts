@@ -53,6 +53,15 @@ describe("renderOperations round trip", () => {
     expect(await evaluate(renderOperations([op]))).toStrictEqual([renderedForm(op)]);
   });
 
+  it("an inline enum as MySQL and SQLite reflect it (no schema) is written with enumType, not an object literal", async () => {
+    const op: Operation = { kind: "alterColumn", table: "people", column: "mood", type: { kind: "enum", name: "mood", values: ["sad", "ok", "glad"] }, existingType: { kind: "enum", name: "mood", values: ["sad", "ok"] } };
+    const body = renderOperations([op]).body;
+    expect(body).toContain('existingType: enumType("mood", ["sad", "ok"]).column()');
+    expect(body).not.toMatch(/\bkind:/);
+    // It reads back with schema null, which no dialect with inline enums reads.
+    expect(await evaluate(renderOperations([op]))).toStrictEqual([{ ...op, type: { ...op.type, schema: null }, existingType: { ...op.existingType, schema: null } }]);
+  });
+
   it("drops are written bare, as a careful engineer would; only an unnamed constraint keeps its definition", async () => {
     const body = renderOperations(richOperations).body;
     expect(body).not.toMatch(/existing: \{/);

@@ -168,10 +168,11 @@ describe("what pull cannot express", () => {
     expect(a!.primaryKey).toEqual({ name: null, columns: ["id"] });
     expect(a!.uniques).toEqual([{ name: null, columns: ["status"] }]);
     expect(a!.columns[0]!.nullable).toBe(true);
-    expect(a!.columns[2]!.type).toEqual({ kind: "enum", name: "a_kind", values: ["p"] });
-    expect(b!.columns[1]!.type).toEqual({ kind: "enum", name: "b_status", values: ["z"] });
+    // Inline enums are written with enumType, which records schema null (no schema applies to them).
+    expect(a!.columns[2]!.type).toEqual({ kind: "enum", name: "a_kind", values: ["p"], schema: null });
+    expect(b!.columns[1]!.type).toEqual({ kind: "enum", name: "b_status", values: ["z"], schema: null });
     expect(loaded.enums.map((e) => e.name)).toEqual(["a_kind", "b_status", "status"]);
-    expect(b).toStrictEqual({ ...loadable.tables[1]!, columns: [loadable.tables[1]!.columns[0], { ...loadable.tables[1]!.columns[1]!, type: { kind: "enum", name: "b_status", values: ["z"] } }] });
+    expect(b).toStrictEqual({ ...loadable.tables[1]!, columns: [loadable.tables[1]!.columns[0], { ...loadable.tables[1]!.columns[1]!, type: { kind: "enum", name: "b_status", values: ["z"], schema: null } }] });
   });
 
   it("warns about names the model would refuse as duplicates within a table", () => {
