@@ -34,7 +34,7 @@ const START: Features = {
   refIndex: `{ name: "ux_ref", unique: true, nullsNotDistinct: true }`,
 };
 
-const schema = (f: Features) => `import { index, integer, primaryKey, table, text, unique, varchar } from "athanor";
+const schema = (f: Features) => `import { index, integer, primaryKey, sql, table, text, unique, varchar } from "athanor";
 export const accounts = table("accounts", {
   id: integer().notNull(),
   email: text().notNull().collate("c_copy", { schema: "s" }),
@@ -49,6 +49,7 @@ export const accounts = table("accounts", {
     index([${f.codeIndex}, { column: t.label, ${f.labelCollation} }], { name: "ix_code_label" }),
     index([{ column: t.email, collation: "C" }, { column: t.label, collation: "c_copy", collationSchema: "s" }], { name: "ix_email_label" }),
     index([t.ref], ${f.refIndex}),
+    index([{ column: t.ref, opclass: "int4_copy_ops", opclassSchema: "s" }, { expression: sql\`lower(code)\`, collation: "C", descending: true }], { name: "ix_ref_ops" }),
   ],
 }));
 `;
@@ -72,7 +73,12 @@ describe("PostgreSQL keys, index element options and collations with their schem
   const ctx = useTestProject("postgres", {
     configExtra: `schema: "./schema.ts"`,
     setup: async (project, db) => {
-      await queryTestDatabase(db, `CREATE SCHEMA s; CREATE COLLATION s.c_copy FROM "C"`);
+      await queryTestDatabase(
+        db,
+        `CREATE SCHEMA s; CREATE COLLATION s.c_copy FROM "C";
+         CREATE OPERATOR CLASS s.int4_copy_ops FOR TYPE int4 USING btree AS
+           OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >, FUNCTION 1 btint4cmp(int4, int4)`,
+      );
       writeFileSync(join(project.dir, "schema.ts"), schema(START));
     },
   });
@@ -94,6 +100,7 @@ describe("PostgreSQL keys, index element options and collations with their schem
       ix_code_label: `(code varchar_pattern_ops, label COLLATE "C" NULLS FIRST)`,
       ix_email_label: `(email COLLATE "C", label COLLATE s.c_copy)`,
       ux_ref: "(ref) NULLS NOT DISTINCT",
+      ix_ref_ops: `(ref s.int4_copy_ops, lower((code)::text) COLLATE "C" DESC)`,
     });
     expect(text.collation).toBe("s.c_copy");
     const check = ctx.project.run(["check"]);
@@ -108,6 +115,7 @@ describe("PostgreSQL keys, index element options and collations with their schem
     expect(code).toContain(`{ column: "label", descending: true, nulls: "last" }`);
     expect(code).toContain(`{ column: "code", opclass: "varchar_pattern_ops" }`);
     expect(code).toContain(`{ column: "label", collation: "c_copy", collationSchema: "s" }`);
+    expect(code).toContain(`{ column: "ref", opclass: "int4_copy_ops", opclassSchema: "s" }`);
     copyFileSync(join(ctx.project.dir, "schema.ts"), join(ctx.project.dir, "schema.original.ts"));
     copyFileSync(join(ctx.project.dir, "pulled.ts"), join(ctx.project.dir, "schema.ts"));
     const again = ctx.project.run(["check"]);
