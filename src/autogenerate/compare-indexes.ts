@@ -7,7 +7,7 @@ import type { Operation } from "../operations/types.js";
 import type { IndexElement, IndexSchema, TableSchema } from "../catalog/types.js";
 import { onTable } from "./compare-context.js";
 import type { ExpressionKey } from "./compare-expressions.js";
-import { matchObjects } from "./compare-match.js";
+import { matchObjects, sameColumns } from "./compare-match.js";
 import { sameExpression } from "./compare-values.js";
 
 /** True when two elements keep their values the same way: order, NULLs, collation, operator class. */
@@ -43,6 +43,7 @@ function sameIndex(a: IndexSchema, b: IndexSchema, key: ExpressionKey): boolean 
   return (
     a.unique === b.unique &&
     !!a.nullsNotDistinct === !!b.nullsNotDistinct &&
+    sameColumns(a.include ?? [], b.include ?? []) &&
     a.elements.length === b.elements.length &&
     a.elements.every((element, i) => sameElement(element, b.elements[i]!, key)) &&
     sameExpression(a.where, b.where, key) &&

@@ -99,6 +99,7 @@ export function indexOptions(ix: IndexSchema): ObjectEntry[] {
   if (ix.where !== null && ix.where !== undefined) entries.push({ key: "where", value: str(ix.where) });
   if (ix.using !== null && ix.using !== undefined) entries.push({ key: "using", value: str(ix.using) });
   if (ix.nullsNotDistinct) entries.push({ key: "nullsNotDistinct", value: text("true") });
+  if (ix.include && ix.include.length > 0) entries.push({ key: "include", value: strings(ix.include) });
   return entries;
 }
 

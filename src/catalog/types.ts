@@ -175,6 +175,8 @@ export interface IndexSchema {
   using?: string | null;
   /** PostgreSQL 15 `NULLS NOT DISTINCT` on a unique index. */
   nullsNotDistinct?: boolean;
+  /** PostgreSQL `INCLUDE (…)`: columns the index stores beside its key, not searched by it; absent or empty: none. */
+  include?: string[];
 }
 
 /** A table. `schema` is the PostgreSQL schema (null or absent: the default search path). */

@@ -87,6 +87,14 @@ function indexElement(element: IndexElementInput, what: string): IndexElement {
   return { expression: sqlTextOf(element.expression, what), ...elementOptions(element, what) };
 }
 
+/** The INCLUDE columns of an index, each a non-empty name. */
+function includedColumns(columns: readonly string[], what: string): string[] {
+  for (const column of columns) {
+    if (typeof column !== "string" || column.trim() === "") throw modelError(`The include list of ${what} has an empty column name.`, "List the columns to store in the index by name.");
+  }
+  return [...columns];
+}
+
 /** IndexSchema from an `index(...)` definition; name "" when unnamed. */
 export function buildIndex(definition: IndexDefinition, table: string): IndexSchema {
   const what = `an index on table ${table}`;
@@ -98,6 +106,7 @@ export function buildIndex(definition: IndexDefinition, table: string): IndexSch
     where: definition.options.where === undefined ? null : sqlTextOf(definition.options.where, `the WHERE of ${what}`),
     using: definition.options.using ?? null,
     ...(definition.options.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+    ...(definition.options.include && definition.options.include.length > 0 ? { include: includedColumns(definition.options.include, what) } : {}),
   };
 }
 

@@ -31,6 +31,8 @@ export interface IndexOptions {
   using?: string;
   /** PostgreSQL 15 `NULLS NOT DISTINCT` (a unique index then allows one NULL). */
   nullsNotDistinct?: boolean;
+  /** PostgreSQL `INCLUDE (…)`: non-key columns stored in the index (a covering index). */
+  include?: readonly string[];
 }
 
 /** An index declared with `index(...)`. */

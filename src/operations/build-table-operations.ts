@@ -89,7 +89,7 @@ export function alterColumnOp(target: OnTable, column: string, options: Omit<Alt
 export function createIndexOp(target: OnTable, name: string, elements: readonly IndexElementInput[], options: Omit<CreateIndexOptions, "schema"> = {}): CreateIndexOp {
   const indexName = requireName(name, "op.createIndex: the index name");
   if (!Array.isArray(elements) || elements.length === 0) throw argumentError(`op.createIndex ${indexName} lists no columns.`, "Pass the indexed columns or sql`…` expressions.");
-  const built = buildIndex(indexDefinition(elements, { name: indexName, unique: options.unique, where: options.where, using: options.using, nullsNotDistinct: options.nullsNotDistinct }), target.table);
+  const built = buildIndex(indexDefinition(elements, { name: indexName, unique: options.unique, where: options.where, using: options.using, nullsNotDistinct: options.nullsNotDistinct, include: options.include }), target.table);
   return compact({ kind: "createIndex", ...target, index: built, concurrently: options.concurrently, ifNotExists: options.ifNotExists });
 }
 

@@ -75,6 +75,8 @@ export interface CreateIndexOptions extends SchemaOption {
   using?: string;
   /** PostgreSQL 15 NULLS NOT DISTINCT on a unique index. */
   nullsNotDistinct?: boolean;
+  /** PostgreSQL INCLUDE: non-key columns stored in the index. */
+  include?: readonly string[];
   /** PostgreSQL CREATE INDEX CONCURRENTLY (runs outside the transaction). */
   concurrently?: boolean;
   ifNotExists?: boolean;

@@ -1,7 +1,8 @@
 /**
  * The PostgreSQL features real schemas use, live: deferrable and initially-deferred primary and
  * unique keys, UNIQUE NULLS NOT DISTINCT (constraint and index), index element order, NULLS
- * FIRST/LAST, per-element COLLATE (with the collation's schema), operator classes, and a column
+ * FIRST/LAST, per-element COLLATE (with the collation's schema), operator classes (with theirs),
+ * INCLUDE columns, and a column
  * collation with its schema. Model → upgrade → the server's own definition text
  * (pg_get_constraintdef, pg_get_indexdef, information_schema) → check clean → pull → the pulled
  * model is clean too. Then each feature is changed alone in the model: check exits 1 before,
@@ -22,6 +23,7 @@ interface Features {
   codeIndex: string;
   labelCollation: string;
   refIndex: string;
+  emailIndex: string;
 }
 
 const START: Features = {
@@ -32,6 +34,7 @@ const START: Features = {
   codeIndex: `{ column: t.code, opclass: "varchar_pattern_ops" }`,
   labelCollation: `collation: "C", nulls: "first"`,
   refIndex: `{ name: "ux_ref", unique: true, nullsNotDistinct: true }`,
+  emailIndex: `{ name: "ix_email_label", include: ["code"] }`,
 };
 
 const schema = (f: Features) => `import { index, integer, primaryKey, sql, table, text, unique, varchar } from "athanor";
@@ -47,7 +50,7 @@ export const accounts = table("accounts", {
   indexes: [
     index([${f.labelIndex}], { name: "ix_label" }),
     index([${f.codeIndex}, { column: t.label, ${f.labelCollation} }], { name: "ix_code_label" }),
-    index([{ column: t.email, collation: "C" }, { column: t.label, collation: "c_copy", collationSchema: "s" }], { name: "ix_email_label" }),
+    index([{ column: t.email, collation: "C" }, { column: t.label, collation: "c_copy", collationSchema: "s" }], ${f.emailIndex}),
     index([t.ref], ${f.refIndex}),
     index([{ column: t.ref, opclass: "int4_copy_ops", opclassSchema: "s" }, { expression: sql\`lower(code)\`, collation: "C", descending: true }], { name: "ix_ref_ops" }),
   ],
@@ -98,7 +101,7 @@ describe("PostgreSQL keys, index element options and collations with their schem
     expect(text.indexes).toMatchObject({
       ix_label: "(label DESC NULLS LAST)",
       ix_code_label: `(code varchar_pattern_ops, label COLLATE "C" NULLS FIRST)`,
-      ix_email_label: `(email COLLATE "C", label COLLATE s.c_copy)`,
+      ix_email_label: `(email COLLATE "C", label COLLATE s.c_copy) INCLUDE (code)`,
       ux_ref: "(ref) NULLS NOT DISTINCT",
       ix_ref_ops: `(ref s.int4_copy_ops, lower((code)::text) COLLATE "C" DESC)`,
     });
@@ -116,6 +119,7 @@ describe("PostgreSQL keys, index element options and collations with their schem
     expect(code).toContain(`{ column: "code", opclass: "varchar_pattern_ops" }`);
     expect(code).toContain(`{ column: "label", collation: "c_copy", collationSchema: "s" }`);
     expect(code).toContain(`{ column: "ref", opclass: "int4_copy_ops", opclassSchema: "s" }`);
+    expect(code).toContain(`include: ["code"]`);
     copyFileSync(join(ctx.project.dir, "schema.ts"), join(ctx.project.dir, "schema.original.ts"));
     copyFileSync(join(ctx.project.dir, "pulled.ts"), join(ctx.project.dir, "schema.ts"));
     const again = ctx.project.run(["check"]);
@@ -132,6 +136,11 @@ describe("PostgreSQL keys, index element options and collations with their schem
     { what: "order of an element", change: { labelIndex: `{ column: t.label }` }, expect: (t) => expect(t.indexes.ix_label).toBe("(label)") },
     { what: "operator class", change: { codeIndex: `{ column: t.code }` }, expect: (t) => expect(t.indexes.ix_code_label).toBe(`(code, label COLLATE "C" NULLS FIRST)`) },
     { what: "element collation", change: { labelCollation: `collation: "c_copy", collationSchema: "s", nulls: "first"` }, expect: (t) => expect(t.indexes.ix_code_label).toBe(`(code, label COLLATE s.c_copy NULLS FIRST)`) },
+    {
+      what: "INCLUDE columns",
+      change: { emailIndex: `{ name: "ix_email_label", include: ["code", "ref"] }` },
+      expect: (t) => expect(t.indexes.ix_email_label).toBe(`(email COLLATE "C", label COLLATE s.c_copy) INCLUDE (code, ref)`),
+    },
     { what: "unique index NULLS DISTINCT again", change: { refIndex: `{ name: "ux_ref", unique: true }` }, expect: (t) => expect(t.indexes.ux_ref).toBe("(ref)") },
   ];
 

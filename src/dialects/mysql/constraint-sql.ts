@@ -81,6 +81,11 @@ function elementSql(element: IndexElement, where: string): string {
 /** The keyword before INDEX (UNIQUE, FULLTEXT, SPATIAL) and the USING clause for an index. */
 function indexKind(index: IndexSchema, where: string): { prefix: string; using: string } {
   const method = index.using?.toLowerCase() ?? null;
+  if (index.include && index.include.length > 0) {
+    throw new UnsupportedOperationError(`MySQL has no INCLUDE columns in indexes (${where}: ${index.include.join(", ")}).`, {
+      hint: "Add the columns to the index's key for MySQL, or remove include.",
+    });
+  }
   if (index.nullsNotDistinct) {
     throw new UnsupportedOperationError(`MySQL has no NULLS NOT DISTINCT (${where}): NULLs in a unique index are always distinct there.`, {
       hint: "Remove nullsNotDistinct for MySQL, or make the columns NOT NULL.",

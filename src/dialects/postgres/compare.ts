@@ -135,6 +135,7 @@ function postgresIndex(index: IndexSchema, table: TableSchema): IndexSchema {
     using: using === "btree" ? null : using,
     // NULLS NOT DISTINCT means something only where NULLs could collide: in a unique index.
     nullsNotDistinct: index.unique && !!index.nullsNotDistinct,
+    include: index.include ?? [],
   };
 }
 

@@ -34,7 +34,7 @@ function elementSql(element: IndexElement, index: IndexSchema, table: TableRef):
   return `${quoteIdentifier(element.column)}${elementOptionsSql(element)}`;
 }
 
-/** `CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] "name" ON t [USING m] (…) [NULLS NOT DISTINCT] [WHERE …]` */
+/** `CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] "name" ON t [USING m] (…) [INCLUDE (…)] [NULLS NOT DISTINCT] [WHERE …]` */
 export function createIndexStatement(table: TableRef, index: IndexSchema, options: CreateIndexOptions = {}): Statement {
   if (index.elements.length === 0) {
     throw new UnsupportedOperationError(`Index "${index.name}" on "${tableLabel(table)}" has no columns or expressions.`, {
@@ -48,6 +48,7 @@ export function createIndexStatement(table: TableRef, index: IndexSchema, option
   sql += `${quoteIdentifier(index.name)} ON ${quoteTable(table)}`;
   if (index.using) sql += ` USING ${quoteIdentifier(index.using)}`;
   sql += ` (${index.elements.map((e) => elementSql(e, index, table)).join(", ")})`;
+  if (index.include && index.include.length > 0) sql += ` INCLUDE (${index.include.map(quoteIdentifier).join(", ")})`;
   if (index.nullsNotDistinct) sql += " NULLS NOT DISTINCT";
   if (index.where) sql += ` WHERE ${index.where}`;
   return options.concurrently ? { sql, transactional: false } : { sql };

@@ -122,13 +122,15 @@ SELECT t.schema, t.table_name, con.conname::text AS name, con.contype::text AS t
  * the column or expression, the order and NULLS FIRST bits of indoption, the collation when it
  * is not the element's own (the column's, or for an expression its type's default), the operator
  * class when it is not the default one, each with its schema where the search path would not
- * find it; and NULLS NOT DISTINCT. A partition's index that belongs to an index of its
+ * find it; the INCLUDE columns (after the key ones); and NULLS NOT DISTINCT. A partition's index that belongs to an index of its
  * parent is the parent's (PostgreSQL creates it with each partition), so it is left out.
  */
 export const INDEXES_SQL = `${TABLES_CTE}
 SELECT t.schema, t.table_name, ic.relname::text AS name, i.indisunique AS is_unique, am.amname::text AS method,
        pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
        ${NULLS_NOT_DISTINCT("i")} AS nulls_not_distinct,
+       ARRAY(SELECT a.attname::text FROM generate_series(i.indnkeyatts + 1, i.indnatts) AS k(n)
+               JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1] ORDER BY k.n) AS include,
        (SELECT json_agg(json_build_object(
                  'column', a.attname::text,
                  'expression', CASE WHEN i.indkey[k.n - 1] = 0 THEN pg_catalog.pg_get_indexdef(i.indexrelid, k.n, true) END,

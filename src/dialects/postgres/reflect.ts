@@ -71,6 +71,7 @@ interface IndexRow extends TableKeyRow {
   method: string;
   predicate: string | null;
   nulls_not_distinct: boolean;
+  include: string[];
   elements: {
     column: string | null;
     expression: string | null;
@@ -239,6 +240,7 @@ async function readTables(conn: Connection, options: ReflectOptions): Promise<Ta
       where: row.predicate,
       using: row.method === "btree" ? null : row.method,
       ...(row.nulls_not_distinct ? { nullsNotDistinct: true } : {}),
+      ...(row.include.length > 0 ? { include: row.include } : {}),
     });
   }
   for (const table of tables.values()) {

@@ -155,6 +155,11 @@ export function assertIndexSupported(table: string, index: IndexSchema): void {
       hint: "Remove `using` for SQLite; every SQLite index is a B-tree.",
     });
   }
+  if (index.include && index.include.length > 0) {
+    throw new UnsupportedOperationError(`Index "${index.name}" on "${table}": SQLite has no INCLUDE columns (${index.include.join(", ")}).`, {
+      hint: "Add the columns to the index's key for SQLite, or remove include.",
+    });
+  }
   if (index.nullsNotDistinct) {
     throw new UnsupportedOperationError(`Index "${index.name}" on "${table}": SQLite has no NULLS NOT DISTINCT (NULLs in a unique index are always distinct).`, {
       hint: "Remove nullsNotDistinct for SQLite, or index coalesce(col, <value>) to make NULLs collide.",

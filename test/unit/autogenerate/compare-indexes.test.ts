@@ -37,6 +37,7 @@ describe("compareSchemas: indexes", () => {
       ix({ elements: [{ column: "a", opclass: "ops", opclassSchema: "s" }] }),
       ix({ elements: [{ column: "a", length: 20 }] }),
       ix({ unique: true, nullsNotDistinct: true }),
+      ix({ include: ["b"] }),
     ]) {
       expect(describeOps(diff([changed], [ix()]).operations)).toEqual(["dropIndex t.ix_t_a", "createIndex t.ix_t_a"]);
     }

@@ -155,6 +155,7 @@ export const richOperations: Operation[] = [
       where: null,
       using: null,
       nullsNotDistinct: true,
+      include: ["ref"],
     },
   },
   {

@@ -62,6 +62,7 @@ const cases: Cases = {
           name: "ix",
           unique: true,
           nullsNotDistinct: true,
+          include: ["d", "e"],
           elements: [
             { column: "a", collation: "c", collationSchema: "s", opclass: "text_pattern_ops", descending: true, nulls: "last" },
             { expression: "lower(b)", collation: "C", nulls: "first" },
@@ -70,7 +71,7 @@ const cases: Cases = {
           where: "a IS NOT NULL",
         },
       },
-      expected: [{ sql: 'CREATE UNIQUE INDEX "ix" ON "t" ("a" COLLATE "s"."c" "text_pattern_ops" DESC NULLS LAST, (lower(b)) COLLATE "C" NULLS FIRST, "c" "s"."ops") NULLS NOT DISTINCT WHERE a IS NOT NULL' }],
+      expected: [{ sql: 'CREATE UNIQUE INDEX "ix" ON "t" ("a" COLLATE "s"."c" "text_pattern_ops" DESC NULLS LAST, (lower(b)) COLLATE "C" NULLS FIRST, "c" "s"."ops") INCLUDE ("d", "e") NULLS NOT DISTINCT WHERE a IS NOT NULL' }],
     },
   ],
   dropIndex: [
