@@ -7,18 +7,18 @@
  */
 import { tableObjectKey, type DatabaseObject } from "../../catalog/objects/types.js";
 import type { Connection } from "../dialect.js";
-import { quoteIdentifier } from "./quote.js";
+import { quoteIdentifier, quoteLiteral } from "./quote.js";
 
 interface ViewRow { name: string; definition: string }
 interface TriggerRow { name: string; timing: string; event: string; tbl: string; statement: string }
-interface RoutineRow { name: string; type: "FUNCTION" | "PROCEDURE"; returns: string | null; body: string; deterministic: string; access: string; security: string }
+interface RoutineRow { name: string; type: "FUNCTION" | "PROCEDURE"; returns: string | null; body: string; deterministic: string; access: string; security: string; comment: string | null }
 interface ParameterRow { name: string; position: number; mode: string | null; param: string | null; type: string }
 
 const VIEWS_SQL = `SELECT TABLE_NAME AS name, VIEW_DEFINITION AS definition FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME`;
 const TRIGGERS_SQL = `SELECT TRIGGER_NAME AS name, ACTION_TIMING AS timing, EVENT_MANIPULATION AS event, EVENT_OBJECT_TABLE AS tbl, ACTION_STATEMENT AS statement
   FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ? ORDER BY TRIGGER_NAME`;
 const ROUTINES_SQL = `SELECT ROUTINE_NAME AS name, ROUTINE_TYPE AS type, DTD_IDENTIFIER AS \`returns\`, ROUTINE_DEFINITION AS body,
-       IS_DETERMINISTIC AS \`deterministic\`, SQL_DATA_ACCESS AS \`access\`, SECURITY_TYPE AS \`security\`
+       IS_DETERMINISTIC AS \`deterministic\`, SQL_DATA_ACCESS AS \`access\`, SECURITY_TYPE AS \`security\`, ROUTINE_COMMENT AS \`comment\`
   FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? ORDER BY ROUTINE_NAME`;
 const PARAMETERS_SQL = `SELECT SPECIFIC_NAME AS name, ORDINAL_POSITION AS position, PARAMETER_MODE AS mode, PARAMETER_NAME AS param, DTD_IDENTIFIER AS type
   FROM information_schema.PARAMETERS WHERE SPECIFIC_SCHEMA = ? AND ORDINAL_POSITION > 0 ORDER BY SPECIFIC_NAME, ORDINAL_POSITION`;
@@ -30,6 +30,7 @@ function routineStatement(row: RoutineRow, params: ParameterRow[]): string {
     row.deterministic === "YES" ? "DETERMINISTIC" : "",
     row.access !== "CONTAINS SQL" ? row.access : "",
     row.security === "INVOKER" ? "SQL SECURITY INVOKER" : "",
+    row.comment ? `COMMENT ${quoteLiteral(row.comment)}` : "",
   ].filter(Boolean);
   return `CREATE ${row.type} ${quoteIdentifier(row.name)}(${list})${traits.map((t) => ` ${t}`).join("")} ${row.body}`;
 }

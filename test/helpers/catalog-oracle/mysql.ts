@@ -5,9 +5,12 @@
  * comment, generation expression), indexes from STATISTICS (with SUB_PART prefix lengths and
  * order), foreign keys with REFERENTIAL_CONSTRAINTS rules, CHECK_CONSTRAINTS.
  *
+ * Views (VIEWS.VIEW_DEFINITION, check option, security), routines (ROUTINES: type, return type,
+ * body, determinism, data access, security; PARAMETERS in order) and triggers (TRIGGERS: timing,
+ * event, table, order, statement) are compared by the server's own text too.
+ *
  * Normalised (provably the same): nothing but the schema name itself, which differs between the
- * two databases by construction. Objects athanor does not manage yet (views, routines,
- * triggers) are sections issue 11 adds here.
+ * two databases by construction (MySQL writes it into every name a view's query uses).
  */
 import mysql from "mysql2/promise";
 import { ORACLE_EXCLUDED_TABLES } from "./excluded.js";
@@ -43,6 +46,19 @@ const SECTIONS: Record<string, string> = {
       ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME
    WHERE k.TABLE_SCHEMA = DATABASE() AND k.REFERENCED_TABLE_NAME IS NOT NULL AND k.${NOT_EXCLUDED}
    GROUP BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.REFERENCED_TABLE_SCHEMA, k.REFERENCED_TABLE_NAME, r.MATCH_OPTION, r.UPDATE_RULE, r.DELETE_RULE`,
+  views: `SELECT CONCAT_WS(' ', 'view', QUOTE(TABLE_NAME), 'as', QUOTE(REPLACE(VIEW_DEFINITION, CONCAT('\`', DATABASE(), '\`.'), '')),
+      'check', CHECK_OPTION, 'security', SECURITY_TYPE) AS line
+    FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()`,
+  routines: `SELECT CONCAT_WS(' ', 'routine', r.ROUTINE_TYPE, QUOTE(r.ROUTINE_NAME),
+      CONCAT('(', COALESCE((SELECT GROUP_CONCAT(CONCAT_WS(' ', p.PARAMETER_MODE, p.PARAMETER_NAME, p.DTD_IDENTIFIER) ORDER BY p.ORDINAL_POSITION SEPARATOR ', ')
+                              FROM information_schema.PARAMETERS p
+                             WHERE p.SPECIFIC_SCHEMA = r.ROUTINE_SCHEMA AND p.SPECIFIC_NAME = r.SPECIFIC_NAME AND p.ORDINAL_POSITION > 0), ''), ')'),
+      'returns', COALESCE(r.DTD_IDENTIFIER, '-'), 'deterministic', r.IS_DETERMINISTIC, 'access', r.SQL_DATA_ACCESS, 'security', r.SECURITY_TYPE,
+      'comment', QUOTE(r.ROUTINE_COMMENT), 'body', QUOTE(r.ROUTINE_DEFINITION)) AS line
+    FROM information_schema.ROUTINES r WHERE r.ROUTINE_SCHEMA = DATABASE()`,
+  triggers: `SELECT CONCAT_WS(' ', 'trigger', QUOTE(TRIGGER_NAME), ACTION_TIMING, EVENT_MANIPULATION, 'on', QUOTE(EVENT_OBJECT_TABLE),
+      'order', ACTION_ORDER, 'do', QUOTE(ACTION_STATEMENT)) AS line
+    FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()`,
   checks: `SELECT CONCAT_WS(' ', 'check', QUOTE(TABLE_NAME), QUOTE(CONSTRAINT_NAME), QUOTE(CHECK_CLAUSE)) AS line
     FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND ${NOT_EXCLUDED}`,
 };

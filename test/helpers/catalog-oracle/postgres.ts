@@ -7,14 +7,18 @@
  * Normalised (provably the same): every name is printed schema-qualified (search_path is emptied
  * to pg_catalog), so the text does not depend on the session; columns are numbered by position
  * among live columns (a dropped column leaves a gap in attnum that means nothing); `DEFAULT NULL`
- * (printed `NULL::<type>` for some types) is no default. Objects athanor does not manage yet (views, functions, triggers, rules) are
- * sections issue 11 adds here.
+ * (printed `NULL::<type>` for some types) is no default. Views and materialized views
+ * (pg_get_viewdef), functions and procedures (pg_get_functiondef), aggregates (pg_aggregate),
+ * triggers (pg_get_triggerdef), rules (pg_get_ruledef), policies and extensions are compared by
+ * the server's own text too; members of an extension are the extension's.
  */
 import pg from "pg";
 import { ORACLE_EXCLUDED_TABLES } from "./excluded.js";
 
 const USER_SCHEMAS = `n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg_temp_%' AND n.nspname NOT LIKE 'pg_toast_temp_%'`;
 const USER_RELATION = `${USER_SCHEMAS} AND NOT (c.relname = ANY ($1::text[]))`;
+const NOT_EXTENSION_MEMBER = (classId: string, oid: string): string =>
+  `NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = '${classId}'::regclass AND x.objid = ${oid} AND x.deptype = 'e')`;
 
 /** One query per section; each returns a single text column `line`, already in a stable order. */
 const SECTIONS: Record<string, string> = {
@@ -77,6 +81,30 @@ const SECTIONS: Record<string, string> = {
                     WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')), '') AS line
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_sequence s ON s.seqrelid = c.oid
    WHERE c.relkind = 'S' AND ${USER_SCHEMAS} ORDER BY 1`,
+  views: `SELECT CASE c.relkind WHEN 'm' THEN 'materialized view ' ELSE 'view ' END || c.oid::regclass::text || ' as ' || pg_get_viewdef(c.oid)
+      || COALESCE(' comment ' || quote_literal(obj_description(c.oid, 'pg_class')), '') AS line
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE c.relkind IN ('v', 'm') AND ${USER_SCHEMAS} AND ${NOT_EXTENSION_MEMBER("pg_class", "c.oid")} ORDER BY 1`,
+  routines: `SELECT 'routine ' || p.oid::regprocedure::text || ' ' || pg_get_functiondef(p.oid) AS line
+    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+   WHERE p.prokind IN ('f', 'p') AND ${USER_SCHEMAS} AND ${NOT_EXTENSION_MEMBER("pg_proc", "p.oid")} ORDER BY 1`,
+  aggregates: `SELECT 'aggregate ' || p.oid::regprocedure::text || ' kind ' || a.aggkind::text || ' sfunc ' || a.aggtransfn::regproc::text
+      || ' stype ' || format_type(a.aggtranstype, NULL) || COALESCE(' finalfunc ' || NULLIF(a.aggfinalfn, 0)::regproc::text, '')
+      || COALESCE(' initcond ' || quote_literal(a.agginitval), '') AS line
+    FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid JOIN pg_namespace n ON n.oid = p.pronamespace
+   WHERE ${USER_SCHEMAS} AND ${NOT_EXTENSION_MEMBER("pg_proc", "p.oid")} ORDER BY 1`,
+  triggers: `SELECT 'trigger ' || pg_get_triggerdef(t.oid) || CASE WHEN t.tgenabled <> 'O' THEN ' enabled ' || t.tgenabled::text ELSE '' END AS line
+    FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE NOT t.tgisinternal AND ${USER_RELATION} ORDER BY 1`,
+  rules: `SELECT 'rule ' || pg_get_ruledef(r.oid) AS line
+    FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE r.rulename <> '_RETURN' AND ${USER_RELATION} ORDER BY 1`,
+  policies: `SELECT 'policy ' || quote_ident(p.polname) || ' on ' || c.oid::regclass::text || ' ' || p.polcmd::text || ' ' || p.polpermissive
+      || COALESCE(' using ' || pg_get_expr(p.polqual, p.polrelid), '') || COALESCE(' check ' || pg_get_expr(p.polwithcheck, p.polrelid), '') AS line
+    FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE ${USER_RELATION} ORDER BY 1`,
+  extensions: `SELECT 'extension ' || quote_ident(e.extname) || ' schema ' || quote_ident(n.nspname) AS line
+    FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace ORDER BY 1`,
   collations: `SELECT 'collation ' || c.oid::regcollation::text || ' provider ' || c.collprovider::text || ' deterministic ' || c.collisdeterministic
       || COALESCE(' collate ' || quote_literal(c.collcollate), '') || COALESCE(' ctype ' || quote_literal(c.collctype), '') AS line
     FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace WHERE ${USER_SCHEMAS} ORDER BY 1`,
