@@ -4,14 +4,58 @@
  * reverse() needs it, and MySQL's MODIFY must restate the whole column.
  */
 import type { AlterColumnOp, Operation } from "../operations/types.js";
-import type { ColumnSchema, TableSchema } from "../catalog/types.js";
+import type { ColumnSchema, ColumnType, TableSchema } from "../catalog/types.js";
 import { tableLabel } from "../catalog/types.js";
 import { addRequiredColumn, needsBackfill } from "./add-required-column.js";
 import { onTable, writtenColumn, type DiffContext } from "./compare-context.js";
 import { sameComment, sameDefault, sameExpression, sameGeneration, sameType } from "./compare-values.js";
 
+/** Types whose values carry a collation. */
+const TEXTUAL = new Set<ColumnType["kind"]>(["char", "varchar", "text", "enum"]);
+
+/** A collation with the PostgreSQL schema it lives in (absent: found on the search path). */
+interface Collation {
+  name: string | null;
+  schema: string | null;
+}
+
+/**
+ * The collation a column ends up with: its own, else its table's, else the database's (null:
+ * unknown or none). A model table that names no collation keeps the one the database holds
+ * (`fallback`), as compare.ts reads it.
+ */
+function effectiveCollation(column: ColumnSchema, table: TableSchema, ctx: DiffContext, fallback?: TableSchema): Collation {
+  if (column.collation) return { name: column.collation, schema: column.collationSchema ?? null };
+  return { name: table.collation || fallback?.collation || ctx.tableDefaults?.collation || null, schema: null };
+}
+
+/**
+ * The collation change of a column, or undefined. Collations compare as the column ends up
+ * (its own, else its table's), since a table whose collation changes takes only new columns
+ * along (the table's DEFAULT COLLATE), so each existing column is changed by name; both values
+ * are written out, so the change means the same whichever table default it runs under.
+ */
+function collationChange(
+  tables: { target: TableSchema; actual: TableSchema },
+  target: ColumnSchema,
+  actual: ColumnSchema,
+  ctx: DiffContext,
+): Pick<AlterColumnOp, "collation" | "existingCollation" | "collationSchema" | "existingCollationSchema"> | undefined {
+  const textual = TEXTUAL.has(target.type.kind) && TEXTUAL.has(actual.type.kind);
+  if (!textual && !target.collation) return undefined;
+  const next = effectiveCollation(target, tables.target, ctx, tables.actual);
+  const before = effectiveCollation(actual, tables.actual, ctx);
+  if (next.name === before.name && next.schema === before.schema) return undefined;
+  return {
+    collation: next.name,
+    existingCollation: before.name,
+    ...(next.schema || before.schema ? { collationSchema: next.schema, existingCollationSchema: before.schema } : {}),
+  };
+}
+
 /** The alterColumn that turns `actual` into `target`, or undefined when nothing differs. */
-function alterColumn(table: TableSchema, target: ColumnSchema, actual: ColumnSchema, ctx: DiffContext): AlterColumnOp | undefined {
+function alterColumn(tables: { target: TableSchema; actual: TableSchema }, target: ColumnSchema, actual: ColumnSchema, ctx: DiffContext): AlterColumnOp | undefined {
+  const table = tables.target;
   const label = tableLabel(table);
   const change: Partial<AlterColumnOp> = {};
   if (!sameType(target.type, actual.type, ctx.namedEnums)) {
@@ -30,11 +74,11 @@ function alterColumn(table: TableSchema, target: ColumnSchema, actual: ColumnSch
       );
     }
   }
-  if ((target.collation || null) !== (actual.collation || null) && target.collation) {
-    ctx.warnings.push(`column ${label}.${target.name} has collation ${target.collation} in the model but ${actual.collation ?? "the table default"} in the database: autogenerate does not change collations; alter it with op.execute`);
-  }
+  const collation = collationChange(tables, target, actual, ctx);
+  if (collation) Object.assign(change, collation);
   if (!sameExpression(target.onUpdate, actual.onUpdate, ctx.expressionKey)) {
-    ctx.warnings.push(`column ${label}.${target.name} has ON UPDATE ${target.onUpdate ?? "(none)"} in the model but ${actual.onUpdate ?? "(none)"} in the database: autogenerate does not change ON UPDATE clauses; alter it with op.execute`);
+    change.onUpdate = target.onUpdate ?? null;
+    change.existingOnUpdate = actual.onUpdate ?? null;
   }
   if (Object.keys(change).length === 0) return undefined;
   return {
@@ -47,6 +91,9 @@ function alterColumn(table: TableSchema, target: ColumnSchema, actual: ColumnSch
     existingDefault: actual.default ?? null,
     existingComment: actual.comment || null,
     existingGenerated: actual.generated ?? null,
+    // MySQL's MODIFY restates the whole column: offline, these are known only from here.
+    ...(actual.collation && change.collation === undefined ? { existingCollation: actual.collation, ...(actual.collationSchema ? { existingCollationSchema: actual.collationSchema } : {}) } : {}),
+    ...(actual.onUpdate && change.onUpdate === undefined ? { existingOnUpdate: actual.onUpdate } : {}),
   };
 }
 
@@ -66,7 +113,7 @@ export function compareColumns(target: TableSchema, actual: TableSchema, ctx: Di
       } else ops.push({ kind: "addColumn", ...onTable(target), column: written });
       continue;
     }
-    const alter = alterColumn(target, column, existing, ctx);
+    const alter = alterColumn({ target, actual }, column, existing, ctx);
     if (alter) ops.push(alter);
   }
   for (const column of actual.columns) {

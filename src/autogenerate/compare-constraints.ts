@@ -64,10 +64,10 @@ function comparePrimaryKey(target: TableSchema, actual: TableSchema): Operation[
   const a = actual.primaryKey && actual.primaryKey.columns.length > 0 ? actual.primaryKey : null;
   if (!t && !a) return [];
   if (t && a && sameColumns(t.columns, a.columns) && sameTiming(t, a) && (!t.name || !a.name || t.name === a.name)) return [];
-  const ops: Operation[] = [];
-  if (a) ops.push(dropConstraint(actual, { type: "primaryKey", constraint: a }));
-  if (t) ops.push({ kind: "createPrimaryKey", ...onTable(target), constraint: t });
-  return ops;
+  // A changed key is replaced in one statement (MySQL keeps an AUTO_INCREMENT column keyed).
+  if (t && a) return [{ kind: "replacePrimaryKey", ...onTable(target), constraint: t, existing: a }];
+  if (a) return [dropConstraint(actual, { type: "primaryKey", constraint: a })];
+  return t ? [{ kind: "createPrimaryKey", ...onTable(target), constraint: t }] : [];
 }
 
 function compareForeignKeys(target: TableSchema, actual: TableSchema): Operation[] {

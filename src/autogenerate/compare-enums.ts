@@ -4,7 +4,7 @@
  * database removes an enum value in place. Removing or reordering values swaps the type too, with
  * a warning: rows holding a removed value make the conversion fail, and a value that looks
  * renamed gets the `op.renameEnumValue` to write instead — a rename is never guessed. Only an
- * enum used by an array column is left to a hand-written migration.
+ * enum used by an array column is left to a hand-written migration, as an unmanaged difference.
  */
 import type { AddEnumValueOp, Operation } from "../operations/types.js";
 import type { ColumnType, DatabaseSchema, EnumSchema } from "../catalog/types.js";
@@ -53,7 +53,14 @@ function additions(target: EnumSchema, existing: readonly string[]): { ops: AddE
   return { ops, values: current };
 }
 
-function compareOne(target: EnumSchema, actual: EnumSchema, schemas: { target: DatabaseSchema; actual: DatabaseSchema }, warnings: string[], reversals: Reversals): Operation[] {
+/** Where compare's messages go: warnings about operations, and differences left without one (CompareResult.unmanaged). */
+export interface EnumNotes {
+  warnings: string[];
+  unmanaged: string[];
+}
+
+function compareOne(target: EnumSchema, actual: EnumSchema, schemas: { target: DatabaseSchema; actual: DatabaseSchema }, notes: EnumNotes, reversals: Reversals): Operation[] {
+  const { warnings } = notes;
   const added = additions(target, actual.values);
   const removed = actual.values.filter((v) => !target.values.includes(v));
   const reordered = added.values.filter((v) => target.values.includes(v)).join("\u0000") !== target.values.join("\u0000");
@@ -77,9 +84,10 @@ function compareOne(target: EnumSchema, actual: EnumSchema, schemas: { target: D
   }
   const what = [removed.length > 0 ? `values ${quoted(removed)} were removed` : "", reordered ? "its values were reordered" : ""].filter(Boolean).join(" and ");
   if (arrays.length > 0) {
-    warnings.push(
+    // Still a difference after the additions run: check fails on it until it is written by hand.
+    notes.unmanaged.push(
       `enum ${tableLabel(target)}: ${what} in the model, but array columns use it (${arrays.join(", ")}) and an enum type cannot lose or reorder values in place; ` +
-        `autogenerate only added the new values. Write this change by hand: create a new type, convert the columns to it, drop the old type and rename the new one`,
+        `autogenerate only adds the new values. Write this change by hand: create a new type, convert the columns to it, drop the old type and rename the new one`,
     );
     return added.ops;
   }
@@ -102,14 +110,14 @@ function compareOne(target: EnumSchema, actual: EnumSchema, schemas: { target: D
  * type as it was), addEnumValue (with position and the previous values), a drop and create, or
  * a swap; `reversals` receives the downgrade of additions.
  */
-export function compareEnums(target: DatabaseSchema, actual: DatabaseSchema, warnings: string[], reversals: Reversals = new Map()): Operation[] {
+export function compareEnums(target: DatabaseSchema, actual: DatabaseSchema, notes: EnumNotes, reversals: Reversals = new Map()): Operation[] {
   const ops: Operation[] = [];
   const actualByKey = new Map(actual.enums.map((e) => [refKey(e.schema, e.name), e]));
   const targetKeys = new Set(target.enums.map((e) => refKey(e.schema, e.name)));
   for (const e of target.enums) {
     const existing = actualByKey.get(refKey(e.schema, e.name));
     if (!existing) ops.push({ kind: "createEnum", enum: e });
-    else ops.push(...compareOne(e, existing, { target, actual }, warnings, reversals));
+    else ops.push(...compareOne(e, existing, { target, actual }, notes, reversals));
   }
   for (const e of actual.enums) {
     if (!targetKeys.has(refKey(e.schema, e.name))) ops.push({ kind: "dropEnum", ...(e.schema ? { schema: e.schema } : {}), name: e.name, existing: e });

@@ -6,8 +6,8 @@
  * carries the prior state.
  */
 import type { Dialect, DialectCapabilities } from "../dialects/dialect.js";
-import type { Operation } from "../operations/types.js";
-import { tableLabel, unmanagedLabel, type DatabaseSchema, type TableRef, type TableSchema } from "../catalog/types.js";
+import type { AlterTableOptionsOp, Operation } from "../operations/types.js";
+import { tableLabel, unmanagedKinds, unmanagedLabel, type DatabaseSchema, type TableRef, type TableSchema } from "../catalog/types.js";
 import { batchForRebuild } from "./compare-batch.js";
 import { compareColumns } from "./compare-columns.js";
 import { compareConstraints } from "./compare-constraints.js";
@@ -84,20 +84,31 @@ function compareTableComment(target: TableSchema, actual: TableSchema, ctx: Diff
 }
 
 /**
- * A table collation or engine the model names and the database does not hold: autogenerate does
- * not change these (a collation change converts every row), so it is an unmanaged difference,
- * which check reports and fails on. Not named in the model: whatever the database holds.
+ * A table collation or engine the model names and the database does not hold (MySQL): an
+ * alterTableOptions, with the prior values so that it reverses. The table's character columns
+ * are altered by name (compare-columns), since a table's default collation reaches only columns
+ * added later. Not named in the model: whatever the database holds. A prior value nobody knows
+ * (no database default reflected) cannot be reversed, so that one stays an unmanaged difference.
  */
-function compareTableOptions(target: TableSchema, actual: TableSchema, ctx: DiffContext): void {
+function compareTableOptions(target: TableSchema, actual: TableSchema, ctx: DiffContext): Operation[] {
   const label = tableLabel(target);
+  const written = ctx.written?.target(target);
   const collation = actual.collation ?? ctx.tableDefaults?.collation ?? null;
   const engine = actual.engine ?? ctx.tableDefaults?.engine ?? null;
-  if (target.collation && target.collation !== collation) {
-    ctx.unmanaged.push(`table ${label}: the model says collation ${target.collation}, the database holds ${collation ?? "its default"}; autogenerate does not change table collations (that converts every row): write op.execute("ALTER TABLE … CONVERT TO CHARACTER SET … COLLATE …") in a revision`);
+  const change: Omit<AlterTableOptionsOp, "kind" | "table" | "schema"> = {};
+  for (const [field, existingField, next, before] of [
+    ["collation", "existingCollation", target.collation, collation],
+    ["engine", "existingEngine", target.engine, engine],
+  ] as const) {
+    if (!next || next === before) continue;
+    if (before === null) {
+      ctx.unmanaged.push(`table ${label}: the model says ${field} ${next}, and the database's is not known, so the change could not be reversed: write it in a revision with op.alterTableOptions`);
+      continue;
+    }
+    change[field] = written?.[field] ?? next;
+    change[existingField] = before;
   }
-  if (target.engine && target.engine !== engine) {
-    ctx.unmanaged.push(`table ${label}: the model says engine ${target.engine}, the database holds ${engine ?? "its default"}; autogenerate does not change engines: write op.execute("ALTER TABLE … ENGINE=…") in a revision`);
-  }
+  return Object.keys(change).length > 0 ? [{ kind: "alterTableOptions", ...onTable(target), ...change }] : [];
 }
 
 const squashed = (text: string | null | undefined): string | null => (text ? text.replace(/\s+/g, " ").trim() : null);
@@ -119,11 +130,10 @@ function comparePartitioning(target: TableSchema, actual: TableSchema, ctx: Diff
 }
 
 function compareTable(target: TableSchema, actual: TableSchema, ctx: DiffContext): Operation[] {
-  compareTableOptions(target, actual, ctx);
   comparePartitioning(target, actual, ctx);
   // A partition's columns are its parent's: they change with the parent, never on their own.
   const columns = target.partitionOf && actual.partitionOf ? [] : compareColumns(target, actual, ctx);
-  return [...columns, ...compareConstraints(target, actual, ctx.expressionKey), ...compareIndexes(target, actual, ctx.expressionKey), ...compareTableComment(target, actual, ctx)];
+  return [...compareTableOptions(target, actual, ctx), ...columns, ...compareConstraints(target, actual, ctx.expressionKey), ...compareIndexes(target, actual, ctx.expressionKey), ...compareTableComment(target, actual, ctx)];
 }
 
 function compareTables(target: DatabaseSchema, actual: DatabaseSchema, ctx: DiffContext): Operation[] {
@@ -162,7 +172,7 @@ export function compareSchemas(model: DatabaseSchema, actual: DatabaseSchema, op
     tableDefaults: a.tableDefaults,
   };
   const reversals: Reversals = new Map();
-  const enumOps = options.capabilities.namedEnums ? compareEnums(t, a, ctx.warnings, reversals) : [];
+  const enumOps = options.capabilities.namedEnums ? compareEnums(t, a, ctx, reversals) : [];
   // Schemas are read from the snapshots as given: the dialects' normalisation keeps tables and enums only.
   const schemaOps = options.capabilities.schemas ? compareNamespaces(target, actual, ctx.warnings) : [];
   const tableOps = [...schemaOps, ...enumOps, ...compareTables(t, a, ctx)];
@@ -174,7 +184,8 @@ export function compareSchemas(model: DatabaseSchema, actual: DatabaseSchema, op
   const operations = options.capabilities.alterColumn ? ordered : orderOperations(batchForRebuild(ordered), order);
   // What the database holds and the model cannot say is named, never passed over.
   for (const o of actual.unmanagedObjects ?? []) {
-    ctx.unmanaged.push(`${unmanagedLabel(o)}: the database holds it and athanor does not manage ${o.kind === "inheritance" ? "table inheritance" : `${o.kind}s`}, so the model cannot say it; keep it with op.execute in a revision`);
+    const detail = o.detail ? ` (${o.detail.replace(/\s+/g, " ").trim()})` : "";
+    ctx.unmanaged.push(`${unmanagedLabel(o)}${detail}: the database holds it and athanor does not manage ${unmanagedKinds(o.kind)}, so the model cannot say it; keep it with op.execute in a revision, or leave its table out (excludeTables)`);
   }
   return { operations, warnings: [...renameHints.map((h) => h.message), ...ctx.warnings], renameHints, reversals, unmanaged: ctx.unmanaged };
 }

@@ -4,7 +4,7 @@
  * table name in any schema. The version table is always left out: athanor manages it itself.
  */
 import type { VersionTableName } from "../core/version-table-name.js";
-import type { ColumnType, DatabaseSchema, TableSchema } from "../catalog/types.js";
+import { emptyTable, type ColumnType, type DatabaseSchema, type TableSchema } from "../catalog/types.js";
 import { refKey } from "./compare-context.js";
 
 /** Options of filterSchema. */
@@ -70,7 +70,7 @@ function includesTable(table: TableSchema, options: FilterOptions): boolean {
 /**
  * The schema restricted to the tables `options` select. Enum types used only by left-out tables
  * are left out too, so that filtering tables never turns into dropping their types; so are the
- * triggers of left-out tables.
+ * triggers of left-out tables, and what the model cannot hold on them (DatabaseSchema.unmanagedObjects).
  */
 export function filterSchema(schema: DatabaseSchema, options: FilterOptions): DatabaseSchema {
   const kept: TableSchema[] = [];
@@ -85,6 +85,8 @@ export function filterSchema(schema: DatabaseSchema, options: FilterOptions): Da
   // Objects stay; a trigger goes with its table when the table is left out.
   const left = new Set(dropped.map((t) => refKey(t.schema, t.name)));
   const objects = schema.objects?.filter((o) => !(o.kind === "trigger" && left.has(refKey(o.schema, o.table ?? ""))));
-  const { objects: _all, ...rest } = schema;
-  return { ...rest, tables: kept, enums, ...(objects && objects.length > 0 ? { objects } : {}) };
+  // A partition or foreign table is no entry of `tables`, so its own name is judged.
+  const unmanaged = schema.unmanagedObjects?.filter((u) => !u.table || includesTable({ ...emptyTable(u.table, u.schema) }, options));
+  const { objects: _all, unmanagedObjects: _unmanaged, ...rest } = schema;
+  return { ...rest, tables: kept, enums, ...(objects && objects.length > 0 ? { objects } : {}), ...(unmanaged && unmanaged.length > 0 ? { unmanagedObjects: unmanaged } : {}) };
 }

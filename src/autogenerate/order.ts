@@ -105,6 +105,10 @@ function sortKeys(facts: RunFacts): OperationTable<SortKey> {
     createUniqueConstraint: (op) => tableKey(PHASE.createKey, op, op.constraint.name ?? "", 1),
     createCheckConstraint: (op) => tableKey(PHASE.createKey, op, op.constraint.name ?? "", 2),
     createIndex: (op) => tableKey(PHASE.createKey, op, op.index.name, 3),
+    // After the new indexes: MySQL keeps an AUTO_INCREMENT column keyed by the new key or an index.
+    replacePrimaryKey: (op) => tableKey(PHASE.createKey, op, op.constraint.name ?? "", 4),
+    // Before the column alters, which name each character column's collation explicitly.
+    alterTableOptions: (op) => tableKey(PHASE.addColumn - 1, op, ""),
     createForeignKey: (op) => tableKey(PHASE.createForeignKey, op, op.constraint.name ?? ""),
     createTableComment: (op) => tableKey(PHASE.comment, op, ""),
     dropTableComment: (op) => tableKey(PHASE.comment, op, ""),

@@ -59,6 +59,8 @@ function renderers(ctx: RenderContext): OperationTable<Code> {
     createIndex: level,
     dropIndex: level,
     createPrimaryKey: level,
+    replacePrimaryKey: level,
+    alterTableOptions: level,
     createForeignKey: level,
     createUniqueConstraint: level,
     createCheckConstraint: level,

@@ -46,12 +46,18 @@ function alterColumnOptions(op: OperationOf<"alterColumn">, ctx: RenderContext):
   add("default", op.default === undefined ? undefined : defaultOption(op.default, ctx));
   add("comment", op.comment === undefined ? undefined : valueCode(op.comment));
   add("generated", op.generated === undefined ? undefined : valueCode(op.generated, { skipUndefined: true }));
+  add("collation", op.collation === undefined ? undefined : valueCode(op.collation));
+  add("collationSchema", op.collationSchema === undefined ? undefined : valueCode(op.collationSchema));
+  add("onUpdate", op.onUpdate === undefined ? undefined : valueCode(op.onUpdate));
   add("using", op.using === undefined ? undefined : str(op.using));
   add("existingType", op.existingType === undefined ? undefined : typeArgument(op.existingType, ctx));
   add("existingNullable", op.existingNullable === undefined ? undefined : valueCode(op.existingNullable));
   add("existingDefault", op.existingDefault === undefined ? undefined : defaultOption(op.existingDefault, ctx));
   add("existingComment", op.existingComment === undefined ? undefined : valueCode(op.existingComment));
   add("existingGenerated", op.existingGenerated === undefined ? undefined : valueCode(op.existingGenerated, { skipUndefined: true }));
+  add("existingCollation", op.existingCollation === undefined ? undefined : valueCode(op.existingCollation));
+  add("existingCollationSchema", op.existingCollationSchema === undefined ? undefined : valueCode(op.existingCollationSchema));
+  add("existingOnUpdate", op.existingOnUpdate === undefined ? undefined : valueCode(op.existingOnUpdate));
   return entries;
 }
 
@@ -74,6 +80,14 @@ function tableCalls(ctx: RenderContext): TableCallTable {
       tableInOptions: true,
     }),
     createPrimaryKey: (op) => ({ method: "createPrimaryKey", before: [str(op.constraint.name ?? "")], after: [strings(op.constraint.columns)], options: constraintFlagEntries(op.constraint) }),
+    replacePrimaryKey: (op) => ({
+      method: "replacePrimaryKey",
+      before: [],
+      after: [strings(op.constraint.columns)],
+      options: [...(op.constraint.name ? [entry("name", str(op.constraint.name))] : []), ...constraintFlagEntries(op.constraint), entry("replaces", recordCode(op.existing as unknown as Record<string, unknown>))],
+      optionsRequired: true,
+    }),
+    alterTableOptions: (op) => ({ method: "alterTableOptions", before: [], after: [], options: defined(op, ["collation", "engine", "existingCollation", "existingEngine"]), optionsRequired: true }),
     createForeignKey: (op) => ({
       method: "createForeignKey",
       before: [str(op.constraint.name ?? "")],

@@ -31,6 +31,8 @@ const warners: OperationTable<string[]> = {
   createIndex: none,
   dropIndex: none,
   createPrimaryKey: none,
+  replacePrimaryKey: none,
+  alterTableOptions: none,
   createForeignKey: none,
   createUniqueConstraint: none,
   createCheckConstraint: none,

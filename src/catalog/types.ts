@@ -260,8 +260,10 @@ export interface DatabaseSchema {
   schemas?: ExistingSchema[];
   /**
    * Reflection only: what the database holds that athanor does not manage (PostgreSQL rules,
-   * table inheritance, row-level security policies, aggregates other than plain ones), so pull
-   * lists it and check reports it instead of leaving it out silently.
+   * table inheritance, row-level security and policies, aggregates other than plain ones,
+   * exclusion constraints, foreign and unlogged tables, storage parameters, composite and range
+   * types; MySQL events and partitioning; SQLite virtual tables, WITHOUT ROWID and STRICT), so
+   * pull lists it and check reports it instead of leaving it out silently.
    */
   unmanagedObjects?: UnmanagedObject[];
 }
@@ -272,14 +274,23 @@ export interface UnmanagedObject {
   kind: string;
   schema?: string | null;
   name: string;
+  /** The table it is on (for "inheritance", the parent); the table filter keeps or drops it with that table. */
   table?: string | null;
+  /** Its definition as the database prints it, where there is one to show (an exclusion constraint's, a table's options). */
+  detail?: string | null;
 }
 
-/** "rule payment_insert on payment", "table payment_p1 INHERITS payment": for messages. */
+/** "rule payment_insert on payment", "table payment_p1 INHERITS payment", "unlogged table scratch": for messages. */
 export function unmanagedLabel(o: UnmanagedObject): string {
   const name = o.schema ? `${o.schema}.${o.name}` : o.name;
   if (o.kind === "inheritance") return `table ${name} INHERITS ${o.table ?? ""}`;
-  return `${o.kind} ${name}${o.table ? ` on ${o.table}` : ""}`;
+  return `${o.kind} ${name}${o.table && o.table !== o.name ? ` on ${o.table}` : ""}`;
+}
+
+/** What an unmanaged kind is called in "athanor does not manage …": "rules", "table inheritance", "row-level security". */
+export function unmanagedKinds(kind: string): string {
+  if (kind === "inheritance") return "table inheritance";
+  return /(s|security)$/.test(kind) ? kind : `${kind}s`;
 }
 
 /** Addresses a table: its name and optional PostgreSQL schema. */

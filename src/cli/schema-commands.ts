@@ -5,6 +5,15 @@
 import type { Command } from "commander";
 import { MigrateError } from "../errors.js";
 import type { CliContext } from "./commands.js";
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
+
+/** The exit codes of check, for its --help (README "Exit codes" says the same). */
+const CHECK_EXIT_CODES = `
+Exit codes:
+  ${EXIT_OK}  the database is what schema.ts says
+  ${EXIT_FAILURE}  they differ: operations are pending, or a difference autogenerate does not change
+     (listed by kind and name, with why); also any other failure (connection, config, --strict)
+  ${EXIT_USAGE}  usage error (unknown option, bad argument)`;
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -18,6 +27,7 @@ export function registerSchemaCommands(program: Command, ctx: CliContext): void 
     .description("exit 1 if schema.ts and the database differ, listing the pending operations (for CI)")
     .option("--diff", "also print a unified diff of both schemas' DDL")
     .option("--strict", "fail when an applied revision file changed since it was applied (also config strict: true)")
+    .addHelpText("after", CHECK_EXIT_CODES)
     .action(async (opts: { diff?: boolean; strict?: boolean }) => {
       const { check } = await import("../commands/check.js");
       const result = await check(await ctx.config(), { ...opts, events: (e) => out().event(e) });
@@ -61,6 +71,8 @@ export function registerSchemaCommands(program: Command, ctx: CliContext): void 
     .action(async (opts: { out?: string; force?: boolean; schema?: string[]; allSchemas?: boolean }) => {
       const { pull } = await import("../commands/pull.js");
       const result = await pull(await ctx.config(), { out: opts.out, force: opts.force, schemas: opts.schema, allSchemas: opts.allSchemas, events: (e) => out().event(e) });
+      // On stderr, so `--out -` still prints only the module.
+      for (const message of result.limitations) out().event({ type: "warning", message });
       if (!result.path) out().raw(result.source);
       else out().line(`Wrote ${result.path} (${result.tables} tables, ${result.enums} enums)`);
       if (result.schemasLeftOut.length > 0) {
@@ -68,6 +80,6 @@ export function registerSchemaCommands(program: Command, ctx: CliContext): void 
         const flags = [...result.schemasRead, ...result.schemasLeftOut.map((s) => s.name)].map((name) => `--schema ${name}`).join(" ");
         out().event({ type: "warning", message: `Not read: schema${result.schemasLeftOut.length === 1 ? "" : "s"} ${listed} (pull read ${result.schemasRead.join(", ") || "no schema"}). Include them with pull ${flags}, or pull --all-schemas.` });
       }
-      out().json({ path: result.path ?? null, tables: result.tables, enums: result.enums, schemasRead: result.schemasRead, schemasLeftOut: result.schemasLeftOut });
+      out().json({ path: result.path ?? null, tables: result.tables, enums: result.enums, schemasRead: result.schemasRead, schemasLeftOut: result.schemasLeftOut, limitations: result.limitations });
     });
 }

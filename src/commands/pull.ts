@@ -6,6 +6,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { pullLimitations } from "../pull/limitations.js";
 import { renderSchemaModule } from "../pull/schema-module.js";
 import type { ResolvedConfig } from "../config/types.js";
 import { MigrateError, UsageError, withFileSystem } from "../errors.js";
@@ -44,6 +45,11 @@ export interface PullResult {
   schemasRead: string[];
   /** Schemas that hold tables but were not read (PostgreSQL); the CLI says how to include them. */
   schemasLeftOut: SchemaLeftOut[];
+  /**
+   * What the file cannot say exactly, one line each (also in its header): first what the model
+   * cannot hold at all, by kind and name (an exclusion constraint, a partitioned table, …).
+   */
+  limitations: string[];
 }
 
 /** Reflects the database and renders it as a schema module. */
@@ -72,5 +78,5 @@ export async function pull(config: ResolvedConfig, options: PullOptions = {}): P
   }
   const schemasLeftOut = (schema.schemas ?? []).filter((s) => !s.read && s.tables > 0).map((s) => ({ name: s.name, tables: s.tables }));
   const schemasRead = (schema.schemas ?? []).filter((s) => s.read).map((s) => s.name);
-  return { path, source, tables: schema.tables.length, enums: schema.enums.length, schemasRead, schemasLeftOut };
+  return { path, source, tables: schema.tables.length, enums: schema.enums.length, schemasRead, schemasLeftOut, limitations: pullLimitations(schema) };
 }

@@ -9,6 +9,8 @@ import { argumentError } from "./arguments.js";
 import {
   addColumnOp,
   alterColumnOp,
+  alterTableOptionsOp,
+  replacePrimaryKeyOp,
   createCheckOp,
   createForeignKeyOp,
   createIndexOp,
@@ -44,6 +46,8 @@ export function batchAlterTableOp(target: OnTable, build: (batch: BatchOperation
     createIndex: (name: string, elements: readonly IndexElementInput[], opts) => push(createIndexOp(target, name, elements, opts)),
     dropIndex: (name, opts) => push(dropIndexOp(target, name, opts)),
     createPrimaryKey: (name, columns, opts) => push(createPrimaryKeyOp(target, name, columns, opts)),
+    replacePrimaryKey: (columns, opts) => push(replacePrimaryKeyOp(target, columns, opts)),
+    alterTableOptions: (opts) => push(alterTableOptionsOp(target, opts)),
     createForeignKey: (name, referencedTable, local, remote, opts) => push(createForeignKeyOp(target, name, referencedTable, local, remote, opts)),
     createUniqueConstraint: (name, columns, opts) => push(createUniqueOp(target, name, columns, opts)),
     createCheckConstraint: (name: string, condition: SqlText) => push(createCheckOp(target, name, condition)),

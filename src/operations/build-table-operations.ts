@@ -17,10 +17,12 @@ import {
   sqlArgument,
   typeArgument,
 } from "./arguments.js";
-import type { AlterColumnOptions, CreateForeignKeyOptions, CreateIndexOptions, CreateUniqueOptions, DropColumnOptions, DropConstraintSpec, DropIndexOptions, TableCommentOptions } from "./operations-api.js";
+import type { AlterColumnOptions, CreateForeignKeyOptions, CreateIndexOptions, CreateUniqueOptions, DropColumnOptions, DropConstraintSpec, DropIndexOptions, ReplacePrimaryKeyOptions, TableCommentOptions, TableOptionsOptions } from "./operations-api.js";
 import type {
   AddColumnOp,
   AlterColumnOp,
+  AlterTableOptionsOp,
+  ReplacePrimaryKeyOp,
   CreateCheckConstraintOp,
   CreateForeignKeyOp,
   CreateIndexOp,
@@ -71,16 +73,22 @@ export function alterColumnOp(target: OnTable, column: string, options: Omit<Alt
     default: defaultArgument(o.default, `the default of ${target.table}.${name}`),
     comment: o.comment,
     generated: o.generated === undefined ? undefined : o.generated === null ? null : { ...o.generated },
+    collation: o.collation,
+    collationSchema: o.collationSchema,
+    onUpdate: o.onUpdate,
     using: o.using === undefined ? undefined : sqlArgument(o.using, `${what}: using`),
     existingType: o.existingType === undefined ? undefined : typeArgument(o.existingType, `${what}: existingType`),
     existingNullable: o.existingNullable,
     existingDefault: defaultArgument(o.existingDefault, `the existing default of ${target.table}.${name}`),
     existingComment: o.existingComment,
     existingGenerated: o.existingGenerated === undefined ? undefined : o.existingGenerated === null ? null : { ...o.existingGenerated },
+    existingCollation: o.existingCollation,
+    existingCollationSchema: o.existingCollationSchema,
+    existingOnUpdate: o.existingOnUpdate,
   } as AlterColumnOp);
-  const changes = ["newName", "type", "nullable", "default", "comment", "generated"] as const;
+  const changes = ["newName", "type", "nullable", "default", "comment", "generated", "collation", "onUpdate"] as const;
   if (!changes.some((key) => op[key] !== undefined)) {
-    throw argumentError(`${what} changes nothing.`, "Pass at least one of type, nullable, default, comment, generated or newName (existing* options only describe the column as it was).");
+    throw argumentError(`${what} changes nothing.`, "Pass at least one of type, nullable, default, comment, generated, collation, onUpdate or newName (existing* options only describe the column as it was).");
   }
   return op;
 }
@@ -111,6 +119,40 @@ export function createPrimaryKeyOp(target: OnTable, name: string, columns: reado
   const constraintName = requireName(name, "op.createPrimaryKey: the constraint name");
   const flags = constraintFlags({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred });
   return { kind: "createPrimaryKey", ...target, constraint: { name: constraintName, columns: requireColumns(columns, `op.createPrimaryKey ${constraintName}`), ...flags } };
+}
+
+/** replacePrimaryKey: the new key and the one it replaces. */
+export function replacePrimaryKeyOp(target: OnTable, columns: readonly string[], options: Omit<ReplacePrimaryKeyOptions, "schema">): ReplacePrimaryKeyOp {
+  const what = `op.replacePrimaryKey ${target.table}`;
+  const existing = options?.replaces;
+  if (!existing || typeof existing !== "object") throw argumentError(`${what}: replaces is missing.`, "Pass replaces: { columns: [...] } (and its name on PostgreSQL), the key being replaced.");
+  const name = options.name === undefined ? undefined : requireName(options.name, `${what}: name`);
+  return {
+    kind: "replacePrimaryKey",
+    ...target,
+    constraint: { ...(name ? { name } : {}), columns: requireColumns(columns, what), ...constraintFlags({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred }) },
+    existing: {
+      ...(existing.name ? { name: requireName(existing.name, `${what}: replaces.name`) } : {}),
+      columns: requireColumns(existing.columns, `${what}: replaces.columns`),
+      ...constraintFlags({ deferrable: existing.deferrable, initiallyDeferred: existing.initiallyDeferred }),
+    },
+  };
+}
+
+/** alterTableOptions; refuses a call that changes nothing. */
+export function alterTableOptionsOp(target: OnTable, options: Omit<TableOptionsOptions, "schema">): AlterTableOptionsOp {
+  const what = `op.alterTableOptions ${target.table}`;
+  const o = options ?? {};
+  const op: AlterTableOptionsOp = compact({
+    kind: "alterTableOptions",
+    ...target,
+    collation: o.collation === undefined ? undefined : requireName(o.collation, `${what}: collation`),
+    engine: o.engine === undefined ? undefined : requireName(o.engine, `${what}: engine`),
+    existingCollation: o.existingCollation === undefined ? undefined : requireName(o.existingCollation, `${what}: existingCollation`),
+    existingEngine: o.existingEngine === undefined ? undefined : requireName(o.existingEngine, `${what}: existingEngine`),
+  } as AlterTableOptionsOp);
+  if (op.collation === undefined && op.engine === undefined) throw argumentError(`${what} changes nothing.`, "Pass collation and/or engine.");
+  return op;
 }
 
 /** createForeignKey; the referenced table is in `referencedSchema`, else the source table's schema. */

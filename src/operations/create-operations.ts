@@ -29,6 +29,8 @@ import {
   createForeignKeyOp,
   createIndexOp,
   createPrimaryKeyOp,
+  replacePrimaryKeyOp,
+  alterTableOptionsOp,
   createTableCommentOp,
   createUniqueOp,
   dropColumnOp,
@@ -87,6 +89,8 @@ export function createOperations(sink: OperationSink, options: CreateOperationsO
     createIndex: (name, table, elements, opts) => submit(() => createIndexOp(tableTarget(table, opts?.schema, "op.createIndex"), name, elements, opts)),
     dropIndex: (name, opts) => submit(() => dropIndexOp(tableTarget(opts?.table, opts?.schema, `op.dropIndex ${name}`), name, opts)),
     createPrimaryKey: (name, table, columns, opts) => submit(() => createPrimaryKeyOp(tableTarget(table, opts?.schema, "op.createPrimaryKey"), name, columns, opts)),
+    replacePrimaryKey: (table, columns, opts) => submit(() => replacePrimaryKeyOp(tableTarget(table, opts?.schema, "op.replacePrimaryKey"), columns, opts)),
+    alterTableOptions: (table, opts) => submit(() => alterTableOptionsOp(tableTarget(table, opts?.schema, "op.alterTableOptions"), opts)),
     createForeignKey: (name, sourceTable, referencedTable, local, remote, opts) =>
       submit(() => createForeignKeyOp(tableTarget(sourceTable, opts?.schema, "op.createForeignKey"), name, referencedTable, local, remote, opts)),
     createUniqueConstraint: (name, table, columns, opts) => submit(() => createUniqueOp(tableTarget(table, opts?.schema, "op.createUniqueConstraint"), name, columns, opts)),

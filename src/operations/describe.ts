@@ -35,6 +35,8 @@ const describers: OperationTable<string> = {
       op.default !== undefined ? (op.default === null ? "drop default" : "default") : "",
       op.comment !== undefined ? "comment" : "",
       op.generated !== undefined ? "generated" : "",
+      op.collation !== undefined ? `collation ${op.collation ?? "default"}` : "",
+      op.onUpdate !== undefined ? (op.onUpdate === null ? "drop on update" : "on update") : "",
       op.newName !== undefined ? `rename to ${op.newName}` : "",
     ].filter(Boolean);
     return `alter column ${on(op)}.${op.column}${changes.length ? ` (${changes.join(", ")})` : ""}`;
@@ -42,6 +44,9 @@ const describers: OperationTable<string> = {
   createIndex: (op) => `create ${op.index.unique ? "unique " : ""}index ${op.index.name} on ${on(op)}`,
   dropIndex: (op) => `drop index ${op.name} on ${on(op)}`,
   createPrimaryKey: (op) => `${named("create primary key", op.constraint.name)} on ${on(op)}`,
+  replacePrimaryKey: (op) => `replace primary key on ${on(op)} (${op.existing.columns.join(", ")}) with (${op.constraint.columns.join(", ")})`,
+  alterTableOptions: (op) =>
+    `alter table ${on(op)} (${[op.collation !== undefined ? `collation ${op.collation}` : "", op.engine !== undefined ? `engine ${op.engine}` : ""].filter(Boolean).join(", ")})`,
   createForeignKey: (op) =>
     `${named("create foreign key", op.constraint.name)} on ${on(op)}(${op.constraint.columns.join(", ")}) to ${tableLabel({ schema: op.constraint.referencedSchema, name: op.constraint.referencedTable })}`,
   createUniqueConstraint: (op) => `${named("create unique constraint", op.constraint.name)} on ${on(op)}`,

@@ -56,6 +56,12 @@ export interface AlterColumnOptions extends SchemaOption {
   default?: DefaultSpec | null;
   comment?: string | null;
   generated?: ColumnGeneration | null;
+  /** The new collation of a character column (null: the table's default); on MySQL it fixes the character set too. */
+  collation?: string | null;
+  /** The PostgreSQL schema of `collation`. */
+  collationSchema?: string | null;
+  /** MySQL `ON UPDATE` expression (null removes it). */
+  onUpdate?: string | null;
   newName?: string;
   /** Expression that converts existing values (PostgreSQL `USING`). */
   using?: SqlText;
@@ -64,6 +70,9 @@ export interface AlterColumnOptions extends SchemaOption {
   existingDefault?: DefaultSpec | null;
   existingComment?: string | null;
   existingGenerated?: ColumnGeneration | null;
+  existingCollation?: string | null;
+  existingCollationSchema?: string | null;
+  existingOnUpdate?: string | null;
 }
 
 /** Options of `op.createIndex`. */
@@ -111,6 +120,27 @@ export type DropConstraintSpec =
 
 /** Options of `op.dropConstraint`. */
 export type DropConstraintOptions = SchemaOption & DropConstraintSpec;
+
+/** Options of `op.replacePrimaryKey`. */
+export interface ReplacePrimaryKeyOptions extends SchemaOption, ConstraintTiming {
+  /** The new key's constraint name (MySQL's is always PRIMARY; PostgreSQL names it table_pkey without one). */
+  name?: string;
+  /** The key it replaces: its columns, and its name where the dialect drops it by name (PostgreSQL). */
+  replaces: PrimaryKeySchema;
+}
+
+/**
+ * Options of `op.alterTableOptions` (MySQL/MariaDB). An absent option is left alone; the
+ * `existing*` options make it reversible.
+ */
+export interface TableOptionsOptions extends SchemaOption {
+  /** The table's default collation, e.g. "utf8mb4_bin" (it fixes the default character set); existing columns keep theirs. */
+  collation?: string;
+  /** The storage engine, e.g. "InnoDB". */
+  engine?: string;
+  existingCollation?: string;
+  existingEngine?: string;
+}
 
 /** Options of `op.createTableComment`. */
 export interface TableCommentOptions extends SchemaOption {
@@ -164,6 +194,10 @@ export interface BatchOperations {
   dropIndex(name: string, options?: Omit<DropIndexOptions, "schema" | "table">): void;
   /** Records a createPrimaryKey. */
   createPrimaryKey(name: string, columns: readonly string[], options?: ConstraintTiming): void;
+  /** Records a replacePrimaryKey. */
+  replacePrimaryKey(columns: readonly string[], options: Omit<ReplacePrimaryKeyOptions, "schema">): void;
+  /** Records an alterTableOptions. */
+  alterTableOptions(options: Omit<TableOptionsOptions, "schema">): void;
   /** Records a createForeignKey from this table to `referencedTable`. */
   createForeignKey(name: string, referencedTable: string, localColumns: readonly string[], remoteColumns: readonly string[], options?: Omit<CreateForeignKeyOptions, "schema">): void;
   /** Records a createUniqueConstraint. */
@@ -206,6 +240,13 @@ export interface Operations {
   dropIndex(name: string, options: DropIndexOptions): Promise<void>;
   /** Adds a primary key constraint. */
   createPrimaryKey(name: string, table: string, columns: readonly string[], options?: CreatePrimaryKeyOptions): Promise<void>;
+  /**
+   * Replaces the primary key in one statement (`DROP PRIMARY KEY, ADD PRIMARY KEY (…)` on MySQL,
+   * so an AUTO_INCREMENT column stays keyed); `replaces` is the key it replaces.
+   */
+  replacePrimaryKey(table: string, columns: readonly string[], options: ReplacePrimaryKeyOptions): Promise<void>;
+  /** Changes a MySQL/MariaDB table's default collation (and character set) or storage engine. */
+  alterTableOptions(table: string, options: TableOptionsOptions): Promise<void>;
   /** Adds a foreign key from `sourceTable(localColumns)` to `referencedTable(remoteColumns)`. */
   createForeignKey(
     name: string,

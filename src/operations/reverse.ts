@@ -57,6 +57,9 @@ const ALTER_FIELDS = [
   ["default", "existingDefault"],
   ["comment", "existingComment"],
   ["generated", "existingGenerated"],
+  ["collation", "existingCollation"],
+  ["collationSchema", "existingCollationSchema"],
+  ["onUpdate", "existingOnUpdate"],
 ] as const;
 
 /**
@@ -106,6 +109,17 @@ const reversers: OperationTable<Operation[]> = {
     return [{ kind: "createIndex", ...where(op), index: op.existing, ...(op.concurrently ? { concurrently: true } : {}), ...(op.ifExists ? { ifNotExists: true } : {}) }];
   },
   createPrimaryKey: (op) => dropOf(op, { type: "primaryKey", constraint: op.constraint }, "createPrimaryKey"),
+  replacePrimaryKey: (op) => [{ kind: "replacePrimaryKey", ...where(op), constraint: op.existing, existing: op.constraint }],
+  alterTableOptions: (op) => {
+    const missing = [op.collation !== undefined && op.existingCollation === undefined ? "existingCollation" : "", op.engine !== undefined && op.existingEngine === undefined ? "existingEngine" : ""].filter(Boolean);
+    if (missing.length > 0) throw irreversible(op, "the table's prior options are unknown", `Pass ${missing.join(" and ")} to alterTableOptions.`);
+    return [{
+      kind: "alterTableOptions",
+      ...where(op),
+      ...(op.collation !== undefined ? { collation: op.existingCollation, existingCollation: op.collation } : {}),
+      ...(op.engine !== undefined ? { engine: op.existingEngine, existingEngine: op.engine } : {}),
+    }];
+  },
   createForeignKey: (op) => dropOf(op, { type: "foreignKey", constraint: op.constraint }, "createForeignKey"),
   createUniqueConstraint: (op) => dropOf(op, { type: "unique", constraint: op.constraint }, "createUniqueConstraint"),
   createCheckConstraint: (op) => dropOf(op, { type: "check", constraint: op.constraint }, "createCheckConstraint"),

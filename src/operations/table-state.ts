@@ -161,6 +161,12 @@ export function applyEdit(edit: TableEdit, op: TableLevelOperation, rules: Ident
       if (op.default !== undefined) column.default = op.default;
       if (op.comment !== undefined) column.comment = op.comment;
       if (op.generated !== undefined) column.generated = op.generated;
+      if (op.collation !== undefined) {
+        column.collation = op.collation;
+        if (op.collationSchema) column.collationSchema = op.collationSchema;
+        else delete column.collationSchema;
+      }
+      if (op.onUpdate !== undefined) column.onUpdate = op.onUpdate;
       if (op.using) edit.origins.set(column.name, { expression: op.using });
       if (op.newName !== undefined && op.newName !== column.name) renameColumn(edit, column, op.newName, rules);
       return;
@@ -181,6 +187,14 @@ export function applyEdit(edit: TableEdit, op: TableLevelOperation, rules: Ident
     case "createPrimaryKey":
       if (t.primaryKey) throw definitionError(`Table "${t.name}" already has a primary key.`, 'Drop the existing primary key first (dropConstraint with type "primaryKey").');
       t.primaryKey = structuredClone(op.constraint);
+      return;
+    case "replacePrimaryKey":
+      // The old key needs no name to go (a SQLite rebuild writes the new one).
+      t.primaryKey = structuredClone(op.constraint);
+      return;
+    case "alterTableOptions":
+      if (op.collation !== undefined) t.collation = op.collation;
+      if (op.engine !== undefined) t.engine = op.engine;
       return;
     case "createForeignKey":
       t.foreignKeys.push(structuredClone(op.constraint));

@@ -74,11 +74,23 @@ export interface AlterColumnOp extends OnTable {
   default?: DefaultValue | null;
   comment?: string | null;
   generated?: ColumnGeneration | null;
+  /**
+   * The column's collation (character columns); null: the table's default. A MySQL collation
+   * also fixes the column's character set.
+   */
+  collation?: string | null;
+  /** The PostgreSQL schema of `collation` (absent: found on the search path). */
+  collationSchema?: string | null;
+  /** MySQL `ON UPDATE <expr>`; null removes it. */
+  onUpdate?: string | null;
   existingType?: ColumnType;
   existingNullable?: boolean;
   existingDefault?: DefaultValue | null;
   existingComment?: string | null;
   existingGenerated?: ColumnGeneration | null;
+  existingCollation?: string | null;
+  existingCollationSchema?: string | null;
+  existingOnUpdate?: string | null;
   /** SQL expression to convert existing values (PostgreSQL `USING`). */
   using?: string;
 }
@@ -102,6 +114,32 @@ export interface DropIndexOp extends OnTable {
 export interface CreatePrimaryKeyOp extends OnTable {
   kind: "createPrimaryKey";
   constraint: PrimaryKeySchema;
+}
+
+/**
+ * Replaces a table's primary key in one statement (MySQL: `DROP PRIMARY KEY, ADD PRIMARY KEY`),
+ * so an AUTO_INCREMENT column in both keys stays keyed throughout. `existing` is the key it
+ * replaces, so the reverse is the same operation the other way.
+ */
+export interface ReplacePrimaryKeyOp extends OnTable {
+  kind: "replacePrimaryKey";
+  constraint: PrimaryKeySchema;
+  existing: PrimaryKeySchema;
+}
+
+/**
+ * Changes a MySQL/MariaDB table's options: its default collation (which fixes its default
+ * character set: `ALTER TABLE … DEFAULT CHARACTER SET … COLLATE …`) and its storage engine.
+ * The collation is what columns added later get; existing columns keep theirs (autogenerate
+ * alters each character column by name). An absent field is left alone; the `existing*`
+ * fields make it reversible.
+ */
+export interface AlterTableOptionsOp extends OnTable {
+  kind: "alterTableOptions";
+  collation?: string;
+  engine?: string;
+  existingCollation?: string;
+  existingEngine?: string;
 }
 
 export interface CreateForeignKeyOp extends OnTable {
@@ -253,6 +291,8 @@ export type Operation =
   | CreateIndexOp
   | DropIndexOp
   | CreatePrimaryKeyOp
+  | ReplacePrimaryKeyOp
+  | AlterTableOptionsOp
   | CreateForeignKeyOp
   | CreateUniqueConstraintOp
   | CreateCheckConstraintOp
@@ -286,6 +326,8 @@ export type TableLevelOperation =
   | CreateIndexOp
   | DropIndexOp
   | CreatePrimaryKeyOp
+  | ReplacePrimaryKeyOp
+  | AlterTableOptionsOp
   | CreateForeignKeyOp
   | CreateUniqueConstraintOp
   | CreateCheckConstraintOp
@@ -300,6 +342,8 @@ const TABLE_LEVEL_KINDS: ReadonlySet<OperationKind> = new Set<OperationKind>([
   "createIndex",
   "dropIndex",
   "createPrimaryKey",
+  "replacePrimaryKey",
+  "alterTableOptions",
   "createForeignKey",
   "createUniqueConstraint",
   "createCheckConstraint",

@@ -4,7 +4,7 @@
  * keeps constraint names unique per table and checks foreign-key targets; where the database
  * differs, the pulled file differs too, and its header says where.
  */
-import { tableLabel, unmanagedLabel, type ColumnType, type DatabaseSchema, type TableSchema } from "../catalog/types.js";
+import { tableLabel, unmanagedKinds, unmanagedLabel, type ColumnType, type DatabaseSchema, type TableSchema } from "../catalog/types.js";
 import { tableNameClash } from "../catalog/validate-names.js";
 
 const q = (value: string): string => JSON.stringify(value);
@@ -69,7 +69,7 @@ function missingTargets(schema: DatabaseSchema): string[] {
 
 /** What the database holds and the model cannot say (rules, inheritance, …), by kind and name. */
 function unmanagedObjects(schema: DatabaseSchema): string[] {
-  return (schema.unmanagedObjects ?? []).map((o) => `${unmanagedLabel(o)} is not in this file: athanor does not manage ${o.kind === "inheritance" ? "table inheritance" : `${o.kind}s`} (check reports it)`);
+  return (schema.unmanagedObjects ?? []).map((o) => `${unmanagedLabel(o)}${o.detail ? ` (${o.detail.replace(/\s+/g, " ").trim()})` : ""} is not in this file: athanor does not manage ${unmanagedKinds(o.kind)} (check reports it)`);
 }
 
 /** Everything about `schema` the pulled file cannot reproduce exactly, one message each. */

@@ -14,7 +14,7 @@ import { isCharacterType } from "./types.js";
 
 /** True when the operation changes more than the column's name. */
 function changesDefinition(op: AlterColumnOp): boolean {
-  return op.type !== undefined || op.nullable !== undefined || op.default !== undefined || op.comment !== undefined || op.generated !== undefined;
+  return op.type !== undefined || op.nullable !== undefined || op.default !== undefined || op.comment !== undefined || op.generated !== undefined || op.collation !== undefined || op.onUpdate !== undefined;
 }
 
 /** The column as it is now, from the live table or from the operation's existing* fields. */
@@ -42,8 +42,10 @@ function currentColumn(op: AlterColumnOp, ctx: CompileContext, where: string): C
       { hint: `Pass ${missing.join(", ")} to alterColumn (use null where there is none), or run online so the definition can be read from the database.` },
     );
   }
-  // ON UPDATE and COLLATE have no existing* fields: offline they are only known from the table state.
-  return { name: op.column, type, nullable, default: dflt, comment, generated, onUpdate: null, collation: null };
+  // ON UPDATE and COLLATE are optional to describe: absent, the column has none of its own.
+  const onUpdate = op.existingOnUpdate !== undefined ? op.existingOnUpdate : (op.onUpdate ?? null);
+  const collation = op.existingCollation !== undefined ? op.existingCollation : (op.collation ?? null);
+  return { name: op.column, type, nullable, default: dflt, comment, generated, onUpdate, collation };
 }
 
 /** The column after the change: the operation's new values over the current definition. */
@@ -59,8 +61,8 @@ function mergedColumn(op: AlterColumnOp, current: ColumnSchema): ColumnSchema {
     generated: op.generated !== undefined ? op.generated : (current.generated ?? null),
     // ON UPDATE only applies to datetime/timestamp columns and COLLATE only to character columns:
     // they are kept unless the new type cannot carry them.
-    onUpdate: !typeChanged || type.kind === "timestamp" ? (current.onUpdate ?? null) : null,
-    collation: !typeChanged || isCharacterType(type) ? (current.collation ?? null) : null,
+    onUpdate: op.onUpdate !== undefined ? op.onUpdate : !typeChanged || type.kind === "timestamp" ? (current.onUpdate ?? null) : null,
+    collation: op.collation !== undefined ? op.collation : !typeChanged || isCharacterType(type) ? (current.collation ?? null) : null,
   };
 }
 

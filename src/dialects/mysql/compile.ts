@@ -8,7 +8,7 @@
  * current servers) and a project never fights its DBA's configuration.
  */
 import { createObjectStatements, dropObjectStatements, replaceObjectStatements } from "./compile-objects.js";
-import type { Operation, OperationTable, TableLevelOperation, OnTable } from "../../operations/types.js";
+import type { AlterTableOptionsOp, Operation, OperationTable, TableLevelOperation, OnTable } from "../../operations/types.js";
 import type { TableSchema } from "../../catalog/types.js";
 import type { CompileContext, Statement } from "../dialect.js";
 import { MigrateError, UnsupportedOperationError } from "../../errors.js";
@@ -46,6 +46,22 @@ function tableOption(value: string, where: string): string {
     throw new MigrateError("model", `The ${where} "${value}" is not a valid name.`, { hint: "Use a name MySQL lists in SHOW ENGINES or SHOW COLLATION, e.g. InnoDB or utf8mb4_general_ci." });
   }
   return value;
+}
+
+/**
+ * The options of an alterTableOptions. A collation sets the table's default character set (its
+ * name's prefix: utf8mb4_bin is utf8mb4's) for columns added later; existing columns keep theirs,
+ * which is why autogenerate alters each by name instead of CONVERT TO (which also rewrites
+ * TEXT as MEDIUMTEXT when the character set widens).
+ */
+function tableOptionsClause(op: AlterTableOptionsOp): string {
+  const parts: string[] = [];
+  if (op.engine !== undefined) parts.push(`ENGINE=${tableOption(op.engine, `${op.table} engine`)}`);
+  if (op.collation !== undefined) {
+    const collation = tableOption(op.collation, `${op.table} collation`);
+    parts.push(`DEFAULT CHARACTER SET ${collation.split("_")[0]} COLLATE ${collation}`);
+  }
+  return parts.join(" ");
 }
 
 /** CREATE TABLE with every column, key, constraint and index in one statement (DDL is not transactional). */
@@ -131,6 +147,9 @@ function handlers(ctx: CompileContext): OperationTable<Compiled> {
       return [{ sql: `DROP INDEX ${quoteIdentifier(op.name)} ON ${tableOf(op)}` }];
     },
     createPrimaryKey: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} ADD ${primaryKeyClause(op.constraint)}` }],
+    // One ALTER: an AUTO_INCREMENT column must stay keyed, so the table is never without its key.
+    replacePrimaryKey: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} DROP PRIMARY KEY, ADD ${primaryKeyClause(op.constraint)}` }],
+    alterTableOptions: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} ${tableOptionsClause(op)}` }],
     createForeignKey: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} ADD ${foreignKeyClause(op.constraint, op.table)}` }],
     createUniqueConstraint: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} ADD ${uniqueClause(op.constraint)}` }],
     createCheckConstraint: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} ADD ${checkClause(op.constraint)}` }],

@@ -8,6 +8,7 @@
  * (ReflectOptions.schemas, which on MySQL names databases) carry their database name.
  */
 import { reflectObjects } from "./reflect-objects.js";
+import { reflectUnmanaged } from "./reflect-unmanaged.js";
 import type { Connection, ReflectOptions } from "../dialect.js";
 import type { DatabaseSchema, TableRef, TableSchema } from "../../catalog/types.js";
 import { ConnectionError } from "../../errors.js";
@@ -168,8 +169,16 @@ export async function reflect(conn: Connection, options: ReflectOptions = {}): P
   });
   // Objects are read only from the connection's own database (other databases: tables only).
   const objects = await reflectObjects(conn, schemas[0]!);
+  const own = new Set(tables.tables.filter((t) => !t.schema).map((t) => t.name));
+  const unmanaged = await reflectUnmanaged(conn, schemas[0]!, own);
   // MySQL enums are inline column types; there are no named enum types to report.
-  return { tables: tables.tables, enums: [], ...(objects.length > 0 ? { objects } : {}), ...(tables.defaults ? { tableDefaults: tables.defaults } : {}) };
+  return {
+    tables: tables.tables,
+    enums: [],
+    ...(objects.length > 0 ? { objects } : {}),
+    ...(unmanaged.length > 0 ? { unmanagedObjects: unmanaged } : {}),
+    ...(tables.defaults ? { tableDefaults: tables.defaults } : {}),
+  };
 }
 
 /** Reads one table; undefined when it does not exist. `ref.schema` names another database. */

@@ -40,21 +40,32 @@ function usingClause(op: AlterColumnOp, type: ColumnType, prior: ColumnType | un
   return prior && needsExplicitCast(prior, type) ? ` USING ${quoteIdentifier(op.column)}::${columnTypeSql(type)}` : "";
 }
 
-/** The ALTER COLUMN actions for type, default and nullability, in the order PostgreSQL needs. */
-function columnActions(op: AlterColumnOp, priorType: ColumnType | undefined): string[] {
+/** ` COLLATE "x"` for a collation change (null: the type's default collation), else "". */
+function collateClause(op: AlterColumnOp): string {
+  if (!differs(op.collation, op.existingCollation) && !differs(op.collationSchema, op.existingCollationSchema)) return "";
+  return ` COLLATE ${op.collation ? quoteTable({ schema: op.collationSchema ?? null, name: op.collation }) : quoteIdentifier("default")}`;
+}
+
+/**
+ * The ALTER COLUMN actions for type, collation, default and nullability, in the order PostgreSQL
+ * needs. A collation changes only with `TYPE … COLLATE`, so it restates the type (`knownType`:
+ * the operation's or the table's).
+ */
+function columnActions(op: AlterColumnOp, priorType: ColumnType | undefined, knownType: ColumnType | undefined): string[] {
   const actions: string[] = [];
-  const typeChanges = differs(op.type, op.existingType) || op.using !== undefined;
+  const collate = collateClause(op);
+  const typeChanges = differs(op.type, op.existingType) || op.using !== undefined || collate !== "";
   const defaultChanges = differs(op.default, op.existingDefault);
   if (typeChanges) {
-    const type = op.type ?? op.existingType;
+    const type = op.type ?? op.existingType ?? knownType;
     if (!type) {
-      throw new UnsupportedOperationError(`alterColumn on "${op.column}" gives a USING expression but no type.`, {
-        hint: "Pass type (and existingType) together with using.",
+      throw new UnsupportedOperationError(`alterColumn on "${op.column}" gives a USING expression or a collation but no type.`, {
+        hint: "Pass type (or existingType) together with using or collation.",
       });
     }
     // The old default may not cast to the new type; drop it first when a new one replaces it.
     if (defaultChanges) actions.push("DROP DEFAULT");
-    actions.push(`TYPE ${columnTypeSql(type)}${usingClause(op, type, priorType)}`);
+    actions.push(`TYPE ${columnTypeSql(type)}${collate}${usingClause(op, type, priorType)}`);
   }
   if (defaultChanges && op.default !== undefined) {
     if (op.default === null) {
@@ -81,7 +92,8 @@ export async function compileAlterColumn(op: AlterColumnOp, ctx: CompileContext)
   }
   statements.push(...generation.before);
   const priorType = op.type !== undefined && op.using === undefined ? (op.existingType ?? ctx.tableState(table)?.columns.find((c) => c.name === op.column)?.type) : undefined;
-  const actions = columnActions(op, priorType);
+  const knownType = op.type ?? op.existingType ?? (op.collation !== undefined ? ctx.tableState(table)?.columns.find((c) => c.name === op.column)?.type : undefined);
+  const actions = columnActions(op, priorType, knownType);
   if (actions.length > 0) statements.push({ sql: `ALTER TABLE ${quoteTable(table)} ${actions.join(", ")}` });
   statements.push(...generation.after);
   if (differs(op.comment, op.existingComment)) statements.push(columnCommentStatement(table, op.column, op.comment ?? null));

@@ -6,6 +6,7 @@
  */
 import type { Operation, OperationTable, OnTable, TableLevelOperation } from "../../operations/types.js";
 import type { TableRef } from "../../catalog/types.js";
+import { UnsupportedOperationError } from "../../errors.js";
 import type { CompileContext, Statement } from "../dialect.js";
 import { compileAlterColumn } from "./alter-column.js";
 import { columnCommentStatement, columnDefinitionSql, tableCommentStatement } from "./column-sql.js";
@@ -43,6 +44,16 @@ function handlers(ctx: CompileContext): OperationTable<Compiled> {
     createIndex: (op) => [createIndexStatement(ref(op), op.index, { concurrently: op.concurrently, ifNotExists: op.ifNotExists })],
     dropIndex: (op) => [dropIndexStatement(op.schema, op.name, { concurrently: op.concurrently, ifExists: op.ifExists })],
     createPrimaryKey: (op) => alterTable(op, `ADD ${primaryKeySql(op.constraint)}`),
+    replacePrimaryKey: (op) => {
+      if (!op.existing.name) {
+        throw new UnsupportedOperationError(`PostgreSQL drops a primary key by its name, and the key replaced on "${op.table}" has none.`, { hint: "Pass replaces: { name, columns } to replacePrimaryKey (the name is usually <table>_pkey)." });
+      }
+      // One statement: the table is never without a key in between.
+      return alterTable(op, `DROP CONSTRAINT ${quoteIdentifier(op.existing.name)}, ADD ${primaryKeySql(op.constraint)}`);
+    },
+    alterTableOptions: (op) => {
+      throw new UnsupportedOperationError(`PostgreSQL has no table collation or engine (alterTableOptions on "${op.table}").`, { hint: "Remove the operation for PostgreSQL; table options are MySQL's. Column collations change with alterColumn." });
+    },
     createForeignKey: (op) => alterTable(op, `ADD ${foreignKeySql(op.constraint)}`),
     createUniqueConstraint: (op) => alterTable(op, `ADD ${uniqueSql(op.constraint)}`),
     createCheckConstraint: (op) => alterTable(op, `ADD ${checkSql(op.constraint)}`),

@@ -10,6 +10,7 @@
  * every optional field present (null when unset). Lists are sorted by name.
  */
 import { reflectObjects } from "./reflect-objects.js";
+import { reflectUnmanaged } from "./reflect-unmanaged.js";
 import type { ColumnSchema, ConstraintTiming, DatabaseSchema, EnumSchema, ExistingSchema, IndexElement, IndexElementOptions, ReferentialAction, TableRef, TableSchema } from "../../catalog/types.js";
 import type { Connection, ReflectOptions } from "../dialect.js";
 import { isNextvalDefault, reflectedDefault } from "./defaults.js";
@@ -209,7 +210,9 @@ export async function reflect(conn: Connection, options: ReflectOptions = {}): P
   const enums: EnumSchema[] = enumRows.map((row) => ({ schema: row.schema, name: row.name, values: row.values }));
   const { objects, unmanaged } = await reflectObjects(conn, scoped);
   const schemas: ExistingSchema[] = schemaRows.map((row) => ({ name: row.name, current: row.current, tables: row.tables, read: read ? read.includes(row.name) : row.current }));
-  return { tables, enums: enums.sort(bySchemaAndName), ...(objects.length > 0 ? { objects } : {}), ...(unmanaged.length > 0 ? { unmanagedObjects: unmanaged } : {}), schemas };
+  const own = await reflectUnmanaged(conn, scoped);
+  const all = [...unmanaged, ...own];
+  return { tables, enums: enums.sort(bySchemaAndName), ...(objects.length > 0 ? { objects } : {}), ...(all.length > 0 ? { unmanagedObjects: all } : {}), schemas };
 }
 
 /** The tables (four catalog queries), sorted; enums are read only by reflect(). */

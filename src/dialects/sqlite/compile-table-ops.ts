@@ -26,6 +26,11 @@ function assertExpressible(op: TableLevelOperation, table: string): void {
     });
   }
   if (op.kind === "createIndex") assertIndexSupported(table, op.index);
+  if (op.kind === "alterTableOptions") {
+    throw new UnsupportedOperationError(`SQLite has no table collation or engine (${where}).`, {
+      hint: "Remove the operation for SQLite (branch on op.dialect if the revision also targets MySQL); table options are MySQL's.",
+    });
+  }
   if (op.kind === "createTableComment" || op.kind === "dropTableComment") {
     throw new UnsupportedOperationError(`SQLite has no table comments (${where}).`, {
       hint: "Remove the comment operation for SQLite (branch on op.dialect if the revision also targets other databases); SQLite cannot store comments.",
@@ -77,6 +82,7 @@ function nativeStatements(op: TableLevelOperation, table: string, state: TableSc
     case "dropIndex":
       return [{ sql: `DROP INDEX ${op.ifExists ? "IF EXISTS " : ""}${quoteIdentifier(op.name)}` }];
     case "createPrimaryKey":
+    case "replacePrimaryKey":
     case "createForeignKey":
     case "createUniqueConstraint":
     case "createCheckConstraint":
@@ -84,6 +90,7 @@ function nativeStatements(op: TableLevelOperation, table: string, state: TableSc
       return null;
     case "createTableComment":
     case "dropTableComment":
+    case "alterTableOptions":
       return [];
   }
 }

@@ -59,6 +59,8 @@ function handlers(ctx: CompileContext): OperationTable<Promise<Statement[]>> {
     createIndex: (op) => tableOp(op, ctx),
     dropIndex: (op) => tableOp(op, ctx),
     createPrimaryKey: (op) => tableOp(op, ctx),
+    replacePrimaryKey: (op) => tableOp(op, ctx),
+    alterTableOptions: (op) => tableOp(op, ctx),
     createForeignKey: (op) => tableOp(op, ctx),
     createUniqueConstraint: (op) => tableOp(op, ctx),
     createCheckConstraint: (op) => tableOp(op, ctx),

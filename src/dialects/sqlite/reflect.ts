@@ -4,6 +4,7 @@
  * (constraint names, CHECK texts, defaults as written, generated expressions, enums stored as
  * TEXT + CHECK). Triggers and table options are kept aside for rebuilds (see table-extras).
  */
+import { reflectUnmanaged } from "./reflect-unmanaged.js";
 import { reflectObjects } from "./reflect-objects.js";
 import type { Connection, ReflectOptions } from "../dialect.js";
 import type { CheckSchema, ColumnSchema, DatabaseSchema, ForeignKeySchema, IndexSchema, ReferentialAction, TableRef, TableSchema, UniqueSchema } from "../../catalog/types.js";
@@ -183,7 +184,8 @@ export async function reflect(conn: Connection, options: ReflectOptions = {}): P
   const tables = rows.tables.map((t) => reflectOneTable(t.name, t.sql, by));
   resolveImplicitReferences(tables);
   const objects = await reflectObjects(conn, options);
-  return { tables, enums: [], ...(objects.length > 0 ? { objects } : {}) };
+  const unmanaged = await reflectUnmanaged(conn, options);
+  return { tables, enums: [], ...(objects.length > 0 ? { objects } : {}), ...(unmanaged.length > 0 ? { unmanagedObjects: unmanaged } : {}) };
 }
 
 /** Reads one table, or undefined when it does not exist. */

@@ -311,7 +311,8 @@ describe.skipIf(!available)("postgres reflection", () => {
     const fiveHundred = await reflectCount();
     expect(fiveHundred.tables).toBe(500);
     expect(fiveHundred.queries).toBe(ten.queries);
-    // One for the schemas, five for tables and enums, one for views, routines, aggregates, domains, triggers, extensions and sequences.
-    expect(ten.queries).toBeLessThanOrEqual(7);
+    // One for the schemas, five for tables and enums, one for views, routines, aggregates, domains, triggers, extensions and sequences,
+    // one for what the model cannot hold (reflect-unmanaged.ts).
+    expect(ten.queries).toBeLessThanOrEqual(8);
   });
 });

@@ -147,12 +147,26 @@ describe("type-change warnings: judged once, above the operation", () => {
   });
 });
 
-describe("compareSchemas: column settings autogenerate does not change", () => {
-  it("warns about a different collation or ON UPDATE clause instead of altering", () => {
-    const result = diff(col("a", "text", { collation: "C", onUpdate: "CURRENT_TIMESTAMP" }), col("a", "text"));
-    expect(result.operations).toEqual([]);
-    expect(result.warnings).toHaveLength(2);
-    expect(result.warnings[0]).toMatch(/collation C/);
-    expect(result.warnings[1]).toMatch(/ON UPDATE CURRENT_TIMESTAMP/);
+describe("compareSchemas: collations and ON UPDATE", () => {
+  it("alters a column's collation and ON UPDATE clause, with both sides written out so the reverse is exact", () => {
+    const alter = onlyAlter(col("a", "text", { collation: "C", onUpdate: "CURRENT_TIMESTAMP" }), col("a", "text"));
+    expect(alter).toMatchObject({ collation: "C", existingCollation: null, onUpdate: "CURRENT_TIMESTAMP", existingOnUpdate: null });
+    expect(reverseAll([alter])).toEqual([expect.objectContaining({ collation: null, existingCollation: "C", onUpdate: null, existingOnUpdate: "CURRENT_TIMESTAMP" })]);
+  });
+
+  it("compares the collation a column ends up with: its own, else its table's, else the database's", () => {
+    const target = db([{ ...withId("t", [col("a", "text")]), collation: "utf8mb4_bin" }]);
+    const actual = { ...db([withId("t", [col("a", "text"), col("n", "integer")])]), tableDefaults: { collation: "utf8mb4_general_ci" } };
+    const alters = compareSchemas({ ...target, tables: target.tables.map((t) => ({ ...t, columns: [...t.columns, col("n", "integer")] })) }, actual, { capabilities: MYSQL_CAPS }).operations.filter((op) => op.kind === "alterColumn");
+    // The integer column has no collation; the text column is moved by name, explicitly.
+    expect(alters).toEqual([expect.objectContaining({ column: "a", collation: "utf8mb4_bin", existingCollation: "utf8mb4_general_ci" })]);
+    // A column that names its table's collation is the same as one that names none.
+    expect(diff(col("a", "text", { collation: "C" }), col("a", "text", { collation: "C" })).operations).toEqual([]);
+  });
+
+  it("keeps a column's own collation and ON UPDATE on an alter of something else (MySQL's MODIFY restates them)", () => {
+    const alter = onlyAlter(col("a", "text", { collation: "C", onUpdate: "CURRENT_TIMESTAMP", nullable: false }), col("a", "text", { collation: "C", onUpdate: "CURRENT_TIMESTAMP" }));
+    expect(alter).toMatchObject({ nullable: false, existingCollation: "C", existingOnUpdate: "CURRENT_TIMESTAMP" });
+    expect(alter.collation).toBeUndefined();
   });
 });

@@ -15,6 +15,8 @@ describe("describeOperation", () => {
     createIndex: "create index ix_users_email on users",
     dropIndex: "drop index ix_users_email on users",
     createPrimaryKey: "create primary key users_pkey on users",
+    replacePrimaryKey: "replace primary key on users (id) with (id, org_id)",
+    alterTableOptions: "alter table users (collation utf8mb4_bin, engine InnoDB)",
     createForeignKey: "create foreign key orders_user_id_fkey on orders(user_id) to users",
     createUniqueConstraint: "create unique constraint users_email_key on users",
     createCheckConstraint: "create check constraint users_age_check on users",

@@ -50,6 +50,8 @@ export const samples: { [K in OperationKind]: Extract<Operation, { kind: K }> } 
   createIndex: { kind: "createIndex", table: "users", index: emailIndex, concurrently: true },
   dropIndex: { kind: "dropIndex", table: "users", name: "ix_users_email", existing: emailIndex, ifExists: true },
   createPrimaryKey: { kind: "createPrimaryKey", table: "users", constraint: { name: "users_pkey", columns: ["id"] } },
+  replacePrimaryKey: { kind: "replacePrimaryKey", table: "users", constraint: { name: "users_pkey", columns: ["id", "org_id"] }, existing: { name: "users_pkey", columns: ["id"] } },
+  alterTableOptions: { kind: "alterTableOptions", table: "users", collation: "utf8mb4_bin", engine: "InnoDB", existingCollation: "utf8mb3_general_ci", existingEngine: "MyISAM" },
   createForeignKey: {
     kind: "createForeignKey",
     table: "orders",

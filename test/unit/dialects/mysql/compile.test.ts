@@ -191,6 +191,21 @@ const cases: Record<OperationKind, Case[]> = {
     { name: "if exists online, absent", state: [liveItems], op: { kind: "dropIndex", table: "items", name: "nope", ifExists: true }, expected: [] },
     { name: "concurrently", op: { kind: "dropIndex", table: "users", name: "ix", concurrently: true }, error: "unsupported-operation" },
   ],
+  replacePrimaryKey: [
+    {
+      name: "one ALTER, so an AUTO_INCREMENT column stays keyed",
+      op: { kind: "replacePrimaryKey", table: "users", constraint: { columns: ["id", "tenant"] }, existing: { columns: ["id"] } },
+      expected: [{ sql: "ALTER TABLE `users` DROP PRIMARY KEY, ADD PRIMARY KEY (`id`, `tenant`)" }],
+    },
+  ],
+  alterTableOptions: [
+    {
+      name: "default character set from the collation, and the engine",
+      op: { kind: "alterTableOptions", table: "users", collation: "utf8mb4_bin", engine: "InnoDB", existingCollation: "latin1_swedish_ci", existingEngine: "MyISAM" },
+      expected: [{ sql: "ALTER TABLE `users` ENGINE=InnoDB DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin" }],
+    },
+    { name: "a name that is not one is refused", op: { kind: "alterTableOptions", table: "users", collation: "x; DROP" }, error: "model" },
+  ],
   createPrimaryKey: [{ name: "name is not written", op: { kind: "createPrimaryKey", table: "users", constraint: { name: "pk", columns: ["a", "b"] } }, expected: [{ sql: "ALTER TABLE `users` ADD PRIMARY KEY (`a`, `b`)" }] }],
   createForeignKey: [
     {

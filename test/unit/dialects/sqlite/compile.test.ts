@@ -224,6 +224,15 @@ const cases: Cases = {
     { name: "if exists", op: { kind: "dropIndex", table: "notes", name: "ix", ifExists: true }, expected: [{ sql: 'DROP INDEX IF EXISTS "ix"' }] },
     { name: "concurrently is refused", op: { kind: "dropIndex", table: "notes", name: "ix", concurrently: true }, throws: /no concurrent index builds/ },
   ],
+  replacePrimaryKey: [
+    {
+      name: "by rebuild, the old key needing no name",
+      op: { kind: "replacePrimaryKey", table: "notes", constraint: { name: "pk_notes2", columns: ["id", "title"] }, existing: { columns: ["id"] } },
+      state: notes,
+      expected: rebuild([...NOTES_COLUMNS, 'CONSTRAINT "pk_notes2" PRIMARY KEY ("id", "title")'], NOTES_COPY),
+    },
+  ],
+  alterTableOptions: [{ name: "refused", op: { kind: "alterTableOptions", table: "notes", engine: "InnoDB" }, throws: /no table collation or engine/ }],
   createPrimaryKey: [
     {
       name: "by rebuild",

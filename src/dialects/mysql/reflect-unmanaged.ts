@@ -1,0 +1,36 @@
+/**
+ * What a MySQL/MariaDB database holds that the model cannot, in one query on the connection's own
+ * database, so that nothing is dropped without a word: scheduled events, and partitioning (a
+ * table's PARTITION BY; the table itself is reflected as a plain table). Partitioned tables are
+ * kept only when their table was reflected, so the table filter leaves them out with it.
+ */
+import type { UnmanagedObject } from "../../catalog/types.js";
+import type { Connection } from "../dialect.js";
+
+// information_schema columns differ in collation between servers; one character set for the UNION.
+const text = (column: string): string => `CONVERT(${column} USING utf8mb4)`;
+
+const UNMANAGED_SQL = `SELECT ${text("'event'")} AS kind, ${text("EVENT_NAME")} AS name, NULL AS table_name,
+  ${text("CONCAT('ON SCHEDULE ', CASE WHEN EVENT_TYPE = 'ONE TIME' THEN 'AT' ELSE 'EVERY' END, ' … DO ', EVENT_DEFINITION)")} AS detail
+FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?
+UNION ALL
+SELECT ${text("'partitioned table'")}, ${text("TABLE_NAME")}, ${text("TABLE_NAME")},
+  ${text("CONCAT('PARTITION BY ', PARTITION_METHOD, ' (', COALESCE(PARTITION_EXPRESSION, ''), ')', COALESCE(CONCAT(' SUBPARTITION BY ', SUBPARTITION_METHOD), ''))")}
+FROM information_schema.PARTITIONS
+WHERE TABLE_SCHEMA = ? AND PARTITION_NAME IS NOT NULL AND PARTITION_ORDINAL_POSITION = 1 AND (SUBPARTITION_ORDINAL_POSITION IS NULL OR SUBPARTITION_ORDINAL_POSITION = 1)
+ORDER BY kind, name`;
+
+interface UnmanagedRow {
+  kind: string;
+  name: string;
+  table_name: string | null;
+  detail: string | null;
+}
+
+/** Events and partitioning in `database`; partitioning only for the tables in `tables`. */
+export async function reflectUnmanaged(conn: Connection, database: string, tables: ReadonlySet<string>): Promise<UnmanagedObject[]> {
+  const rows = await conn.query<UnmanagedRow>(UNMANAGED_SQL, [database, database]);
+  return rows
+    .filter((row) => row.table_name === null || tables.has(row.table_name))
+    .map((row) => ({ kind: row.kind, name: row.name, table: row.table_name, detail: row.detail }));
+}

@@ -1,0 +1,58 @@
+/**
+ * What a PostgreSQL database holds that the model cannot, in one catalog query, so that nothing
+ * is dropped without a word: exclusion constraints, row-level security (its policies, like rules
+ * and inheritance, are in the objects query), foreign tables, unlogged tables, storage parameters, and composite and range types. The
+ * schema and table filters are the table queries' ($1 schemas, $2 included, $3 excluded tables);
+ * members of extensions are the extension's, never listed.
+ */
+import type { UnmanagedObject } from "../../catalog/types.js";
+import type { Connection, ReflectOptions } from "../dialect.js";
+
+const SCHEMAS = "COALESCE($1::text[], ARRAY[current_schema()::text])";
+const reported = (column: string): string => `CASE WHEN ${column} = current_schema() THEN NULL ELSE ${column}::text END`;
+
+const UNMANAGED_SQL = `WITH rel AS (
+  SELECT c.oid, c.relname::text AS table_name, ${reported("n.nspname")} AS schema, c.relkind, c.relispartition, c.relpersistence,
+         c.relrowsecurity, c.relforcerowsecurity, c.reloptions
+    FROM pg_catalog.pg_class c
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+   WHERE c.relkind IN ('r', 'p', 'f')
+     AND n.nspname = ANY (${SCHEMAS})
+     AND ($2::text[] IS NULL OR c.relname = ANY ($2::text[]) OR n.nspname || '.' || c.relname = ANY ($2::text[]))
+     AND NOT (c.relname = ANY ($3::text[]) OR n.nspname || '.' || c.relname = ANY ($3::text[]))
+     AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = 'pg_class'::regclass AND x.objid = c.oid AND x.deptype = 'e')
+)
+SELECT 'exclusion constraint' AS kind, r.schema, con.conname::text AS name, r.table_name, pg_catalog.pg_get_constraintdef(con.oid) AS detail
+  FROM rel r JOIN pg_catalog.pg_constraint con ON con.conrelid = r.oid AND con.contype = 'x'
+UNION ALL
+SELECT 'row-level security', r.schema, r.table_name, r.table_name, CASE WHEN r.relforcerowsecurity THEN 'ENABLE, FORCE' ELSE 'ENABLE' END
+  FROM rel r WHERE r.relrowsecurity
+UNION ALL
+SELECT 'foreign table', r.schema, r.table_name, r.table_name, NULL FROM rel r WHERE r.relkind = 'f'
+UNION ALL
+SELECT 'unlogged table', r.schema, r.table_name, r.table_name, NULL FROM rel r WHERE r.relpersistence = 'u'
+UNION ALL
+SELECT 'storage parameters', r.schema, r.table_name, r.table_name, array_to_string(r.reloptions, ', ')
+  FROM rel r WHERE r.reloptions IS NOT NULL AND NOT r.relispartition
+UNION ALL
+SELECT CASE t.typtype WHEN 'c' THEN 'composite type' ELSE 'range type' END, ${reported("n.nspname")}, t.typname::text, NULL, NULL
+  FROM pg_catalog.pg_type t
+  JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+ WHERE n.nspname = ANY (${SCHEMAS})
+   AND (t.typtype = 'r' OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_catalog.pg_class tc WHERE tc.oid = t.typrelid AND tc.relkind = 'c')))
+   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = 'pg_type'::regclass AND x.objid = t.oid AND x.deptype = 'e')
+ORDER BY 2 NULLS FIRST, 4 NULLS FIRST, 1, 3`;
+
+interface UnmanagedRow {
+  kind: string;
+  schema: string | null;
+  name: string;
+  table_name: string | null;
+  detail: string | null;
+}
+
+/** The features and objects of the compared schemas the model cannot hold, by kind and name. */
+export async function reflectUnmanaged(conn: Connection, options: ReflectOptions = {}): Promise<UnmanagedObject[]> {
+  const rows = await conn.query<UnmanagedRow>(UNMANAGED_SQL, [options.schemas ?? null, options.includeTables ?? null, options.excludeTables ?? []]);
+  return rows.map((row) => ({ kind: row.kind, schema: row.schema, name: row.name, table: row.table_name, detail: row.detail }));
+}

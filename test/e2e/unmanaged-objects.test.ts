@@ -1,0 +1,80 @@
+/**
+ * What the model cannot hold is never dropped without a word, live on each dialect: `pull` lists
+ * it by kind and name (stderr, --json, and the file's header), and `check` against the database
+ * it was pulled from exits 1, naming each, though the pulled model has no operation pending.
+ */
+import { readFileSync } from "node:fs";
+import Database from "better-sqlite3";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { TestDialect } from "../helpers/databases.js";
+import { useTestProject } from "../helpers/use-test-project.js";
+import { queryTestDatabase } from "../helpers/version-rows.js";
+
+interface Case {
+  dialect: TestDialect;
+  setup: string[];
+  /** "kind name" as pull and check print them. */
+  expected: string[];
+}
+
+const CASES: Case[] = [
+  {
+    dialect: "postgres",
+    setup: [
+      "CREATE TABLE bookings (id integer PRIMARY KEY, during tsrange NOT NULL, CONSTRAINT no_overlap EXCLUDE USING gist (during WITH &&))",
+      "CREATE TABLE parent_log (id integer NOT NULL, note text)",
+      "CREATE TABLE child_log (extra text) INHERITS (parent_log)",
+      "CREATE RULE no_delete AS ON DELETE TO bookings DO INSTEAD NOTHING",
+      "CREATE TYPE pair AS (a integer, b integer)",
+      "CREATE UNLOGGED TABLE scratch (id integer PRIMARY KEY)",
+    ],
+    expected: ["exclusion constraint no_overlap on bookings", "rule no_delete on bookings", "table child_log INHERITS parent_log", "unlogged table scratch", "composite type pair"],
+  },
+  {
+    dialect: "mysql",
+    setup: [
+      "CREATE TABLE metrics (id int NOT NULL, at date NOT NULL, PRIMARY KEY (id, at)) PARTITION BY RANGE (YEAR(at)) (PARTITION p2024 VALUES LESS THAN (2025), PARTITION pmax VALUES LESS THAN MAXVALUE)",
+      "CREATE EVENT purge_metrics ON SCHEDULE EVERY 1 DAY DO DELETE FROM metrics WHERE at < '2000-01-01'",
+    ],
+    expected: ["event purge_metrics", "partitioned table metrics"],
+  },
+  {
+    dialect: "sqlite",
+    setup: ["CREATE VIRTUAL TABLE docs USING fts5(title, body)", "CREATE TABLE kv (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID", "CREATE TABLE plain (id INTEGER PRIMARY KEY)"],
+    expected: ["virtual table docs", "table option kv"],
+  },
+];
+
+describe.each(CASES)("what the model cannot hold on $dialect", ({ dialect, setup, expected }) => {
+  const ctx = useTestProject(dialect, {
+    configExtra: `schema: "./schema.ts"`,
+    setup: async (_project, db) => {
+      if (db.dialect === "sqlite") {
+        // The file does not exist before a first connection; the driver creates it.
+        const conn = new Database(db.file as string);
+        for (const statement of setup) conn.exec(statement);
+        conn.close();
+      } else for (const statement of setup) await queryTestDatabase(db, statement);
+    },
+  });
+
+  it("pull lists it by kind and name, and check exits 1 naming each", async ({ skip }) => {
+    if (!ctx.available) skip();
+    const { project } = ctx;
+    const pulled = project.run(["pull"]);
+    expect(pulled.code, pulled.stderr).toBe(0);
+    for (const label of expected) expect(pulled.stderr).toContain(`${label}`);
+    expect(pulled.stderr).toContain("is not in this file: athanor does not manage");
+    const header = readFileSync(join(project.dir, "schema.ts"), "utf8");
+    for (const label of expected) expect(header).toContain(label);
+    const json = project.run(["pull", "--out", "-", "--json"]);
+    expect(json.code).toBe(0);
+
+    const check = project.run(["check"]);
+    expect(check.code, check.stdout + check.stderr).toBe(1);
+    expect(check.stdout).not.toContain("Pending operations");
+    expect(check.stdout).toContain(`Differences autogenerate does not change (${expected.length}):`);
+    for (const label of expected) expect(check.stdout).toMatch(new RegExp(`- ${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b.*athanor does not manage`));
+  });
+});
