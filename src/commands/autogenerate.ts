@@ -12,6 +12,7 @@ import type { Operation } from "../operations/types.js";
 import { atHeads, checkRows } from "../revisions/index.js";
 import { withDatabase } from "../runtime/database.js";
 import type { EventSink } from "../runtime/events.js";
+import { countOf } from "../core/count.js";
 import { loadProject } from "../project/project.js";
 import { createRevision, parentsFor, type RevisionOptions, type RevisionResult } from "../project/new-revision.js";
 import { diffModelWithDatabase, loadTarget } from "../project/schema-diff.js";
@@ -51,7 +52,7 @@ export async function autogenerateRevision(config: ResolvedConfig, options: Auto
   if (diff.operations.length === 0 && !options.allowEmpty) {
     return { written: null, operations: [], warnings };
   }
-  options.events({ type: "progress", message: `writing the revision (${diff.operations.length.toLocaleString("en-US")} operation${diff.operations.length === 1 ? "" : "s"})` });
+  options.events({ type: "progress", message: `writing the revision (${countOf(diff.operations.length, "operation")})` });
   const bodies = renderRevisionBodies(diff.operations, reverseAll(diff.operations, diff.reversals), diff.warnings);
   const written = createRevision(project, parents, { ...options, upgradeBody: bodies.upgradeBody, downgradeBody: bodies.downgradeBody, imports: bodies.imports });
   return { written, operations: diff.operations, warnings };

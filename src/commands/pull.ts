@@ -13,6 +13,7 @@ import { MigrateError, UsageError, withFileSystem } from "../errors.js";
 import { withDatabase } from "../runtime/database.js";
 import { reflectDatabase, tableFilter } from "../project/schema-diff.js";
 import type { EventSink } from "../runtime/events.js";
+import { countOf } from "../core/count.js";
 
 /** Options of pull. */
 export interface PullOptions {
@@ -68,7 +69,7 @@ export async function pull(config: ResolvedConfig, options: PullOptions = {}): P
     const query = { ...filter.query, ...(options.schemas?.length ? { schemas: options.schemas } : {}), ...(options.allSchemas ? { allSchemas: true } : {}) };
     return { schema: await reflectDatabase(session, { ...filter, query }, options.events), dialect: session.dialect.name };
   });
-  options.events?.({ type: "progress", message: `writing ${schema.tables.length.toLocaleString("en-US")} table${schema.tables.length === 1 ? "" : "s"} as a schema module` });
+  options.events?.({ type: "progress", message: `writing ${countOf(schema.tables.length, "table")} as a schema module` });
   const source = renderSchemaModule(schema, { dialect });
   if (path) {
     withFileSystem("write", path, () => {

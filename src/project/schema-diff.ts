@@ -13,6 +13,7 @@ import { configuredDialect, type DatabaseSession } from "../runtime/database.js"
 import { schemaFromModel } from "../model/to-catalog.js";
 import type { DatabaseSchema } from "../catalog/types.js";
 import { silent, type EventSink } from "../runtime/events.js";
+import { countOf } from "../core/count.js";
 import { validateSchemaWideNames } from "../catalog/validate-names.js";
 import { namedSchemas } from "../catalog/named-schemas.js";
 
@@ -114,9 +115,4 @@ export async function diffModelWithDatabase(session: DatabaseSession, model: Tar
   events({ type: "progress", message: `comparing ${countOf(actual.tables.length, "table")} with ${countOf(model.target.tables.length, "model table")}` });
   const result = compareSchemas(model.target, actual, dialectCompareOptions(session.dialect));
   return { ...result, target: model.target, actual };
-}
-
-/** "1 table", "1,000 tables". */
-function countOf(n: number, noun: string): string {
-  return `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
 }
