@@ -1,7 +1,8 @@
 /**
  * Benchmark: whole `migrate` processes (bin/migrate.js, built) for the cases where start-up and
  * per-revision costs show: `--version`; `current` with one revision; `heads` and `history` over
- * 1,000 revisions; `upgrade head` of 1,000 one-table revisions on SQLite and PostgreSQL; a no-op
+ * 1,000 revisions; `upgrade head` of 1,000 one-table revisions on SQLite and PostgreSQL (there
+ * also with `transaction: "command"`); a no-op
  * `revision --autogenerate` over 1,000 PostgreSQL tables. Each case: one untimed warm-up run
  * (it fills the compile cache, as any first run would), then ATHANOR_BENCH_RUNS timed runs (3);
  * printed are the median wall time, the median CPU time, the statements sent to the database and
@@ -75,14 +76,19 @@ async function measure(label: string, cwd: string, args: string[], before: () =>
   );
 }
 
+/** Writes the project's migrate.config.ts (`extra`: more properties, as TypeScript source). */
+function writeConfig(dir: string, url: string, schema?: string, extra = ""): void {
+  writeFileSync(
+    join(dir, "migrate.config.ts"),
+    `import { defineConfig } from "athanor";\n\nexport default defineConfig({ url: ${JSON.stringify(url)}, migrations: "./migrations"${schema ? `, schema: ${JSON.stringify(schema)}` : ""}${extra ? `, ${extra}` : ""} });\n`,
+  );
+}
+
 /** A project folder: migrate.config.ts for `url`, and `count` one-table revisions in a line. */
 function chainProject(url: string, count: number, schema?: string): string {
   const dir = mkdtempSync(join(tmpdir(), "athanor-bench-cli-"));
   mkdirSync(join(dir, "migrations/versions"), { recursive: true });
-  writeFileSync(
-    join(dir, "migrate.config.ts"),
-    `import { defineConfig } from "athanor";\n\nexport default defineConfig({ url: ${JSON.stringify(url)}, migrations: "./migrations"${schema ? `, schema: ${JSON.stringify(schema)}` : ""} });\n`,
-  );
+  writeConfig(dir, url, schema);
   let down: string | null = null;
   for (let i = 0; i < count; i++) {
     const id = `c${i.toString(16).padStart(11, "0")}`;
@@ -165,6 +171,10 @@ export async function benchCliProcesses(print: (line: string) => void = console.
     pgChain = chainProject(url, REVISIONS, "./schema.ts");
     const project = pgChain;
     print(await measure(`upgrade head, ${REVISIONS} one-table revisions (PostgreSQL)`, project, ["upgrade", "head", "-q"], () => resetPostgres(url)));
+    // Alembic's default shape: the whole run in one transaction (version and log rows written once).
+    writeConfig(project, url, "./schema.ts", `transaction: "command"`);
+    print(await measure(`upgrade head, ${REVISIONS} one-table revisions (PostgreSQL, transaction: "command")`, project, ["upgrade", "head", "-q"], () => resetPostgres(url)));
+    writeConfig(project, url, "./schema.ts");
     // The no-op autogenerate: 1,000 generated tables, and a schema.ts pulled from them.
     await resetPostgres(url);
     const dialect = await loadDialect("postgres");
