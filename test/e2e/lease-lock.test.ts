@@ -196,6 +196,18 @@ describe("lease lock on postgres (lock: \"table\")", () => {
   });
 });
 
+describe("lock: \"auto\" on a direct postgres connection", () => {
+  const ctx = useTestProject("postgres", { setup: (p) => void p.addRevision({ id: "d1" }) });
+  it("takes the session lock: no pooler is seen, no lock table is made", async ({ skip }) => {
+    if (!ctx.available) skip();
+    const r = ctx.project.run(["--verbose", "upgrade", "head"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain("lease");
+    expect(await tableExists(ctx.db, "athanor_version_lock")).toBe(false);
+    expect(JSON.parse(ctx.project.run(["--json", "lock", "status"]).stdout)).toMatchObject({ held: false, lease: null, session: null });
+  });
+});
+
 describe("lock: \"table\" on sqlite", () => {
   const ctx = useTestProject("sqlite", { configExtra: `lock: "table"`, setup: (p) => void p.addRevision({ id: "s1" }) });
   it("is a config error naming the setting", () => {
