@@ -61,6 +61,7 @@ export {
   materializedView,
   materializedViewIndex,
   procedure,
+  virtualTable,
   sequence,
   trigger,
   view,

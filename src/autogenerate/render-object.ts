@@ -16,6 +16,7 @@ const FUNCTION: Record<DatabaseObjectKind, string> = {
   function: "fn",
   aggregate: "aggregate",
   procedure: "procedure",
+  virtualTable: "virtualTable",
   view: "view",
   materializedView: "materializedView",
   materializedViewIndex: "materializedViewIndex",

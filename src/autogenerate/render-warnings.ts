@@ -47,7 +47,7 @@ const warners: OperationTable<string[]> = {
   // DROP SCHEMA without CASCADE fails on a schema that holds anything, so it destroys nothing.
   dropSchema: none,
   createObject: none,
-  dropObject: (op) => (op.object.kind === "materializedView" ? [`drops materialized view ${op.object.name} and the rows it holds (they are recomputed if it is created again)`] : op.object.kind === "sequence" ? [`drops sequence ${op.object.name} and its current value`] : []),
+  dropObject: (op) => (op.object.kind === "materializedView" ? [`drops materialized view ${op.object.name} and the rows it holds (they are recomputed if it is created again)`] : op.object.kind === "sequence" ? [`drops sequence ${op.object.name} and its current value`] : op.object.kind === "virtualTable" ? [`drops virtual table ${op.object.name} and all its rows`] : []),
   replaceObject: none,
   execute: none,
   bulkInsert: none,

@@ -72,6 +72,7 @@ export {
   materializedView,
   materializedViewIndex,
   procedure,
+  virtualTable,
   sequence,
   sequenceDefinition,
   trigger,

@@ -117,6 +117,15 @@ export function trigger(name: string, table: string | { readonly name: string },
   return define("trigger", name, definitionText(statement, `trigger ${name}`), { ...options, table: on });
 }
 
+/**
+ * A SQLite virtual table, given as its whole CREATE VIRTUAL TABLE statement (as sqlite_schema
+ * holds it): ``virtualTable("search", sql`CREATE VIRTUAL TABLE search USING fts5(title, body)`)``.
+ * Its module (FTS3/4/5, R*Tree, …) creates and drops its shadow tables itself.
+ */
+export function virtualTable(name: string, statement: DefinitionText, options?: ObjectOptions): ObjectDefinition {
+  return define("virtualTable", name, definitionText(statement, `virtual table ${name}`), options);
+}
+
 /** A PostgreSQL extension: `extension("pgcrypto")`. */
 export function extension(name: string, options?: ObjectOptions): ObjectDefinition {
   return define("extension", name, "", options);

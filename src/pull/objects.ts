@@ -16,6 +16,7 @@ const SUFFIX: Record<DatabaseObject["kind"], string> = {
   function: "Function",
   aggregate: "Aggregate",
   procedure: "Procedure",
+  virtualTable: "Table",
   view: "View",
   materializedView: "View",
   materializedViewIndex: "Index",

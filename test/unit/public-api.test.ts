@@ -13,7 +13,7 @@ const PUBLIC_VALUES = {
   model: [
     "DEFAULT_NAMING", "aggregate", "array", "bigint", "bigserial", "binary", "blob", "boolean", "char", "check", "column", "date", "defineSchema", "domain", "double", "enumType", "extension", "fn",
     "foreignKey", "identity", "index", "integer", "interval", "json", "jsonb", "materializedView", "materializedViewIndex", "numeric", "partition", "primaryKey", "procedure", "rawSql", "rawType", "real", "sequence",
-    "serial", "smallint", "sql", "table", "text", "time", "timestamp", "trigger", "unique", "uuid", "varchar", "view",
+    "serial", "smallint", "sql", "table", "text", "time", "timestamp", "trigger", "unique", "uuid", "varchar", "view", "virtualTable",
   ],
   operations: ["describeOperation", "reverseAll", "reverseOperation"],
   errors: ["ConfigError", "ConnectionError", "EXIT_FAILURE", "EXIT_USAGE", "MigrateError", "RevisionGraphError", "ScriptError", "SqlError", "TargetError", "UnsupportedOperationError", "UsageError", "isMigrateError"],

@@ -6,10 +6,10 @@
  */
 
 /** The kinds of database object athanor manages besides tables and enums. */
-export type DatabaseObjectKind = "extension" | "domain" | "sequence" | "function" | "aggregate" | "procedure" | "view" | "materializedView" | "materializedViewIndex" | "trigger";
+export type DatabaseObjectKind = "extension" | "domain" | "sequence" | "function" | "aggregate" | "procedure" | "virtualTable" | "view" | "materializedView" | "materializedViewIndex" | "trigger";
 
 /** Every object kind, in the order a run creates them (extensions first, triggers last). */
-export const OBJECT_KINDS: readonly DatabaseObjectKind[] = ["extension", "domain", "sequence", "function", "aggregate", "procedure", "view", "materializedView", "materializedViewIndex", "trigger"];
+export const OBJECT_KINDS: readonly DatabaseObjectKind[] = ["extension", "domain", "sequence", "function", "aggregate", "procedure", "virtualTable", "view", "materializedView", "materializedViewIndex", "trigger"];
 
 /**
  * One database object. `definition` is what the database prints for it:
@@ -17,6 +17,8 @@ export const OBJECT_KINDS: readonly DatabaseObjectKind[] = ["extension", "domain
  *   AS in sqlite_schema.sql);
  * - function, procedure, trigger: the whole CREATE statement (`pg_get_functiondef`,
  *   `pg_get_triggerdef`, sqlite_schema.sql; MySQL rebuilt from information_schema / mysql.proc);
+ * - virtualTable (SQLite: FTS3/4/5, R*Tree, …): the whole CREATE VIRTUAL TABLE statement from
+ *   sqlite_schema.sql; the module creates its shadow tables itself, so they are no tables here;
  * - aggregate: the whole CREATE AGGREGATE statement, assembled from pg_aggregate (PostgreSQL has
  *   no deparser for it): `CREATE AGGREGATE public.group_concat(text) (SFUNC = …, STYPE = text)`;
  * - domain: what follows the name in CREATE DOMAIN, assembled from pg_type and pg_constraint
@@ -67,6 +69,7 @@ const KIND_WORDS: Record<DatabaseObjectKind, string> = {
   function: "function",
   aggregate: "aggregate",
   procedure: "procedure",
+  virtualTable: "virtual table",
   view: "view",
   materializedView: "materialized view",
   materializedViewIndex: "index",

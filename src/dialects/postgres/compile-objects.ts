@@ -7,7 +7,8 @@
  * created with check_function_bodies off (as pg_dump does), because a function created before
  * the tables of the same run may name them.
  */
-import type { DatabaseObject, DatabaseObjectKind } from "../../catalog/objects/types.js";
+import { UnsupportedOperationError } from "../../errors.js";
+import { objectLabel, type DatabaseObject, type DatabaseObjectKind } from "../../catalog/objects/types.js";
 import type { CreateObjectOp, DropObjectOp, ReplaceObjectOp } from "../../operations/types.js";
 import type { Statement } from "../dialect.js";
 import { alterDomainStatements, createDomainSql } from "./domain-sql.js";
@@ -30,6 +31,13 @@ function aggregateSignature(o: DatabaseObject): string {
   return m ? m[1]!.trim() : `${name(o)}(*)`;
 }
 
+/** Virtual tables are SQLite's (CREATE VIRTUAL TABLE … USING fts5); PostgreSQL has none. */
+function noVirtualTables(o: DatabaseObject): never {
+  throw new UnsupportedOperationError(`PostgreSQL has no virtual tables (${objectLabel(o)}).`, {
+    hint: "Leave the virtual table out of the PostgreSQL model; PostgreSQL's full-text search uses tsvector columns and GIN indexes.",
+  });
+}
+
 const creators: Record<DatabaseObjectKind, (o: DatabaseObject) => Statement[]> = {
   extension: (o) => [{ sql: `CREATE EXTENSION IF NOT EXISTS ${quoteIdentifier(o.name)}${o.schema ? ` SCHEMA ${quoteIdentifier(o.schema)}` : ""}` }],
   domain: (o) => [{ sql: createDomainSql(name(o), o.definition) }],
@@ -37,6 +45,7 @@ const creators: Record<DatabaseObjectKind, (o: DatabaseObject) => Statement[]> =
   function: (o) => routine(o.definition),
   aggregate: (o) => [{ sql: o.definition }],
   procedure: (o) => routine(o.definition),
+  virtualTable: noVirtualTables,
   view: (o) => [{ sql: `CREATE VIEW ${name(o)} AS ${o.definition}` }],
   materializedView: (o) => [{ sql: `CREATE MATERIALIZED VIEW ${name(o)} AS ${o.definition}` }],
   materializedViewIndex: (o) => [{ sql: o.definition }],
@@ -51,6 +60,7 @@ const droppers: Record<DatabaseObjectKind, (o: DatabaseObject) => Statement[]> =
   function: (o) => [{ sql: `DROP FUNCTION ${name(o)}` }],
   aggregate: (o) => [{ sql: `DROP AGGREGATE ${aggregateSignature(o)}` }],
   procedure: (o) => [{ sql: `DROP PROCEDURE ${name(o)}` }],
+  virtualTable: noVirtualTables,
   view: (o) => [{ sql: `DROP VIEW ${name(o)}` }],
   materializedView: (o) => [{ sql: `DROP MATERIALIZED VIEW ${name(o)}` }],
   // Gone already when its materialized view was dropped first.
@@ -65,6 +75,7 @@ const replacers: Record<DatabaseObjectKind, (o: DatabaseObject, existing: Databa
   function: (o) => routine(orReplace(o.definition)),
   aggregate: (o) => [{ sql: orReplace(o.definition) }],
   procedure: (o) => routine(orReplace(o.definition)),
+  virtualTable: noVirtualTables,
   view: (o) => [{ sql: `CREATE OR REPLACE VIEW ${name(o)} AS ${o.definition}` }],
   materializedView: (o, existing) => [...droppers.materializedView(existing), ...creators.materializedView(o)],
   materializedViewIndex: (o, existing) => [...droppers.materializedViewIndex(existing), ...creators.materializedViewIndex(o)],

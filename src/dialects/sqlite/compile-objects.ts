@@ -1,6 +1,7 @@
 /**
- * SQLite statements for views and triggers, the database objects SQLite has. SQLite has no
- * CREATE OR REPLACE: a changed definition is dropped and created again. Other kinds are refused.
+ * SQLite statements for views, triggers and virtual tables, the database objects SQLite has.
+ * SQLite has no CREATE OR REPLACE: a changed definition is dropped and created again (a virtual
+ * table with its rows: its module keeps them in its shadow tables). Other kinds are refused.
  */
 import { UnsupportedOperationError } from "../../errors.js";
 import { objectLabel, type DatabaseObject } from "../../catalog/objects/types.js";
@@ -10,19 +11,21 @@ import { quoteIdentifier } from "./quote.js";
 
 function unsupported(o: DatabaseObject): never {
   throw new UnsupportedOperationError(`SQLite has no ${objectLabel(o).split(" ").slice(0, -1).join(" ")}s (${objectLabel(o)}).`, {
-    hint: "SQLite manages only views and triggers; leave this object out of the SQLite model (or branch on op.dialect in a revision).",
+    hint: "SQLite manages only views, triggers and virtual tables; leave this object out of the SQLite model (or branch on op.dialect in a revision).",
   });
 }
 
 function create(o: DatabaseObject): Statement[] {
   if (o.kind === "view") return [{ sql: `CREATE VIEW ${quoteIdentifier(o.name)} AS ${o.definition}` }];
-  if (o.kind === "trigger") return [{ sql: o.definition }];
+  if (o.kind === "trigger" || o.kind === "virtualTable") return [{ sql: o.definition }];
   return unsupported(o);
 }
 
 function drop(o: DatabaseObject): Statement[] {
   if (o.kind === "view") return [{ sql: `DROP VIEW ${quoteIdentifier(o.name)}` }];
   if (o.kind === "trigger") return [{ sql: `DROP TRIGGER ${quoteIdentifier(o.name)}` }];
+  // The module drops its shadow tables with it.
+  if (o.kind === "virtualTable") return [{ sql: `DROP TABLE ${quoteIdentifier(o.name)}` }];
   return unsupported(o);
 }
 

@@ -55,7 +55,7 @@ async function catalogText(name: TestDialect, conn: Connection, database: string
     const rows = await conn.query<{ t: string | null }>(sql, params);
     return rows[0]?.t ?? null;
   };
-  if (name === "sqlite") return one("SELECT sql AS t FROM sqlite_schema WHERE type = ? AND name = ?", [o.kind, o.name]);
+  if (name === "sqlite") return one("SELECT sql AS t FROM sqlite_schema WHERE type = ? AND name = ?", [o.kind === "virtualTable" ? "table" : o.kind, o.name]);
   if (name === "mysql") {
     // MySQL qualifies every name in a view's query with the database, whose name each test picks.
     if (o.kind === "view") return (await one("SELECT VIEW_DEFINITION AS t FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?", [database, o.name]))?.split(`\`${database}\`.`).join("") ?? null;
@@ -73,6 +73,8 @@ async function catalogText(name: TestDialect, conn: Connection, database: string
       return one("SELECT pg_get_triggerdef(t.oid, true) AS t FROM pg_trigger t WHERE t.tgname = $1", [o.name]);
     case "materializedViewIndex":
       return one("SELECT pg_get_indexdef(c.oid) AS t FROM pg_class c WHERE c.relname = $1 AND c.relkind = 'i'", [o.name]);
+    case "virtualTable":
+      return null;
     case "extension":
       return one("SELECT extname::text AS t FROM pg_extension WHERE extname = $1", [o.name]);
     case "aggregate":

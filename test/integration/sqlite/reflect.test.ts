@@ -185,3 +185,18 @@ describe("query count", () => {
     expect(large.queries).toBe(small.queries);
   });
 });
+
+describe("virtual tables", () => {
+  it("are objects with their own CREATE VIRTUAL TABLE text; their shadow tables are no tables", async () => {
+    const fts4 = { kind: "virtualTable" as const, schema: null, name: "docs", definition: "CREATE VIRTUAL TABLE docs USING fts4 ( title, body )" };
+    const fts5 = { kind: "virtualTable" as const, schema: null, name: "notes_fts", definition: `CREATE VIRTUAL TABLE "notes_fts" USING fts5(text, tokenize = 'porter')` };
+    await h.run({ kind: "createObject", object: fts4 }, { kind: "createObject", object: fts5 });
+    await h.rows("INSERT INTO docs (title, body) VALUES ('a', 'hello world')");
+    const schema = await sqliteDialect.reflect(h.conn);
+    expect(schema.tables).toEqual([]);
+    expect(schema.objects).toEqual([fts4, fts5]);
+    expect((await h.rows("SELECT count(*) AS n FROM docs WHERE docs MATCH 'hello'"))[0]!.n).toBe(1);
+    await h.run({ kind: "dropObject", object: fts4 }, { kind: "dropObject", object: fts5 });
+    expect(await h.rows("SELECT name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'")).toEqual([]);
+  });
+});
