@@ -24,6 +24,7 @@ interface Features {
   labelCollation: string;
   refIndex: string;
   emailIndex: string;
+  emailCollation: string;
 }
 
 const START: Features = {
@@ -35,12 +36,13 @@ const START: Features = {
   labelCollation: `collation: "C", nulls: "first"`,
   refIndex: `{ name: "ux_ref", unique: true, nullsNotDistinct: true }`,
   emailIndex: `{ name: "ix_email_label", include: ["code"] }`,
+  emailCollation: `.collate("c_copy", { schema: "s" })`,
 };
 
 const schema = (f: Features) => `import { index, integer, primaryKey, sql, table, text, unique, varchar } from "athanor";
 export const accounts = table("accounts", {
   id: integer().notNull(),
-  email: text().notNull().collate("c_copy", { schema: "s" }),
+  email: text().notNull()${f.emailCollation},
   code: varchar(20),
   label: text(),
   ref: integer(),
@@ -141,6 +143,8 @@ describe("PostgreSQL keys, index element options and collations with their schem
       change: { emailIndex: `{ name: "ix_email_label", include: ["code", "ref"] }` },
       expect: (t) => expect(t.indexes.ix_email_label).toBe(`(email COLLATE "C", label COLLATE s.c_copy) INCLUDE (code, ref)`),
     },
+    { what: "column collation to one in pg_catalog", change: { emailCollation: `.collate("C")` }, expect: (t) => expect(t.collation).toBe("pg_catalog.C") },
+    { what: "column collation back to the one in schema s", change: { emailCollation: `.collate("c_copy", { schema: "s" })` }, expect: (t) => expect(t.collation).toBe("s.c_copy") },
     { what: "unique index NULLS DISTINCT again", change: { refIndex: `{ name: "ux_ref", unique: true }` }, expect: (t) => expect(t.indexes.ux_ref).toBe("(ref)") },
   ];
 
