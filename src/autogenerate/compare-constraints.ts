@@ -3,6 +3,7 @@
  * A constraint whose definition changed is dropped and created again (there is no ALTER
  * CONSTRAINT that covers every change); every drop carries the constraint it removes.
  */
+import { constraintNameForDrop } from "../operations/constraint-names.js";
 import type { DropConstraintOp, ExistingConstraint, Operation } from "../operations/types.js";
 import type { CheckSchema, ConstraintTiming, ForeignKeySchema, TableSchema, UniqueSchema } from "../catalog/types.js";
 import { onTable } from "./compare-context.js";
@@ -10,29 +11,9 @@ import type { ExpressionKey } from "./compare-expressions.js";
 import { matchObjects, sameColumns } from "./compare-match.js";
 import { sameAction } from "./compare-values.js";
 
-/**
- * The name used to drop a constraint the database reports without one (SQLite keeps names only
- * when declared). It is PostgreSQL's own default name, which the SQLite rebuild does not need:
- * that finds the constraint through `existing`.
- */
-function fallbackName(table: TableSchema, existing: ExistingConstraint): string {
-  const c = existing.constraint;
-  if (c.name) return c.name;
-  switch (existing.type) {
-    case "primaryKey":
-      return `${table.name}_pkey`;
-    case "foreignKey":
-      return `${table.name}_${existing.constraint.columns.join("_")}_fkey`;
-    case "unique":
-      return `${table.name}_${existing.constraint.columns.join("_")}_key`;
-    case "check":
-      return `${table.name}_check`;
-  }
-}
-
 /** A dropConstraint for `existing` on `table`. */
 export function dropConstraint(table: TableSchema, existing: ExistingConstraint): DropConstraintOp {
-  return { kind: "dropConstraint", ...onTable(table), name: fallbackName(table, existing), type: existing.type, existing };
+  return { kind: "dropConstraint", ...onTable(table), name: constraintNameForDrop(table.name, existing), type: existing.type, existing };
 }
 
 /** True when two constraints are checked at the same time (INITIALLY DEFERRED implies DEFERRABLE). */

@@ -5,6 +5,7 @@
  * saying what to supply. The dispatch table is exhaustive over every operation kind.
  */
 import { MigrateError } from "../errors.js";
+import { constraintNameForDrop } from "./constraint-names.js";
 import { describeOperation } from "./describe.js";
 import type {
   AlterColumnOp,
@@ -31,10 +32,13 @@ function where(op: OnTable): OnTable {
 
 type CreateConstraintOp = CreatePrimaryKeyOp | CreateForeignKeyOp | CreateUniqueConstraintOp | CreateCheckConstraintOp;
 
-function dropOf(op: CreateConstraintOp, existing: ExistingConstraint, ctor: string): DropConstraintOp[] {
-  const name = op.constraint.name;
-  if (!name) throw irreversible(op, "the constraint has no name, so it cannot be dropped by name", `Give the constraint a name in ${ctor}.`);
-  return [{ kind: "dropConstraint", ...where(op), name, type: existing.type, existing }];
+/**
+ * The drop that undoes a create. An unnamed constraint (SQLite's usual kind) is dropped by its
+ * definition, carried in `existing`: the SQLite rebuild matches it so and needs no name, and
+ * elsewhere the drop names it as the database named it (constraintNameForDrop).
+ */
+function dropOf(op: CreateConstraintOp, existing: ExistingConstraint): DropConstraintOp[] {
+  return [{ kind: "dropConstraint", ...where(op), name: constraintNameForDrop(op.table, existing), type: existing.type, existing }];
 }
 
 function createOf(op: DropConstraintOp, existing: ExistingConstraint): Operation {
@@ -108,7 +112,7 @@ const reversers: OperationTable<Operation[]> = {
     if (!op.existing) throw irreversible(op, "the index's definition is unknown", "Pass existing: <the IndexSchema> to dropIndex.");
     return [{ kind: "createIndex", ...where(op), index: op.existing, ...(op.concurrently ? { concurrently: true } : {}), ...(op.ifExists ? { ifNotExists: true } : {}) }];
   },
-  createPrimaryKey: (op) => dropOf(op, { type: "primaryKey", constraint: op.constraint }, "createPrimaryKey"),
+  createPrimaryKey: (op) => dropOf(op, { type: "primaryKey", constraint: op.constraint }),
   replacePrimaryKey: (op) => [{ kind: "replacePrimaryKey", ...where(op), constraint: op.existing, existing: op.constraint }],
   alterTableOptions: (op) => {
     const missing = [op.collation !== undefined && op.existingCollation === undefined ? "existingCollation" : "", op.engine !== undefined && op.existingEngine === undefined ? "existingEngine" : ""].filter(Boolean);
@@ -120,9 +124,9 @@ const reversers: OperationTable<Operation[]> = {
       ...(op.engine !== undefined ? { engine: op.existingEngine, existingEngine: op.engine } : {}),
     }];
   },
-  createForeignKey: (op) => dropOf(op, { type: "foreignKey", constraint: op.constraint }, "createForeignKey"),
-  createUniqueConstraint: (op) => dropOf(op, { type: "unique", constraint: op.constraint }, "createUniqueConstraint"),
-  createCheckConstraint: (op) => dropOf(op, { type: "check", constraint: op.constraint }, "createCheckConstraint"),
+  createForeignKey: (op) => dropOf(op, { type: "foreignKey", constraint: op.constraint }),
+  createUniqueConstraint: (op) => dropOf(op, { type: "unique", constraint: op.constraint }),
+  createCheckConstraint: (op) => dropOf(op, { type: "check", constraint: op.constraint }),
   dropConstraint: (op) => {
     if (!op.existing) throw irreversible(op, "the constraint's definition is unknown", `Pass existing: <the ${op.type} definition> to dropConstraint.`);
     if (op.existing.type !== op.type) throw irreversible(op, `its existing constraint is a ${op.existing.type}, not a ${op.type}`, "Make existing describe the dropped constraint.");

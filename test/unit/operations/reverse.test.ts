@@ -103,10 +103,6 @@ describe("irreversible operations", () => {
     expect(error.hint).toBe("Pass existingType, existingNullable, existingComment to alterColumn.");
   });
 
-  it("an unnamed constraint cannot be dropped by its reverse", () => {
-    expect(irreversibleError({ kind: "createUniqueConstraint", table: "t", constraint: { name: null, columns: ["a"] } }).hint).toBe("Give the constraint a name in createUniqueConstraint.");
-  });
-
   it("a dropConstraint whose existing constraint is of another type", () => {
     expect(irreversibleError({ kind: "dropConstraint", table: "t", name: "x", type: "check", existing: { type: "unique", constraint: { name: "x", columns: ["a"] } } }).message).toMatch(/is a unique, not a check/);
   });
@@ -135,5 +131,15 @@ describe("reverseAll", () => {
 
   it("covers every operation kind", () => {
     expect(Object.keys(samples).sort()).toHaveLength(29);
+  });
+});
+
+describe("unnamed constraints", () => {
+  it("reverse to a drop that carries the definition (the SQLite rebuild matches it; elsewhere the database's default name)", () => {
+    const constraint = { name: null, columns: ["a"] };
+    expect(reverseOperation({ kind: "createUniqueConstraint", table: "t", constraint })).toEqual([
+      { kind: "dropConstraint", table: "t", name: "t_a_key", type: "unique", existing: { type: "unique", constraint } },
+    ]);
+    expect(reverseOperation({ kind: "createCheckConstraint", table: "t", constraint: { name: null, expression: "a > 0" } })).toMatchObject([{ kind: "dropConstraint", type: "check", existing: { constraint: { expression: "a > 0" } } }]);
   });
 });
