@@ -90,10 +90,12 @@ describe.skipIf(!available)("a PostgreSQL app with a table in schema billing, as
     const downgrade = source.slice(source.indexOf("export async function downgrade"));
     // The schema first, then the referenced table, then the referencing one; the downgrade in reverse.
     const at = (text: string, call: string) => text.indexOf(call);
+    // However the renderer lays a call out (on one line or broken after its first argument).
+    const created = (name: string) => upgrade.search(new RegExp(`op\\.createTable\\(\\s*"${name}"`));
     expect(at(upgrade, 'await op.createSchema("billing");')).toBeGreaterThan(0);
-    expect(at(upgrade, 'await op.createSchema("billing");')).toBeLessThan(at(upgrade, '"invoices",\n'));
-    expect(at(upgrade, '"invoices",\n')).toBeGreaterThan(0);
-    expect(at(upgrade, '"invoices",\n')).toBeLessThan(at(upgrade, '"orders",\n'));
+    expect(at(upgrade, 'await op.createSchema("billing");')).toBeLessThan(created("invoices"));
+    expect(created("invoices")).toBeGreaterThan(0);
+    expect(created("invoices")).toBeLessThan(created("orders"));
     expect(at(downgrade, 'await op.dropTable("orders");')).toBeLessThan(at(downgrade, 'await op.dropTable("invoices", { schema: "billing" });'));
     expect(at(downgrade, 'await op.dropTable("invoices", { schema: "billing" });')).toBeLessThan(at(downgrade, 'await op.dropSchema("billing");'));
 
@@ -135,9 +137,9 @@ describe.skipIf(!available)("a PostgreSQL app with a table in schema billing, as
       const text = readFileSync(out, "utf8");
       expect(text).toContain('schema: "billing"');
       // The pulled model is the model that was upgraded (both as PostgreSQL stores them).
-      const original = normalizePostgresSchema(schemaFromModel(await importUserModule(join(dir, "schema.ts"))));
-      const back = normalizePostgresSchema(schemaFromModel(await importUserModule(out)));
-      expect(back).toEqual(original);
+      // Whether a key was declared on its column (`inline`) is layout PostgreSQL does not keep.
+      const stored = async (file: string) => JSON.parse(JSON.stringify(normalizePostgresSchema(schemaFromModel(await importUserModule(file)))), (k, v) => (k === "inline" ? undefined : v));
+      expect(await stored(out)).toEqual(await stored(join(dir, "schema.ts")));
     }
 
     // An explicit `schemas` setting still wins: billing left out means invoices is not seen.
