@@ -115,12 +115,24 @@ function defaultInput(value: DefaultValue): Code {
   return value.kind === "sql" ? text(sqlTemplate(value.sql)) : valueCode(value.value);
 }
 
-/** A DefaultValue as accepted by alterColumn: the short form, except `DEFAULT NULL`, which must stay an object (null means "remove"). */
+/** A DefaultValue as accepted by alterColumn: the short form, and sql`NULL` for `DEFAULT NULL` (a bare null means "remove"). */
 export function defaultOption(value: DefaultValue | null, ctx: RenderContext): Code {
   if (value === null) return text("null");
-  if (value.kind === "literal" && value.value === null) return recordCode({ kind: "literal", value: null });
+  if (value.kind === "literal" && value.value === null) {
+    ctx.use("sql");
+    return text(sqlTemplate("NULL"));
+  }
   if (value.kind === "sql") ctx.use("sql");
   return defaultInput(value);
+}
+
+/** A ColumnGeneration as alterColumn takes it (GenerationSpec): "autoincrement", { identity }, { computed: sql`…` }. */
+export function generationOption(value: ColumnGeneration | null, ctx: RenderContext): Code {
+  if (value === null) return text("null");
+  if (value.kind === "autoincrement") return text(stringLiteral("autoincrement"));
+  if (value.kind === "identity") return object([{ key: "identity", value: text(stringLiteral(value.always ? "always" : "by default")) }]);
+  ctx.use("sql");
+  return object([{ key: "computed", value: text(sqlTemplate(value.sql)) }, ...(value.stored ? [] : [{ key: "stored", value: text("false") }])]);
 }
 
 const isKeyGeneration = (g: ColumnGeneration | null | undefined): boolean => g?.kind === "autoincrement" || g?.kind === "identity";

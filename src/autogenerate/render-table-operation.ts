@@ -6,7 +6,7 @@
  */
 import type { OperationOf, TableLevelOperation } from "../operations/types.js";
 import { array, call, object, text, type Code, type ObjectEntry } from "./render-code.js";
-import { columnBuilder, defaultOption, typeArgument } from "./render-column.js";
+import { columnBuilder, defaultOption, generationOption, typeArgument } from "./render-column.js";
 import type { RenderContext } from "./render-context.js";
 import { constraintFlagEntries, foreignKeyOptions, indexElementCode, indexOptions } from "./render-table.js";
 import { recordCode, stringLiteral, valueCode } from "./render-values.js";
@@ -45,7 +45,7 @@ function alterColumnOptions(op: OperationOf<"alterColumn">, ctx: RenderContext):
   add("nullable", op.nullable === undefined ? undefined : valueCode(op.nullable));
   add("default", op.default === undefined ? undefined : defaultOption(op.default, ctx));
   add("comment", op.comment === undefined ? undefined : valueCode(op.comment));
-  add("generated", op.generated === undefined ? undefined : valueCode(op.generated, { skipUndefined: true }));
+  add("generated", op.generated === undefined ? undefined : generationOption(op.generated, ctx));
   add("collation", op.collation === undefined ? undefined : valueCode(op.collation));
   add("collationSchema", op.collationSchema === undefined ? undefined : valueCode(op.collationSchema));
   add("onUpdate", op.onUpdate === undefined ? undefined : valueCode(op.onUpdate));
@@ -54,7 +54,7 @@ function alterColumnOptions(op: OperationOf<"alterColumn">, ctx: RenderContext):
   add("existingNullable", op.existingNullable === undefined ? undefined : valueCode(op.existingNullable));
   add("existingDefault", op.existingDefault === undefined ? undefined : defaultOption(op.existingDefault, ctx));
   add("existingComment", op.existingComment === undefined ? undefined : valueCode(op.existingComment));
-  add("existingGenerated", op.existingGenerated === undefined ? undefined : valueCode(op.existingGenerated, { skipUndefined: true }));
+  add("existingGenerated", op.existingGenerated === undefined ? undefined : generationOption(op.existingGenerated, ctx));
   add("existingCollation", op.existingCollation === undefined ? undefined : valueCode(op.existingCollation));
   add("existingCollationSchema", op.existingCollationSchema === undefined ? undefined : valueCode(op.existingCollationSchema));
   add("existingOnUpdate", op.existingOnUpdate === undefined ? undefined : valueCode(op.existingOnUpdate));

@@ -5,8 +5,8 @@
 import { MigrateError } from "../errors.js";
 import { isColumnBuilder, toDefaultValue, type ColumnBuilder } from "../model/column-builder.js";
 import { sqlTextOf, type SqlText } from "../model/sql-text.js";
-import type { ColumnType, DefaultValue } from "../catalog/types.js";
-import type { DefaultSpec } from "./operations-api.js";
+import type { ColumnGeneration, ColumnType, DefaultValue } from "../catalog/types.js";
+import type { DefaultSpec, GenerationSpec } from "./operations-api.js";
 import type { OnTable } from "./types.js";
 
 /** A MigrateError for a bad argument in a revision file. */
@@ -68,7 +68,19 @@ function isDefaultValue(value: unknown): value is DefaultValue {
 export function defaultArgument(value: DefaultSpec | null | undefined, what: string): DefaultValue | null | undefined {
   if (value === undefined || value === null) return value;
   if (isDefaultValue(value)) return { ...value };
-  return toDefaultValue(value, what);
+  const converted = toDefaultValue(value, what);
+  // sql`NULL` is how a revision says "DEFAULT NULL" where a bare null means "no default".
+  return converted.kind === "sql" && converted.sql.trim().toUpperCase() === "NULL" ? { kind: "literal", value: null } : converted;
+}
+
+/** A GenerationSpec as the catalog's ColumnGeneration; refuses anything else with the forms it takes. */
+export function generationArgument(value: GenerationSpec | null | undefined, what: string): ColumnGeneration | null | undefined {
+  if (value === undefined || value === null) return value;
+  if (value === "autoincrement") return { kind: "autoincrement" };
+  if (typeof value === "object" && "kind" in value) return { ...value };
+  if (typeof value === "object" && "identity" in value && (value.identity === "always" || value.identity === "by default")) return { kind: "identity", always: value.identity === "always" };
+  if (typeof value === "object" && "computed" in value) return { kind: "computed", sql: sqlArgument(value.computed, `${what}: computed`), stored: value.stored !== false };
+  throw argumentError(`${what} is not a generation.`, 'Write "autoincrement", { identity: "always" } or { identity: "by default" }, or { computed: sql`…`, stored: true }.');
 }
 
 /** The text of an SQL condition or expression option, refusing empty text. */

@@ -24,6 +24,7 @@ export type {
   DropIndexOptions,
   DropTableOptions,
   ExecuteOptions,
+  GenerationSpec,
   Operations,
   SchemaOption,
   TableCommentOptions,

@@ -45,6 +45,14 @@ export interface DropColumnOptions extends SchemaOption {
 }
 
 /**
+ * How a column generates its values, as `op.alterColumn` takes it: `"autoincrement"`,
+ * `{ identity: "always" | "by default" }`, or `{ computed: sql\`…\`, stored?: boolean }` (a
+ * computed column, stored unless `stored: false`). The catalog's own ColumnGeneration objects are
+ * accepted too, so revisions written by earlier versions keep working.
+ */
+export type GenerationSpec = "autoincrement" | { identity: "always" | "by default" } | { computed: SqlText; stored?: boolean } | ColumnGeneration;
+
+/**
  * Options of `op.alterColumn`. An absent field is left alone. `default: null` and `comment: null`
  * remove them (write sql`NULL` for a literal DEFAULT NULL). The `existing*` fields describe the
  * column before the change: they make it reversible and give MySQL its full MODIFY definition.
@@ -55,7 +63,7 @@ export interface AlterColumnOptions extends SchemaOption {
   nullable?: boolean;
   default?: DefaultSpec | null;
   comment?: string | null;
-  generated?: ColumnGeneration | null;
+  generated?: GenerationSpec | null;
   /** The new collation of a character column (null: the table's default); on MySQL it fixes the character set too. */
   collation?: string | null;
   /** The PostgreSQL schema of `collation`. */
@@ -69,7 +77,7 @@ export interface AlterColumnOptions extends SchemaOption {
   existingNullable?: boolean;
   existingDefault?: DefaultSpec | null;
   existingComment?: string | null;
-  existingGenerated?: ColumnGeneration | null;
+  existingGenerated?: GenerationSpec | null;
   existingCollation?: string | null;
   existingCollationSchema?: string | null;
   existingOnUpdate?: string | null;

@@ -128,6 +128,8 @@ export const richOperations: Operation[] = [
   },
   { kind: "alterColumn", table: "users", column: "score", default: { kind: "literal", value: null }, existingDefault: { kind: "literal", value: 0 } },
   { kind: "alterColumn", table: "users", column: "full", generated: { kind: "computed", sql: "a || b", stored: false }, existingGenerated: null, existingComment: "x" },
+  { kind: "alterColumn", table: "users", column: "total", generated: { kind: "computed", sql: "price * qty", stored: true }, existingGenerated: { kind: "identity", always: true } },
+  { kind: "alterColumn", table: "users", column: "seq", generated: { kind: "identity", always: false }, existingGenerated: { kind: "autoincrement" } },
   { kind: "createIndex", table: "users", index: emailIndex, concurrently: true },
   { kind: "createIndex", schema: "shop", table: "orders", index: ordersTable.indexes[1]!, ifNotExists: false },
   { kind: "createIndex", schema: "shop", table: "orders", index: ordersTable.indexes[0]! },

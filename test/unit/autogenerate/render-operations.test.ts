@@ -62,6 +62,21 @@ describe("renderOperations round trip", () => {
     expect(await evaluate(renderOperations([op]))).toStrictEqual([{ ...op, type: { ...op.type, schema: null }, existingType: { ...op.existingType, schema: null } }]);
   });
 
+  it("alterColumn writes DEFAULT NULL as sql`NULL` and generations in their short forms, never as object literals", async () => {
+    const ops: Operation[] = [
+      { kind: "alterColumn", table: "t", column: "a", default: { kind: "literal", value: null }, existingDefault: { kind: "literal", value: 1 } },
+      { kind: "alterColumn", table: "t", column: "b", generated: { kind: "computed", sql: "x + 1", stored: false }, existingGenerated: { kind: "computed", sql: "x", stored: true } },
+      { kind: "alterColumn", table: "t", column: "c", generated: { kind: "identity", always: true }, existingGenerated: { kind: "autoincrement" } },
+    ];
+    const { body } = renderOperations(ops);
+    expect(body).not.toMatch(/\bkind:/);
+    expect(body).toContain("default: sql`NULL`");
+    expect(body).toContain("generated: { computed: sql`x + 1`, stored: false }");
+    expect(body).toContain('generated: { identity: "always" }');
+    expect(body).toContain('existingGenerated: "autoincrement"');
+    expect(await evaluate(renderOperations(ops))).toStrictEqual(ops);
+  });
+
   it("drops are written bare, as a careful engineer would; only an unnamed constraint keeps its definition", async () => {
     const body = renderOperations(richOperations).body;
     expect(body).not.toMatch(/existing: \{/);

@@ -349,6 +349,11 @@ describe("op façade: argument validation", () => {
     await rejects((op) => op.alterColumn("t", "c", { type: varchar(3).notNull() }), /type carries more than a type/);
   });
 
+  it("alterColumn with a generation that is none of its forms", async () => {
+    await rejects((op) => op.alterColumn("t", "c", { generated: { identity: "sometimes" } as never }), "op.alterColumn t.c: generated is not a generation.");
+    await rejects((op) => op.alterColumn("t", "c", { generated: "serial" as never }), /not a generation/);
+  });
+
   it("dropConstraint without a known type", async () => {
     await rejects((op) => op.dropConstraint("x", "t", { type: "index" } as never), /type must be one of primaryKey, foreignKey, unique, check/);
   });
