@@ -4,12 +4,11 @@
  * leaves no file behind. Shared by `revision`, `revision --autogenerate` and `merge`.
  */
 import { resolve } from "node:path";
-import type { ResolvedConfig } from "../config/types.js";
 import { MigrateError, UsageError } from "../errors.js";
-import { RevisionGraph, resolveRevision, resolveTarget, resolveTargets } from "../revisions/index.js";
+import { RevisionGraph, resolveRevision, resolveTarget } from "../revisions/index.js";
 import { REVISION_ID_MAX_LENGTH, REVISION_ID_PATTERN, type Revision } from "../revisions/types.js";
 import { newRevisionId, writeRevisionFile } from "../scripts/write-revision.js";
-import { loadProject, versionDirs, type Project } from "./project.js";
+import { versionDirs, type Project } from "./project.js";
 
 /** Options of `revision`. */
 export interface RevisionOptions {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareSchemas } from "../../../src/autogenerate/compare.js";
 import { reverseAll } from "../../../src/operations/reverse.js";
-import { col, db, describeOps, MYSQL_CAPS, PG_CAPS, SQLITE_CAPS, tbl, withId } from "./fixtures.js";
+import { col, db, describeOps, MYSQL_CAPS, PG_CAPS, SQLITE_CAPS, withId } from "./fixtures.js";
 
 const pg = { capabilities: PG_CAPS };
 

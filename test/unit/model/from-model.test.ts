@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as shop from "./fixture-shop-schema.js";
 import {
-  check, defineSchema, enumType, foreignKey, index, integer, namingFromModel, primaryKey, schemaFromModel, serial, table, text, unique, varchar,
+  check, defineSchema, enumType, foreignKey, index, integer, namingFromModel, primaryKey, schemaFromModel, serial, table, text, unique,
 } from "../../../src/model/index.js";
 import { validateSchema } from "../../../src/catalog/validate-schema.js";
 import { emptyTable } from "../../../src/catalog/types.js";
