@@ -34,7 +34,7 @@ export const versionTable: VersionTableSql = {
     ];
   },
   addLogTableState(table: VersionTableName): Statement {
-    return { sql: `ALTER TABLE ${quoteIdentifier(table.name)} ADD COLUMN table_state TEXT` };
+    return { sql: `ALTER TABLE ${quoteIdentifier(table.name)} ADD COLUMN ${quoteIdentifier("table_state")} TEXT` };
   },
   exists(table: VersionTableName): Statement {
     return { sql: "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND lower(name) = lower(?)) AS present", params: [table.name] };
