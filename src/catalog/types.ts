@@ -290,7 +290,8 @@ export function unmanagedLabel(o: UnmanagedObject): string {
 /** What an unmanaged kind is called in "athanor does not manage …": "rules", "table inheritance", "row-level security". */
 export function unmanagedKinds(kind: string): string {
   if (kind === "inheritance") return "table inheritance";
-  return /(s|security)$/.test(kind) ? kind : `${kind}s`;
+  if (/(s|security)$/.test(kind)) return kind;
+  return /[^aeiou]y$/.test(kind) ? `${kind.slice(0, -1)}ies` : `${kind}s`;
 }
 
 /** Addresses a table: its name and optional PostgreSQL schema. */

@@ -1,7 +1,8 @@
 /**
  * What a PostgreSQL database holds that the model cannot, in one catalog query, so that nothing
  * is dropped without a word: exclusion constraints, row-level security (its policies, like rules
- * and inheritance, are in the objects query), foreign tables, unlogged tables, storage parameters, and composite and range types. The
+ * and inheritance, are in the objects query), foreign tables, unlogged tables, storage parameters, composite and range types, user-created collations and text-search
+ * configurations, dictionaries, parsers and templates. The
  * schema and table filters are the table queries' ($1 schemas, $2 included, $3 excluded tables);
  * members of extensions are the extension's, never listed.
  */
@@ -10,6 +11,8 @@ import type { Connection, ReflectOptions } from "../dialect.js";
 
 const SCHEMAS = "COALESCE($1::text[], ARRAY[current_schema()::text])";
 const reported = (column: string): string => `CASE WHEN ${column} = current_schema() THEN NULL ELSE ${column}::text END`;
+const notExtensionMember = (classId: string, oid: string): string =>
+  `NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = '${classId}'::regclass AND x.objid = ${oid} AND x.deptype = 'e')`;
 
 const UNMANAGED_SQL = `WITH rel AS (
   SELECT c.oid, c.relname::text AS table_name, ${reported("n.nspname")} AS schema, c.relkind, c.relispartition, c.relpersistence,
@@ -41,6 +44,31 @@ SELECT CASE t.typtype WHEN 'c' THEN 'composite type' ELSE 'range type' END, ${re
  WHERE n.nspname = ANY (${SCHEMAS})
    AND (t.typtype = 'r' OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_catalog.pg_class tc WHERE tc.oid = t.typrelid AND tc.relkind = 'c')))
    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = 'pg_type'::regclass AND x.objid = t.oid AND x.deptype = 'e')
+UNION ALL
+SELECT 'collation', ${reported("n.nspname")}, co.collname::text, NULL, NULL
+  FROM pg_catalog.pg_collation co
+  JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace
+ WHERE n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_collation", "co.oid")}
+UNION ALL
+SELECT 'text search configuration', ${reported("n.nspname")}, cfg.cfgname::text, NULL, NULL
+  FROM pg_catalog.pg_ts_config cfg
+  JOIN pg_catalog.pg_namespace n ON n.oid = cfg.cfgnamespace
+ WHERE n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_ts_config", "cfg.oid")}
+UNION ALL
+SELECT 'text search dictionary', ${reported("n.nspname")}, d.dictname::text, NULL, NULL
+  FROM pg_catalog.pg_ts_dict d
+  JOIN pg_catalog.pg_namespace n ON n.oid = d.dictnamespace
+ WHERE n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_ts_dict", "d.oid")}
+UNION ALL
+SELECT 'text search parser', ${reported("n.nspname")}, prs.prsname::text, NULL, NULL
+  FROM pg_catalog.pg_ts_parser prs
+  JOIN pg_catalog.pg_namespace n ON n.oid = prs.prsnamespace
+ WHERE n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_ts_parser", "prs.oid")}
+UNION ALL
+SELECT 'text search template', ${reported("n.nspname")}, tmpl.tmplname::text, NULL, NULL
+  FROM pg_catalog.pg_ts_template tmpl
+  JOIN pg_catalog.pg_namespace n ON n.oid = tmpl.tmplnamespace
+ WHERE n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_ts_template", "tmpl.oid")}
 ORDER BY 2 NULLS FIRST, 4 NULLS FIRST, 1, 3`;
 
 interface UnmanagedRow {

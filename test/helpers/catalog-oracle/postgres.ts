@@ -9,8 +9,9 @@
  * among live columns (a dropped column leaves a gap in attnum that means nothing); `DEFAULT NULL`
  * (printed `NULL::<type>` for some types) is no default. Views and materialized views
  * (pg_get_viewdef), functions and procedures (pg_get_functiondef), aggregates (pg_aggregate),
- * triggers (pg_get_triggerdef), rules (pg_get_ruledef), policies and extensions are compared by
- * the server's own text too; members of an extension are the extension's.
+ * triggers (pg_get_triggerdef), rules (pg_get_ruledef), policies, extensions, collations
+ * (pg_collation's fields) and text-search configurations (pg_ts_config_map per token type) and
+ * dictionaries (pg_ts_dict) are compared by the server's own text too; members of an extension are the extension's.
  */
 import pg from "pg";
 import { ORACLE_EXCLUDED_TABLES } from "./excluded.js";
@@ -106,8 +107,20 @@ const SECTIONS: Record<string, string> = {
   extensions: `SELECT 'extension ' || quote_ident(e.extname) || ' schema ' || quote_ident(n.nspname) AS line
     FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace ORDER BY 1`,
   collations: `SELECT 'collation ' || c.oid::regcollation::text || ' provider ' || c.collprovider::text || ' deterministic ' || c.collisdeterministic
-      || COALESCE(' collate ' || quote_literal(c.collcollate), '') || COALESCE(' ctype ' || quote_literal(c.collctype), '') AS line
-    FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace WHERE ${USER_SCHEMAS} ORDER BY 1`,
+      || COALESCE(' collate ' || quote_literal(c.collcollate), '') || COALESCE(' ctype ' || quote_literal(c.collctype), '')
+      || COALESCE(' icu locale ' || quote_literal(c.colliculocale), '') AS line
+    FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace WHERE ${USER_SCHEMAS} AND ${NOT_EXTENSION_MEMBER("pg_collation", "c.oid")} ORDER BY 1`,
+  // Each token type the parser knows, with the dictionaries mapped to it in order (none: the token is not indexed).
+  textSearchConfigurations: `SELECT 'text search configuration ' || c.oid::regconfig::text || ' parser ' || p.prsnamespace::regnamespace::text || '.' || quote_ident(p.prsname)
+      || COALESCE((SELECT ' ' || string_agg(t.alias || ' = ' || (SELECT string_agg(m.mapdict::regdictionary::text, ', ' ORDER BY m.mapseqno)
+                                                               FROM pg_ts_config_map m WHERE m.mapcfg = c.oid AND m.maptokentype = t.tokid), '; ' ORDER BY t.tokid)
+                     FROM ts_token_type(c.cfgparser) t WHERE EXISTS (SELECT 1 FROM pg_ts_config_map m WHERE m.mapcfg = c.oid AND m.maptokentype = t.tokid)), '') AS line
+    FROM pg_ts_config c JOIN pg_namespace n ON n.oid = c.cfgnamespace JOIN pg_ts_parser p ON p.oid = c.cfgparser
+   WHERE ${USER_SCHEMAS} AND ${NOT_EXTENSION_MEMBER("pg_ts_config", "c.oid")} ORDER BY 1`,
+  textSearchDictionaries: `SELECT 'text search dictionary ' || d.oid::regdictionary::text || ' template ' || t.tmplnamespace::regnamespace::text || '.' || quote_ident(t.tmplname)
+      || COALESCE(' options ' || d.dictinitoption, '') AS line
+    FROM pg_ts_dict d JOIN pg_namespace n ON n.oid = d.dictnamespace JOIN pg_ts_template t ON t.oid = d.dicttemplate
+   WHERE ${USER_SCHEMAS} AND ${NOT_EXTENSION_MEMBER("pg_ts_dict", "d.oid")} ORDER BY 1`,
 };
 
 /** The catalog of the PostgreSQL database at `url`, one line per object, in a stable order. */
