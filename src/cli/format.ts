@@ -3,10 +3,10 @@
  *   `<base> -> 1a2b3c4d5e6f (head), add users`
  *   `3f2a9c1b7d4e (billing) (head)`
  */
-import type { ChalkInstance } from "chalk";
+import type { Styles } from "./colors.js";
 import type { RevisionInfo } from "../project/revision-info.js";
 
-function tags(info: RevisionInfo, c: ChalkInstance): string {
+function tags(info: RevisionInfo, c: Styles): string {
   const parts: string[] = [];
   if (info.labels.length) parts.push(`(${info.labels.join(", ")})`);
   if (info.isHead) parts.push(c.green("(head)"));
@@ -17,7 +17,7 @@ function tags(info: RevisionInfo, c: ChalkInstance): string {
 }
 
 /** One-line form: `parents -> id (tags), message`. */
-export function historyLine(info: RevisionInfo, c: ChalkInstance): string {
+export function historyLine(info: RevisionInfo, c: Styles): string {
   const r = info.revision;
   const parents = r.downRevisions.length ? r.downRevisions.join(", ") : "<base>";
   const deps = r.dependsOn.length ? ` (depends on ${r.dependsOn.join(", ")})` : "";
@@ -25,12 +25,12 @@ export function historyLine(info: RevisionInfo, c: ChalkInstance): string {
 }
 
 /** Short form: `id (tags)`. */
-export function shortLine(info: RevisionInfo, c: ChalkInstance): string {
+export function shortLine(info: RevisionInfo, c: Styles): string {
   return `${c.bold(info.revision.id)}${tags(info, c)}`;
 }
 
 /** Multi-line detail used by `show` and the --verbose listings. */
-export function detail(info: RevisionInfo, c: ChalkInstance): string {
+export function detail(info: RevisionInfo, c: Styles): string {
   const r = info.revision;
   const lines = [
     `Rev: ${c.bold(r.id)}${tags(info, c)}`,

@@ -3,7 +3,7 @@
  * removing a lease whose run has died. Printing only; the commands decide.
  */
 import type { Command } from "commander";
-import type { ChalkInstance } from "chalk";
+import type { Styles } from "./colors.js";
 import type { LeaseState } from "../dialects/dialect.js";
 import { UsageError } from "../errors.js";
 import type { LockStatus } from "../runtime/lock-status.js";
@@ -11,7 +11,7 @@ import type { CliContext } from "./commands.js";
 import { formatDuration } from "./output.js";
 
 /** One lease in words: who, since when, the heartbeat's age, and live or stale. */
-function leaseLines(lease: LeaseState, c: ChalkInstance): string[] {
+function leaseLines(lease: LeaseState, c: Styles): string[] {
   const state = lease.stale
     ? c.yellow(`stale: expired ${formatDuration(-lease.expiresInMs)} ago (its run stopped renewing it; \`migrate unlock --if-stale\` removes it, and the next run takes it over anyway)`)
     : c.green(`live: expires in ${formatDuration(lease.expiresInMs)} unless renewed`);

@@ -4,7 +4,7 @@
  * machine-readable results. On a terminal, long runs show a transient progress line
  * (progress-line.ts) that every other write moves out of the way.
  */
-import { Chalk, type ChalkInstance } from "chalk";
+import { styles, type Styles } from "./colors.js";
 import { isMigrateError } from "../errors.js";
 import { redactUrl } from "../core/database-url.js";
 import { directionVerb, type MigrateEvent } from "../runtime/events.js";
@@ -19,16 +19,16 @@ export interface OutputOptions {
 
 /** Writes results, progress and errors. */
 export class Output {
-  readonly chalk: ChalkInstance;
-  readonly errChalk: ChalkInstance;
+  readonly chalk: Styles;
+  readonly errChalk: Styles;
   /** With --json, a result printed inside the error document (`"result"` beside `"error"`). */
   resultWithError: unknown;
   private readonly progress: ProgressLine;
 
   constructor(readonly options: OutputOptions = {}) {
     const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "";
-    this.chalk = new Chalk({ level: !noColor && process.stdout.isTTY ? 1 : 0 });
-    this.errChalk = new Chalk({ level: !noColor && process.stderr.isTTY ? 1 : 0 });
+    this.chalk = styles(!noColor && process.stdout.isTTY === true);
+    this.errChalk = styles(!noColor && process.stderr.isTTY === true);
     this.progress = new ProgressLine(process.stderr, ProgressLine.wanted(process.stderr, options));
   }
 

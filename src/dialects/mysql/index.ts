@@ -5,15 +5,20 @@
 import { foldMysqlSpellings } from "./expression-spellings.js";
 import type { Dialect, DialectCapabilities } from "../dialect.js";
 import { connect } from "./driver.js";
-import { compile } from "./compile.js";
 import { inlineParams, placeholder, quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";
-import { reflect, reflectTable } from "./reflect.js";
 import { acquireLock } from "./lock.js";
 import { connectionLost } from "./connection-lost.js";
 import { versionTable } from "./version-table.js";
 import { normalizeMysqlSchema } from "./compare.js";
+import { lazyModule } from "../../core/lazy-module.js";
 
 /** What MySQL can do: no transactional DDL (every DDL statement commits), no schemas or named enums. */
+
+// Compile and reflection are most of the dialect's code; commands that neither compile nor
+// reflect (current, heads, history) never load them.
+const compiler = lazyModule(() => import("./compile.js"));
+const reflection = lazyModule(() => import("./reflect.js"));
+
 export const mysqlCapabilities: DialectCapabilities = {
   transactionalDdl: false,
   alterColumn: true,
@@ -38,9 +43,9 @@ export const mysqlDialect: Dialect = {
   placeholder,
   inlineParams,
   connect,
-  compile,
-  reflect,
-  reflectTable,
+  compile: async (op, ctx) => (await compiler()).compile(op, ctx),
+  reflect: async (conn, options) => (await reflection()).reflect(conn, options),
+  reflectTable: async (conn, ref) => (await reflection()).reflectTable(conn, ref),
   normalizeSchema: normalizeMysqlSchema,
   foldExpression: foldMysqlSpellings,
   // A script replayed through a client whose default character set is not utf8mb4 (the mysql

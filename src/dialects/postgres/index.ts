@@ -5,7 +5,6 @@
  */
 import { foldPostgresSpellings } from "./expression-spellings.js";
 import type { Dialect } from "../dialect.js";
-import { compile } from "./compile.js";
 import { connect } from "./driver.js";
 import { acquireLock, acquireSessionLock, sessionLockHolder } from "./lock.js";
 import { acquireLease } from "./lease-lock.js";
@@ -14,11 +13,17 @@ import { sessionLockUnsafe } from "./pooler-probe.js";
 import { connectionLost } from "./connection-lost.js";
 import { adviseOnFailure } from "./lock-table-advice.js";
 import { inlineParams, placeholder, quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";
-import { reflect, reflectTable } from "./reflect.js";
 import { versionTable } from "./version-table.js";
 import { normalizePostgresSchema } from "./compare.js";
+import { lazyModule } from "../../core/lazy-module.js";
 
 /** The PostgreSQL implementation of the Dialect contract (loaded lazily by the registry). */
+
+// Compile and reflection are most of the dialect's code; commands that neither compile nor
+// reflect (current, heads, history) never load them.
+const compiler = lazyModule(() => import("./compile.js"));
+const reflection = lazyModule(() => import("./reflect.js"));
+
 export const postgresDialect: Dialect = {
   name: "postgres",
   capabilities: {
@@ -38,9 +43,9 @@ export const postgresDialect: Dialect = {
   placeholder,
   inlineParams,
   connect,
-  compile,
-  reflect,
-  reflectTable,
+  compile: async (op, ctx) => (await compiler()).compile(op, ctx),
+  reflect: async (conn, options) => (await reflection()).reflect(conn, options),
+  reflectTable: async (conn, ref) => (await reflection()).reflectTable(conn, ref),
   normalizeSchema: normalizePostgresSchema,
   foldExpression: foldPostgresSpellings,
   versionTable,

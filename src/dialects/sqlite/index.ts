@@ -5,17 +5,22 @@
  */
 import { foldSqliteSpellings } from "./expression-spellings.js";
 import type { Dialect } from "../dialect.js";
-import { compile } from "./compile.js";
 import { connect } from "./driver.js";
 import { verifyRevision } from "./foreign-key-check.js";
 import { acquireLock } from "./lock.js";
 import { inlineParams, placeholder, quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";
-import { reflect, reflectTable } from "./reflect.js";
 import { versionTable } from "./version-table.js";
 import { normalizeSqliteSchema } from "./compare.js";
 import { sqliteIdentifierRules } from "./table-edits.js";
+import { lazyModule } from "../../core/lazy-module.js";
 
 /** The SQLite dialect (loaded lazily by the registry). */
+
+// Compile and reflection are most of the dialect's code; commands that neither compile nor
+// reflect (current, heads, history) never load them.
+const compiler = lazyModule(() => import("./compile.js"));
+const reflection = lazyModule(() => import("./reflect.js"));
+
 export const sqliteDialect: Dialect = {
   name: "sqlite",
   capabilities: {
@@ -38,9 +43,9 @@ export const sqliteDialect: Dialect = {
   placeholder,
   inlineParams,
   connect,
-  compile,
-  reflect,
-  reflectTable,
+  compile: async (op, ctx) => (await compiler()).compile(op, ctx),
+  reflect: async (conn, options) => (await reflection()).reflect(conn, options),
+  reflectTable: async (conn, ref) => (await reflection()).reflectTable(conn, ref),
   verifyRevision,
   normalizeSchema: normalizeSqliteSchema,
   foldExpression: foldSqliteSpellings,
