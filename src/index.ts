@@ -64,6 +64,7 @@ export {
   virtualTable,
   sequence,
   trigger,
+  rule,
   view,
   type DefinitionText,
   type ObjectDefinition,

@@ -46,6 +46,7 @@ function foldTable(table: TableSchema, current: string): TableSchema {
     schema: fold(table.schema, current),
     columns: table.columns.map((c) => ({ ...c, type: foldType(c.type, current) })),
     foreignKeys: table.foreignKeys.map((fk) => (fk.referencedSchema === undefined ? fk : { ...fk, referencedSchema: fold(fk.referencedSchema, current) })),
+    ...(table.inherits ? { inherits: table.inherits.map((p) => ({ ...p, schema: fold(p.schema, current) ?? null })) } : {}),
   };
 }
 

@@ -129,8 +129,26 @@ function comparePartitioning(target: TableSchema, actual: TableSchema, ctx: Diff
   }
 }
 
+/**
+ * Parents that differ (another list or order). Not altered: ALTER TABLE … NO INHERIT leaves the
+ * parent's columns in the child as its own, and INHERIT needs the child to hold every parent
+ * column already (and keeps them its own), so the child's own columns would no longer be what the
+ * model says; the change, with the columns it moves, belongs in a revision written by hand.
+ */
+function compareInheritance(target: TableSchema, actual: TableSchema, ctx: DiffContext): void {
+  const parents = (t: TableSchema): string => (t.inherits ?? []).map((p) => tableLabel({ schema: p.schema, name: p.table })).join(", ");
+  const [wanted, held] = [parents(target), parents(actual)];
+  if (wanted === held) return;
+  ctx.unmanaged.push(
+    `table ${tableLabel(target)}: the model says ${wanted ? `INHERITS (${wanted})` : "it inherits from no table"}, the database holds ${held ? `INHERITS (${held})` : "a table that inherits from none"}; ` +
+      `autogenerate does not change a table's parents (NO INHERIT keeps the parent's columns in the table as its own, INHERIT needs them there already): ` +
+      `write op.execute("ALTER TABLE … [NO] INHERIT …") in a revision, with the columns that become the table's own or stop being so`,
+  );
+}
+
 function compareTable(target: TableSchema, actual: TableSchema, ctx: DiffContext): Operation[] {
   comparePartitioning(target, actual, ctx);
+  compareInheritance(target, actual, ctx);
   // A partition's columns are its parent's: they change with the parent, never on their own.
   const columns = target.partitionOf && actual.partitionOf ? [] : compareColumns(target, actual, ctx);
   return [...compareTableOptions(target, actual, ctx), ...columns, ...compareConstraints(target, actual, ctx.expressionKey), ...compareIndexes(target, actual, ctx.expressionKey), ...compareTableComment(target, actual, ctx)];

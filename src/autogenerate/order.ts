@@ -188,12 +188,12 @@ export interface OrderOptions {
   forwardReferences?: boolean;
 }
 
-/** The parent of a partition (created before it, dropped after it). */
+/** The parent of a partition and the parents of an inheriting table (created before it, dropped after it). */
 function parentKeys(table: TableSchema): string[] {
-  return table.partitionOf ? [refKey(table.partitionOf.schema ?? table.schema, table.partitionOf.table)] : [];
+  return [...(table.partitionOf ? [refKey(table.partitionOf.schema ?? table.schema, table.partitionOf.table)] : []), ...(table.inherits ?? []).map((p) => refKey(p.schema, p.table))];
 }
 
-/** createTable ops in dependency order (parents before partitions), with the foreign keys that must be added afterwards. */
+/** createTable ops in dependency order (parents before partitions and children), with the foreign keys that must be added afterwards. */
 function orderCreates(creates: CreateTableOp[], referencable: ReadonlyMap<string, string[][]>, options: OrderOptions): { tables: CreateTableOp[]; later: CreateForeignKeyOp[]; rank: Map<string, number> } {
   const byKey = new Map(creates.map((op) => [refKey(op.table.schema, op.table.name), op]));
   const before = new Map([...byKey].map(([key, op]) => [key, new Set([...op.table.foreignKeys.map((fk) => referencedKey(op.table, fk)), ...parentKeys(op.table)])]));

@@ -21,6 +21,7 @@ const FUNCTION: Record<DatabaseObjectKind, string> = {
   materializedView: "materializedView",
   materializedViewIndex: "materializedViewIndex",
   trigger: "trigger",
+  rule: "rule",
 };
 
 const str = (value: string): Code => text(stringLiteral(value));
@@ -64,6 +65,6 @@ export function objectCode(obj: DatabaseObject, ctx: RenderContext): Code {
   if (obj.kind === "extension" || obj.kind === "sequence") return call(callee, [str(obj.name), ...options]);
   ctx.use("sql");
   const body = text(sqlTemplate(obj.definition));
-  if (obj.kind === "trigger" || obj.kind === "materializedViewIndex") return call(callee, [str(obj.name), str(obj.table ?? ""), body, ...options]);
+  if (obj.kind === "trigger" || obj.kind === "rule" || obj.kind === "materializedViewIndex") return call(callee, [str(obj.name), str(obj.table ?? ""), body, ...options]);
   return call(callee, [str(obj.name), body, ...options]);
 }

@@ -4,7 +4,7 @@
  * foreign keys). Every constraint and index keeps its name, so loading the code back does not
  * depend on the naming convention.
  */
-import type { CheckSchema, ForeignKeySchema, IndexElement, IndexSchema, PrimaryKeySchema, TableSchema, UniqueSchema } from "../catalog/types.js";
+import type { CheckSchema, ForeignKeySchema, IndexElement, IndexSchema, ParentTable, PrimaryKeySchema, TableSchema, UniqueSchema } from "../catalog/types.js";
 import { array, call, object, text, type ChainLink, type Code, type ObjectEntry } from "./render-code.js";
 import { columnBuilder } from "./render-column.js";
 import type { RenderContext } from "./render-context.js";
@@ -160,6 +160,12 @@ function columnConstraints(table: TableSchema, column: string, placed: Set<objec
   return links;
 }
 
+/** A parent of an inheriting table: its name when it is in the child's schema, else `{ table, schema }`. */
+function parentCode(parent: ParentTable, childSchema: string | null | undefined): Code {
+  if ((parent.schema ?? null) === (childSchema ?? null)) return str(parent.table);
+  return object([{ key: "table", value: str(parent.table) }, { key: "schema", value: parent.schema ? str(parent.schema) : text("null") }]);
+}
+
 /** The column map and the extras entries of a table. */
 export function tableParts(table: TableSchema, ctx: RenderContext): { columns: Code; extras: ObjectEntry[] } {
   const pk = new Set(table.primaryKey?.columns ?? []);
@@ -175,6 +181,7 @@ export function tableParts(table: TableSchema, ctx: RenderContext): { columns: C
     const of = table.partitionOf;
     extras.push({ key: "partitionOf", value: object([{ key: "table", value: str(of.table) }, ...(of.schema ? [{ key: "schema", value: str(of.schema) }] : []), { key: "bound", value: str(of.bound) }]) });
   }
+  if (table.inherits?.length) extras.push({ key: "inherits", value: array(table.inherits.map((p) => parentCode(p, table.schema))) });
   if (table.primaryKey && !placed.has(table.primaryKey)) extras.push({ key: "primaryKey", value: primaryKeyCode(table.primaryKey, ctx) });
   const lists: [string, Code[]][] = [
     ["indexes", table.indexes.map((ix) => indexCode(ix, ctx))],

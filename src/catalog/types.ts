@@ -208,6 +208,19 @@ export interface TableSchema {
    * the parent's (compare leaves them to the parent); its own constraints and indexes are its own.
    */
   partitionOf?: PartitionOf | null;
+  /**
+   * PostgreSQL table inheritance (`INHERITS (…)`): the parents in their order (pg_inherits.inhseqno);
+   * absent or empty: none. `columns` and `checks` hold only what is the table's own (attislocal,
+   * conislocal): inherited columns and checks belong to the parents.
+   */
+  inherits?: ParentTable[];
+}
+
+/** A parent a table inherits from. */
+export interface ParentTable {
+  /** The parent's PostgreSQL schema; null or absent: the current schema (as a foreign key's). */
+  schema?: string | null;
+  table: string;
 }
 
 /** The parent and bound of a partition. */
@@ -259,8 +272,9 @@ export interface DatabaseSchema {
    */
   schemas?: ExistingSchema[];
   /**
-   * Reflection only: what the database holds that athanor does not manage (PostgreSQL rules,
-   * table inheritance, row-level security and policies, aggregates other than plain ones,
+   * Reflection only: what the database holds that athanor does not manage (PostgreSQL
+   * row-level security and policies, aggregates other than plain ones, a child's own NOT NULL or
+   * default on a column it inherits, CHECK … NO INHERIT,
    * exclusion constraints, foreign and unlogged tables, storage parameters, composite and range
    * types; MySQL events and partitioning; SQLite virtual tables, WITHOUT ROWID and STRICT), so
    * pull lists it and check reports it instead of leaving it out silently.
@@ -270,26 +284,24 @@ export interface DatabaseSchema {
 
 /** Something a database holds that the model cannot say: its kind, name and, where it has one, its table. */
 export interface UnmanagedObject {
-  /** "rule", "inheritance" (the table INHERITS `table`), "policy", "aggregate" (an ordered-set or hypothetical-set one). */
+  /** "policy", "aggregate" (an ordered-set or hypothetical-set one), "exclusion constraint", "inherited column override", …. */
   kind: string;
   schema?: string | null;
   name: string;
-  /** The table it is on (for "inheritance", the parent); the table filter keeps or drops it with that table. */
+  /** The table it is on; the table filter keeps or drops it with that table. */
   table?: string | null;
   /** Its definition as the database prints it, where there is one to show (an exclusion constraint's, a table's options). */
   detail?: string | null;
 }
 
-/** "rule payment_insert on payment", "table payment_p1 INHERITS payment", "unlogged table scratch": for messages. */
+/** "policy owners_only on orders", "unlogged table scratch": for messages. */
 export function unmanagedLabel(o: UnmanagedObject): string {
   const name = o.schema ? `${o.schema}.${o.name}` : o.name;
-  if (o.kind === "inheritance") return `table ${name} INHERITS ${o.table ?? ""}`;
   return `${o.kind} ${name}${o.table && o.table !== o.name ? ` on ${o.table}` : ""}`;
 }
 
-/** What an unmanaged kind is called in "athanor does not manage …": "rules", "table inheritance", "row-level security". */
+/** What an unmanaged kind is called in "athanor does not manage …": "policies", "row-level security". */
 export function unmanagedKinds(kind: string): string {
-  if (kind === "inheritance") return "table inheritance";
   if (/(s|security)$/.test(kind)) return kind;
   return /[^aeiou]y$/.test(kind) ? `${kind.slice(0, -1)}ies` : `${kind}s`;
 }

@@ -11,31 +11,54 @@ function invalid(message: string, hint: string): MigrateError {
   return new MigrateError("model", message, { hint });
 }
 
-function requireColumns(table: TableSchema, columns: readonly string[], what: string): void {
+function requireColumns(table: TableSchema, columns: readonly string[], what: string, inherited: readonly string[] | undefined): void {
   const label = tableLabel(table);
+  // A child's parents are not known here (op.createTable): its constraints may name their columns.
+  if (inherited === undefined && (table.inherits?.length ?? 0) > 0) return;
+  const known = [...table.columns.map((c) => c.name), ...(inherited ?? [])];
   for (const column of columns) {
-    if (!table.columns.some((c) => c.name === column)) {
-      throw invalid(`${what} of table ${label} names column ${column}, which table ${label} does not have.`, `Use one of: ${table.columns.map((c) => c.name).join(", ")}.`);
+    if (!known.includes(column)) {
+      throw invalid(`${what} of table ${label} names column ${column}, which table ${label} does not have.`, `Use one of: ${known.join(", ")}.`);
     }
   }
 }
 
-/** Checks one table on its own: unique column names and constraints on existing columns. */
-export function validateTable(table: TableSchema): void {
+/**
+ * Checks one table on its own: unique column names and constraints on existing columns.
+ * `inherited`: the columns its parents give it (table inheritance), when known.
+ */
+export function validateTable(table: TableSchema, inherited?: readonly string[]): void {
   const label = tableLabel(table);
-  if (table.columns.length === 0) throw invalid(`Table ${label} has no columns.`, "Declare at least one column: MySQL and SQLite cannot create a table without columns.");
+  if (table.columns.length === 0 && (table.inherits?.length ?? 0) === 0) throw invalid(`Table ${label} has no columns.`, "Declare at least one column: MySQL and SQLite cannot create a table without columns.");
   const seen = new Set<string>();
   for (const column of table.columns) {
     if (seen.has(column.name)) throw invalid(`Table ${label} has two columns named ${column.name}.`, "Rename or remove one of them.");
     seen.add(column.name);
   }
-  if (table.primaryKey) requireColumns(table, table.primaryKey.columns, "The primary key");
-  for (const u of table.uniques) requireColumns(table, u.columns, `Unique constraint ${u.name ?? `(${u.columns.join(", ")})`}`);
-  for (const fk of table.foreignKeys) requireColumns(table, fk.columns, `Foreign key ${fk.name ?? `(${fk.columns.join(", ")})`}`);
+  if (table.primaryKey) requireColumns(table, table.primaryKey.columns, "The primary key", inherited);
+  for (const u of table.uniques) requireColumns(table, u.columns, `Unique constraint ${u.name ?? `(${u.columns.join(", ")})`}`, inherited);
+  for (const fk of table.foreignKeys) requireColumns(table, fk.columns, `Foreign key ${fk.name ?? `(${fk.columns.join(", ")})`}`, inherited);
   for (const ix of table.indexes) {
     const columns = ix.elements.flatMap((e) => ("column" in e ? [e.column] : []));
-    requireColumns(table, columns, `Index ${ix.name || "(unnamed)"}`);
+    requireColumns(table, columns, `Index ${ix.name || "(unnamed)"}`, inherited);
   }
+}
+
+/**
+ * The columns `table` inherits from its parents in `tables` (theirs, own and inherited), checking
+ * that each parent is in the model and that no table is its own ancestor.
+ */
+function inheritedColumns(table: TableSchema, tables: ReadonlyMap<string, TableSchema>, path: readonly string[] = []): string[] {
+  const out: string[] = [];
+  for (const parent of table.inherits ?? []) {
+    const ref = { schema: parent.schema ?? null, name: parent.table };
+    const key = `${ref.schema ?? ""}\u0000${ref.name}`;
+    const found = tables.get(key);
+    if (!found) throw invalid(`Table ${tableLabel(table)} inherits from table ${tableLabel(ref)}, which is not in the model.`, `Add ${tableLabel(ref)} to the model (export it, or list it in defineSchema({ tables })), or fix the inherits list.`);
+    if (path.includes(key)) throw invalid(`Table ${tableLabel(ref)} inherits from itself through ${tableLabel(table)}.`, "Break the cycle in the inherits lists.");
+    for (const name of [...found.columns.map((c) => c.name), ...inheritedColumns(found, tables, [...path, key])]) if (!out.includes(name)) out.push(name);
+  }
+  return out;
 }
 
 /** Checks an enum: it has values and none repeats. */
@@ -47,8 +70,9 @@ export function validateEnum(enumSchema: EnumSchema): void {
 }
 
 /**
- * Checks a whole schema: each table and enum, duplicate table and enum names, and that every
- * foreign key points at a table and columns of this schema.
+ * Checks a whole schema: each table and enum, duplicate table and enum names, that every
+ * foreign key points at a table and columns of this schema, and that every parent a table
+ * inherits from is in it.
  */
 export function validateSchema(schema: DatabaseSchema): void {
   const tables = new Map<string, TableSchema>();
@@ -56,7 +80,12 @@ export function validateSchema(schema: DatabaseSchema): void {
     const key = `${table.schema ?? ""}\u0000${table.name}`;
     if (tables.has(key)) throw invalid(`Table ${tableLabel(table)} is declared twice.`, "Table names must be unique within a schema; rename or remove one of them.");
     tables.set(key, table);
-    validateTable(table);
+  }
+  const columnsOf = new Map<TableSchema, string[]>();
+  for (const table of schema.tables) {
+    const inherited = inheritedColumns(table, tables, [`${table.schema ?? ""}\u0000${table.name}`]);
+    columnsOf.set(table, [...table.columns.map((c) => c.name), ...inherited]);
+    validateTable(table, inherited);
   }
   const enums = new Set<string>();
   for (const e of schema.enums) {
@@ -73,9 +102,10 @@ export function validateSchema(schema: DatabaseSchema): void {
       if (!target) {
         throw invalid(`${label} references table ${tableLabel(targetRef)}, which is not in the model.`, `Add ${tableLabel(targetRef)} to the model (export it, or list it in defineSchema({ tables })), or fix the reference.`);
       }
+      const targetColumns = columnsOf.get(target) ?? [];
       for (const column of fk.referencedColumns) {
-        if (!target.columns.some((c) => c.name === column)) {
-          throw invalid(`${label} references column ${tableLabel(targetRef)}.${column}, which does not exist.`, `Use one of: ${target.columns.map((c) => c.name).join(", ")}.`);
+        if (!targetColumns.includes(column)) {
+          throw invalid(`${label} references column ${tableLabel(targetRef)}.${column}, which does not exist.`, `Use one of: ${targetColumns.join(", ")}.`);
         }
       }
     }

@@ -6,7 +6,7 @@
  * declared with `{ name: null }` are marked (unnamed.ts) and stay without a name.
  */
 import { MigrateError } from "../errors.js";
-import type { ForeignKeySchema, IndexElement, IndexElementOptions, IndexSchema, PartitionOf, PrimaryKeySchema, TableSchema } from "../catalog/types.js";
+import type { ForeignKeySchema, IndexElement, IndexElementOptions, IndexSchema, ParentTable, PartitionOf, PrimaryKeySchema, TableSchema } from "../catalog/types.js";
 import { isSqlFragment } from "../core/sql.js";
 import { buildColumn, columnLabel } from "./build-column.js";
 import type { ReferenceOptions } from "./column-builder.js";
@@ -169,11 +169,14 @@ export function buildTable(input: TableInput): TableSchema {
   if (typeof name !== "string" || name.trim() === "") throw modelError("A table has an empty name.", "Pass the table name as the first argument of table(...).");
   const schema = extras.schema ?? null;
   const entries = Object.entries(columns ?? {});
-  if (entries.length === 0) throw modelError(`Table ${name} has no columns.`, "Declare at least one column: MySQL and SQLite cannot create a table without columns.");
+  const inherits = extras.inherits ? parentsOf(extras.inherits, schema, name) : [];
+  // A child may have no columns of its own: they are all its parents'.
+  if (entries.length === 0 && inherits.length === 0) throw modelError(`Table ${name} has no columns.`, "Declare at least one column: MySQL and SQLite cannot create a table without columns.");
 
   const built = entries.map(([columnName, builder]) => buildColumn(columnName, builder, name));
   const defs = new Map(entries.map(([columnName, builder]) => [columnName, builder.definition]));
   const partitionOf = extras.partitionOf ? partitionParent(extras.partitionOf, name) : null;
+  if (partitionOf && inherits.length > 0) throw modelError(`Table ${name} is declared both as a partition and with inherits.`, "PostgreSQL partitions cannot inherit: keep partition(...) or inherits, not both.");
   // A partition's columns are its parent's; the keys and references declared on them are the
   // parent's too (PostgreSQL puts them on each partition itself).
   const own = partitionOf ? [] : entries;
@@ -246,7 +249,30 @@ export function buildTable(input: TableInput): TableSchema {
     ...(extras.engine ? { engine: extras.engine } : {}),
     ...(extras.partitionBy ? { partitionBy: extras.partitionBy.trim() } : {}),
     ...(partitionOf ? { partitionOf } : {}),
+    ...(inherits.length > 0 ? { inherits } : {}),
   };
+}
+
+/**
+ * The parents of an inheriting table, in order. A parent given by name lives in the child's
+ * schema, as a foreign key's table does; a table object carries its own.
+ */
+function parentsOf(input: NonNullable<TableExtras["inherits"]>, schema: string | null, name: string): ParentTable[] {
+  if (!Array.isArray(input)) throw modelError(`The inherits option of table ${name} is not a list.`, "List the parent tables: inherits: [parentTable] (or their names).");
+  const parents = input.map((parent: unknown): ParentTable => {
+    if (typeof parent === "string" && parent.trim() !== "") return { schema, table: parent };
+    if (isTableDefinition(parent)) return { schema: parent.schema, table: parent.name };
+    const given = parent as { table?: unknown; schema?: unknown } | null;
+    if (given && typeof given === "object" && typeof given.table === "string" && given.table.trim() !== "") {
+      return { schema: given.schema === undefined ? schema : ((given.schema as string | null) ?? null), table: given.table };
+    }
+    throw modelError(`Table ${name} inherits from something that is not a table.`, "List parent tables as table objects, names, or { table, schema }: inherits: [payment].");
+  });
+  const labels = parents.map((p) => `${p.schema ?? ""}.${p.table}`);
+  const twice = labels.find((l, i) => labels.indexOf(l) !== i);
+  if (twice) throw modelError(`Table ${name} inherits from ${twice.replace(/^\./, "")} twice.`, "List each parent once.");
+  if (parents.some((p) => p.table === name && (p.schema ?? null) === schema)) throw modelError(`Table ${name} inherits from itself.`, "Remove it from its own inherits list.");
+  return parents;
 }
 
 function partitionParent(input: NonNullable<TableExtras["partitionOf"]>, name: string): PartitionOf {

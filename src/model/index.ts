@@ -76,6 +76,7 @@ export {
   sequence,
   sequenceDefinition,
   trigger,
+  rule,
   view,
   type DefinitionText,
   type ObjectDefinition,

@@ -1,6 +1,6 @@
 /**
  * The model DSL for database objects beyond tables: `view`, `materializedView`, `fn`,
- * `aggregate`, `procedure`, `trigger`, `materializedViewIndex`, `extension`, `domain` and `sequence`. Each returns an ObjectDefinition, which a
+ * `aggregate`, `procedure`, `trigger`, `rule`, `materializedViewIndex`, `extension`, `domain` and `sequence`. Each returns an ObjectDefinition, which a
  * schema module exports (or lists in `defineSchema({ objects })`) and a revision passes to
  * `op.createObject` / `op.dropObject` / `op.replaceObject`. Definitions are SQL text, best written
  * as the database prints it (`migrate pull` writes exactly that), because compare judges by text.
@@ -115,6 +115,16 @@ export function procedure(name: string, statement: DefinitionText, options?: Obj
 export function trigger(name: string, table: string | { readonly name: string }, statement: DefinitionText, options?: ObjectOptions): ObjectDefinition {
   const on = typeof table === "string" ? table : table.name;
   return define("trigger", name, definitionText(statement, `trigger ${name}`), { ...options, table: on });
+}
+
+/**
+ * A PostgreSQL rule on `table`, given as its whole CREATE RULE statement as pg_get_ruledef prints
+ * it (what `pull` writes): ``rule("orders_insert_2024", orders, sql`CREATE RULE orders_insert_2024 AS ON INSERT TO orders WHERE … DO INSTEAD INSERT INTO orders_2024 …`)``.
+ * List the tables its action uses in `dependsOn`, so it is created after them and dropped before them.
+ */
+export function rule(name: string, table: string | { readonly name: string }, statement: DefinitionText, options?: ObjectOptions): ObjectDefinition {
+  const on = typeof table === "string" ? table : table.name;
+  return define("rule", name, definitionText(statement, `rule ${name}`), { ...options, table: on });
 }
 
 /**

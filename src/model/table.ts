@@ -29,6 +29,13 @@ export interface TableExtras<N extends string = string> {
    * `"DEFAULT"`); its columns are the parent's. `partition(...)` writes this for you.
    */
   partitionOf?: { table: string; schema?: string | null; bound: string } | null;
+  /**
+   * PostgreSQL table inheritance: the parents, in order (`CREATE TABLE … INHERITS (…)`), as
+   * tables, names, or `{ table, schema }`. The table's columns are then only its own: the
+   * parents' columns (and CHECK constraints) are inherited, and its keys, indexes and foreign
+   * keys may name them.
+   */
+  inherits?: readonly InheritsTarget[];
   /** A composite primary key (instead of `.primaryKey()` on columns). */
   primaryKey?: PrimaryKeyDefinition<N>;
   indexes?: readonly IndexDefinition<N>[];
@@ -36,6 +43,12 @@ export interface TableExtras<N extends string = string> {
   checks?: readonly CheckDefinition[];
   foreignKeys?: readonly ForeignKeyDefinition<N>[];
 }
+
+/**
+ * A parent table: the table itself, its name (in the current schema), or its name and schema. A
+ * string parent in another schema must be written `{ table, schema }` (names may hold dots).
+ */
+export type InheritsTarget = string | { readonly athanorKind: "table"; readonly name: string; readonly schema: string | null } | { readonly table: string; readonly schema?: string | null };
 
 /** Extras as an object or as a callback receiving the typed column names. */
 export type TableExtrasInput<C> = TableExtras<keyof C & string> | ((t: ColumnNames<C>) => TableExtras<keyof C & string>);

@@ -31,7 +31,9 @@ import type {
 /** createTable: the full table, checked and with every constraint and index named. */
 export function createTableOp(name: string, columns: ColumnMap, extras: TableExtras | undefined, naming: NamingConvention): CreateTableOp {
   requireName(name, "op.createTable: the table name");
-  if (typeof columns !== "object" || columns === null || Object.keys(columns).length === 0) {
+  // A table that inherits may have no columns of its own (they are all its parents').
+  const inherits = Array.isArray(extras?.inherits) && extras.inherits.length > 0;
+  if (typeof columns !== "object" || columns === null || (Object.keys(columns).length === 0 && !inherits)) {
     throw argumentError(`op.createTable ${name} has no columns.`, "Pass the columns as an object, e.g. { id: serial().primaryKey() }.");
   }
   const table = buildTable({ name, columns, extras });

@@ -67,12 +67,22 @@ function missingTargets(schema: DatabaseSchema): string[] {
   );
 }
 
-/** What the database holds and the model cannot say (rules, inheritance, …), by kind and name. */
+/** Parents of inheriting tables that were not pulled (the model refuses a child without its parents). */
+function missingParents(schema: DatabaseSchema): string[] {
+  const tables = new Set(schema.tables.map((t) => `${t.schema ?? ""}\u0000${t.name}`));
+  return schema.tables.flatMap((table) =>
+    (table.inherits ?? [])
+      .filter((p) => !tables.has(`${p.schema ?? ""}\u0000${p.table}`))
+      .map((p) => `table ${q(tableLabel(table))}: it inherits from ${q(tableLabel({ schema: p.schema, name: p.table }))}, which was not pulled; the model refuses it until that table is added`),
+  );
+}
+
+/** What the database holds and the model cannot say (policies, exclusion constraints, …), by kind and name. */
 function unmanagedObjects(schema: DatabaseSchema): string[] {
   return (schema.unmanagedObjects ?? []).map((o) => `${unmanagedLabel(o)}${o.detail ? ` (${o.detail.replace(/\s+/g, " ").trim()})` : ""} is not in this file: athanor does not manage ${unmanagedKinds(o.kind)} (check reports it)`);
 }
 
 /** Everything about `schema` the pulled file cannot reproduce exactly, one message each. */
 export function pullLimitations(schema: DatabaseSchema): string[] {
-  return [...unmanagedObjects(schema), ...schema.tables.flatMap((t) => [...unnamed(t), ...columnIssues(t)]), ...inlineEnums(schema), ...duplicateNames(schema), ...missingTargets(schema)];
+  return [...unmanagedObjects(schema), ...schema.tables.flatMap((t) => [...unnamed(t), ...columnIssues(t)]), ...inlineEnums(schema), ...duplicateNames(schema), ...missingTargets(schema), ...missingParents(schema)];
 }

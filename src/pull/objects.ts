@@ -21,6 +21,7 @@ const SUFFIX: Record<DatabaseObject["kind"], string> = {
   materializedView: "View",
   materializedViewIndex: "Index",
   trigger: "Trigger",
+  rule: "Rule",
 };
 
 /** One declaration per object, with the identifier the default export lists. */

@@ -66,12 +66,12 @@ function declaration(ident: string, code: Code): string {
 
 const refKey = (schema: string | null | undefined, name: string): string => `${schema ?? ""}\u0000${name}`;
 
-/** Declarations in name order, each partition after its parent (a const must be declared before use). */
-function partitionsLast<T extends { ident: string; table: TableSchema }>(tables: T[], parentIdent: (table: TableSchema) => string | undefined): T[] {
+/** Declarations in name order, each partition or inheriting table after its parents (a const must be declared before use). */
+function partitionsLast<T extends { ident: string; table: TableSchema }>(tables: T[], parentIdents: (table: TableSchema) => string[]): T[] {
   const depth = (t: TableSchema, seen = 0): number => {
     if (seen > tables.length) return seen;
-    const parent = parentIdent(t) ? tables.find((x) => x.ident === parentIdent(t)) : undefined;
-    return parent ? 1 + depth(parent.table, seen + 1) : 0;
+    const parents = parentIdents(t).flatMap((ident) => tables.filter((x) => x.ident === ident));
+    return parents.length > 0 ? 1 + Math.max(...parents.map((p) => depth(p.table, seen + 1))) : 0;
   };
   const depths = new Map(tables.map((t) => [t, depth(t.table)]));
   return [...tables].sort((a, b) => depths.get(a)! - depths.get(b)!);
@@ -97,8 +97,14 @@ export function renderSchemaModule(schema: DatabaseSchema, options: PullRenderOp
   const tables = schema.tables.map((original, i) => ({ ident: tableIdents.get(original)!, table: plan.schema.tables[i]! })).sort((a, b) => byNameThenSchema(a.table, b.table));
   const identOf = new Map(tables.map((t) => [refKey(t.table.schema, t.table.name), t.ident]));
   const parentIdent = (table: TableSchema): string | undefined => (table.partitionOf ? identOf.get(refKey(table.partitionOf.schema ?? table.schema, table.partitionOf.table)) : undefined);
-  const tableDeclarations = partitionsLast(tables, parentIdent).map(({ ident, table }) => {
-    const { columns, extras } = tableParts(table, ctx);
+  const inheritedIdents = (table: TableSchema): (string | undefined)[] => (table.inherits ?? []).map((p) => identOf.get(refKey(p.schema, p.table)));
+  const parentIdents = (table: TableSchema): string[] => [parentIdent(table), ...inheritedIdents(table)].filter((i): i is string => i !== undefined);
+  const tableDeclarations = partitionsLast(tables, parentIdents).map(({ ident, table }) => {
+    const parts = tableParts(table, ctx);
+    const columns = parts.columns;
+    // inherits: [payment]: the parents' declarations, where the module has them (each comes first).
+    const idents = inheritedIdents(table);
+    const extras = idents.every((i) => i !== undefined) ? parts.extras.map((e) => (e.key === "inherits" ? { key: e.key, value: array(idents.map((i) => text(i!))) } : e)) : parts.extras;
     const parent = parentIdent(table);
     if (parent && table.partitionOf) {
       // partition(name, parent, bound, extras): the columns and the parent link are the parent's.

@@ -23,7 +23,6 @@ import { MIGRATE_BIN } from "../helpers/project.js";
 
 /** "<schema>/<dialect>" → why the catalogs still differ. */
 const KNOWN_GAPS: Record<string, string> = {
-  "sakila/postgres": "table inheritance (payment_p2007_01…06 INHERITS payment) and the six rules routing inserts into them are not in the model: pull lists each by name and check reports them as unmanaged",
   "sakila/mysql": "the view actor_info is SQL SECURITY INVOKER (information_schema.VIEWS.SECURITY_TYPE); the model's MySQL views hold only their query, so it comes back DEFINER",
   "sakila-original/mysql": "the view actor_info is SQL SECURITY INVOKER (information_schema.VIEWS.SECURITY_TYPE); the model's MySQL views hold only their query, so it comes back DEFINER",
 };

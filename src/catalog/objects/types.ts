@@ -1,15 +1,15 @@
 /**
  * Database objects beyond tables: views, materialized views, functions, aggregates, procedures,
- * triggers, extensions, domains and sequences. One generic shape holds them all: a kind, a qualified name, the
+ * triggers, rules, extensions, domains and sequences. One generic shape holds them all: a kind, a qualified name, the
  * definition text as the database prints it, and what the object depends on. Compare works on
  * the definition text after the dialect's normalisation; a changed text is a change.
  */
 
 /** The kinds of database object athanor manages besides tables and enums. */
-export type DatabaseObjectKind = "extension" | "domain" | "sequence" | "function" | "aggregate" | "procedure" | "virtualTable" | "view" | "materializedView" | "materializedViewIndex" | "trigger";
+export type DatabaseObjectKind = "extension" | "domain" | "sequence" | "function" | "aggregate" | "procedure" | "virtualTable" | "view" | "materializedView" | "materializedViewIndex" | "trigger" | "rule";
 
-/** Every object kind, in the order a run creates them (extensions first, triggers last). */
-export const OBJECT_KINDS: readonly DatabaseObjectKind[] = ["extension", "domain", "sequence", "function", "aggregate", "procedure", "virtualTable", "view", "materializedView", "materializedViewIndex", "trigger"];
+/** Every object kind, in the order a run creates them (extensions first, triggers and rules last). */
+export const OBJECT_KINDS: readonly DatabaseObjectKind[] = ["extension", "domain", "sequence", "function", "aggregate", "procedure", "virtualTable", "view", "materializedView", "materializedViewIndex", "trigger", "rule"];
 
 /**
  * One database object. `definition` is what the database prints for it:
@@ -17,6 +17,8 @@ export const OBJECT_KINDS: readonly DatabaseObjectKind[] = ["extension", "domain
  *   AS in sqlite_schema.sql);
  * - function, procedure, trigger: the whole CREATE statement (`pg_get_functiondef`,
  *   `pg_get_triggerdef`, sqlite_schema.sql; MySQL rebuilt from information_schema / mysql.proc);
+ * - rule (PostgreSQL): the whole CREATE RULE statement as `pg_get_ruledef(oid, true)` prints it;
+ *   `table` is the table (or view) it is attached to;
  * - virtualTable (SQLite: FTS3/4/5, R*Tree, …): the whole CREATE VIRTUAL TABLE statement from
  *   sqlite_schema.sql; the module creates its shadow tables itself, so they are no tables here;
  * - aggregate: the whole CREATE AGGREGATE statement, assembled from pg_aggregate (PostgreSQL has
@@ -34,7 +36,7 @@ export interface DatabaseObject {
   schema?: string | null;
   name: string;
   /**
-   * Triggers: the table they fire on. Materialized view indexes: the materialized view. Owned
+   * Triggers: the table they fire on. Rules: the relation they are attached to. Materialized view indexes: the materialized view. Owned
    * sequences: the "table.column" that owns them.
    */
   table?: string | null;
@@ -48,7 +50,7 @@ export interface DatabaseObject {
 
 /** Kinds that belong to a table (or materialized view) named in `table`. */
 export function onRelation(kind: DatabaseObjectKind): boolean {
-  return kind === "trigger" || kind === "materializedViewIndex";
+  return kind === "trigger" || kind === "rule" || kind === "materializedViewIndex";
 }
 
 /** The key of an object: kind, schema and name (and the table of a trigger or index). */
@@ -74,6 +76,7 @@ const KIND_WORDS: Record<DatabaseObjectKind, string> = {
   materializedView: "materialized view",
   materializedViewIndex: "index",
   trigger: "trigger",
+  rule: "rule",
 };
 
 /** "view public_users", "trigger touch on users": for messages and descriptions. */

@@ -1,6 +1,6 @@
 /**
  * Checks on a model's database objects before anything compares or runs: names are unique per
- * kind and schema, and a trigger names its table.
+ * kind and schema, and a trigger or rule names its table.
  */
 import { MigrateError } from "../../errors.js";
 import { objectKey, objectLabel, type DatabaseObject } from "./types.js";
@@ -13,6 +13,7 @@ export function validateObjects(objects: DatabaseObject[]): DatabaseObject[] {
     if (seen.has(key)) throw new MigrateError("model", `The ${objectLabel(object)} is declared twice.`, { hint: "Declare each object once and export it under one name." });
     seen.add(key);
     if (object.kind === "trigger" && !object.table) throw new MigrateError("model", `The ${objectLabel(object)} names no table.`, { hint: "Pass the table as trigger(name, table, statement)." });
+    if (object.kind === "rule" && !object.table) throw new MigrateError("model", `The ${objectLabel(object)} names no table.`, { hint: "Pass the table as rule(name, table, statement)." });
     if (object.kind === "materializedViewIndex" && !object.table) {
       throw new MigrateError("model", `The ${objectLabel(object)} names no materialized view.`, { hint: "Pass it as materializedViewIndex(name, materializedView, statement)." });
     }

@@ -107,8 +107,13 @@ function concurrentlyUnsupported(what: string): never {
   });
 }
 
-/** The table, when it holds no PostgreSQL partitioning (which MySQL would silently drop). */
+/** The table, when it holds no PostgreSQL partitioning or inheritance (which MySQL would silently drop). */
 function notPartitioned(table: TableSchema): TableSchema {
+  if ((table.inherits?.length ?? 0) > 0) {
+    throw new UnsupportedOperationError(`Table "${table.name}" is declared with PostgreSQL table inheritance (inherits: ${table.inherits!.map((p) => p.table).join(", ")}), which MySQL does not have.`, {
+      hint: "Leave inherits out of the MySQL model, and declare the parent's columns in the table itself.",
+    });
+  }
   if (!table.partitionBy && !table.partitionOf) return table;
   throw new UnsupportedOperationError(`Table "${table.name}" is declared with PostgreSQL partitioning (partitionBy / partition(...)), which MySQL does not have.`, {
     hint: "Leave partitionBy and partition(...) out of the MySQL model.",

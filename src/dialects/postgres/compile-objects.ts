@@ -1,6 +1,6 @@
 /**
  * PostgreSQL statements for database objects (createObject, dropObject, replaceObject). Views
- * and functions change with CREATE OR REPLACE; materialized views, triggers and extensions are
+ * and functions change with CREATE OR REPLACE, and so do rules; materialized views, triggers and extensions are
  * dropped and created again; a sequence's options change with ALTER SEQUENCE; a domain is altered
  * in place (domain-sql.ts); an aggregate changes with CREATE OR REPLACE AGGREGATE and is dropped by
  * its signature, which its statement names. Function bodies are
@@ -50,6 +50,7 @@ const creators: Record<DatabaseObjectKind, (o: DatabaseObject) => Statement[]> =
   materializedView: (o) => [{ sql: `CREATE MATERIALIZED VIEW ${name(o)} AS ${o.definition}` }],
   materializedViewIndex: (o) => [{ sql: o.definition }],
   trigger: (o) => [{ sql: o.definition }],
+  rule: (o) => [{ sql: o.definition }],
 };
 
 const droppers: Record<DatabaseObjectKind, (o: DatabaseObject) => Statement[]> = {
@@ -66,6 +67,7 @@ const droppers: Record<DatabaseObjectKind, (o: DatabaseObject) => Statement[]> =
   // Gone already when its materialized view was dropped first.
   materializedViewIndex: (o) => [{ sql: `DROP INDEX IF EXISTS ${name(o)}` }],
   trigger: (o) => [{ sql: `DROP TRIGGER ${quoteIdentifier(o.name)} ON ${quoteTable({ schema: o.schema, name: o.table ?? "" })}` }],
+  rule: (o) => [{ sql: `DROP RULE ${quoteIdentifier(o.name)} ON ${quoteTable({ schema: o.schema, name: o.table ?? "" })}` }],
 };
 
 const replacers: Record<DatabaseObjectKind, (o: DatabaseObject, existing: DatabaseObject) => Statement[]> = {
@@ -80,6 +82,8 @@ const replacers: Record<DatabaseObjectKind, (o: DatabaseObject, existing: Databa
   materializedView: (o, existing) => [...droppers.materializedView(existing), ...creators.materializedView(o)],
   materializedViewIndex: (o, existing) => [...droppers.materializedViewIndex(existing), ...creators.materializedViewIndex(o)],
   trigger: (o, existing) => [...droppers.trigger(existing), ...creators.trigger(o)],
+  // One statement, so the rule is never missing in between (an insert would then land in the parent).
+  rule: (o) => [{ sql: orReplace(o.definition) }],
 };
 
 /** createObject. */

@@ -2,7 +2,8 @@
  * CREATE TABLE from a TableSchema: columns and table constraints inline, then one CREATE INDEX per
  * index, then the table and column comments (PostgreSQL has no inline comment syntax). A
  * partitioned table ends with PARTITION BY; a partition is CREATE TABLE … PARTITION OF its parent
- * with its bound, its own constraints inline, and no columns (they are the parent's).
+ * with its bound, its own constraints inline, and no columns (they are the parent's). An
+ * inheriting table lists its own columns and constraints, then INHERITS (its parents, in order).
  */
 import { UnsupportedOperationError } from "../../errors.js";
 import type { TableRef, TableSchema } from "../../catalog/types.js";
@@ -15,7 +16,8 @@ import { quoteTable } from "./quote.js";
 /** The statements that create `table` with everything it holds. */
 export function createTableStatements(table: TableSchema): Statement[] {
   const ref: TableRef = { schema: table.schema, name: table.name };
-  if (table.columns.length === 0) {
+  const inherits = table.inherits ?? [];
+  if (table.columns.length === 0 && inherits.length === 0) {
     throw new UnsupportedOperationError(`Table "${table.name}" has no columns.`, { hint: "Give the table at least one column." });
   }
   const partitionOf = table.partitionOf;
@@ -25,9 +27,11 @@ export function createTableStatements(table: TableSchema): Statement[] {
   for (const check of table.checks) lines.push(checkSql(check));
   for (const fk of table.foreignKeys) lines.push(foreignKeySql(fk));
   const body = lines.length > 0 ? ` (\n  ${lines.join(",\n  ")}\n)` : "";
+  // A child with nothing of its own still needs its (empty) column list before INHERITS.
+  const parents = inherits.length > 0 ? `${body || " ()"} INHERITS (${inherits.map((p) => quoteTable({ schema: p.schema, name: p.table })).join(", ")})` : body;
   const head = partitionOf
     ? `CREATE TABLE ${quoteTable(ref)} PARTITION OF ${quoteTable({ schema: partitionOf.schema ?? table.schema, name: partitionOf.table })}${body} ${partitionOf.bound}`
-    : `CREATE TABLE ${quoteTable(ref)}${body}`;
+    : `CREATE TABLE ${quoteTable(ref)}${parents}`;
   const statements: Statement[] = [{ sql: `${head}${table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : ""}` }];
   for (const index of table.indexes) statements.push(createIndexStatement(ref, index));
   if (table.comment !== undefined && table.comment !== null) statements.push(tableCommentStatement(ref, table.comment));

@@ -3,11 +3,12 @@
  * (pg_get_viewdef) with their indexes (pg_get_indexdef), functions and procedures (pg_get_functiondef), aggregates (their CREATE
  * AGGREGATE assembled from pg_aggregate: plain aggregates with SFUNC, STYPE, FINALFUNC and
  * INITCOND), domains (assembled from pg_type: format_type, typdefault, pg_get_constraintdef), triggers (pg_get_triggerdef),
+ * rules (pg_get_ruledef; a view's own _RETURN rule is the view),
  * extensions (pg_extension; plpgsql, which every database has, is left out) and free sequences
  * (pg_sequence; those owned by a column are its serial or identity and stay with the column).
- * Rules, table inheritance, row-level security policies and ordered-set aggregates are listed as
+ * Row-level security policies and ordered-set aggregates are listed as
  * unmanaged (pull and check name them). Dependencies come from pg_depend: a view's rewrite rule lists the relations and functions it
- * uses, a trigger its function, a domain the functions its checks call, a routine the domains in
+ * uses, a rule its relation and those its action uses, a trigger its function, a domain the functions its checks call, a routine the domains in
  * its signature, an aggregate its state functions. Members of extensions are the extension's, never listed alone.
  */
 import { tableObjectKey, type DatabaseObject, type DatabaseObjectKind } from "../../catalog/objects/types.js";
@@ -105,18 +106,24 @@ SELECT 'materializedViewIndex', ${reported("n.nspname")}, ic.relname::text, c.re
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
  WHERE n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_class", "c.oid")}
 UNION ALL
-SELECT 'unmanaged rule', ${reported("n.nspname")}, r.rulename::text, c.relname::text, NULL, ARRAY[]::text[]
+SELECT 'rule', ${reported("n.nspname")}, r.rulename::text, c.relname::text, pg_catalog.pg_get_ruledef(r.oid, true),
+       -- The relation it is attached to and those its action and condition use (pg_depend), and the functions they call.
+       ARRAY(SELECT DISTINCT CASE rc.relkind WHEN 'v' THEN 'view:' WHEN 'm' THEN 'materializedView:' ELSE 'table:' END || ${keyPrefix("rn.nspname")} || rc.relname::text
+               FROM pg_catalog.pg_depend d
+               JOIN pg_catalog.pg_class rc ON rc.oid = d.refobjid
+               JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+              WHERE d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_class'::regclass
+             UNION
+             SELECT CASE p.prokind WHEN 'p' THEN 'procedure:' WHEN 'a' THEN 'aggregate:' ELSE 'function:' END || ${keyPrefix("pn.nspname")} || p.proname::text
+               FROM pg_catalog.pg_depend d
+               JOIN pg_catalog.pg_proc p ON p.oid = d.refobjid
+               JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace
+              WHERE d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_proc'::regclass
+                AND pn.nspname NOT IN ('pg_catalog', 'information_schema'))
   FROM pg_catalog.pg_rewrite r
   JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
- WHERE r.rulename <> '_RETURN' AND n.nspname = ANY (${SCHEMAS})
-UNION ALL
-SELECT 'unmanaged inheritance', ${reported("n.nspname")}, c.relname::text, pc.relname::text, NULL, ARRAY[]::text[]
-  FROM pg_catalog.pg_inherits i
-  JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid AND NOT c.relispartition AND c.relkind IN ('r', 'p')
-  JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent
-  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
- WHERE n.nspname = ANY (${SCHEMAS})
+ WHERE r.rulename <> '_RETURN' AND n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_class", "c.oid")}
 UNION ALL
 SELECT 'unmanaged policy', ${reported("n.nspname")}, p.polname::text, c.relname::text, NULL, ARRAY[]::text[]
   FROM pg_catalog.pg_policy p
@@ -176,12 +183,12 @@ const isUnmanaged = (row: ObjectRow): row is ObjectRow & { kind: `unmanaged ${st
 
 /**
  * The database objects of the reflected schemas, sorted by kind, schema and name, and what they
- * hold that athanor does not manage (rules, inheritance, policies, non-plain aggregates).
+ * hold that athanor does not manage (policies, non-plain aggregates).
  */
 export async function reflectObjects(conn: Connection, options: ReflectOptions = {}): Promise<{ objects: DatabaseObject[]; unmanaged: UnmanagedObject[] }> {
   const all = await conn.query<ObjectRow>(OBJECTS_SQL, [options.schemas ?? null]);
   const excluded = new Set(options.excludeTables ?? []);
-  const onExcluded = (row: ObjectRow): boolean => (row.kind === "trigger" || row.kind === "materializedViewIndex" || isUnmanaged(row)) && !!row.table_name && excluded.has(row.table_name);
+  const onExcluded = (row: ObjectRow): boolean => (row.kind === "trigger" || row.kind === "rule" || row.kind === "materializedViewIndex" || isUnmanaged(row)) && !!row.table_name && excluded.has(row.table_name);
   const rows = all.filter((row) => !onExcluded(row));
   const unmanaged = rows.filter(isUnmanaged).map((row): UnmanagedObject => ({ kind: row.kind.slice("unmanaged ".length), schema: row.schema, name: row.name, table: row.table_name }));
   const objects = rows

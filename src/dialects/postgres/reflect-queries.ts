@@ -23,7 +23,7 @@ function reportedObjectSchema(column: string): string {
 }
 
 const TABLES_CTE = `WITH tbl AS (
-  SELECT c.oid, c.relname::text AS table_name, n.nspname::text AS schema_name, ${reportedSchema("n.nspname")} AS schema
+  SELECT c.oid, c.relname::text AS table_name, n.nspname::text AS schema_name, ${reportedSchema("n.nspname")} AS schema, c.relispartition
     FROM pg_catalog.pg_class c
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
    WHERE c.relkind IN ('r', 'p')
@@ -33,15 +33,22 @@ const TABLES_CTE = `WITH tbl AS (
 )`;
 
 /**
- * Tables with their comments, partition keys (pg_get_partkeydef) and, for partitions, the parent
- * and the bound (pg_get_expr of relpartbound).
+ * Tables with their comments, partition keys (pg_get_partkeydef), for partitions the parent and
+ * the bound (pg_get_expr of relpartbound), and for inheriting tables their parents in order
+ * (pg_inherits.inhseqno; a partition's one pg_inherits row is its partition parent).
  */
 export const TABLES_SQL = `${TABLES_CTE}
 SELECT t.schema, t.table_name, d.description AS comment,
        CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_by,
        CASE WHEN c.relispartition THEN CASE WHEN pn.nspname = t.schema_name THEN NULL ELSE pn.nspname::text END END AS parent_schema,
        CASE WHEN c.relispartition THEN pc.relname::text END AS parent_table,
-       CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid, true) END AS partition_bound
+       CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid, true) END AS partition_bound,
+       CASE WHEN NOT c.relispartition THEN (
+         SELECT json_agg(json_build_object('schema', ${reportedSchema("hn.nspname")}, 'table', hc.relname::text) ORDER BY h.inhseqno)
+           FROM pg_catalog.pg_inherits h
+           JOIN pg_catalog.pg_class hc ON hc.oid = h.inhparent
+           JOIN pg_catalog.pg_namespace hn ON hn.oid = hc.relnamespace
+          WHERE h.inhrelid = c.oid) END AS inherits
   FROM tbl t
   JOIN pg_catalog.pg_class c ON c.oid = t.oid
   LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
@@ -52,7 +59,8 @@ SELECT t.schema, t.table_name, d.description AS comment,
 
 /**
  * Columns: type (element type for arrays), default, identity/generation, serial ownership, comment,
- * collation. A column typed with a domain keeps the domain as its type (format_type's name for
+ * collation. An inheriting table's columns are only its own (attislocal): those it inherits are
+ * its parents'. A partition's are all inherited, and reported, since the model copies them. A column typed with a domain keeps the domain as its type (format_type's name for
  * it, a raw type): the domain is a database object of its own, with its rules.
  */
 export const COLUMNS_SQL = `${TABLES_CTE}
@@ -75,7 +83,7 @@ SELECT t.schema, t.schema_name, t.table_name, a.attnum, a.attname::text AS name,
        CASE WHEN a.attcollation <> 0 AND a.attcollation <> ty.typcollation THEN co.collname::text END AS collation,
        CASE WHEN a.attcollation <> 0 AND a.attcollation <> ty.typcollation THEN ${reportedObjectSchema("cn.nspname")} END AS collation_schema
   FROM tbl t
-  JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
+  JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped AND (a.attislocal OR t.relispartition)
   JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
   JOIN pg_catalog.pg_type bt ON bt.oid = CASE WHEN ty.typcategory = 'A' AND ty.typelem <> 0 AND ty.typtype <> 'd' THEN ty.typelem ELSE ty.oid END
   JOIN pg_catalog.pg_namespace bn ON bn.oid = bt.typnamespace

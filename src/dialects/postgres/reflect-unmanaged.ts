@@ -1,7 +1,9 @@
 /**
  * What a PostgreSQL database holds that the model cannot, in one catalog query, so that nothing
- * is dropped without a word: exclusion constraints, row-level security (its policies, like rules
- * and inheritance, are in the objects query), foreign tables, unlogged tables, storage parameters, composite and range types, user-created collations and text-search
+ * is dropped without a word: exclusion constraints, row-level security (its policies are in the
+ * objects query), foreign tables, unlogged tables, storage parameters, what table inheritance
+ * holds beyond its parents (a child's own NOT NULL or default on a column it inherits, a parent's
+ * CHECK … NO INHERIT), composite and range types, user-created collations and text-search
  * configurations, dictionaries, parsers and templates. The
  * schema and table filters are the table queries' ($1 schemas, $2 included, $3 excluded tables);
  * members of extensions are the extension's, never listed.
@@ -37,6 +39,23 @@ SELECT 'unlogged table', r.schema, r.table_name, r.table_name, NULL FROM rel r W
 UNION ALL
 SELECT 'storage parameters', r.schema, r.table_name, r.table_name, array_to_string(r.reloptions, ', ')
   FROM rel r WHERE r.reloptions IS NOT NULL AND NOT r.relispartition
+UNION ALL
+-- Table inheritance is modelled (TableSchema.inherits), but not what a child changes on a column
+-- it inherits (its own NOT NULL or default), nor a parent's CHECK that children do not inherit.
+SELECT 'inherited column override', r.schema, a.attname::text, r.table_name,
+       concat_ws(', ', CASE WHEN a.attnotnull THEN 'NOT NULL' END, 'DEFAULT ' || pg_catalog.pg_get_expr(ad.adbin, ad.adrelid))
+  FROM rel r
+  JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped AND NOT a.attislocal AND a.attinhcount > 0
+  LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+ WHERE NOT r.relispartition
+   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h
+                     JOIN pg_catalog.pg_attribute pa ON pa.attrelid = h.inhparent AND pa.attname = a.attname AND NOT pa.attisdropped
+                     LEFT JOIN pg_catalog.pg_attrdef pd ON pd.adrelid = pa.attrelid AND pd.adnum = pa.attnum
+                    WHERE h.inhrelid = r.oid AND pa.attnotnull = a.attnotnull
+                      AND pg_catalog.pg_get_expr(pd.adbin, pd.adrelid) IS NOT DISTINCT FROM pg_catalog.pg_get_expr(ad.adbin, ad.adrelid))
+UNION ALL
+SELECT 'NO INHERIT check', r.schema, con.conname::text, r.table_name, pg_catalog.pg_get_constraintdef(con.oid)
+  FROM rel r JOIN pg_catalog.pg_constraint con ON con.conrelid = r.oid AND con.contype = 'c' AND con.connoinherit
 UNION ALL
 SELECT CASE t.typtype WHEN 'c' THEN 'composite type' ELSE 'range type' END, ${reported("n.nspname")}, t.typname::text, NULL, NULL
   FROM pg_catalog.pg_type t

@@ -40,8 +40,13 @@ function tableOp(op: TableLevelOperation, ctx: CompileContext): Promise<Statemen
   return compileTableOperations({ schema: op.schema, name: op.table }, [op], "auto", ctx);
 }
 
-/** The table, when it holds no PostgreSQL partitioning (which SQLite would silently drop). */
+/** The table, when it holds no PostgreSQL partitioning or inheritance (which SQLite would silently drop). */
 function notPartitioned(table: TableSchema): TableSchema {
+  if ((table.inherits?.length ?? 0) > 0) {
+    throw new UnsupportedOperationError(`Table "${table.name}" is declared with PostgreSQL table inheritance (inherits: ${table.inherits!.map((p) => p.table).join(", ")}), which SQLite does not have.`, {
+      hint: "Leave inherits out of the SQLite model, and declare the parent's columns in the table itself.",
+    });
+  }
   if (!table.partitionBy && !table.partitionOf) return table;
   throw new UnsupportedOperationError(`Table "${table.name}" is declared with PostgreSQL partitioning (partitionBy / partition(...)), which SQLite does not have.`, {
     hint: "Leave partitionBy and partition(...) out of the SQLite model.",

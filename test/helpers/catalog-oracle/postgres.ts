@@ -1,7 +1,9 @@
 /**
  * PostgreSQL catalog as the server prints it: every user schema, table, column, constraint, index,
  * enum, domain, sequence and comment, one line each, using the server's own deparsers
- * (format_type, pg_get_expr, pg_get_constraintdef, pg_get_indexdef, pg_get_partkeydef). Nothing
+ * (format_type, pg_get_expr, pg_get_constraintdef, pg_get_indexdef, pg_get_partkeydef), with table
+ * inheritance as pg_inherits holds it (parents in inhseqno order; each column and constraint marked
+ * inherited, and also local, from attinhcount/attislocal and coninhcount/conislocal). Nothing
  * here uses athanor's reflection: it is the judge of what athanor wrote.
  *
  * Normalised (provably the same): every name is printed schema-qualified (search_path is emptied
@@ -41,7 +43,7 @@ const SECTIONS: Record<string, string> = {
               -- DEFAULT NULL (PostgreSQL prints it as NULL::<type> for some types) is no default.
               WHEN ad.adbin IS NOT NULL AND pg_get_expr(ad.adbin, ad.adrelid) !~ '^NULL(::[a-z ]+(\\([0-9, ]+\\))?(\\[\\])*)?$'
                 THEN ' default ' || pg_get_expr(ad.adbin, ad.adrelid) ELSE '' END
-      || CASE WHEN a.attinhcount > 0 THEN ' inherited' ELSE '' END
+      || CASE WHEN a.attinhcount > 0 THEN ' inherited' || CASE WHEN a.attislocal THEN ' and local' ELSE '' END ELSE '' END
       || COALESCE(' comment ' || quote_literal(col_description(c.oid, a.attnum)), '') AS line
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -50,7 +52,8 @@ const SECTIONS: Record<string, string> = {
     LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
    WHERE c.relkind IN ('r', 'p', 'f') AND ${USER_RELATION} ORDER BY 1`,
   constraints: `SELECT 'constraint ' || c.oid::regclass::text || ' ' || quote_ident(k.conname) || ' ' || pg_get_constraintdef(k.oid)
-      || CASE WHEN k.coninhcount > 0 THEN ' inherited' ELSE '' END
+      || CASE WHEN k.coninhcount > 0 THEN ' inherited' || CASE WHEN k.conislocal THEN ' and local' ELSE '' END ELSE '' END
+      || CASE WHEN k.connoinherit THEN ' no inherit' ELSE '' END
       || COALESCE(' comment ' || quote_literal(obj_description(k.oid, 'pg_constraint')), '') AS line
     FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
    WHERE ${USER_RELATION} ORDER BY 1`,

@@ -71,6 +71,8 @@ async function catalogText(name: TestDialect, conn: Connection, database: string
       return one("SELECT pg_get_functiondef(p.oid) AS t FROM pg_proc p WHERE p.proname = $1", [o.name]);
     case "trigger":
       return one("SELECT pg_get_triggerdef(t.oid, true) AS t FROM pg_trigger t WHERE t.tgname = $1", [o.name]);
+    case "rule":
+      return one("SELECT pg_get_ruledef(r.oid, true) AS t FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class WHERE r.rulename = $1 AND c.relname = $2", [o.name, o.table ?? ""]);
     case "materializedViewIndex":
       return one("SELECT pg_get_indexdef(c.oid) AS t FROM pg_class c WHERE c.relname = $1 AND c.relkind = 'i'", [o.name]);
     case "virtualTable":

@@ -258,9 +258,10 @@ describe.skipIf(!available)("postgres reflection", () => {
     await kit.conn.query("DROP SCHEMA copy CASCADE; DROP TABLE films; DROP SEQUENCE films_id_seq; DROP DOMAIN year; DROP DOMAIN code");
   });
 
-  it("names what it does not manage (rules, inheritance, policies, ordered-set aggregates): pull lists each by kind and name, compare reports each as unmanaged", async () => {
+  it("names what it does not manage (policies, ordered-set aggregates, a child's own default on an inherited column): pull lists each by kind and name, compare reports each as unmanaged", async () => {
     await kit.conn.query(`CREATE TABLE pay (id int, at date);
       CREATE TABLE pay_2007 (CHECK (at >= '2007-01-01')) INHERITS (pay);
+      ALTER TABLE ONLY pay_2007 ALTER COLUMN id SET DEFAULT 2007;
       CREATE RULE pay_insert_2007 AS ON INSERT TO pay WHERE new.at >= '2007-01-01' DO INSTEAD INSERT INTO pay_2007 VALUES (new.*);
       CREATE POLICY own_rows ON pay USING (id > 0);
       CREATE AGGREGATE my_pct(float8 ORDER BY float8) (SFUNC = ordered_set_transition, STYPE = internal, FINALFUNC = percentile_cont_float8_final)`);
@@ -268,24 +269,26 @@ describe.skipIf(!available)("postgres reflection", () => {
       const db = await postgresDialect.reflect(kit.conn);
       expect(db.unmanagedObjects).toEqual(
         expect.arrayContaining([
-          { kind: "rule", schema: null, name: "pay_insert_2007", table: "pay" },
-          { kind: "inheritance", schema: null, name: "pay_2007", table: "pay" },
+          { kind: "inherited column override", schema: null, name: "id", table: "pay_2007", detail: "DEFAULT 2007" },
           { kind: "policy", schema: null, name: "own_rows", table: "pay" },
           { kind: "aggregate", schema: null, name: "my_pct", table: null },
         ]),
       );
       expect((db.objects ?? []).some((o) => o.name === "my_pct")).toBe(false);
+      // Rules and inheritance are modelled, so they are no longer unmanaged.
+      expect((db.unmanagedObjects ?? []).filter((u) => u.name === "pay_insert_2007" || u.name === "pay_2007")).toEqual([]);
+      expect(db.tables.find((t) => t.name === "pay_2007")).toMatchObject({ inherits: [{ schema: null, table: "pay" }], columns: [] });
+      expect((db.objects ?? []).find((o) => o.kind === "rule")).toMatchObject({ name: "pay_insert_2007", table: "pay", dependsOn: ["table:.pay", "table:.pay_2007"] });
       const header = renderSchemaModule(db, { dialect: "postgres" }).split("\n").filter((l) => l.includes("not in this file"));
       expect(header).toEqual(
         expect.arrayContaining([
-          expect.stringContaining("rule pay_insert_2007 on pay is not in this file"),
-          expect.stringContaining("table pay_2007 INHERITS pay is not in this file"),
+          expect.stringContaining("inherited column override id on pay_2007 (DEFAULT 2007) is not in this file"),
           expect.stringContaining("policy own_rows on pay is not in this file"),
           expect.stringContaining("aggregate my_pct is not in this file"),
         ]),
       );
       const unmanaged = compareSchemas({ ...db, unmanagedObjects: undefined }, db, { capabilities: postgresDialect.capabilities, normalize: postgresDialect.normalizeSchema }).unmanaged;
-      expect(unmanaged).toEqual(expect.arrayContaining([expect.stringMatching(/^rule pay_insert_2007 on pay: the database holds it and athanor does not manage rules/), expect.stringMatching(/^table pay_2007 INHERITS pay: .*table inheritance/)]));
+      expect(unmanaged).toEqual(expect.arrayContaining([expect.stringMatching(/^inherited column override id on pay_2007 \(DEFAULT 2007\): the database holds it and athanor does not manage inherited column overrides/)]));
     } finally {
       await kit.conn.query("DROP AGGREGATE my_pct(float8 ORDER BY float8); DROP TABLE pay CASCADE");
     }
