@@ -71,6 +71,7 @@ export {
   type ObjectDependency,
   type ObjectOptions,
   type SequenceOptions,
+  type ViewDefinitionOptions,
 } from "./model/objects.js";
 export { defineSchema, type SchemaDefinition, type SchemaInput } from "./model/define-schema.js";
 export { DEFAULT_NAMING, type NamingContext, type NamingConvention, type NamingOverrides, type NamingRule } from "./model/naming.js";
@@ -87,6 +88,7 @@ export { defineConfig } from "./config/types.js";
 export type { LockSetting, MigrateConfig, ResolvedConfig, VersionTableSetting } from "./config/types.js";
 export { loadConfig, resolveConfig } from "./config/load.js";
 export type * from "./catalog/types.js";
+export type { ViewAlgorithm, ViewCheckOption, ViewOptions, ViewSecurity } from "./catalog/objects/types.js";
 export type { DialectName } from "./core/dialect-name.js";
 export {
   EXIT_FAILURE,

@@ -1,12 +1,13 @@
 /**
  * Differences of database objects (views, functions, triggers, extensions, sequences). Objects
  * match by kind, schema and name (and table, for triggers); a definition that differs after
- * normalisation is replaced. A view that uses a table whose columns change type or go away is
+ * normalisation is replaced, and so is a view whose options (security, check option, algorithm)
+ * differ once the defaults are folded away. A view that uses a table whose columns change type or go away is
  * dropped before the change and created again after it (PostgreSQL refuses to alter a column a
  * view uses), and so is every view built on such a view, and the indexes of a materialized view
  * that is rebuilt or replaced (dropping it drops them).
  */
-import { objectKey, tableObjectKey, type DatabaseObject } from "../catalog/objects/types.js";
+import { objectKey, tableObjectKey, viewOptionsKey, type DatabaseObject } from "../catalog/objects/types.js";
 import type { Operation } from "../operations/types.js";
 
 /**
@@ -16,6 +17,11 @@ import type { Operation } from "../operations/types.js";
  */
 export function normalizeDefinition(text: string): string {
   return text.replace(/\s+/g, " ").trim().replace(/\s*;+$/, "");
+}
+
+/** True when `a` and `b` differ as the database would run them: their definition text or a view's options. */
+export function objectsDiffer(a: DatabaseObject, b: DatabaseObject): boolean {
+  return normalizeDefinition(a.definition) !== normalizeDefinition(b.definition) || viewOptionsKey(a.viewOptions) !== viewOptionsKey(b.viewOptions);
 }
 
 /** Tables ("table:schema.name" keys) whose existing columns change type or are dropped by `ops`. */
@@ -66,7 +72,7 @@ export function compareObjects(target: readonly DatabaseObject[], actual: readon
   const targetKeys = new Set(target.map((o) => objectKey(o)));
   const changed = (o: DatabaseObject): boolean => {
     const existing = actualByKey.get(objectKey(o));
-    return existing !== undefined && normalizeDefinition(o.definition) !== normalizeDefinition(existing.definition);
+    return existing !== undefined && objectsDiffer(o, existing);
   };
   const replacedMatviews = new Set(target.filter((o) => o.kind === "materializedView" && changed(o)).map((o) => objectKey(o)));
   const rebuild = viewsToRebuild(actual, tableOps, replacedMatviews);
@@ -75,7 +81,7 @@ export function compareObjects(target: readonly DatabaseObject[], actual: readon
     const existing = actualByKey.get(key);
     if (!existing) ops.push({ kind: "createObject", object });
     else if (rebuild.has(key)) ops.push({ kind: "dropObject", object: existing }, { kind: "createObject", object: { ...object, dependsOn: existing.dependsOn ?? object.dependsOn } });
-    else if (normalizeDefinition(object.definition) !== normalizeDefinition(existing.definition)) ops.push({ kind: "replaceObject", object, existing });
+    else if (objectsDiffer(object, existing)) ops.push({ kind: "replaceObject", object, existing });
   }
   for (const object of actual) {
     if (!targetKeys.has(objectKey(object))) ops.push({ kind: "dropObject", object });

@@ -60,6 +60,13 @@ export function objectCode(obj: DatabaseObject, ctx: RenderContext): Code {
     entries.push(...sequenceEntries(obj.definition));
     if (obj.table) entries.push({ key: "ownedBy", value: str(obj.table) });
   }
+  if (obj.kind === "view") {
+    // Written as given, explicit defaults too: reflection reports only what the database holds.
+    const { security, checkOption, algorithm } = obj.viewOptions ?? {};
+    if (security) entries.push({ key: "security", value: str(security) });
+    if (checkOption) entries.push({ key: "checkOption", value: str(checkOption) });
+    if (algorithm) entries.push({ key: "algorithm", value: str(algorithm) });
+  }
   if (obj.dependsOn?.length) entries.push({ key: "dependsOn", value: array(obj.dependsOn.map(str)) });
   const options = entries.length > 0 ? [object(entries)] : [];
   if (obj.kind === "extension" || obj.kind === "sequence") return call(callee, [str(obj.name), ...options]);

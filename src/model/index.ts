@@ -83,6 +83,7 @@ export {
   type ObjectDependency,
   type ObjectOptions,
   type SequenceOptions,
+  type ViewDefinitionOptions,
 } from "./objects.js";
 export { defineSchema, isSchemaDefinition, type SchemaDefinition, type SchemaInput } from "./define-schema.js";
 export {

@@ -7,7 +7,7 @@
  */
 import { MigrateError } from "../errors.js";
 import { isSqlFragment, type SqlFragment } from "../core/sql.js";
-import { objectKey, tableObjectKey, type DatabaseObject, type DatabaseObjectKind } from "../catalog/objects/types.js";
+import { VIEW_OPTION_VALUES, objectKey, tableObjectKey, type DatabaseObject, type DatabaseObjectKind, type ViewOptions } from "../catalog/objects/types.js";
 
 /** A declared database object: what the DSL functions return. */
 export interface ObjectDefinition {
@@ -58,9 +58,38 @@ function define(kind: DatabaseObjectKind, name: string, definition: string, opti
   return { athanorKind: "object", object };
 }
 
-/** A view: ``view("active_users", sql`SELECT users.id FROM users WHERE users.active`)``. */
-export function view(name: string, query: DefinitionText, options?: ObjectOptions): ObjectDefinition {
-  return define("view", name, definitionText(query, `view ${name}`), options);
+/**
+ * Options of a view: where it lives, what it uses, and what it declares besides its query
+ * (`security`, `checkOption` on MySQL/MariaDB and PostgreSQL; `algorithm` on MySQL/MariaDB).
+ */
+export interface ViewDefinitionOptions extends ObjectOptions, ViewOptions {}
+
+/** The view options in `options`, checked; undefined when none is given. */
+function viewOptionsOf(name: string, options: ViewDefinitionOptions | undefined): ViewOptions | undefined {
+  if (!options) return undefined;
+  const out: ViewOptions = {};
+  for (const key of Object.keys(VIEW_OPTION_VALUES) as (keyof ViewOptions)[]) {
+    const value = options[key];
+    if (value === undefined) continue;
+    const allowed: readonly string[] = VIEW_OPTION_VALUES[key];
+    if (typeof value !== "string" || !allowed.includes(value)) {
+      throw invalid(`view ${name}: ${key} is ${JSON.stringify(value)}, which is not a ${key} a view can have.`, `Write ${key} as one of ${allowed.map((v) => `"${v}"`).join(", ")}, or leave it out for the database's default.`);
+    }
+    (out as Record<string, string>)[key] = value;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/**
+ * A view: ``view("active_users", sql`SELECT users.id FROM users WHERE users.active`)``, with
+ * options besides the query where the database has them:
+ * ``view("actor_info", sql`…`, { security: "invoker", checkOption: "local", algorithm: "merge" })``.
+ */
+export function view(name: string, query: DefinitionText, options?: ViewDefinitionOptions): ObjectDefinition {
+  const definition = define("view", name, definitionText(query, `view ${name}`), options);
+  const viewOptions = viewOptionsOf(name, options);
+  if (viewOptions) definition.object.viewOptions = viewOptions;
+  return definition;
 }
 
 /** A PostgreSQL materialized view (its indexes are plain `index` entries of no table; see README). */

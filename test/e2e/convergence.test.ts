@@ -23,8 +23,6 @@ import { MIGRATE_BIN } from "../helpers/project.js";
 
 /** "<schema>/<dialect>" → why the catalogs still differ. */
 const KNOWN_GAPS: Record<string, string> = {
-  "sakila/mysql": "the view actor_info is SQL SECURITY INVOKER (information_schema.VIEWS.SECURITY_TYPE); the model's MySQL views hold only their query, so it comes back DEFINER",
-  "sakila-original/mysql": "the view actor_info is SQL SECURITY INVOKER (information_schema.VIEWS.SECURITY_TYPE); the model's MySQL views hold only their query, so it comes back DEFINER",
 };
 
 function migrate(cwd: string, args: string[]): { code: number; out: string } {

@@ -37,6 +37,8 @@ const CASES: Case[] = [
       "CREATE COLLATION case_blind (provider = icu, locale = 'und-u-ks-level2', deterministic = false)",
       "CREATE TEXT SEARCH DICTIONARY plain_words (TEMPLATE = pg_catalog.simple, STOPWORDS = english)",
       "CREATE TEXT SEARCH CONFIGURATION plain_search (COPY = pg_catalog.simple)",
+      // security_invoker and check_option are the model's; security_barrier is not.
+      "CREATE VIEW guarded WITH (security_barrier, security_invoker) AS SELECT scratch.id FROM scratch",
     ],
     expected: [
       "exclusion constraint no_overlap on bookings",
@@ -49,6 +51,7 @@ const CASES: Case[] = [
       "collation case_blind",
       "text search dictionary plain_words",
       "text search configuration plain_search",
+      "view options guarded",
     ],
   },
   {
@@ -56,8 +59,10 @@ const CASES: Case[] = [
     setup: [
       "CREATE TABLE metrics (id int NOT NULL, at date NOT NULL, PRIMARY KEY (id, at)) PARTITION BY RANGE (YEAR(at)) (PARTITION p2024 VALUES LESS THAN (2025), PARTITION pmax VALUES LESS THAN MAXVALUE)",
       "CREATE EVENT purge_metrics ON SCHEDULE EVERY 1 DAY DO DELETE FROM metrics WHERE at < '2000-01-01'",
+      // athanor would create the view as the connecting user: another definer is named, not handed over.
+      "CREATE DEFINER=`athanor_nobody`@`localhost` SQL SECURITY INVOKER VIEW recent AS SELECT id FROM metrics",
     ],
-    expected: ["event purge_metrics", "partitioned table metrics"],
+    expected: ["event purge_metrics", "partitioned table metrics", "view definer recent (DEFINER=athanor_nobody@localhost, not the connecting user"],
   },
   {
     dialect: "sqlite",

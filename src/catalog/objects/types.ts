@@ -46,6 +46,58 @@ export interface DatabaseObject {
    * records when reflected, or as declared in the model. Creates run after these, drops before.
    */
   dependsOn?: string[];
+  /** Views only: what the view declares besides its query. Absent (or empty): the database's defaults. */
+  viewOptions?: ViewOptions;
+}
+
+/**
+ * What a view declares besides its query. `security` and `checkOption` are the same concept on
+ * MySQL/MariaDB (`SQL SECURITY`, `WITH [CASCADED|LOCAL] CHECK OPTION`) and PostgreSQL 15
+ * (`WITH (security_invoker)`, `WITH [CASCADED|LOCAL] CHECK OPTION`); `algorithm` is MySQL's alone.
+ * SQLite has none of them. An absent option is the database's default, which `definer` and
+ * `undefined` also name (compare treats them alike: `viewOptionsKey`).
+ */
+export interface ViewOptions {
+  /** Whose privileges the query runs with: the view's definer (owner, on PostgreSQL) — the default — or the invoker's. */
+  security?: ViewSecurity;
+  /** Rows written through the view must satisfy its WHERE: `cascaded` also checks the views it is built on, `local` only its own. */
+  checkOption?: ViewCheckOption;
+  /** MySQL/MariaDB ALGORITHM: how the server runs the view (`undefined`, the default, lets it choose). */
+  algorithm?: ViewAlgorithm;
+}
+
+/** SQL SECURITY DEFINER | INVOKER; PostgreSQL's security_invoker = false | true. */
+export type ViewSecurity = "definer" | "invoker";
+/** WITH CASCADED CHECK OPTION (what a bare WITH CHECK OPTION means) | WITH LOCAL CHECK OPTION. */
+export type ViewCheckOption = "cascaded" | "local";
+/** MySQL/MariaDB ALGORITHM = UNDEFINED | MERGE | TEMPTABLE. */
+export type ViewAlgorithm = "undefined" | "merge" | "temptable";
+
+/** The allowed values of each view option, for checking what a model or a revision gives. */
+export const VIEW_OPTION_VALUES: { readonly [K in keyof ViewOptions]-?: readonly NonNullable<ViewOptions[K]>[] } = {
+  security: ["definer", "invoker"],
+  checkOption: ["cascaded", "local"],
+  algorithm: ["undefined", "merge", "temptable"],
+};
+
+/**
+ * The view options that differ from the defaults, or null when none do: what compare judges by,
+ * so that an explicit `security: "definer"` or `algorithm: "undefined"` equals saying nothing.
+ */
+export function viewOptionsKey(options: ViewOptions | undefined): string | null {
+  if (!options) return null;
+  const parts: string[] = [];
+  if (options.security && options.security !== "definer") parts.push(`security=${options.security}`);
+  if (options.checkOption) parts.push(`check=${options.checkOption}`);
+  if (options.algorithm && options.algorithm !== "undefined") parts.push(`algorithm=${options.algorithm}`);
+  return parts.length > 0 ? parts.join(" ") : null;
+}
+
+/** The options given (explicit defaults included), or null when there are none: what a dialect must be able to write. */
+export function givenViewOptions(object: Pick<DatabaseObject, "viewOptions">): ViewOptions | null {
+  const o = object.viewOptions;
+  if (!o) return null;
+  return o.security !== undefined || o.checkOption !== undefined || o.algorithm !== undefined ? o : null;
 }
 
 /** Kinds that belong to a table (or materialized view) named in `table`. */

@@ -1,10 +1,14 @@
 /**
  * MySQL statements for views, triggers, functions and procedures. Views change with CREATE OR
  * REPLACE; triggers and routines are dropped and created again (MySQL has no OR REPLACE for
- * them). Extensions, sequences and materialized views are PostgreSQL's and are refused.
+ * them). A view's options are written where MySQL puts them: `CREATE [OR REPLACE] ALGORITHM=…
+ * SQL SECURITY … VIEW … AS … WITH … CHECK OPTION`; CREATE OR REPLACE sets every option afresh, so
+ * a changed option is a replace too. No DEFINER is written: the view's definer is the connecting
+ * user (MySQL's default), which reflection reports as unmanaged where it is someone else.
+ * Extensions, sequences and materialized views are PostgreSQL's and are refused.
  */
 import { UnsupportedOperationError } from "../../errors.js";
-import { objectLabel, type DatabaseObject } from "../../catalog/objects/types.js";
+import { objectLabel, type DatabaseObject, type ViewOptions } from "../../catalog/objects/types.js";
 import type { CreateObjectOp, DropObjectOp, ReplaceObjectOp } from "../../operations/types.js";
 import type { Statement } from "../dialect.js";
 import { quoteIdentifier } from "./quote.js";
@@ -15,8 +19,22 @@ function unsupported(o: DatabaseObject): never {
   });
 }
 
+/** `CREATE [OR REPLACE] [ALGORITHM=…] [SQL SECURITY …] VIEW name AS query [WITH … CHECK OPTION]`. */
+export function createViewSql(o: Pick<DatabaseObject, "name" | "definition" | "viewOptions">, orReplace: boolean): string {
+  const options: ViewOptions = o.viewOptions ?? {};
+  const head = [
+    orReplace ? "CREATE OR REPLACE" : "CREATE",
+    options.algorithm ? `ALGORITHM=${options.algorithm.toUpperCase()}` : "",
+    options.security ? `SQL SECURITY ${options.security.toUpperCase()}` : "",
+  ].filter(Boolean);
+  // A query written with its own trailing semicolon would end the statement before the check option.
+  const query = options.checkOption ? o.definition.replace(/\s*;+\s*$/, "") : o.definition;
+  const check = options.checkOption ? ` WITH ${options.checkOption.toUpperCase()} CHECK OPTION` : "";
+  return `${head.join(" ")} VIEW ${quoteIdentifier(o.name)} AS ${query}${check}`;
+}
+
 function create(o: DatabaseObject): Statement[] {
-  if (o.kind === "view") return [{ sql: `CREATE VIEW ${quoteIdentifier(o.name)} AS ${o.definition}` }];
+  if (o.kind === "view") return [{ sql: createViewSql(o, false) }];
   if (o.kind === "trigger" || o.kind === "function" || o.kind === "procedure") return [{ sql: o.definition }];
   return unsupported(o);
 }
@@ -40,6 +58,6 @@ export async function dropObjectStatements(op: DropObjectOp): Promise<Statement[
 
 /** replaceObject: CREATE OR REPLACE VIEW, else drop and create. */
 export async function replaceObjectStatements(op: ReplaceObjectOp): Promise<Statement[]> {
-  if (op.object.kind === "view") return [{ sql: `CREATE OR REPLACE VIEW ${quoteIdentifier(op.object.name)} AS ${op.object.definition}` }];
+  if (op.object.kind === "view") return [{ sql: createViewSql(op.object, true) }];
   return [...drop(op.existing), ...create(op.object)];
 }

@@ -1,7 +1,10 @@
 /**
  * What a MySQL/MariaDB database holds that the model cannot, in one query on the connection's own
  * database, so that nothing is dropped without a word: scheduled events, and partitioning (a
- * table's PARTITION BY; the table itself is reflected as a plain table). Partitioned tables are
+ * table's PARTITION BY; the table itself is reflected as a plain table), and a view whose DEFINER
+ * is not the connecting user. athanor does not model a view's definer (an account is not
+ * portable between servers) and creates every view as the connecting user, so a view someone
+ * else defined would silently change hands; naming it keeps that visible. Partitioned tables are
  * kept only when their table was reflected, so the table filter leaves them out with it.
  */
 import type { UnmanagedObject } from "../../catalog/types.js";
@@ -18,6 +21,10 @@ SELECT ${text("'partitioned table'")}, ${text("TABLE_NAME")}, ${text("TABLE_NAME
   ${text("CONCAT('PARTITION BY ', PARTITION_METHOD, ' (', COALESCE(PARTITION_EXPRESSION, ''), ')', COALESCE(CONCAT(' SUBPARTITION BY ', SUBPARTITION_METHOD), ''))")}
 FROM information_schema.PARTITIONS
 WHERE TABLE_SCHEMA = ? AND PARTITION_NAME IS NOT NULL AND PARTITION_ORDINAL_POSITION = 1 AND (SUBPARTITION_ORDINAL_POSITION IS NULL OR SUBPARTITION_ORDINAL_POSITION = 1)
+UNION ALL
+SELECT ${text("'view definer'")}, ${text("TABLE_NAME")}, NULL,
+  ${text("CONCAT('DEFINER=', DEFINER, ', not the connecting user ', CURRENT_USER(), ', as whom athanor would create it')")}
+FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? AND DEFINER <> CURRENT_USER()
 ORDER BY kind, name`;
 
 interface UnmanagedRow {
@@ -27,9 +34,9 @@ interface UnmanagedRow {
   detail: string | null;
 }
 
-/** Events and partitioning in `database`; partitioning only for the tables in `tables`. */
+/** Events, partitioning and other users' views in `database`; partitioning only for the tables in `tables`. */
 export async function reflectUnmanaged(conn: Connection, database: string, tables: ReadonlySet<string>): Promise<UnmanagedObject[]> {
-  const rows = await conn.query<UnmanagedRow>(UNMANAGED_SQL, [database, database]);
+  const rows = await conn.query<UnmanagedRow>(UNMANAGED_SQL, [database, database, database]);
   return rows
     .filter((row) => row.table_name === null || tables.has(row.table_name))
     .map((row) => ({ kind: row.kind, name: row.name, table: row.table_name, detail: row.detail }));

@@ -168,7 +168,7 @@ export async function reflect(conn: Connection, options: ReflectOptions = {}): P
     exclude: options.excludeTables?.map((e) => parseName(e, schemas)),
   });
   // Objects are read only from the connection's own database (other databases: tables only).
-  const objects = await reflectObjects(conn, schemas[0]!);
+  const objects = await reflectObjects(conn, schemas[0]!, info);
   const own = new Set(tables.tables.filter((t) => !t.schema).map((t) => t.name));
   const unmanaged = await reflectUnmanaged(conn, schemas[0]!, own);
   // MySQL enums are inline column types; there are no named enum types to report.

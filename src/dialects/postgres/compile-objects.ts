@@ -5,7 +5,10 @@
  * in place (domain-sql.ts); an aggregate changes with CREATE OR REPLACE AGGREGATE and is dropped by
  * its signature, which its statement names. Function bodies are
  * created with check_function_bodies off (as pg_dump does), because a function created before
- * the tables of the same run may name them.
+ * the tables of the same run may name them. A view's options are written as PostgreSQL 15 takes
+ * them, `CREATE [OR REPLACE] VIEW v WITH (security_invoker = …) AS … WITH … CHECK OPTION`;
+ * CREATE OR REPLACE sets the options afresh (those not written are reset), so a changed option is
+ * a replace. ALGORITHM is MySQL's and is refused.
  */
 import { UnsupportedOperationError } from "../../errors.js";
 import { objectLabel, type DatabaseObject, type DatabaseObjectKind } from "../../catalog/objects/types.js";
@@ -38,6 +41,23 @@ function noVirtualTables(o: DatabaseObject): never {
   });
 }
 
+function noAlgorithm(o: DatabaseObject): never {
+  throw new UnsupportedOperationError(`PostgreSQL views have no ALGORITHM (${objectLabel(o)} says algorithm: "${o.viewOptions?.algorithm ?? ""}").`, {
+    hint: "Leave algorithm out of the PostgreSQL model: PostgreSQL always merges a view's query into the one that uses it.",
+  });
+}
+
+/** `CREATE [OR REPLACE] VIEW name [WITH (security_invoker = …)] AS query [WITH … CHECK OPTION]`. */
+export function createViewSql(o: DatabaseObject, orReplace: boolean): string {
+  const options = o.viewOptions ?? {};
+  if (options.algorithm) noAlgorithm(o);
+  const withOptions = options.security ? ` WITH (security_invoker = ${options.security === "invoker" ? "true" : "false"})` : "";
+  // A query written with its own trailing semicolon would end the statement before the check option.
+  const query = options.checkOption ? o.definition.replace(/\s*;+\s*$/, "") : o.definition;
+  const check = options.checkOption ? ` WITH ${options.checkOption.toUpperCase()} CHECK OPTION` : "";
+  return `${orReplace ? "CREATE OR REPLACE" : "CREATE"} VIEW ${name(o)}${withOptions} AS ${query}${check}`;
+}
+
 const creators: Record<DatabaseObjectKind, (o: DatabaseObject) => Statement[]> = {
   extension: (o) => [{ sql: `CREATE EXTENSION IF NOT EXISTS ${quoteIdentifier(o.name)}${o.schema ? ` SCHEMA ${quoteIdentifier(o.schema)}` : ""}` }],
   domain: (o) => [{ sql: createDomainSql(name(o), o.definition) }],
@@ -46,7 +66,7 @@ const creators: Record<DatabaseObjectKind, (o: DatabaseObject) => Statement[]> =
   aggregate: (o) => [{ sql: o.definition }],
   procedure: (o) => routine(o.definition),
   virtualTable: noVirtualTables,
-  view: (o) => [{ sql: `CREATE VIEW ${name(o)} AS ${o.definition}` }],
+  view: (o) => [{ sql: createViewSql(o, false) }],
   materializedView: (o) => [{ sql: `CREATE MATERIALIZED VIEW ${name(o)} AS ${o.definition}` }],
   materializedViewIndex: (o) => [{ sql: o.definition }],
   trigger: (o) => [{ sql: o.definition }],
@@ -78,7 +98,7 @@ const replacers: Record<DatabaseObjectKind, (o: DatabaseObject, existing: Databa
   aggregate: (o) => [{ sql: orReplace(o.definition) }],
   procedure: (o) => routine(orReplace(o.definition)),
   virtualTable: noVirtualTables,
-  view: (o) => [{ sql: `CREATE OR REPLACE VIEW ${name(o)} AS ${o.definition}` }],
+  view: (o) => [{ sql: createViewSql(o, true) }],
   materializedView: (o, existing) => [...droppers.materializedView(existing), ...creators.materializedView(o)],
   materializedViewIndex: (o, existing) => [...droppers.materializedViewIndex(existing), ...creators.materializedViewIndex(o)],
   trigger: (o, existing) => [...droppers.trigger(existing), ...creators.trigger(o)],

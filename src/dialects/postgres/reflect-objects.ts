@@ -10,8 +10,11 @@
  * unmanaged (pull and check name them). Dependencies come from pg_depend: a view's rewrite rule lists the relations and functions it
  * uses, a rule its relation and those its action uses, a trigger its function, a domain the functions its checks call, a routine the domains in
  * its signature, an aggregate its state functions. Members of extensions are the extension's, never listed alone.
+ * A view's options (PostgreSQL 15: security_invoker and check_option, kept in pg_class.reloptions)
+ * come from a second query, as they are stored: an option never set is not reported; any other
+ * view option (security_barrier) is listed as unmanaged.
  */
-import { tableObjectKey, type DatabaseObject, type DatabaseObjectKind } from "../../catalog/objects/types.js";
+import { objectKey, tableObjectKey, type DatabaseObject, type DatabaseObjectKind, type ViewOptions } from "../../catalog/objects/types.js";
 import type { UnmanagedObject } from "../../catalog/types.js";
 import type { Connection, ReflectOptions } from "../dialect.js";
 
@@ -164,6 +167,33 @@ SELECT 'sequence', ${reported("n.nspname")}, c.relname::text, NULL,
    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend o WHERE o.classid = 'pg_class'::regclass AND o.objid = c.oid
                       AND o.refclassid = 'pg_class'::regclass AND o.deptype IN ('a', 'i'))`;
 
+/** The reloptions of views that have any: security_invoker (as a boolean), check_option, and the rest as text. */
+const VIEW_OPTIONS_SQL = `
+SELECT ${reported("n.nspname")} AS schema, c.relname::text AS name,
+       (SELECT o.option_value::boolean FROM pg_catalog.pg_options_to_table(c.reloptions) o WHERE o.option_name = 'security_invoker') AS security_invoker,
+       (SELECT lower(o.option_value) FROM pg_catalog.pg_options_to_table(c.reloptions) o WHERE o.option_name = 'check_option') AS check_option,
+       (SELECT string_agg(o.option_name || '=' || o.option_value, ', ' ORDER BY o.option_name)
+          FROM pg_catalog.pg_options_to_table(c.reloptions) o WHERE o.option_name NOT IN ('security_invoker', 'check_option')) AS others
+  FROM pg_catalog.pg_class c
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+ WHERE c.relkind = 'v' AND c.reloptions IS NOT NULL AND n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_class", "c.oid")}`;
+
+interface ViewOptionsRow {
+  schema: string | null;
+  name: string;
+  security_invoker: boolean | null;
+  check_option: string | null;
+  others: string | null;
+}
+
+/** A view's options as its reloptions hold them (an explicit security_invoker=false is `definer`). */
+export function viewOptionsOf(row: Pick<ViewOptionsRow, "security_invoker" | "check_option">): ViewOptions | undefined {
+  const options: ViewOptions = {};
+  if (row.security_invoker !== null) options.security = row.security_invoker ? "invoker" : "definer";
+  if (row.check_option === "local" || row.check_option === "cascaded") options.checkOption = row.check_option;
+  return Object.keys(options).length > 0 ? options : undefined;
+}
+
 interface ObjectRow {
   /** An object kind, or "unmanaged <kind>" for what athanor lists without managing. */
   kind: DatabaseObjectKind | `unmanaged ${string}`;
@@ -191,11 +221,19 @@ export async function reflectObjects(conn: Connection, options: ReflectOptions =
   const onExcluded = (row: ObjectRow): boolean => (row.kind === "trigger" || row.kind === "rule" || row.kind === "materializedViewIndex" || isUnmanaged(row)) && !!row.table_name && excluded.has(row.table_name);
   const rows = all.filter((row) => !onExcluded(row));
   const unmanaged = rows.filter(isUnmanaged).map((row): UnmanagedObject => ({ kind: row.kind.slice("unmanaged ".length), schema: row.schema, name: row.name, table: row.table_name }));
+  const viewOptions = new Map<string, ViewOptions>();
+  for (const row of await conn.query<ViewOptionsRow>(VIEW_OPTIONS_SQL, [options.schemas ?? null])) {
+    const found = viewOptionsOf(row);
+    if (found) viewOptions.set(objectKey({ kind: "view", schema: row.schema, name: row.name }), found);
+    if (row.others) unmanaged.push({ kind: "view options", schema: row.schema, name: row.name, table: null, detail: row.others });
+  }
   const objects = rows
     .filter((row): row is ObjectRow & { kind: DatabaseObjectKind } => !isUnmanaged(row))
     .map((row) => {
       const object: DatabaseObject = { kind: row.kind, schema: row.schema, name: row.name, definition: cleanDefinition(row.definition ?? "") };
       if (row.table_name) object.table = row.table_name;
+      const ownOptions = row.kind === "view" ? viewOptions.get(objectKey(object)) : undefined;
+      if (ownOptions) object.viewOptions = ownOptions;
       const deps = (row.depends_on ?? []).filter((d) => d !== tableObjectKey(row.schema, row.name));
       if (deps.length > 0) object.dependsOn = [...new Set(deps)].sort();
       return object;

@@ -1,10 +1,11 @@
 /**
  * SQLite statements for views, triggers and virtual tables, the database objects SQLite has.
  * SQLite has no CREATE OR REPLACE: a changed definition is dropped and created again (a virtual
- * table with its rows: its module keeps them in its shadow tables). Other kinds are refused.
+ * table with its rows: its module keeps them in its shadow tables). Other kinds are refused, and so
+ * are view options (security, check option, algorithm), which SQLite views do not have.
  */
 import { UnsupportedOperationError } from "../../errors.js";
-import { objectLabel, type DatabaseObject } from "../../catalog/objects/types.js";
+import { givenViewOptions, objectLabel, type DatabaseObject } from "../../catalog/objects/types.js";
 import type { CreateObjectOp, DropObjectOp, ReplaceObjectOp } from "../../operations/types.js";
 import type { Statement } from "../dialect.js";
 import { quoteIdentifier } from "./quote.js";
@@ -15,7 +16,17 @@ function unsupported(o: DatabaseObject): never {
   });
 }
 
+function noViewOptions(o: DatabaseObject): void {
+  const given = givenViewOptions(o);
+  if (!given) return;
+  const named = Object.entries(given).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: "${String(v)}"`).join(", ");
+  throw new UnsupportedOperationError(`SQLite views have no options, and the ${objectLabel(o)} says ${named}.`, {
+    hint: "Leave security, checkOption and algorithm out of the SQLite model: a SQLite view is only its query (it runs with the caller's rights and is read-only unless a trigger writes through it).",
+  });
+}
+
 function create(o: DatabaseObject): Statement[] {
+  if (o.kind === "view") noViewOptions(o);
   if (o.kind === "view") return [{ sql: `CREATE VIEW ${quoteIdentifier(o.name)} AS ${o.definition}` }];
   if (o.kind === "trigger" || o.kind === "virtualTable") return [{ sql: o.definition }];
   return unsupported(o);

@@ -5,7 +5,8 @@
  * comment, generation expression), indexes from STATISTICS (with SUB_PART prefix lengths and
  * order), foreign keys with REFERENTIAL_CONSTRAINTS rules, CHECK_CONSTRAINTS.
  *
- * Views (VIEWS.VIEW_DEFINITION, check option, security), routines (ROUTINES: type, return type,
+ * Views (VIEWS.VIEW_DEFINITION, check option, security, MariaDB's ALGORITHM, and DEFINER, which
+ * athanor does not model: a definer other than the connecting user shows here as a difference), routines (ROUTINES: type, return type,
  * body, determinism, data access, security; PARAMETERS in order) and triggers (TRIGGERS: timing,
  * event, table, order, statement) are compared by the server's own text too.
  *
@@ -47,7 +48,7 @@ const SECTIONS: Record<string, string> = {
    WHERE k.TABLE_SCHEMA = DATABASE() AND k.REFERENCED_TABLE_NAME IS NOT NULL AND k.${NOT_EXCLUDED}
    GROUP BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.REFERENCED_TABLE_SCHEMA, k.REFERENCED_TABLE_NAME, r.MATCH_OPTION, r.UPDATE_RULE, r.DELETE_RULE`,
   views: `SELECT CONCAT_WS(' ', 'view', QUOTE(TABLE_NAME), 'as', QUOTE(REPLACE(VIEW_DEFINITION, CONCAT('\`', DATABASE(), '\`.'), '')),
-      'check', CHECK_OPTION, 'security', SECURITY_TYPE) AS line
+      'check', CHECK_OPTION, 'security', SECURITY_TYPE, 'algorithm', ALGORITHM, 'definer', DEFINER) AS line
     FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()`,
   routines: `SELECT CONCAT_WS(' ', 'routine', r.ROUTINE_TYPE, QUOTE(r.ROUTINE_NAME),
       CONCAT('(', COALESCE((SELECT GROUP_CONCAT(CONCAT_WS(' ', p.PARAMETER_MODE, p.PARAMETER_NAME, p.DTD_IDENTIFIER) ORDER BY p.ORDINAL_POSITION SEPARATOR ', ')

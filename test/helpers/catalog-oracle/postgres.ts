@@ -9,8 +9,10 @@
  * Normalised (provably the same): every name is printed schema-qualified (search_path is emptied
  * to pg_catalog), so the text does not depend on the session; columns are numbered by position
  * among live columns (a dropped column leaves a gap in attnum that means nothing); `DEFAULT NULL`
- * (printed `NULL::<type>` for some types) is no default. Views and materialized views
- * (pg_get_viewdef), functions and procedures (pg_get_functiondef), aggregates (pg_aggregate),
+ * (printed `NULL::<type>` for some types) is no default; a view's boolean options
+ * (security_invoker, security_barrier) are printed as booleans and its check_option in lower case,
+ * as PostgreSQL reads them however they were spelt (`on`, `true`, `LOCAL`). Views and materialized views
+ * (pg_get_viewdef, with their reloptions), functions and procedures (pg_get_functiondef), aggregates (pg_aggregate),
  * triggers (pg_get_triggerdef), rules (pg_get_ruledef), policies, extensions, collations
  * (pg_collation's fields) and text-search configurations (pg_ts_config_map per token type) and
  * dictionaries (pg_ts_dict) are compared by the server's own text too; members of an extension are the extension's.
@@ -86,6 +88,8 @@ const SECTIONS: Record<string, string> = {
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_sequence s ON s.seqrelid = c.oid
    WHERE c.relkind = 'S' AND ${USER_SCHEMAS} ORDER BY 1`,
   views: `SELECT CASE c.relkind WHEN 'm' THEN 'materialized view ' ELSE 'view ' END || c.oid::regclass::text || ' as ' || pg_get_viewdef(c.oid)
+      || COALESCE((SELECT ' with (' || string_agg(o.option_name || '=' || CASE WHEN o.option_name IN ('security_invoker', 'security_barrier') THEN o.option_value::boolean::text ELSE lower(o.option_value) END, ', ' ORDER BY o.option_name) || ')'
+                     FROM pg_options_to_table(c.reloptions) o), '')
       || COALESCE(' comment ' || quote_literal(obj_description(c.oid, 'pg_class')), '') AS line
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
    WHERE c.relkind IN ('v', 'm') AND ${USER_SCHEMAS} AND ${NOT_EXTENSION_MEMBER("pg_class", "c.oid")} ORDER BY 1`,

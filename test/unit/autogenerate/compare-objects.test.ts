@@ -4,6 +4,7 @@ import type { DatabaseObject } from "../../../src/catalog/objects/types.js";
 import type { DatabaseSchema, TableSchema } from "../../../src/catalog/types.js";
 import { emptyTable } from "../../../src/catalog/types.js";
 import { postgresDialect } from "../../../src/dialects/postgres/index.js";
+import { reverseOperation } from "../../../src/operations/reverse.js";
 
 const users: TableSchema = { ...emptyTable("users"), columns: [{ name: "id", type: { kind: "integer" }, nullable: false }, { name: "name", type: { kind: "text" }, nullable: true }] };
 const view = (name: string, definition: string, dependsOn?: string[]): DatabaseObject => ({ kind: "view", schema: null, name, definition, ...(dependsOn ? { dependsOn } : {}) });
@@ -39,5 +40,22 @@ describe("compare of database objects", () => {
     const objects = [view("a", "SELECT users.name FROM users", ["table:.users"]), view("b", "SELECT a.name FROM a", ["view:.a"])];
     const target = db(objects, [{ ...users, columns: [users.columns[0]!, { name: "name", type: { kind: "varchar", length: 20 }, nullable: true }] }]);
     expect(diff(target, db(objects))).toEqual(["dropObject b", "dropObject a", "alterColumn", "createObject a", "createObject b"]);
+  });
+
+  it("replaces a view whose options change, and only then: explicit defaults equal saying nothing", () => {
+    const withOptions = (viewOptions: DatabaseObject["viewOptions"]): DatabaseObject => ({ ...view("v", "SELECT 1"), ...(viewOptions ? { viewOptions } : {}) });
+    expect(diff(db([withOptions({ security: "invoker" })]), db([withOptions(undefined)]))).toEqual(["replaceObject v"]);
+    expect(diff(db([withOptions({ checkOption: "local" })]), db([withOptions({ checkOption: "cascaded" })]))).toEqual(["replaceObject v"]);
+    expect(diff(db([withOptions({ algorithm: "temptable" })]), db([withOptions({ algorithm: "merge" })]))).toEqual(["replaceObject v"]);
+    expect(diff(db([withOptions(undefined)]), db([withOptions({ security: "invoker", checkOption: "cascaded" })]))).toEqual(["replaceObject v"]);
+    expect(diff(db([withOptions({ security: "definer", algorithm: "undefined" })]), db([withOptions(undefined)]))).toEqual([]);
+    expect(diff(db([withOptions({ security: "invoker", checkOption: "local" })]), db([withOptions({ checkOption: "local", security: "invoker" })]))).toEqual([]);
+  });
+
+  it("carries both sides' options in the replace, so its reverse restores them", () => {
+    const target = db([{ ...view("v", "SELECT 1"), viewOptions: { security: "invoker" } }]);
+    const ops = compareSchemas(target, db([view("v", "SELECT 1")]), dialectCompareOptions(postgresDialect)).operations;
+    expect(ops).toEqual([{ kind: "replaceObject", object: target.objects![0], existing: view("v", "SELECT 1") }]);
+    expect(reverseOperation(ops[0]!)).toEqual([{ kind: "replaceObject", object: view("v", "SELECT 1"), existing: target.objects![0] }]);
   });
 });

@@ -32,6 +32,21 @@ describe("renderSchemaModule round trip", () => {
     expect(await roundTrip(richSchema)).toStrictEqual(richSchema);
   });
 
+  it("loads back views with their options, explicit defaults included, and a view with none", async () => {
+    const schema: DatabaseSchema = {
+      tables: [],
+      enums: [],
+      objects: [
+        { kind: "view", schema: null, name: "actor_info", definition: "select 1 AS `one`", viewOptions: { security: "invoker", checkOption: "local", algorithm: "merge" } },
+        { kind: "view", schema: null, name: "explicit", definition: "select 2 AS `two`", viewOptions: { security: "definer", algorithm: "undefined" } },
+        { kind: "view", schema: null, name: "plain", definition: "select 3 AS `three`" },
+      ],
+    };
+    const source = renderSchemaModule(schema);
+    expect(source).toMatch(/security: "invoker",\s*checkOption: "local",\s*algorithm: "merge",?\s/);
+    expect(await roundTrip(schema)).toStrictEqual(schema);
+  });
+
   it("loads back tables named like reserved words, imports and each other", async () => {
     expect(await roundTrip(awkwardSchema)).toStrictEqual(awkwardSchema);
   });

@@ -237,11 +237,25 @@ const cases: Record<OperationKind, Case[]> = {
   dropSchema: [{ name: "a schema is a database", op: { kind: "dropSchema", name: "billing" }, error: "unsupported-operation" }],
   createObject: [
     { name: "view", op: { kind: "createObject", object: { kind: "view", schema: null, name: "v", definition: "select 1 AS `one`" } }, expected: [{ sql: "CREATE VIEW `v` AS select 1 AS `one`" }] },
+    {
+      name: "view with its options, the query's own semicolon dropped before the check option",
+      op: { kind: "createObject", object: { kind: "view", schema: null, name: "v", definition: "select `t`.`a` AS `a` from `t` where `t`.`a` > 0;", viewOptions: { security: "invoker", checkOption: "local", algorithm: "merge" } } },
+      expected: [{ sql: "CREATE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW `v` AS select `t`.`a` AS `a` from `t` where `t`.`a` > 0 WITH LOCAL CHECK OPTION" }],
+    },
     { name: "no extensions", op: { kind: "createObject", object: { kind: "extension", schema: null, name: "pgcrypto", definition: "" } }, error: "unsupported-operation" },
   ],
   dropObject: [{ name: "procedure", op: { kind: "dropObject", object: { kind: "procedure", schema: null, name: "p", definition: "CREATE PROCEDURE `p`() select 1" } }, expected: [{ sql: "DROP PROCEDURE `p`" }] }],
   replaceObject: [
     { name: "view: CREATE OR REPLACE", op: { kind: "replaceObject", object: { kind: "view", schema: null, name: "v", definition: "select 2 AS `two`" }, existing: { kind: "view", schema: null, name: "v", definition: "select 1 AS `one`" } }, expected: [{ sql: "CREATE OR REPLACE VIEW `v` AS select 2 AS `two`" }] },
+    {
+      name: "view: a changed option is CREATE OR REPLACE with every option written (explicit defaults too)",
+      op: {
+        kind: "replaceObject",
+        object: { kind: "view", schema: null, name: "v", definition: "select 1 AS `one`", viewOptions: { security: "definer", checkOption: "cascaded", algorithm: "undefined" } },
+        existing: { kind: "view", schema: null, name: "v", definition: "select 1 AS `one`", viewOptions: { security: "invoker" } },
+      },
+      expected: [{ sql: "CREATE OR REPLACE ALGORITHM=UNDEFINED SQL SECURITY DEFINER VIEW `v` AS select 1 AS `one` WITH CASCADED CHECK OPTION" }],
+    },
     {
       name: "trigger: drop and create",
       op: { kind: "replaceObject", object: { kind: "trigger", schema: null, name: "t", table: "x", definition: "CREATE TRIGGER `t` AFTER INSERT ON `x` FOR EACH ROW set @a = 2" }, existing: { kind: "trigger", schema: null, name: "t", table: "x", definition: "CREATE TRIGGER `t` AFTER INSERT ON `x` FOR EACH ROW set @a = 1" } },

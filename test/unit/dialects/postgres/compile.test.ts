@@ -168,6 +168,11 @@ const cases: Cases = {
   dropSchema: [{ name: "DROP SCHEMA, never CASCADE", op: { kind: "dropSchema", name: "billing" }, expected: [{ sql: 'DROP SCHEMA "billing"' }] }],
   createObject: [
     { name: "view", op: { kind: "createObject", object: { kind: "view", schema: null, name: "v", definition: "SELECT 1 AS one" } }, expected: [{ sql: 'CREATE VIEW "v" AS SELECT 1 AS one' }] },
+    {
+      name: "view with security_invoker and a check option, the query's own semicolon dropped before it",
+      op: { kind: "createObject", object: { kind: "view", schema: "app", name: "v", definition: "SELECT t.a FROM app.t WHERE t.a > 0;", viewOptions: { security: "invoker", checkOption: "local" } } },
+      expected: [{ sql: 'CREATE VIEW "app"."v" WITH (security_invoker = true) AS SELECT t.a FROM app.t WHERE t.a > 0 WITH LOCAL CHECK OPTION' }],
+    },
     { name: "extension in a schema", op: { kind: "createObject", object: { kind: "extension", schema: "ext", name: "pgcrypto", definition: "" } }, expected: [{ sql: 'CREATE EXTENSION IF NOT EXISTS "pgcrypto" SCHEMA "ext"' }] },
     {
       name: "function bodies are not checked against tables created later",
@@ -181,6 +186,15 @@ const cases: Cases = {
   ],
   replaceObject: [
     { name: "view: CREATE OR REPLACE", op: { kind: "replaceObject", object: { kind: "view", schema: null, name: "v", definition: "SELECT 2 AS two" }, existing: { kind: "view", schema: null, name: "v", definition: "SELECT 1 AS one" } }, expected: [{ sql: 'CREATE OR REPLACE VIEW "v" AS SELECT 2 AS two' }] },
+    {
+      name: "view: a changed option is CREATE OR REPLACE with the options written (an explicit definer as security_invoker = false)",
+      op: {
+        kind: "replaceObject",
+        object: { kind: "view", schema: null, name: "v", definition: "SELECT 1 AS one", viewOptions: { security: "definer", checkOption: "cascaded" } },
+        existing: { kind: "view", schema: null, name: "v", definition: "SELECT 1 AS one", viewOptions: { security: "invoker" } },
+      },
+      expected: [{ sql: 'CREATE OR REPLACE VIEW "v" WITH (security_invoker = false) AS SELECT 1 AS one WITH CASCADED CHECK OPTION' }],
+    },
     {
       name: "materialized view: drop and create",
       op: { kind: "replaceObject", object: { kind: "materializedView", schema: null, name: "m", definition: "SELECT 2" }, existing: { kind: "materializedView", schema: null, name: "m", definition: "SELECT 1" } },

@@ -285,6 +285,11 @@ const cases: Cases = {
   createObject: [
     { name: "view", op: { kind: "createObject", object: { kind: "view", schema: null, name: "v", definition: "SELECT 1 AS one" } }, expected: [{ sql: 'CREATE VIEW "v" AS SELECT 1 AS one' }] },
     { name: "no functions", op: { kind: "createObject", object: { kind: "function", schema: null, name: "f", definition: "CREATE FUNCTION f()" } }, throws: /SQLite has no functions/ },
+    {
+      name: "no view options",
+      op: { kind: "createObject", object: { kind: "view", schema: null, name: "v", definition: "SELECT 1", viewOptions: { security: "invoker", checkOption: "local" } } },
+      throws: /^SQLite views have no options, and the view v says security: "invoker", checkOption: "local"\.$/,
+    },
   ],
   dropObject: [{ name: "trigger", op: { kind: "dropObject", object: { kind: "trigger", schema: null, name: "t_touch", table: "notes", definition: "CREATE TRIGGER t_touch AFTER UPDATE ON notes BEGIN SELECT 1; END" } }, expected: [{ sql: 'DROP TRIGGER "t_touch"' }] }],
   replaceObject: [{ name: "drop and create", op: { kind: "replaceObject", object: { kind: "view", schema: null, name: "v", definition: "SELECT 2 AS two" }, existing: { kind: "view", schema: null, name: "v", definition: "SELECT 1 AS one" } }, expected: [{ sql: 'DROP VIEW "v"' }, { sql: 'CREATE VIEW "v" AS SELECT 2 AS two' }] }],
