@@ -73,6 +73,8 @@ export {
   type SequenceOptions,
   type ViewDefinitionOptions,
 } from "./model/objects.js";
+export { collation, type CollationOptions } from "./model/collation.js";
+export { textSearchConfiguration, textSearchDictionary, type TextSearchConfigurationOptions, type TextSearchDictionaryOptions } from "./model/text-search.js";
 export { defineSchema, type SchemaDefinition, type SchemaInput } from "./model/define-schema.js";
 export { DEFAULT_NAMING, type NamingContext, type NamingConvention, type NamingOverrides, type NamingRule } from "./model/naming.js";
 export type { SqlText } from "./model/sql-text.js";

@@ -30,7 +30,8 @@ function reshapedTables(ops: readonly Operation[]): Set<string> {
   const visit = (op: Operation, on?: { schema?: string | null; table: string }): void => {
     if (op.kind === "batchAlterTable") return op.operations.forEach((inner) => visit(inner, op));
     const at = on ?? (op as { schema?: string | null; table: string });
-    if ((op.kind === "alterColumn" && (op.type !== undefined || op.newName !== undefined)) || op.kind === "dropColumn") out.add(tableObjectKey(at.schema, at.table));
+    // A collation change is ALTER COLUMN … TYPE too, which PostgreSQL refuses under a view.
+    if ((op.kind === "alterColumn" && (op.type !== undefined || op.newName !== undefined || op.collation !== undefined)) || op.kind === "dropColumn") out.add(tableObjectKey(at.schema, at.table));
   };
   ops.forEach((op) => visit(op));
   return out;

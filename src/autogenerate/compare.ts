@@ -14,6 +14,7 @@ import { compareConstraints } from "./compare-constraints.js";
 import { onTable, refKey, writtenTable, type DiffContext } from "./compare-context.js";
 import { compareEnums, type Reversals } from "./compare-enums.js";
 import { compareObjects } from "./compare-objects.js";
+import { collationSwaps } from "./collation-swap.js";
 import { compareNamespaces, foldCurrentSchema } from "./compare-namespaces.js";
 import { expressionKey } from "./compare-expressions.js";
 import { compareIndexes } from "./compare-indexes.js";
@@ -195,7 +196,11 @@ export function compareSchemas(model: DatabaseSchema, actual: DatabaseSchema, op
   const schemaOps = options.capabilities.schemas ? compareNamespaces(target, actual, ctx.warnings) : [];
   const tableOps = [...schemaOps, ...enumOps, ...compareTables(t, a, ctx)];
   // Objects compare by their definition text, which the dialects' table normalisation leaves alone.
-  const ops = [...tableOps, ...compareObjects(target.objects ?? [], actual.objects ?? [], tableOps)];
+  const objectOps = compareObjects(target.objects ?? [], actual.objects ?? [], tableOps);
+  // A changed collation is dropped and created again: what uses it lets go of it around that.
+  const swapped = collationSwaps([...tableOps, ...objectOps], t.tables, a.tables, actual.objects ?? []);
+  ctx.unmanaged.push(...swapped.unmanaged);
+  const ops = swapped.ops;
   const renameHints = detectRenameHints(ops);
   const order = { forwardReferences: options.capabilities.forwardReferences };
   const ordered = orderOperations(ops, order);

@@ -68,6 +68,8 @@ function usesEnum(type: ColumnType, enums: ReadonlySet<string>): boolean {
 interface RunFacts {
   createdTables: ReadonlySet<string>;
   createdEnums: ReadonlySet<string>;
+  /** Collations dropped and created again (replaceObject): columns leave them before that. */
+  recreatedCollations: ReadonlySet<string>;
   topo: ReadonlyMap<string, number>;
 }
 
@@ -98,7 +100,10 @@ function sortKeys(facts: RunFacts): OperationTable<SortKey> {
     createTable: (op) => [PHASE.createTable, facts.topo.get(`create:${refKey(op.table.schema, op.table.name)}`) ?? 0, op.table.schema ?? "", op.table.name, 0, ""],
     addColumn: (op) => tableKey(PHASE.addColumn, op, op.column.name),
     alterColumn: (op) => {
-      const leaves = op.existingType !== undefined && usesEnum(op.existingType, facts.createdEnums) && (op.type === undefined || !usesEnum(op.type, facts.createdEnums));
+      const leaves =
+        (op.existingType !== undefined && usesEnum(op.existingType, facts.createdEnums) && (op.type === undefined || !usesEnum(op.type, facts.createdEnums))) ||
+        (op.collation !== undefined && !!op.existingCollation && facts.recreatedCollations.has(refKey(op.existingCollationSchema, op.existingCollation)) &&
+          !(op.collation && facts.recreatedCollations.has(refKey(op.collationSchema, op.collation))));
       return tableKey(leaves ? PHASE.enumSwapOut : PHASE.alterColumn, op, op.column);
     },
     createPrimaryKey: (op) => tableKey(PHASE.createKey, op, op.constraint.name ?? "", 0),
@@ -245,6 +250,7 @@ export function orderOperations(ops: readonly Operation[], options: OrderOptions
   const facts: RunFacts = {
     createdTables: new Set(creates.map((op) => refKey(op.table.schema, op.table.name))),
     createdEnums: new Set(ops.flatMap((op) => (op.kind === "createEnum" ? [refKey(op.enum.schema, op.enum.name)] : []))),
+    recreatedCollations: new Set(ops.flatMap((op) => (op.kind === "replaceObject" && op.object.kind === "collation" ? [refKey(op.object.schema, op.object.name)] : []))),
     topo: new Map([...created.rank, ...dropped.rank, ...objectRanks(ops)]),
   };
   return sortByPhase([...rest, ...created.tables, ...created.later, ...dropped.tables, ...dropped.first], facts);

@@ -5,12 +5,18 @@
  */
 import type { DatabaseObject, DatabaseObjectKind } from "../catalog/objects/types.js";
 import { sequenceDefinition, type SequenceOptions } from "../model/objects.js";
+import { collationOptionsOf } from "../model/collation.js";
+import { textSearchConfigurationParts, textSearchDictionaryParts } from "../model/text-search.js";
+import { isIdentifierName } from "./render-values.js";
 import { array, call, object, text, type Code, type ObjectEntry } from "./render-code.js";
 import type { RenderContext } from "./render-context.js";
 import { sqlTemplate, stringLiteral } from "./render-values.js";
 
 const FUNCTION: Record<DatabaseObjectKind, string> = {
   extension: "extension",
+  collation: "collation",
+  textSearchDictionary: "textSearchDictionary",
+  textSearchConfiguration: "textSearchConfiguration",
   domain: "domain",
   sequence: "sequence",
   function: "fn",
@@ -51,6 +57,35 @@ function sequenceEntries(definition: string): ObjectEntry[] {
   return entries;
 }
 
+/** `key` as an object key: bare when it is an identifier, else quoted. */
+const key = (name: string): string => (isIdentifierName(name) ? name : stringLiteral(name));
+
+/**
+ * The option entries of a collation or text-search object, read back from its canonical
+ * definition (the one the DSL and reflection both write); null for a text of another shape.
+ */
+function textObjectEntries(obj: DatabaseObject): ObjectEntry[] | null {
+  if (obj.kind === "collation") {
+    const options = collationOptionsOf(obj.definition);
+    if (!options) return null;
+    return Object.entries(options).map(([k, v]) => ({ key: k, value: typeof v === "boolean" ? text(String(v)) : str(String(v)) }));
+  }
+  if (obj.kind === "textSearchDictionary") {
+    const parts = textSearchDictionaryParts(obj.definition);
+    if (!parts) return null;
+    const entries: ObjectEntry[] = [{ key: "template", value: str(parts.template) }];
+    if (parts.options.length > 0) entries.push({ key: "options", value: object(parts.options.map(([k, v]) => ({ key: key(k), value: str(v) }))) });
+    return entries;
+  }
+  const parts = textSearchConfigurationParts(obj.definition);
+  if (!parts) return null;
+  const entries: ObjectEntry[] = parts.parser === 'pg_catalog."default"' ? [] : [{ key: "parser", value: str(parts.parser) }];
+  entries.push({ key: "mappings", value: object(parts.mappings.map(([token, dicts]) => ({ key: key(token), value: array(dicts.map(str)) }))) });
+  return entries;
+}
+
+const TEXT_OBJECTS: ReadonlySet<DatabaseObjectKind> = new Set(["collation", "textSearchDictionary", "textSearchConfiguration"]);
+
 /** The DSL call for `obj`; records the imports it needs in `ctx`. */
 export function objectCode(obj: DatabaseObject, ctx: RenderContext): Code {
   const callee = ctx.use(FUNCTION[obj.kind]);
@@ -67,9 +102,14 @@ export function objectCode(obj: DatabaseObject, ctx: RenderContext): Code {
     if (checkOption) entries.push({ key: "checkOption", value: str(checkOption) });
     if (algorithm) entries.push({ key: "algorithm", value: str(algorithm) });
   }
+  if (TEXT_OBJECTS.has(obj.kind)) {
+    const own = textObjectEntries(obj);
+    if (!own) throw new Error(`The ${obj.kind} ${obj.name} has a definition athanor cannot write as options: ${obj.definition}`);
+    entries.push(...own);
+  }
   if (obj.dependsOn?.length) entries.push({ key: "dependsOn", value: array(obj.dependsOn.map(str)) });
   const options = entries.length > 0 ? [object(entries)] : [];
-  if (obj.kind === "extension" || obj.kind === "sequence") return call(callee, [str(obj.name), ...options]);
+  if (obj.kind === "extension" || obj.kind === "sequence" || TEXT_OBJECTS.has(obj.kind)) return call(callee, [str(obj.name), ...options]);
   ctx.use("sql");
   const body = text(sqlTemplate(obj.definition));
   if (obj.kind === "trigger" || obj.kind === "rule" || obj.kind === "materializedViewIndex") return call(callee, [str(obj.name), str(obj.table ?? ""), body, ...options]);

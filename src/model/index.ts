@@ -85,6 +85,13 @@ export {
   type SequenceOptions,
   type ViewDefinitionOptions,
 } from "./objects.js";
+export { collation, collationDefinition, type CollationOptions } from "./collation.js";
+export {
+  textSearchConfiguration,
+  textSearchDictionary,
+  type TextSearchConfigurationOptions,
+  type TextSearchDictionaryOptions,
+} from "./text-search.js";
 export { defineSchema, isSchemaDefinition, type SchemaDefinition, type SchemaInput } from "./define-schema.js";
 export {
   DEFAULT_NAMING,

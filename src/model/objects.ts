@@ -31,7 +31,8 @@ export interface ObjectOptions {
 /** Definition text: a string or an `sql` template without interpolated values. */
 export type DefinitionText = string | SqlFragment;
 
-function invalid(message: string, hint: string): MigrateError {
+/** A model error with its hint. */
+export function invalid(message: string, hint: string): MigrateError {
   return new MigrateError("model", message, { hint });
 }
 
@@ -50,7 +51,8 @@ function dependencyKey(dep: ObjectDependency): string {
   return tableObjectKey(dep.schema, dep.name);
 }
 
-function define(kind: DatabaseObjectKind, name: string, definition: string, options: ObjectOptions & { table?: string | null } = {}): ObjectDefinition {
+/** Builds an object definition of `kind` (the DSL functions of every object kind share it). */
+export function defineObject(kind: DatabaseObjectKind, name: string, definition: string, options: ObjectOptions & { table?: string | null } = {}): ObjectDefinition {
   if (typeof name !== "string" || name.trim() === "") throw invalid(`A ${kind} needs a name.`, `Pass the ${kind}'s name as the first argument.`);
   const object: DatabaseObject = { kind, schema: options.schema ?? null, name, definition: definition.trim() };
   if (options.table) object.table = options.table;
@@ -86,7 +88,7 @@ function viewOptionsOf(name: string, options: ViewDefinitionOptions | undefined)
  * ``view("actor_info", sql`…`, { security: "invoker", checkOption: "local", algorithm: "merge" })``.
  */
 export function view(name: string, query: DefinitionText, options?: ViewDefinitionOptions): ObjectDefinition {
-  const definition = define("view", name, definitionText(query, `view ${name}`), options);
+  const definition = defineObject("view", name, definitionText(query, `view ${name}`), options);
   const viewOptions = viewOptionsOf(name, options);
   if (viewOptions) definition.object.viewOptions = viewOptions;
   return definition;
@@ -94,7 +96,7 @@ export function view(name: string, query: DefinitionText, options?: ViewDefiniti
 
 /** A PostgreSQL materialized view (its indexes are plain `index` entries of no table; see README). */
 export function materializedView(name: string, query: DefinitionText, options?: ObjectOptions): ObjectDefinition {
-  return define("materializedView", name, definitionText(query, `materialized view ${name}`), options);
+  return defineObject("materializedView", name, definitionText(query, `materialized view ${name}`), options);
 }
 
 /**
@@ -107,12 +109,12 @@ export function materializedViewIndex(name: string, on: string | ObjectDefinitio
   const dependsOn: ObjectDependency[] = [...(options?.dependsOn ?? [])];
   const viewKey = objectKey({ kind: "materializedView", schema: options?.schema ?? null, name: view });
   if (!dependsOn.some((d) => (typeof d === "string" ? d : d.athanorKind === "object" ? objectKey(d.object) : "") === viewKey)) dependsOn.push(viewKey);
-  return define("materializedViewIndex", name, definitionText(statement, `index ${name}`), { ...options, dependsOn, table: view });
+  return defineObject("materializedViewIndex", name, definitionText(statement, `index ${name}`), { ...options, dependsOn, table: view });
 }
 
 /** A function, given as its whole CREATE [OR REPLACE] FUNCTION statement (as pg_get_functiondef prints it). */
 export function fn(name: string, statement: DefinitionText, options?: ObjectOptions): ObjectDefinition {
-  return define("function", name, definitionText(statement, `function ${name}`), options);
+  return defineObject("function", name, definitionText(statement, `function ${name}`), options);
 }
 
 /**
@@ -120,7 +122,7 @@ export function fn(name: string, statement: DefinitionText, options?: ObjectOpti
  * ``aggregate("group_concat", sql`CREATE AGGREGATE public.group_concat(text) (SFUNC = _group_concat, STYPE = text)`)``.
  */
 export function aggregate(name: string, statement: DefinitionText, options?: ObjectOptions): ObjectDefinition {
-  return define("aggregate", name, definitionText(statement, `aggregate ${name}`), options);
+  return defineObject("aggregate", name, definitionText(statement, `aggregate ${name}`), options);
 }
 
 /**
@@ -132,18 +134,18 @@ export function aggregate(name: string, statement: DefinitionText, options?: Obj
 export function domain(name: string, definition: DefinitionText, options?: ObjectOptions): ObjectDefinition {
   const text = definitionText(definition, `domain ${name}`).trim();
   if (!/^AS\s/i.test(text)) throw invalid(`domain ${name}: the definition does not start with AS <type>.`, 'Write it as CREATE DOMAIN prints after the name, e.g. sql`AS integer CONSTRAINT positive CHECK (VALUE > 0)`.');
-  return define("domain", name, text, options);
+  return defineObject("domain", name, text, options);
 }
 
 /** A procedure, given as its whole CREATE [OR REPLACE] PROCEDURE statement. */
 export function procedure(name: string, statement: DefinitionText, options?: ObjectOptions): ObjectDefinition {
-  return define("procedure", name, definitionText(statement, `procedure ${name}`), options);
+  return defineObject("procedure", name, definitionText(statement, `procedure ${name}`), options);
 }
 
 /** A trigger on `table`, given as its whole CREATE TRIGGER statement (as the database prints it). */
 export function trigger(name: string, table: string | { readonly name: string }, statement: DefinitionText, options?: ObjectOptions): ObjectDefinition {
   const on = typeof table === "string" ? table : table.name;
-  return define("trigger", name, definitionText(statement, `trigger ${name}`), { ...options, table: on });
+  return defineObject("trigger", name, definitionText(statement, `trigger ${name}`), { ...options, table: on });
 }
 
 /**
@@ -153,7 +155,7 @@ export function trigger(name: string, table: string | { readonly name: string },
  */
 export function rule(name: string, table: string | { readonly name: string }, statement: DefinitionText, options?: ObjectOptions): ObjectDefinition {
   const on = typeof table === "string" ? table : table.name;
-  return define("rule", name, definitionText(statement, `rule ${name}`), { ...options, table: on });
+  return defineObject("rule", name, definitionText(statement, `rule ${name}`), { ...options, table: on });
 }
 
 /**
@@ -162,12 +164,12 @@ export function rule(name: string, table: string | { readonly name: string }, st
  * Its module (FTS3/4/5, R*Tree, …) creates and drops its shadow tables itself.
  */
 export function virtualTable(name: string, statement: DefinitionText, options?: ObjectOptions): ObjectDefinition {
-  return define("virtualTable", name, definitionText(statement, `virtual table ${name}`), options);
+  return defineObject("virtualTable", name, definitionText(statement, `virtual table ${name}`), options);
 }
 
 /** A PostgreSQL extension: `extension("pgcrypto")`. */
 export function extension(name: string, options?: ObjectOptions): ObjectDefinition {
-  return define("extension", name, "", options);
+  return defineObject("extension", name, "", options);
 }
 
 /** Options of a sequence, as PostgreSQL prints them (pg_sequence). */
@@ -203,7 +205,7 @@ export function sequenceDefinition(options: Omit<SequenceOptions, "schema" | "de
 
 /** A PostgreSQL sequence: `sequence("order_numbers", { start: 1000 })`. */
 export function sequence(name: string, options: SequenceOptions = {}): ObjectDefinition {
-  return define("sequence", name, sequenceDefinition(options), { ...options, table: options.ownedBy ?? null });
+  return defineObject("sequence", name, sequenceDefinition(options), { ...options, table: options.ownedBy ?? null });
 }
 
 /** True for an object definition (also one created by another copy of athanor). */

@@ -19,6 +19,7 @@ const IMPORTABLE_NAMES: readonly string[] = [
   "foreignKey", "identity", "index", "integer", "interval", "json", "jsonb", "numeric", "primaryKey", "rawType", "real", "serial",
   "smallint", "sql", "table", "text", "time", "timestamp", "unique", "uuid", "varchar",
   "view", "materializedView", "materializedViewIndex", "virtualTable", "fn", "aggregate", "procedure", "trigger", "rule", "extension", "domain", "sequence", "partition",
+  "collation", "textSearchDictionary", "textSearchConfiguration",
 ];
 
 function capitalize(word: string): string {

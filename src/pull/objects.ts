@@ -11,6 +11,9 @@ import type { IdentifierAllocator } from "./identifiers.js";
 
 const SUFFIX: Record<DatabaseObject["kind"], string> = {
   extension: "Extension",
+  collation: "Collation",
+  textSearchDictionary: "Dictionary",
+  textSearchConfiguration: "Config",
   domain: "Domain",
   sequence: "Sequence",
   function: "Function",

@@ -2,10 +2,12 @@
  * Tried as a new user would: an existing PostgreSQL database with an extension, functions (sql
  * and plpgsql), a trigger, views (one on another), a materialized view, a free sequence, a domain
  * with a column typed by it, and partitioned tables (RANGE with a sub-partitioned LIST partition
- * and a DEFAULT one, HASH; a parent index and a partition's own index) is adopted: `pull` →
+ * and a DEFAULT one, HASH; a parent index and a partition's own index), a collation a column uses,
+ * and a text-search configuration (copied, with a dictionary of its own) that a generated column
+ * and an index name is adopted: `pull` →
  * `revision --autogenerate` against an empty database → `upgrade head` → the two databases' own
  * catalog text (pg_get_viewdef, pg_get_functiondef, pg_get_triggerdef, pg_extension,
- * pg_sequence, and the independent oracle's tables, partition keys and bounds, indexes and
+ * pg_sequence, pg_collation, pg_ts_dict, pg_ts_config_map, and the independent oracle's tables, partition keys and bounds, indexes and
  * domains) is the same → `check` is clean → `downgrade base` leaves only the version tables.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -23,7 +25,13 @@ const available = await serverAvailable("postgres");
 const EXISTING = `
 CREATE EXTENSION citext;
 CREATE SEQUENCE invoice_numbers START 1000 INCREMENT 10;
-CREATE TABLE users (id integer PRIMARY KEY, email citext NOT NULL, active boolean NOT NULL DEFAULT true, updated_at timestamptz);
+CREATE COLLATION case_blind (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+CREATE TEXT SEARCH DICTIONARY plain_dict (TEMPLATE = simple, STOPWORDS = english);
+CREATE TEXT SEARCH CONFIGURATION plain_search (COPY = english);
+ALTER TEXT SEARCH CONFIGURATION plain_search ALTER MAPPING FOR asciiword WITH plain_dict, english_stem;
+CREATE TABLE users (id integer PRIMARY KEY, email citext NOT NULL, active boolean NOT NULL DEFAULT true, updated_at timestamptz,
+  nick text COLLATE case_blind, bio text, bio_search tsvector GENERATED ALWAYS AS (to_tsvector('plain_search'::regconfig, bio)) STORED);
+CREATE INDEX users_bio ON users USING gin (to_tsvector('plain_search'::regconfig, bio));
 CREATE DOMAIN year AS integer CONSTRAINT year_check CHECK (VALUE >= 1901 AND VALUE <= 2155);
 CREATE TABLE events (id bigint NOT NULL, happened date NOT NULL, region text NOT NULL, payload text, born year,
   PRIMARY KEY (id, happened, region)) PARTITION BY RANGE (happened);
@@ -54,6 +62,10 @@ UNION ALL SELECT 'trigger ' || t.tgname, pg_get_triggerdef(t.oid, true) FROM pg_
 UNION ALL SELECT 'extension ' || extname, extversion FROM pg_extension
 UNION ALL SELECT 'sequence ' || c.relname, concat_ws(' ', s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle)
   FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid
+UNION ALL SELECT 'collation ' || collname, concat_ws(' ', collprovider, collisdeterministic, collcollate, collctype, colliculocale) FROM pg_collation WHERE collnamespace = 'public'::regnamespace
+UNION ALL SELECT 'text search dictionary ' || dictname, (SELECT t.tmplname::text FROM pg_ts_template t WHERE t.oid = dicttemplate) || ' ' || COALESCE(dictinitoption, '') FROM pg_ts_dict WHERE dictnamespace = 'public'::regnamespace
+UNION ALL SELECT 'text search configuration ' || c.cfgname, (SELECT string_agg(m.maptokentype || '=' || m.mapdict::regdictionary::text, ' ' ORDER BY m.maptokentype, m.mapseqno) FROM pg_ts_config_map m WHERE m.mapcfg = c.oid)
+  FROM pg_ts_config c WHERE c.cfgnamespace = 'public'::regnamespace
 UNION ALL SELECT 'relkind ' || c.relname, c.relkind::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
 ORDER BY 1`;
 
@@ -105,7 +117,8 @@ describe.skipIf(!available)("adopting an existing PostgreSQL database with views
     const adopted = await catalog(b.url);
     const objects = (c: Record<string, string>) => Object.fromEntries(Object.entries(c).filter(([k]) => !k.startsWith("relkind ")));
     expect(Object.keys(objects(existing)).sort()).toEqual(
-      ["extension citext", "extension plpgsql", "function add_one", "function touch", "sequence invoice_numbers", "trigger users_touch", "view active_emails", "view active_users", "view user_count"],
+      ["collation case_blind", "extension citext", "extension plpgsql", "function add_one", "function touch", "sequence invoice_numbers", "text search configuration plain_search", "text search dictionary plain_dict", "trigger users_touch", "view active_emails",
+        "view active_users", "view user_count"],
     );
     expect(objects(adopted)).toEqual(objects(existing));
     // Partitioned tables stay partitioned, partitions keep their bounds and own indexes and checks,

@@ -34,9 +34,6 @@ const CASES: Case[] = [
       // Text-search parsers and templates need C functions; athanor creates neither.
       "CREATE TEXT SEARCH TEMPLATE my_simple (LEXIZE = dsimple_lexize, INIT = dsimple_init)",
       "CREATE TEXT SEARCH PARSER my_parser (START = prsd_start, GETTOKEN = prsd_nexttoken, END = prsd_end, LEXTYPES = prsd_lextype)",
-      "CREATE COLLATION case_blind (provider = icu, locale = 'und-u-ks-level2', deterministic = false)",
-      "CREATE TEXT SEARCH DICTIONARY plain_words (TEMPLATE = pg_catalog.simple, STOPWORDS = english)",
-      "CREATE TEXT SEARCH CONFIGURATION plain_search (COPY = pg_catalog.simple)",
       // security_invoker and check_option are the model's; security_barrier is not.
       "CREATE VIEW guarded WITH (security_barrier, security_invoker) AS SELECT scratch.id FROM scratch",
     ],
@@ -48,9 +45,6 @@ const CASES: Case[] = [
       "composite type pair",
       "text search template my_simple",
       "text search parser my_parser",
-      "collation case_blind",
-      "text search dictionary plain_words",
-      "text search configuration plain_search",
       "view options guarded",
     ],
   },

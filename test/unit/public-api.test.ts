@@ -11,9 +11,9 @@ const PUBLIC_VALUES = {
   commands: ["autogenerateRevision", "branches", "checkDatabase", "current", "downgrade", "findChangedRevisions", "heads", "history", "init", "lockStatus", "merge", "pullSchema", "resolve", "revision", "show", "stamp", "unlock", "upgrade"],
   config: ["defineConfig", "loadConfig", "resolveConfig"],
   model: [
-    "DEFAULT_NAMING", "aggregate", "array", "bigint", "bigserial", "binary", "blob", "boolean", "char", "check", "column", "date", "defineSchema", "domain", "double", "enumType", "extension", "fn",
+    "DEFAULT_NAMING", "aggregate", "array", "bigint", "bigserial", "binary", "blob", "boolean", "char", "check", "collation", "column", "date", "defineSchema", "domain", "double", "enumType", "extension", "fn",
     "foreignKey", "identity", "index", "integer", "interval", "json", "jsonb", "materializedView", "materializedViewIndex", "numeric", "partition", "primaryKey", "procedure", "rawSql", "rawType", "real", "rule", "sequence",
-    "serial", "smallint", "sql", "table", "text", "time", "timestamp", "trigger", "unique", "uuid", "varchar", "view", "virtualTable",
+    "serial", "smallint", "sql", "table", "text", "textSearchConfiguration", "textSearchDictionary", "time", "timestamp", "trigger", "unique", "uuid", "varchar", "view", "virtualTable",
   ],
   operations: ["describeOperation", "reverseAll", "reverseOperation"],
   errors: ["ConfigError", "ConnectionError", "EXIT_FAILURE", "EXIT_USAGE", "MigrateError", "RevisionGraphError", "ScriptError", "SqlError", "TargetError", "UnsupportedOperationError", "UsageError", "isMigrateError"],
@@ -35,7 +35,7 @@ describe("the public API", () => {
 });
 
 const MODEL_INTERNALS = [
-  "isColumnBuilder", "toDefaultValue", "isTableDefinition", "isEnumDefinition", "enumOfType", "isObjectDefinition", "isSchemaDefinition", "sequenceDefinition",
+  "isColumnBuilder", "toDefaultValue", "isTableDefinition", "isEnumDefinition", "enumOfType", "isObjectDefinition", "isSchemaDefinition", "sequenceDefinition", "collationDefinition",
   "buildColumn", "buildTable", "buildIndex", "buildForeignKey", "resolveTarget", "assignNames", "schemaFromModel", "namingFromModel", "sqlTextOf",
   "validateSchema", "validateTable", "validateEnum", "resolveNaming", "truncateName", "applyNamingRule", "columnsInExpression", "NameAllocator", "ColumnBuilder",
   "OperationQueue", "createOperations", "joinFragment", "isSqlFragment", "withFileSystem",

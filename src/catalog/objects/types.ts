@@ -1,15 +1,15 @@
 /**
  * Database objects beyond tables: views, materialized views, functions, aggregates, procedures,
- * triggers, rules, extensions, domains and sequences. One generic shape holds them all: a kind, a qualified name, the
+ * triggers, rules, extensions, collations, text-search configurations and dictionaries, domains and sequences. One generic shape holds them all: a kind, a qualified name, the
  * definition text as the database prints it, and what the object depends on. Compare works on
  * the definition text after the dialect's normalisation; a changed text is a change.
  */
 
 /** The kinds of database object athanor manages besides tables and enums. */
-export type DatabaseObjectKind = "extension" | "domain" | "sequence" | "function" | "aggregate" | "procedure" | "virtualTable" | "view" | "materializedView" | "materializedViewIndex" | "trigger" | "rule";
+export type DatabaseObjectKind = "extension" | "collation" | "textSearchDictionary" | "textSearchConfiguration" | "domain" | "sequence" | "function" | "aggregate" | "procedure" | "virtualTable" | "view" | "materializedView" | "materializedViewIndex" | "trigger" | "rule";
 
 /** Every object kind, in the order a run creates them (extensions first, triggers and rules last). */
-export const OBJECT_KINDS: readonly DatabaseObjectKind[] = ["extension", "domain", "sequence", "function", "aggregate", "procedure", "virtualTable", "view", "materializedView", "materializedViewIndex", "trigger", "rule"];
+export const OBJECT_KINDS: readonly DatabaseObjectKind[] = ["extension", "collation", "textSearchDictionary", "textSearchConfiguration", "domain", "sequence", "function", "aggregate", "procedure", "virtualTable", "view", "materializedView", "materializedViewIndex", "trigger", "rule"];
 
 /**
  * One database object. `definition` is what the database prints for it:
@@ -28,6 +28,13 @@ export const OBJECT_KINDS: readonly DatabaseObjectKind[] = ["extension", "domain
  * - materializedViewIndex: the CREATE INDEX statement (`pg_get_indexdef`); `table` is the
  *   materialized view it indexes;
  * - sequence: its options (`INCREMENT BY 1 MINVALUE 1 …`);
+ * - collation: what follows the name in CREATE COLLATION, assembled from pg_collation:
+ *   `(provider = icu, locale = 'und-u-ks-level2', deterministic = false)`;
+ * - textSearchDictionary: what follows the name in CREATE TEXT SEARCH DICTIONARY, from pg_ts_dict:
+ *   `(TEMPLATE = pg_catalog.simple, stopwords = 'english')`;
+ * - textSearchConfiguration: its parser and one line per mapped token type with its dictionaries,
+ *   in the parser's token order (pg_ts_config, pg_ts_config_map):
+ *   `PARSER = pg_catalog."default"` / `MAPPING FOR asciiword WITH english_stem`;
  * - extension: empty (an extension is identified by its name alone).
  */
 export interface DatabaseObject {
@@ -118,6 +125,9 @@ export function tableObjectKey(schema: string | null | undefined, name: string):
 
 const KIND_WORDS: Record<DatabaseObjectKind, string> = {
   extension: "extension",
+  collation: "collation",
+  textSearchDictionary: "text search dictionary",
+  textSearchConfiguration: "text search configuration",
   domain: "domain",
   sequence: "sequence",
   function: "function",

@@ -1,6 +1,7 @@
 /**
  * PostgreSQL statements for database objects (createObject, dropObject, replaceObject). Views
- * and functions change with CREATE OR REPLACE, and so do rules; materialized views, triggers and extensions are
+ * and functions change with CREATE OR REPLACE, and so do rules; collations are dropped and created again, and
+ * text-search dictionaries and configurations altered in place where they can (text-search-sql.ts); materialized views, triggers and extensions are
  * dropped and created again; a sequence's options change with ALTER SEQUENCE; a domain is altered
  * in place (domain-sql.ts); an aggregate changes with CREATE OR REPLACE AGGREGATE and is dropped by
  * its signature, which its statement names. Function bodies are
@@ -15,6 +16,7 @@ import { objectLabel, type DatabaseObject, type DatabaseObjectKind } from "../..
 import type { CreateObjectOp, DropObjectOp, ReplaceObjectOp } from "../../operations/types.js";
 import type { Statement } from "../dialect.js";
 import { alterDomainStatements, createDomainSql } from "./domain-sql.js";
+import { alterConfigurationStatements, alterDictionaryStatements, createConfigurationStatements } from "./text-search-sql.js";
 import { quoteIdentifier, quoteTable } from "./quote.js";
 
 const name = (o: DatabaseObject): string => quoteTable({ schema: o.schema, name: o.name });
@@ -60,6 +62,9 @@ export function createViewSql(o: DatabaseObject, orReplace: boolean): string {
 
 const creators: Record<DatabaseObjectKind, (o: DatabaseObject) => Statement[]> = {
   extension: (o) => [{ sql: `CREATE EXTENSION IF NOT EXISTS ${quoteIdentifier(o.name)}${o.schema ? ` SCHEMA ${quoteIdentifier(o.schema)}` : ""}` }],
+  collation: (o) => [{ sql: `CREATE COLLATION ${name(o)} ${o.definition}` }],
+  textSearchDictionary: (o) => [{ sql: `CREATE TEXT SEARCH DICTIONARY ${name(o)} ${o.definition}` }],
+  textSearchConfiguration: (o) => createConfigurationStatements(name(o), o.definition),
   domain: (o) => [{ sql: createDomainSql(name(o), o.definition) }],
   sequence: (o) => [{ sql: `CREATE SEQUENCE ${name(o)} ${o.definition}` }],
   function: (o) => routine(o.definition),
@@ -75,6 +80,9 @@ const creators: Record<DatabaseObjectKind, (o: DatabaseObject) => Statement[]> =
 
 const droppers: Record<DatabaseObjectKind, (o: DatabaseObject) => Statement[]> = {
   extension: (o) => [{ sql: `DROP EXTENSION IF EXISTS ${quoteIdentifier(o.name)}` }],
+  collation: (o) => [{ sql: `DROP COLLATION ${name(o)}` }],
+  textSearchDictionary: (o) => [{ sql: `DROP TEXT SEARCH DICTIONARY ${name(o)}` }],
+  textSearchConfiguration: (o) => [{ sql: `DROP TEXT SEARCH CONFIGURATION ${name(o)}` }],
   // An owned sequence may already be gone with its table.
   sequence: (o) => [{ sql: `DROP SEQUENCE IF EXISTS ${name(o)}` }],
   domain: (o) => [{ sql: `DROP DOMAIN ${name(o)}` }],
@@ -92,6 +100,11 @@ const droppers: Record<DatabaseObjectKind, (o: DatabaseObject) => Statement[]> =
 
 const replacers: Record<DatabaseObjectKind, (o: DatabaseObject, existing: DatabaseObject) => Statement[]> = {
   extension: (o, existing) => [...droppers.extension(existing), ...creators.extension(o)],
+  // PostgreSQL cannot alter a collation; autogenerate moves the columns that use it off it first.
+  collation: (o, existing) => [...droppers.collation(existing), ...creators.collation(o)],
+  textSearchDictionary: (o, existing) => alterDictionaryStatements(name(o), o.definition, existing.definition) ?? [...droppers.textSearchDictionary(existing), ...creators.textSearchDictionary(o)],
+  textSearchConfiguration: (o, existing) =>
+    alterConfigurationStatements(name(o), o.definition, existing.definition) ?? [...droppers.textSearchConfiguration(existing), ...creators.textSearchConfiguration(o)],
   sequence: (o) => [{ sql: `ALTER SEQUENCE ${name(o)} ${o.definition}` }],
   domain: (o, existing) => alterDomainStatements(name(o), o.definition, existing.definition) ?? [...droppers.domain(existing), ...creators.domain(o)],
   function: (o) => routine(orReplace(o.definition)),

@@ -5,7 +5,9 @@
  * INITCOND), domains (assembled from pg_type: format_type, typdefault, pg_get_constraintdef), triggers (pg_get_triggerdef),
  * rules (pg_get_ruledef; a view's own _RETURN rule is the view),
  * extensions (pg_extension; plpgsql, which every database has, is left out) and free sequences
- * (pg_sequence; those owned by a column are its serial or identity and stay with the column).
+ * (pg_sequence; those owned by a column are its serial or identity and stay with the column),
+ * collations (their CREATE COLLATION options from pg_collation), text-search dictionaries
+ * (pg_ts_dict) and configurations (pg_ts_config_map per token type, named by ts_token_type).
  * Row-level security policies and ordered-set aggregates are listed as
  * unmanaged (pull and check name them). Dependencies come from pg_depend: a view's rewrite rule lists the relations and functions it
  * uses, a rule its relation and those its action uses, a trigger its function, a domain the functions its checks call, a routine the domains in
@@ -94,7 +96,12 @@ SELECT 'domain', ${reported("n.nspname")}, t.typname::text, NULL,
                 AND ((d.classid = 'pg_type'::regclass AND d.objid = t.oid)
                      OR (d.classid = 'pg_constraint'::regclass AND d.objid IN (SELECT k.oid FROM pg_catalog.pg_constraint k WHERE k.contypid = t.oid)))
              UNION
-             SELECT 'domain:' || ${keyPrefix("bn.nspname")} || bt.typname::text WHERE bt.typtype = 'd')
+             SELECT 'domain:' || ${keyPrefix("bn.nspname")} || bt.typname::text WHERE bt.typtype = 'd'
+             UNION
+             SELECT 'collation:' || ${keyPrefix("cn.nspname")} || co.collname::text
+               FROM pg_catalog.pg_collation co
+               JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+              WHERE co.oid = t.typcollation AND cn.nspname <> 'pg_catalog')
   FROM pg_catalog.pg_type t
   JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
   JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
@@ -154,6 +161,47 @@ SELECT 'extension', ${reported("n.nspname")}, e.extname::text, NULL, '', ARRAY[]
   FROM pg_catalog.pg_extension e
   JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
  WHERE e.extname <> 'plpgsql'
+UNION ALL
+SELECT 'collation', ${reported("n.nspname")}, co.collname::text, NULL,
+       '(provider = ' || CASE co.collprovider WHEN 'i' THEN 'icu' ELSE 'libc' END || ', '
+         || CASE WHEN co.collprovider = 'i' THEN 'locale = ' || quote_literal(co.colliculocale)
+                 WHEN co.collcollate = co.collctype THEN 'locale = ' || quote_literal(co.collcollate)
+                 ELSE 'lc_collate = ' || quote_literal(co.collcollate) || ', lc_ctype = ' || quote_literal(co.collctype) END
+         || CASE WHEN co.collisdeterministic THEN '' ELSE ', deterministic = false' END || ')',
+       ARRAY[]::text[]
+  FROM pg_catalog.pg_collation co
+  JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace
+ WHERE co.collprovider IN ('c', 'i') AND n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_collation", "co.oid")}
+UNION ALL
+SELECT 'textSearchDictionary', ${reported("n.nspname")}, d.dictname::text, NULL,
+       '(TEMPLATE = ' || quote_ident(tn.nspname) || '.' || quote_ident(tm.tmplname) || COALESCE(', ' || d.dictinitoption, '') || ')',
+       ARRAY[]::text[]
+  FROM pg_catalog.pg_ts_dict d
+  JOIN pg_catalog.pg_namespace n ON n.oid = d.dictnamespace
+  JOIN pg_catalog.pg_ts_template tm ON tm.oid = d.dicttemplate
+  JOIN pg_catalog.pg_namespace tn ON tn.oid = tm.tmplnamespace
+ WHERE n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_ts_dict", "d.oid")}
+UNION ALL
+-- A configuration is its parser and, per token type it maps (sorted by name, bytewise like the
+-- model), the dictionaries in the order they are tried; ts_token_type names the parser's tokens.
+SELECT 'textSearchConfiguration', ${reported("n.nspname")}, cfg.cfgname::text, NULL,
+       'PARSER = ' || quote_ident(pn.nspname) || '.' || quote_ident(prs.prsname)
+         || COALESCE((SELECT string_agg(E'\nMAPPING FOR ' || tt.alias || ' WITH '
+                                          || (SELECT string_agg(m.mapdict::regdictionary::text, ', ' ORDER BY m.mapseqno)
+                                                FROM pg_catalog.pg_ts_config_map m WHERE m.mapcfg = cfg.oid AND m.maptokentype = tt.tokid),
+                                        '' ORDER BY tt.alias COLLATE "C")
+                        FROM pg_catalog.ts_token_type(cfg.cfgparser) tt
+                       WHERE EXISTS (SELECT 1 FROM pg_catalog.pg_ts_config_map m WHERE m.mapcfg = cfg.oid AND m.maptokentype = tt.tokid)), ''),
+       ARRAY(SELECT DISTINCT 'textSearchDictionary:' || ${keyPrefix("dn.nspname")} || d.dictname::text
+               FROM pg_catalog.pg_ts_config_map m
+               JOIN pg_catalog.pg_ts_dict d ON d.oid = m.mapdict
+               JOIN pg_catalog.pg_namespace dn ON dn.oid = d.dictnamespace
+              WHERE m.mapcfg = cfg.oid AND dn.nspname <> 'pg_catalog')
+  FROM pg_catalog.pg_ts_config cfg
+  JOIN pg_catalog.pg_namespace n ON n.oid = cfg.cfgnamespace
+  JOIN pg_catalog.pg_ts_parser prs ON prs.oid = cfg.cfgparser
+  JOIN pg_catalog.pg_namespace pn ON pn.oid = prs.prsnamespace
+ WHERE n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_ts_config", "cfg.oid")}
 UNION ALL
 SELECT 'sequence', ${reported("n.nspname")}, c.relname::text, NULL,
        format('AS %s START WITH %s INCREMENT BY %s MINVALUE %s MAXVALUE %s CACHE %s %s',

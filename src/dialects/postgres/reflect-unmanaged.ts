@@ -3,8 +3,8 @@
  * is dropped without a word: exclusion constraints, row-level security (its policies are in the
  * objects query), foreign tables, unlogged tables, storage parameters, what table inheritance
  * holds beyond its parents (a child's own NOT NULL or default on a column it inherits, a parent's
- * CHECK … NO INHERIT), composite and range types, user-created collations and text-search
- * configurations, dictionaries, parsers and templates. The
+ * CHECK … NO INHERIT), composite and range types, and text-search parsers and templates
+ * (collations and text-search configurations and dictionaries are objects: reflect-objects.ts). The
  * schema and table filters are the table queries' ($1 schemas, $2 included, $3 excluded tables);
  * members of extensions are the extension's, never listed.
  */
@@ -63,21 +63,6 @@ SELECT CASE t.typtype WHEN 'c' THEN 'composite type' ELSE 'range type' END, ${re
  WHERE n.nspname = ANY (${SCHEMAS})
    AND (t.typtype = 'r' OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_catalog.pg_class tc WHERE tc.oid = t.typrelid AND tc.relkind = 'c')))
    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = 'pg_type'::regclass AND x.objid = t.oid AND x.deptype = 'e')
-UNION ALL
-SELECT 'collation', ${reported("n.nspname")}, co.collname::text, NULL, NULL
-  FROM pg_catalog.pg_collation co
-  JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace
- WHERE n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_collation", "co.oid")}
-UNION ALL
-SELECT 'text search configuration', ${reported("n.nspname")}, cfg.cfgname::text, NULL, NULL
-  FROM pg_catalog.pg_ts_config cfg
-  JOIN pg_catalog.pg_namespace n ON n.oid = cfg.cfgnamespace
- WHERE n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_ts_config", "cfg.oid")}
-UNION ALL
-SELECT 'text search dictionary', ${reported("n.nspname")}, d.dictname::text, NULL, NULL
-  FROM pg_catalog.pg_ts_dict d
-  JOIN pg_catalog.pg_namespace n ON n.oid = d.dictnamespace
- WHERE n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_ts_dict", "d.oid")}
 UNION ALL
 SELECT 'text search parser', ${reported("n.nspname")}, prs.prsname::text, NULL, NULL
   FROM pg_catalog.pg_ts_parser prs

@@ -92,6 +92,22 @@ async function catalogText(name: TestDialect, conn: Connection, database: string
            FROM pg_type t JOIN pg_type b ON b.oid = t.typbasetype WHERE t.typname = $1 AND t.typtype = 'd'`,
         [o.name],
       );
+    case "collation":
+      return one(
+        "SELECT concat_ws(' ', c.collprovider::text, c.collisdeterministic::text, c.collcollate, c.collctype, c.colliculocale) AS t FROM pg_collation c WHERE c.collname = $1",
+        [o.name],
+      );
+    case "textSearchDictionary":
+      return one("SELECT concat_ws(' ', t.tmplname::text, d.dictinitoption) AS t FROM pg_ts_dict d JOIN pg_ts_template t ON t.oid = d.dicttemplate WHERE d.dictname = $1", [o.name]);
+    case "textSearchConfiguration":
+      // Per token type the parser knows (ts_token_type), the dictionaries pg_ts_config_map lists for it, in order.
+      return one(
+        `SELECT p.prsname || ' ' || COALESCE((SELECT string_agg(tt.alias || '=' || (SELECT string_agg(m.mapdict::regdictionary::text, ',' ORDER BY m.mapseqno)
+                                                                     FROM pg_ts_config_map m WHERE m.mapcfg = c.oid AND m.maptokentype = tt.tokid), ' ' ORDER BY tt.alias COLLATE "C")
+                                         FROM ts_token_type(c.cfgparser) tt WHERE EXISTS (SELECT 1 FROM pg_ts_config_map m WHERE m.mapcfg = c.oid AND m.maptokentype = tt.tokid)), '') AS t
+           FROM pg_ts_config c JOIN pg_ts_parser p ON p.oid = c.cfgparser WHERE c.cfgname = $1`,
+        [o.name],
+      );
     case "sequence":
       return one(
         "SELECT format('AS %s START WITH %s INCREMENT BY %s MINVALUE %s MAXVALUE %s CACHE %s %s', format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, CASE WHEN s.seqcycle THEN 'CYCLE' ELSE 'NO CYCLE' END) AS t FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid WHERE c.relname = $1",
