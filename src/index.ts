@@ -52,7 +52,7 @@ export {
   type PrimaryKeyDefinition,
   type UniqueDefinition,
 } from "./model/constraints.js";
-export { table, partition, type AnyTable, type ColumnMap, type ColumnNames, type LazyTable, type TableDefinition, type TableExtras, type TableExtrasInput, type TableTarget } from "./model/table.js";
+export { table, partition, type AnyTable, type ColumnMap, type ColumnNames, type LazyTable, type TableDefinition, type TableExtras, type TableExtrasInput, type InheritingExtras, type InheritingExtrasInput, type InheritsTarget, type TableTarget } from "./model/table.js";
 export {
   aggregate,
   domain,

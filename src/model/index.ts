@@ -62,7 +62,7 @@ export {
   type UniqueDefinition,
   type UniqueOptions,
 } from "./constraints.js";
-export { table, partition, isTableDefinition, type AnyTable, type ColumnMap, type ColumnNames, type LazyTable, type TableDefinition, type TableExtras, type TableExtrasInput, type TableTarget } from "./table.js";
+export { table, partition, isTableDefinition, type AnyTable, type ColumnMap, type ColumnNames, type LazyTable, type TableDefinition, type TableExtras, type TableExtrasInput, type InheritingExtras, type InheritingExtrasInput, type InheritsTarget, type TableTarget } from "./table.js";
 export {
   extension,
   fn,

@@ -53,6 +53,15 @@ export type InheritsTarget = string | { readonly athanorKind: "table"; readonly 
 /** Extras as an object or as a callback receiving the typed column names. */
 export type TableExtrasInput<C> = TableExtras<keyof C & string> | ((t: ColumnNames<C>) => TableExtras<keyof C & string>);
 
+/**
+ * The extras of a table that inherits: its keys and indexes may name its parents' columns too,
+ * which its own column map does not hold, so names are any string (checked when the model loads).
+ */
+export type InheritingExtras = TableExtras<string> & { inherits: readonly InheritsTarget[] };
+
+/** Inheriting extras as an object or as a callback receiving the typed names of the table's own columns. */
+export type InheritingExtrasInput<C> = InheritingExtras | ((t: ColumnNames<C>) => InheritingExtras);
+
 /** A table declared with `table(...)`. */
 export interface TableDefinition<C extends ColumnMap = ColumnMap> {
   /** Brand that identifies tables in a schema module's exports. */
@@ -97,11 +106,15 @@ export type LazyTable = () => AnyTable;
 export type TableTarget = string | AnyTable | LazyTable | Function;
 
 /** Declares a table. */
-export function table<C extends ColumnMap>(name: string, columns: C, extras?: TableExtrasInput<C>): TableDefinition<C> {
+export function table<C extends ColumnMap>(name: string, columns: C, extras?: TableExtrasInput<C>): TableDefinition<C>;
+/** Declares a PostgreSQL table that inherits (`inherits: [parent]`): its extras may name the parents' columns. */
+export function table<C extends ColumnMap>(name: string, columns: C, extras: InheritingExtrasInput<C>): TableDefinition<C>;
+export function table<C extends ColumnMap>(name: string, columns: C, extras?: TableExtrasInput<C> | InheritingExtrasInput<C>): TableDefinition<C> {
   const names = Object.fromEntries(Object.keys(columns).map((key) => [key, key])) as ColumnNames<C>;
   let resolved: TableExtras<keyof C & string> | undefined;
   const resolve = (): TableExtras<keyof C & string> => {
-    resolved ??= typeof extras === "function" ? extras(names) : { ...(extras ?? {}) };
+    // An inheriting table's extras name columns beyond C; the model build checks them against the parents'.
+    resolved ??= (typeof extras === "function" ? extras(names) : { ...(extras ?? {}) }) as TableExtras<keyof C & string>;
     return resolved;
   };
   return {

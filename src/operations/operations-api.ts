@@ -8,7 +8,7 @@ import type { DialectName } from "../core/dialect-name.js";
 import type { ColumnBuilder, DefaultInput, ReferenceOptions } from "../model/column-builder.js";
 import type { IndexElementInput } from "../model/constraints.js";
 import type { SqlText } from "../model/sql-text.js";
-import type { AnyTable, ColumnMap, TableExtras } from "../model/table.js";
+import type { AnyTable, ColumnMap, InheritingExtras, TableExtras } from "../model/table.js";
 import type {
   CheckSchema,
   ColumnGeneration,
@@ -232,6 +232,8 @@ export interface Operations {
 
   /** CREATE TABLE with its constraints, then its indexes. Unnamed constraints follow the naming convention. */
   createTable<C extends ColumnMap>(name: string, columns: C, extras?: TableExtras<keyof C & string>): Promise<void>;
+  /** CREATE TABLE … INHERITS (…): its constraints and indexes may name the parents' columns. */
+  createTable<C extends ColumnMap>(name: string, columns: C, extras: InheritingExtras): Promise<void>;
   /** DROP TABLE; pass `existing` to make it reversible. */
   dropTable(name: string, options?: DropTableOptions): Promise<void>;
   /** ALTER TABLE … RENAME TO. */
