@@ -22,9 +22,14 @@ function sameTiming(a: ConstraintTiming, b: ConstraintTiming): boolean {
   return deferrable(a) === deferrable(b) && !!a.initiallyDeferred === !!b.initiallyDeferred;
 }
 
+/** True when two keys' indexes store the same INCLUDE columns (in order: the index stores them so). */
+function sameInclude(a: { include?: string[] }, b: { include?: string[] }): boolean {
+  return sameColumns(a.include ?? [], b.include ?? []);
+}
+
 /** True when two unique constraints enforce the same thing the same way (names aside). */
 function sameUnique(a: UniqueSchema, b: UniqueSchema): boolean {
-  return sameColumns(a.columns, b.columns) && sameTiming(a, b) && !!a.nullsNotDistinct === !!b.nullsNotDistinct;
+  return sameColumns(a.columns, b.columns) && sameTiming(a, b) && !!a.nullsNotDistinct === !!b.nullsNotDistinct && sameInclude(a, b);
 }
 
 /** True when two foreign keys enforce the same reference with the same behaviour. */
@@ -44,7 +49,7 @@ function comparePrimaryKey(target: TableSchema, actual: TableSchema): Operation[
   const t = target.primaryKey && target.primaryKey.columns.length > 0 ? target.primaryKey : null;
   const a = actual.primaryKey && actual.primaryKey.columns.length > 0 ? actual.primaryKey : null;
   if (!t && !a) return [];
-  if (t && a && sameColumns(t.columns, a.columns) && sameTiming(t, a) && (!t.name || !a.name || t.name === a.name)) return [];
+  if (t && a && sameColumns(t.columns, a.columns) && sameTiming(t, a) && sameInclude(t, a) && (!t.name || !a.name || t.name === a.name)) return [];
   // A changed key is replaced in one statement (MySQL keeps an AUTO_INCREMENT column keyed).
   if (t && a) return [{ kind: "replacePrimaryKey", ...onTable(target), constraint: t, existing: a }];
   if (a) return [dropConstraint(actual, { type: "primaryKey", constraint: a })];

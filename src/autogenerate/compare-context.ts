@@ -67,8 +67,18 @@ function writtenOrder<T extends { name?: string | null }>(written: readonly T[],
 const byColumns = (item: { columns: readonly string[] }): string => item.columns.join("\u0000");
 
 /**
+ * `normalized` with the layout flag (`inline`: declared on its column) of `written`, which a
+ * normalisation drops where the database does not keep it (PostgreSQL, MySQL), so that a
+ * created table declares its keys where the model did.
+ */
+function writtenLayout<T extends { inline?: boolean }>(written: T | null | undefined, normalized: T): T {
+  if (!written?.inline || normalized.inline) return normalized;
+  return { ...normalized, inline: true };
+}
+
+/**
  * The normalised table with its columns and constraints as written on one side (see
- * writtenColumn, writtenOrder). A primary-key column keeps its nullability as written: a
+ * writtenColumn, writtenOrder, writtenLayout). A primary-key column keeps its nullability as written: a
  * normalisation may read a key column as NOT NULL because the database makes it so (SQLite's
  * rowid alias), and the created column is then declared as written.
  */
@@ -82,12 +92,13 @@ export function writtenTable(table: TableSchema | undefined, normalized: TableSc
   return {
     ...normalized,
     columns: normalized.columns.map((c) => keyNullability(writtenColumn(table, c))),
+    primaryKey: normalized.primaryKey ? writtenLayout(table.primaryKey, normalized.primaryKey) : normalized.primaryKey,
     foreignKeys: writtenOrder(table.foreignKeys, normalized.foreignKeys, byColumns, (w, n) => ({
-      ...n,
+      ...writtenLayout(w, n),
       ...(n.onDelete === null && w.onDelete === "NO ACTION" ? { onDelete: w.onDelete } : {}),
       ...(n.onUpdate === null && w.onUpdate === "NO ACTION" ? { onUpdate: w.onUpdate } : {}),
     })),
-    uniques: writtenOrder(table.uniques, normalized.uniques, byColumns),
+    uniques: writtenOrder(table.uniques, normalized.uniques, byColumns, writtenLayout),
     checks: writtenOrder(table.checks, normalized.checks, (c) => c.expression),
   };
 }

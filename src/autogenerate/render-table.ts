@@ -31,11 +31,12 @@ function nameEntry(name: string | null | undefined): ObjectEntry[] {
 
 /**
  * `deferrable`, `initiallyDeferred` and `nullsNotDistinct` entries for the flags a key or unique
- * constraint sets (the options of `primaryKey`, `unique`, `op.createPrimaryKey`, `op.createUniqueConstraint`).
+ * constraint sets, and `include` for its INCLUDE columns (the options of `primaryKey`, `unique`, `op.createPrimaryKey`, `op.createUniqueConstraint`).
  */
 export function constraintFlagEntries(constraint: PrimaryKeySchema | UniqueSchema): ObjectEntry[] {
   const keys = ["deferrable", "initiallyDeferred", "nullsNotDistinct"] as const;
-  return keys.filter((key) => (constraint as UniqueSchema)[key] === true).map((key) => ({ key, value: text("true") }));
+  const flags = keys.filter((key) => (constraint as UniqueSchema)[key] === true).map((key) => ({ key, value: text("true") }));
+  return constraint.include && constraint.include.length > 0 ? [...flags, { key: "include", value: strings(constraint.include) }] : flags;
 }
 
 /** `{ name, deferrable, … }` as the options argument of primaryKey/unique; nothing when empty. */
@@ -141,10 +142,10 @@ function foreignKeyCode(fk: ForeignKeySchema, tableSchema: string | null | undef
 function columnConstraints(table: TableSchema, column: string, placed: Set<object>): ChainLink[] {
   const links: ChainLink[] = [];
   const pk = table.primaryKey;
-  // `.primaryKey()` takes a name only; a deferrable key stays in the extras.
-  if (pk?.inline && pk.columns.length === 1 && pk.columns[0] === column && !pk.deferrable && !pk.initiallyDeferred) {
+  // `.primaryKey()` takes the options of primaryKey([...]), so a single-column key declared on its column stays there.
+  if (pk?.inline && pk.columns.length === 1 && pk.columns[0] === column) {
     placed.add(pk);
-    links.push({ name: "primaryKey", args: nameOption(pk.name) });
+    links.push({ name: "primaryKey", args: constraintOptions(pk) });
   }
   const unique = table.uniques.find((u) => u.inline && u.columns.length === 1 && u.columns[0] === column);
   if (unique) {

@@ -122,3 +122,15 @@ export function withoutFields<T extends ColumnType>(type: T, ...fields: string[]
   }
   return out as T;
 }
+
+/**
+ * A key without the `inline` layout flag, for dialects that do not keep where a key was declared
+ * (PostgreSQL, MySQL: every key is a table constraint in their catalogs), so that the model and
+ * reflection normalise to the same thing. Compare restores the flag from the side as written
+ * (`writtenTable`), so a created table still declares its keys where the model did.
+ */
+export function withoutLayout<T extends { inline?: boolean }>(key: T): T {
+  if (!("inline" in key)) return key;
+  const { inline: _inline, ...rest } = key;
+  return rest as T;
+}

@@ -87,6 +87,8 @@ export interface ConstraintTiming {
 export interface PrimaryKeySchema extends ConstraintTiming {
   name?: string | null;
   columns: string[];
+  /** PostgreSQL 11+ `INCLUDE (…)`: columns the key's index stores beside the key; absent or empty: none. */
+  include?: string[];
   /**
    * Declared in its column's definition (`.primaryKey()`, `.unique()`, `.references()` on the
    * column) rather than among the table's constraints. SQLite writes it there and keeps it so
@@ -120,6 +122,8 @@ export interface UniqueSchema extends ConstraintTiming {
   columns: string[];
   /** PostgreSQL 15 `UNIQUE NULLS NOT DISTINCT`: two NULLs count as equal (only one row may hold NULL). */
   nullsNotDistinct?: boolean;
+  /** PostgreSQL 11+ `INCLUDE (…)`: columns the constraint's index stores beside the key; absent or empty: none. */
+  include?: string[];
   /**
    * Declared in its column's definition (`.primaryKey()`, `.unique()`, `.references()` on the
    * column) rather than among the table's constraints. SQLite writes it there and keeps it so

@@ -35,11 +35,11 @@ export function validateTable(table: TableSchema, inherited?: readonly string[])
     if (seen.has(column.name)) throw invalid(`Table ${label} has two columns named ${column.name}.`, "Rename or remove one of them.");
     seen.add(column.name);
   }
-  if (table.primaryKey) requireColumns(table, table.primaryKey.columns, "The primary key", inherited);
-  for (const u of table.uniques) requireColumns(table, u.columns, `Unique constraint ${u.name ?? `(${u.columns.join(", ")})`}`, inherited);
+  if (table.primaryKey) requireColumns(table, [...table.primaryKey.columns, ...(table.primaryKey.include ?? [])], "The primary key", inherited);
+  for (const u of table.uniques) requireColumns(table, [...u.columns, ...(u.include ?? [])], `Unique constraint ${u.name ?? `(${u.columns.join(", ")})`}`, inherited);
   for (const fk of table.foreignKeys) requireColumns(table, fk.columns, `Foreign key ${fk.name ?? `(${fk.columns.join(", ")})`}`, inherited);
   for (const ix of table.indexes) {
-    const columns = ix.elements.flatMap((e) => ("column" in e ? [e.column] : []));
+    const columns = [...ix.elements.flatMap((e) => ("column" in e ? [e.column] : [])), ...(ix.include ?? [])];
     requireColumns(table, columns, `Index ${ix.name || "(unnamed)"}`, inherited);
   }
 }

@@ -10,7 +10,7 @@ import type { ForeignKeySchema, IndexElement, IndexElementOptions, IndexSchema, 
 import { isSqlFragment } from "../core/sql.js";
 import { buildColumn, columnLabel } from "./build-column.js";
 import type { ReferenceOptions } from "./column-builder.js";
-import { constraintFlags, type ForeignKeyDefinition, type IndexDefinition, type IndexElementInput } from "./constraints.js";
+import { constraintFlags, type ForeignKeyDefinition, type KeyDefinitionOptions, type IndexDefinition, type IndexElementInput } from "./constraints.js";
 import { sqlTextOf } from "./sql-text.js";
 import { keepUnnamed } from "./unnamed.js";
 import { isTableDefinition, type ColumnMap, type TableExtras, type TableTarget } from "./table.js";
@@ -146,17 +146,23 @@ function tableForeignKey(definition: ForeignKeyDefinition, schema: string | null
 
 /**
  * The table's primary key. `.primaryKey()` on a single column declares it in that column's
- * definition (`inline`, which SQLite keeps); on several columns it is a composite key.
+ * definition (`inline`, which SQLite keeps); on several columns it is a composite key. Either
+ * form takes the same options (name, timing, INCLUDE columns).
  */
-function primaryKeyOf(
-  columns: string[],
-  naming: { name?: string | null; unnamed?: boolean } | null | undefined,
-  inline: boolean,
-  table: string,
-  timing: { deferrable?: boolean; initiallyDeferred?: boolean },
-): PrimaryKeySchema {
-  const key: PrimaryKeySchema = { name: explicitName(naming?.name, `the primary key of table ${table}`), columns, ...constraintFlags(timing), ...(inline ? { inline: true } : {}) };
-  return unnamedIf(naming?.unnamed, key);
+function primaryKeyOf(columns: string[], options: PrimaryKeyInput | null | undefined, inline: boolean, table: string): PrimaryKeySchema {
+  const what = `the primary key of table ${table}`;
+  const flags = constraintFlags({ deferrable: options?.deferrable, initiallyDeferred: options?.initiallyDeferred });
+  const include = options?.include && options.include.length > 0 ? { include: includedColumns(options.include, what) } : {};
+  const key: PrimaryKeySchema = { name: explicitName(options?.name, what), columns, ...flags, ...include, ...(inline ? { inline: true } : {}) };
+  return unnamedIf(options?.unnamed, key);
+}
+
+/** What either form of primary key declares besides its columns. */
+type PrimaryKeyInput = { name?: string | null; unnamed?: boolean } & KeyDefinitionOptions;
+
+/** A single-column unique constraint's or table unique constraint's INCLUDE columns, checked. */
+function uniqueInclude(include: readonly string[] | undefined, what: string): { include?: string[] } {
+  return include && include.length > 0 ? { include: includedColumns(include, what) } : {};
 }
 
 /**
@@ -189,6 +195,13 @@ export function buildTable(input: TableInput): TableSchema {
     );
   }
   const pkColumns = extras.primaryKey ? [...extras.primaryKey.columns] : columnPk;
+  const optioned = columnPk.filter((column) => defs.get(column)?.primaryKeyOptions);
+  if (columnPk.length > 1 && optioned.length > 0) {
+    throw modelError(
+      `Table ${name} marks ${columnPk.join(", ")} with .primaryKey() and gives options on ${optioned.join(", ")}; the options of a composite key belong to the key, not to one of its columns.`,
+      `Declare the key once with its options: primaryKey([${columnPk.map((c) => JSON.stringify(c)).join(", ")}], { … }) in the table's extras.`,
+    );
+  }
   if (extras.primaryKey && pkColumns.length === 0) throw modelError(`The primary key of table ${name} has no columns.`, "List the key's columns, e.g. primaryKey([\"a\", \"b\"]).");
   // Primary-key columns are NOT NULL unless explicitly .nullable(): SQLite lets a column of a
   // non-rowid key hold NULL when so declared, and a model pulled from it must say so. PostgreSQL
@@ -202,11 +215,22 @@ export function buildTable(input: TableInput): TableSchema {
     ...own
       .filter(([, b]) => b.definition.unique)
       .map(([columnName, b]) =>
-        unnamedIf(b.definition.unique?.unnamed, { name: explicitName(b.definition.unique?.name, `the unique constraint of ${columnLabel(columnName, name)}`), columns: [columnName], ...constraintFlags(b.definition.unique ?? {}), inline: true }),
+        unnamedIf(b.definition.unique?.unnamed, {
+          name: explicitName(b.definition.unique?.name, `the unique constraint of ${columnLabel(columnName, name)}`),
+          columns: [columnName],
+          ...constraintFlags({ ...b.definition.unique, include: undefined }),
+          ...uniqueInclude(b.definition.unique?.include, `the unique constraint of ${columnLabel(columnName, name)}`),
+          inline: true,
+        }),
       ),
     ...(extras.uniques ?? []).map((u) => {
       if (u.columns.length === 0) throw modelError(`A unique constraint of table ${name} has no columns.`, "List the columns, e.g. unique([\"a\", \"b\"]).");
-      return unnamedIf(u.unnamed, { name: explicitName(u.name, `a unique constraint of table ${name}`), columns: [...u.columns], ...constraintFlags(u) });
+      return unnamedIf(u.unnamed, {
+        name: explicitName(u.name, `a unique constraint of table ${name}`),
+        columns: [...u.columns],
+        ...constraintFlags({ ...u, include: undefined }),
+        ...uniqueInclude(u.include, `a unique constraint of table ${name}`),
+      });
     }),
   ];
 
@@ -235,10 +259,7 @@ export function buildTable(input: TableInput): TableSchema {
     columns: built,
     primaryKey:
       pkColumns.length > 0
-        ? primaryKeyOf(pkColumns, columnPk.length === 1 ? defs.get(columnPk[0]!)?.primaryKeyName : extras.primaryKey, columnPk.length === 1, name, {
-            deferrable: extras.primaryKey?.deferrable,
-            initiallyDeferred: extras.primaryKey?.initiallyDeferred,
-          })
+        ? primaryKeyOf(pkColumns, columnPk.length === 1 ? defs.get(columnPk[0]!)?.primaryKeyOptions : extras.primaryKey, columnPk.length === 1, name)
         : null,
     foreignKeys,
     uniques,

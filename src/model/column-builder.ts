@@ -6,7 +6,7 @@
 import { MigrateError } from "../errors.js";
 import type { ColumnGeneration, ColumnType, DefaultValue, ReferentialAction } from "../catalog/types.js";
 import { isSqlFragment, type SqlFragment } from "../core/sql.js";
-import { constraintFlags, type ConstraintFlags, type UniqueOptions } from "./constraints.js";
+import { keyDefinitionOptions, type KeyDefinitionOptions, type PrimaryKeyOptions, type UniqueOptions } from "./constraints.js";
 import { sqlTextOf, type SqlText } from "./sql-text.js";
 import type { TableTarget } from "./table.js";
 
@@ -44,13 +44,16 @@ export interface ColumnDefinition<T extends ColumnType = ColumnType> {
   /** Explicit nullability: undefined when neither notNull() nor nullable() was called. */
   readonly nullable: boolean | undefined;
   readonly primaryKey: boolean;
-  /** The name given to `.primaryKey({ name })`; `unnamed` when `{ name: null }` asked for none. */
-  readonly primaryKeyName?: { readonly name: string | null; readonly unnamed?: boolean } | null;
+  /**
+   * The options given to `.primaryKey({ … })`: its name (`unnamed` when `{ name: null }` asked for
+   * none) and the PostgreSQL ones (deferrable, initially deferred, INCLUDE columns) when set.
+   */
+  readonly primaryKeyOptions?: ({ readonly name: string | null; readonly unnamed?: boolean } & KeyDefinitionOptions) | null;
   /**
    * A column-level unique constraint, with its explicit name if one was given; `unnamed` when
    * `{ name: null }` asked for none; the PostgreSQL flags (deferrable, NULLS NOT DISTINCT) when set.
    */
-  readonly unique: ({ readonly name: string | null; readonly unnamed?: boolean } & ConstraintFlags) | null;
+  readonly unique: ({ readonly name: string | null; readonly unnamed?: boolean } & KeyDefinitionOptions) | null;
   /** undefined: no default. */
   readonly default: DefaultValue | undefined;
   readonly generated: ColumnGeneration | null;
@@ -122,11 +125,15 @@ export class ColumnBuilder<T extends ColumnType = ColumnType> {
   /**
    * Part of the primary key (several columns marked this way form a composite key, in column
    * order). Implies NOT NULL unless `.nullable()` (only SQLite honours that). On one column the
-   * key is declared in the column's definition, and `name` names it (`null`: no name at all).
+   * key is declared in the column's definition and takes the options of `primaryKey([...])`:
+   * `name` (`null`: no name at all), and PostgreSQL's `deferrable`, `initiallyDeferred` and
+   * `include`. A composite key takes its options in `primaryKey([...])` instead.
    */
-  primaryKey(options: { name?: string | null } = {}): ColumnBuilder<T> {
-    const named = options.name === undefined ? null : { name: options.name, ...(options.name === null ? { unnamed: true } : {}) };
-    return this.with({ primaryKey: true, primaryKeyName: named });
+  primaryKey(options: PrimaryKeyOptions = {}): ColumnBuilder<T> {
+    const flags = keyDefinitionOptions({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred, include: options.include });
+    const given = options.name !== undefined || Object.keys(flags).length > 0;
+    const named = given ? { name: options.name ?? null, ...(options.name === null ? { unnamed: true } : {}), ...flags } : null;
+    return this.with({ primaryKey: true, primaryKeyOptions: named });
   }
 
   /**
@@ -134,7 +141,7 @@ export class ColumnBuilder<T extends ColumnType = ColumnType> {
    * (`null`: no name at all); `deferrable`, `initiallyDeferred` and `nullsNotDistinct` are PostgreSQL's.
    */
   unique(options: UniqueOptions = {}): ColumnBuilder<T> {
-    return this.with({ unique: { name: options.name ?? null, ...(options.name === null ? { unnamed: true } : {}), ...constraintFlags(options) } });
+    return this.with({ unique: { name: options.name ?? null, ...(options.name === null ? { unnamed: true } : {}), ...keyDefinitionOptions(options) } });
   }
 
   /** Server default: a literal (quoted by the dialect) or an expression written with `sql`. */

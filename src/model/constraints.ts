@@ -50,11 +50,17 @@ export interface ConstraintNameOption {
   name?: string | null;
 }
 
-/** Options of `primaryKey(...)`: its name and when it is checked (PostgreSQL DEFERRABLE). */
-export interface PrimaryKeyOptions extends ConstraintNameOption, ConstraintTiming {}
+/** Options of a key's own index (PostgreSQL 11+): columns it stores beside the key. */
+export interface KeyIndexOptions {
+  /** PostgreSQL `INCLUDE (…)`: non-key columns stored in the key's index (not part of the key). */
+  include?: readonly string[];
+}
 
-/** Options of `unique(...)` and `.unique()`: name, timing, and PostgreSQL 15 NULLS NOT DISTINCT. */
-export interface UniqueOptions extends ConstraintNameOption, ConstraintTiming {
+/** Options of `primaryKey(...)` and `.primaryKey()`: its name, when it is checked (PostgreSQL DEFERRABLE), its index's INCLUDE columns. */
+export interface PrimaryKeyOptions extends ConstraintNameOption, ConstraintTiming, KeyIndexOptions {}
+
+/** Options of `unique(...)` and `.unique()`: name, timing, PostgreSQL 15 NULLS NOT DISTINCT, INCLUDE columns. */
+export interface UniqueOptions extends ConstraintNameOption, ConstraintTiming, KeyIndexOptions {
   nullsNotDistinct?: boolean;
 }
 
@@ -65,8 +71,13 @@ export interface ConstraintFlags {
   readonly nullsNotDistinct?: boolean;
 }
 
+/** What a key's definition keeps besides its columns and name: its flags and, when it lists any, its INCLUDE columns. */
+export interface KeyDefinitionOptions extends ConstraintFlags {
+  readonly include?: readonly string[];
+}
+
 /** A unique constraint declared with `unique(...)`. */
-export interface UniqueDefinition<N extends string = string> extends ConstraintFlags {
+export interface UniqueDefinition<N extends string = string> extends KeyDefinitionOptions {
   readonly athanorKind: "unique";
   readonly columns: readonly N[];
   readonly name: string | null;
@@ -84,7 +95,7 @@ export interface CheckDefinition {
 }
 
 /** A primary key declared with `primaryKey(...)`. */
-export interface PrimaryKeyDefinition<N extends string = string> extends ConstraintFlags {
+export interface PrimaryKeyDefinition<N extends string = string> extends KeyDefinitionOptions {
   readonly athanorKind: "primaryKey";
   readonly columns: readonly N[];
   readonly name: string | null;
@@ -129,9 +140,14 @@ export function constraintFlags(options: UniqueOptions): ConstraintFlags {
   };
 }
 
+/** constraintFlags, and `include` when `options` lists INCLUDE columns. */
+export function keyDefinitionOptions(options: UniqueOptions): KeyDefinitionOptions {
+  return { ...constraintFlags(options), ...(options.include && options.include.length > 0 ? { include: [...options.include] } : {}) };
+}
+
 /** A unique constraint over one or more columns; `{ deferrable, initiallyDeferred, nullsNotDistinct }` are PostgreSQL's. */
 export function unique<N extends string = never>(columns: readonly N[], options: UniqueOptions = {}): UniqueDefinition<NoInfer<N>> {
-  return { athanorKind: "unique", columns: [...columns], ...nameFields(options), ...constraintFlags(options) };
+  return { athanorKind: "unique", columns: [...columns], ...nameFields(options), ...keyDefinitionOptions(options) };
 }
 
 /** A check constraint; `expression` is the SQL condition without `CHECK ( )`. */
@@ -141,7 +157,7 @@ export function check(expression: SqlText, options: ConstraintNameOption = {}): 
 
 /** A (composite) primary key; its columns are NOT NULL unless marked `.nullable()` (which only SQLite honours). */
 export function primaryKey<N extends string = never>(columns: readonly N[], options: PrimaryKeyOptions = {}): PrimaryKeyDefinition<NoInfer<N>> {
-  return { athanorKind: "primaryKey", columns: [...columns], ...nameFields(options), ...constraintFlags({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred }) };
+  return { athanorKind: "primaryKey", columns: [...columns], ...nameFields(options), ...keyDefinitionOptions({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred, include: options.include }) };
 }
 
 /**

@@ -18,7 +18,7 @@ import {
   sqlArgument,
   typeArgument,
 } from "./arguments.js";
-import type { AlterColumnOptions, CreateForeignKeyOptions, CreateIndexOptions, CreateUniqueOptions, DropColumnOptions, DropConstraintSpec, DropIndexOptions, ReplacePrimaryKeyOptions, TableCommentOptions, TableOptionsOptions } from "./operations-api.js";
+import type { AlterColumnOptions, CreateForeignKeyOptions, CreatePrimaryKeyOptions, CreateIndexOptions, CreateUniqueOptions, DropColumnOptions, DropConstraintSpec, DropIndexOptions, ReplacePrimaryKeyOptions, TableCommentOptions, TableOptionsOptions } from "./operations-api.js";
 import type {
   AddColumnOp,
   AlterColumnOp,
@@ -116,10 +116,16 @@ export function dropIndexOp(target: OnTable, name: string, options: Omit<DropInd
 }
 
 /** createPrimaryKey. */
-export function createPrimaryKeyOp(target: OnTable, name: string, columns: readonly string[], options: ConstraintTiming = {}): CreatePrimaryKeyOp {
+export function createPrimaryKeyOp(target: OnTable, name: string, columns: readonly string[], options: Omit<CreatePrimaryKeyOptions, "schema"> = {}): CreatePrimaryKeyOp {
   const constraintName = requireName(name, "op.createPrimaryKey: the constraint name");
   const flags = constraintFlags({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred });
-  return { kind: "createPrimaryKey", ...target, constraint: { name: constraintName, columns: requireColumns(columns, `op.createPrimaryKey ${constraintName}`), ...flags } };
+  const what = `op.createPrimaryKey ${constraintName}`;
+  return { kind: "createPrimaryKey", ...target, constraint: { name: constraintName, columns: requireColumns(columns, what), ...flags, ...includeOption(options.include, `${what}: include`) } };
+}
+
+/** `{ include }` when `columns` lists any (each a non-empty name), else nothing. */
+function includeOption(columns: readonly string[] | undefined, what: string): { include?: string[] } {
+  return columns && columns.length > 0 ? { include: requireColumns(columns, what) } : {};
 }
 
 /** replacePrimaryKey: the new key and the one it replaces. */
@@ -131,11 +137,17 @@ export function replacePrimaryKeyOp(target: OnTable, columns: readonly string[],
   return {
     kind: "replacePrimaryKey",
     ...target,
-    constraint: { ...(name ? { name } : {}), columns: requireColumns(columns, what), ...constraintFlags({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred }) },
+    constraint: {
+      ...(name ? { name } : {}),
+      columns: requireColumns(columns, what),
+      ...constraintFlags({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred }),
+      ...includeOption(options.include, `${what}: include`),
+    },
     existing: {
       ...(existing.name ? { name: requireName(existing.name, `${what}: replaces.name`) } : {}),
       columns: requireColumns(existing.columns, `${what}: replaces.columns`),
       ...constraintFlags({ deferrable: existing.deferrable, initiallyDeferred: existing.initiallyDeferred }),
+      ...includeOption(existing.include, `${what}: replaces.include`),
     },
   };
 }
@@ -177,7 +189,8 @@ export function createForeignKeyOp(
 export function createUniqueOp(target: OnTable, name: string, columns: readonly string[], options: Omit<CreateUniqueOptions, "schema"> = {}): CreateUniqueConstraintOp {
   const constraintName = requireName(name, "op.createUniqueConstraint: the constraint name");
   const flags = constraintFlags({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred, nullsNotDistinct: options.nullsNotDistinct });
-  return { kind: "createUniqueConstraint", ...target, constraint: { name: constraintName, columns: requireColumns(columns, `op.createUniqueConstraint ${constraintName}`), ...flags } };
+  const what = `op.createUniqueConstraint ${constraintName}`;
+  return { kind: "createUniqueConstraint", ...target, constraint: { name: constraintName, columns: requireColumns(columns, what), ...flags, ...includeOption(options.include, `${what}: include`) } };
 }
 
 /** createCheckConstraint. */

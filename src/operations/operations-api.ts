@@ -108,12 +108,17 @@ export interface DropIndexOptions extends SchemaOption {
   existing?: IndexSchema;
 }
 
-/** Options of `op.createPrimaryKey`: when the key is checked (PostgreSQL DEFERRABLE). */
-export interface CreatePrimaryKeyOptions extends SchemaOption, ConstraintTiming {}
+/** Options of `op.createPrimaryKey`: when the key is checked (PostgreSQL DEFERRABLE) and its index's INCLUDE columns. */
+export interface CreatePrimaryKeyOptions extends SchemaOption, ConstraintTiming {
+  /** PostgreSQL `INCLUDE (…)`: columns the key's index stores beside the key. */
+  include?: readonly string[];
+}
 
-/** Options of `op.createUniqueConstraint`: timing and NULLS NOT DISTINCT (PostgreSQL). */
+/** Options of `op.createUniqueConstraint`: timing, NULLS NOT DISTINCT and INCLUDE columns (PostgreSQL). */
 export interface CreateUniqueOptions extends SchemaOption, ConstraintTiming {
   nullsNotDistinct?: boolean;
+  /** PostgreSQL `INCLUDE (…)`: columns the constraint's index stores beside the key. */
+  include?: readonly string[];
 }
 
 /** Options of `op.createForeignKey`. */
@@ -133,6 +138,8 @@ export type DropConstraintOptions = SchemaOption & DropConstraintSpec;
 export interface ReplacePrimaryKeyOptions extends SchemaOption, ConstraintTiming {
   /** The new key's constraint name (MySQL's is always PRIMARY; PostgreSQL names it table_pkey without one). */
   name?: string;
+  /** The new key's INCLUDE columns (PostgreSQL). */
+  include?: readonly string[];
   /** The key it replaces: its columns, and its name where the dialect drops it by name (PostgreSQL). */
   replaces: PrimaryKeySchema;
 }
@@ -201,7 +208,7 @@ export interface BatchOperations {
   /** Records a dropIndex. */
   dropIndex(name: string, options?: Omit<DropIndexOptions, "schema" | "table">): void;
   /** Records a createPrimaryKey. */
-  createPrimaryKey(name: string, columns: readonly string[], options?: ConstraintTiming): void;
+  createPrimaryKey(name: string, columns: readonly string[], options?: Omit<CreatePrimaryKeyOptions, "schema">): void;
   /** Records a replacePrimaryKey. */
   replacePrimaryKey(columns: readonly string[], options: Omit<ReplacePrimaryKeyOptions, "schema">): void;
   /** Records an alterTableOptions. */

@@ -10,6 +10,7 @@
  *   columns compare by their values, the type's name being irrelevant;
  * - identity is AUTO_INCREMENT; defaults typed like their column (1/0 on booleans), the
  *   CURRENT_TIMESTAMP family (`now()`, `current_timestamp()`) in one spelling, in ON UPDATE too;
+ * - keys carry no `inline` flag (MySQL keeps no record of where a key was declared);
  * - the primary key has no name (it is always PRIMARY) and its columns are NOT NULL (MariaDB makes
  *   them so even when declared nullable); RESTRICT (the rule MariaDB holds when none is given)
  *   is null, an explicit NO ACTION is kept (MariaDB prints it back);
@@ -25,7 +26,7 @@
  * are reconciled by the compare engine's expression key.
  */
 import type { ColumnSchema, ColumnType, DatabaseSchema, IndexSchema, TableSchema, UniqueSchema } from "../../catalog/types.js";
-import { canonicalColumnFields, canonicalForeignKey, keyColumnsNotNull, literalSqlDefault, mapTables, withoutFields } from "../../catalog/normalize-helpers.js";
+import { canonicalColumnFields, canonicalForeignKey, keyColumnsNotNull, literalSqlDefault, mapTables, withoutFields, withoutLayout } from "../../catalog/normalize-helpers.js";
 import { parseStringLiteral } from "./literals.js";
 import { canonicalExpression, normaliseCollation } from "./reflect-columns.js";
 import { DEFAULT_VARCHAR_LENGTH, isDefaultDisplayWidth } from "./types.js";
@@ -83,8 +84,9 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function mysqlTable(table: TableSchema): TableSchema {
-  const foreignKeys = table.foreignKeys.map((fk) => canonicalForeignKey(fk, ["RESTRICT"]));
-  const uniques: UniqueSchema[] = table.uniques.map((u) => ({ ...u }));
+  // MySQL keeps no record of where a key was declared (SHOW CREATE writes every key at table level).
+  const foreignKeys = table.foreignKeys.map((fk) => canonicalForeignKey(withoutLayout(fk), ["RESTRICT"]));
+  const uniques: UniqueSchema[] = table.uniques.map((u) => withoutLayout({ ...u }));
   const indexes: IndexSchema[] = [];
   for (const index of table.indexes) {
     if (index.name === "PRIMARY") continue;
@@ -103,7 +105,7 @@ function mysqlTable(table: TableSchema): TableSchema {
   return {
     ...table,
     columns: keyColumnsNotNull(table.columns.map(mysqlColumn), table.primaryKey),
-    primaryKey: table.primaryKey && table.primaryKey.columns.length > 0 ? { ...table.primaryKey, name: null } : null,
+    primaryKey: table.primaryKey && table.primaryKey.columns.length > 0 ? { ...withoutLayout(table.primaryKey), name: null } : null,
     foreignKeys,
     uniques,
     indexes,

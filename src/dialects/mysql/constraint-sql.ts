@@ -25,6 +25,9 @@ function assertKeySupported(key: PrimaryKeySchema | UniqueSchema, what: string):
   if ((key as UniqueSchema).nullsNotDistinct) {
     throw new UnsupportedOperationError(`MySQL has no NULLS NOT DISTINCT (the ${label}): NULLs in a unique key are always distinct there.`, { hint: "Remove nullsNotDistinct for MySQL, or make the columns NOT NULL." });
   }
+  if (key.include && key.include.length > 0) {
+    throw new UnsupportedOperationError(`MySQL has no INCLUDE columns in keys (the ${label}: ${key.include.join(", ")}).`, { hint: "Remove include for MySQL (an index on the key's columns and these serves the same queries)." });
+  }
 }
 
 /** `PRIMARY KEY (…)` */

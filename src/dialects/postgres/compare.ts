@@ -10,6 +10,8 @@
  *   serial, identity and generated columns; an integer default `nextval('<table>_<column>_seq')`
  *   is autoincrement, as reflection reports it;
  * - primary-key columns are NOT NULL (PostgreSQL makes them so even when declared nullable);
+ * - keys carry no `inline` flag (pg_constraint keeps no record of where a key was declared), and
+ *   no INCLUDE columns is an empty list;
  * - a primary key without a name gets PostgreSQL's `<table>_pkey`; foreign keys with NO ACTION
  *   report null, INITIALLY DEFERRED implies DEFERRABLE; the btree method is null; columns have no
  *   ON UPDATE clause (a MySQL feature the model ignores elsewhere); the collation "default" is none;
@@ -25,7 +27,7 @@
  * the database prints them.
  */
 import type { ColumnSchema, ColumnType, DatabaseSchema, IndexElement, IndexSchema, TableSchema } from "../../catalog/types.js";
-import { canonicalColumnFields, canonicalForeignKey, keyColumnsNotNull, mapTables, typedLiteralDefault, withoutFields } from "../../catalog/normalize-helpers.js";
+import { canonicalColumnFields, canonicalForeignKey, keyColumnsNotNull, mapTables, typedLiteralDefault, withoutFields, withoutLayout } from "../../catalog/normalize-helpers.js";
 import { isSerialStyleDefault, parseReflectedDefault } from "./defaults.js";
 
 /** Column types a serial can have. */
@@ -140,7 +142,8 @@ function postgresIndex(index: IndexSchema, table: TableSchema): IndexSchema {
 }
 
 function postgresTable(table: TableSchema): TableSchema {
-  const primaryKey = table.primaryKey && table.primaryKey.columns.length > 0 ? { ...table.primaryKey, name: table.primaryKey.name || defaultPrimaryKeyName(table) } : null;
+  const pk = table.primaryKey && table.primaryKey.columns.length > 0 ? withoutLayout(table.primaryKey) : null;
+  const primaryKey = pk ? { ...pk, name: pk.name || defaultPrimaryKeyName(table), include: pk.include ?? [] } : null;
   // A constraint's own index is the constraint; reflection leaves it out, so the model must too.
   const constraintNames = new Set([primaryKey?.name, ...table.uniques.map((u) => u.name)].filter(Boolean));
   const columns = keyColumnsNotNull(table.columns.map((c) => postgresColumn(c, table)), table.primaryKey);
@@ -149,7 +152,8 @@ function postgresTable(table: TableSchema): TableSchema {
     schema: table.schema ?? null,
     columns,
     primaryKey,
-    foreignKeys: table.foreignKeys.map((fk) => canonicalForeignKey(fk)),
+    foreignKeys: table.foreignKeys.map((fk) => canonicalForeignKey(withoutLayout(fk))),
+    uniques: table.uniques.map((u) => ({ ...withoutLayout(u), include: u.include ?? [] })),
     indexes: table.indexes.filter((ix) => !constraintNames.has(ix.name)).map((ix) => postgresIndex(ix, { ...table, columns })),
     comment: table.comment || null,
     // Table collations and engines are MySQL's; PostgreSQL has neither.

@@ -21,14 +21,19 @@ export function timingSql(c: ConstraintTiming): string {
   return c.initiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE INITIALLY IMMEDIATE";
 }
 
-/** `[CONSTRAINT n] PRIMARY KEY (…) [DEFERRABLE …]` */
-export function primaryKeySql(pk: PrimaryKeySchema): string {
-  return named(pk.name, `PRIMARY KEY (${columnListSql(pk.columns)})${timingSql(pk)}`);
+/** ` INCLUDE (…)` for a key whose index stores columns beside the key (the index parameters come before the timing). */
+function includeSql(key: PrimaryKeySchema | UniqueSchema): string {
+  return key.include && key.include.length > 0 ? ` INCLUDE (${columnListSql(key.include)})` : "";
 }
 
-/** `[CONSTRAINT n] UNIQUE [NULLS NOT DISTINCT] (…) [DEFERRABLE …]` */
+/** `[CONSTRAINT n] PRIMARY KEY (…) [INCLUDE (…)] [DEFERRABLE …]` */
+export function primaryKeySql(pk: PrimaryKeySchema): string {
+  return named(pk.name, `PRIMARY KEY (${columnListSql(pk.columns)})${includeSql(pk)}${timingSql(pk)}`);
+}
+
+/** `[CONSTRAINT n] UNIQUE [NULLS NOT DISTINCT] (…) [INCLUDE (…)] [DEFERRABLE …]` */
 export function uniqueSql(unique: UniqueSchema): string {
-  return named(unique.name, `UNIQUE ${unique.nullsNotDistinct ? "NULLS NOT DISTINCT " : ""}(${columnListSql(unique.columns)})${timingSql(unique)}`);
+  return named(unique.name, `UNIQUE ${unique.nullsNotDistinct ? "NULLS NOT DISTINCT " : ""}(${columnListSql(unique.columns)})${includeSql(unique)}${timingSql(unique)}`);
 }
 
 /** `[CONSTRAINT n] CHECK (expr)` — the expression is SQL written by the author, kept verbatim. */

@@ -107,8 +107,16 @@ function keyNames(keys: string, relation: string): string {
 const NULLS_NOT_DISTINCT = (i: string): string => `COALESCE((to_jsonb(${i}) ->> 'indnullsnotdistinct')::boolean, false)`;
 
 /**
+ * The INCLUDE columns of index `i` by name: its attributes after the key ones (indnkeyatts of
+ * indnatts); empty for no index (a constraint that has none).
+ */
+const INCLUDED = (i: string): string => `ARRAY(SELECT a.attname::text FROM generate_series(${i}.indnkeyatts + 1, ${i}.indnatts) AS k(n)
+               JOIN pg_catalog.pg_attribute a ON a.attrelid = ${i}.indrelid AND a.attnum = ${i}.indkey[k.n - 1] ORDER BY k.n)`;
+
+/**
  * Primary key, unique, check and foreign key constraints (not exclusion or NOT NULL ones), with
- * their timing (DEFERRABLE, INITIALLY DEFERRED) and a unique key's NULLS NOT DISTINCT.
+ * their timing (DEFERRABLE, INITIALLY DEFERRED), a unique key's NULLS NOT DISTINCT, and a key's
+ * INCLUDE columns (its index's non-key attributes; conkey holds the key ones only).
  */
 export const CONSTRAINTS_SQL = `${TABLES_CTE}
 SELECT t.schema, t.table_name, con.conname::text AS name, con.contype::text AS type,
@@ -118,10 +126,11 @@ SELECT t.schema, t.table_name, con.conname::text AS name, con.contype::text AS t
        ${keyNames("con.confkey", "con.confrelid")} AS ref_columns,
        con.confdeltype::text AS on_delete, con.confupdtype::text AS on_update,
        con.condeferrable AS deferrable, con.condeferred AS deferred,
-       CASE WHEN con.contype = 'u' THEN ${NULLS_NOT_DISTINCT("ci")} ELSE false END AS nulls_not_distinct
+       CASE WHEN con.contype = 'u' THEN ${NULLS_NOT_DISTINCT("ci")} ELSE false END AS nulls_not_distinct,
+       ${INCLUDED("ci")} AS include
   FROM tbl t
   JOIN pg_catalog.pg_constraint con ON con.conrelid = t.oid AND con.contype IN ('p', 'u', 'f', 'c') AND con.conislocal
-  LEFT JOIN pg_catalog.pg_index ci ON con.contype = 'u' AND ci.indexrelid = con.conindid
+  LEFT JOIN pg_catalog.pg_index ci ON con.contype IN ('p', 'u') AND ci.indexrelid = con.conindid
   LEFT JOIN pg_catalog.pg_class ft ON ft.oid = con.confrelid
   LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = ft.relnamespace`;
 
@@ -137,8 +146,7 @@ export const INDEXES_SQL = `${TABLES_CTE}
 SELECT t.schema, t.table_name, ic.relname::text AS name, i.indisunique AS is_unique, am.amname::text AS method,
        pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
        ${NULLS_NOT_DISTINCT("i")} AS nulls_not_distinct,
-       ARRAY(SELECT a.attname::text FROM generate_series(i.indnkeyatts + 1, i.indnatts) AS k(n)
-               JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1] ORDER BY k.n) AS include,
+       ${INCLUDED("i")} AS include,
        (SELECT json_agg(json_build_object(
                  'column', a.attname::text,
                  'expression', CASE WHEN i.indkey[k.n - 1] = 0 THEN pg_catalog.pg_get_indexdef(i.indexrelid, k.n, true) END,

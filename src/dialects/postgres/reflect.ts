@@ -65,6 +65,8 @@ interface ConstraintRow extends TableKeyRow {
   deferrable: boolean;
   deferred: boolean;
   nulls_not_distinct: boolean;
+  /** A key's INCLUDE columns (empty for other constraints). */
+  include: string[];
 }
 
 interface IndexRow extends TableKeyRow {
@@ -144,8 +146,9 @@ function timing(row: ConstraintRow): ConstraintTiming {
 }
 
 function addConstraint(table: TableSchema, row: ConstraintRow): void {
-  if (row.type === "p") table.primaryKey = { name: row.name, columns: row.columns, ...timing(row) };
-  else if (row.type === "u") table.uniques.push({ name: row.name, columns: row.columns, ...timing(row), ...(row.nulls_not_distinct ? { nullsNotDistinct: true } : {}) });
+  const include = row.include.length > 0 ? { include: row.include } : {};
+  if (row.type === "p") table.primaryKey = { name: row.name, columns: row.columns, ...timing(row), ...include };
+  else if (row.type === "u") table.uniques.push({ name: row.name, columns: row.columns, ...timing(row), ...(row.nulls_not_distinct ? { nullsNotDistinct: true } : {}), ...include });
   else if (row.type === "c") table.checks.push({ name: row.name, expression: row.expression ?? "" });
   else {
     table.foreignKeys.push({

@@ -87,7 +87,7 @@ function referencesSql(fk: ForeignKeySchema): string {
   return text;
 }
 
-/** Refuses what SQLite's keys cannot be: deferrable (only foreign keys are) or NULLS NOT DISTINCT. */
+/** Refuses what SQLite's keys cannot be: deferrable (only foreign keys are), NULLS NOT DISTINCT, or with INCLUDE columns. */
 function assertKeySupported(key: PrimaryKeySchema | UniqueSchema, what: string, table: string): void {
   const label = `${what}${key.name ? ` "${key.name}"` : ""} of "${table}" (${key.columns.join(", ")})`;
   if (key.deferrable || key.initiallyDeferred) {
@@ -95,6 +95,9 @@ function assertKeySupported(key: PrimaryKeySchema | UniqueSchema, what: string, 
   }
   if ((key as UniqueSchema).nullsNotDistinct) {
     throw new UnsupportedOperationError(`SQLite has no NULLS NOT DISTINCT (the ${label}): NULLs in a unique key are always distinct there.`, { hint: "Remove nullsNotDistinct for SQLite." });
+  }
+  if (key.include && key.include.length > 0) {
+    throw new UnsupportedOperationError(`SQLite has no INCLUDE columns in keys (the ${label}: ${key.include.join(", ")}).`, { hint: "Remove include for SQLite." });
   }
 }
 

@@ -163,7 +163,7 @@ describe("normalizePostgresSchema", () => {
   });
 
   it("names an unnamed primary key <table>_pkey", () => {
-    expect(normalizePostgresSchema(model).tables[0]!.primaryKey).toEqual({ name: "users_pkey", columns: ["id"] });
+    expect(normalizePostgresSchema(model).tables[0]!.primaryKey).toEqual({ name: "users_pkey", columns: ["id"], include: [] });
   });
 
   it("keeps json and jsonb, serial and identity, varchar and varchar(n) apart", () => {

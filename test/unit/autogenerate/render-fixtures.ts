@@ -147,6 +147,10 @@ export const richOperations: Operation[] = [
   // PostgreSQL's key timing, NULLS NOT DISTINCT and index element options.
   { kind: "createPrimaryKey", table: "ledger", constraint: { name: "ledger_pkey", columns: ["id"], deferrable: true, initiallyDeferred: true } },
   { kind: "createUniqueConstraint", table: "ledger", constraint: { name: "ledger_ref_key", columns: ["ref"], deferrable: true, nullsNotDistinct: true } },
+  // Keys whose index stores INCLUDE columns (PostgreSQL 11+).
+  { kind: "createPrimaryKey", table: "ledger", constraint: { name: "ledger_pkey", columns: ["id"], include: ["label", "ref"] } },
+  { kind: "createUniqueConstraint", table: "ledger", constraint: { name: "ledger_ref_key", columns: ["ref"], include: ["label"] } },
+  { kind: "replacePrimaryKey", table: "ledger", constraint: { name: "ledger_pkey", columns: ["id", "ref"], include: ["label"] }, existing: { name: "ledger_pkey", columns: ["id"], include: ["ref"] } },
   {
     kind: "createIndex",
     table: "ledger",
@@ -170,9 +174,13 @@ export const richOperations: Operation[] = [
       schema: null,
       name: "ledger",
       columns: [col("id", { kind: "integer" }, { nullable: false }), col("label", { kind: "text" }, { collation: "c", collationSchema: "s" }), col("ref", { kind: "integer" })],
-      primaryKey: { name: "ledger_pkey", columns: ["id"], deferrable: true },
+      // Declared on its column (inline), deferrable and with INCLUDE columns: `.primaryKey({ … })` says all of it.
+      primaryKey: { name: "ledger_pkey", columns: ["id"], deferrable: true, include: ["ref"], inline: true },
       foreignKeys: [],
-      uniques: [{ name: "ledger_ref_key", columns: ["ref"], initiallyDeferred: true, nullsNotDistinct: true }],
+      uniques: [
+        { name: "ledger_label_key", columns: ["label"], include: ["id"], inline: true },
+        { name: "ledger_ref_key", columns: ["ref"], initiallyDeferred: true, nullsNotDistinct: true },
+      ],
       checks: [],
       indexes: [{ name: "ix_ledger_label", elements: [{ column: "label", nulls: "first" }], unique: false, where: null, using: null }],
       comment: null,
