@@ -16,12 +16,12 @@ import { foldPostgresSpellings } from "../../../src/dialects/postgres/expression
 import { sqliteDialect } from "../../../src/dialects/sqlite/index.js";
 import { normalizeSqliteSchema } from "../../../src/dialects/sqlite/compare.js";
 import { MigrateError } from "../../../src/errors.js";
-import { defineSchema, integer, primaryKey, schemaFromModel, table, text, unique } from "../../../src/model/index.js";
+import { defineSchema, integer, primaryKey, schemaFromModel, table, text, unique, type AnyTable } from "../../../src/model/index.js";
 import type { Operation } from "../../../src/operations/types.js";
 import { PG_CAPS } from "../autogenerate/fixtures.js";
 
 const offline: CompileContext = { offline: true, tableState: () => undefined };
-const build = (...tables: Parameters<typeof defineSchema>[0]["tables"]) => schemaFromModel(defineSchema({ tables }));
+const build = (...tables: AnyTable[]) => schemaFromModel(defineSchema({ tables }));
 const sqlOf = async (dialect: typeof postgresDialect, op: Operation): Promise<string[]> => (await dialect.compile(op, offline)).map((s) => s.sql);
 
 const ledger = table("ledger", {
