@@ -170,5 +170,5 @@ describe("PostgreSQL keys, index element options and collations with their schem
     writeFileSync(join(ctx.project.dir, "schema.ts"), schema(START));
     const check = ctx.project.run(["check"]);
     expect(check.code, check.stdout + check.stderr).toBe(0);
-  });
+  }, 240_000);
 });

@@ -115,5 +115,5 @@ describe("PostgreSQL keys: deferrable on their column, INCLUDE columns", () => {
     writeFileSync(join(ctx.project.dir, "schema.ts"), schema(START));
     const check = ctx.project.run(["check"]);
     expect(check.code, check.stdout + check.stderr).toBe(0);
-  });
+  }, 240_000);
 });
