@@ -44,6 +44,7 @@ export {
   unique,
   type CheckDefinition,
   type ConstraintNameOption,
+  type CheckConstraintOptions,
   type ForeignKeyDefinition,
   type IndexDefinition,
   type IndexColumnsOf,

@@ -57,7 +57,8 @@ function uniqueCode(u: UniqueSchema, ctx: RenderContext): Code {
 
 /** `check("a > 0", { name })`. */
 function checkCode(c: CheckSchema, ctx: RenderContext): Code {
-  return call(ctx.use("check"), [str(c.expression), ...nameOption(c.name)]);
+  const entries = [...nameEntry(c.name), ...(c.column === undefined ? [] : [{ key: "column", value: str(c.column) }])];
+  return call(ctx.use("check"), [str(c.expression), ...(entries.length > 0 ? [object(entries)] : [])]);
 }
 
 /** An element's options in the order the DSL documents them; unset ones left out. */
@@ -119,8 +120,11 @@ export function foreignKeyOptions(fk: ForeignKeySchema, tableSchema: string | nu
   const entries: ObjectEntry[] = [];
   if (withName && fk.name) entries.push({ key: "name", value: str(fk.name) });
   else if (withName && fk.name === null) entries.push({ key: "name", value: text("null") });
-  if (fk.onDelete) entries.push({ key: "onDelete", value: str(fk.onDelete) });
-  if (fk.onUpdate) entries.push({ key: "onUpdate", value: str(fk.onUpdate) });
+  const actions: ObjectEntry[] = [];
+  if (fk.onDelete) actions.push({ key: "onDelete", value: str(fk.onDelete) });
+  if (fk.onUpdate) actions.push({ key: "onUpdate", value: str(fk.onUpdate) });
+  // Written in the order the database keeps them (the model reads the order back: updateFirst).
+  entries.push(...(fk.updateFirst ? actions.reverse() : actions));
   if (fk.deferrable !== undefined && fk.deferrable !== false) entries.push({ key: "deferrable", value: valueCode(fk.deferrable) });
   if (fk.initiallyDeferred !== undefined && fk.initiallyDeferred !== false) entries.push({ key: "initiallyDeferred", value: valueCode(fk.initiallyDeferred) });
   const referencedSchema = fk.referencedSchema ?? null;

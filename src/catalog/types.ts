@@ -108,6 +108,12 @@ export interface ForeignKeySchema extends ConstraintTiming {
   onDelete?: ReferentialAction | null;
   onUpdate?: ReferentialAction | null;
   /**
+   * ON UPDATE was written before ON DELETE (`ON UPDATE NO ACTION ON DELETE CASCADE`, as Room
+   * writes it). A layout fact SQLite keeps in sqlite_schema.sql; the model takes it from the
+   * order of `onUpdate` and `onDelete` in the options object. Compare ignores it.
+   */
+  updateFirst?: boolean;
+  /**
    * Declared in its column's definition (`.primaryKey()`, `.unique()`, `.references()` on the
    * column) rather than among the table's constraints. SQLite writes it there and keeps it so
    * in sqlite_schema.sql; the other dialects write every constraint at table level, and compare
@@ -137,6 +143,12 @@ export interface UniqueSchema extends ConstraintTiming {
 export interface CheckSchema {
   name?: string | null;
   expression: string;
+  /**
+   * Declared in this column's definition (`price integer CHECK (price >= 0)`) rather than among
+   * the table's constraints. SQLite keeps it there in sqlite_schema.sql; MariaDB reports it with
+   * LEVEL Column and names it after the column. Compare ignores the placement, as for `inline` keys.
+   */
+  column?: string;
 }
 
 /**

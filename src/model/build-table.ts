@@ -134,6 +134,8 @@ export function buildForeignKey(
     referencedColumns: [...referencedColumns],
     onDelete: options.onDelete ?? null,
     onUpdate: options.onUpdate ?? null,
+    // The options object keeps its keys in the order written; SQLite keeps the clauses so too.
+    ...(options.onUpdate && options.onDelete && Object.keys(options).indexOf("onUpdate") < Object.keys(options).indexOf("onDelete") ? { updateFirst: true } : {}),
     deferrable: options.deferrable ?? false,
     initiallyDeferred: options.initiallyDeferred ?? false,
   });
@@ -250,7 +252,10 @@ export function buildTable(input: TableInput): TableSchema {
   const checks = (extras.checks ?? []).map((c) => {
     const expression = sqlTextOf(c.expression, `a check constraint of table ${name}`);
     if (expression.trim() === "") throw modelError(`A check constraint of table ${name} has an empty condition.`, "Write the SQL condition, e.g. check(\"price >= 0\").");
-    return unnamedIf(c.unnamed, { name: explicitName(c.name, `a check constraint of table ${name}`), expression });
+    if (c.column !== undefined && !defs.has(c.column)) {
+      throw modelError(`A check constraint of table ${name} is written in column "${c.column}", which the table does not have.`, "Name one of the table's columns in `column`, or leave it out for a table-level check.");
+    }
+    return unnamedIf(c.unnamed, { name: explicitName(c.name, `a check constraint of table ${name}`), expression, ...(c.column !== undefined ? { column: c.column } : {}) });
   });
 
   return {

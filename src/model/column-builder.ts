@@ -23,6 +23,7 @@ export interface ReferenceOptions {
    * constraint without a name, leaving the choice to the database (SQLite keeps it unnamed).
    */
   name?: string | null;
+  /** ON DELETE; written before or after ON UPDATE in the order these two keys are given (SQLite keeps it). */
   onDelete?: ReferentialAction;
   onUpdate?: ReferentialAction;
   deferrable?: boolean;

@@ -90,6 +90,8 @@ export interface CheckDefinition {
   readonly athanorKind: "check";
   readonly expression: SqlText;
   readonly name: string | null;
+  /** Declared in this column's definition (see CheckConstraintOptions.column). */
+  readonly column?: string;
   /** `{ name: null }` was given: leave it without a name. */
   readonly unnamed?: boolean;
 }
@@ -150,9 +152,18 @@ export function unique<N extends string = never>(columns: readonly N[], options:
   return { athanorKind: "unique", columns: [...columns], ...nameFields(options), ...keyDefinitionOptions(options) };
 }
 
+/** Options of `check(...)`: its name, and the column whose definition it is written in. */
+export interface CheckConstraintOptions extends ConstraintNameOption {
+  /**
+   * Write the check in this column's definition (`"qty" integer CHECK (qty > 0)`) instead of
+   * among the table's constraints, as SQLite and MariaDB keep it. Absent: a table constraint.
+   */
+  column?: string;
+}
+
 /** A check constraint; `expression` is the SQL condition without `CHECK ( )`. */
-export function check(expression: SqlText, options: ConstraintNameOption = {}): CheckDefinition {
-  return { athanorKind: "check", expression, ...nameFields(options) };
+export function check(expression: SqlText, options: CheckConstraintOptions = {}): CheckDefinition {
+  return { athanorKind: "check", expression, ...nameFields(options), ...(options.column !== undefined ? { column: options.column } : {}) };
 }
 
 /** A (composite) primary key; its columns are NOT NULL unless marked `.nullable()` (which only SQLite honours). */

@@ -52,6 +52,7 @@ export {
   type CheckDefinition,
   type ConstraintFlags,
   type ConstraintNameOption,
+  type CheckConstraintOptions,
   type ForeignKeyDefinition,
   type IndexDefinition,
   type IndexColumnsOf,

@@ -85,7 +85,10 @@ function renameColumn(edit: TableEdit, column: ColumnSchema, to: string, rules: 
     f.columns = swap(f.columns);
     if (rules.sameName(f.referencedTable, t.name)) f.referencedColumns = swap(f.referencedColumns);
   }
-  for (const c of t.checks) c.expression = text(c.expression);
+  for (const c of t.checks) {
+    c.expression = text(c.expression);
+    if (c.column !== undefined && rules.sameName(c.column, from)) c.column = to;
+  }
   for (const c of t.columns) if (c.generated?.kind === "computed") c.generated = { ...c.generated, sql: text(c.generated.sql) };
   for (const i of t.indexes) {
     i.elements = i.elements.map((e) => ("column" in e ? { ...e, column: rules.sameName(e.column, from) ? to : e.column } : { ...e, expression: text(e.expression) }));

@@ -9,7 +9,7 @@
  */
 import { createObjectStatements, dropObjectStatements, replaceObjectStatements } from "./compile-objects.js";
 import type { AlterTableOptionsOp, Operation, OperationTable, TableLevelOperation, OnTable } from "../../operations/types.js";
-import type { TableSchema } from "../../catalog/types.js";
+import type { ColumnSchema, TableSchema } from "../../catalog/types.js";
 import type { CompileContext, Statement } from "../dialect.js";
 import { MigrateError, UnsupportedOperationError } from "../../errors.js";
 import { quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";
@@ -67,12 +67,16 @@ function tableOptionsClause(op: AlterTableOptionsOp): string {
 /** CREATE TABLE with every column, key, constraint and index in one statement (DDL is not transactional). */
 export function createTableSql(table: TableSchema): string {
   const where = table.name;
-  const lines = table.columns.map((c) => columnDefinition(c, `${table.name}.${c.name}`));
+  // A check declared in its column is written there, where no name can be given: MariaDB names it
+  // after the column. A check named otherwise stays a table constraint, so it keeps its name.
+  const inline = new Set(table.checks.filter((check) => check.column !== undefined && (!check.name || check.name === check.column) && table.columns.some((c) => c.name === check.column)));
+  const inColumn = (c: ColumnSchema) => [...inline].filter((check) => check.column === c.name).map((check) => ` CHECK (${check.expression})`).join("");
+  const lines = table.columns.map((c) => columnDefinition(c, `${table.name}.${c.name}`) + inColumn(c));
   if (table.primaryKey && table.primaryKey.columns.length > 0) lines.push(primaryKeyClause(table.primaryKey));
   for (const unique of table.uniques) lines.push(uniqueClause(unique));
   for (const index of table.indexes) lines.push(inlineIndexClause(index, `${where}.${index.name}`));
   for (const fk of table.foreignKeys) lines.push(foreignKeyClause(fk, where));
-  for (const check of table.checks) lines.push(checkClause(check));
+  for (const check of table.checks) if (!inline.has(check)) lines.push(checkClause(check));
   // COLLATE alone fixes the table's character set too (the collation names it).
   const engine = table.engine ? ` ENGINE=${tableOption(table.engine, `${where} engine`)}` : "";
   const collation = table.collation ? ` COLLATE=${tableOption(table.collation, `${where} collation`)}` : "";

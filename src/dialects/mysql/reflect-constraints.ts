@@ -51,6 +51,8 @@ export interface CheckRow {
   table_name: string;
   constraint_name: string;
   check_clause: string;
+  /** MariaDB: "Column" for a check written in its column's definition (named after the column), else "Table". */
+  level?: string | null;
 }
 
 /** Groups rows by a key, keeping first-seen order. */
@@ -107,7 +109,10 @@ function methodOf(indexType: string): string | null {
 function elementOf(row: IndexRow): IndexElement {
   const descending = row.collation === "D" ? { descending: true } : {};
   if (row.column_name === null) return { expression: stripOuterParens(row.expression ?? ""), ...descending };
-  const length = row.sub_part === null ? {} : { length: Number(row.sub_part) };
+  // A SPATIAL key part always reports SUB_PART 32 (the size of its bounding box), while DDL
+  // refuses any length on it: that number is no prefix anyone wrote.
+  const spatial = row.index_type.toUpperCase() === "SPATIAL";
+  const length = row.sub_part === null || spatial ? {} : { length: Number(row.sub_part) };
   return { column: row.column_name, ...length, ...descending };
 }
 
@@ -153,5 +158,7 @@ export function indexesOf(rows: IndexRow[], fks: ForeignKeySchema[]): TableIndex
 
 /** Check constraints with one pair of wrapping parentheses removed (MySQL 8 adds them). */
 export function checksOf(rows: CheckRow[]): CheckSchema[] {
-  return rows.map((r) => ({ name: r.constraint_name, expression: stripOuterParens(r.check_clause) })).sort(byName);
+  return rows
+    .map((r): CheckSchema => ({ name: r.constraint_name, expression: stripOuterParens(r.check_clause), ...(r.level === "Column" ? { column: r.constraint_name } : {}) }))
+    .sort(byName);
 }

@@ -107,7 +107,7 @@ export function checksQuery(f: CatalogFilter, info: ServerInfo): Statement | und
   if (info.flavour === "mariadb") {
     const w = where("CONSTRAINT_SCHEMA", "TABLE_NAME", f);
     return {
-      sql: `SELECT CONSTRAINT_SCHEMA AS table_schema, TABLE_NAME AS table_name, CONSTRAINT_NAME AS constraint_name, CHECK_CLAUSE AS check_clause
+      sql: `SELECT CONSTRAINT_SCHEMA AS table_schema, TABLE_NAME AS table_name, CONSTRAINT_NAME AS constraint_name, CHECK_CLAUSE AS check_clause, LEVEL AS level
 FROM information_schema.CHECK_CONSTRAINTS
 WHERE ${w.sql}
 ORDER BY CONSTRAINT_SCHEMA, TABLE_NAME, CONSTRAINT_NAME`,

@@ -154,7 +154,7 @@ export function parseColumnType(columnType: string, enumName: string): ColumnTyp
     return { kind: "raw", sql: text };
   }
   if (/^set\s*\(/i.test(text)) return { kind: "raw", sql: text };
-  const m = /^([a-z]+(?: precision)?)\s*(?:\(([^)]*)\))?\s*(.*)$/i.exec(text);
+  const m = /^([a-z][a-z0-9]*(?: precision)?)\s*(?:\(([^)]*)\))?\s*(.*)$/i.exec(text);
   if (!m) return { kind: "raw", sql: text.toLowerCase() };
   const base = (m[1] ?? "").toLowerCase();
   const args = (m[2] ?? "").split(",").map((a) => a.trim()).filter((a) => a !== "").map(Number);

@@ -9,14 +9,26 @@ import type { ColumnType, DefaultValue } from "../../catalog/types.js";
 import { quoteLiteral } from "./quote.js";
 import { closingParen, isPunct, tokenize } from "./sql-tokens.js";
 
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
 /** Defaults SQLite accepts bare (not in parentheses): its time keywords and TRUE/FALSE. */
 const BARE_KEYWORDS = new Set(["CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "TRUE", "FALSE"]);
 
-/** The text after DEFAULT for `value`. */
+/**
+ * The text after DEFAULT for `value`. An SQL default that is a number spelt otherwise than its
+ * value prints is written bare: that is how `DEFAULT 0.0` (Rails' float and decimal defaults)
+ * keeps its text, which a number value would print as `0` (reflectDefault reads it so). Any
+ * other SQL default, `(1)` included, keeps its parentheses.
+ */
 export function defaultSql(value: DefaultValue): string {
   if (value.kind === "literal") return quoteLiteral(value.value);
   const text = value.sql.trim();
-  return BARE_KEYWORDS.has(text.toUpperCase()) ? text : `(${text})`;
+  return BARE_KEYWORDS.has(text.toUpperCase()) || isRespeltNumber(text) ? text : `(${text})`;
+}
+
+/** A numeric literal whose spelling is not how its value prints (`0.0`, `1e3`, `+5`). */
+function isRespeltNumber(text: string): boolean {
+  return NUMBER.test(text) && String(Number(text)) !== text;
 }
 
 /**
@@ -24,10 +36,8 @@ export function defaultSql(value: DefaultValue): string {
  * CURRENT_TIMESTAMP and friends, not a parenthesised expression.
  */
 export function isConstantDefault(value: DefaultValue | null | undefined): boolean {
-  return value === null || value === undefined || value.kind === "literal" || /^(TRUE|FALSE)$/i.test(value.sql.trim());
+  return value === null || value === undefined || value.kind === "literal" || /^(TRUE|FALSE)$/i.test(value.sql.trim()) || isRespeltNumber(value.sql.trim());
 }
-
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
  * The DefaultValue for a DEFAULT clause's text (`raw`, as written in CREATE TABLE). A boolean
@@ -43,7 +53,8 @@ export function reflectDefault(raw: string, type: ColumnType): DefaultValue {
   if (NUMBER.test(text)) {
     const n = Number(text);
     const exact = Number.isSafeInteger(n) || !/^[+-]?\d+$/.test(text);
-    if (exact) {
+    // A number spelt otherwise than the value prints (0.0, 1e3, +5) keeps its spelling as SQL.
+    if (exact && String(n) === text) {
       if (type.kind === "boolean" && (n === 0 || n === 1)) return { kind: "literal", value: n === 1 };
       return { kind: "literal", value: n };
     }

@@ -1,7 +1,8 @@
 /**
  * Reads what the pragmas do not report out of a stored CREATE TABLE statement: constraint names,
  * CHECK texts, DEFAULT clauses as written, generated-column expressions, collations,
- * AUTOINCREMENT, FOREIGN KEY deferrability and table options (WITHOUT ROWID, STRICT).
+ * AUTOINCREMENT, FOREIGN KEY deferrability, table options (WITHOUT ROWID, STRICT) and the
+ * ON CONFLICT clauses of keys and NOT NULL (which the model cannot hold: reflection reports them).
  * Unknown syntax is skipped rather than rejected: the pragmas stay the authority on columns,
  * keys and indexes, and this parse only adds detail to them.
  */
@@ -26,6 +27,8 @@ export interface ParsedCheck {
   name: string | null;
   expression: string;
   values?: string[];
+  /** The column whose definition it is written in; absent: a table constraint. */
+  column?: string;
 }
 
 /** A FOREIGN KEY clause (column-level REFERENCES or table-level FOREIGN KEY). */
@@ -38,6 +41,8 @@ export interface ParsedForeignKey {
   onUpdate: ReferentialAction | null;
   deferrable: boolean;
   initiallyDeferred: boolean;
+  /** ON UPDATE came before ON DELETE. */
+  updateFirst: boolean;
   /** Written in the column definition (`col … REFERENCES t (c)`). */
   inline: boolean;
 }
@@ -53,6 +58,8 @@ export interface ParsedTable {
   foreignKeys: ParsedForeignKey[];
   /** The text after the closing parenthesis: "WITHOUT ROWID", "STRICT", or "". */
   options: string;
+  /** Each ON CONFLICT clause with what it is on: `UNIQUE ("a", "b") ON CONFLICT REPLACE`, `"col" NOT NULL ON CONFLICT IGNORE`. */
+  conflictClauses: string[];
 }
 
 const COLUMN_CONSTRAINT_START = new Set(["CONSTRAINT", "PRIMARY", "NOT", "NULL", "UNIQUE", "CHECK", "DEFAULT", "COLLATE", "REFERENCES", "GENERATED", "AS"]);
@@ -109,8 +116,12 @@ class Cursor {
       .map((t) => t.value);
   }
 
-  conflictClause(): void {
-    if (this.keyword("ON", "CONFLICT")) this.pos++;
+  /** Consumes `ON CONFLICT <resolution>`; returns the resolution, or null when there is none. */
+  conflictClause(): string | null {
+    if (!this.keyword("ON", "CONFLICT")) return null;
+    const resolution = this.peek();
+    this.pos++;
+    return resolution?.text.toUpperCase() ?? null;
   }
 }
 
@@ -125,10 +136,16 @@ function referentialAction(c: Cursor): ReferentialAction | null {
 }
 
 function foreignKeyClause(c: Cursor, name: string | null, columns: string[], inline: boolean): ParsedForeignKey {
-  const fk: ParsedForeignKey = { name, columns, referencedTable: c.name() ?? "", referencedColumns: c.nameList(), onDelete: null, onUpdate: null, deferrable: false, initiallyDeferred: false, inline };
+  const fk: ParsedForeignKey = { name, columns, referencedTable: c.name() ?? "", referencedColumns: c.nameList(), onDelete: null, onUpdate: null, deferrable: false, initiallyDeferred: false, updateFirst: false, inline };
+  let seenDelete = false;
   while (!c.done()) {
-    if (c.keyword("ON", "DELETE")) fk.onDelete = referentialAction(c);
-    else if (c.keyword("ON", "UPDATE")) fk.onUpdate = referentialAction(c);
+    if (c.keyword("ON", "DELETE")) {
+      fk.onDelete = referentialAction(c);
+      seenDelete = true;
+    } else if (c.keyword("ON", "UPDATE")) {
+      fk.onUpdate = referentialAction(c);
+      fk.updateFirst = !seenDelete;
+    }
     else if (c.keyword("MATCH")) c.pos++;
     else if (c.keyword("NOT", "DEFERRABLE")) fk.deferrable = false;
     else if (c.keyword("DEFERRABLE")) fk.deferrable = true;
@@ -170,18 +187,23 @@ function parseColumn(c: Cursor, out: ParsedTable): void {
     }
     if (c.keyword("PRIMARY", "KEY")) {
       if (!c.keyword("ASC")) c.keyword("DESC");
-      c.conflictClause();
+      const conflict = c.conflictClause();
+      if (conflict) out.conflictClauses.push(`${JSON.stringify(column.name)} PRIMARY KEY ON CONFLICT ${conflict}`);
       column.autoincrement = c.keyword("AUTOINCREMENT");
       out.primaryKey = { name: constraintName, columns: [column.name], inline: true };
     } else if (c.keyword("NOT", "NULL") || c.keyword("UNIQUE") || c.keyword("NULL")) {
       const prev = c.tokens[c.pos - 1];
-      if (isKeyword(prev, "UNIQUE")) out.uniques.push({ name: constraintName, columns: [column.name], inline: true });
-      c.conflictClause();
+      const what = isKeyword(prev, "UNIQUE") ? "UNIQUE" : isKeyword(c.tokens[c.pos - 2], "NOT") ? "NOT NULL" : "NULL";
+      if (what === "UNIQUE") out.uniques.push({ name: constraintName, columns: [column.name], inline: true });
+      const conflict = c.conflictClause();
+      if (conflict) out.conflictClauses.push(`${JSON.stringify(column.name)} ${what} ON CONFLICT ${conflict}`);
     } else if (c.keyword("CHECK")) {
       const g = c.group();
       if (g) {
-        const check: ParsedCheck = { name: constraintName, expression: g.text };
-        const values = column.enumCheck === null ? enumValues(c.tokens, g.first, g.last, column.name) : null;
+        const check: ParsedCheck = { name: constraintName, expression: g.text, column: column.name };
+        // Only a named check can be an enum: athanor names an enum's check after the enum, and an
+        // unnamed one read as an enum would come back with a name the database never had.
+        const values = column.enumCheck === null && constraintName !== null ? enumValues(c.tokens, g.first, g.last, column.name) : null;
         if (values) {
           check.values = values;
           column.enumCheck = check;
@@ -214,8 +236,18 @@ function parseColumn(c: Cursor, out: ParsedTable): void {
 
 function parseTableConstraint(c: Cursor, out: ParsedTable): void {
   const name = c.keyword("CONSTRAINT") ? c.name() : null;
-  if (c.keyword("PRIMARY", "KEY")) out.primaryKey = { name, columns: c.nameList(), inline: false };
-  else if (c.keyword("UNIQUE")) out.uniques.push({ name, columns: c.nameList(), inline: false });
+  const conflict = (what: string, columns: string[]) => {
+    const resolution = c.conflictClause();
+    if (resolution) out.conflictClauses.push(`${what} (${columns.map((n) => JSON.stringify(n)).join(", ")}) ON CONFLICT ${resolution}`);
+  };
+  if (c.keyword("PRIMARY", "KEY")) {
+    out.primaryKey = { name, columns: c.nameList(), inline: false };
+    conflict("PRIMARY KEY", out.primaryKey.columns);
+  } else if (c.keyword("UNIQUE")) {
+    const columns = c.nameList();
+    out.uniques.push({ name, columns, inline: false });
+    conflict("UNIQUE", columns);
+  }
   else if (c.keyword("CHECK")) {
     const g = c.group();
     if (g) out.checks.push({ name, expression: g.text });
@@ -231,7 +263,7 @@ function isTableConstraint(t: Token | undefined): boolean {
 
 /** Parses a CREATE TABLE statement as stored in sqlite_schema.sql. */
 export function parseCreateTable(sql: string): ParsedTable {
-  const out: ParsedTable = { columns: [], primaryKey: null, uniques: [], checks: [], foreignKeys: [], options: "" };
+  const out: ParsedTable = { columns: [], primaryKey: null, uniques: [], checks: [], foreignKeys: [], options: "", conflictClauses: [] };
   const tokens = tokenize(sql);
   const open = tokens.findIndex((t) => isPunct(t, "("));
   if (open < 0) return out;

@@ -2,12 +2,13 @@
  * Reflection: the live SQLite schema as a neutral DatabaseSchema. The pragmas are the authority
  * on columns, keys and indexes; the stored CREATE statements add what the pragmas do not say
  * (constraint names, CHECK texts, defaults as written, generated expressions, enums stored as
- * TEXT + CHECK). Triggers and table options are kept aside for rebuilds (see table-extras).
+ * TEXT + CHECK). Triggers and table options are kept aside for rebuilds (see table-extras); ON
+ * CONFLICT clauses, which the model cannot hold, are reported as unmanaged.
  */
 import { reflectUnmanaged } from "./reflect-unmanaged.js";
 import { reflectObjects } from "./reflect-objects.js";
 import type { Connection, ReflectOptions } from "../dialect.js";
-import type { CheckSchema, ColumnSchema, DatabaseSchema, ForeignKeySchema, IndexSchema, ReferentialAction, TableRef, TableSchema, UniqueSchema } from "../../catalog/types.js";
+import type { CheckSchema, ColumnSchema, DatabaseSchema, ForeignKeySchema, IndexSchema, ReferentialAction, TableRef, TableSchema, UniqueSchema, UnmanagedObject } from "../../catalog/types.js";
 import { reflectDefault } from "./defaults.js";
 import { foldName, sameName } from "./names.js";
 import { parseCreateIndex } from "./parse-create-index.js";
@@ -88,7 +89,7 @@ function reflectForeignKeys(rows: ForeignKeyRow[], parsed: ParsedTable): Foreign
     const index = groups.findIndex((g, i) => !used.has(i) && sameName(g[0].ref, fk.referencedTable) && sameColumns(g.map((r) => r.col), fk.columns));
     if (index < 0) continue;
     used.add(index);
-    result.push({ ...fromGroup(groups[index]), name: fk.name, onDelete: fk.onDelete, onUpdate: fk.onUpdate, deferrable: fk.deferrable, initiallyDeferred: fk.initiallyDeferred, ...inlineField(fk.inline) });
+    result.push({ ...fromGroup(groups[index]), name: fk.name, onDelete: fk.onDelete, onUpdate: fk.onUpdate, deferrable: fk.deferrable, initiallyDeferred: fk.initiallyDeferred, ...(fk.updateFirst && fk.onDelete && fk.onUpdate ? { updateFirst: true } : {}), ...inlineField(fk.inline) });
   }
   groups.forEach((g, i) => {
     if (!used.has(i)) result.push(fromGroup(g));
@@ -128,8 +129,14 @@ function reflectIndexes(rows: IndexRow[], sqlByIndex: Map<string, string>): Inde
   });
 }
 
-function reflectOneTable(name: string, sql: string, by: Grouped): TableSchema {
+/** What the model cannot hold of one table's CREATE TABLE text, for DatabaseSchema.unmanagedObjects. */
+function unmanagedOf(name: string, parsed: ParsedTable): UnmanagedObject[] {
+  return parsed.conflictClauses.map((clause) => ({ kind: "conflict clause", name: clause, table: name, detail: clause }));
+}
+
+function reflectOneTable(name: string, sql: string, by: Grouped, unmanaged: UnmanagedObject[]): TableSchema {
   const parsed = parseCreateTable(sql);
+  unmanaged.push(...unmanagedOf(name, parsed));
   const enumChecks = new Set<ParsedCheck>();
   const columnRows = (by.columns.get(name) ?? []).filter((r) => r.hidden !== HIDDEN_VIRTUAL_TABLE);
   const columns = columnRows.map((row) => reflectColumn(row, parsed.columns.find((c) => sameName(c.name, row.name)), enumChecks));
@@ -145,7 +152,7 @@ function reflectOneTable(name: string, sql: string, by: Grouped): TableSchema {
     primaryKey: pkColumns.length > 0 ? { name: pkParsed?.name ?? null, columns: pkColumns, ...inlineField(!!pkParsed?.inline && !columns.some((c) => c.generated?.kind === "autoincrement")) } : null,
     foreignKeys: reflectForeignKeys(by.foreignKeys.get(name) ?? [], parsed),
     uniques: reflectUniques(indexRows, parsed, pkColumns),
-    checks: parsed.checks.filter((c) => !enumChecks.has(c)).map((c): CheckSchema => ({ name: c.name, expression: c.expression })),
+    checks: parsed.checks.filter((c) => !enumChecks.has(c)).map((c): CheckSchema => ({ name: c.name, expression: c.expression, ...(c.column === undefined ? {} : { column: c.column }) })),
     indexes: reflectIndexes(indexRows, new Map(objects.filter((o) => o.type === "index").map((o) => [o.name, o.sql]))),
     comment: null,
   };
@@ -181,10 +188,11 @@ export async function reflect(conn: Connection, options: ReflectOptions = {}): P
     indexes: groupBy(rows.indexes, (r) => r.tbl),
     objects: groupBy(rows.objects, (r) => r.tbl),
   };
-  const tables = rows.tables.map((t) => reflectOneTable(t.name, t.sql, by));
+  const conflictClauses: UnmanagedObject[] = [];
+  const tables = rows.tables.map((t) => reflectOneTable(t.name, t.sql, by, conflictClauses));
   resolveImplicitReferences(tables);
   const objects = await reflectObjects(conn, options);
-  const unmanaged = await reflectUnmanaged(conn, options);
+  const unmanaged = [...(await reflectUnmanaged(conn, options)), ...conflictClauses];
   return { tables, enums: [], ...(objects.length > 0 ? { objects } : {}), ...(unmanaged.length > 0 ? { unmanagedObjects: unmanaged } : {}) };
 }
 

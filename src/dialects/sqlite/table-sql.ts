@@ -44,7 +44,7 @@ export interface ColumnSqlOptions {
   /** Write `PRIMARY KEY AUTOINCREMENT` inline with this constraint name. */
   autoincrementKey?: { name: string | null | undefined };
   /** Constraints declared in this column's definition (`inline`), written there. */
-  inline?: { primaryKey?: PrimaryKeySchema; uniques?: UniqueSchema[]; foreignKeys?: ForeignKeySchema[] };
+  inline?: { primaryKey?: PrimaryKeySchema; uniques?: UniqueSchema[]; foreignKeys?: ForeignKeySchema[]; checks?: CheckSchema[] };
 }
 
 /** `"name" TYPE [PRIMARY KEY AUTOINCREMENT] [NOT NULL] [DEFAULT …] [COLLATE …] [GENERATED …] [enum CHECK]`. */
@@ -70,6 +70,7 @@ export function columnSql(column: ColumnSchema, options: ColumnSqlOptions): stri
     parts.push(`${named(unique.name)}UNIQUE`);
   }
   for (const fk of options.inline?.foreignKeys ?? []) parts.push(`${named(fk.name)}${referencesSql(fk)}`);
+  for (const check of options.inline?.checks ?? []) parts.push(checkSql(check));
   if (column.type.kind === "enum") {
     const values = column.type.values.map((v) => quoteLiteral(v)).join(", ");
     parts.push(`${named(column.type.name)}CHECK (${quoteIdentifier(column.name)} IN (${values}))`);
@@ -81,8 +82,8 @@ export function columnSql(column: ColumnSchema, options: ColumnSqlOptions): stri
 function referencesSql(fk: ForeignKeySchema): string {
   let text = `REFERENCES ${quoteIdentifier(fk.referencedTable)}`;
   if (fk.referencedColumns.length > 0) text += ` (${columnList(fk.referencedColumns)})`;
-  if (fk.onDelete) text += ` ON DELETE ${fk.onDelete}`;
-  if (fk.onUpdate) text += ` ON UPDATE ${fk.onUpdate}`;
+  const actions = [fk.onDelete ? ` ON DELETE ${fk.onDelete}` : "", fk.onUpdate ? ` ON UPDATE ${fk.onUpdate}` : ""];
+  text += (fk.updateFirst ? actions.reverse() : actions).join("");
   if (fk.deferrable) text += fk.initiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE INITIALLY IMMEDIATE";
   return text;
 }
@@ -139,6 +140,7 @@ export function createTableSql(table: TableSchema, as?: string, options = ""): s
         primaryKey: inlineKey?.columns[0] === column.name ? inlineKey : undefined,
         uniques: inColumn(table.uniques, column),
         foreignKeys: inColumn(table.foreignKeys, column, (fk) => fk.referencedColumns.length <= 1),
+        checks: table.checks.filter((check) => check.column !== undefined && sameName(check.column, column.name) && written.add(check)),
       },
     }),
   );
@@ -146,7 +148,7 @@ export function createTableSql(table: TableSchema, as?: string, options = ""): s
   if (table.primaryKey && !auto && !inlineKey) lines.push(`${named(table.primaryKey.name)}PRIMARY KEY (${columnList(table.primaryKey.columns)})`);
   for (const unique of table.uniques) if (!written.has(unique)) lines.push(uniqueSql(unique, table.name));
   for (const fk of table.foreignKeys) if (!written.has(fk)) lines.push(foreignKeySql(fk));
-  for (const check of table.checks) lines.push(checkSql(check));
+  for (const check of table.checks) if (!written.has(check)) lines.push(checkSql(check));
   const tail = options ? ` ${options}` : "";
   return `CREATE TABLE ${quoteIdentifier(as ?? table.name)} (\n  ${lines.join(",\n  ")}\n)${tail}`;
 }

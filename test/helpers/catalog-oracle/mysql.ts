@@ -3,7 +3,8 @@
  * tables (engine, collation, comment, create options), columns (COLUMN_TYPE with display width,
  * UNSIGNED and ZEROFILL, nullability, COLUMN_DEFAULT as stored, charset, collation, EXTRA,
  * comment, generation expression), indexes from STATISTICS (with SUB_PART prefix lengths and
- * order), foreign keys with REFERENTIAL_CONSTRAINTS rules, CHECK_CONSTRAINTS.
+ * order), foreign keys with REFERENTIAL_CONSTRAINTS rules, CHECK_CONSTRAINTS (with MariaDB's LEVEL:
+ * a check written in its column against one among the table's constraints).
  *
  * Views (VIEWS.VIEW_DEFINITION, check option, security, MariaDB's ALGORITHM, and DEFINER, which
  * athanor does not model: a definer other than the connecting user shows here as a difference), routines (ROUTINES: type, return type,
@@ -60,7 +61,7 @@ const SECTIONS: Record<string, string> = {
   triggers: `SELECT CONCAT_WS(' ', 'trigger', QUOTE(TRIGGER_NAME), ACTION_TIMING, EVENT_MANIPULATION, 'on', QUOTE(EVENT_OBJECT_TABLE),
       'order', ACTION_ORDER, 'do', QUOTE(ACTION_STATEMENT)) AS line
     FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()`,
-  checks: `SELECT CONCAT_WS(' ', 'check', QUOTE(TABLE_NAME), QUOTE(CONSTRAINT_NAME), QUOTE(CHECK_CLAUSE)) AS line
+  checks: `SELECT CONCAT_WS(' ', 'check', QUOTE(TABLE_NAME), QUOTE(CONSTRAINT_NAME), LEVEL, QUOTE(CHECK_CLAUSE)) AS line
     FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND ${NOT_EXCLUDED}`,
 };
 

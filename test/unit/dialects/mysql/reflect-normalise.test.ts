@@ -92,6 +92,18 @@ describe("mysql keys and indexes", () => {
     ]);
   });
 
+  it("reads no prefix length on a SPATIAL key part (the server reports 32 for every one)", () => {
+    const result = indexesOf([{ ...row, index_name: "geo", seq_in_index: 1, column_name: "pos", sub_part: 32, index_type: "SPATIAL" }], []);
+    expect(result.indexes).toEqual([{ name: "geo", elements: [{ column: "pos" }], unique: false, where: null, using: "spatial" }]);
+  });
+
+  it("places a MariaDB column-level check in its column", () => {
+    expect(checksOf([{ table_schema: "d", table_name: "t", constraint_name: "qty", check_clause: "`qty` > 0", level: "Column" }, { table_schema: "d", table_name: "t", constraint_name: "two", check_clause: "`a` < `b`", level: "Table" }])).toEqual([
+      { name: "qty", expression: "`qty` > 0", column: "qty" },
+      { name: "two", expression: "`a` < `b`" },
+    ]);
+  });
+
   it("strips MySQL 8's parentheses from check clauses", () => {
     expect(checksOf([{ table_schema: "d", table_name: "t", constraint_name: "b", check_clause: "(`a` > 0)" }, { table_schema: "d", table_name: "t", constraint_name: "a", check_clause: "`a` < 9" }])).toEqual([
       { name: "a", expression: "`a` < 9" },

@@ -58,6 +58,9 @@ describe("mysql column types", () => {
     expect(parseColumnType("tinyint(1) unsigned", "c")).toEqual({ kind: "raw", sql: "tinyint(1) unsigned" });
     expect(parseColumnType("tinyint(3) unsigned", "c")).toEqual({ kind: "raw", sql: "tinyint unsigned" });
     expect(parseColumnType("int(2)", "c")).toEqual({ kind: "raw", sql: "int(2)" });
+    // Type names with digits (MariaDB's INET4 and INET6) stay one word.
+    expect(parseColumnType("inet6", "c")).toEqual({ kind: "raw", sql: "inet6" });
+    expect(parseColumnType("inet4", "c")).toEqual({ kind: "raw", sql: "inet4" });
     expect(parseColumnType("mediumint(8) unsigned", "c")).toEqual({ kind: "raw", sql: "mediumint unsigned" });
     expect(parseColumnType("int(5) unsigned zerofill", "c")).toEqual({ kind: "raw", sql: "int(5) unsigned zerofill" });
     expect(parseColumnType("int(10) unsigned zerofill", "c")).toEqual({ kind: "raw", sql: "int unsigned zerofill" });

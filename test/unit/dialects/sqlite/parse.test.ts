@@ -67,16 +67,36 @@ describe("parseCreateTable", () => {
       { name: "uq two", columns: ["qty", "kind"], inline: false },
     ]);
     expect(parsed.checks).toEqual([
-      { name: null, expression: "qty <> 0" },
-      { name: "kind_enum", expression: `"kind" IN ('a,b', 'c''d')`, values: ["a,b", "c'd"] },
+      { name: null, expression: "qty <> 0", column: "qty" },
+      { name: "kind_enum", expression: `"kind" IN ('a,b', 'c''d')`, values: ["a,b", "c'd"], column: "kind" },
       { name: null, expression: "length(name) > 0" },
     ]);
     expect(parsed.columns[2].enumCheck).toBe(parsed.checks[1]);
     expect(parsed.foreignKeys).toEqual([
-      { name: null, columns: ["parent"], referencedTable: "Order Items", referencedColumns: ["id"], onDelete: "CASCADE", onUpdate: null, deferrable: true, initiallyDeferred: true, inline: true },
-      { name: "fk_x", columns: ["qty", "kind"], referencedTable: "other", referencedColumns: [], onDelete: null, onUpdate: "SET NULL", deferrable: false, initiallyDeferred: false, inline: false },
+      { name: null, columns: ["parent"], referencedTable: "Order Items", referencedColumns: ["id"], onDelete: "CASCADE", onUpdate: null, deferrable: true, initiallyDeferred: true, updateFirst: false, inline: true },
+      { name: "fk_x", columns: ["qty", "kind"], referencedTable: "other", referencedColumns: [], onDelete: null, onUpdate: "SET NULL", deferrable: false, initiallyDeferred: false, updateFirst: true, inline: false },
     ]);
     expect(parsed.options).toBe("WITHOUT ROWID, STRICT");
+    expect(parsed.conflictClauses).toEqual([]);
+  });
+
+  it("lists ON CONFLICT clauses, keeps the order of ON UPDATE and ON DELETE, and reads an unnamed IN check as a check", () => {
+    const t = parseCreateTable(`CREATE TABLE t (
+      a INTEGER PRIMARY KEY ON CONFLICT FAIL,
+      b TEXT NOT NULL ON CONFLICT IGNORE UNIQUE ON CONFLICT REPLACE,
+      c TEXT CHECK (c IN ('x', 'y')) REFERENCES p (id) ON UPDATE NO ACTION ON DELETE CASCADE,
+      d INTEGER REFERENCES p (id) ON DELETE CASCADE ON UPDATE SET NULL,
+      UNIQUE (c, d) ON CONFLICT ABORT
+    )`);
+    expect(t.conflictClauses).toEqual([
+      '"a" PRIMARY KEY ON CONFLICT FAIL',
+      '"b" NOT NULL ON CONFLICT IGNORE',
+      '"b" UNIQUE ON CONFLICT REPLACE',
+      'UNIQUE ("c", "d") ON CONFLICT ABORT',
+    ]);
+    expect(t.foreignKeys.map((fk) => fk.updateFirst)).toEqual([true, false]);
+    expect(t.columns[2].enumCheck).toBeNull();
+    expect(t.checks).toEqual([{ name: null, expression: "c IN ('x', 'y')", column: "c" }]);
   });
 });
 

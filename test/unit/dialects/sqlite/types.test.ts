@@ -100,6 +100,10 @@ describe("SQLite defaults", () => {
     [{ kind: "sql", sql: "CURRENT_TIMESTAMP" }, { kind: "timestamp" }, "CURRENT_TIMESTAMP"],
     [{ kind: "sql", sql: "datetime('now')" }, { kind: "timestamp" }, "(datetime('now'))"],
     [{ kind: "sql", sql: "1" }, { kind: "integer" }, "(1)"],
+    // A number spelt otherwise than its value prints keeps its spelling, bare (Rails' 0.0).
+    [{ kind: "sql", sql: "0.0" }, { kind: "real" }, "0.0"],
+    [{ kind: "sql", sql: "-1.50" }, { kind: "numeric", precision: 10, scale: 2 }, "-1.50"],
+    [{ kind: "sql", sql: "1e3" }, { kind: "real" }, "1e3"],
     [{ kind: "sql", sql: "(1 + 2)" }, { kind: "integer" }, "((1 + 2))"],
   ];
 
