@@ -49,7 +49,7 @@ function comparePrimaryKey(target: TableSchema, actual: TableSchema): Operation[
   const t = target.primaryKey && target.primaryKey.columns.length > 0 ? target.primaryKey : null;
   const a = actual.primaryKey && actual.primaryKey.columns.length > 0 ? actual.primaryKey : null;
   if (!t && !a) return [];
-  if (t && a && sameColumns(t.columns, a.columns) && sameTiming(t, a) && sameInclude(t, a) && (!t.name || !a.name || t.name === a.name)) return [];
+  if (t && a && sameColumns(t.columns, a.columns) && sameTiming(t, a) && sameInclude(t, a) && !!t.descending === !!a.descending && (!t.name || !a.name || t.name === a.name)) return [];
   // A changed key is replaced in one statement (MySQL keeps an AUTO_INCREMENT column keyed).
   if (t && a) return [{ kind: "replacePrimaryKey", ...onTable(target), constraint: t, existing: a }];
   if (a) return [dropConstraint(actual, { type: "primaryKey", constraint: a })];

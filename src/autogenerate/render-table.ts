@@ -34,8 +34,8 @@ function nameEntry(name: string | null | undefined): ObjectEntry[] {
  * constraint sets, and `include` for its INCLUDE columns (the options of `primaryKey`, `unique`, `op.createPrimaryKey`, `op.createUniqueConstraint`).
  */
 export function constraintFlagEntries(constraint: PrimaryKeySchema | UniqueSchema): ObjectEntry[] {
-  const keys = ["deferrable", "initiallyDeferred", "nullsNotDistinct"] as const;
-  const flags = keys.filter((key) => (constraint as UniqueSchema)[key] === true).map((key) => ({ key, value: text("true") }));
+  const keys = ["deferrable", "initiallyDeferred", "nullsNotDistinct", "descending"] as const;
+  const flags = keys.filter((key) => (constraint as UniqueSchema & PrimaryKeySchema)[key] === true).map((key) => ({ key, value: text("true") }));
   return constraint.include && constraint.include.length > 0 ? [...flags, { key: "include", value: strings(constraint.include) }] : flags;
 }
 
@@ -146,8 +146,9 @@ function foreignKeyCode(fk: ForeignKeySchema, tableSchema: string | null | undef
 function columnConstraints(table: TableSchema, column: string, placed: Set<object>): ChainLink[] {
   const links: ChainLink[] = [];
   const pk = table.primaryKey;
-  // `.primaryKey()` takes the options of primaryKey([...]), so a single-column key declared on its column stays there.
-  if (pk?.inline && pk.columns.length === 1 && pk.columns[0] === column) {
+  // `.primaryKey()` takes the options of primaryKey([...]), so a single-column key declared on its column stays there
+  // (and SQLite's PRIMARY KEY DESC, which only a column can say).
+  if ((pk?.inline || pk?.descending) && pk.columns.length === 1 && pk.columns[0] === column) {
     placed.add(pk);
     links.push({ name: "primaryKey", args: constraintOptions(pk) });
   }

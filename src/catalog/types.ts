@@ -96,6 +96,12 @@ export interface PrimaryKeySchema extends ConstraintTiming {
    * ignores the placement.
    */
   inline?: boolean;
+  /**
+   * SQLite: declared `PRIMARY KEY DESC` in its one column's definition. SQLite keeps it in
+   * sqlite_schema.sql and treats it apart: an `INTEGER PRIMARY KEY DESC` column is no rowid alias
+   * (it gets an index of its own and may hold NULL). The other dialects refuse it when compiling.
+   */
+  descending?: boolean;
 }
 
 /** A foreign key constraint. */

@@ -151,11 +151,11 @@ function tableForeignKey(definition: ForeignKeyDefinition, schema: string | null
  * definition (`inline`, which SQLite keeps); on several columns it is a composite key. Either
  * form takes the same options (name, timing, INCLUDE columns).
  */
-function primaryKeyOf(columns: string[], options: PrimaryKeyInput | null | undefined, inline: boolean, table: string): PrimaryKeySchema {
+function primaryKeyOf(columns: string[], options: PrimaryKeyInput | null | undefined, inline: boolean, table: string, descending = false): PrimaryKeySchema {
   const what = `the primary key of table ${table}`;
   const flags = constraintFlags({ deferrable: options?.deferrable, initiallyDeferred: options?.initiallyDeferred });
   const include = options?.include && options.include.length > 0 ? { include: includedColumns(options.include, what) } : {};
-  const key: PrimaryKeySchema = { name: explicitName(options?.name, what), columns, ...flags, ...include, ...(inline ? { inline: true } : {}) };
+  const key: PrimaryKeySchema = { name: explicitName(options?.name, what), columns, ...flags, ...include, ...(inline ? { inline: true } : {}), ...(descending ? { descending: true } : {}) };
   return unnamedIf(options?.unnamed, key);
 }
 
@@ -197,6 +197,13 @@ export function buildTable(input: TableInput): TableSchema {
     );
   }
   const pkColumns = extras.primaryKey ? [...extras.primaryKey.columns] : columnPk;
+  const descendingPk = columnPk.filter((c) => defs.get(c)?.primaryKeyDescending);
+  if (descendingPk.length > 0 && columnPk.length > 1) {
+    throw modelError(
+      `Table ${name}: .primaryKey({ descending: true }) on ${descendingPk.join(", ")} is part of a composite key, and PRIMARY KEY DESC is a one-column key's.`,
+      "Give the descending key one column, or declare the composite key with primaryKey([...]) and an index for the order.",
+    );
+  }
   const optioned = columnPk.filter((column) => defs.get(column)?.primaryKeyOptions);
   if (columnPk.length > 1 && optioned.length > 0) {
     throw modelError(
@@ -264,7 +271,7 @@ export function buildTable(input: TableInput): TableSchema {
     columns: built,
     primaryKey:
       pkColumns.length > 0
-        ? primaryKeyOf(pkColumns, columnPk.length === 1 ? defs.get(columnPk[0]!)?.primaryKeyOptions : extras.primaryKey, columnPk.length === 1, name)
+        ? primaryKeyOf(pkColumns, columnPk.length === 1 ? defs.get(columnPk[0]!)?.primaryKeyOptions : extras.primaryKey, columnPk.length === 1, name, descendingPk.length > 0)
         : null,
     foreignKeys,
     uniques,

@@ -50,6 +50,8 @@ export interface ColumnDefinition<T extends ColumnType = ColumnType> {
    * none) and the PostgreSQL ones (deferrable, initially deferred, INCLUDE columns) when set.
    */
   readonly primaryKeyOptions?: ({ readonly name: string | null; readonly unnamed?: boolean } & KeyDefinitionOptions) | null;
+  /** `.primaryKey({ descending: true })`: SQLite's `PRIMARY KEY DESC` in the column's definition. */
+  readonly primaryKeyDescending?: boolean;
   /**
    * A column-level unique constraint, with its explicit name if one was given; `unnamed` when
    * `{ name: null }` asked for none; the PostgreSQL flags (deferrable, NULLS NOT DISTINCT) when set.
@@ -128,13 +130,15 @@ export class ColumnBuilder<T extends ColumnType = ColumnType> {
    * order). Implies NOT NULL unless `.nullable()` (only SQLite honours that). On one column the
    * key is declared in the column's definition and takes the options of `primaryKey([...])`:
    * `name` (`null`: no name at all), and PostgreSQL's `deferrable`, `initiallyDeferred` and
-   * `include`. A composite key takes its options in `primaryKey([...])` instead.
+   * `include`. A composite key takes its options in `primaryKey([...])` instead. `descending` is
+   * SQLite's `PRIMARY KEY DESC` (on an INTEGER column: no rowid alias), a one-column key's only;
+   * the other dialects refuse it.
    */
-  primaryKey(options: PrimaryKeyOptions = {}): ColumnBuilder<T> {
+  primaryKey(options: PrimaryKeyOptions & { descending?: boolean } = {}): ColumnBuilder<T> {
     const flags = keyDefinitionOptions({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred, include: options.include });
     const given = options.name !== undefined || Object.keys(flags).length > 0;
     const named = given ? { name: options.name ?? null, ...(options.name === null ? { unnamed: true } : {}), ...flags } : null;
-    return this.with({ primaryKey: true, primaryKeyOptions: named });
+    return this.with({ primaryKey: true, primaryKeyOptions: named, ...(options.descending ? { primaryKeyDescending: true } : {}) });
   }
 
   /**

@@ -120,7 +120,7 @@ export function createPrimaryKeyOp(target: OnTable, name: string, columns: reado
   const constraintName = requireName(name, "op.createPrimaryKey: the constraint name");
   const flags = constraintFlags({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred });
   const what = `op.createPrimaryKey ${constraintName}`;
-  return { kind: "createPrimaryKey", ...target, constraint: { name: constraintName, columns: requireColumns(columns, what), ...flags, ...includeOption(options.include, `${what}: include`) } };
+  return { kind: "createPrimaryKey", ...target, constraint: { name: constraintName, columns: requireColumns(columns, what), ...flags, ...includeOption(options.include, `${what}: include`), ...(options.descending === true ? { descending: true } : {}) } };
 }
 
 /** `{ include }` when `columns` lists any (each a non-empty name), else nothing. */
@@ -142,12 +142,14 @@ export function replacePrimaryKeyOp(target: OnTable, columns: readonly string[],
       columns: requireColumns(columns, what),
       ...constraintFlags({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred }),
       ...includeOption(options.include, `${what}: include`),
+      ...(options.descending === true ? { descending: true } : {}),
     },
     existing: {
       ...(existing.name ? { name: requireName(existing.name, `${what}: replaces.name`) } : {}),
       columns: requireColumns(existing.columns, `${what}: replaces.columns`),
       ...constraintFlags({ deferrable: existing.deferrable, initiallyDeferred: existing.initiallyDeferred }),
       ...includeOption(existing.include, `${what}: replaces.include`),
+      ...(existing.descending === true ? { descending: true } : {}),
     },
   };
 }

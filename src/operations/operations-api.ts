@@ -112,6 +112,8 @@ export interface DropIndexOptions extends SchemaOption {
 export interface CreatePrimaryKeyOptions extends SchemaOption, ConstraintTiming {
   /** PostgreSQL `INCLUDE (…)`: columns the key's index stores beside the key. */
   include?: readonly string[];
+  /** SQLite: a one-column PRIMARY KEY DESC. */
+  descending?: boolean;
 }
 
 /** Options of `op.createUniqueConstraint`: timing, NULLS NOT DISTINCT and INCLUDE columns (PostgreSQL). */
@@ -140,6 +142,8 @@ export interface ReplacePrimaryKeyOptions extends SchemaOption, ConstraintTiming
   name?: string;
   /** The new key's INCLUDE columns (PostgreSQL). */
   include?: readonly string[];
+  /** SQLite: the new key is a one-column PRIMARY KEY DESC. */
+  descending?: boolean;
   /** The key it replaces: its columns, and its name where the dialect drops it by name (PostgreSQL). */
   replaces: PrimaryKeySchema;
 }

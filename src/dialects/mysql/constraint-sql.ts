@@ -33,6 +33,11 @@ function assertKeySupported(key: PrimaryKeySchema | UniqueSchema, what: string):
 /** `PRIMARY KEY (…)` */
 export function primaryKeyClause(pk: PrimaryKeySchema): string {
   assertKeySupported(pk, "primary key");
+  if (pk.descending) {
+    throw new UnsupportedOperationError(`MySQL/MariaDB: athanor writes no PRIMARY KEY DESC (the primary key on ${pk.columns.join(", ")}); it is SQLite's column form.`, {
+      hint: "Drop descending from .primaryKey() for MySQL; add a descending index if a query needs that order.",
+    });
+  }
   return `PRIMARY KEY ${columnList(pk.columns)}`;
 }
 

@@ -3,6 +3,7 @@
  * CREATE TABLE and after ALTER TABLE … ADD. An unnamed constraint gets PostgreSQL's own name
  * (`<table>_pkey`, `<table>_<cols>_key`, …).
  */
+import { UnsupportedOperationError } from "../../errors.js";
 import type { CheckSchema, ConstraintTiming, ForeignKeySchema, PrimaryKeySchema, ReferentialAction, UniqueSchema } from "../../catalog/types.js";
 import { quoteIdentifier, quoteTable } from "./quote.js";
 
@@ -28,6 +29,11 @@ function includeSql(key: PrimaryKeySchema | UniqueSchema): string {
 
 /** `[CONSTRAINT n] PRIMARY KEY (…) [INCLUDE (…)] [DEFERRABLE …]` */
 export function primaryKeySql(pk: PrimaryKeySchema): string {
+  if (pk.descending) {
+    throw new UnsupportedOperationError(`PostgreSQL has no PRIMARY KEY DESC (the primary key on ${pk.columns.join(", ")}): a key's index is ascending.`, {
+      hint: "Drop descending from .primaryKey() for PostgreSQL; add a descending index if a query needs that order.",
+    });
+  }
   return named(pk.name, `PRIMARY KEY (${columnListSql(pk.columns)})${includeSql(pk)}${timingSql(pk)}`);
 }
 

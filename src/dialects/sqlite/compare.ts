@@ -16,7 +16,8 @@
  * - the internal `sqlite_autoindex_*` indexes are constraints, not indexes; btree is no method;
  * - a single-column primary key of type integer is NOT NULL: compile declares it INTEGER, which
  *   makes it the rowid, and that never holds NULL (`INT PRIMARY KEY`, which is no rowid alias,
- *   reads back as the same integer type and is folded alike);
+ *   reads back as the same integer type and is folded alike; `PRIMARY KEY DESC` makes no rowid
+ *   alias and is not folded);
  * - foreign keys, unique and check constraints in one canonical order (by name, then definition):
  *   SQLite lists them in declaration order, which a rebuild that adds one changes.
  *
@@ -58,7 +59,8 @@ function sqliteColumn(column: ColumnSchema): ColumnSchema {
 }
 
 function rowidAliasNotNull(columns: ColumnSchema[], primaryKey: TableSchema["primaryKey"]): ColumnSchema[] {
-  if (primaryKey?.columns.length !== 1) return columns;
+  // `INTEGER PRIMARY KEY DESC` is no rowid alias: its column holds NULL unless declared NOT NULL.
+  if (primaryKey?.columns.length !== 1 || primaryKey.descending) return columns;
   return columns.map((c) => (c.nullable && c.name === primaryKey.columns[0] && c.type.kind === "integer" && !c.type.unsigned ? { ...c, nullable: false } : c));
 }
 

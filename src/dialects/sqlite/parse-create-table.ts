@@ -1,8 +1,9 @@
 /**
  * Reads what the pragmas do not report out of a stored CREATE TABLE statement: constraint names,
  * CHECK texts, DEFAULT clauses as written, generated-column expressions, collations,
- * AUTOINCREMENT, FOREIGN KEY deferrability, table options (WITHOUT ROWID, STRICT) and the
- * ON CONFLICT clauses of keys and NOT NULL (which the model cannot hold: reflection reports them).
+ * AUTOINCREMENT, a column's PRIMARY KEY DESC, FOREIGN KEY deferrability, table options (WITHOUT
+ * ROWID, STRICT) and the ON CONFLICT clauses of keys and NOT NULL (which the model cannot hold:
+ * reflection reports them).
  * Unknown syntax is skipped rather than rejected: the pragmas stay the authority on columns,
  * keys and indexes, and this parse only adds detail to them.
  */
@@ -51,7 +52,7 @@ export interface ParsedForeignKey {
 export interface ParsedTable {
   columns: ParsedColumn[];
   /** `inline`: written in the column definition (`col … PRIMARY KEY`, `col … UNIQUE`). */
-  primaryKey: { name: string | null; columns: string[]; inline: boolean } | null;
+  primaryKey: { name: string | null; columns: string[]; inline: boolean; descending?: boolean } | null;
   uniques: Array<{ name: string | null; columns: string[]; inline: boolean }>;
   /** Table-level and column-level checks, in the order they are written. */
   checks: ParsedCheck[];
@@ -186,11 +187,12 @@ function parseColumn(c: Cursor, out: ParsedTable): void {
       continue;
     }
     if (c.keyword("PRIMARY", "KEY")) {
-      if (!c.keyword("ASC")) c.keyword("DESC");
+      // `INTEGER PRIMARY KEY DESC` is no rowid alias, so the DESC is kept.
+      const descending = !c.keyword("ASC") && c.keyword("DESC");
       const conflict = c.conflictClause();
       if (conflict) out.conflictClauses.push(`${JSON.stringify(column.name)} PRIMARY KEY ON CONFLICT ${conflict}`);
       column.autoincrement = c.keyword("AUTOINCREMENT");
-      out.primaryKey = { name: constraintName, columns: [column.name], inline: true };
+      out.primaryKey = { name: constraintName, columns: [column.name], inline: true, ...(descending ? { descending: true } : {}) };
     } else if (c.keyword("NOT", "NULL") || c.keyword("UNIQUE") || c.keyword("NULL")) {
       const prev = c.tokens[c.pos - 1];
       const what = isKeyword(prev, "UNIQUE") ? "UNIQUE" : isKeyword(c.tokens[c.pos - 2], "NOT") ? "NOT NULL" : "NULL";

@@ -149,7 +149,10 @@ function reflectOneTable(name: string, sql: string, by: Grouped, unmanaged: Unma
     name,
     columns,
     // An AUTOINCREMENT key is always in its column (SQLite accepts it nowhere else): no choice to record.
-    primaryKey: pkColumns.length > 0 ? { name: pkParsed?.name ?? null, columns: pkColumns, ...inlineField(!!pkParsed?.inline && !columns.some((c) => c.generated?.kind === "autoincrement")) } : null,
+    primaryKey:
+      pkColumns.length > 0
+        ? { name: pkParsed?.name ?? null, columns: pkColumns, ...inlineField(!!pkParsed?.inline && !columns.some((c) => c.generated?.kind === "autoincrement")), ...(pkParsed?.descending ? { descending: true } : {}) }
+        : null,
     foreignKeys: reflectForeignKeys(by.foreignKeys.get(name) ?? [], parsed),
     uniques: reflectUniques(indexRows, parsed, pkColumns),
     checks: parsed.checks.filter((c) => !enumChecks.has(c)).map((c): CheckSchema => ({ name: c.name, expression: c.expression, ...(c.column === undefined ? {} : { column: c.column }) })),

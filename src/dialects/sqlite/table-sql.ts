@@ -58,7 +58,7 @@ export function columnSql(column: ColumnSchema, options: ColumnSqlOptions): stri
   // AUTOINCREMENT is only accepted on a column declared exactly INTEGER.
   const parts = [quoteIdentifier(column.name), options.autoincrementKey ? "INTEGER" : columnTypeSql(column.type, where)];
   if (options.autoincrementKey) parts.push(`${named(options.autoincrementKey.name)}PRIMARY KEY AUTOINCREMENT`);
-  else if (options.inline?.primaryKey) parts.push(`${named(options.inline.primaryKey.name)}PRIMARY KEY`);
+  else if (options.inline?.primaryKey) parts.push(`${named(options.inline.primaryKey.name)}PRIMARY KEY${options.inline.primaryKey.descending ? " DESC" : ""}`);
   if (!column.nullable) parts.push("NOT NULL");
   if (column.default && column.generated?.kind !== "computed") parts.push(`DEFAULT ${defaultSql(column.default)}`);
   if (column.collation) parts.push(`COLLATE ${quoteIdentifier(column.collation)}`);
@@ -125,7 +125,9 @@ export function checkSql(check: CheckSchema): string {
  */
 export function createTableSql(table: TableSchema, as?: string, options = ""): string {
   const auto = autoincrementColumn(table);
-  const inlineKey = !auto && table.primaryKey?.inline && table.primaryKey.columns.length === 1 ? table.primaryKey : undefined;
+  // A descending key is written in its column whatever its placement says: `PRIMARY KEY ("id" DESC)`
+  // among the constraints would make an INTEGER column the rowid, which `PRIMARY KEY DESC` does not.
+  const inlineKey = !auto && (table.primaryKey?.inline || table.primaryKey?.descending) && table.primaryKey.columns.length === 1 ? table.primaryKey : undefined;
   const written = new Set<object>();
   const inColumn = <T extends { inline?: boolean; columns: string[] }>(items: T[], column: ColumnSchema, fits: (item: T) => boolean = () => true): T[] => {
     const found = items.filter((item) => item.inline && item.columns.length === 1 && item.columns[0] === column.name && fits(item));

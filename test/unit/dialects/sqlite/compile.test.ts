@@ -64,6 +64,24 @@ type Cases = { [K in OperationKind]: Case<K>[] };
 const cases: Cases = {
   createTable: [
     {
+      name: "a descending one-column key is written in its column, whatever its placement says",
+      op: {
+        kind: "createTable",
+        table: {
+          schema: null,
+          name: "events",
+          comment: null,
+          columns: [{ name: "id", type: { kind: "integer" }, nullable: true }, { name: "note", type: { kind: "text" }, nullable: true }],
+          primaryKey: { name: null, columns: ["id"], descending: true },
+          foreignKeys: [],
+          uniques: [],
+          checks: [],
+          indexes: [],
+        },
+      },
+      expected: [{ sql: 'CREATE TABLE "events" (\n  "id" INTEGER PRIMARY KEY DESC,\n  "note" TEXT\n)' }],
+    },
+    {
       name: "columns, keys, checks, enum, generated column and indexes",
       op: {
         kind: "createTable",

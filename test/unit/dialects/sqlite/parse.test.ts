@@ -98,6 +98,13 @@ describe("parseCreateTable", () => {
     expect(t.columns[2].enumCheck).toBeNull();
     expect(t.checks).toEqual([{ name: null, expression: "c IN ('x', 'y')", column: "c" }]);
   });
+
+  it("keeps a column's PRIMARY KEY DESC (no rowid alias), and not an ASC or a table-level key's order", () => {
+    expect(parseCreateTable(`CREATE TABLE t ("id" INTEGER CONSTRAINT k PRIMARY KEY DESC ON CONFLICT ABORT, x TEXT)`).primaryKey).toEqual({ name: "k", columns: ["id"], inline: true, descending: true });
+    expect(parseCreateTable(`CREATE TABLE t (id integer primary key desc)`).primaryKey).toEqual({ name: null, columns: ["id"], inline: true, descending: true });
+    expect(parseCreateTable(`CREATE TABLE t (id INTEGER PRIMARY KEY ASC)`).primaryKey).toEqual({ name: null, columns: ["id"], inline: true });
+    expect(parseCreateTable(`CREATE TABLE t (id INTEGER, PRIMARY KEY (id DESC))`).primaryKey).toEqual({ name: null, columns: ["id"], inline: false });
+  });
 });
 
 describe("parseCreateIndex", () => {
