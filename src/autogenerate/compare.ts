@@ -11,6 +11,7 @@ import { tableLabel, unmanagedKinds, unmanagedLabel, type DatabaseSchema, type T
 import { batchForRebuild } from "./compare-batch.js";
 import { compareColumns } from "./compare-columns.js";
 import { compareConstraints } from "./compare-constraints.js";
+import { keyDependentForeignKeys } from "./compare-key-dependents.js";
 import { onTable, refKey, writtenTable, type DiffContext } from "./compare-context.js";
 import { compareEnums, type Reversals } from "./compare-enums.js";
 import { compareObjects } from "./compare-objects.js";
@@ -194,7 +195,9 @@ export function compareSchemas(model: DatabaseSchema, actual: DatabaseSchema, op
   const enumOps = options.capabilities.namedEnums ? compareEnums(t, a, ctx, reversals) : [];
   // Schemas are read from the snapshots as given: the dialects' normalisation keeps tables and enums only.
   const schemaOps = options.capabilities.schemas ? compareNamespaces(target, actual, ctx.warnings) : [];
-  const tableOps = [...schemaOps, ...enumOps, ...compareTables(t, a, ctx)];
+  const perTable = compareTables(t, a, ctx);
+  const dependents = options.capabilities.foreignKeysHoldKeys ? keyDependentForeignKeys(perTable, t, a) : [];
+  const tableOps = [...schemaOps, ...enumOps, ...perTable, ...dependents];
   // Objects compare by their definition text, which the dialects' table normalisation leaves alone.
   const objectOps = compareObjects(target.objects ?? [], actual.objects ?? [], tableOps);
   // A changed collation is dropped and created again: what uses it lets go of it around that.

@@ -55,6 +55,13 @@ export interface DialectCapabilities {
    * cycle, instead of adding some afterwards. Absent: false.
    */
   forwardReferences?: boolean;
+  /**
+   * A foreign key depends on the referenced table's key, so dropping or replacing that key fails
+   * while the foreign key exists (PostgreSQL); autogenerate then drops such foreign keys before
+   * the key changes and creates them again after (`autogenerate/compare-key-dependents.ts`).
+   * Absent: false (MariaDB replaces a referenced primary key in place; SQLite checks nothing).
+   */
+  foreignKeysHoldKeys?: boolean;
 }
 
 /** A live connection. All values go through `params`; identifiers are quoted by the dialect. */

@@ -117,3 +117,65 @@ describe("PostgreSQL keys: deferrable on their column, INCLUDE columns", () => {
     expect(check.code, check.stdout + check.stderr).toBe(0);
   }, 240_000);
 });
+
+const keyed = (pk: string) => `import { integer, primaryKey, table, unique } from "athanor";
+export const accounts = table("accounts", {
+  id: integer().notNull(),
+  region: integer().notNull(),
+}, (t) => ({
+  primaryKey: primaryKey(${pk}),
+  uniques: ${pk.includes("region") ? `[unique([t.id], { name: "accounts_id_key" })]` : "[]"},
+}));
+export const orders = table("orders", {
+  id: integer().primaryKey(),
+  account_id: integer().references(() => accounts, "id", { name: "orders_account_id_fkey" }),
+});
+`;
+
+/** pg_get_constraintdef of every constraint on accounts and orders, keyed "table.name". */
+async function keyText(ctx: { db: Parameters<typeof queryTestDatabase>[0] }): Promise<Record<string, string>> {
+  const rows = await queryTestDatabase(ctx.db, "SELECT conrelid::regclass::text || '.' || conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid IN ('accounts'::regclass, 'orders'::regclass)");
+  return Object.fromEntries(rows.map((r) => [r.name as string, r.def as string]));
+}
+
+describe("PostgreSQL: replacing a primary key that other tables' foreign keys reference", () => {
+  const ctx = useTestProject("postgres", {
+    configExtra: `schema: "./schema.ts"`,
+    setup: async (project) => {
+      writeFileSync(join(project.dir, "schema.ts"), keyed(`[t.id]`));
+    },
+  });
+
+  it("autogenerate drops the foreign keys before and creates them after, upgrade and downgrade both run", async ({ skip }) => {
+    if (!ctx.available) skip();
+    for (const [i, args] of [["revision", "--autogenerate", "-m", "first"], ["upgrade", "head"]].entries()) {
+      const r = ctx.project.run(args);
+      expect(r.code, `${i}: ${r.stderr}`).toBe(0);
+    }
+    const first = await keyText(ctx);
+    expect(first).toMatchObject({ "accounts.accounts_pkey": "PRIMARY KEY (id)", "orders.orders_account_id_fkey": "FOREIGN KEY (account_id) REFERENCES accounts(id)" });
+
+    writeFileSync(join(ctx.project.dir, "schema.ts"), keyed(`[t.region, t.id]`));
+    const before = ctx.project.run(["check"]);
+    expect(before.code, before.stdout + before.stderr).toBe(1);
+    const rev = ctx.project.run(["revision", "--autogenerate", "-m", "regional key"]);
+    expect(rev.code, rev.stderr).toBe(0);
+    const up = ctx.project.run(["upgrade", "head"]);
+    expect(up.code, up.stderr).toBe(0);
+    expect(await keyText(ctx)).toEqual({
+      "accounts.accounts_pkey": "PRIMARY KEY (region, id)",
+      "accounts.accounts_id_key": "UNIQUE (id)",
+      "orders.orders_pkey": "PRIMARY KEY (id)",
+      "orders.orders_account_id_fkey": "FOREIGN KEY (account_id) REFERENCES accounts(id)",
+    });
+    const after = ctx.project.run(["check"]);
+    expect(after.code, after.stdout + after.stderr).toBe(0);
+
+    const down = ctx.project.run(["downgrade", "-1"]);
+    expect(down.code, down.stderr).toBe(0);
+    expect(await keyText(ctx)).toEqual(first);
+    writeFileSync(join(ctx.project.dir, "schema.ts"), keyed(`[t.id]`));
+    const clean = ctx.project.run(["check"]);
+    expect(clean.code, clean.stdout + clean.stderr).toBe(0);
+  }, 240_000);
+});

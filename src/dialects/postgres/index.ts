@@ -36,6 +36,8 @@ export const postgresDialect: Dialect = {
     comments: true,
     // Indexes, and the indexes behind primary keys and unique constraints, are relations named per schema.
     schemaWideNames: ["index", "primaryKey", "unique"],
+    // A foreign key depends on the referenced key's index (pg_depend): the key cannot go while it exists.
+    foreignKeysHoldKeys: true,
   },
   quoteIdentifier,
   quoteTable,
