@@ -280,6 +280,12 @@ export interface VersionTableSql {
   /** Adds `table_state` (long text, null) to a log table created before the column existed. */
   addLogTableState?(table: VersionTableName): Statement;
   /**
+   * Whether `table` (an existing table) has `column`: one catalog lookup returning one row with a
+   * truthy first column when it does. Never reads the table itself, so an open transaction is
+   * never aborted.
+   */
+  columnExists(table: VersionTableName, column: string): Statement;
+  /**
    * One statement that writes a log row whatever is there: an INSERT of `columns` (placeholders
    * 1…n in that order) that, when the row's key (the first column) exists, overwrites the other
    * columns except `keep`. Without it the log reads the row first and inserts or updates.

@@ -155,10 +155,14 @@ export class RevisionLog {
     if (add && !(await this.hasColumn("table_state"))) await this.conn.query(add.sql, add.params);
   }
 
-  /** Whether the log table has `column` (read from the catalog, so an open transaction is never aborted). */
+  /**
+   * Whether the log table has `column`: one catalog lookup of that column (never the table
+   * itself, so an open transaction is never aborted), not a reflection of the whole table.
+   */
   private async hasColumn(column: string): Promise<boolean> {
-    const table = await this.dialect.reflectTable(this.conn, this.table);
-    return table?.columns.some((c) => c.name === column) ?? false;
+    const probe = this.dialect.versionTable.columnExists(this.table, column);
+    const first = (await this.conn.query(probe.sql, probe.params))[0];
+    return first !== undefined && Boolean(Object.values(first)[0]);
   }
 
   /** Every entry; empty when the table does not exist. */

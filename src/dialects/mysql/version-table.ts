@@ -30,6 +30,12 @@ export const versionTable: VersionTableSql = {
   addLogTableState(table) {
     return { sql: `ALTER TABLE ${quoteTable(table)} ADD COLUMN ${quoteIdentifier("table_state")} LONGTEXT NULL` };
   },
+  columnExists(table, column) {
+    return {
+      sql: "SELECT COUNT(*) AS present FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? AND COLUMN_NAME = ?",
+      params: [table.schema ?? null, table.name, column],
+    };
+  },
   exists(table) {
     return {
       sql: "SELECT COUNT(*) AS present FROM information_schema.TABLES WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?",

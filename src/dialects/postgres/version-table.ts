@@ -47,6 +47,16 @@ export const versionTable: VersionTableSql = {
     return { sql: `ALTER TABLE ${quoteTable(table)} ADD COLUMN ${quoteIdentifier("table_state")} text` };
   },
 
+  columnExists(table: VersionTableName, column: string): Statement {
+    return {
+      sql:
+        "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid " +
+        "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = COALESCE($1::text, current_schema()) " +
+        "AND c.relname = $2::text AND a.attname = $3::text AND a.attnum > 0 AND NOT a.attisdropped) AS exists",
+      params: [table.schema ?? null, table.name, column],
+    };
+  },
+
   exists(table: VersionTableName): Statement {
     // Without a schema, CREATE TABLE puts the table in current_schema(), so that is where to look.
     return {

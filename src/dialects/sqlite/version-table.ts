@@ -36,6 +36,9 @@ export const versionTable: VersionTableSql = {
   addLogTableState(table: VersionTableName): Statement {
     return { sql: `ALTER TABLE ${quoteIdentifier(table.name)} ADD COLUMN ${quoteIdentifier("table_state")} TEXT` };
   },
+  columnExists(table: VersionTableName, column: string): Statement {
+    return { sql: "SELECT EXISTS (SELECT 1 FROM pragma_table_info(?) WHERE lower(name) = lower(?)) AS present", params: [table.name, column] };
+  },
   exists(table: VersionTableName): Statement {
     return { sql: "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND lower(name) = lower(?)) AS present", params: [table.name] };
   },

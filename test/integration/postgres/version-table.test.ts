@@ -44,4 +44,18 @@ describe.skipIf(!available)("postgres version table", () => {
     expect(await exists({ name: "v_only_there" })).toBe(false);
     expect(await exists({ schema: "elsewhere", name: "v_only_there" })).toBe(true);
   });
+
+  it("sees a column of the named table only: not a dropped one, not one of a namesake elsewhere", async () => {
+    const has = async (table: VersionTableName, column: string) => {
+      const s = versionTable.columnExists(table, column);
+      return Boolean(Object.values((await kit.conn.query(s.sql, s.params))[0] ?? {})[0]);
+    };
+    await kit.conn.query('CREATE SCHEMA "col schema"; CREATE TABLE "col schema"."old_log" (revision text, "Table_State" text, gone text); CREATE TABLE "old_log" (revision text)');
+    await kit.conn.query('ALTER TABLE "col schema"."old_log" DROP COLUMN gone');
+    expect(await has({ schema: "col schema", name: "old_log" }, "Table_State")).toBe(true);
+    expect(await has({ schema: "col schema", name: "old_log" }, "table_state")).toBe(false);
+    expect(await has({ schema: "col schema", name: "old_log" }, "gone")).toBe(false);
+    expect(await has({ name: "old_log" }, "revision")).toBe(true);
+    expect(await has({ name: "old_log" }, "Table_State")).toBe(false);
+  });
 });
