@@ -292,4 +292,11 @@ export interface VersionTableSql {
    * `rows` (default 1) rows of values, numbered on: row r's column c is placeholder r·n + c + 1.
    */
   upsertLog?(table: VersionTableName, columns: readonly string[], keep: readonly string[], rows?: number): string;
+  /**
+   * One statement that runs `main` and every one of `others` (data-modifying statements on
+   * distinct rows; placeholders numbered apart, `main`'s first, then each of `others` in turn):
+   * PostgreSQL's data-modifying WITH. A finished step's version-row change and log upsert then
+   * cost one round trip. Without it each runs on its own.
+   */
+  combineWrites?(main: Statement, others: readonly Statement[]): Statement;
 }

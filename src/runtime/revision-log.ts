@@ -6,7 +6,7 @@
  * written inside the revision's transaction, so a rolled-back revision leaves no trace; on MySQL
  * it is what tells a half-applied revision from a finished one.
  */
-import type { Connection, Dialect } from "../dialects/dialect.js";
+import type { Connection, Dialect, Statement } from "../dialects/dialect.js";
 import type { VersionTableName } from "../core/version-table-name.js";
 import { tableExists } from "./version-store.js";
 
@@ -204,6 +204,23 @@ export class RevisionLog {
     }
     const previous = await this.get(entry.revision);
     await this.put(keepChecksum ? { ...entry, checksum: previous?.checksum ?? null } : entry, previous !== undefined);
+  }
+
+  /**
+   * `record` together with other writes of the same transaction (`others(first)`: statements
+   * whose placeholders start at `first`): one statement where the dialect can combine writes and
+   * upsert, else each on its own.
+   */
+  async recordWith(entry: LogEntry, keepChecksum: boolean, others: (first: number) => Statement[]): Promise<void> {
+    const vt = this.dialect.versionTable;
+    const upsert = vt.upsertLog?.(this.table, COLUMNS, keepChecksum ? ["checksum"] : []);
+    if (upsert === undefined || vt.combineWrites === undefined) {
+      for (const s of others(1)) await this.conn.query(s.sql, s.params);
+      return this.record(entry, keepChecksum);
+    }
+    const params = values(keepChecksum ? { ...entry, checksum: null } : entry);
+    const combined = vt.combineWrites({ sql: upsert, params }, others(params.length + 1));
+    await this.conn.query(combined.sql, combined.params);
   }
 
   /**

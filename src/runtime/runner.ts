@@ -120,8 +120,14 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
           await recorder.finish((entry, keepChecksum) => deferred.addLog(entry, keepChecksum));
           finishedInOpen = step.revision;
         } else {
-          await store.write(step.rowsBefore, step.rowsAfter);
-          await recorder.finish();
+          // The version-row change rides with the log row's upsert (one statement on PostgreSQL);
+          // a step whose progress row was already written updates it instead, and the rows move on their own.
+          let rowsMoved = false;
+          await recorder.finish(async (entry, keepChecksum) => {
+            await log.recordWith(entry, keepChecksum, (first) => store.changes(step.rowsBefore, step.rowsAfter, first));
+            rowsMoved = true;
+          });
+          if (!rowsMoved) await store.write(step.rowsBefore, step.rowsAfter);
           await conn.commit();
           committedThrough = step.revision;
         }

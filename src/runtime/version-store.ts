@@ -6,19 +6,37 @@
 import type { Connection, Dialect, Statement } from "../dialects/dialect.js";
 import type { VersionTableName } from "../core/version-table-name.js";
 
-/** Statements that turn the version rows `before` into `after` (values bound). */
-export function versionRowChanges(dialect: Dialect, table: VersionTableName, before: string[], after: string[]): Statement[] {
+/**
+ * Statements that turn the version rows `before` into `after` (values bound), each touching a
+ * row of its own. Each statement's placeholders start at 1; with `first`, they are numbered from
+ * `first` on across all of them instead, so they can join another statement in one
+ * (`VersionTableSql.combineWrites`).
+ */
+export function versionRowChanges(dialect: Dialect, table: VersionTableName, before: string[], after: string[], first?: number): Statement[] {
   const t = dialect.quoteTable({ schema: table.schema, name: table.name });
   const col = dialect.quoteIdentifier("version_num");
   const removed = before.filter((r) => !after.includes(r));
   const added = after.filter((r) => !before.includes(r));
   const statements: Statement[] = [];
+  let n = first ?? 1;
+  const p = () => dialect.placeholder(n++);
+  // Standalone statements each number from 1.
+  const next = () => {
+    if (first === undefined) n = 1;
+  };
   // One removed and one added is the common linear step: an UPDATE, as Alembic does.
   while (removed.length > 0 && added.length > 0) {
-    statements.push({ sql: `UPDATE ${t} SET ${col} = ${dialect.placeholder(1)} WHERE ${col} = ${dialect.placeholder(2)}`, params: [added.shift(), removed.shift()] });
+    next();
+    statements.push({ sql: `UPDATE ${t} SET ${col} = ${p()} WHERE ${col} = ${p()}`, params: [added.shift(), removed.shift()] });
   }
-  for (const r of removed) statements.push({ sql: `DELETE FROM ${t} WHERE ${col} = ${dialect.placeholder(1)}`, params: [r] });
-  for (const a of added) statements.push({ sql: `INSERT INTO ${t} (${col}) VALUES (${dialect.placeholder(1)})`, params: [a] });
+  for (const r of removed) {
+    next();
+    statements.push({ sql: `DELETE FROM ${t} WHERE ${col} = ${p()}`, params: [r] });
+  }
+  for (const a of added) {
+    next();
+    statements.push({ sql: `INSERT INTO ${t} (${col}) VALUES (${p()})`, params: [a] });
+  }
   return statements;
 }
 
@@ -58,5 +76,10 @@ export class VersionStore {
   /** Rewrites the rows from `before` to `after`. */
   async write(before: string[], after: string[]): Promise<void> {
     for (const s of versionRowChanges(this.dialect, this.table, before, after)) await this.conn.query(s.sql, s.params);
+  }
+
+  /** The statements of `write`, placeholders numbered from `first` on (see versionRowChanges). */
+  changes(before: string[], after: string[], first: number): Statement[] {
+    return versionRowChanges(this.dialect, this.table, before, after, first);
   }
 }

@@ -28,6 +28,13 @@ export const versionTable: VersionTableSql = {
     return `INSERT INTO ${quoteTable(table)} (${columns.map(c).join(", ")}) VALUES ${values} ON CONFLICT (${c(key as string)}) DO UPDATE SET ${set.join(", ")}`;
   },
 
+  combineWrites(main: Statement, others: readonly Statement[]): Statement {
+    // Every part runs on the statement's one snapshot; the parts touch distinct rows, so none
+    // needs to see another's effect.
+    const parts = others.map((s, i) => `${quoteIdentifier(`w${i + 1}`)} AS (${s.sql})`);
+    return { sql: parts.length > 0 ? `WITH ${parts.join(", ")} ${main.sql}` : main.sql, params: [main, ...others].flatMap((s) => s.params ?? []) };
+  },
+
   createLog(table: VersionTableName): Statement[] {
     const c = quoteIdentifier;
     return [
