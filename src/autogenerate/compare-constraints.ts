@@ -41,6 +41,8 @@ function sameForeignKey(a: ForeignKeySchema, b: ForeignKeySchema): boolean {
     sameColumns(a.referencedColumns, b.referencedColumns) &&
     sameAction(a.onDelete, b.onDelete) &&
     sameAction(a.onUpdate, b.onUpdate) &&
+    (a.match ?? null) === (b.match ?? null) &&
+    sameColumns(a.onDeleteColumns ?? [], b.onDeleteColumns ?? []) &&
     sameTiming(a, b)
   );
 }

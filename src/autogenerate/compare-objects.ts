@@ -4,8 +4,8 @@
  * normalisation is replaced, and so is a view whose options (security, check option, algorithm)
  * differ once the defaults are folded away. A view that uses a table whose columns change type or go away is
  * dropped before the change and created again after it (PostgreSQL refuses to alter a column a
- * view uses), and so is every view built on such a view, and the indexes of a materialized view
- * that is rebuilt or replaced (dropping it drops them).
+ * view uses), and so is every view built on such a view or on a view whose definition changes,
+ * and the indexes of a materialized view that is rebuilt or replaced (dropping it drops them).
  */
 import { objectKey, tableObjectKey, viewOptionsKey, type DatabaseObject } from "../catalog/objects/types.js";
 import type { Operation } from "../operations/types.js";
@@ -75,14 +75,19 @@ export function compareObjects(target: readonly DatabaseObject[], actual: readon
     const existing = actualByKey.get(objectKey(o));
     return existing !== undefined && objectsDiffer(o, existing);
   };
-  const replacedMatviews = new Set(target.filter((o) => o.kind === "materializedView" && changed(o)).map((o) => objectKey(o)));
-  const rebuild = viewsToRebuild(actual, tableOps, replacedMatviews);
+  // A changed view may lose or retype columns, which the views built on it would block: they are
+  // rebuilt around it, as around a rebuilt materialized view.
+  const replacedViews = new Set(target.filter((o) => (o.kind === "materializedView" || o.kind === "view") && changed(o)).map((o) => objectKey(o)));
+  const rebuild = viewsToRebuild(actual, tableOps, replacedViews);
+  // A comment of its own is compared too: the dialect's replace of an unchanged definition only
+  // comments it again (and a rebuild writes it back with the object).
+  const recommented = (o: DatabaseObject, existing: DatabaseObject): boolean => (o.comment || null) !== (existing.comment || null);
   for (const object of target) {
     const key = objectKey(object);
     const existing = actualByKey.get(key);
     if (!existing) ops.push({ kind: "createObject", object });
     else if (rebuild.has(key)) ops.push({ kind: "dropObject", object: existing }, { kind: "createObject", object: { ...object, dependsOn: existing.dependsOn ?? object.dependsOn } });
-    else if (objectsDiffer(object, existing)) ops.push({ kind: "replaceObject", object, existing });
+    else if (objectsDiffer(object, existing) || recommented(object, existing)) ops.push({ kind: "replaceObject", object, existing });
   }
   for (const object of actual) {
     if (!targetKeys.has(objectKey(object))) ops.push({ kind: "dropObject", object });

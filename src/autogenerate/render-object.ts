@@ -108,6 +108,7 @@ export function objectCode(obj: DatabaseObject, ctx: RenderContext): Code {
     entries.push(...own);
   }
   if (obj.dependsOn?.length) entries.push({ key: "dependsOn", value: array(obj.dependsOn.map(str)) });
+  if (obj.comment) entries.push({ key: "comment", value: str(obj.comment) });
   const options = entries.length > 0 ? [object(entries)] : [];
   if (obj.kind === "extension" || obj.kind === "sequence" || TEXT_OBJECTS.has(obj.kind)) return call(callee, [str(obj.name), ...options]);
   ctx.use("sql");

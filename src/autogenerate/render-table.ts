@@ -125,6 +125,8 @@ export function foreignKeyOptions(fk: ForeignKeySchema, tableSchema: string | nu
   if (fk.onUpdate) actions.push({ key: "onUpdate", value: str(fk.onUpdate) });
   // Written in the order the database keeps them (the model reads the order back: updateFirst).
   entries.push(...(fk.updateFirst ? actions.reverse() : actions));
+  if (fk.match) entries.push({ key: "match", value: str(fk.match) });
+  if (fk.onDeleteColumns?.length) entries.push({ key: "onDeleteColumns", value: strings(fk.onDeleteColumns) });
   if (fk.deferrable !== undefined && fk.deferrable !== false) entries.push({ key: "deferrable", value: valueCode(fk.deferrable) });
   if (fk.initiallyDeferred !== undefined && fk.initiallyDeferred !== false) entries.push({ key: "initiallyDeferred", value: valueCode(fk.initiallyDeferred) });
   const referencedSchema = fk.referencedSchema ?? null;

@@ -76,6 +76,8 @@ export function canonicalForeignKey(fk: ForeignKeySchema, defaultActions: Refere
     referencedSchema: fk.referencedSchema ?? null,
     onDelete: actionOrNull(fk.onDelete, defaultActions),
     onUpdate: actionOrNull(fk.onUpdate, defaultActions),
+    match: fk.match ?? null,
+    onDeleteColumns: fk.onDeleteColumns?.length ? fk.onDeleteColumns : null,
     deferrable: !!fk.deferrable || initiallyDeferred,
     initiallyDeferred,
   };

@@ -120,6 +120,16 @@ export interface ForeignKeySchema extends ConstraintTiming {
    */
   updateFirst?: boolean;
   /**
+   * PostgreSQL `MATCH FULL`: a row whose key columns are all NULL is not checked, one with only
+   * some NULL is refused. Null (or absent) is the default, MATCH SIMPLE.
+   */
+  match?: "FULL" | null;
+  /**
+   * PostgreSQL 15 `ON DELETE SET NULL (cols)` / `SET DEFAULT (cols)`: only these referencing
+   * columns are set; null (or absent) sets them all.
+   */
+  onDeleteColumns?: string[] | null;
+  /**
    * Declared in its column's definition (`.primaryKey()`, `.unique()`, `.references()` on the
    * column) rather than among the table's constraints. SQLite writes it there and keeps it so
    * in sqlite_schema.sql; the other dialects write every constraint at table level, and compare

@@ -67,7 +67,7 @@ export function registerSchemaCommands(program: Command, ctx: CliContext): void 
     .option("--out <file>", "where to write it (default: the config's schema, else ./schema.ts; - for stdout)")
     .option("--force", "overwrite an existing file")
     .option("--schema <name>", "PostgreSQL: read this schema (repeatable; default: the config's schemas, else the current schema)", collect)
-    .option("--all-schemas", "PostgreSQL: read every schema but the system's")
+    .option("--all-schemas", "PostgreSQL: read every schema but the system's, whatever the config's schemas (the default without them)")
     .action(async (opts: { out?: string; force?: boolean; schema?: string[]; allSchemas?: boolean }) => {
       const { pull } = await import("../commands/pull.js");
       const result = await pull(await ctx.config(), { out: opts.out, force: opts.force, schemas: opts.schema, allSchemas: opts.allSchemas, events: (e) => out().event(e) });

@@ -1,8 +1,9 @@
 /**
  * `migrate pull`: writes a schema.ts from a live database, so a team with an existing database
  * can adopt athanor (pull, autogenerate against an empty database, `stamp head` in production).
- * On PostgreSQL it reads the current schema (or the config's `schemas`, `--schema`, or
- * `--all-schemas`) and reports the other schemas that hold tables, so none is left out unsaid.
+ * On PostgreSQL it reads every schema but the system's — adopting a database means all of it —
+ * unless `--schema` or the config's `schemas` narrow it (`--all-schemas` widens the config's
+ * again), and reports the other schemas that hold tables, so none is left out unsaid.
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -25,7 +26,7 @@ export interface PullOptions {
   events?: EventSink;
   /** PostgreSQL schemas to read (`--schema`, repeatable); wins over the config's `schemas`. */
   schemas?: string[];
-  /** Read every schema but the system's (`--all-schemas`). */
+  /** Read every schema but the system's (`--all-schemas`), whatever the config's `schemas` say. */
   allSchemas?: boolean;
 }
 
@@ -66,7 +67,10 @@ export async function pull(config: ResolvedConfig, options: PullOptions = {}): P
         hint: "Leave the option out: pull reads the database the URL names.",
       });
     }
-    const query = { ...filter.query, ...(options.schemas?.length ? { schemas: options.schemas } : {}), ...(options.allSchemas ? { allSchemas: true } : {}) };
+    // Without a narrower choice pull reads every schema: a table in `billing` left out would be a
+    // database the pulled model cannot rebuild.
+    const every = options.allSchemas || (!options.schemas?.length && !config.schemas);
+    const query = { ...filter.query, ...(options.schemas?.length ? { schemas: options.schemas } : {}), ...(every ? { allSchemas: true } : {}) };
     return { schema: await reflectDatabase(session, { ...filter, query }, options.events), dialect: session.dialect.name };
   });
   options.events?.({ type: "progress", message: `writing ${countOf(schema.tables.length, "table")} as a schema module` });

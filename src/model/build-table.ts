@@ -126,6 +126,16 @@ export function buildForeignKey(
       "A composite foreign key lists as many referenced columns as referencing ones, in matching order.",
     );
   }
+  const setColumns = options.onDeleteColumns;
+  if (setColumns !== undefined) {
+    const stray = setColumns.filter((c) => !columns.includes(c));
+    if (options.onDelete !== "SET NULL" && options.onDelete !== "SET DEFAULT") {
+      throw modelError(`${what} lists onDeleteColumns without onDelete "SET NULL" or "SET DEFAULT".`, "onDeleteColumns names the columns ON DELETE SET NULL / SET DEFAULT sets; add that onDelete, or remove onDeleteColumns.");
+    }
+    if (setColumns.length === 0 || stray.length > 0) {
+      throw modelError(`${what}: onDeleteColumns must list some of its own columns${stray.length ? ` (not ${stray.join(", ")})` : ""}.`, `Name columns among ${columns.join(", ")}.`);
+    }
+  }
   return unnamedIf(options.name === null, {
     name: explicitName(options.name, what),
     columns: [...columns],
@@ -136,6 +146,8 @@ export function buildForeignKey(
     onUpdate: options.onUpdate ?? null,
     // The options object keeps its keys in the order written; SQLite keeps the clauses so too.
     ...(options.onUpdate && options.onDelete && Object.keys(options).indexOf("onUpdate") < Object.keys(options).indexOf("onDelete") ? { updateFirst: true } : {}),
+    ...(options.match === "FULL" ? { match: "FULL" as const } : {}),
+    ...(setColumns ? { onDeleteColumns: [...setColumns] } : {}),
     deferrable: options.deferrable ?? false,
     initiallyDeferred: options.initiallyDeferred ?? false,
   });

@@ -26,6 +26,10 @@ export interface ReferenceOptions {
   /** ON DELETE; written before or after ON UPDATE in the order these two keys are given (SQLite keeps it). */
   onDelete?: ReferentialAction;
   onUpdate?: ReferentialAction;
+  /** PostgreSQL `MATCH FULL` (all key columns NULL, or none); the default is MATCH SIMPLE. */
+  match?: "FULL" | "SIMPLE";
+  /** PostgreSQL 15: the columns `onDelete: "SET NULL"` / `"SET DEFAULT"` sets (default: every referencing column). */
+  onDeleteColumns?: readonly string[];
   deferrable?: boolean;
   initiallyDeferred?: boolean;
   /** Schema of the referenced table when it is given by name; defaults to the referencing table's schema. */

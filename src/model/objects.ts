@@ -26,6 +26,8 @@ export interface ObjectOptions {
   schema?: string | null;
   /** What the object uses, so it is created after them and dropped before them. */
   dependsOn?: readonly ObjectDependency[];
+  /** PostgreSQL `COMMENT ON` a view, materialized view, sequence, domain or trigger. */
+  comment?: string | null;
 }
 
 /** Definition text: a string or an `sql` template without interpolated values. */
@@ -57,6 +59,7 @@ export function defineObject(kind: DatabaseObjectKind, name: string, definition:
   const object: DatabaseObject = { kind, schema: options.schema ?? null, name, definition: definition.trim() };
   if (options.table) object.table = options.table;
   if (options.dependsOn?.length) object.dependsOn = options.dependsOn.map(dependencyKey);
+  if (options.comment) object.comment = options.comment;
   return { athanorKind: "object", object };
 }
 

@@ -83,6 +83,7 @@ function renameColumn(edit: TableEdit, column: ColumnSchema, to: string, rules: 
   for (const u of t.uniques) u.columns = swap(u.columns);
   for (const f of t.foreignKeys) {
     f.columns = swap(f.columns);
+    if (f.onDeleteColumns) f.onDeleteColumns = swap(f.onDeleteColumns);
     if (rules.sameName(f.referencedTable, t.name)) f.referencedColumns = swap(f.referencedColumns);
   }
   for (const c of t.checks) {

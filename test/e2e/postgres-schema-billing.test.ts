@@ -2,9 +2,9 @@
  * Tried as a new user would: a PostgreSQL app whose `invoices` table lives in schema `billing`
  * (and whose public `orders` table references it), from `init` to `downgrade base`, with no
  * `schemas` setting in the config. The database is judged by its own catalog (pg_namespace,
- * pg_class, pg_get_constraintdef), never by athanor's reflection. Then pull: without options it
- * reads the current schema and names `billing` on stderr; with `--schema` / `--all-schemas` it
- * writes the tables with their schema, and the pulled model is the model that was upgraded.
+ * pg_class, pg_get_constraintdef), never by athanor's reflection. Then pull: without options (or
+ * with `--all-schemas`) it reads every schema and writes the tables with their schema, and the
+ * pulled model is the model that was upgraded; `--schema` narrows it and names what it left out.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -118,18 +118,19 @@ describe.skipIf(!available)("a PostgreSQL app with a table in schema billing, as
     expect(again.stderr).toContain("No changes");
     expect(readdirSync(versions).filter((f) => f.endsWith(".ts"))).toHaveLength(1);
 
-    // pull reads the current schema by default and names the one it left out, with how to include it.
+    // pull reads every schema by default: adopting a database means all of it, billing included.
     const plain = run(["pull", "--out", "-"]);
     expect(plain.code, plain.stderr).toBe(0);
     expect(plain.stdout).toMatch(/table\(\s*"orders"/);
-    expect(plain.stdout).not.toMatch(/table\(\s*"invoices"/);
-    expect(plain.stderr).toContain("Not read: schema billing (1 table) (pull read public). Include them with pull --schema public --schema billing, or pull --all-schemas.");
+    expect(plain.stdout).toMatch(/table\(\s*"invoices"/);
+    expect(plain.stderr).not.toContain("Not read");
+    // --schema narrows it, and names the schema it left out with how to include it.
     const only = run(["pull", "--out", "-", "--schema", "billing"]);
     expect(only.stdout).toContain('schema: "billing"');
     expect(only.stdout).not.toMatch(/table\(\s*"orders"/);
     expect(only.stderr).toContain("Not read: schema public (1 table) (pull read billing)");
 
-    for (const args of [["--all-schemas"], ["--schema", "public", "--schema", "billing"]]) {
+    for (const args of [[], ["--all-schemas"], ["--schema", "public", "--schema", "billing"]]) {
       const out = join(dir, `pulled-${args.length}.ts`);
       const pulled = run(["pull", "--out", out, ...args]);
       expect(pulled.code, pulled.stderr).toBe(0);

@@ -75,3 +75,34 @@ export async function converge(entry: CorpusEntry, cleanup: (() => Promise<void>
   step(["--url", b.url, "downgrade", "base"]);
   expect(catalogDiff(await catalogText(empty), await catalogText(b)), "after downgrade base").toEqual([]);
 }
+
+/**
+ * A change pair (v1 → v2): B is brought to v1 as `converge` does; v2 is loaded into database C
+ * and pulled over schema.ts; `revision --autogenerate` against B → `upgrade head` → B prints C's
+ * catalog and `check` exits 0 → `downgrade -1` → B prints v1's catalog (A's) again.
+ */
+export async function convergeChange(v1: CorpusEntry, v2: CorpusEntry, cleanup: (() => Promise<void>)[]): Promise<void> {
+  const [a, b, c] = [await freshDatabase(v1.dialect, cleanup), await freshDatabase(v1.dialect, cleanup), await freshDatabase(v1.dialect, cleanup)];
+  loadCorpusFile(v1, a);
+  loadCorpusFile(v2, c);
+  const { dir, step } = projectFolder(v1.name, cleanup);
+  const same = async (want: TestDatabase, what: string): Promise<void> => {
+    const [expected, actual] = await Promise.all([catalogText(want), catalogText(b)]);
+    expect(catalogDiff(expected, actual), what).toEqual([]);
+    expect(actual).toEqual(expected);
+  };
+  step(["--url", a.url, "pull"]);
+  step(["--url", b.url, "revision", "--autogenerate", "-m", "v1"]);
+  step(["--url", b.url, "upgrade", "head"]);
+  await same(a, "v1 (-) and migrated (+) catalogs differ");
+
+  step(["--url", c.url, "pull", "--force"]);
+  step(["--url", b.url, "revision", "--autogenerate", "-m", "v2"]);
+  step(["--url", b.url, "upgrade", "head"]);
+  await same(c, "v2 (-) and upgraded (+) catalogs differ");
+  const check = migrate(dir, ["--url", b.url, "check"]);
+  expect(check.code, check.out).toBe(0);
+
+  step(["--url", b.url, "downgrade", "-1"]);
+  await same(a, "v1 (-) and downgraded (+) catalogs differ");
+}

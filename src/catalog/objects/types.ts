@@ -49,6 +49,11 @@ export interface DatabaseObject {
   table?: string | null;
   definition: string;
   /**
+   * PostgreSQL `COMMENT ON` the object (views, materialized views, sequences, domains, triggers);
+   * null or absent: none.
+   */
+  comment?: string | null;
+  /**
    * Keys (objectKey / tableObjectKey) of what this object uses, from the database's own dependency
    * records when reflected, or as declared in the model. Creates run after these, drops before.
    */

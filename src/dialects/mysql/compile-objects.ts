@@ -48,7 +48,13 @@ function drop(o: DatabaseObject): Statement[] {
 
 /** createObject. */
 export async function createObjectStatements(op: CreateObjectOp): Promise<Statement[]> {
+  noComment(op.object);
   return create(op.object);
+}
+
+/** Object comments are PostgreSQL's (COMMENT ON); MySQL keeps none for these objects. */
+function noComment(o: DatabaseObject): void {
+  if (o.comment) throw new UnsupportedOperationError(`MySQL keeps no comment on a ${objectLabel(o)}.`, { hint: "Remove the comment option for MySQL." });
 }
 
 /** dropObject. */
@@ -58,6 +64,7 @@ export async function dropObjectStatements(op: DropObjectOp): Promise<Statement[
 
 /** replaceObject: CREATE OR REPLACE VIEW, else drop and create. */
 export async function replaceObjectStatements(op: ReplaceObjectOp): Promise<Statement[]> {
+  noComment(op.object);
   if (op.object.kind === "view") return [{ sql: createViewSql(op.object, true) }];
   return [...drop(op.existing), ...create(op.object)];
 }

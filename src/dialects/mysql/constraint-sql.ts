@@ -59,6 +59,11 @@ export function foreignKeyClause(fk: ForeignKeySchema, where: string): string {
       hint: "Drop deferrable/initiallyDeferred for MySQL; InnoDB checks foreign keys on every row.",
     });
   }
+  if (fk.match || fk.onDeleteColumns?.length) {
+    throw new UnsupportedOperationError(`MySQL has no ${fk.match ? "MATCH FULL" : "ON DELETE column list"} on a foreign key (${where}${fk.name ? `, ${fk.name}` : ""}).`, {
+      hint: "Drop match/onDeleteColumns for MySQL; InnoDB parses MATCH but ignores it.",
+    });
+  }
   let sql = `${named(fk.name)}FOREIGN KEY ${columnList(fk.columns)} REFERENCES ${quoteTable({ schema: fk.referencedSchema, name: fk.referencedTable })} ${columnList(fk.referencedColumns)}`;
   if (fk.onDelete) sql += ` ON DELETE ${fk.onDelete}`;
   if (fk.onUpdate) sql += ` ON UPDATE ${fk.onUpdate}`;

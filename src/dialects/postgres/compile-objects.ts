@@ -12,12 +12,12 @@
  * a replace. ALGORITHM is MySQL's and is refused.
  */
 import { UnsupportedOperationError } from "../../errors.js";
-import { objectLabel, type DatabaseObject, type DatabaseObjectKind } from "../../catalog/objects/types.js";
+import { objectLabel, viewOptionsKey, type DatabaseObject, type DatabaseObjectKind } from "../../catalog/objects/types.js";
 import type { CreateObjectOp, DropObjectOp, ReplaceObjectOp } from "../../operations/types.js";
 import type { Statement } from "../dialect.js";
 import { alterDomainStatements, createDomainSql } from "./domain-sql.js";
 import { alterConfigurationStatements, alterDictionaryStatements, createConfigurationStatements } from "./text-search-sql.js";
-import { quoteIdentifier, quoteTable } from "./quote.js";
+import { dollarTag, quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";
 
 const name = (o: DatabaseObject): string => quoteTable({ schema: o.schema, name: o.name });
 
@@ -98,6 +98,23 @@ const droppers: Record<DatabaseObjectKind, (o: DatabaseObject) => Statement[]> =
   rule: (o) => [{ sql: `DROP RULE ${quoteIdentifier(o.name)} ON ${quoteTable({ schema: o.schema, name: o.table ?? "" })}` }],
 };
 
+/**
+ * CREATE OR REPLACE VIEW, which PostgreSQL refuses (42P16, invalid_table_definition) when a
+ * column is dropped, renamed or retyped; then the view is dropped and created instead, inside
+ * the same DO block, so the choice is the server's (only it knows the view's columns); an
+ * unchanged query (only options changed) is CREATE OR REPLACE alone. Views
+ * built on this one are rebuilt around the change by compare, so the drop is not blocked.
+ */
+function replaceView(o: DatabaseObject, existing: DatabaseObject): Statement[] {
+  // The same query with other options keeps its columns: CREATE OR REPLACE always takes it.
+  if (o.definition.trim() === existing.definition.trim()) return [{ sql: createViewSql(o, true) }];
+  // Statements inside the block end with a semicolon of their own.
+  const view = { ...o, definition: o.definition.trim().replace(/;+\s*$/, "") };
+  const body = `BEGIN ${createViewSql(view, true)}; EXCEPTION WHEN invalid_table_definition THEN DROP VIEW ${name(o)}; ${createViewSql(view, false)}; END`;
+  const tag = dollarTag(body);
+  return [{ sql: `DO ${tag} ${body} ${tag}` }];
+}
+
 const replacers: Record<DatabaseObjectKind, (o: DatabaseObject, existing: DatabaseObject) => Statement[]> = {
   extension: (o, existing) => [...droppers.extension(existing), ...creators.extension(o)],
   // PostgreSQL cannot alter a collation; autogenerate moves the columns that use it off it first.
@@ -111,7 +128,7 @@ const replacers: Record<DatabaseObjectKind, (o: DatabaseObject, existing: Databa
   aggregate: (o) => [{ sql: orReplace(o.definition) }],
   procedure: (o) => routine(orReplace(o.definition)),
   virtualTable: noVirtualTables,
-  view: (o) => [{ sql: createViewSql(o, true) }],
+  view: replaceView,
   materializedView: (o, existing) => [...droppers.materializedView(existing), ...creators.materializedView(o)],
   materializedViewIndex: (o, existing) => [...droppers.materializedViewIndex(existing), ...creators.materializedViewIndex(o)],
   trigger: (o, existing) => [...droppers.trigger(existing), ...creators.trigger(o)],
@@ -119,9 +136,29 @@ const replacers: Record<DatabaseObjectKind, (o: DatabaseObject, existing: Databa
   rule: (o) => [{ sql: orReplace(o.definition) }],
 };
 
-/** createObject. */
+/** What COMMENT ON calls each kind that can hold a comment here. */
+const COMMENTED: Partial<Record<DatabaseObjectKind, string>> = { view: "VIEW", materializedView: "MATERIALIZED VIEW", sequence: "SEQUENCE", domain: "DOMAIN", trigger: "TRIGGER" };
+
+/** The comment an object holds after a statement that may or may not have dropped it. */
+const MAYBE_KEPT = Symbol("comment kept or lost");
+
+/** `COMMENT ON VIEW v IS '…'` (IS NULL removes one) unless `previous`, what the object holds now, is the same. */
+function commentStatements(o: DatabaseObject, previous: string | null | typeof MAYBE_KEPT): Statement[] {
+  const comment = o.comment || null;
+  if (comment === previous) return [];
+  const word = COMMENTED[o.kind];
+  if (!word) {
+    throw new UnsupportedOperationError(`athanor does not comment a ${o.kind} (${objectLabel(o)}).`, {
+      hint: "Comment it with op.execute(sql`COMMENT ON …`), or leave the comment out of the model.",
+    });
+  }
+  const target = o.kind === "trigger" ? `${quoteIdentifier(o.name)} ON ${quoteTable({ schema: o.schema, name: o.table ?? "" })}` : name(o);
+  return [{ sql: `COMMENT ON ${word} ${target} IS ${quoteLiteral(comment)}` }];
+}
+
+/** createObject, then its comment. */
 export function createObjectStatements(op: CreateObjectOp): Statement[] {
-  return creators[op.object.kind](op.object);
+  return [...creators[op.object.kind](op.object), ...commentStatements(op.object, null)];
 }
 
 /** dropObject. */
@@ -129,7 +166,21 @@ export function dropObjectStatements(op: DropObjectOp): Statement[] {
   return droppers[op.object.kind](op.object);
 }
 
-/** replaceObject. */
+/**
+ * replaceObject: a changed definition is replaced (a drop and create loses the comment, CREATE OR
+ * REPLACE keeps it), then the comment is set where it is not already what the object holds.
+ */
 export function replaceObjectStatements(op: ReplaceObjectOp): Statement[] {
-  return replacers[op.object.kind](op.object, op.existing);
+  const { object, existing } = op;
+  if (object.definition.trim() === existing.definition.trim() && viewOptionsKey(object.viewOptions) === viewOptionsKey(existing.viewOptions)) return commentStatements(object, existing.comment || null);
+  const before = existing.comment || null;
+  const keepsComment = (object.kind === "function" || object.kind === "procedure" || object.kind === "aggregate" || object.kind === "sequence" || object.kind === "domain") && !dropsAndCreates(object, existing);
+  // A view's DO block may have replaced it (comment kept) or rebuilt it (comment gone).
+  const after = keepsComment ? before : object.kind === "view" && before !== null ? MAYBE_KEPT : null;
+  return [...replacers[object.kind](object, existing), ...commentStatements(object, after)];
+}
+
+/** Whether replacing the domain drops and creates it (a change ALTER DOMAIN cannot make). */
+function dropsAndCreates(object: DatabaseObject, existing: DatabaseObject): boolean {
+  return object.kind === "domain" && alterDomainStatements(name(object), object.definition, existing.definition) === null;
 }

@@ -48,14 +48,15 @@ export function checkSql(check: CheckSchema): string {
 }
 
 /** NO ACTION is PostgreSQL's default, so it is left out (and reflection reports it as null). */
-function actionSql(event: "DELETE" | "UPDATE", action: ReferentialAction | null | undefined): string {
-  return action && action !== "NO ACTION" ? ` ON ${event} ${action}` : "";
+function actionSql(event: "DELETE" | "UPDATE", action: ReferentialAction | null | undefined, columns?: readonly string[] | null): string {
+  if (!action || action === "NO ACTION") return "";
+  return ` ON ${event} ${action}${columns?.length ? ` (${columnListSql(columns)})` : ""}`;
 }
 
-/** `[CONSTRAINT n] FOREIGN KEY (…) REFERENCES t (…) [ON DELETE …] [ON UPDATE …] [DEFERRABLE …]` */
+/** `[CONSTRAINT n] FOREIGN KEY (…) REFERENCES t (…) [MATCH FULL] [ON DELETE … [(cols)]] [ON UPDATE …] [DEFERRABLE …]` */
 export function foreignKeySql(fk: ForeignKeySchema): string {
   const target = quoteTable({ schema: fk.referencedSchema, name: fk.referencedTable });
-  let body = `FOREIGN KEY (${columnListSql(fk.columns)}) REFERENCES ${target} (${columnListSql(fk.referencedColumns)})`;
-  body += actionSql("DELETE", fk.onDelete) + actionSql("UPDATE", fk.onUpdate) + timingSql(fk);
+  let body = `FOREIGN KEY (${columnListSql(fk.columns)}) REFERENCES ${target} (${columnListSql(fk.referencedColumns)})${fk.match === "FULL" ? " MATCH FULL" : ""}`;
+  body += actionSql("DELETE", fk.onDelete, fk.onDeleteColumns) + actionSql("UPDATE", fk.onUpdate) + timingSql(fk);
   return named(fk.name, body);
 }

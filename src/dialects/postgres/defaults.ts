@@ -77,6 +77,10 @@ export function parseReflectedDefault(expression: string, type: ColumnType): Def
   if (literal) {
     const rest = text.slice(literal.end);
     if (rest === "" || CAST.test(rest)) {
+      // A literal cast to plain `interval` on an `interval hour to minute` (or `interval(0)`)
+      // column was written with that cast: a bare literal would be cast to the column's type,
+      // modifiers and all, which PostgreSQL keeps and prints. The cast stays in the expression.
+      if (rest === "::interval" && type.kind === "raw" && /^interval\b./i.test(type.sql)) return { kind: "sql", sql: text };
       if (NUMERIC_KINDS.has(type.kind) && NUMBER.test(literal.value)) return { kind: "literal", value: exactNumber(literal.value) };
       if (type.kind === "boolean" && /^(true|false)$/i.test(literal.value)) return { kind: "literal", value: literal.value.toLowerCase() === "true" };
       return { kind: "literal", value: literal.value };

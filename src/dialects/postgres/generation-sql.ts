@@ -9,7 +9,7 @@ import { UnsupportedOperationError } from "../../errors.js";
 import type { ColumnGeneration, ColumnType, TableRef } from "../../catalog/types.js";
 import { tableLabel } from "../../catalog/types.js";
 import type { Statement } from "../dialect.js";
-import { quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";
+import { quoteIdentifier, quoteLiteral, quoteTable, dollarTag } from "./quote.js";
 import { sameValue } from "../../core/same-value.js";
 
 /** The statements of one generation change. */
@@ -21,13 +21,6 @@ export interface GenerationChange {
 /** The sequence `serial` would create for a column: `<table>_<column>_seq` in the table's schema. */
 function serialSequence(table: TableRef, column: string): TableRef {
   return { schema: table.schema, name: `${table.name}_${column}_seq` };
-}
-
-/** A dollar-quote tag that does not occur in `body`. */
-function dollarTag(body: string): string {
-  let tag = "$athanor$";
-  for (let i = 1; body.includes(tag); i++) tag = `$athanor_${i}$`;
-  return tag;
 }
 
 /** Moves the sequence past existing values, so the next generated value does not collide. */

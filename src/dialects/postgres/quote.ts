@@ -73,3 +73,10 @@ export function inlineParams(statement: Statement): string {
   if (params.length === 0) return statement.sql;
   return scanPlaceholders(statement.sql, (index, original) => (index >= 1 && index <= params.length ? inlineValue(params[index - 1]) : original));
 }
+
+/** A dollar-quote tag that does not occur in `body`, for a DO block around it. */
+export function dollarTag(body: string): string {
+  let tag = "$athanor$";
+  for (let i = 1; body.includes(tag); i++) tag = `$athanor_${i}$`;
+  return tag;
+}

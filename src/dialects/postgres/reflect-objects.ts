@@ -15,6 +15,7 @@
  * A view's options (PostgreSQL 15: security_invoker and check_option, kept in pg_class.reloptions)
  * come from a second query, as they are stored: an option never set is not reported; any other
  * view option (security_barrier) is listed as unmanaged.
+ * The objects query also reads the comments of views, materialized views, sequences, domains and triggers.
  */
 import { objectKey, tableObjectKey, type DatabaseObject, type DatabaseObjectKind, type ViewOptions } from "../../catalog/objects/types.js";
 import type { UnmanagedObject } from "../../catalog/types.js";
@@ -213,7 +214,24 @@ SELECT 'sequence', ${reported("n.nspname")}, c.relname::text, NULL,
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
  WHERE n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_class", "c.oid")}
    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend o WHERE o.classid = 'pg_class'::regclass AND o.objid = c.oid
-                      AND o.refclassid = 'pg_class'::regclass AND o.deptype IN ('a', 'i'))`;
+                      AND o.refclassid = 'pg_class'::regclass AND o.deptype IN ('a', 'i'))
+UNION ALL
+SELECT 'comment ' || CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materializedView' ELSE 'sequence' END, ${reported("n.nspname")}, c.relname::text, NULL,
+       pg_catalog.obj_description(c.oid, 'pg_class'), ARRAY[]::text[]
+  FROM pg_catalog.pg_class c
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+ WHERE c.relkind IN ('v', 'm', 'S') AND n.nspname = ANY (${SCHEMAS}) AND pg_catalog.obj_description(c.oid, 'pg_class') IS NOT NULL
+UNION ALL
+SELECT 'comment domain', ${reported("n.nspname")}, t.typname::text, NULL, pg_catalog.obj_description(t.oid, 'pg_type'), ARRAY[]::text[]
+  FROM pg_catalog.pg_type t
+  JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+ WHERE t.typtype = 'd' AND n.nspname = ANY (${SCHEMAS}) AND pg_catalog.obj_description(t.oid, 'pg_type') IS NOT NULL
+UNION ALL
+SELECT 'comment trigger', ${reported("n.nspname")}, t.tgname::text, c.relname::text, pg_catalog.obj_description(t.oid, 'pg_trigger'), ARRAY[]::text[]
+  FROM pg_catalog.pg_trigger t
+  JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+ WHERE NOT t.tgisinternal AND n.nspname = ANY (${SCHEMAS}) AND pg_catalog.obj_description(t.oid, 'pg_trigger') IS NOT NULL`;
 
 /** The reloptions of views that have any: security_invoker (as a boolean), check_option, and the rest as text. */
 const VIEW_OPTIONS_SQL = `
@@ -243,8 +261,11 @@ export function viewOptionsOf(row: Pick<ViewOptionsRow, "security_invoker" | "ch
 }
 
 interface ObjectRow {
-  /** An object kind, or "unmanaged <kind>" for what athanor lists without managing. */
-  kind: DatabaseObjectKind | `unmanaged ${string}`;
+  /**
+   * An object kind, "unmanaged <kind>" for what athanor lists without managing, or
+   * "comment <kind>" for an object's comment (in `definition`).
+   */
+  kind: DatabaseObjectKind | `unmanaged ${string}` | `comment ${DatabaseObjectKind}`;
   schema: string | null;
   name: string;
   table_name: string | null;
@@ -265,9 +286,13 @@ const isUnmanaged = (row: ObjectRow): row is ObjectRow & { kind: `unmanaged ${st
  */
 export async function reflectObjects(conn: Connection, options: ReflectOptions = {}): Promise<{ objects: DatabaseObject[]; unmanaged: UnmanagedObject[] }> {
   const all = await conn.query<ObjectRow>(OBJECTS_SQL, [options.schemas ?? null]);
+  const isComment = (row: ObjectRow): row is ObjectRow & { kind: `comment ${DatabaseObjectKind}` } => row.kind.startsWith("comment ");
+  const comments = new Map(
+    all.filter(isComment).map((row) => [objectKey({ kind: row.kind.slice("comment ".length) as DatabaseObjectKind, schema: row.schema, name: row.name, table: row.table_name }), row.definition ?? ""]),
+  );
   const excluded = new Set(options.excludeTables ?? []);
   const onExcluded = (row: ObjectRow): boolean => (row.kind === "trigger" || row.kind === "rule" || row.kind === "materializedViewIndex" || isUnmanaged(row)) && !!row.table_name && excluded.has(row.table_name);
-  const rows = all.filter((row) => !onExcluded(row));
+  const rows = all.filter((row) => !onExcluded(row) && !isComment(row));
   const unmanaged = rows.filter(isUnmanaged).map((row): UnmanagedObject => ({ kind: row.kind.slice("unmanaged ".length), schema: row.schema, name: row.name, table: row.table_name }));
   const viewOptions = new Map<string, ViewOptions>();
   for (const row of await conn.query<ViewOptionsRow>(VIEW_OPTIONS_SQL, [options.schemas ?? null])) {
@@ -282,6 +307,8 @@ export async function reflectObjects(conn: Connection, options: ReflectOptions =
       if (row.table_name) object.table = row.table_name;
       const ownOptions = row.kind === "view" ? viewOptions.get(objectKey(object)) : undefined;
       if (ownOptions) object.viewOptions = ownOptions;
+      const comment = comments.get(objectKey(object));
+      if (comment) object.comment = comment;
       const deps = (row.depends_on ?? []).filter((d) => d !== tableObjectKey(row.schema, row.name));
       if (deps.length > 0) object.dependsOn = [...new Set(deps)].sort();
       return object;

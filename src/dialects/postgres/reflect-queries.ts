@@ -106,6 +106,9 @@ function keyNames(keys: string, relation: string): string {
  */
 const NULLS_NOT_DISTINCT = (i: string): string => `COALESCE((to_jsonb(${i}) ->> 'indnullsnotdistinct')::boolean, false)`;
 
+/** pg_constraint.confdelsetcols as a jsonb array (empty where it is null, or absent before PostgreSQL 15). */
+const DELETE_SET_COLUMNS = `CASE WHEN jsonb_typeof(to_jsonb(con) -> 'confdelsetcols') = 'array' THEN to_jsonb(con) -> 'confdelsetcols' ELSE '[]'::jsonb END`;
+
 /**
  * The INCLUDE columns of index `i` by name: its attributes after the key ones (indnkeyatts of
  * indnatts); empty for no index (a constraint that has none).
@@ -115,8 +118,10 @@ const INCLUDED = (i: string): string => `ARRAY(SELECT a.attname::text FROM gener
 
 /**
  * Primary key, unique, check and foreign key constraints (not exclusion or NOT NULL ones), with
- * their timing (DEFERRABLE, INITIALLY DEFERRED), a unique key's NULLS NOT DISTINCT, and a key's
- * INCLUDE columns (its index's non-key attributes; conkey holds the key ones only).
+ * their timing (DEFERRABLE, INITIALLY DEFERRED), a unique key's NULLS NOT DISTINCT, a key's
+ * INCLUDE columns (its index's non-key attributes; conkey holds the key ones only), and a foreign
+ * key's MATCH type and ON DELETE SET NULL / SET DEFAULT column list (`confdelsetcols`, read
+ * through to_jsonb as it is absent before PostgreSQL 15).
  */
 export const CONSTRAINTS_SQL = `${TABLES_CTE}
 SELECT t.schema, t.table_name, con.conname::text AS name, con.contype::text AS type,
@@ -124,7 +129,8 @@ SELECT t.schema, t.table_name, con.conname::text AS name, con.contype::text AS t
        CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) END AS expression,
        ft.relname::text AS ref_table, ${reportedSchema("fn.nspname")} AS ref_schema,
        ${keyNames("con.confkey", "con.confrelid")} AS ref_columns,
-       con.confdeltype::text AS on_delete, con.confupdtype::text AS on_update,
+       con.confdeltype::text AS on_delete, con.confupdtype::text AS on_update, con.confmatchtype::text AS match_type,
+       ${keyNames(`(SELECT array_agg(j::int2) FROM jsonb_array_elements_text(${DELETE_SET_COLUMNS}) j)`, "con.conrelid")} AS on_delete_columns,
        con.condeferrable AS deferrable, con.condeferred AS deferred,
        CASE WHEN con.contype = 'u' THEN ${NULLS_NOT_DISTINCT("ci")} ELSE false END AS nulls_not_distinct,
        ${INCLUDED("ci")} AS include

@@ -62,6 +62,8 @@ interface ConstraintRow extends TableKeyRow {
   ref_columns: string[];
   on_delete: string;
   on_update: string;
+  match_type: string;
+  on_delete_columns: string[];
   deferrable: boolean;
   deferred: boolean;
   nulls_not_distinct: boolean;
@@ -159,6 +161,8 @@ function addConstraint(table: TableSchema, row: ConstraintRow): void {
       referencedColumns: row.ref_columns,
       onDelete: ACTIONS[row.on_delete] ?? null,
       onUpdate: ACTIONS[row.on_update] ?? null,
+      ...(row.match_type === "f" ? { match: "FULL" as const } : {}),
+      ...(row.on_delete_columns.length > 0 ? { onDeleteColumns: row.on_delete_columns } : {}),
       deferrable: row.deferrable,
       initiallyDeferred: row.deferred,
     });

@@ -42,7 +42,13 @@ function drop(o: DatabaseObject): Statement[] {
 
 /** createObject. */
 export async function createObjectStatements(op: CreateObjectOp): Promise<Statement[]> {
+  noComment(op.object);
   return create(op.object);
+}
+
+/** Object comments are PostgreSQL's (COMMENT ON); SQLite keeps none for these objects. */
+function noComment(o: DatabaseObject): void {
+  if (o.comment) throw new UnsupportedOperationError(`SQLite keeps no comment on a ${objectLabel(o)}.`, { hint: "Remove the comment option for SQLite." });
 }
 
 /** dropObject. */
@@ -52,5 +58,6 @@ export async function dropObjectStatements(op: DropObjectOp): Promise<Statement[
 
 /** replaceObject: drop and create. */
 export async function replaceObjectStatements(op: ReplaceObjectOp): Promise<Statement[]> {
+  noComment(op.object);
   return [...drop(op.existing), ...create(op.object)];
 }

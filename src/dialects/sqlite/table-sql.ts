@@ -80,6 +80,11 @@ export function columnSql(column: ColumnSchema, options: ColumnSqlOptions): stri
 
 /** `REFERENCES "t" (…) [ON DELETE …] [ON UPDATE …] [DEFERRABLE …]`: the clause both forms of a foreign key share. */
 function referencesSql(fk: ForeignKeySchema): string {
+  if (fk.match || fk.onDeleteColumns?.length) {
+    throw new UnsupportedOperationError(`SQLite has no ${fk.match ? "MATCH FULL" : "ON DELETE column list"} on a foreign key (to "${fk.referencedTable}"${fk.name ? `, ${fk.name}` : ""}).`, {
+      hint: "Drop match/onDeleteColumns for SQLite; it parses MATCH but ignores it.",
+    });
+  }
   let text = `REFERENCES ${quoteIdentifier(fk.referencedTable)}`;
   if (fk.referencedColumns.length > 0) text += ` (${columnList(fk.referencedColumns)})`;
   const actions = [fk.onDelete ? ` ON DELETE ${fk.onDelete}` : "", fk.onUpdate ? ` ON UPDATE ${fk.onUpdate}` : ""];

@@ -130,6 +130,11 @@ const cases: Cases = {
       op: { kind: "createForeignKey", table: "a", constraint: { name: "a_b", columns: ["b"], referencedTable: "b", referencedColumns: ["id"], onDelete: "NO ACTION", deferrable: true } },
       expected: [{ sql: 'ALTER TABLE "a" ADD CONSTRAINT "a_b" FOREIGN KEY ("b") REFERENCES "b" ("id") DEFERRABLE INITIALLY IMMEDIATE' }],
     },
+    {
+      name: "MATCH FULL and an ON DELETE SET NULL column list",
+      op: { kind: "createForeignKey", table: "t", constraint: { name: "t_fk", columns: ["team", "email"], referencedTable: "agents", referencedColumns: ["team", "email"], match: "FULL", onDelete: "SET NULL", onDeleteColumns: ["email"], onUpdate: "CASCADE" } },
+      expected: [{ sql: 'ALTER TABLE "t" ADD CONSTRAINT "t_fk" FOREIGN KEY ("team", "email") REFERENCES "agents" ("team", "email") MATCH FULL ON DELETE SET NULL ("email") ON UPDATE CASCADE' }],
+    },
   ],
   createUniqueConstraint: [
     { name: "named", op: { kind: "createUniqueConstraint", table: "u", constraint: { name: "u_ab", columns: ["a", "b"] } }, expected: [{ sql: 'ALTER TABLE "u" ADD CONSTRAINT "u_ab" UNIQUE ("a", "b")' }] },
@@ -167,6 +172,7 @@ const cases: Cases = {
   ],
   dropSchema: [{ name: "DROP SCHEMA, never CASCADE", op: { kind: "dropSchema", name: "billing" }, expected: [{ sql: 'DROP SCHEMA "billing"' }] }],
   createObject: [
+    { name: "trigger: created with its comment", op: { kind: "createObject", object: { kind: "trigger", schema: null, name: "t", table: "posts", definition: "CREATE TRIGGER t BEFORE UPDATE ON posts FOR EACH ROW EXECUTE FUNCTION f()", comment: "keeps it fresh" } }, expected: [{ sql: "CREATE TRIGGER t BEFORE UPDATE ON posts FOR EACH ROW EXECUTE FUNCTION f()" }, { sql: `COMMENT ON TRIGGER "t" ON "posts" IS 'keeps it fresh'` }] },
     { name: "view", op: { kind: "createObject", object: { kind: "view", schema: null, name: "v", definition: "SELECT 1 AS one" } }, expected: [{ sql: 'CREATE VIEW "v" AS SELECT 1 AS one' }] },
     {
       name: "view with security_invoker and a check option, the query's own semicolon dropped before it",
@@ -185,7 +191,10 @@ const cases: Cases = {
     { name: "sequence may have gone with its table", op: { kind: "dropObject", object: { kind: "sequence", schema: null, name: "s", definition: "" } }, expected: [{ sql: 'DROP SEQUENCE IF EXISTS "s"' }] },
   ],
   replaceObject: [
-    { name: "view: CREATE OR REPLACE", op: { kind: "replaceObject", object: { kind: "view", schema: null, name: "v", definition: "SELECT 2 AS two" }, existing: { kind: "view", schema: null, name: "v", definition: "SELECT 1 AS one" } }, expected: [{ sql: 'CREATE OR REPLACE VIEW "v" AS SELECT 2 AS two' }] },
+    // PostgreSQL refuses CREATE OR REPLACE when a column is dropped, renamed or retyped (42P16); the view is then rebuilt.
+    { name: "view: CREATE OR REPLACE, else drop and create", op: { kind: "replaceObject", object: { kind: "view", schema: null, name: "v", definition: "SELECT 2 AS two;" }, existing: { kind: "view", schema: null, name: "v", definition: "SELECT 1 AS one" } }, expected: [{ sql: 'DO $athanor$ BEGIN CREATE OR REPLACE VIEW "v" AS SELECT 2 AS two; EXCEPTION WHEN invalid_table_definition THEN DROP VIEW "v"; CREATE VIEW "v" AS SELECT 2 AS two; END $athanor$' }] },
+    { name: "view: a comment is set again after the replace", op: { kind: "replaceObject", object: { kind: "view", schema: "r", name: "v", definition: "SELECT 2", comment: "it's new" }, existing: { kind: "view", schema: "r", name: "v", definition: "SELECT 1", comment: "old" } }, expected: [{ sql: 'DO $athanor$ BEGIN CREATE OR REPLACE VIEW "r"."v" AS SELECT 2; EXCEPTION WHEN invalid_table_definition THEN DROP VIEW "r"."v"; CREATE VIEW "r"."v" AS SELECT 2; END $athanor$' }, { sql: `COMMENT ON VIEW "r"."v" IS 'it''s new'` }] },
+    { name: "view: only the comment changes", op: { kind: "replaceObject", object: { kind: "view", schema: null, name: "v", definition: "SELECT 1" }, existing: { kind: "view", schema: null, name: "v", definition: "SELECT 1", comment: "old" } }, expected: [{ sql: 'COMMENT ON VIEW "v" IS NULL' }] },
     {
       name: "view: a changed option is CREATE OR REPLACE with the options written (an explicit definer as security_invoker = false)",
       op: {
