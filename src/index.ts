@@ -5,7 +5,8 @@
 // build into the catalog (buildTable, schemaFromModel, validation, naming machinery) and its type
 // guards are internal: a program gets a model's effect through the commands.
 export { sql, rawSql, type SqlFragment } from "./core/sql.js";
-export type { ColumnBuilder, ColumnDefinition, ColumnReference, DefaultInput, ReferenceOptions, UnsignableType } from "./model/column-builder.js";
+export type { ColumnBuilder, ColumnDefinition, ColumnReference, DefaultInput, IdentityOptions, ReferenceOptions, UnsignableType } from "./model/column-builder.js";
+export type { SequenceOptionsInput } from "./catalog/sequence-options.js";
 export {
   array,
   bigint,

@@ -66,7 +66,9 @@ export function sameDefault(a: DefaultValue | null | undefined, b: DefaultValue 
 export function sameGeneration(a: ColumnGeneration | null | undefined, b: ColumnGeneration | null | undefined, key: ExpressionKey): boolean {
   if (!a || !b) return !a && !b;
   if (a.kind === "computed" && b.kind === "computed") return a.stored === b.stored && key(a.sql) === key(b.sql);
-  if (a.kind === "identity" && b.kind === "identity") return a.always === b.always;
+  // A serial's or identity's sequence options (normalised by the dialect to those that differ from the defaults).
+  if (a.kind === "identity" && b.kind === "identity") return a.always === b.always && sameValue(a.sequence ?? null, b.sequence ?? null);
+  if (a.kind === "autoincrement" && b.kind === "autoincrement") return sameValue(a.sequence ?? null, b.sequence ?? null);
   return a.kind === b.kind;
 }
 

@@ -5,7 +5,7 @@
  * rendering never loses a field.
  */
 import type { ColumnTypeOf } from "../model/column-types.js";
-import type { ColumnGeneration, ColumnSchema, ColumnType, DefaultValue } from "../catalog/types.js";
+import type { ColumnGeneration, ColumnSchema, ColumnSequenceOptions, ColumnType, DefaultValue } from "../catalog/types.js";
 import { call, chain, object, text, type ChainLink, type Code } from "./render-code.js";
 import type { RenderContext } from "./render-context.js";
 import { numberLiteral, recordCode, sqlTemplate, stringLiteral, valueCode } from "./render-values.js";
@@ -126,11 +126,24 @@ export function defaultOption(value: DefaultValue | null, ctx: RenderContext): C
   return defaultInput(value);
 }
 
-/** A ColumnGeneration as alterColumn takes it (GenerationSpec): "autoincrement", { identity }, { computed: sql`…` }. */
+/** A serial's or identity's sequence options as the DSL takes them: numbers, bigints past 2^53. */
+function sequenceRecord(sequence: ColumnSequenceOptions | undefined): Fields {
+  const out: Fields = {};
+  for (const key of ["start", "increment", "minValue", "maxValue", "cache"] as const) {
+    const value = sequence?.[key];
+    if (value !== undefined) out[key] = Number.isSafeInteger(Number(value)) ? Number(value) : BigInt(value);
+  }
+  if (sequence?.cycle) out.cycle = true;
+  return out;
+}
+
+/** A ColumnGeneration as alterColumn takes it (GenerationSpec): "autoincrement", { identity }, { computed: sql`…` }, with sequence options. */
 export function generationOption(value: ColumnGeneration | null, ctx: RenderContext): Code {
   if (value === null) return text("null");
-  if (value.kind === "autoincrement") return text(stringLiteral("autoincrement"));
-  if (value.kind === "identity") return object([{ key: "identity", value: text(stringLiteral(value.always ? "always" : "by default")) }]);
+  const sequence = value.kind === "autoincrement" || value.kind === "identity" ? sequenceRecord(value.sequence) : {};
+  const sequenceEntry = Object.keys(sequence).length > 0 ? [{ key: "sequence", value: recordCode(sequence) }] : [];
+  if (value.kind === "autoincrement") return sequenceEntry.length > 0 ? object([{ key: "autoincrement", value: text("true") }, ...sequenceEntry]) : text(stringLiteral("autoincrement"));
+  if (value.kind === "identity") return object([{ key: "identity", value: text(stringLiteral(value.always ? "always" : "by default")) }, ...sequenceEntry]);
   ctx.use("sql");
   return object([{ key: "computed", value: text(sqlTemplate(value.sql)) }, ...(value.stored ? [] : [{ key: "stored", value: text("false") }])]);
 }
@@ -140,14 +153,17 @@ const isKeyGeneration = (g: ColumnGeneration | null | undefined): boolean => g?.
 /** The head of a column chain plus the links its generation needs; serial()/bigserial()/identity() where they fit. */
 function generatedHead(type: ColumnType, generated: ColumnGeneration | null | undefined, ctx: RenderContext): { head: Code; links: ChainLink[] } {
   const plain = Object.keys(fieldsOf(type)).length === 0;
+  const sequence = generated?.kind === "autoincrement" || generated?.kind === "identity" ? sequenceRecord(generated.sequence) : {};
+  const serialArgs = Object.keys(sequence).length > 0 ? [recordCode(sequence)] : [];
   if (generated?.kind === "autoincrement" && plain && (type.kind === "integer" || type.kind === "bigint")) {
-    return { head: call(ctx.use(type.kind === "integer" ? "serial" : "bigserial"), []), links: [] };
+    return { head: call(ctx.use(type.kind === "integer" ? "serial" : "bigserial"), serialArgs), links: [] };
   }
-  const identityArgs = generated?.kind === "identity" && generated.always ? [object([{ key: "always", value: text("true") }])] : [];
+  const identityFields: Fields = { ...(generated?.kind === "identity" && generated.always ? { always: true } : {}), ...sequence };
+  const identityArgs = generated?.kind === "identity" && Object.keys(identityFields).length > 0 ? [recordCode(identityFields)] : [];
   if (generated?.kind === "identity" && plain && type.kind === "integer") return { head: call(ctx.use("identity"), identityArgs), links: [] };
   const head = typeBase(type, ctx);
   if (!generated) return { head, links: [] };
-  if (generated.kind === "autoincrement") return { head, links: [{ name: "autoIncrement", args: [] }] };
+  if (generated.kind === "autoincrement") return { head, links: [{ name: "autoIncrement", args: serialArgs }] };
   if (generated.kind === "identity") return { head, links: [{ name: "identity", args: identityArgs }] };
   return { head, links: [{ name: "generated", args: generated.stored ? [text(stringLiteral(generated.sql))] : [text(stringLiteral(generated.sql)), recordCode({ stored: false })] }] };
 }

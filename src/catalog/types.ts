@@ -42,12 +42,32 @@ export type DefaultValue =
   | { kind: "literal"; value: string | number | boolean | null }
   | { kind: "sql"; sql: string };
 
+/**
+ * Options of the sequence behind a serial or identity column (PostgreSQL), as decimal strings
+ * (sequences count past 2^53). Only the options that differ from what the column's integer type
+ * implies are held (`catalog/sequence-options.ts`); absent means the default.
+ */
+export interface ColumnSequenceOptions {
+  start?: string;
+  increment?: string;
+  minValue?: string;
+  maxValue?: string;
+  cache?: string;
+  cycle?: boolean;
+}
+
 /** How a column generates its own values. */
 export type ColumnGeneration =
-  /** serial on PostgreSQL, AUTO_INCREMENT on MySQL, INTEGER PRIMARY KEY AUTOINCREMENT on SQLite. */
-  | { kind: "autoincrement" }
-  /** GENERATED ALWAYS / BY DEFAULT AS IDENTITY (PostgreSQL); other dialects treat it as autoincrement. */
-  | { kind: "identity"; always: boolean }
+  /**
+   * serial on PostgreSQL, AUTO_INCREMENT on MySQL, INTEGER PRIMARY KEY AUTOINCREMENT on SQLite.
+   * `sequence`: the options of its owned sequence (PostgreSQL only; the others refuse them).
+   */
+  | { kind: "autoincrement"; sequence?: ColumnSequenceOptions }
+  /**
+   * GENERATED ALWAYS / BY DEFAULT AS IDENTITY (PostgreSQL); other dialects treat it as
+   * autoincrement. `sequence`: the identity's sequence options (`AS IDENTITY (START WITH …)`).
+   */
+  | { kind: "identity"; always: boolean; sequence?: ColumnSequenceOptions }
   /** A computed column: GENERATED ALWAYS AS (expr) [STORED]. */
   | { kind: "computed"; sql: string; stored: boolean };
 

@@ -4,7 +4,8 @@
  * so a builder kept in a variable can be reused in several tables without surprises.
  */
 import { MigrateError } from "../errors.js";
-import type { ColumnGeneration, ColumnType, DefaultValue, ReferentialAction } from "../catalog/types.js";
+import type { ColumnGeneration, ColumnSequenceOptions, ColumnType, DefaultValue, ReferentialAction } from "../catalog/types.js";
+import { sequenceOptionsFromInput, type SequenceOptionsInput } from "../catalog/sequence-options.js";
 import { isSqlFragment, type SqlFragment } from "../core/sql.js";
 import { keyDefinitionOptions, type KeyDefinitionOptions, type PrimaryKeyOptions, type UniqueOptions } from "./constraints.js";
 import { sqlTextOf, type SqlText } from "./sql-text.js";
@@ -34,6 +35,18 @@ export interface ReferenceOptions {
   initiallyDeferred?: boolean;
   /** Schema of the referenced table when it is given by name; defaults to the referencing table's schema. */
   referencedSchema?: string | null;
+}
+
+/** Options of an identity column: GENERATED ALWAYS (else BY DEFAULT) and its sequence's options. */
+export interface IdentityOptions extends SequenceOptionsInput {
+  always?: boolean;
+}
+
+/** Sequence options as the catalog holds them; a value that is no whole number is a model error. */
+function modelSequenceOptions(options: SequenceOptionsInput | undefined, what: string): ColumnSequenceOptions | undefined {
+  const parsed = sequenceOptionsFromInput(options && Object.keys(options).length > 0 ? options : undefined);
+  if (typeof parsed === "string") throw new MigrateError("model", `${what}: ${parsed}.`, { hint: "Pass sequence options as whole numbers, e.g. { start: 1000, increment: 5 }." });
+  return parsed;
 }
 
 /** A column-level `.references(...)`. */
@@ -171,14 +184,24 @@ export class ColumnBuilder<T extends ColumnType = ColumnType> {
     return this.with({ references: { target, column: requireText(column, "references()"), options: { ...options } } });
   }
 
-  /** Database-generated increasing values: serial on PostgreSQL, AUTO_INCREMENT on MySQL, AUTOINCREMENT on SQLite. */
-  autoIncrement(): ColumnBuilder<T> {
-    return this.with({ generated: { kind: "autoincrement" } });
+  /**
+   * Database-generated increasing values: serial on PostgreSQL, AUTO_INCREMENT on MySQL,
+   * AUTOINCREMENT on SQLite. PostgreSQL also keeps options of the serial's sequence
+   * (`autoIncrement({ start: 1000, increment: 5 })`); the other databases refuse them.
+   */
+  autoIncrement(options?: SequenceOptionsInput): ColumnBuilder<T> {
+    const sequence = modelSequenceOptions(options, "autoIncrement()");
+    return this.with({ generated: { kind: "autoincrement", ...(sequence ? { sequence } : {}) } });
   }
 
-  /** An identity column (PostgreSQL GENERATED ALWAYS/BY DEFAULT AS IDENTITY); other dialects use autoincrement. */
-  identity(options: { always?: boolean } = {}): ColumnBuilder<T> {
-    return this.with({ generated: { kind: "identity", always: options.always ?? false } });
+  /**
+   * An identity column (PostgreSQL GENERATED ALWAYS/BY DEFAULT AS IDENTITY, with its sequence
+   * options: `identity({ start: 1000, increment: 5 })`); other dialects use autoincrement.
+   */
+  identity(options: IdentityOptions = {}): ColumnBuilder<T> {
+    const { always, ...rest } = options;
+    const sequence = modelSequenceOptions(rest, "identity()");
+    return this.with({ generated: { kind: "identity", always: always ?? false, ...(sequence ? { sequence } : {}) } });
   }
 
   /** A computed column `GENERATED ALWAYS AS (expression)`; stored by default because PostgreSQL supports only stored ones. */

@@ -4,7 +4,8 @@
  */
 import { MigrateError } from "../errors.js";
 import type { ColumnType } from "../catalog/types.js";
-import { ColumnBuilder, isColumnBuilder } from "./column-builder.js";
+import { ColumnBuilder, isColumnBuilder, type IdentityOptions } from "./column-builder.js";
+import type { SequenceOptionsInput } from "../catalog/sequence-options.js";
 
 /** The ColumnType member with the given kind. */
 export type ColumnTypeOf<K extends ColumnType["kind"]> = Extract<ColumnType, { kind: K }>;
@@ -48,18 +49,18 @@ export function bigint(): ColumnBuilder<ColumnTypeOf<"bigint">> {
   return column({ kind: "bigint" });
 }
 
-/** Auto-incrementing integer: `integer().autoIncrement()` (serial on PostgreSQL). */
-export function serial(): ColumnBuilder<ColumnTypeOf<"integer">> {
-  return integer().autoIncrement();
+/** Auto-incrementing integer: `integer().autoIncrement(options)` (serial on PostgreSQL, with its sequence's options). */
+export function serial(options?: SequenceOptionsInput): ColumnBuilder<ColumnTypeOf<"integer">> {
+  return integer().autoIncrement(options);
 }
 
-/** Auto-incrementing 8-byte integer: `bigint().autoIncrement()` (bigserial on PostgreSQL). */
-export function bigserial(): ColumnBuilder<ColumnTypeOf<"bigint">> {
-  return bigint().autoIncrement();
+/** Auto-incrementing 8-byte integer: `bigint().autoIncrement(options)` (bigserial on PostgreSQL). */
+export function bigserial(options?: SequenceOptionsInput): ColumnBuilder<ColumnTypeOf<"bigint">> {
+  return bigint().autoIncrement(options);
 }
 
-/** Identity integer: `integer().identity(options)`; `always` selects GENERATED ALWAYS. */
-export function identity(options: { always?: boolean } = {}): ColumnBuilder<ColumnTypeOf<"integer">> {
+/** Identity integer: `integer().identity(options)`; `always` selects GENERATED ALWAYS; the rest are its sequence's options. */
+export function identity(options: IdentityOptions = {}): ColumnBuilder<ColumnTypeOf<"integer">> {
   return integer().identity(options);
 }
 

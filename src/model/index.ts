@@ -10,9 +10,11 @@ export {
   type ColumnDefinition,
   type ColumnReference,
   type DefaultInput,
+  type IdentityOptions,
   type ReferenceOptions,
   type UnsignableType,
 } from "./column-builder.js";
+export type { SequenceOptionsInput } from "../catalog/sequence-options.js";
 export {
   array,
   bigint,

@@ -5,8 +5,9 @@
 import { MigrateError } from "../errors.js";
 import { isColumnBuilder, toDefaultValue, type ColumnBuilder } from "../model/column-builder.js";
 import { sqlTextOf, type SqlText } from "../model/sql-text.js";
-import type { ColumnGeneration, ColumnType, DefaultValue } from "../catalog/types.js";
+import type { ColumnGeneration, ColumnSequenceOptions, ColumnType, DefaultValue } from "../catalog/types.js";
 import type { DefaultSpec, GenerationSpec } from "./operations-api.js";
+import { sequenceOptionsFromInput, type SequenceOptionsInput } from "../catalog/sequence-options.js";
 import type { OnTable } from "./types.js";
 
 /** A MigrateError for a bad argument in a revision file. */
@@ -73,14 +74,24 @@ export function defaultArgument(value: DefaultSpec | null | undefined, what: str
   return converted.kind === "sql" && converted.sql.trim().toUpperCase() === "NULL" ? { kind: "literal", value: null } : converted;
 }
 
+/** `{ sequence }` for a generation's sequence options, `{}` for none; refuses options that are no whole numbers. */
+function sequenceArgument(value: SequenceOptionsInput | undefined, what: string): { sequence?: ColumnSequenceOptions } {
+  const parsed = sequenceOptionsFromInput(value);
+  if (typeof parsed === "string") throw argumentError(`${what}: sequence ${parsed}.`, "Write sequence options as whole numbers, e.g. sequence: { start: 1000, increment: 5 }.");
+  return parsed ? { sequence: parsed } : {};
+}
+
 /** A GenerationSpec as the catalog's ColumnGeneration; refuses anything else with the forms it takes. */
 export function generationArgument(value: GenerationSpec | null | undefined, what: string): ColumnGeneration | null | undefined {
   if (value === undefined || value === null) return value;
   if (value === "autoincrement") return { kind: "autoincrement" };
   if (typeof value === "object" && "kind" in value) return { ...value };
-  if (typeof value === "object" && "identity" in value && (value.identity === "always" || value.identity === "by default")) return { kind: "identity", always: value.identity === "always" };
+  if (typeof value === "object" && "autoincrement" in value && value.autoincrement === true) return { kind: "autoincrement", ...sequenceArgument(value.sequence, what) };
+  if (typeof value === "object" && "identity" in value && (value.identity === "always" || value.identity === "by default")) {
+    return { kind: "identity", always: value.identity === "always", ...sequenceArgument(value.sequence, what) };
+  }
   if (typeof value === "object" && "computed" in value) return { kind: "computed", sql: sqlArgument(value.computed, `${what}: computed`), stored: value.stored !== false };
-  throw argumentError(`${what} is not a generation.`, 'Write "autoincrement", { identity: "always" } or { identity: "by default" }, or { computed: sql`…`, stored: true }.');
+  throw argumentError(`${what} is not a generation.`, 'Write "autoincrement" ({ autoincrement: true, sequence: { … } } with sequence options), { identity: "always" } or { identity: "by default" } (with sequence: { … }), or { computed: sql`…`, stored: true }.');
 }
 
 /** The text of an SQL condition or expression option, refusing empty text. */

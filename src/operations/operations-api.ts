@@ -8,6 +8,7 @@ import type { DialectName } from "../core/dialect-name.js";
 import type { ColumnBuilder, DefaultInput, ReferenceOptions } from "../model/column-builder.js";
 import type { IndexElementInput } from "../model/constraints.js";
 import type { SqlText } from "../model/sql-text.js";
+import type { SequenceOptionsInput } from "../catalog/sequence-options.js";
 import type { AnyTable, ColumnMap, InheritingExtras, TableExtras } from "../model/table.js";
 import type {
   CheckSchema,
@@ -47,10 +48,17 @@ export interface DropColumnOptions extends SchemaOption {
 /**
  * How a column generates its values, as `op.alterColumn` takes it: `"autoincrement"`,
  * `{ identity: "always" | "by default" }`, or `{ computed: sql\`…\`, stored?: boolean }` (a
- * computed column, stored unless `stored: false`). The catalog's own ColumnGeneration objects are
- * accepted too, so revisions written by earlier versions keep working.
+ * computed column, stored unless `stored: false`). A serial or identity column's sequence options
+ * (PostgreSQL) go beside: `{ autoincrement: true, sequence: { start: 1000 } }`,
+ * `{ identity: "by default", sequence: { start: 1000, increment: 5 } }`. The catalog's own
+ * ColumnGeneration objects are accepted too, so revisions written by earlier versions keep working.
  */
-export type GenerationSpec = "autoincrement" | { identity: "always" | "by default" } | { computed: SqlText; stored?: boolean } | ColumnGeneration;
+export type GenerationSpec =
+  | "autoincrement"
+  | { autoincrement: true; sequence?: SequenceOptionsInput }
+  | { identity: "always" | "by default"; sequence?: SequenceOptionsInput }
+  | { computed: SqlText; stored?: boolean }
+  | ColumnGeneration;
 
 /**
  * Options of `op.alterColumn`. An absent field is left alone. `default: null` and `comment: null`

@@ -5,11 +5,15 @@
  * lock instead, and every one of 30 revisions runs exactly once; all eight exit 0, the version
  * table shows the head, and the lease is gone afterwards. And revisions of every kind — an enum
  * value added mid-revision, CREATE INDEX CONCURRENTLY in a non-transactional revision, bound
- * values, op.query, a function — run up and down through it as they do directly.
+ * values, op.query, a function — run up and down through it as they do directly. A function
+ * created in a `transactional = false` revision gets its check_function_bodies setting in its
+ * own message (SET LOCAL), so the body may name a table a later revision creates, and no pooled
+ * server session is left with the setting changed.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, serverAvailable, type TestDatabase } from "../helpers/databases.js";
-import { startPgBouncer, type PgBouncer } from "../helpers/pgbouncer.js";
+import pg from "pg";
+import { POOL_SIZE, startPgBouncer, type PgBouncer } from "../helpers/pgbouncer.js";
 import { TestProject } from "../helpers/project.js";
 import { queryTestDatabase, tableExists, versionRows } from "../helpers/version-rows.js";
 import { startMigrate, waitUntil } from "./reliability-helpers.js";
@@ -173,5 +177,60 @@ describe("an interrupt through PgBouncer (transaction pooling)", () => {
     expect(r.stderr, r.stderr).toContain("The version table now shows no revision: nothing is applied.");
     expect(await sleeping()).toBe(0);
     expect(await tableExists(d, "before_sleep")).toBe(false);
+  });
+});
+
+describe("a function in a transactional = false revision through PgBouncer (transaction pooling)", () => {
+  let db: TestDatabase | undefined;
+  let project: TestProject | undefined;
+  beforeAll(async () => {
+    if (!bouncer) return;
+    db = await createTestDatabase("postgres");
+    const p = (project = new TestProject(bouncer.url(db.url)));
+    // Each body names a table that only the next revision creates: CREATE FUNCTION fails unless
+    // check_function_bodies is off on the very server session that runs it.
+    p.addRevision({
+      id: "f1",
+      prelude: `import { fn, sql } from "athanor";\nexport const transactional = false;`,
+      upgrade: [1, 2, 3]
+        .map((i) => `  await op.createObject(fn("later_count_${i}", sql\`CREATE FUNCTION later_count_${i}() RETURNS bigint LANGUAGE sql AS 'SELECT count(*) FROM later'\`));`)
+        .join("\n"),
+      downgrade: [3, 2, 1].map((i) => `  await op.execute("DROP FUNCTION later_count_${i}()");`).join("\n"),
+    });
+    p.addRevision({ id: "f2", down: "f1", upgrade: `  await op.execute("CREATE TABLE later (id integer)");`, downgrade: `  await op.execute("DROP TABLE later");` });
+  }, 60_000);
+  afterAll(async () => {
+    project?.remove();
+    await db?.drop();
+  });
+
+  it("creates the functions with their bodies unchecked and leaves every pooled session's setting as it was", async ({ skip }) => {
+    if (!project || !db || !bouncer) skip();
+    const p = project as TestProject;
+    const d = db as TestDatabase;
+    // Offline, the setting and the CREATE are one statement: one message on the wire.
+    const offline = p.run(["upgrade", "head", "--sql"]);
+    expect(offline.code, offline.stderr).toBe(0);
+    expect(offline.stdout).toMatch(/SET LOCAL check_function_bodies = false;\nCREATE FUNCTION later_count_1\(\)[^\n]*\n;\nSET LOCAL check_function_bodies TO DEFAULT;/);
+    expect(offline.stdout).not.toMatch(/^SET check_function_bodies/m);
+    for (const args of [["upgrade", "head"], ["downgrade", "base"], ["upgrade", "head"]]) {
+      const r = p.run(args);
+      expect(r.code, `${args.join(" ")}: ${r.stderr}\n--- pgbouncer log ---\n${bouncer?.log()}`).toBe(0);
+    }
+    expect(await versionRows(d)).toEqual(["f2"]);
+    expect(await queryTestDatabase(d, "SELECT later_count_1()::int + later_count_2()::int + later_count_3()::int AS n")).toEqual([{ n: 0 }]);
+    // Every server session of the pool, held at once by as many clients through PgBouncer: none
+    // kept check_function_bodies off.
+    const clients = Array.from({ length: POOL_SIZE }, () => new pg.Client({ connectionString: bouncer!.url(d.url) }));
+    try {
+      await Promise.all(clients.map((c) => c.connect()));
+      await Promise.all(clients.map((c) => c.query("BEGIN")));
+      const seen = await Promise.all(clients.map(async (c) => (await c.query<{ pid: number; setting: string }>("SELECT pg_backend_pid() AS pid, current_setting('check_function_bodies') AS setting")).rows[0]!));
+      expect(new Set(seen.map((s) => s.pid)).size).toBe(POOL_SIZE);
+      expect(seen.map((s) => s.setting)).toEqual(Array.from({ length: POOL_SIZE }, () => "on"));
+      await Promise.all(clients.map((c) => c.query("COMMIT")));
+    } finally {
+      await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
+    }
   });
 });

@@ -70,7 +70,14 @@ export function columnDefinition(column: ColumnSchema, where: string): string {
     if (hasDefault(column)) parts.push(`DEFAULT ${defaultSql(column.default, column.type)}`);
   }
   if (column.onUpdate) parts.push(`ON UPDATE ${column.onUpdate}`);
-  if (generated?.kind === "autoincrement" || generated?.kind === "identity") parts.push("AUTO_INCREMENT");
+  if (generated?.kind === "autoincrement" || generated?.kind === "identity") {
+    if (generated.sequence) {
+      throw new UnsupportedOperationError(`MySQL has no sequence options for the AUTO_INCREMENT column ${where}.`, {
+        hint: "Leave the sequence options (start, increment, …) out of the MySQL model; the table's next AUTO_INCREMENT value is data, set with op.execute(ALTER TABLE … AUTO_INCREMENT = n).",
+      });
+    }
+    parts.push("AUTO_INCREMENT");
+  }
   if (column.comment) parts.push(`COMMENT ${quoteLiteral(column.comment)}`);
   return parts.join(" ");
 }

@@ -65,7 +65,7 @@ function mysqlType(type: ColumnType): ColumnType {
 
 function mysqlColumn(column: ColumnSchema): ColumnSchema {
   const type = mysqlType(column.type);
-  const generated = column.generated?.kind === "identity" ? { kind: "autoincrement" as const } : column.generated;
+  const generated = column.generated?.kind === "identity" ? { kind: "autoincrement" as const, ...(column.generated.sequence ? { sequence: column.generated.sequence } : {}) } : column.generated;
   const base = canonicalColumnFields({ ...column, type, generated });
   const fixed = base.default?.kind === "sql" ? { kind: "sql" as const, sql: canonicalExpression(base.default.sql) } : base.default;
   return {

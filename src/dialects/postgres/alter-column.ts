@@ -88,7 +88,8 @@ export async function compileAlterColumn(op: AlterColumnOp, ctx: CompileContext)
         hint: "A serial column's default is its sequence; leave default unset.",
       });
     }
-    generation = generationChange(table, op.column, existing, op.generated, op.type ?? op.existingType);
+    // The column's type sizes a new serial sequence and the defaults of its options.
+    generation = generationChange(table, op.column, existing, op.generated, op.type ?? op.existingType ?? ctx.tableState(table)?.columns.find((c) => c.name === op.column)?.type);
   }
   statements.push(...generation.before);
   const priorType = op.type !== undefined && op.using === undefined ? (op.existingType ?? ctx.tableState(table)?.columns.find((c) => c.name === op.column)?.type) : undefined;

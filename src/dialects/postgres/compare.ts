@@ -8,7 +8,8 @@
  * - defaults: casts on literals stripped, numbers and booleans as literal values, `now()` and
  *   `transaction_timestamp()` as CURRENT_TIMESTAMP (the spelling reflection reports), no default on
  *   serial, identity and generated columns; an integer default `nextval('<table>_<column>_seq')`
- *   is autoincrement, as reflection reports it;
+ *   is autoincrement, as reflection reports it; a serial's or identity's sequence options only where
+ *   they differ from what the column's integer type implies;
  * - primary-key columns are NOT NULL (PostgreSQL makes them so even when declared nullable);
  * - keys carry no `inline` flag (pg_constraint keeps no record of where a key was declared), and
  *   no INCLUDE columns is an empty list;
@@ -28,6 +29,7 @@
  */
 import type { ColumnSchema, ColumnType, DatabaseSchema, IndexElement, IndexSchema, TableSchema } from "../../catalog/types.js";
 import { canonicalColumnFields, canonicalForeignKey, keyColumnsNotNull, mapTables, typedLiteralDefault, withoutFields, withoutLayout } from "../../catalog/normalize-helpers.js";
+import { essentialSequenceOptions } from "../../catalog/sequence-options.js";
 import { isSerialStyleDefault, parseReflectedDefault } from "./defaults.js";
 
 /** Column types a serial can have. */
@@ -76,8 +78,17 @@ function serialStyle(column: ColumnSchema, table: TableSchema): ColumnSchema {
   return { ...column, default: null, generated: { kind: "autoincrement" } };
 }
 
+/** A serial's or identity's sequence options, only those that differ from what the column's type implies. */
+function essentialSequence(column: ColumnSchema): ColumnSchema {
+  const generated = column.generated;
+  if (generated?.kind !== "autoincrement" && generated?.kind !== "identity") return column;
+  const { sequence: written, ...rest } = generated;
+  const sequence = essentialSequenceOptions(written, column.type);
+  return { ...column, generated: sequence ? { ...rest, sequence } : rest };
+}
+
 function postgresColumn(original: ColumnSchema, table: TableSchema): ColumnSchema {
-  const column = serialStyle(original, table);
+  const column = essentialSequence(serialStyle(original, table));
   const type = postgresType(column.type);
   const base = canonicalColumnFields({ ...column, type });
   const parsed = base.default?.kind === "sql" ? parseReflectedDefault(base.default.sql, type) : base.default;

@@ -6,7 +6,8 @@
  * in place (domain-sql.ts); an aggregate changes with CREATE OR REPLACE AGGREGATE and is dropped by
  * its signature, which its statement names. Function bodies are
  * created with check_function_bodies off (as pg_dump does), because a function created before
- * the tables of the same run may name them. A view's options are written as PostgreSQL 15 takes
+ * the tables of the same run may name them; the setting travels in the CREATE's own message
+ * (SET LOCAL), so a pooler cannot part them. A view's options are written as PostgreSQL 15 takes
  * them, `CREATE [OR REPLACE] VIEW v WITH (security_invoker = …) AS … WITH … CHECK OPTION`;
  * CREATE OR REPLACE sets the options afresh (those not written are reset), so a changed option is
  * a replace. ALGORITHM is MySQL's and is refused.
@@ -26,8 +27,17 @@ function orReplace(statement: string): string {
   return /^\s*CREATE\s+OR\s+REPLACE\b/i.test(statement) ? statement : statement.replace(/^\s*CREATE\b/i, "CREATE OR REPLACE");
 }
 
+/**
+ * A CREATE FUNCTION or PROCEDURE with check_function_bodies off, as one statement of three: sent
+ * as one simple-query message, PostgreSQL runs them as one implicit transaction (or inside the
+ * revision's), so SET LOCAL holds for the CREATE and ends with it. Through a transaction pooler
+ * the setting therefore reaches the server session that creates the function, even in a
+ * `transactional = false` revision, and never stays behind on a session other clients get. The
+ * newlines end a `--` comment the statement may end with.
+ */
 function routine(statement: string): Statement[] {
-  return [{ sql: "SET check_function_bodies = false" }, { sql: statement }, { sql: "RESET check_function_bodies" }];
+  const body = statement.trim().replace(/;+$/, "").trimEnd();
+  return [{ sql: `SET LOCAL check_function_bodies = false;\n${body}\n;\nSET LOCAL check_function_bodies TO DEFAULT` }];
 }
 
 /** `public.group_concat(text)`: the signature a CREATE AGGREGATE statement names, for DROP AGGREGATE. */

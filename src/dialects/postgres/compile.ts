@@ -9,7 +9,7 @@ import type { TableRef } from "../../catalog/types.js";
 import { UnsupportedOperationError } from "../../errors.js";
 import type { CompileContext, Statement } from "../dialect.js";
 import { compileAlterColumn } from "./alter-column.js";
-import { columnCommentStatement, columnDefinitionSql, tableCommentStatement } from "./column-sql.js";
+import { columnCommentStatement, columnDefinitionSql, serialSequenceStatements, tableCommentStatement } from "./column-sql.js";
 import { checkSql, foreignKeySql, primaryKeySql, uniqueSql } from "./constraint-sql.js";
 import { createTableStatements } from "./create-table.js";
 import { bulkInsertStatements, executeStatements } from "./data-sql.js";
@@ -35,7 +35,8 @@ function handlers(ctx: CompileContext): OperationTable<Compiled> {
     dropTable: (op) => [{ sql: `DROP TABLE ${quoteTable(ref(op))}` }],
     renameTable: (op) => [{ sql: `ALTER TABLE ${quoteTable({ schema: op.schema, name: op.from })} RENAME TO ${quoteIdentifier(op.to)}` }],
     addColumn: (op) => {
-      const statements = alterTable(op, `ADD COLUMN ${columnDefinitionSql(op.column, ref(op))}`);
+      const serial = serialSequenceStatements(ref(op), [op.column]);
+      const statements = [...serial.before, ...alterTable(op, `ADD COLUMN ${columnDefinitionSql(op.column, ref(op))}`), ...serial.after];
       if (op.column.comment !== undefined && op.column.comment !== null) statements.push(columnCommentStatement(ref(op), op.column.name, op.column.comment));
       return statements;
     },

@@ -8,7 +8,7 @@
 import { UnsupportedOperationError } from "../../errors.js";
 import type { TableRef, TableSchema } from "../../catalog/types.js";
 import type { Statement } from "../dialect.js";
-import { columnCommentStatement, columnDefinitionSql, tableCommentStatement } from "./column-sql.js";
+import { columnCommentStatement, columnDefinitionSql, serialSequenceStatements, tableCommentStatement } from "./column-sql.js";
 import { checkSql, foreignKeySql, primaryKeySql, uniqueSql } from "./constraint-sql.js";
 import { createIndexStatement } from "./index-sql.js";
 import { quoteTable } from "./quote.js";
@@ -32,7 +32,8 @@ export function createTableStatements(table: TableSchema): Statement[] {
   const head = partitionOf
     ? `CREATE TABLE ${quoteTable(ref)} PARTITION OF ${quoteTable({ schema: partitionOf.schema ?? table.schema, name: partitionOf.table })}${body} ${partitionOf.bound}`
     : `CREATE TABLE ${quoteTable(ref)}${parents}`;
-  const statements: Statement[] = [{ sql: `${head}${table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : ""}` }];
+  const serials = serialSequenceStatements(ref, partitionOf ? [] : table.columns);
+  const statements: Statement[] = [...serials.before, { sql: `${head}${table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : ""}` }, ...serials.after];
   for (const index of table.indexes) statements.push(createIndexStatement(ref, index));
   if (table.comment !== undefined && table.comment !== null) statements.push(tableCommentStatement(ref, table.comment));
   for (const column of partitionOf ? [] : table.columns) {

@@ -1,8 +1,8 @@
 /**
  * Reflection of PostgreSQL database objects in one catalog query: views and materialized views
  * (pg_get_viewdef) with their indexes (pg_get_indexdef), functions and procedures (pg_get_functiondef), aggregates (their CREATE
- * AGGREGATE assembled from pg_aggregate: plain aggregates with SFUNC, STYPE, FINALFUNC and
- * INITCOND), domains (assembled from pg_type: format_type, typdefault, pg_get_constraintdef), triggers (pg_get_triggerdef),
+ * AGGREGATE assembled from pg_aggregate: plain aggregates with every option, combine, serial and
+ * moving-aggregate functions included), domains (assembled from pg_type: format_type, typdefault, pg_get_constraintdef), triggers (pg_get_triggerdef),
  * rules (pg_get_ruledef; a view's own _RETURN rule is the view),
  * extensions (pg_extension; plpgsql, which every database has, is left out) and free sequences
  * (pg_sequence; those owned by a column are its serial or identity and stay with the column),
@@ -26,6 +26,39 @@ const reported = (column: string): string => `CASE WHEN ${column} = current_sche
 const keyPrefix = (column: string): string => `COALESCE(${reported(column)}, '') || '.'`;
 const notExtensionMember = (classId: string, oid: string): string =>
   `NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = '${classId}'::regclass AND x.objid = ${oid} AND x.deptype = 'e')`;
+
+const option = (condition: string, text: string): string => `CASE WHEN ${condition} THEN ${text} ELSE '' END`;
+const MODIFY = (column: string): string => `CASE ${column} WHEN 's' THEN 'SHAREABLE' WHEN 'w' THEN 'READ_WRITE' ELSE 'READ_ONLY' END`;
+/** An operator as CREATE AGGREGATE's SORTOP takes it: `>`, or OPERATOR(s.>) when qualified. */
+const SORT_OPERATOR = `CASE WHEN a.aggsortop::regoper::text LIKE '%.%' THEN 'OPERATOR(' || a.aggsortop::regoper::text || ')' ELSE a.aggsortop::regoper::text END`;
+
+/**
+ * A plain aggregate's CREATE AGGREGATE, assembled from pg_aggregate with every option it can hold,
+ * in the order the CREATE AGGREGATE synopsis lists them, each only where it is not the default
+ * (PostgreSQL has no deparser for aggregates): state, final, combine, serial and moving-aggregate
+ * functions and types, their sizes and initial conditions, SORTOP and PARALLEL.
+ */
+const AGGREGATE_STATEMENT = `'CREATE AGGREGATE ' || quote_ident(n.nspname) || '.' || quote_ident(p.proname) || '(' || CASE WHEN p.pronargs = 0 THEN '*' ELSE pg_catalog.pg_get_function_identity_arguments(p.oid) END || ') ('
+         || 'SFUNC = ' || a.aggtransfn::regproc::text || ', STYPE = ' || pg_catalog.format_type(a.aggtranstype, NULL)
+         || ${option("a.aggtransspace <> 0", "', SSPACE = ' || a.aggtransspace")}
+         || ${option("a.aggfinalfn <> 0", "', FINALFUNC = ' || a.aggfinalfn::regproc::text")}
+         || ${option("a.aggfinalextra", "', FINALFUNC_EXTRA'")}
+         || ${option("a.aggfinalmodify <> 'r'", `', FINALFUNC_MODIFY = ' || ${MODIFY("a.aggfinalmodify")}`)}
+         || ${option("a.aggcombinefn <> 0", "', COMBINEFUNC = ' || a.aggcombinefn::regproc::text")}
+         || ${option("a.aggserialfn <> 0", "', SERIALFUNC = ' || a.aggserialfn::regproc::text")}
+         || ${option("a.aggdeserialfn <> 0", "', DESERIALFUNC = ' || a.aggdeserialfn::regproc::text")}
+         || ${option("a.agginitval IS NOT NULL", "', INITCOND = ' || quote_literal(a.agginitval)")}
+         || ${option("a.aggmtransfn <> 0", "', MSFUNC = ' || a.aggmtransfn::regproc::text")}
+         || ${option("a.aggminvtransfn <> 0", "', MINVFUNC = ' || a.aggminvtransfn::regproc::text")}
+         || ${option("a.aggmtranstype <> 0", "', MSTYPE = ' || pg_catalog.format_type(a.aggmtranstype, NULL)")}
+         || ${option("a.aggmtransspace <> 0", "', MSSPACE = ' || a.aggmtransspace")}
+         || ${option("a.aggmfinalfn <> 0", "', MFINALFUNC = ' || a.aggmfinalfn::regproc::text")}
+         || ${option("a.aggmfinalextra", "', MFINALFUNC_EXTRA'")}
+         || ${option("a.aggmfinalmodify <> 'r'", `', MFINALFUNC_MODIFY = ' || ${MODIFY("a.aggmfinalmodify")}`)}
+         || ${option("a.aggminitval IS NOT NULL", "', MINITCOND = ' || quote_literal(a.aggminitval)")}
+         || ${option("a.aggsortop <> 0", `', SORTOP = ' || ${SORT_OPERATOR}`)}
+         || ${option("p.proparallel <> 'u'", "', PARALLEL = ' || CASE p.proparallel WHEN 's' THEN 'SAFE' ELSE 'RESTRICTED' END")}
+         || ')'`;
 
 /** One row per object: kind, schema (null: current), name, table, definition, dependencies. */
 const OBJECTS_SQL = `
@@ -68,10 +101,7 @@ SELECT CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END, ${reported(
  WHERE p.prokind IN ('f', 'p') AND n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_proc", "p.oid")}
 UNION ALL
 SELECT 'aggregate', ${reported("n.nspname")}, p.proname::text, NULL,
-       format('CREATE AGGREGATE %s.%s(%s) (SFUNC = %s, STYPE = %s%s%s)', quote_ident(n.nspname), quote_ident(p.proname),
-              pg_catalog.pg_get_function_identity_arguments(p.oid), a.aggtransfn::regproc::text, pg_catalog.format_type(a.aggtranstype, NULL),
-              CASE WHEN a.aggfinalfn <> 0 THEN ', FINALFUNC = ' || a.aggfinalfn::regproc::text ELSE '' END,
-              CASE WHEN a.agginitval IS NOT NULL THEN ', INITCOND = ' || quote_literal(a.agginitval) ELSE '' END),
+       ${AGGREGATE_STATEMENT},
        ARRAY(SELECT DISTINCT 'function:' || ${keyPrefix("fn.nspname")} || f.proname::text
                FROM pg_catalog.pg_depend d
                JOIN pg_catalog.pg_proc f ON d.refclassid = 'pg_proc'::regclass AND f.oid = d.refobjid

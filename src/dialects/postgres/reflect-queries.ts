@@ -58,7 +58,8 @@ SELECT t.schema, t.table_name, d.description AS comment,
     ON d.objoid = t.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0`;
 
 /**
- * Columns: type (element type for arrays), default, identity/generation, serial ownership, comment,
+ * Columns: type (element type for arrays), default, identity/generation, serial ownership and the
+ * options of the sequence a serial or identity column owns (pg_sequence), comment,
  * collation. An inheriting table's columns are only its own (attislocal): those it inherits are
  * its parents'. A partition's are all inherited, and reported, since the model copies them. A column typed with a domain keeps the domain as its type (format_type's name for
  * it, a raw type): the domain is a database object of its own, with its rules.
@@ -79,6 +80,8 @@ SELECT t.schema, t.schema_name, t.table_name, a.attnum, a.attname::text AS name,
          SELECT 1 FROM pg_catalog.pg_depend dep JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
           WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.refclassid = 'pg_catalog.pg_class'::regclass
             AND dep.refobjid = t.oid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a') AS owns_sequence,
+       format_type(seq.seqtypid, NULL) AS seq_type, seq.seqstart::text AS seq_start, seq.seqincrement::text AS seq_increment,
+       seq.seqmin::text AS seq_min, seq.seqmax::text AS seq_max, seq.seqcache::text AS seq_cache, seq.seqcycle AS seq_cycle,
        d.description AS comment,
        CASE WHEN a.attcollation <> 0 AND a.attcollation <> ty.typcollation THEN co.collname::text END AS collation,
        CASE WHEN a.attcollation <> 0 AND a.attcollation <> ty.typcollation THEN ${reportedObjectSchema("cn.nspname")} END AS collation_schema
@@ -88,6 +91,12 @@ SELECT t.schema, t.schema_name, t.table_name, a.attnum, a.attname::text AS name,
   JOIN pg_catalog.pg_type bt ON bt.oid = CASE WHEN ty.typcategory = 'A' AND ty.typelem <> 0 AND ty.typtype <> 'd' THEN ty.typelem ELSE ty.oid END
   JOIN pg_catalog.pg_namespace bn ON bn.oid = bt.typnamespace
   LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+  -- The sequence the column owns: a serial's (deptype a) or an identity's (deptype i), with its options.
+  LEFT JOIN LATERAL (
+    SELECT sq.* FROM pg_catalog.pg_depend dep JOIN pg_catalog.pg_sequence sq ON sq.seqrelid = dep.objid
+     WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.refclassid = 'pg_catalog.pg_class'::regclass
+       AND dep.refobjid = t.oid AND dep.refobjsubid = a.attnum AND dep.deptype IN ('a', 'i')
+     ORDER BY dep.objid LIMIT 1) seq ON true
   LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
   LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
   LEFT JOIN pg_catalog.pg_description d

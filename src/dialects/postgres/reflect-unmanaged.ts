@@ -3,7 +3,8 @@
  * is dropped without a word: exclusion constraints, row-level security (its policies are in the
  * objects query), foreign tables, unlogged tables, storage parameters, what table inheritance
  * holds beyond its parents (a child's own NOT NULL or default on a column it inherits, a parent's
- * CHECK … NO INHERIT), composite and range types, and text-search parsers and templates
+ * CHECK … NO INHERIT), the sequence of a serial or identity column whose type is not the
+ * column's, composite and range types, and text-search parsers and templates
  * (collations and text-search configurations and dictionaries are objects: reflect-objects.ts). The
  * schema and table filters are the table queries' ($1 schemas, $2 included, $3 excluded tables);
  * members of extensions are the extension's, never listed.
@@ -56,6 +57,16 @@ SELECT 'inherited column override', r.schema, a.attname::text, r.table_name,
 UNION ALL
 SELECT 'NO INHERIT check', r.schema, con.conname::text, r.table_name, pg_catalog.pg_get_constraintdef(con.oid)
   FROM rel r JOIN pg_catalog.pg_constraint con ON con.conrelid = r.oid AND con.contype = 'c' AND con.connoinherit
+UNION ALL
+-- The model keeps a serial's or identity's sequence options, not a type of its own (AS bigint behind an integer column).
+SELECT 'owned sequence type', r.schema, sc.relname::text, r.table_name,
+       quote_ident(a.attname) || ' ' || pg_catalog.format_type(a.atttypid, NULL) || ', sequence AS ' || pg_catalog.format_type(sq.seqtypid, NULL)
+  FROM rel r
+  JOIN pg_catalog.pg_depend dep ON dep.refclassid = 'pg_class'::regclass AND dep.refobjid = r.oid AND dep.classid = 'pg_class'::regclass AND dep.deptype IN ('a', 'i')
+  JOIN pg_catalog.pg_sequence sq ON sq.seqrelid = dep.objid
+  JOIN pg_catalog.pg_class sc ON sc.oid = dep.objid
+  JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid AND a.attnum = dep.refobjsubid
+ WHERE sq.seqtypid <> a.atttypid AND a.atttypid IN ('int2'::regtype, 'int4'::regtype, 'int8'::regtype)
 UNION ALL
 SELECT CASE t.typtype WHEN 'c' THEN 'composite type' ELSE 'range type' END, ${reported("n.nspname")}, t.typname::text, NULL, NULL
   FROM pg_catalog.pg_type t

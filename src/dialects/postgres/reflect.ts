@@ -6,12 +6,13 @@
  * column does not own stays the default it is, beside that sequence as a free sequence object (a
  * serial would not reproduce it: it would own a new one), domain-typed columns as the domain
  * (a raw type naming it; the domain is an object), identity columns as identity, literal defaults without PostgreSQL's casts (see
- * defaults.ts), NO ACTION foreign key actions as null, btree (the default method) as null, and
+ * defaults.ts), a serial's or identity's sequence options where they are not the defaults, NO ACTION foreign key actions as null, btree (the default method) as null, and
  * every optional field present (null when unset). Lists are sorted by name.
  */
 import { reflectObjects } from "./reflect-objects.js";
 import { reflectUnmanaged } from "./reflect-unmanaged.js";
-import type { ColumnSchema, ConstraintTiming, DatabaseSchema, EnumSchema, ExistingSchema, IndexElement, IndexElementOptions, ParentTable, ReferentialAction, TableRef, TableSchema } from "../../catalog/types.js";
+import { essentialSequenceOptions } from "../../catalog/sequence-options.js";
+import type { ColumnSchema, ColumnSequenceOptions, ColumnType, ConstraintTiming, DatabaseSchema, EnumSchema, ExistingSchema, IndexElement, IndexElementOptions, ParentTable, ReferentialAction, TableRef, TableSchema } from "../../catalog/types.js";
 import type { Connection, ReflectOptions } from "../dialect.js";
 import { isNextvalDefault, reflectedDefault } from "./defaults.js";
 import { COLUMNS_SQL, CONSTRAINTS_SQL, ENUMS_SQL, INDEXES_SQL, SCHEMAS_SQL, TABLES_SQL } from "./reflect-queries.js";
@@ -47,6 +48,14 @@ interface ColumnRow extends TableKeyRow {
   enum_values: string[] | null;
   default_expr: string | null;
   owns_sequence: boolean;
+  /** The owned sequence (a serial's or an identity's): its type and options as pg_sequence holds them. */
+  seq_type: string | null;
+  seq_start: string | null;
+  seq_increment: string | null;
+  seq_min: string | null;
+  seq_max: string | null;
+  seq_cache: string | null;
+  seq_cycle: boolean | null;
   comment: string | null;
   collation: string | null;
   collation_schema: string | null;
@@ -115,6 +124,18 @@ function bySchemaAndName(a: { schema?: string | null; name: string }, b: { schem
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/**
+ * The options of the sequence a serial or identity column owns that differ from the defaults of
+ * the sequence's own type (a sequence whose type is not the column's is listed as unmanaged by
+ * reflect-unmanaged.ts).
+ */
+function ownedSequenceOptions(row: ColumnRow): ColumnSequenceOptions | undefined {
+  if (row.seq_type === null || row.seq_increment === null) return undefined;
+  const type: ColumnType = { kind: row.seq_type === "smallint" ? "smallint" : row.seq_type === "integer" ? "integer" : "bigint" };
+  const held: ColumnSequenceOptions = { start: row.seq_start ?? undefined, increment: row.seq_increment, minValue: row.seq_min ?? undefined, maxValue: row.seq_max ?? undefined, cache: row.seq_cache ?? undefined, cycle: row.seq_cycle ?? false };
+  return essentialSequenceOptions(held, type);
+}
+
 function toColumn(row: ColumnRow): ColumnSchema {
   const type = reflectColumnType({
     typname: row.typname,
@@ -137,6 +158,10 @@ function toColumn(row: ColumnRow): ColumnSchema {
   } else if (row.default_expr !== null && isNextvalDefault(row.default_expr) && row.owns_sequence) {
     generated = { kind: "autoincrement" };
     defaultValue = null;
+  }
+  if (generated && (generated.kind === "identity" || generated.kind === "autoincrement")) {
+    const sequence = ownedSequenceOptions(row);
+    if (sequence) generated = { ...generated, sequence };
   }
   const nullable = !row.not_null;
   return { name: row.name, type, nullable, default: defaultValue, generated, comment: row.comment, collation: row.collation, ...(row.collation_schema ? { collationSchema: row.collation_schema } : {}) };

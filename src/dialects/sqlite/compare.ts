@@ -52,7 +52,7 @@ function sqliteType(type: ColumnType): ColumnType {
 }
 
 function sqliteColumn(column: ColumnSchema): ColumnSchema {
-  const generated = column.generated?.kind === "identity" ? { kind: "autoincrement" as const } : column.generated;
+  const generated = column.generated?.kind === "identity" ? { kind: "autoincrement" as const, ...(column.generated.sequence ? { sequence: column.generated.sequence } : {}) } : column.generated;
   const type: ColumnType = generated?.kind === "autoincrement" && INTEGER_KINDS.has(column.type.kind) ? { kind: "integer" } : sqliteType(column.type);
   const base = canonicalColumnFields({ ...column, type, generated });
   return { ...base, default: literalSqlDefault(base.default, type, unquoteStandardString), comment: null, onUpdate: null };

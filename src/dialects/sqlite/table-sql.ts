@@ -55,6 +55,11 @@ export function columnSql(column: ColumnSchema, options: ColumnSqlOptions): stri
       hint: "Drop onUpdate for SQLite and maintain the value in application code or with an op.execute CREATE TRIGGER.",
     });
   }
+  if ((column.generated?.kind === "autoincrement" || column.generated?.kind === "identity") && column.generated.sequence) {
+    throw new UnsupportedOperationError(`Column ${where}: SQLite has no sequence options for an AUTOINCREMENT column.`, {
+      hint: "Leave the sequence options (start, increment, …) out of the SQLite model; SQLite counts from the largest rowid (sqlite_sequence).",
+    });
+  }
   // AUTOINCREMENT is only accepted on a column declared exactly INTEGER.
   const parts = [quoteIdentifier(column.name), options.autoincrementKey ? "INTEGER" : columnTypeSql(column.type, where)];
   if (options.autoincrementKey) parts.push(`${named(options.autoincrementKey.name)}PRIMARY KEY AUTOINCREMENT`);

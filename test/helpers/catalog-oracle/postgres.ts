@@ -12,7 +12,8 @@
  * (printed `NULL::<type>` for some types) is no default; a view's boolean options
  * (security_invoker, security_barrier) are printed as booleans and its check_option in lower case,
  * as PostgreSQL reads them however they were spelt (`on`, `true`, `LOCAL`). Views and materialized views
- * (pg_get_viewdef, with their reloptions), functions and procedures (pg_get_functiondef), aggregates (pg_aggregate),
+ * (pg_get_viewdef, with their reloptions), functions and procedures (pg_get_functiondef, with their identity
+ * arguments), aggregates (every pg_aggregate column),
  * triggers (pg_get_triggerdef), rules (pg_get_ruledef), policies, extensions, collations
  * (pg_collation's fields) and text-search configurations (pg_ts_config_map per token type) and
  * dictionaries (pg_ts_dict) are compared by the server's own text too; members of an extension are the extension's.
@@ -93,12 +94,15 @@ const SECTIONS: Record<string, string> = {
       || COALESCE(' comment ' || quote_literal(obj_description(c.oid, 'pg_class')), '') AS line
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
    WHERE c.relkind IN ('v', 'm') AND ${USER_SCHEMAS} AND ${NOT_EXTENSION_MEMBER("pg_class", "c.oid")} ORDER BY 1`,
-  routines: `SELECT 'routine ' || p.oid::regprocedure::text || ' ' || pg_get_functiondef(p.oid) AS line
+  // The signature (identity arguments) beside the definition: overloads are two lines.
+  routines: `SELECT 'routine ' || p.oid::regprocedure::text || ' identity (' || pg_get_function_identity_arguments(p.oid) || ') ' || pg_get_functiondef(p.oid) AS line
     FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
    WHERE p.prokind IN ('f', 'p') AND ${USER_SCHEMAS} AND ${NOT_EXTENSION_MEMBER("pg_proc", "p.oid")} ORDER BY 1`,
-  aggregates: `SELECT 'aggregate ' || p.oid::regprocedure::text || ' kind ' || a.aggkind::text || ' sfunc ' || a.aggtransfn::regproc::text
-      || ' stype ' || format_type(a.aggtranstype, NULL) || COALESCE(' finalfunc ' || NULLIF(a.aggfinalfn, 0)::regproc::text, '')
-      || COALESCE(' initcond ' || quote_literal(a.agginitval), '') AS line
+  // Every column of pg_aggregate (functions print by name as regproc), with the types and the
+  // sort operator by name and PARALLEL from pg_proc: combine, serial and moving-aggregate options too.
+  aggregates: `SELECT 'aggregate ' || p.oid::regprocedure::text || ' ' || (to_jsonb(a) - 'aggfnoid' - 'aggtranstype' - 'aggmtranstype' - 'aggsortop')::text
+      || ' stype ' || format_type(a.aggtranstype, NULL) || COALESCE(' mstype ' || format_type(NULLIF(a.aggmtranstype, 0), NULL), '')
+      || COALESCE(' sortop ' || NULLIF(a.aggsortop, 0)::regoperator::text, '') || ' parallel ' || p.proparallel::text AS line
     FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid JOIN pg_namespace n ON n.oid = p.pronamespace
    WHERE ${USER_SCHEMAS} AND ${NOT_EXTENSION_MEMBER("pg_proc", "p.oid")} ORDER BY 1`,
   triggers: `SELECT 'trigger ' || pg_get_triggerdef(t.oid) || CASE WHEN t.tgenabled <> 'O' THEN ' enabled ' || t.tgenabled::text ELSE '' END AS line
