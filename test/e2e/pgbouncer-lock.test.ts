@@ -232,5 +232,5 @@ describe("a function in a transactional = false revision through PgBouncer (tran
     } finally {
       await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
     }
-  });
+  }, 300_000);
 });

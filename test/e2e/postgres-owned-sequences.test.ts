@@ -94,7 +94,7 @@ describe("PostgreSQL owned sequences with options and aggregates with every opti
     } finally {
       await source?.drop();
     }
-  });
+  }, 300_000);
 
   const steps: { what: string; change: Partial<typeof START>; expect: Record<string, string> }[] = [
     { what: "identity START", change: { orders: "identity({ start: 2000, increment: 5 })" }, expect: { "orders.id": "start 2000 increment 5 min 1 max 2147483647 cache 1" } },
@@ -129,5 +129,5 @@ describe("PostgreSQL owned sequences with options and aggregates with every opti
     writeFileSync(file, pulledHead);
     const check = ctx.project.run(["check"]);
     expect(check.code, check.stdout + check.stderr).toBe(0);
-  });
+  }, 600_000);
 });

@@ -343,6 +343,29 @@ export async function reflectObjects(conn: Connection, options: ReflectOptions =
       if (deps.length > 0) object.dependsOn = [...new Set(deps)].sort();
       return object;
     })
-    .sort((a, b) => (a.kind + "\u0000" + (a.schema ?? "") + "\u0000" + a.name < b.kind + "\u0000" + (b.schema ?? "") + "\u0000" + b.name ? -1 : 1));
-  return { objects, unmanaged };
+    .sort((a, b) => (a.kind + "\u0000" + (a.schema ?? "") + "\u0000" + a.name + "\u0000" + a.definition < b.kind + "\u0000" + (b.schema ?? "") + "\u0000" + b.name + "\u0000" + b.definition ? -1 : 1));
+  const { kept, overloads } = withoutOverloads(objects);
+  return { objects: kept, unmanaged: [...unmanaged, ...overloads] };
+}
+
+/**
+ * Objects are keyed by kind, schema and name, so of a routine's overloads (f(integer) and
+ * f(text)) the model holds one: the first by its text is kept, and each other one is listed as
+ * unmanaged with its CREATE line, so check fails on it rather than comparing it silently.
+ */
+function withoutOverloads(objects: DatabaseObject[]): { kept: DatabaseObject[]; overloads: UnmanagedObject[] } {
+  const seen = new Set<string>();
+  const kept: DatabaseObject[] = [];
+  const overloads: UnmanagedObject[] = [];
+  for (const object of objects) {
+    const key = objectKey(object);
+    if (!seen.has(key)) {
+      seen.add(key);
+      kept.push(object);
+      continue;
+    }
+    const head = object.definition.split("\n", 1)[0]!.trim();
+    overloads.push({ kind: `overloaded ${object.kind}`, schema: object.schema, name: object.name, detail: head });
+  }
+  return { kept, overloads };
 }
