@@ -61,6 +61,16 @@ function alterColumnOptions(op: OperationOf<"alterColumn">, ctx: RenderContext):
   return entries;
 }
 
+/** A constraint's name argument: the name, or `null` for one declared without a name. */
+function nameArgument(name: string | null | undefined): Code {
+  return name ? str(name) : text("null");
+}
+
+/** `inline: true` for a key written in its column's definition (kept by SQLite's rebuilds). */
+function inlineEntry(constraint: { inline?: boolean }): ObjectEntry[] {
+  return constraint.inline === true ? [entry("inline", text("true"))] : [];
+}
+
 function tableCalls(ctx: RenderContext): TableCallTable {
   return {
     addColumn: (op) => ({ method: "addColumn", before: [], after: [str(op.column.name), columnBuilder(op.column, ctx)], options: [] }),
@@ -79,7 +89,7 @@ function tableCalls(ctx: RenderContext): TableCallTable {
       options: defined(op, ["concurrently", "ifExists"]),
       tableInOptions: true,
     }),
-    createPrimaryKey: (op) => ({ method: "createPrimaryKey", before: [str(op.constraint.name ?? "")], after: [strings(op.constraint.columns)], options: constraintFlagEntries(op.constraint) }),
+    createPrimaryKey: (op) => ({ method: "createPrimaryKey", before: [nameArgument(op.constraint.name)], after: [strings(op.constraint.columns)], options: [...constraintFlagEntries(op.constraint), ...inlineEntry(op.constraint)] }),
     replacePrimaryKey: (op) => ({
       method: "replacePrimaryKey",
       before: [],
@@ -90,12 +100,17 @@ function tableCalls(ctx: RenderContext): TableCallTable {
     alterTableOptions: (op) => ({ method: "alterTableOptions", before: [], after: [], options: defined(op, ["collation", "engine", "existingCollation", "existingEngine"]), optionsRequired: true }),
     createForeignKey: (op) => ({
       method: "createForeignKey",
-      before: [str(op.constraint.name ?? "")],
+      before: [nameArgument(op.constraint.name)],
       after: [str(op.constraint.referencedTable), strings(op.constraint.columns), strings(op.constraint.referencedColumns)],
-      options: foreignKeyOptions(op.constraint, op.schema, false),
+      options: [...foreignKeyOptions(op.constraint, op.schema, false), ...inlineEntry(op.constraint)],
     }),
-    createUniqueConstraint: (op) => ({ method: "createUniqueConstraint", before: [str(op.constraint.name ?? "")], after: [strings(op.constraint.columns)], options: constraintFlagEntries(op.constraint) }),
-    createCheckConstraint: (op) => ({ method: "createCheckConstraint", before: [str(op.constraint.name ?? "")], after: [str(op.constraint.expression)], options: [] }),
+    createUniqueConstraint: (op) => ({ method: "createUniqueConstraint", before: [nameArgument(op.constraint.name)], after: [strings(op.constraint.columns)], options: [...constraintFlagEntries(op.constraint), ...inlineEntry(op.constraint)] }),
+    createCheckConstraint: (op) => ({
+      method: "createCheckConstraint",
+      before: [nameArgument(op.constraint.name)],
+      after: [str(op.constraint.expression)],
+      options: op.constraint.column === undefined ? [] : [entry("column", str(op.constraint.column))],
+    }),
     dropConstraint: (op) => ({
       method: "dropConstraint",
       before: [str(op.name)],

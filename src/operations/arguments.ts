@@ -23,6 +23,14 @@ export function requireName(value: unknown, what: string): string {
   return value;
 }
 
+/**
+ * A constraint's name: a non-empty string, or null for a constraint declared without a name
+ * (the database names it, or, on SQLite, keeps it unnamed), which a rebuild never needs.
+ */
+export function constraintName(value: unknown, what: string): string | null {
+  return value === null ? null : requireName(value, what);
+}
+
 /** A non-empty list of non-empty column names. */
 export function requireColumns(columns: unknown, what: string): string[] {
   if (!Array.isArray(columns) || columns.length === 0) throw argumentError(`${what} lists no columns.`, "Pass an array with at least one column name.");

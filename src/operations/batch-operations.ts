@@ -50,7 +50,7 @@ export function batchAlterTableOp(target: OnTable, build: (batch: BatchOperation
     alterTableOptions: (opts) => push(alterTableOptionsOp(target, opts)),
     createForeignKey: (name, referencedTable, local, remote, opts) => push(createForeignKeyOp(target, name, referencedTable, local, remote, opts)),
     createUniqueConstraint: (name, columns, opts) => push(createUniqueOp(target, name, columns, opts)),
-    createCheckConstraint: (name: string, condition: SqlText) => push(createCheckOp(target, name, condition)),
+    createCheckConstraint: (name: string | null, condition: SqlText, opts) => push(createCheckOp(target, name, condition, opts)),
     dropConstraint: (name, spec) => push(dropConstraintOp(target, name, spec)),
     createTableComment: (comment, opts) => push(createTableCommentOp(target, comment, opts)),
     dropTableComment: (opts) => push(dropTableCommentOp(target, opts)),

@@ -11,6 +11,7 @@ import type { SqlText } from "../model/sql-text.js";
 import {
   argumentError,
   compact,
+  constraintName,
   defaultArgument,
   generationArgument,
   requireColumns,
@@ -18,7 +19,7 @@ import {
   sqlArgument,
   typeArgument,
 } from "./arguments.js";
-import type { AlterColumnOptions, CreateForeignKeyOptions, CreatePrimaryKeyOptions, CreateIndexOptions, CreateUniqueOptions, DropColumnOptions, DropConstraintSpec, DropIndexOptions, ReplacePrimaryKeyOptions, TableCommentOptions, TableOptionsOptions } from "./operations-api.js";
+import type { AlterColumnOptions, CreateCheckOptions, CreateForeignKeyOptions, CreatePrimaryKeyOptions, CreateIndexOptions, CreateUniqueOptions, DropColumnOptions, DropConstraintSpec, DropIndexOptions, ReplacePrimaryKeyOptions, TableCommentOptions, TableOptionsOptions } from "./operations-api.js";
 import type {
   AddColumnOp,
   AlterColumnOp,
@@ -116,11 +117,27 @@ export function dropIndexOp(target: OnTable, name: string, options: Omit<DropInd
 }
 
 /** createPrimaryKey. */
-export function createPrimaryKeyOp(target: OnTable, name: string, columns: readonly string[], options: Omit<CreatePrimaryKeyOptions, "schema"> = {}): CreatePrimaryKeyOp {
-  const constraintName = requireName(name, "op.createPrimaryKey: the constraint name");
+export function createPrimaryKeyOp(target: OnTable, name: string | null, columns: readonly string[], options: Omit<CreatePrimaryKeyOptions, "schema"> = {}): CreatePrimaryKeyOp {
+  const keyName = constraintName(name, "op.createPrimaryKey: the constraint name");
   const flags = constraintFlags({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred });
-  const what = `op.createPrimaryKey ${constraintName}`;
-  return { kind: "createPrimaryKey", ...target, constraint: { name: constraintName, columns: requireColumns(columns, what), ...flags, ...includeOption(options.include, `${what}: include`), ...(options.descending === true ? { descending: true } : {}) } };
+  const what = `op.createPrimaryKey ${keyName ?? `on ${target.table}`}`;
+  return {
+    kind: "createPrimaryKey",
+    ...target,
+    constraint: {
+      name: keyName,
+      columns: requireColumns(columns, what),
+      ...flags,
+      ...includeOption(options.include, `${what}: include`),
+      ...(options.descending === true ? { descending: true } : {}),
+      ...inlineOption(options.inline),
+    },
+  };
+}
+
+/** `{ inline: true }` when the key is written in its column's definition, else nothing. */
+function inlineOption(inline: boolean | undefined): { inline?: true } {
+  return inline === true ? { inline: true } : {};
 }
 
 /** `{ include }` when `columns` lists any (each a non-empty name), else nothing. */
@@ -173,32 +190,36 @@ export function alterTableOptionsOp(target: OnTable, options: Omit<TableOptionsO
 /** createForeignKey; the referenced table is in `referencedSchema`, else the source table's schema. */
 export function createForeignKeyOp(
   target: OnTable,
-  name: string,
+  name: string | null,
   referencedTable: string,
   localColumns: readonly string[],
   remoteColumns: readonly string[],
   options: Omit<CreateForeignKeyOptions, "schema"> = {},
 ): CreateForeignKeyOp {
-  const constraintName = requireName(name, "op.createForeignKey: the constraint name");
-  const what = `op.createForeignKey ${constraintName}`;
+  const keyName = constraintName(name, "op.createForeignKey: the constraint name");
+  const what = `op.createForeignKey ${keyName ?? `on ${target.table} (${Array.isArray(localColumns) ? localColumns.join(", ") : ""})`}`;
   const local = requireColumns(localColumns, `${what}: the local columns`);
   const remote = requireColumns(remoteColumns, `${what}: the referenced columns`);
   const referenced = { schema: options.referencedSchema !== undefined ? options.referencedSchema : (target.schema ?? null), name: requireName(referencedTable, `${what}: the referenced table`) };
-  return { kind: "createForeignKey", ...target, constraint: buildForeignKey(local, referenced, remote, { ...options, name: constraintName }, target.table) };
+  const { inline, ...reference } = options;
+  return { kind: "createForeignKey", ...target, constraint: { ...buildForeignKey(local, referenced, remote, { ...reference, name: keyName }, target.table), ...inlineOption(inline) } };
 }
 
 /** createUniqueConstraint. */
-export function createUniqueOp(target: OnTable, name: string, columns: readonly string[], options: Omit<CreateUniqueOptions, "schema"> = {}): CreateUniqueConstraintOp {
-  const constraintName = requireName(name, "op.createUniqueConstraint: the constraint name");
+export function createUniqueOp(target: OnTable, name: string | null, columns: readonly string[], options: Omit<CreateUniqueOptions, "schema"> = {}): CreateUniqueConstraintOp {
+  const keyName = constraintName(name, "op.createUniqueConstraint: the constraint name");
   const flags = constraintFlags({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred, nullsNotDistinct: options.nullsNotDistinct });
-  const what = `op.createUniqueConstraint ${constraintName}`;
-  return { kind: "createUniqueConstraint", ...target, constraint: { name: constraintName, columns: requireColumns(columns, what), ...flags, ...includeOption(options.include, `${what}: include`) } };
+  const what = `op.createUniqueConstraint ${keyName ?? `on ${target.table}`}`;
+  const constraint = { name: keyName, columns: requireColumns(columns, what), ...flags, ...includeOption(options.include, `${what}: include`), ...inlineOption(options.inline) };
+  return { kind: "createUniqueConstraint", ...target, constraint };
 }
 
 /** createCheckConstraint. */
-export function createCheckOp(target: OnTable, name: string, condition: SqlText): CreateCheckConstraintOp {
-  const constraintName = requireName(name, "op.createCheckConstraint: the constraint name");
-  return { kind: "createCheckConstraint", ...target, constraint: { name: constraintName, expression: sqlArgument(condition, `op.createCheckConstraint ${constraintName}: the condition`) } };
+export function createCheckOp(target: OnTable, name: string | null, condition: SqlText, options: Omit<CreateCheckOptions, "schema"> = {}): CreateCheckConstraintOp {
+  const checkName = constraintName(name, "op.createCheckConstraint: the constraint name");
+  const what = `op.createCheckConstraint ${checkName ?? `on ${target.table}`}`;
+  const column = options.column === undefined ? {} : { column: requireName(options.column, `${what}: column`) };
+  return { kind: "createCheckConstraint", ...target, constraint: { name: checkName, expression: sqlArgument(condition, `${what}: the condition`), ...column } };
 }
 
 const CONSTRAINT_TYPES = ["primaryKey", "foreignKey", "unique", "check"] as const;

@@ -94,7 +94,7 @@ export function createOperations(sink: OperationSink, options: CreateOperationsO
     createForeignKey: (name, sourceTable, referencedTable, local, remote, opts) =>
       submit(() => createForeignKeyOp(tableTarget(sourceTable, opts?.schema, "op.createForeignKey"), name, referencedTable, local, remote, opts)),
     createUniqueConstraint: (name, table, columns, opts) => submit(() => createUniqueOp(tableTarget(table, opts?.schema, "op.createUniqueConstraint"), name, columns, opts)),
-    createCheckConstraint: (name, table, condition, opts) => submit(() => createCheckOp(tableTarget(table, opts?.schema, "op.createCheckConstraint"), name, condition)),
+    createCheckConstraint: (name, table, condition, opts) => submit(() => createCheckOp(tableTarget(table, opts?.schema, "op.createCheckConstraint"), name, condition, opts)),
     dropConstraint: (name, table, opts) => submit(() => dropConstraintOp(tableTarget(table, opts?.schema, "op.dropConstraint"), name, opts)),
     createTableComment: (table, comment, opts) => submit(() => createTableCommentOp(tableTarget(table, opts?.schema, "op.createTableComment"), comment, opts)),
     dropTableComment: (table, opts) => submit(() => dropTableCommentOp(tableTarget(table, opts?.schema, "op.dropTableComment"), opts)),

@@ -116,8 +116,17 @@ export interface DropIndexOptions extends SchemaOption {
   existing?: IndexSchema;
 }
 
+/**
+ * Where a key is written: `inline` puts it in its column's definition (`id INTEGER PRIMARY KEY`,
+ * `REFERENCES t (id)`) rather than among the table's constraints. Only SQLite keeps the
+ * difference (a rebuild writes it so); other dialects ignore it.
+ */
+export interface InlineOption {
+  inline?: boolean;
+}
+
 /** Options of `op.createPrimaryKey`: when the key is checked (PostgreSQL DEFERRABLE) and its index's INCLUDE columns. */
-export interface CreatePrimaryKeyOptions extends SchemaOption, ConstraintTiming {
+export interface CreatePrimaryKeyOptions extends SchemaOption, ConstraintTiming, InlineOption {
   /** PostgreSQL `INCLUDE (…)`: columns the key's index stores beside the key. */
   include?: readonly string[];
   /** SQLite: a one-column PRIMARY KEY DESC. */
@@ -125,14 +134,20 @@ export interface CreatePrimaryKeyOptions extends SchemaOption, ConstraintTiming 
 }
 
 /** Options of `op.createUniqueConstraint`: timing, NULLS NOT DISTINCT and INCLUDE columns (PostgreSQL). */
-export interface CreateUniqueOptions extends SchemaOption, ConstraintTiming {
+export interface CreateUniqueOptions extends SchemaOption, ConstraintTiming, InlineOption {
   nullsNotDistinct?: boolean;
   /** PostgreSQL `INCLUDE (…)`: columns the constraint's index stores beside the key. */
   include?: readonly string[];
 }
 
 /** Options of `op.createForeignKey`. */
-export interface CreateForeignKeyOptions extends SchemaOption, Omit<ReferenceOptions, "name"> {}
+export interface CreateForeignKeyOptions extends SchemaOption, Omit<ReferenceOptions, "name">, InlineOption {}
+
+/** Options of `op.createCheckConstraint`. */
+export interface CreateCheckOptions extends SchemaOption {
+  /** Declared in this column's definition (`pinned INTEGER CHECK (pinned IN (0, 1))`); SQLite keeps the place, MariaDB names it after the column. */
+  column?: string;
+}
 
 /** The constraint kinds `dropConstraint` distinguishes, each with its optional prior state. */
 export type DropConstraintSpec =
@@ -220,17 +235,17 @@ export interface BatchOperations {
   /** Records a dropIndex. */
   dropIndex(name: string, options?: Omit<DropIndexOptions, "schema" | "table">): void;
   /** Records a createPrimaryKey. */
-  createPrimaryKey(name: string, columns: readonly string[], options?: Omit<CreatePrimaryKeyOptions, "schema">): void;
+  createPrimaryKey(name: string | null, columns: readonly string[], options?: Omit<CreatePrimaryKeyOptions, "schema">): void;
   /** Records a replacePrimaryKey. */
   replacePrimaryKey(columns: readonly string[], options: Omit<ReplacePrimaryKeyOptions, "schema">): void;
   /** Records an alterTableOptions. */
   alterTableOptions(options: Omit<TableOptionsOptions, "schema">): void;
   /** Records a createForeignKey from this table to `referencedTable`. */
-  createForeignKey(name: string, referencedTable: string, localColumns: readonly string[], remoteColumns: readonly string[], options?: Omit<CreateForeignKeyOptions, "schema">): void;
+  createForeignKey(name: string | null, referencedTable: string, localColumns: readonly string[], remoteColumns: readonly string[], options?: Omit<CreateForeignKeyOptions, "schema">): void;
   /** Records a createUniqueConstraint. */
-  createUniqueConstraint(name: string, columns: readonly string[], options?: Omit<CreateUniqueOptions, "schema">): void;
+  createUniqueConstraint(name: string | null, columns: readonly string[], options?: Omit<CreateUniqueOptions, "schema">): void;
   /** Records a createCheckConstraint. */
-  createCheckConstraint(name: string, condition: SqlText): void;
+  createCheckConstraint(name: string | null, condition: SqlText, options?: Omit<CreateCheckOptions, "schema">): void;
   /** Records a dropConstraint. */
   dropConstraint(name: string, options: DropConstraintSpec): void;
   /** Records a createTableComment. */
@@ -267,8 +282,8 @@ export interface Operations {
   createIndex(name: string, table: string, elements: readonly IndexElementInput[], options?: CreateIndexOptions): Promise<void>;
   /** DROP INDEX; `table` is required. */
   dropIndex(name: string, options: DropIndexOptions): Promise<void>;
-  /** Adds a primary key constraint. */
-  createPrimaryKey(name: string, table: string, columns: readonly string[], options?: CreatePrimaryKeyOptions): Promise<void>;
+  /** Adds a primary key constraint; a null name leaves the naming to the database. */
+  createPrimaryKey(name: string | null, table: string, columns: readonly string[], options?: CreatePrimaryKeyOptions): Promise<void>;
   /**
    * Replaces the primary key in one statement (`DROP PRIMARY KEY, ADD PRIMARY KEY (…)` on MySQL,
    * so an AUTO_INCREMENT column stays keyed); `replaces` is the key it replaces.
@@ -276,19 +291,19 @@ export interface Operations {
   replacePrimaryKey(table: string, columns: readonly string[], options: ReplacePrimaryKeyOptions): Promise<void>;
   /** Changes a MySQL/MariaDB table's default collation (and character set) or storage engine. */
   alterTableOptions(table: string, options: TableOptionsOptions): Promise<void>;
-  /** Adds a foreign key from `sourceTable(localColumns)` to `referencedTable(remoteColumns)`. */
+  /** Adds a foreign key from `sourceTable(localColumns)` to `referencedTable(remoteColumns)`; a null name leaves the naming to the database. */
   createForeignKey(
-    name: string,
+    name: string | null,
     sourceTable: string,
     referencedTable: string,
     localColumns: readonly string[],
     remoteColumns: readonly string[],
     options?: CreateForeignKeyOptions,
   ): Promise<void>;
-  /** Adds a unique constraint. */
-  createUniqueConstraint(name: string, table: string, columns: readonly string[], options?: CreateUniqueOptions): Promise<void>;
-  /** Adds a check constraint; `condition` is SQL without CHECK ( ). */
-  createCheckConstraint(name: string, table: string, condition: SqlText, options?: SchemaOption): Promise<void>;
+  /** Adds a unique constraint; a null name leaves the naming to the database. */
+  createUniqueConstraint(name: string | null, table: string, columns: readonly string[], options?: CreateUniqueOptions): Promise<void>;
+  /** Adds a check constraint; `condition` is SQL without CHECK ( ). A null name leaves the naming to the database. */
+  createCheckConstraint(name: string | null, table: string, condition: SqlText, options?: CreateCheckOptions): Promise<void>;
   /** Drops a constraint of the given type; pass `existing` to make it reversible. */
   dropConstraint(name: string, table: string, options: DropConstraintOptions): Promise<void>;
   /** Sets the table comment. */

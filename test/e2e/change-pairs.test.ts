@@ -23,7 +23,7 @@ const PAIRS_DIR = join(REPO_ROOT, "test/fixtures/change-pairs");
 
 /** "<pair>/<dialect>" → why it still fails; such a case is expected to fail, so a fix shows up as a test to update. */
 const KNOWN_GAPS: Record<string, string> = {
-  "notes/sqlite": "a changed unnamed CHECK or FOREIGN KEY is recreated with op.createCheckConstraint(\"\", …) / op.createForeignKey(\"\", …), which refuse an empty name, so the upgrade fails",
+
 };
 
 interface ChangePair {

@@ -10,8 +10,8 @@
  * - identity is AUTOINCREMENT, and an autoincrement column is declared exactly INTEGER (SQLite
  *   accepts AUTOINCREMENT on nothing else), whatever integer type the model gave it;
  * - defaults typed like their column (booleans are stored as 1/0 and read back as true/false),
- *   an SQL default that is only a literal as that literal;
- * - NO ACTION is null, INITIALLY DEFERRED counts only with DEFERRABLE (compile writes neither
+ *   an SQL default that is only a literal as that literal (a number spelt otherwise than it prints, `0.0`, stays as written);
+ * - an explicit NO ACTION stays (SQLite keeps the clause as written), INITIALLY DEFERRED counts only with DEFERRABLE (compile writes neither
  *   otherwise), a foreign key without referenced columns names the parent's primary key;
  * - the internal `sqlite_autoindex_*` indexes are constraints, not indexes; btree is no method;
  * - a single-column primary key of type integer is NOT NULL: compile declares it INTEGER, which
@@ -34,6 +34,7 @@
 import type { ColumnSchema, ColumnType, DatabaseSchema, ForeignKeySchema, IndexElement, TableSchema } from "../../catalog/types.js";
 import { canonicalColumnFields, canonicalForeignKey, literalSqlDefault, mapTables, unquoteStandardString, withoutFields } from "../../catalog/normalize-helpers.js";
 import { foldName, sameName } from "./names.js";
+import { isRespeltNumber } from "./defaults.js";
 import { splitIndexExpression } from "./parse-create-index.js";
 import { portableColumnType } from "./types.js";
 
@@ -55,7 +56,9 @@ function sqliteColumn(column: ColumnSchema): ColumnSchema {
   const generated = column.generated?.kind === "identity" ? { kind: "autoincrement" as const, ...(column.generated.sequence ? { sequence: column.generated.sequence } : {}) } : column.generated;
   const type: ColumnType = generated?.kind === "autoincrement" && INTEGER_KINDS.has(column.type.kind) ? { kind: "integer" } : sqliteType(column.type);
   const base = canonicalColumnFields({ ...column, type, generated });
-  return { ...base, default: literalSqlDefault(base.default, type, unquoteStandardString), comment: null, onUpdate: null };
+  // `DEFAULT 0.0` stays as written (defaultSql writes it back so); other literal SQL reads as its value.
+  const respelt = base.default?.kind === "sql" && isRespeltNumber(base.default.sql.trim());
+  return { ...base, default: respelt ? base.default : literalSqlDefault(base.default, type, unquoteStandardString), comment: null, onUpdate: null };
 }
 
 function rowidAliasNotNull(columns: ColumnSchema[], primaryKey: TableSchema["primaryKey"]): ColumnSchema[] {
@@ -65,7 +68,9 @@ function rowidAliasNotNull(columns: ColumnSchema[], primaryKey: TableSchema["pri
 }
 
 function sqliteForeignKey(fk: ForeignKeySchema, all: readonly TableSchema[]): ForeignKeySchema {
-  const canonical = canonicalForeignKey({ ...fk, referencedSchema: null, initiallyDeferred: !!fk.deferrable && !!fk.initiallyDeferred });
+  // No action is folded: an explicit NO ACTION is kept in sqlite_schema.sql (and reflected from
+  // it), so it is a difference from no clause at all, and operations built from it keep it.
+  const canonical = canonicalForeignKey({ ...fk, referencedSchema: null, initiallyDeferred: !!fk.deferrable && !!fk.initiallyDeferred }, []);
   if (canonical.referencedColumns.length > 0) return canonical;
   const parent = all.find((t) => foldName(t.name) === foldName(fk.referencedTable));
   return parent?.primaryKey ? { ...canonical, referencedColumns: [...parent.primaryKey.columns] } : canonical;

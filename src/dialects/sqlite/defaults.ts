@@ -26,8 +26,11 @@ export function defaultSql(value: DefaultValue): string {
   return BARE_KEYWORDS.has(text.toUpperCase()) || isRespeltNumber(text) ? text : `(${text})`;
 }
 
-/** A numeric literal whose spelling is not how its value prints (`0.0`, `1e3`, `+5`). */
-function isRespeltNumber(text: string): boolean {
+/**
+ * A numeric literal whose spelling is not how its value prints (`0.0`, `1e3`, `+5`). SQLite
+ * keeps that spelling in sqlite_schema.sql, so it is a default of its own, not the number.
+ */
+export function isRespeltNumber(text: string): boolean {
   return NUMBER.test(text) && String(Number(text)) !== text;
 }
 

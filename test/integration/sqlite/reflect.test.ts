@@ -111,7 +111,8 @@ describe("SQL written by other tools", () => {
         column("id", { kind: "integer" }, true),
         // Declared types athanor would spell differently are kept as declared (pull writes them back).
         column("email", { kind: "raw", sql: "varchar(120)" }, false),
-        column("status", { kind: "enum", name: "", values: ["a", "b"] }, true),
+        // An unnamed CHECK (col IN (…)) stays a check: only a named one can be an enum (its name is the enum's).
+        column("status", { kind: "text" }, true),
         column("kind", { kind: "varchar", length: 5 }, true),
         column("created", { kind: "raw", sql: "DATETIME" }, true, { default: { kind: "sql", sql: "datetime('now')" } }),
         column("boss", { kind: "raw", sql: "INT" }, true),
@@ -121,9 +122,11 @@ describe("SQL written by other tools", () => {
       primaryKey: { name: null, columns: ["id"], inline: true },
       foreignKeys: [foreignKey({ name: null, columns: ["boss"], referencedTable: "people", referencedColumns: ["id"], onDelete: "SET NULL", inline: true })],
       uniques: [{ name: null, columns: ["email"], inline: true }],
+      // Each declared in its column's definition, which SQLite keeps (and a rebuild writes back).
       checks: [
-        { name: "kind_ck", expression: "kind IN ('x')" },
-        { name: null, expression: "price >= 0" },
+        { name: null, expression: "status IN ('a', 'b')", column: "status" },
+        { name: "kind_ck", expression: "kind IN ('x')", column: "kind" },
+        { name: null, expression: "price >= 0", column: "price" },
       ],
       indexes: [index("people_boss", [{ column: "boss" }], { where: "boss IS NOT NULL" })],
     });

@@ -24,7 +24,7 @@ const model: DatabaseSchema = db(
         schema: "main",
         primaryKey: { name: "orders_pkey", columns: ["id"] },
         foreignKeys: [
-          { name: "orders_user_id_fkey", columns: ["user_id"], referencedSchema: "main", referencedTable: "users", referencedColumns: ["id"], onDelete: "NO ACTION", initiallyDeferred: true },
+          { name: "orders_user_id_fkey", columns: ["user_id"], referencedSchema: "main", referencedTable: "users", referencedColumns: ["id"], initiallyDeferred: true },
         ],
         checks: [{ name: "ck_qty", expression: "qty > 0" }],
         indexes: [{ name: "ix_orders_status", elements: [{ column: "status" }], unique: false, using: "btree", where: "status <> 'paid'" }],
@@ -69,6 +69,21 @@ describe("normalizeSqliteSchema", () => {
     const result = compareSchemas(model, reflected, options);
     expect(result.operations).toEqual([]);
     expect(result.warnings).toEqual([]);
+  });
+
+  it("keeps an explicit NO ACTION apart from no clause: SQLite keeps the clause as written", () => {
+    const withAction = (onDelete: "NO ACTION" | null) =>
+      db([tbl("users", [col("id", "integer", { nullable: false })], { primaryKey: { name: null, columns: ["id"] } }), tbl("t", [col("u")], { foreignKeys: [{ name: null, columns: ["u"], referencedSchema: null, referencedTable: "users", referencedColumns: ["id"], onDelete }] })]);
+    expect(compareSchemas(withAction("NO ACTION"), withAction("NO ACTION"), options).operations).toEqual([]);
+    expect(describeOps(compareSchemas(withAction("NO ACTION"), withAction(null), options).operations)).toHaveLength(1);
+    const [, t] = normalizeSqliteSchema(withAction("NO ACTION")).tables;
+    expect(t!.foreignKeys[0]!.onDelete).toBe("NO ACTION");
+  });
+
+  it("keeps a number default spelt otherwise than it prints (0.0) as written, and reads other literal SQL as its value", () => {
+    const column = (sqlText: string) => normalizeSqliteSchema(db([tbl("t", [col("r", "real", { default: { kind: "sql", sql: sqlText } })])])).tables[0]!.columns[0]!.default;
+    expect(column("0.0")).toEqual({ kind: "sql", sql: "0.0" });
+    expect(column("5")).toEqual({ kind: "literal", value: 5 });
   });
 
   it("does not change the schema it is given", () => {

@@ -170,6 +170,16 @@ describe("op façade: indexes, constraints, comments, enums, SQL", () => {
     });
   });
 
+  it("constraints created without a name (null) stay unnamed and keep where they were declared", async () => {
+    expect(await one((op) => op.createCheckConstraint(null, "t", sql`a > 0`, { column: "a" }))).toEqual({ kind: "createCheckConstraint", table: "t", constraint: { name: null, expression: "a > 0", column: "a" } });
+    expect(await one((op) => op.createForeignKey(null, "orders", "users", ["user_id"], ["id"], { onDelete: "RESTRICT", inline: true }))).toMatchObject({
+      constraint: { name: null, columns: ["user_id"], referencedTable: "users", onDelete: "RESTRICT", inline: true },
+    });
+    expect(await one((op) => op.createUniqueConstraint(null, "t", ["a"], { inline: true }))).toEqual({ kind: "createUniqueConstraint", table: "t", constraint: { name: null, columns: ["a"], inline: true } });
+    expect(await one((op) => op.createPrimaryKey(null, "t", ["a"]))).toEqual({ kind: "createPrimaryKey", table: "t", constraint: { name: null, columns: ["a"] } });
+    await expect(one((op) => op.createCheckConstraint("", "t", sql`a > 0`))).rejects.toThrow(/constraint name is empty/);
+  });
+
   it("table comments", async () => {
     expect(await one((op) => op.createTableComment("t", "hello", { existingComment: null }))).toEqual({ kind: "createTableComment", table: "t", comment: "hello", existingComment: null });
     expect(await one((op) => op.dropTableComment("t", { existingComment: "hello" }))).toEqual({ kind: "dropTableComment", table: "t", existingComment: "hello" });
