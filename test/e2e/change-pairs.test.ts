@@ -22,9 +22,7 @@ import { rowCounts } from "../helpers/row-counts.js";
 const PAIRS_DIR = join(REPO_ROOT, "test/fixtures/change-pairs");
 
 /** "<pair>/<dialect>" → why it still fails; such a case is expected to fail, so a fix shows up as a test to update. */
-const KNOWN_GAPS: Record<string, string> = {
-
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 interface ChangePair {
   name: string;

@@ -31,6 +31,9 @@ const CASES: Case[] = [
       "CREATE RULE no_delete AS ON DELETE TO bookings DO INSTEAD NOTHING",
       "CREATE TYPE pair AS (a integer, b integer)",
       "CREATE UNLOGGED TABLE scratch (id integer PRIMARY KEY)",
+      // Storage parameters, of a table and of an index (a key's index included), are not the model's.
+      "CREATE TABLE tuned (id integer, at date, CONSTRAINT tuned_pkey PRIMARY KEY (id) WITH (fillfactor = 90)) WITH (fillfactor = 80)",
+      "CREATE INDEX tuned_at ON tuned (at) WITH (fillfactor = 70)",
       // Text-search parsers and templates need C functions; athanor creates neither.
       "CREATE TEXT SEARCH TEMPLATE my_simple (LEXIZE = dsimple_lexize, INIT = dsimple_init)",
       "CREATE TEXT SEARCH PARSER my_parser (START = prsd_start, GETTOKEN = prsd_nexttoken, END = prsd_end, LEXTYPES = prsd_lextype)",
@@ -42,6 +45,9 @@ const CASES: Case[] = [
       "inherited column override note on child_log",
       "NO INHERIT check positive_id on parent_log",
       "unlogged table scratch",
+      "storage parameters tuned",
+      "index storage parameters tuned_at on tuned",
+      "index storage parameters tuned_pkey on tuned",
       "composite type pair",
       "text search template my_simple",
       "text search parser my_parser",

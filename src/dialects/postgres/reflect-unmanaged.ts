@@ -1,7 +1,7 @@
 /**
  * What a PostgreSQL database holds that the model cannot, in one catalog query, so that nothing
  * is dropped without a word: exclusion constraints, row-level security (its policies are in the
- * objects query), foreign tables, unlogged tables, storage parameters, what table inheritance
+ * objects query), foreign tables, unlogged tables, storage parameters of tables and indexes, what table inheritance
  * holds beyond its parents (a child's own NOT NULL or default on a column it inherits, a parent's
  * CHECK … NO INHERIT), the sequence of a serial or identity column whose type is not the
  * column's, composite and range types, and text-search parsers and templates
@@ -40,6 +40,13 @@ SELECT 'unlogged table', r.schema, r.table_name, r.table_name, NULL FROM rel r W
 UNION ALL
 SELECT 'storage parameters', r.schema, r.table_name, r.table_name, array_to_string(r.reloptions, ', ')
   FROM rel r WHERE r.reloptions IS NOT NULL AND NOT r.relispartition
+UNION ALL
+-- An index's (or a key's index's) WITH (fillfactor = …): pg_get_indexdef prints it, the model has no place for it.
+SELECT 'index storage parameters', r.schema, ic.relname::text, r.table_name, array_to_string(ic.reloptions, ', ')
+  FROM rel r
+  JOIN pg_catalog.pg_index i ON i.indrelid = r.oid
+  JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+ WHERE ic.reloptions IS NOT NULL AND NOT r.relispartition
 UNION ALL
 -- Table inheritance is modelled (TableSchema.inherits), but not what a child changes on a column
 -- it inherits (its own NOT NULL or default), nor a parent's CHECK that children do not inherit.
