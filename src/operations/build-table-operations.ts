@@ -197,7 +197,7 @@ export function createForeignKeyOp(
   options: Omit<CreateForeignKeyOptions, "schema"> = {},
 ): CreateForeignKeyOp {
   const keyName = constraintName(name, "op.createForeignKey: the constraint name");
-  const what = `op.createForeignKey ${keyName ?? `on ${target.table} (${Array.isArray(localColumns) ? localColumns.join(", ") : ""})`}`;
+  const what = `op.createForeignKey ${keyName ?? `on ${target.table}`}`;
   const local = requireColumns(localColumns, `${what}: the local columns`);
   const remote = requireColumns(remoteColumns, `${what}: the referenced columns`);
   const referenced = { schema: options.referencedSchema !== undefined ? options.referencedSchema : (target.schema ?? null), name: requireName(referencedTable, `${what}: the referenced table`) };

@@ -57,7 +57,7 @@ export function reflectDefault(raw: string, type: ColumnType): DefaultValue {
     const n = Number(text);
     const exact = Number.isSafeInteger(n) || !/^[+-]?\d+$/.test(text);
     // A number spelt otherwise than the value prints (0.0, 1e3, +5) keeps its spelling as SQL.
-    if (exact && String(n) === text) {
+    if (exact && !isRespeltNumber(text)) {
       if (type.kind === "boolean" && (n === 0 || n === 1)) return { kind: "literal", value: n === 1 };
       return { kind: "literal", value: n };
     }
