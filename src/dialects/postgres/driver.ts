@@ -44,6 +44,8 @@ class PostgresConnection implements Connection {
   readonly dialect = "postgres" as const;
   private count = 0;
   private transaction = false;
+  /** begin() was called and BEGIN has not been sent yet (it goes with the next statement). */
+  private beginPending = false;
   private closed = false;
   /** An error the server sent outside any query (e.g. the backend was terminated). */
   private broken: unknown = undefined;
@@ -71,9 +73,15 @@ class PostgresConnection implements Connection {
 
   async query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
     if (this.broken) throw toSqlError(this.broken, sql, this.password);
+    let text = sql;
+    if (this.beginPending) {
+      this.beginPending = false;
+      if (params === undefined || params.length === 0) text = `BEGIN;\n${sql}`;
+      else await this.query("BEGIN");
+    }
     this.count++;
     try {
-      const result = await this.client.query(sql, params);
+      const result = await this.client.query(text, params);
       // A multi-statement string returns one result per statement; the last one is the answer.
       const last = Array.isArray(result) ? result[result.length - 1] : result;
       return (last?.rows ?? []) as T[];
@@ -82,22 +90,31 @@ class PostgresConnection implements Connection {
     }
   }
 
+  /**
+   * Opens a transaction. BEGIN travels with the transaction's first statement, in the same
+   * simple-protocol message ("BEGIN;\n<statement>"): PostgreSQL runs the two in order and the
+   * block stays open after them, exactly as with a round trip of its own, one round trip fewer
+   * per transaction. A first statement with bound values needs the extended protocol, which
+   * takes one statement per message: BEGIN is then sent on its own just before it.
+   */
   async begin(): Promise<void> {
-    await this.query("BEGIN");
+    if (!this.transaction) this.beginPending = true;
     this.transaction = true;
   }
 
   async commit(): Promise<void> {
-    try {
-      await this.query("COMMIT");
-    } finally {
-      this.transaction = false;
-    }
+    await this.end("COMMIT");
   }
 
   async rollback(): Promise<void> {
+    await this.end("ROLLBACK");
+  }
+
+  /** COMMIT or ROLLBACK; a transaction in which nothing ran was never opened on the server. */
+  private async end(command: "COMMIT" | "ROLLBACK"): Promise<void> {
     try {
-      await this.query("ROLLBACK");
+      if (this.beginPending) this.beginPending = false;
+      else await this.query(command);
     } finally {
       this.transaction = false;
     }
@@ -141,6 +158,7 @@ class PostgresConnection implements Connection {
     if (this.closed) return;
     this.closed = true;
     this.transaction = false;
+    this.beginPending = false;
     await this.client.end();
   }
 }

@@ -7,6 +7,7 @@ import { serverAvailable, SERVER_URLS } from "../../helpers/databases.js";
 import { expectConnectionFailure } from "../../helpers/connection-failure.js";
 import { postgresDialect } from "../../../src/dialects/postgres/index.js";
 import { SqlError } from "../../../src/errors.js";
+import { parseDatabaseUrl } from "../../../src/core/database-url.js";
 import { openKit, type PgKit } from "./pg-test-kit.js";
 
 const available = await serverAvailable("postgres");
@@ -56,6 +57,45 @@ describe.skipIf(!available)("postgres connection", () => {
     await kit.conn.commit();
     expect(kit.conn.inTransaction).toBe(false);
     expect((await kit.table("committed"))?.name).toBe("committed");
+  });
+
+  it("sends BEGIN with the transaction's first statement: one round trip fewer, the same transaction", async () => {
+    const other = await postgresDialect.connect(parseDatabaseUrl(kit.db.url));
+    try {
+      const visible = async (name: string) => (await other.query("SELECT to_regclass($1) IS NOT NULL AS found", [name]))[0]?.found;
+      const before = kit.conn.queryCount;
+      await kit.conn.begin();
+      await kit.conn.query("CREATE TABLE begun_with_ddl (id int)");
+      // Inside a transaction: another session does not see the table before COMMIT.
+      expect(await visible("begun_with_ddl")).toBe(false);
+      await kit.conn.commit();
+      expect(await visible("begun_with_ddl")).toBe(true);
+      expect(kit.conn.queryCount - before).toBe(2);
+
+      // A first statement with bound values: BEGIN goes on its own, and ROLLBACK still undoes it all.
+      await kit.conn.begin();
+      await kit.conn.query("INSERT INTO begun_with_ddl VALUES ($1)", [7]);
+      await kit.conn.query("DROP TABLE begun_with_ddl");
+      expect(await visible("begun_with_ddl")).toBe(true);
+      await kit.conn.rollback();
+      expect(await kit.conn.query("SELECT id FROM begun_with_ddl")).toEqual([]);
+
+      // A transaction in which nothing ran costs no round trip at all.
+      const idle = kit.conn.queryCount;
+      await kit.conn.begin();
+      await kit.conn.commit();
+      expect(kit.conn.queryCount).toBe(idle);
+
+      // A failing first statement leaves the block aborted, as a BEGIN of its own would: rollback clears it.
+      await kit.conn.begin();
+      const error = await kit.conn.query("CREATE TABLE begun_with_ddl (id int)").catch((e: unknown) => e);
+      expect((error as SqlError).statement).toBe("CREATE TABLE begun_with_ddl (id int)");
+      expect(String((await kit.conn.query("SELECT 1 AS one").catch((e: unknown) => e)) as unknown)).toContain("25P02");
+      await kit.conn.rollback();
+      expect(await kit.conn.query("SELECT 1 AS one")).toEqual([{ one: 1 }]);
+    } finally {
+      await other.close();
+    }
   });
 
   it("reports a failed statement as an SqlError with the SQLSTATE", async () => {
