@@ -64,6 +64,17 @@ export interface DialectCapabilities {
   foreignKeysHoldKeys?: boolean;
 }
 
+/** How a transaction begins. */
+export interface BeginOptions {
+  /**
+   * false: its COMMIT may return before the transaction is durable (a crash just after could
+   * lose it whole, never part of it, with the transactions committed after it); it becomes
+   * durable with the next durable commit of a transaction that writes. Dialects without such a
+   * mode ignore it (PostgreSQL has it). Default true.
+   */
+  durable?: boolean;
+}
+
 /** A live connection. All values go through `params`; identifiers are quoted by the dialect. */
 export interface Connection {
   readonly dialect: DialectName;
@@ -71,7 +82,7 @@ export interface Connection {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Number of statements sent so far (used by tests to prove reflection is O(1) in queries). */
   readonly queryCount: number;
-  begin(): Promise<void>;
+  begin(options?: BeginOptions): Promise<void>;
   commit(): Promise<void>;
   rollback(): Promise<void>;
   /** True while a transaction started with begin() is open. */

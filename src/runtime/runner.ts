@@ -69,6 +69,19 @@ function outcomeOf(transaction: StepTransaction, ran: number, step: Step, commit
   };
 }
 
+/**
+ * Makes the commits before a failure durable: rewrites `revision`'s log row, unchanged, in a
+ * durable transaction. Its commit waits for the WAL up to it, and so for every earlier commit.
+ * (A transaction that writes nothing has no WAL to wait for, hence the write.)
+ */
+async function makeDurable(conn: DatabaseSession["conn"], log: DatabaseSession["log"], revision: string): Promise<void> {
+  const entry = await log.get(revision);
+  if (entry === undefined) return;
+  await conn.begin();
+  await log.update(entry, true);
+  await conn.commit();
+}
+
 /** Runs the steps against a live database, keeping the version table true after each one; returns how long each took. */
 export async function runSteps(session: DatabaseSession, graph: RevisionGraph, steps: Step[], options: RunOptions): Promise<StepTiming[]> {
   const { conn, dialect, store, log } = session;
@@ -81,6 +94,8 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
   // In a shared transaction the version rows and log rows wait for its commit (deferred-writes.ts).
   const deferred = new DeferredWrites(store, log);
   let finishedInOpen: string | undefined;
+  // The last revision committed with durable: false while no durable commit has followed.
+  let notYetDurable: string | undefined;
   let committedThrough: string | undefined;
   const commitOpen = async (): Promise<void> => {
     await deferred.flush();
@@ -105,7 +120,11 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
       const started = performance.now();
       // A step outside any transaction first commits the shared one; a shared one opens lazily.
       if (transaction === "none" && conn.inTransaction) await commitOpen();
-      if (transaction === "own" || (transaction === "shared" && !conn.inTransaction)) await conn.begin();
+      // A revision's own transaction, but the run's last, commits without waiting for its WAL
+      // flush; the last commit (or, after a failure, makeDurable) flushes them all together.
+      // Each stays atomic: a crash could only lose the newest of them whole, with their version rows.
+      if (transaction === "own") await conn.begin({ durable: i === steps.length - 1 });
+      if (transaction === "shared" && !conn.inTransaction) await conn.begin();
       try {
         await recorder.start();
         await interruptible(callRevision(mod, step, sink));
@@ -130,6 +149,7 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
           if (!rowsMoved) await store.write(step.rowsBefore, step.rowsAfter);
           await conn.commit();
           committedThrough = step.revision;
+          notYetDurable = transaction === "own" && i < steps.length - 1 ? step.revision : undefined;
         }
         const ms = Math.round(performance.now() - started);
         timings.push({ revision: step.revision, direction: step.direction, ms });
@@ -156,6 +176,8 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
   } catch (error) {
     if (conn.inTransaction) await conn.rollback().catch(() => undefined);
     deferred.discard();
+    // What the error message says was applied must survive a crash just after it, too.
+    if (notYetDurable !== undefined) await makeDurable(conn, log, notYetDurable).catch(() => undefined);
     throw error;
   }
   return timings;

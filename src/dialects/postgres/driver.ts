@@ -7,7 +7,7 @@ import { createConnection } from "node:net";
 import pg from "pg";
 import { SqlError } from "../../errors.js";
 import { redactSecret } from "../../core/database-url.js";
-import type { Connection } from "../dialect.js";
+import type { BeginOptions, Connection } from "../dialect.js";
 import type { DatabaseUrl } from "../../core/database-url.js";
 import { toConnectionError } from "./connection-errors.js";
 
@@ -44,8 +44,8 @@ class PostgresConnection implements Connection {
   readonly dialect = "postgres" as const;
   private count = 0;
   private transaction = false;
-  /** begin() was called and BEGIN has not been sent yet (it goes with the next statement). */
-  private beginPending = false;
+  /** begin() was called and BEGIN has not been sent yet: the text to send before the next statement. */
+  private beginPending: string | undefined = undefined;
   private closed = false;
   /** An error the server sent outside any query (e.g. the backend was terminated). */
   private broken: unknown = undefined;
@@ -73,15 +73,14 @@ class PostgresConnection implements Connection {
 
   async query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
     if (this.broken) throw toSqlError(this.broken, sql, this.password);
-    let text = sql;
-    if (this.beginPending) {
-      this.beginPending = false;
-      if (params === undefined || params.length === 0) text = `BEGIN;\n${sql}`;
-      else await this.query("BEGIN");
+    const begin = this.beginPending;
+    if (begin !== undefined) {
+      this.beginPending = undefined;
+      await this.query(begin);
     }
     this.count++;
     try {
-      const result = await this.client.query(text, params);
+      const result = await this.client.query(sql, params);
       // A multi-statement string returns one result per statement; the last one is the answer.
       const last = Array.isArray(result) ? result[result.length - 1] : result;
       return (last?.rows ?? []) as T[];
@@ -91,14 +90,14 @@ class PostgresConnection implements Connection {
   }
 
   /**
-   * Opens a transaction. BEGIN travels with the transaction's first statement, in the same
-   * simple-protocol message ("BEGIN;\n<statement>"): PostgreSQL runs the two in order and the
-   * block stays open after them, exactly as with a round trip of its own, one round trip fewer
-   * per transaction. A first statement with bound values needs the extended protocol, which
-   * takes one statement per message: BEGIN is then sent on its own just before it.
+   * Opens a transaction. BEGIN is sent just before the transaction's first statement, so a
+   * transaction in which nothing runs costs nothing. With `durable: false` the same message sets
+   * `synchronous_commit` off for this transaction only (SET LOCAL: nothing leaks to a pooler's
+   * other clients), so its COMMIT does not wait for the WAL flush. WAL is written and flushed in
+   * order, so the next synchronous commit of a transaction that wrote anything makes it durable.
    */
-  async begin(): Promise<void> {
-    if (!this.transaction) this.beginPending = true;
+  async begin(options?: BeginOptions): Promise<void> {
+    if (!this.transaction) this.beginPending = options?.durable === false ? "BEGIN; SET LOCAL synchronous_commit TO off" : "BEGIN";
     this.transaction = true;
   }
 
@@ -113,7 +112,7 @@ class PostgresConnection implements Connection {
   /** COMMIT or ROLLBACK; a transaction in which nothing ran was never opened on the server. */
   private async end(command: "COMMIT" | "ROLLBACK"): Promise<void> {
     try {
-      if (this.beginPending) this.beginPending = false;
+      if (this.beginPending !== undefined) this.beginPending = undefined;
       else await this.query(command);
     } finally {
       this.transaction = false;
@@ -158,7 +157,7 @@ class PostgresConnection implements Connection {
     if (this.closed) return;
     this.closed = true;
     this.transaction = false;
-    this.beginPending = false;
+    this.beginPending = undefined;
     await this.client.end();
   }
 }

@@ -59,7 +59,7 @@ describe.skipIf(!available)("postgres connection", () => {
     expect((await kit.table("committed"))?.name).toBe("committed");
   });
 
-  it("sends BEGIN with the transaction's first statement: one round trip fewer, the same transaction", async () => {
+  it("sends BEGIN just before the transaction's first statement, and nothing for a transaction in which nothing ran", async () => {
     const other = await postgresDialect.connect(parseDatabaseUrl(kit.db.url));
     try {
       const visible = async (name: string) => (await other.query("SELECT to_regclass($1) IS NOT NULL AS found", [name]))[0]?.found;
@@ -70,9 +70,10 @@ describe.skipIf(!available)("postgres connection", () => {
       expect(await visible("begun_with_ddl")).toBe(false);
       await kit.conn.commit();
       expect(await visible("begun_with_ddl")).toBe(true);
-      expect(kit.conn.queryCount - before).toBe(2);
+      // BEGIN, the statement and COMMIT, each a message of its own (tools that count statements see each).
+      expect(kit.conn.queryCount - before).toBe(3);
 
-      // A first statement with bound values: BEGIN goes on its own, and ROLLBACK still undoes it all.
+      // ROLLBACK undoes everything since the first statement.
       await kit.conn.begin();
       await kit.conn.query("INSERT INTO begun_with_ddl VALUES ($1)", [7]);
       await kit.conn.query("DROP TABLE begun_with_ddl");
@@ -86,7 +87,7 @@ describe.skipIf(!available)("postgres connection", () => {
       await kit.conn.commit();
       expect(kit.conn.queryCount).toBe(idle);
 
-      // A failing first statement leaves the block aborted, as a BEGIN of its own would: rollback clears it.
+      // A failing first statement leaves the block aborted: rollback clears it.
       await kit.conn.begin();
       const error = await kit.conn.query("CREATE TABLE begun_with_ddl (id int)").catch((e: unknown) => e);
       expect((error as SqlError).statement).toBe("CREATE TABLE begun_with_ddl (id int)");
@@ -96,6 +97,26 @@ describe.skipIf(!available)("postgres connection", () => {
     } finally {
       await other.close();
     }
+  });
+
+  it("commits a durable: false transaction without waiting for its flush; the next durable commit that writes flushes it", async () => {
+    const setting = async () => (await kit.conn.query<{ synchronous_commit: string }>("SHOW synchronous_commit"))[0]?.synchronous_commit;
+    const sessionDefault = await setting();
+    await kit.conn.begin({ durable: false });
+    expect(await setting()).toBe("off");
+    await kit.conn.query("CREATE TABLE committed_lazily (id int)");
+    await kit.conn.commit();
+    // SET LOCAL: the session (and, behind a pooler, whoever gets the server connection next) keeps its own setting.
+    expect(await setting()).toBe(sessionDefault);
+    const [{ written }] = (await kit.conn.query<{ written: string }>("SELECT pg_catalog.pg_current_wal_insert_lsn()::text AS written")) as [{ written: string }];
+
+    // What the runner relies on: WAL is flushed in order, so a durable commit that wrote covers the earlier one.
+    await kit.conn.begin();
+    await kit.conn.query("INSERT INTO committed_lazily VALUES (1)");
+    await kit.conn.commit();
+    const [{ flushed }] = (await kit.conn.query<{ flushed: boolean }>("SELECT pg_catalog.pg_current_wal_flush_lsn() >= $1::pg_lsn AS flushed", [written])) as [{ flushed: boolean }];
+    expect(flushed).toBe(true);
+    await kit.conn.query("DROP TABLE committed_lazily");
   });
 
   it("reports a failed statement as an SqlError with the SQLSTATE", async () => {
