@@ -60,13 +60,25 @@ async function prepareTogether(files: string[], url: string): Promise<boolean> {
 }
 
 /**
- * Compiles the files that are not already in the cache, all in one batch, so that the imports
- * that follow only read finished code. Several files become one module (prepareTogether).
- * Errors are kept and thrown by importUserModule for the file they belong to.
+ * Compiles the files that are not already in the cache, in batches, so that the imports that
+ * follow only read finished code. Every FILES_PER_MODULE files become one module
+ * (prepareTogether). Errors are kept and thrown by importUserModule for the file they belong to.
  */
 export async function prepareUserModules(files: string[]): Promise<void> {
-  const url = athanorUrl();
   const pending = [...new Set(files)].filter((file) => !prepared.has(file));
+  for (let start = 0; start < pending.length; start += FILES_PER_MODULE) await prepareChunk(pending.slice(start, start + FILES_PER_MODULE));
+}
+
+/**
+ * How many files go into one module. V8 parses a module whole, and the memory a parse takes stays
+ * with the process after it: one module of 1,000 revisions (about 1 MB) raised peak RSS by 18 MiB,
+ * ten modules of 100 by 8 MiB, in the same time.
+ */
+const FILES_PER_MODULE = 100;
+
+/** Prepares `pending` as one module, or, when that cannot be, file by file. */
+async function prepareChunk(pending: string[]): Promise<void> {
+  const url = athanorUrl();
   if (pending.length > 1 && (await prepareTogether(pending, url))) return;
   const missing: { file: string; key: string; dir: string | null }[] = [];
   for (const file of pending) {

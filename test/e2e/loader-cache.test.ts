@@ -122,6 +122,30 @@ describe("compile cache", () => {
     expect(edited.stdout).not.toContain("b_one");
   });
 
+  it("bundles a long chain 100 revisions to a module; an edit recompiles only its module", () => {
+    const id = (i: number) => `r${String(i).padStart(3, "0")}`;
+    const file = (i: number) => join(project.dir, `migrations/versions/${id(i)}_step.ts`);
+    const step = (i: number, table: string) =>
+      REVISION(JSON.stringify(table))
+        .replace("Revision ID: a1", `Revision ID: ${id(i)}`)
+        .replace('revision = "a1"', `revision = "${id(i)}"`)
+        .replace("downRevision: string | null = null", `downRevision: string | null = ${JSON.stringify(i === 0 ? "a1" : id(i - 1))}`);
+    for (let i = 0; i < 150; i++) writeFileSync(file(i), step(i, `t${i}`));
+    const first = run();
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain('CREATE TABLE "t149"');
+    // The config, and 151 revisions as two modules (100 + 51): a pointer and a code file each.
+    expect(readdirSync(cache)).toHaveLength(6);
+    const before = snapshot(cache);
+    writeFileSync(file(140), step(140, "t140_edited"));
+    const edited = run();
+    expect(edited.stdout).toContain('CREATE TABLE "t140_edited"');
+    const after = snapshot(cache);
+    // Only the second module is compiled again: one new pointer and code file, nothing rewritten.
+    expect([...before].every(([f, mtime]) => after.get(f) === mtime)).toBe(true);
+    expect(after.size).toBe(8);
+  });
+
   it("concurrent first runs all succeed and leave only whole files", async () => {
     const runs = await Promise.all([1, 2, 3, 4].map(() => project.runAsync(["upgrade", "head", "--sql"], { ATHANOR_CACHE_DIR: cache })));
     for (const r of runs) {
