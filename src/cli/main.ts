@@ -3,9 +3,9 @@
  * else is loaded; every other run loads the command line (run.ts) and sets the exit code.
  */
 import { exitQuietlyOnClosedPipe } from "./closed-pipe.js";
-import { keepYoungGenerationSmall } from "./heap-settings.js";
+import { tuneV8ForShortRun } from "./v8-settings.js";
 
-keepYoungGenerationSmall();
+tuneV8ForShortRun();
 exitQuietlyOnClosedPipe();
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
