@@ -5,11 +5,11 @@ import { describe, expect, it } from "vitest";
 const SETTINGS = new URL("../../../src/cli/v8-settings.ts", import.meta.url).href;
 const TSX = fileURLToPath(new URL("../../../node_modules/tsx/dist/esm/index.mjs", import.meta.url));
 
-/** Runs `body` as a module in a child Node that first calls tuneV8ForShortRun; returns its stdout. */
-function afterTuning(body: string, nodeArgs: string[] = []): string {
+/** Runs `body` as a module in a child Node that first calls tuneV8ForShortRun(argv); returns its stdout. */
+function afterTuning(body: string, nodeArgs: string[] = [], argv: string[] = ["upgrade", "head"]): string {
   const script = `
     const { tuneV8ForShortRun } = await import(${JSON.stringify(SETTINGS)});
-    tuneV8ForShortRun();
+    tuneV8ForShortRun(${JSON.stringify(argv)});
     ${body}
   `;
   const r = spawnSync(process.execPath, [...nodeArgs, "--import", TSX, "--input-type=module", "-e", script], { encoding: "utf8" });
@@ -39,7 +39,7 @@ function youngGenerationPeak(nodeArgs: string[] = []): number {
 }
 
 /** Whether V8 optimizes a function it is asked to optimize (bit 4 of %GetOptimizationStatus: optimized). */
-function optimizes(nodeArgs: string[] = []): boolean {
+function optimizes(nodeArgs: string[] = [], argv?: string[]): boolean {
   const out = afterTuning(
     `
     const hot = new Function("x", "return x * 2 + 1;");
@@ -49,6 +49,7 @@ function optimizes(nodeArgs: string[] = []): boolean {
     hot(3);
     console.log(eval("%GetOptimizationStatus(hot)"));`,
     ["--allow-natives-syntax", ...nodeArgs],
+    argv,
   );
   return (Number(out) & 16) !== 0;
 }
@@ -68,5 +69,12 @@ describe("tuneV8ForShortRun", () => {
   it("turns the optimizing compiler off, unless the user asked for it", () => {
     expect(optimizes()).toBe(false);
     expect(optimizes(["--opt"])).toBe(true);
+  });
+
+  it("keeps the optimizing compiler for the commands that compare schemas", () => {
+    expect(optimizes([], ["revision", "--autogenerate", "-m", "add orders"])).toBe(true);
+    expect(optimizes([], ["-c", "other.config.ts", "check"])).toBe(true);
+    expect(optimizes([], ["pull", "--out", "schema.ts"])).toBe(true);
+    expect(optimizes([], ["current"])).toBe(false);
   });
 });
