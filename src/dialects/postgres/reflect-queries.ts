@@ -93,10 +93,12 @@ SELECT t.schema, t.schema_name, t.table_name, a.attnum, a.attname::text AS name,
   JOIN pg_catalog.pg_type bt ON bt.oid = CASE WHEN ty.typcategory = 'A' AND ty.typelem <> 0 AND ty.typtype <> 'd' THEN ty.typelem ELSE ty.oid END
   JOIN pg_catalog.pg_namespace bn ON bn.oid = bt.typnamespace
   LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-  -- The sequence the column owns: a serial's (deptype a) or an identity's (deptype i), with its options.
+  -- The sequence the column owns: a serial's (deptype a) or an identity's (deptype i), with its
+  -- options; looked for only where they are used, for an identity or a column with a default.
   LEFT JOIN LATERAL (
     SELECT sq.* FROM pg_catalog.pg_depend dep JOIN pg_catalog.pg_sequence sq ON sq.seqrelid = dep.objid
-     WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.refclassid = 'pg_catalog.pg_class'::regclass
+     WHERE (a.attidentity <> '' OR ad.adnum IS NOT NULL)
+       AND dep.classid = 'pg_catalog.pg_class'::regclass AND dep.refclassid = 'pg_catalog.pg_class'::regclass
        AND dep.refobjid = t.oid AND dep.refobjsubid = a.attnum AND dep.deptype IN ('a', 'i')
      ORDER BY dep.objid LIMIT 1) seq ON true
   LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
