@@ -18,6 +18,16 @@ import { cacheDirFor, cacheKey, lookup, sha256, store } from "./compile-cache.js
 type Prepared = { url: string; name?: string } | { error: Error };
 
 const prepared = new Map<string, Prepared>();
+/** SHA-256 of each prepared file's bytes, as read to key the compile cache. */
+const checksums = new Map<string, string>();
+
+/**
+ * The SHA-256 (hex) of `file`'s bytes as read when it was prepared in this process (the code
+ * that runs), or undefined when it was not: a revision's checksum without a second read.
+ */
+export function preparedChecksum(file: string): string | undefined {
+  return checksums.get(file);
+}
 let entryUrl: string | undefined;
 
 /** This installation's public entry point, which user modules get for `import … from "athanor"`. */
@@ -55,7 +65,10 @@ async function prepareTogether(files: string[], url: string): Promise<boolean> {
     location = dir ? store(dir, key, result.module) : undefined;
   }
   const moduleUrl = location ? pathToFileURL(location).href : dataUrl(code as string);
-  files.forEach((file, i) => prepared.set(file, { url: moduleUrl, name: `m${i}` }));
+  files.forEach((file, i) => {
+    prepared.set(file, { url: moduleUrl, name: `m${i}` });
+    checksums.set(file, hashes.get(file) as string);
+  });
   return true;
 }
 
@@ -90,6 +103,7 @@ async function prepareChunk(pending: string[]): Promise<void> {
       continue;
     }
     const hash = sha256(content);
+    checksums.set(file, hash);
     const key = cacheKey(file, hash, url);
     const dir = cacheDirFor(dirname(file));
     const hit = dir ? lookup(dir, key, new Map([[file, hash]])) : undefined;

@@ -7,7 +7,7 @@
  */
 import { MigrateError, isMigrateError } from "../errors.js";
 import type { RevisionGraph, Step } from "../revisions/index.js";
-import { fileChecksum } from "./checksum.js";
+import { loadedFileChecksum } from "./checksum.js";
 import type { Statement } from "../dialects/dialect.js";
 import type { RevisionModule } from "../scripts/import-revision.js";
 import type { DatabaseSession } from "./database.js";
@@ -114,7 +114,7 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
       options.events({ type: "step", direction: step.direction, revision: step.revision, message: revision?.message ?? "", index: i + 1, total: steps.length, ...stepEndpoints(step, revision?.downRevisions ?? []) });
       const resume = options.resume?.revision === step.revision ? options.resume : undefined;
       if (resume) options.events({ type: "info", message: `Resuming ${step.revision}: skipping the ${resume.statementsDone} statement(s) that already ran.` });
-      const recorder = new StepRecorder({ log, step, checksum: step.direction === "up" ? fileChecksum(revision?.path) : null, resume, inTransaction: transaction !== "none", tableState: () => tracker.stepSnapshot(), probe: (sql) => statementEffect(conn, dialect, sql) });
+      const recorder = new StepRecorder({ log, step, checksum: step.direction === "up" ? loadedFileChecksum(revision?.path) : null, resume, inTransaction: transaction !== "none", tableState: () => tracker.stepSnapshot(), probe: (sql) => statementEffect(conn, dialect, sql) });
       tracker.beginStep(resume?.tableState);
       const sink = new OnlineSink(conn, dialect, recorder, echo, commitOpen, tracker);
       const started = performance.now();
