@@ -4,7 +4,7 @@
  * into MigrateErrors whose text never holds the password.
  */
 import { createConnection } from "node:net";
-import pg from "pg";
+import pg from "./pg.js";
 import { SqlError } from "../../errors.js";
 import { redactSecret } from "../../core/database-url.js";
 import type { BeginOptions, Connection } from "../dialect.js";
