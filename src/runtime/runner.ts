@@ -123,7 +123,8 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
       // A revision's own transaction, but the run's last, commits without waiting for its WAL
       // flush; the last commit (or, after a failure, makeDurable) flushes them all together.
       // Each stays atomic: a crash could only lose the newest of them whole, with their version rows.
-      if (transaction === "own") await conn.begin({ durable: i === steps.length - 1 });
+      const lastStep = i === steps.length - 1;
+      if (transaction === "own") await conn.begin({ durable: lastStep });
       if (transaction === "shared" && !conn.inTransaction) await conn.begin();
       try {
         await recorder.start();
@@ -149,7 +150,7 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
           if (!rowsMoved) await store.write(step.rowsBefore, step.rowsAfter);
           await conn.commit();
           committedThrough = step.revision;
-          notYetDurable = transaction === "own" && i < steps.length - 1 ? step.revision : undefined;
+          notYetDurable = transaction === "own" && !lastStep ? step.revision : undefined;
         }
         const ms = Math.round(performance.now() - started);
         timings.push({ revision: step.revision, direction: step.direction, ms });
