@@ -4,8 +4,8 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { UsageError, withFileSystem } from "../errors.js";
+import { packageFile } from "../core/package-files.js";
 
 /** What init wrote and what it left alone. */
 export interface InitResult {
@@ -15,7 +15,7 @@ export interface InitResult {
 }
 
 function templatesDir(): string {
-  return fileURLToPath(new URL("../../templates/init", import.meta.url));
+  return packageFile("templates/init");
 }
 
 /** Creates the project in `dir` (default: the working directory). */

@@ -5,10 +5,11 @@
  * compiles nothing and does not even load esbuild. `prepareUserModules` compiles many files in
  * one batch (an upgrade's revisions); `importUserModule` then imports each from the cache.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { bundleModules, bundleTogether } from "./bundle.js";
+import { publicEntryUrl } from "../core/package-files.js";
 import { cacheDirFor, cacheKey, lookup, sha256, store } from "./compile-cache.js";
 
 /**
@@ -33,8 +34,7 @@ let entryUrl: string | undefined;
 /** This installation's public entry point, which user modules get for `import … from "athanor"`. */
 function athanorUrl(): string {
   if (entryUrl) return entryUrl;
-  const js = new URL("../index.js", import.meta.url);
-  entryUrl = (existsSync(fileURLToPath(js)) ? js : new URL("../index.ts", import.meta.url)).href;
+  entryUrl = publicEntryUrl();
   return entryUrl;
 }
 

@@ -5,8 +5,8 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { MigrateError, withFileSystem } from "../errors.js";
+import { packageFile } from "../core/package-files.js";
 
 /** Everything that goes into a new revision file. */
 export interface NewRevisionFile {
@@ -46,8 +46,7 @@ function literal(value: string | string[] | null): string {
 }
 
 function templatePath(): string {
-  // dist/scripts/ or src/scripts/ → ../../templates
-  return fileURLToPath(new URL("../../templates/revision.ts.tmpl", import.meta.url));
+  return packageFile("templates/revision.ts.tmpl");
 }
 
 /** Renders the revision file's text. */
