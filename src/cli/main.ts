@@ -5,9 +5,9 @@
 import { exitQuietlyOnClosedPipe } from "./closed-pipe.js";
 import { tuneV8ForShortRun } from "./v8-settings.js";
 
-tuneV8ForShortRun();
-exitQuietlyOnClosedPipe();
 const argv = process.argv.slice(2);
+tuneV8ForShortRun(argv);
+exitQuietlyOnClosedPipe();
 if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
   const { packageVersion } = await import("./version.js");
   process.stdout.write(`${packageVersion()}\n`);

@@ -5,11 +5,11 @@ import { describe, expect, it } from "vitest";
 const SETTINGS = new URL("../../../src/cli/v8-settings.ts", import.meta.url).href;
 const TSX = fileURLToPath(new URL("../../../node_modules/tsx/dist/esm/index.mjs", import.meta.url));
 
-/** Runs `body` as a module in a child Node that first calls tuneV8ForShortRun; returns its stdout. */
-function afterTuning(body: string, nodeArgs: string[] = []): string {
+/** Runs `body` as a module in a child Node that first calls tuneV8ForShortRun(argv); returns its stdout. */
+function afterTuning(body: string, nodeArgs: string[] = [], argv: string[] = []): string {
   const script = `
     const { tuneV8ForShortRun } = await import(${JSON.stringify(SETTINGS)});
-    tuneV8ForShortRun();
+    tuneV8ForShortRun(${JSON.stringify(argv)});
     ${body}
   `;
   const r = spawnSync(process.execPath, [...nodeArgs, "--import", TSX, "--input-type=module", "-e", script], { encoding: "utf8" });
@@ -40,10 +40,10 @@ function youngGenerationPeak(nodeArgs: string[] = []): number {
 
 /**
  * Which of two functions V8 optimized in a child (bit 4 of %GetOptimizationStatus): `warm`, called
- * 50,000 times as a run's bookkeeping is, and `hot`, called until it is optimized (at most 100
- * million times), as a loop over rows is.
+ * 50,000 times as a run's bookkeeping is, and `hot`, called until it is optimized (at most
+ * `rounds` times 500,000), as a loop over rows is. `argv`: the command line the CLI was given.
  */
-function optimized(nodeArgs: string[] = []): { warm: boolean; hot: boolean } {
+function optimized(nodeArgs: string[] = [], argv: string[] = [], rounds = 200): { warm: boolean; hot: boolean } {
   const out = afterTuning(
     `
     const isOptimized = (f) => (eval("%GetOptimizationStatus(f)") & 16) !== 0;
@@ -55,12 +55,13 @@ function optimized(nodeArgs: string[] = []): { warm: boolean; hot: boolean } {
     // An optimization decided during the calls compiles on a background thread: let it land.
     await pause();
     sum += warm(1);
-    for (let round = 0; round < 200 && !isOptimized(hot); round++) {
+    for (let round = 0; round < ${rounds} && !isOptimized(hot); round++) {
       for (let i = 0; i < 500000; i++) sum += hot(i);
       await pause();
     }
     console.log(JSON.stringify({ warm: isOptimized(warm), hot: isOptimized(hot), sum: sum > 0 }));`,
     ["--allow-natives-syntax", ...nodeArgs],
+    argv,
   );
   const result = JSON.parse(out) as { warm: boolean; hot: boolean };
   return { warm: result.warm, hot: result.hot };
@@ -82,5 +83,13 @@ describe("tuneV8ForShortRun", () => {
     expect(optimized()).toEqual({ warm: false, hot: true });
     // The user's own budget (here V8's default) wins.
     expect(optimized(["--interrupt-budget=67584"])).toEqual({ warm: true, hot: true });
+  });
+
+  it("turns TurboFan off for a bookkeeping command only", () => {
+    // 20 rounds (10 million calls) optimize the hot function under the budget, as the other cases show.
+    expect(optimized([], ["history", "--verbose"], 20)).toEqual({ warm: false, hot: false });
+    expect(optimized([], ["upgrade", "head"], 20)).toEqual({ warm: false, hot: true });
+    // Options before the command: it is not guessed, and the general setting holds.
+    expect(optimized([], ["--config", "x.config.ts", "current"], 20)).toEqual({ warm: false, hot: true });
   });
 });
