@@ -83,6 +83,8 @@ export interface Connection {
   /** Number of statements sent so far (used by tests to prove reflection is O(1) in queries). */
   readonly queryCount: number;
   begin(options?: BeginOptions): Promise<void>;
+  /** True where `begin({ durable: false })` really commits without waiting for durability (PostgreSQL). */
+  readonly nonDurableCommits?: boolean;
   commit(): Promise<void>;
   rollback(): Promise<void>;
   /** True while a transaction started with begin() is open. */

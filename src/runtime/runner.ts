@@ -150,7 +150,7 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
           if (!rowsMoved) await store.write(step.rowsBefore, step.rowsAfter);
           await conn.commit();
           committedThrough = step.revision;
-          notYetDurable = transaction === "own" && !lastStep ? step.revision : undefined;
+          notYetDurable = transaction === "own" && !lastStep && conn.nonDurableCommits === true ? step.revision : undefined;
         }
         const ms = Math.round(performance.now() - started);
         timings.push({ revision: step.revision, direction: step.direction, ms });

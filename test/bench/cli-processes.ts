@@ -2,7 +2,8 @@
  * Benchmark: whole `migrate` processes (bin/migrate.js, built) for the cases where start-up and
  * per-revision costs show: `--version`; `current` with one revision; `heads` and `history` over
  * 1,000 revisions; `upgrade head` of 1,000 one-table revisions on SQLite and PostgreSQL (there
- * also with `transaction: "command"`); a no-op
+ * also with `transaction: "command"`, and each beside its server floor: the same SQL sent as one
+ * script); a no-op
  * `revision --autogenerate` over 1,000 PostgreSQL tables. Each case: one untimed warm-up run
  * (it fills the compile cache, as any first run would), then ATHANOR_BENCH_RUNS timed runs (3);
  * printed are the median wall time, the median CPU time, the statements sent to the database and
@@ -132,6 +133,28 @@ async function resetPostgres(url: string): Promise<void> {
   await conn.close();
 }
 
+/**
+ * The server's own share of an upgrade: the SQL `upgrade head --sql` prints for the project, sent
+ * as one script in one round trip on one connection — no revision code, no per-statement round
+ * trips. An upgrade cannot take less than this (its DDL is the same), nor can Alembic's.
+ */
+async function measureServerFloor(label: string, cwd: string, url: string): Promise<string> {
+  const r = spawnSync(process.execPath, [MIGRATE_BIN, "upgrade", "head", "--sql"], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", DATABASE_URL: "" } });
+  if (r.status !== 0) throw new Error(`migrate upgrade head --sql failed (${r.status}):\n${r.stderr}`);
+  const dialect = await loadDialect("postgres");
+  const times: number[] = [];
+  for (let i = 0; i <= RUNS; i++) {
+    await resetPostgres(url);
+    const conn = await dialect.connect(parseDatabaseUrl(url));
+    const started = performance.now();
+    await conn.query(r.stdout);
+    const ms = performance.now() - started;
+    await conn.close();
+    if (i > 0) times.push(ms); // the first is the warm-up, as for the CLI cases
+  }
+  return `${label.padEnd(52)} wall ${(median(times) / 1000).toFixed(3)} s (${(Math.min(...times) / 1000).toFixed(3)}–${(Math.max(...times) / 1000).toFixed(3)})  (n=${RUNS})`;
+}
+
 /** Runs every case, printing one line per case. */
 export async function benchCliProcesses(print: (line: string) => void = console.log): Promise<void> {
   print(`CLI processes (bin/migrate.js; warm-up run first, then median of ${RUNS}; statements counted in the driver; peak RSS of the child):`);
@@ -171,9 +194,11 @@ export async function benchCliProcesses(print: (line: string) => void = console.
     pgChain = chainProject(url, REVISIONS, "./schema.ts");
     const project = pgChain;
     print(await measure(`upgrade head, ${REVISIONS} one-table revisions (PostgreSQL)`, project, ["upgrade", "head", "-q"], () => resetPostgres(url)));
+    print(await measureServerFloor("  its SQL as one script (the server's floor)", project, url));
     // Alembic's default shape: the whole run in one transaction (version and log rows written once).
     writeConfig(project, url, "./schema.ts", `transaction: "command"`);
     print(await measure(`upgrade head, ${REVISIONS} one-table revisions (PostgreSQL, transaction: "command")`, project, ["upgrade", "head", "-q"], () => resetPostgres(url)));
+    print(await measureServerFloor("  its SQL as one script (the server's floor)", project, url));
     writeConfig(project, url, "./schema.ts");
     // The no-op autogenerate: 1,000 generated tables, and a schema.ts pulled from them.
     await resetPostgres(url);

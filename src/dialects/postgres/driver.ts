@@ -67,6 +67,8 @@ class PostgresConnection implements Connection {
     return this.count;
   }
 
+  readonly nonDurableCommits = true;
+
   get inTransaction(): boolean {
     return this.transaction;
   }
