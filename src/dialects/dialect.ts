@@ -86,6 +86,12 @@ export interface Connection {
   /** True where `begin({ durable: false })` really commits without waiting for durability (PostgreSQL). */
   readonly nonDurableCommits?: boolean;
   commit(): Promise<void>;
+  /**
+   * Optional: commits the open transaction and opens the next in one round trip (PostgreSQL:
+   * `COMMIT; BEGIN` as one message). When the commit fails, it throws as commit() does and no
+   * transaction is open; when it succeeds, the next one is.
+   */
+  commitAndBegin?(next?: BeginOptions): Promise<void>;
   rollback(): Promise<void>;
   /** True while a transaction started with begin() is open. */
   readonly inTransaction: boolean;

@@ -124,6 +124,7 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
       // flush; the last commit (or, after a failure, makeDurable) flushes them all together.
       // Each stays atomic: a crash could only lose the newest of them whole, with their version rows.
       const lastStep = i === steps.length - 1;
+      // (Already open when the previous revision's commit opened it: begin() leaves it as it is.)
       if (transaction === "own") await conn.begin({ durable: lastStep });
       if (transaction === "shared" && !conn.inTransaction) await conn.begin();
       try {
@@ -148,7 +149,10 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
             rowsMoved = true;
           });
           if (!rowsMoved) await store.write(step.rowsBefore, step.rowsAfter);
-          await conn.commit();
+          // The next revision's own transaction opens in the same round trip where the connection can.
+          const nextOwn = transaction === "own" && plan.steps[i + 1] === "own" && conn.commitAndBegin !== undefined;
+          if (nextOwn) await conn.commitAndBegin?.({ durable: i + 1 === steps.length - 1 });
+          else await conn.commit();
           committedThrough = step.revision;
           notYetDurable = transaction === "own" && !lastStep && conn.nonDurableCommits === true ? step.revision : undefined;
         }

@@ -99,12 +99,32 @@ class PostgresConnection implements Connection {
    * order, so the next synchronous commit of a transaction that wrote anything makes it durable.
    */
   async begin(options?: BeginOptions): Promise<void> {
-    if (!this.transaction) this.beginPending = options?.durable === false ? "BEGIN; SET LOCAL synchronous_commit TO off" : "BEGIN";
+    if (!this.transaction) this.beginPending = beginCommand(options);
     this.transaction = true;
   }
 
   async commit(): Promise<void> {
     await this.end("COMMIT");
+  }
+
+  /**
+   * COMMIT and the next BEGIN in one message: a run of per-revision transactions saves a round
+   * trip per revision. In a multi-statement message PostgreSQL skips what follows a failed
+   * statement, so a failed COMMIT (rolled back, as ever) leaves no transaction open.
+   */
+  async commitAndBegin(next?: BeginOptions): Promise<void> {
+    if (this.beginPending !== undefined || !this.transaction) {
+      // Nothing ran (or nothing is open): there is nothing to commit, and the next BEGIN can wait as usual.
+      this.beginPending = undefined;
+      this.transaction = false;
+      return this.begin(next);
+    }
+    try {
+      await this.query(`COMMIT; ${beginCommand(next)}`);
+    } catch (error) {
+      this.transaction = false;
+      throw error;
+    }
   }
 
   async rollback(): Promise<void> {
@@ -162,6 +182,11 @@ class PostgresConnection implements Connection {
     this.beginPending = undefined;
     await this.client.end();
   }
+}
+
+/** The message that opens a transaction (`durable: false`: one whose COMMIT does not wait for the WAL flush). */
+function beginCommand(options?: BeginOptions): string {
+  return options?.durable === false ? "BEGIN; SET LOCAL synchronous_commit TO off" : "BEGIN";
 }
 
 /**

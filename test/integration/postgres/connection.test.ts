@@ -119,6 +119,51 @@ describe.skipIf(!available)("postgres connection", () => {
     await kit.conn.query("DROP TABLE committed_lazily");
   });
 
+  it("commits and opens the next transaction in one round trip, or leaves none open when the commit fails", async () => {
+    const other = await postgresDialect.connect(parseDatabaseUrl(kit.db.url));
+    const setting = async () => (await kit.conn.query<{ synchronous_commit: string }>("SHOW synchronous_commit"))[0]?.synchronous_commit;
+    try {
+      const visible = async (name: string) => (await other.query("SELECT to_regclass($1) IS NOT NULL AS found", [name]))[0]?.found;
+      await kit.conn.begin({ durable: false });
+      await kit.conn.query("CREATE TABLE chained_one (id int)");
+      const before = kit.conn.queryCount;
+      await kit.conn.commitAndBegin?.({ durable: false });
+      expect(kit.conn.queryCount - before).toBe(1);
+      // The first is committed; the second is open on the server, with its own setting.
+      expect(await visible("chained_one")).toBe(true);
+      expect(kit.conn.inTransaction).toBe(true);
+      expect(await setting()).toBe("off");
+      await kit.conn.query("CREATE TABLE chained_two (id int)");
+      expect(await visible("chained_two")).toBe(false);
+      await kit.conn.rollback();
+      expect(await visible("chained_two")).toBe(false);
+
+      // A commit that fails (a deferred check) rolls back, and the BEGIN after it in the message never runs.
+      await kit.conn.query("CREATE TABLE chained_parent (id int PRIMARY KEY)");
+      await kit.conn.query("CREATE TABLE chained_child (parent int REFERENCES chained_parent DEFERRABLE INITIALLY DEFERRED)");
+      await kit.conn.begin();
+      await kit.conn.query("INSERT INTO chained_child VALUES (1)");
+      const error = await kit.conn.commitAndBegin?.().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SqlError);
+      expect(kit.conn.inTransaction).toBe(false);
+      expect(await kit.conn.query("SELECT count(*)::int AS n FROM chained_child")).toEqual([{ n: 0 }]);
+      // Not inside a transaction: a statement now commits on its own, which another session sees.
+      await kit.conn.query("CREATE TABLE chained_after (id int)");
+      expect(await visible("chained_after")).toBe(true);
+
+      // Nothing ran: nothing to commit, and the next BEGIN waits for its first statement as ever.
+      await kit.conn.begin();
+      const idle = kit.conn.queryCount;
+      await kit.conn.commitAndBegin?.();
+      expect(kit.conn.queryCount).toBe(idle);
+      expect(kit.conn.inTransaction).toBe(true);
+      await kit.conn.commit();
+      for (const t of ["chained_one", "chained_child", "chained_parent", "chained_after"]) await kit.conn.query(`DROP TABLE ${t}`);
+    } finally {
+      await other.close();
+    }
+  });
+
   it("reports a failed statement as an SqlError with the SQLSTATE", async () => {
     const error = await kit.conn.query("SELECT * FROM no_such_table").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SqlError);
