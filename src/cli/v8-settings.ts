@@ -40,8 +40,8 @@ const BOOKKEEPING_COMMANDS = new Set(["current", "heads", "history", "branches",
 /**
  * Keeps the young generation at its initial size and TurboFan for hot code only (off for a
  * bookkeeping command), unless the user chose otherwise. `argv`: the command line after the
- * script; its first word that is not an option names the command (a global option's value
- * there only means the general setting).
+ * script; its first word that is not an option names the command (when an option's value comes
+ * first, the general setting holds).
  */
 export function tuneV8ForShortRun(argv: readonly string[] = []): void {
   const given = `${process.env.NODE_OPTIONS ?? ""} ${process.execArgv.join(" ")}`;

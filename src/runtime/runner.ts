@@ -150,8 +150,8 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
           });
           if (!rowsMoved) await store.write(step.rowsBefore, step.rowsAfter);
           // The next revision's own transaction opens in the same round trip where the connection can.
-          const nextOwn = transaction === "own" && plan.steps[i + 1] === "own" && conn.commitAndBegin !== undefined;
-          if (nextOwn) await conn.commitAndBegin?.({ durable: i + 1 === steps.length - 1 });
+          const chainNext = transaction === "own" && plan.steps[i + 1] === "own" && conn.commitAndBegin !== undefined;
+          if (chainNext) await conn.commitAndBegin?.({ durable: i + 1 === steps.length - 1 });
           else await conn.commit();
           committedThrough = step.revision;
           notYetDurable = transaction === "own" && !lastStep && conn.nonDurableCommits === true ? step.revision : undefined;
