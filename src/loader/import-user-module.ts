@@ -29,14 +29,6 @@ const checksums = new Map<string, string>();
 export function preparedChecksum(file: string): string | undefined {
   return checksums.get(file);
 }
-let entryUrl: string | undefined;
-
-/** This installation's public entry point, which user modules get for `import … from "athanor"`. */
-function athanorUrl(): string {
-  if (entryUrl) return entryUrl;
-  entryUrl = publicEntryUrl();
-  return entryUrl;
-}
 
 function dataUrl(code: string): string {
   return `data:text/javascript;base64,${Buffer.from(code).toString("base64")}`;
@@ -91,7 +83,8 @@ const FILES_PER_MODULE = 100;
 
 /** Prepares `pending` as one module, or, when that cannot be, file by file. */
 async function prepareChunk(pending: string[]): Promise<void> {
-  const url = athanorUrl();
+  // This installation's public entry point: what user modules get for `import … from "athanor"`.
+  const url = publicEntryUrl();
   if (pending.length > 1 && (await prepareTogether(pending, url))) return;
   const missing: { file: string; key: string; dir: string | null }[] = [];
   for (const file of pending) {

@@ -91,6 +91,8 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
   await store.ensure();
   await log.ensure();
   const timings: StepTiming[] = [];
+  // The run's last step: its transaction, whether begun on its own or by the commit before it, is durable.
+  const lastIndex = steps.length - 1;
   // In a shared transaction the version rows and log rows wait for its commit (deferred-writes.ts).
   const deferred = new DeferredWrites(store, log);
   let finishedInOpen: string | undefined;
@@ -123,7 +125,7 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
       // A revision's own transaction, but the run's last, commits without waiting for its WAL
       // flush; the last commit (or, after a failure, makeDurable) flushes them all together.
       // Each stays atomic: a crash could only lose the newest of them whole, with their version rows.
-      const lastStep = i === steps.length - 1;
+      const lastStep = i === lastIndex;
       // (Already open when the previous revision's commit opened it: begin() leaves it as it is.)
       if (transaction === "own") await conn.begin({ durable: lastStep });
       if (transaction === "shared" && !conn.inTransaction) await conn.begin();
@@ -150,8 +152,7 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
           });
           if (!rowsMoved) await store.write(step.rowsBefore, step.rowsAfter);
           // The next revision's own transaction opens in the same round trip where the connection can.
-          const chainNext = transaction === "own" && plan.steps[i + 1] === "own" && conn.commitAndBegin !== undefined;
-          if (chainNext) await conn.commitAndBegin?.({ durable: i + 1 === steps.length - 1 });
+          if (transaction === "own" && plan.steps[i + 1] === "own" && conn.commitAndBegin) await conn.commitAndBegin({ durable: i + 1 === lastIndex });
           else await conn.commit();
           committedThrough = step.revision;
           notYetDurable = transaction === "own" && !lastStep && conn.nonDurableCommits === true ? step.revision : undefined;
