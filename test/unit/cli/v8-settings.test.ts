@@ -39,32 +39,36 @@ function youngGenerationPeak(nodeArgs: string[] = []): number {
 }
 
 /**
- * Which of two functions V8 optimized in a child (bit 4 of %GetOptimizationStatus): `warm`, called
- * 50,000 times as a run's bookkeeping is, and `hot`, called until it is optimized (at most
- * `rounds` times 500,000), as a loop over rows is. `argv`: the command line the CLI was given.
+ * Which of three functions V8 optimized in a child (bit 4 of %GetOptimizationStatus): `warm`,
+ * called 50,000 times as a run's bookkeeping is; `small`, a tiny helper called 700,000 times, which
+ * uses up V8's budget once and which V8 alone optimizes on that first tick; and `hot`, a loop over
+ * 500,000 rows called until it is optimized (at most `rounds` times), as a revision's transform of
+ * rows is. `argv`: the command line the CLI was given.
  */
-function optimized(nodeArgs: string[] = [], argv: string[] = [], rounds = 200): { warm: boolean; hot: boolean } {
+function optimized(nodeArgs: string[] = [], argv: string[] = [], rounds = 200): { warm: boolean; small: boolean; hot: boolean } {
   const out = afterTuning(
     `
     const isOptimized = (f) => (eval("%GetOptimizationStatus(f)") & 16) !== 0;
     const pause = () => new Promise((resolve) => setTimeout(resolve, 100));
     const warm = new Function("x", "return x * 2 + 1;");
-    const hot = new Function("x", "return x * 3 + 1;");
+    const small = new Function("x", "return x + 1;");
+    const hot = new Function("n", "let s = 0; for (let i = 0; i < n; i++) s += (i * 3 + 1) & 7; return s;");
     let sum = 0;
     for (let i = 0; i < 50000; i++) sum += warm(i);
+    for (let i = 0; i < 700000; i++) sum += small(i);
     // An optimization decided during the calls compiles on a background thread: let it land.
     await pause();
-    sum += warm(1);
+    sum += warm(1) + small(1);
     for (let round = 0; round < ${rounds} && !isOptimized(hot); round++) {
-      for (let i = 0; i < 500000; i++) sum += hot(i);
+      sum += hot(500000);
       await pause();
     }
-    console.log(JSON.stringify({ warm: isOptimized(warm), hot: isOptimized(hot), sum: sum > 0 }));`,
+    console.log(JSON.stringify({ warm: isOptimized(warm), small: isOptimized(small), hot: isOptimized(hot), sum: sum > 0 }));`,
     ["--allow-natives-syntax", ...nodeArgs],
     argv,
   );
-  const result = JSON.parse(out) as { warm: boolean; hot: boolean };
-  return { warm: result.warm, hot: result.hot };
+  const result = JSON.parse(out) as { warm: boolean; small: boolean; hot: boolean };
+  return { warm: result.warm, small: result.small, hot: result.hot };
 }
 
 describe("tuneV8ForShortRun", () => {
@@ -80,16 +84,18 @@ describe("tuneV8ForShortRun", () => {
   });
 
   it("optimizes hot code only: what V8's own budget would optimize while warm is left alone", () => {
-    expect(optimized()).toEqual({ warm: false, hot: true });
+    expect(optimized()).toEqual({ warm: false, small: false, hot: true });
     // The user's own budget (here V8's default) wins.
-    expect(optimized(["--interrupt-budget=67584"])).toEqual({ warm: true, hot: true });
+    expect(optimized(["--interrupt-budget=67584"])).toEqual({ warm: true, small: true, hot: true });
+    // The same budget without the early-optimization setting: V8 optimizes the small helper on its first tick.
+    expect(optimized(["--interrupt-budget=4000000"])).toEqual({ warm: false, small: true, hot: true });
   });
 
   it("turns TurboFan off for a bookkeeping command only", () => {
     // 20 rounds (10 million calls) optimize the hot function under the budget, as the other cases show.
-    expect(optimized([], ["history", "--verbose"], 20)).toEqual({ warm: false, hot: false });
-    expect(optimized([], ["upgrade", "head"], 20)).toEqual({ warm: false, hot: true });
+    expect(optimized([], ["history", "--verbose"], 20)).toEqual({ warm: false, small: false, hot: false });
+    expect(optimized([], ["upgrade", "head"], 20)).toEqual({ warm: false, small: false, hot: true });
     // Options before the command: it is not guessed, and the general setting holds.
-    expect(optimized([], ["--config", "x.config.ts", "current"], 20)).toEqual({ warm: false, hot: true });
+    expect(optimized([], ["--config", "x.config.ts", "current"], 20)).toEqual({ warm: false, small: false, hot: true });
   });
 });
