@@ -8,7 +8,7 @@
  */
 import type { ColumnSchema, TableSchema } from "../catalog/types.js";
 import { tableLabel } from "../catalog/types.js";
-import type { Operation } from "../operations/types.js";
+import type { ColumnPosition, Operation } from "../operations/types.js";
 import { onTable } from "./compare-context.js";
 
 /** True when `column` needs the three-step shape to be added to the existing `table`. */
@@ -18,10 +18,10 @@ export function needsBackfill(table: TableSchema, column: ColumnSchema): boolean
 }
 
 /** The add-nullable, set-NOT-NULL pair for `column`, and the warning that asks for the fill between them. */
-export function addRequiredColumn(table: TableSchema, column: ColumnSchema): { ops: Operation[]; warning: string } {
+export function addRequiredColumn(table: TableSchema, column: ColumnSchema, position?: ColumnPosition): { ops: Operation[]; warning: string } {
   const label = `${tableLabel(table)}.${column.name}`;
   const ops: Operation[] = [
-    { kind: "addColumn", ...onTable(table), column: { ...column, nullable: true } },
+    { kind: "addColumn", ...onTable(table), column: { ...column, nullable: true }, ...(position ? { position } : {}) },
     {
       kind: "alterColumn",
       ...onTable(table),

@@ -3,7 +3,7 @@
  * what changes, but always carries the column as it was (existingType, existingNullable, …):
  * reverse() needs it, and MySQL's MODIFY must restate the whole column.
  */
-import type { AlterColumnOp, Operation } from "../operations/types.js";
+import type { AlterColumnOp, ColumnPosition, Operation } from "../operations/types.js";
 import type { ColumnSchema, ColumnType, TableSchema } from "../catalog/types.js";
 import { tableLabel } from "../catalog/types.js";
 import { addRequiredColumn, needsBackfill } from "./add-required-column.js";
@@ -97,27 +97,76 @@ function alterColumn(tables: { target: TableSchema; actual: TableSchema }, targe
   };
 }
 
+/**
+ * Where the column at `index` of `columns` must be placed when it is added to a table holding
+ * the columns named in `others`: nowhere (undefined) when every column after it is new as well,
+ * since columns added in order after the last existing one land where they belong; else right
+ * after the column before it, or first.
+ */
+function placement(columns: readonly ColumnSchema[], index: number, others: ReadonlySet<string>): ColumnPosition | undefined {
+  if (!columns.slice(index + 1).some((c) => others.has(c.name))) return undefined;
+  const before = columns[index - 1];
+  return before ? { after: before.name } : { first: true };
+}
+
+/**
+ * The position to give an added column (upgrade) or a dropped column's reverse (downgrade), or
+ * undefined. Where the dialect cannot place columns (PostgreSQL) the column goes last, and a
+ * warning says so: the order then differs from the model's, and nothing pretends it does not.
+ */
+function position(table: TableSchema, columns: readonly ColumnSchema[], index: number, others: ReadonlySet<string>, ctx: DiffContext, how: "added" | "restored"): ColumnPosition | undefined {
+  const wanted = placement(columns, index, others);
+  if (!wanted || ctx.columnPositions) return wanted;
+  const column = `${tableLabel(table)}.${(columns[index] as ColumnSchema).name}`;
+  const where = "first" in wanted ? "first" : `after ${wanted.after}`;
+  ctx.warnings.push(
+    how === "added"
+      ? `column ${column} is added after the table's last column: this database cannot place it ${where}, as the model does (put it last in schema.ts to match)`
+      : `the downgrade adds column ${column} back after the table's last column, not ${where} where it was: this database cannot place it`,
+  );
+  return undefined;
+}
+
+/**
+ * A warning when the columns on both sides are not in the same order: autogenerate adds and
+ * restores columns in place, but does not move existing ones.
+ */
+function orderWarning(target: TableSchema, actual: TableSchema, ctx: DiffContext): void {
+  const shared = new Set(target.columns.filter((c) => actual.columns.some((a) => a.name === c.name)).map((c) => c.name));
+  const model = target.columns.map((c) => c.name).filter((n) => shared.has(n));
+  const database = actual.columns.map((c) => c.name).filter((n) => shared.has(n));
+  if (model.every((name, i) => name === database[i])) return;
+  ctx.warnings.push(`table ${tableLabel(target)}: its columns are in another order in the database (${database.join(", ")}) than in the model (${model.join(", ")}); autogenerate does not move existing columns`);
+}
+
 /** Operations that turn `actual`'s columns into `target`'s (one table present on both sides). */
 export function compareColumns(target: TableSchema, actual: TableSchema, ctx: DiffContext): Operation[] {
   const ops: Operation[] = [];
   const actualByName = new Map(actual.columns.map((c) => [c.name, c]));
   const targetNames = new Set(target.columns.map((c) => c.name));
-  for (const column of target.columns) {
+  const actualNames = new Set(actualByName.keys());
+  orderWarning(target, actual, ctx);
+  target.columns.forEach((column, index) => {
     const existing = actualByName.get(column.name);
     if (!existing) {
       const written = writtenColumn(ctx.written?.target(target), column);
+      const at = position(target, target.columns, index, actualNames, ctx, "added");
       if (needsBackfill(target, written)) {
-        const required = addRequiredColumn(target, written);
+        const required = addRequiredColumn(target, written, at);
         ops.push(...required.ops);
         ctx.warnings.push(required.warning);
-      } else ops.push({ kind: "addColumn", ...onTable(target), column: written });
-      continue;
+      } else ops.push({ kind: "addColumn", ...onTable(target), column: written, ...(at ? { position: at } : {}) });
+      return;
     }
     const alter = alterColumn({ target, actual }, column, existing, ctx);
     if (alter) ops.push(alter);
-  }
-  for (const column of actual.columns) {
-    if (!targetNames.has(column.name)) ops.push({ kind: "dropColumn", ...onTable(actual), column: column.name, existing: writtenColumn(ctx.written?.actual(actual), column) });
+  });
+  // Last column first, so that the downgrade (the reverse, in reverse order) adds them back in order.
+  for (let index = actual.columns.length - 1; index >= 0; index--) {
+    const column = actual.columns[index] as ColumnSchema;
+    if (targetNames.has(column.name)) continue;
+    const at = position(actual, actual.columns, index, targetNames, ctx, "restored");
+    ops.push({ kind: "dropColumn", ...onTable(actual), column: column.name, existing: writtenColumn(ctx.written?.actual(actual), column), ...(at ? { existingPosition: at } : {}) });
   }
   return ops;
 }

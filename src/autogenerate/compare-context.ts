@@ -10,6 +10,8 @@ import type { ColumnSchema, DatabaseSchema, TableRef, TableSchema } from "../cat
 export interface DiffContext {
   /** Enums are named types (PostgreSQL): enum columns compare by type name, not by values. */
   namedEnums: boolean;
+  /** addColumn can place a column among the others (the dialect's `columnPositions`). */
+  columnPositions: boolean;
   /** The database stores table and column comments. */
   comments: boolean;
   /** The comparison key of an expression, with the dialect's own re-spellings undone first. */

@@ -185,6 +185,7 @@ export function compareSchemas(model: DatabaseSchema, actual: DatabaseSchema, op
   const ctx: DiffContext = {
     namedEnums: options.capabilities.namedEnums,
     comments: options.capabilities.comments,
+    columnPositions: options.capabilities.columnPositions ?? false,
     expressionKey: (sql) => expressionKey(sql, fold),
     warnings: [],
     unmanaged: [],

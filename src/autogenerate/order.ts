@@ -10,7 +10,8 @@
  *
  * Database objects (views, functions, triggers, …) wrap around this: see order-objects.ts.
  *
- * Within a phase operations are sorted by schema, table and name. Foreign-key cycles between new
+ * Within a phase operations are sorted by schema, table and name (a table's added and dropped
+ * columns keep the order compare gives them). Foreign-key cycles between new
  * tables are broken by creating one table without the cyclic key and adding it afterwards (unless
  * the dialect accepts forward references, see OrderOptions); cycles between dropped tables by
  * dropping the cyclic key first.
@@ -92,13 +93,15 @@ function sortKeys(facts: RunFacts): OperationTable<SortKey> {
     dropIndex: (op) => tableKey(PHASE.dropConstraint, op, op.name, 0),
     dropTable: (op) => [PHASE.dropTable, facts.topo.get(`drop:${refKey(op.schema, op.table)}`) ?? 0, op.schema ?? "", op.table, 0, ""],
     renameTable: (op) => [PHASE.renameTable, 0, op.schema ?? "", op.from, 0, op.to],
-    dropColumn: (op) => tableKey(PHASE.dropColumn, op, op.column),
+    // Columns keep compare's order (adds in the model's order, drops last column first), so that
+    // a column placed after another comes after it, and the downgrade adds dropped columns back in order.
+    dropColumn: (op) => tableKey(PHASE.dropColumn, op, ""),
     dropEnum: (op) => enumKey(facts.createdEnums.has(refKey(op.schema, op.name)) ? PHASE.recreateEnum : PHASE.dropEnum, op, 0),
     createEnum: (op) => enumKey(PHASE.createEnum, op.enum, 0),
     addEnumValue: (op) => enumKey(PHASE.createEnum, op, 1),
     renameEnumValue: (op) => enumKey(PHASE.createEnum, op, 2),
     createTable: (op) => [PHASE.createTable, facts.topo.get(`create:${refKey(op.table.schema, op.table.name)}`) ?? 0, op.table.schema ?? "", op.table.name, 0, ""],
-    addColumn: (op) => tableKey(PHASE.addColumn, op, op.column.name),
+    addColumn: (op) => tableKey(PHASE.addColumn, op, ""),
     alterColumn: (op) => {
       const leaves =
         (op.existingType !== undefined && usesEnum(op.existingType, facts.createdEnums) && (op.type === undefined || !usesEnum(op.type, facts.createdEnums))) ||

@@ -4,7 +4,7 @@
  * `batch.<method>(…)`, where the batch supplies the table. The dispatch table is exhaustive over
  * the table-level kinds.
  */
-import type { OperationOf, TableLevelOperation } from "../operations/types.js";
+import type { ColumnPosition, OperationOf, TableLevelOperation } from "../operations/types.js";
 import { array, call, object, text, type Code, type ObjectEntry } from "./render-code.js";
 import { columnBuilder, defaultOption, generationOption, typeArgument } from "./render-column.js";
 import type { RenderContext } from "./render-context.js";
@@ -61,6 +61,12 @@ function alterColumnOptions(op: OperationOf<"alterColumn">, ctx: RenderContext):
   return entries;
 }
 
+/** `{ after: "name" }` or `{ first: true }` for a placed column; none for one added last. */
+function positionOptions(position: ColumnPosition | undefined): ObjectEntry[] {
+  if (!position) return [];
+  return "first" in position ? [entry("first", text("true"))] : [entry("after", str(position.after))];
+}
+
 /** A constraint's name argument: the name, or `null` for one declared without a name. */
 function nameArgument(name: string | null | undefined): Code {
   return name ? str(name) : text("null");
@@ -73,7 +79,7 @@ function inlineEntry(constraint: { inline?: boolean }): ObjectEntry[] {
 
 function tableCalls(ctx: RenderContext): TableCallTable {
   return {
-    addColumn: (op) => ({ method: "addColumn", before: [], after: [str(op.column.name), columnBuilder(op.column, ctx)], options: [] }),
+    addColumn: (op) => ({ method: "addColumn", before: [], after: [str(op.column.name), columnBuilder(op.column, ctx)], options: positionOptions(op.position) }),
     dropColumn: (op) => ({ method: "dropColumn", before: [], after: [str(op.column)], options: [] }),
     alterColumn: (op) => ({ method: "alterColumn", before: [], after: [str(op.column)], options: alterColumnOptions(op, ctx), optionsRequired: true }),
     createIndex: (op) => ({

@@ -5,7 +5,8 @@
  * that state has no reader: no dialect needs a dropped table's, column's, index's or enum's old
  * definition to drop it (SQLite rebuilds from the table state the runtime tracks). So, as a
  * careful engineer would, the file writes `op.dropTable("posts")` and leaves the definition to
- * the downgrade's `op.createTable`. The one prior state kept is an unnamed constraint's
+ * the downgrade's `op.createTable` (and a dropped column's place to the downgrade's
+ * `op.addColumn(…, { after })`). The one prior state kept is an unnamed constraint's
  * definition: SQLite finds a constraint without a name only by what it says.
  */
 import type { Operation } from "../operations/types.js";
@@ -13,8 +14,11 @@ import type { Operation } from "../operations/types.js";
 /** `op` without the prior state that only reversing it would read. */
 export function renderedForm(op: Operation): Operation {
   switch (op.kind) {
+    case "dropColumn": {
+      const { existing: _unused, existingPosition: _where, ...rest } = op;
+      return rest;
+    }
     case "dropTable":
-    case "dropColumn":
     case "dropIndex":
     case "dropEnum": {
       const { existing: _unused, ...rest } = op;

@@ -62,6 +62,12 @@ export interface DialectCapabilities {
    * Absent: false (MariaDB replaces a referenced primary key in place; SQLite checks nothing).
    */
   foreignKeysHoldKeys?: boolean;
+  /**
+   * addColumn can put a column among the others (`position`): MySQL with AFTER / FIRST, SQLite by
+   * rebuilding the table. Absent: false, as on PostgreSQL, which always adds a column last, so
+   * autogenerate says where a column will end up instead.
+   */
+  columnPositions?: boolean;
 }
 
 /** How a transaction begins. */

@@ -40,7 +40,7 @@ export function batchAlterTableOp(target: OnTable, build: (batch: BatchOperation
     operations.push(op);
   };
   const batch: BatchOperations = {
-    addColumn: (name: string, column: ColumnBuilder) => push(addColumnOp(target, name, column)),
+    addColumn: (name: string, column: ColumnBuilder, opts) => push(addColumnOp(target, name, column, opts)),
     dropColumn: (name, opts) => push(dropColumnOp(target, name, opts)),
     alterColumn: (column, opts) => push(alterColumnOp(target, column, opts)),
     createIndex: (name: string, elements: readonly IndexElementInput[], opts) => push(createIndexOp(target, name, elements, opts)),

@@ -19,10 +19,11 @@ import {
   sqlArgument,
   typeArgument,
 } from "./arguments.js";
-import type { AlterColumnOptions, CreateCheckOptions, CreateForeignKeyOptions, CreatePrimaryKeyOptions, CreateIndexOptions, CreateUniqueOptions, DropColumnOptions, DropConstraintSpec, DropIndexOptions, ReplacePrimaryKeyOptions, TableCommentOptions, TableOptionsOptions } from "./operations-api.js";
+import type { AddColumnOptions, AlterColumnOptions, CreateCheckOptions, CreateForeignKeyOptions, CreatePrimaryKeyOptions, CreateIndexOptions, CreateUniqueOptions, DropColumnOptions, DropConstraintSpec, DropIndexOptions, ReplacePrimaryKeyOptions, TableCommentOptions, TableOptionsOptions } from "./operations-api.js";
 import type {
   AddColumnOp,
   AlterColumnOp,
+  ColumnPosition,
   AlterTableOptionsOp,
   ReplacePrimaryKeyOp,
   CreateCheckConstraintOp,
@@ -39,8 +40,18 @@ import type {
   OnTable,
 } from "./types.js";
 
+/** The position asked for by addColumn's options, checked; undefined: last. */
+function columnPosition(options: Omit<AddColumnOptions, "schema">, column: string): ColumnPosition | undefined {
+  const { after, first } = options as { after?: unknown; first?: unknown };
+  if (after !== undefined && first !== undefined) throw argumentError(`op.addColumn ${column}: pass either after or first, not both.`, "after: \"name\" puts the column after that column; first: true puts it before all others.");
+  if (after !== undefined) return { after: requireName(after as string, `op.addColumn ${column}: after`) };
+  if (first === undefined || first === false) return undefined;
+  if (first !== true) throw argumentError(`op.addColumn ${column}: first must be true or absent.`, "Pass first: true to put the column before all others.");
+  return { first: true };
+}
+
 /** addColumn. Keys and references on the builder are refused: AddColumnOp holds only the column. */
-export function addColumnOp(target: OnTable, name: string, column: ColumnBuilder): AddColumnOp {
+export function addColumnOp(target: OnTable, name: string, column: ColumnBuilder, options: Omit<AddColumnOptions, "schema"> = {}): AddColumnOp {
   const columnName = requireName(name, "op.addColumn: the column name");
   if (!isColumnBuilder(column)) throw argumentError(`op.addColumn: the column ${columnName} is not a column builder.`, "Pass a type factory result, e.g. varchar(255).notNull().");
   const d = column.definition;
@@ -50,7 +61,8 @@ export function addColumnOp(target: OnTable, name: string, column: ColumnBuilder
       "Add the column, then op.createPrimaryKey / op.createUniqueConstraint / op.createForeignKey.",
     );
   }
-  return { kind: "addColumn", ...target, column: buildColumn(columnName, column, target.table) };
+  const position = columnPosition(options, columnName);
+  return { kind: "addColumn", ...target, column: buildColumn(columnName, column, target.table), ...(position ? { position } : {}) };
 }
 
 /** dropColumn, with the prior column when given. */

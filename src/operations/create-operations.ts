@@ -83,7 +83,7 @@ export function createOperations(sink: OperationSink, options: CreateOperationsO
     createTable: (name, columns, extras) => submit(() => createTableOp(name, columns, extras, naming)),
     dropTable: (name, opts) => submit(() => dropTableOp(name, opts)),
     renameTable: (from, to, opts) => submit(() => renameTableOp(from, to, opts)),
-    addColumn: (table, name, column, opts) => submit(() => addColumnOp(tableTarget(table, opts?.schema, "op.addColumn"), name, column)),
+    addColumn: (table, name, column, opts) => submit(() => addColumnOp(tableTarget(table, opts?.schema, "op.addColumn"), name, column, opts)),
     dropColumn: (table, name, opts) => submit(() => dropColumnOp(tableTarget(table, opts?.schema, "op.dropColumn"), name, opts)),
     alterColumn: (table, column, opts) => submit(() => alterColumnOp(tableTarget(table, opts?.schema, "op.alterColumn"), column, opts)),
     createIndex: (name, table, elements, opts) => submit(() => createIndexOp(tableTarget(table, opts?.schema, "op.createIndex"), name, elements, opts)),

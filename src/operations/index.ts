@@ -7,6 +7,7 @@ export type * from "./types.js";
 export type { OperationSink } from "./sink.js";
 export { isSqlFragment, joinFragment } from "../core/sql.js";
 export type {
+  AddColumnOptions,
   AddEnumValueOptions,
   AlterColumnOptions,
   BatchAlterTableOptions,

@@ -39,6 +39,13 @@ export interface DropTableOptions extends SchemaOption {
   existing?: TableSchema;
 }
 
+/**
+ * Options of `op.addColumn`: `after: "name"` puts the column right after that column, `first: true`
+ * before all others; neither adds it last. MySQL places it with AFTER / FIRST, SQLite rebuilds the
+ * table to place it; PostgreSQL always adds a column last and refuses both.
+ */
+export type AddColumnOptions = SchemaOption & ({ after?: string; first?: never } | { first?: true; after?: never });
+
 /** Options of `op.dropColumn`. */
 export interface DropColumnOptions extends SchemaOption {
   /** The column as it was (a ColumnSchema or a builder), which makes the drop reversible. */
@@ -225,7 +232,7 @@ export interface BatchAlterTableOptions extends SchemaOption {
 /** The table-level operations inside `op.batchAlterTable`: the same as on `op`, minus the table. */
 export interface BatchOperations {
   /** Records an addColumn (see Operations.addColumn). */
-  addColumn(name: string, column: ColumnBuilder): void;
+  addColumn(name: string, column: ColumnBuilder, options?: Omit<AddColumnOptions, "schema">): void;
   /** Records a dropColumn. */
   dropColumn(name: string, options?: Omit<DropColumnOptions, "schema">): void;
   /** Records an alterColumn. */
@@ -272,8 +279,11 @@ export interface Operations {
   dropTable(name: string, options?: DropTableOptions): Promise<void>;
   /** ALTER TABLE … RENAME TO. */
   renameTable(from: string, to: string, options?: SchemaOption): Promise<void>;
-  /** Adds a column; add its foreign key, unique or primary key with the create* operations. */
-  addColumn(table: string, name: string, column: ColumnBuilder, options?: SchemaOption): Promise<void>;
+  /**
+   * Adds a column, last unless `after` or `first` places it; add its foreign key, unique or
+   * primary key with the create* operations.
+   */
+  addColumn(table: string, name: string, column: ColumnBuilder, options?: AddColumnOptions): Promise<void>;
   /** Drops a column; pass `existing` to make it reversible. */
   dropColumn(table: string, name: string, options?: DropColumnOptions): Promise<void>;
   /** Changes a column's type, nullability, default, comment, generation or name. */

@@ -99,10 +99,10 @@ const reversers: OperationTable<Operation[]> = {
     return [{ kind: "createTable", table: op.existing }];
   },
   renameTable: (op) => [{ ...op, from: op.to, to: op.from }],
-  addColumn: (op) => [{ kind: "dropColumn", ...where(op), column: op.column.name, existing: op.column }],
+  addColumn: (op) => [{ kind: "dropColumn", ...where(op), column: op.column.name, existing: op.column, ...(op.position ? { existingPosition: op.position } : {}) }],
   dropColumn: (op) => {
     if (!op.existing) throw irreversible(op, "the column's definition is unknown", "Pass existing: <the column> to dropColumn.");
-    return [{ kind: "addColumn", ...where(op), column: op.existing }];
+    return [{ kind: "addColumn", ...where(op), column: op.existing, ...(op.existingPosition ? { position: op.existingPosition } : {}) }];
   },
   alterColumn: reverseAlterColumn,
   createIndex: (op) => [

@@ -10,7 +10,7 @@
  * columns from nothing), which is what a rebuild copies.
  */
 import { SqlError } from "../errors.js";
-import type { Operation, TableLevelOperation } from "./types.js";
+import type { ColumnPosition, Operation, TableLevelOperation } from "./types.js";
 import type { ColumnSchema, IndexElement, TableRef, TableSchema } from "../catalog/types.js";
 
 /** How a dialect compares identifiers and renames a column inside SQL text. */
@@ -100,6 +100,13 @@ function renameColumn(edit: TableEdit, column: ColumnSchema, to: string, rules: 
   edit.origins.set(to, origin);
 }
 
+/** Where addColumn puts a column in `t.columns`; throws when `after` names no column of the table. */
+function insertionIndex(t: TableSchema, position: ColumnPosition | undefined, rules: IdentifierRules): number {
+  if (!position) return t.columns.length;
+  if ("first" in position) return 0;
+  return t.columns.indexOf(findColumn(t, position.after, rules)) + 1;
+}
+
 function dropColumn(edit: TableEdit, name: string, rules: IdentifierRules): void {
   const t = edit.table;
   const column = findColumn(t, name, rules);
@@ -153,7 +160,7 @@ export function applyEdit(edit: TableEdit, op: TableLevelOperation, rules: Ident
       if (t.columns.some((c) => rules.sameName(c.name, op.column.name))) {
         throw definitionError(`Table "${t.name}" already has a column "${op.column.name}".`, "Pick another column name, or alter the existing column instead.");
       }
-      t.columns.push(structuredClone(op.column));
+      t.columns.splice(insertionIndex(t, op.position, rules), 0, structuredClone(op.column));
       edit.origins.set(op.column.name, null);
       return;
     case "dropColumn":

@@ -49,15 +49,26 @@ export interface RenameTableOp {
   to: string;
 }
 
+/**
+ * Where a column goes among its table's columns: right after the column named `after`, or first.
+ * MySQL places it (ADD COLUMN … AFTER / FIRST), SQLite rebuilds the table to place it;
+ * PostgreSQL always adds a column last and refuses a position.
+ */
+export type ColumnPosition = { after: string } | { first: true };
+
 export interface AddColumnOp extends OnTable {
   kind: "addColumn";
   column: ColumnSchema;
+  /** Where the column goes; absent: after the table's last column. */
+  position?: ColumnPosition;
 }
 
 export interface DropColumnOp extends OnTable {
   kind: "dropColumn";
   column: string;
   existing?: ColumnSchema;
+  /** Where the column was (absent: last, or unknown): its reverse adds it back there. */
+  existingPosition?: ColumnPosition;
 }
 
 /**

@@ -8,7 +8,7 @@
  * current servers) and a project never fights its DBA's configuration.
  */
 import { createObjectStatements, dropObjectStatements, replaceObjectStatements } from "./compile-objects.js";
-import type { AlterTableOptionsOp, Operation, OperationTable, TableLevelOperation, OnTable } from "../../operations/types.js";
+import type { AlterTableOptionsOp, ColumnPosition, Operation, OperationTable, TableLevelOperation, OnTable } from "../../operations/types.js";
 import type { ColumnSchema, TableSchema } from "../../catalog/types.js";
 import type { CompileContext, Statement } from "../dialect.js";
 import { MigrateError, UnsupportedOperationError } from "../../errors.js";
@@ -124,13 +124,19 @@ function notPartitioned(table: TableSchema): TableSchema {
   });
 }
 
+/** ` AFTER col` / ` FIRST` for a placed column; nothing for one added last. */
+function positionSql(position: ColumnPosition | undefined): string {
+  if (!position) return "";
+  return "first" in position ? " FIRST" : ` AFTER ${quoteIdentifier(position.after)}`;
+}
+
 /** The dispatch table for one compilation context. */
 function handlers(ctx: CompileContext): OperationTable<Compiled> {
   return {
     createTable: async (op) => [{ sql: createTableSql(notPartitioned(op.table)) }],
     dropTable: async (op) => [{ sql: `DROP TABLE ${tableOf(op)}` }],
     renameTable: async (op) => [{ sql: `RENAME TABLE ${quoteTable({ schema: op.schema, name: op.from })} TO ${quoteTable({ schema: op.schema, name: op.to })}` }],
-    addColumn: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} ADD COLUMN ${columnDefinition(op.column, `${op.table}.${op.column.name}`)}` }],
+    addColumn: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} ADD COLUMN ${columnDefinition(op.column, `${op.table}.${op.column.name}`)}${positionSql(op.position)}` }],
     dropColumn: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} DROP COLUMN ${quoteIdentifier(op.column)}` }],
     alterColumn: (op) => compileAlterColumn(op, ctx),
     createIndex: async (op) => {

@@ -29,6 +29,7 @@ export const mysqlCapabilities: DialectCapabilities = {
   comments: true,
   // Index names are per table; InnoDB foreign-key names are per database.
   schemaWideNames: ["foreignKey"],
+  columnPositions: true,
 };
 
 /** The MySQL/MariaDB dialect, loaded by the registry as `mysqlDialect`. */

@@ -35,6 +35,12 @@ function handlers(ctx: CompileContext): OperationTable<Compiled> {
     dropTable: (op) => [{ sql: `DROP TABLE ${quoteTable(ref(op))}` }],
     renameTable: (op) => [{ sql: `ALTER TABLE ${quoteTable({ schema: op.schema, name: op.from })} RENAME TO ${quoteIdentifier(op.to)}` }],
     addColumn: (op) => {
+      if (op.position) {
+        const asked = "first" in op.position ? "first" : `after "${op.position.after}"`;
+        throw new UnsupportedOperationError(`PostgreSQL cannot place column "${op.column.name}" ${asked} in "${op.table}": ADD COLUMN always adds it after the table's last column.`, {
+          hint: "Remove after/first from addColumn (the column goes last), or create the table anew in the order you want and copy the rows over.",
+        });
+      }
       const serial = serialSequenceStatements(ref(op), [op.column]);
       const statements = [...serial.before, ...alterTable(op, `ADD COLUMN ${columnDefinitionSql(op.column, ref(op))}`), ...serial.after];
       if (op.column.comment !== undefined && op.column.comment !== null) statements.push(columnCommentStatement(ref(op), op.column.name, op.column.comment));

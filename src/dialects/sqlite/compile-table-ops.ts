@@ -63,12 +63,23 @@ function addableInPlace(column: ColumnSchema): boolean {
   return column.nullable || hasValue || g?.kind === "computed";
 }
 
+/**
+ * Whether the column goes where ALTER TABLE … ADD COLUMN puts it, after the last column: no
+ * position, or after the column that is last in `state`. Anywhere else takes a rebuild.
+ */
+function landsLast(op: Extract<TableLevelOperation, { kind: "addColumn" }>, state: TableSchema | undefined): boolean {
+  const position = op.position;
+  if (!position) return true;
+  const last = state?.columns.at(-1);
+  return "after" in position && last !== undefined && sqliteIdentifierRules.sameName(last.name, position.after);
+}
+
 /** Native statements for `op`, or null when it needs a rebuild. `state` is the table before `op`, when known. */
 function nativeStatements(op: TableLevelOperation, table: string, state: TableSchema | undefined): Statement[] | null {
   const t = quoteIdentifier(table);
   switch (op.kind) {
     case "addColumn":
-      return addableInPlace(op.column) ? [{ sql: `ALTER TABLE ${t} ADD COLUMN ${columnSql(op.column, { table })}` }] : null;
+      return addableInPlace(op.column) && landsLast(op, state) ? [{ sql: `ALTER TABLE ${t} ADD COLUMN ${columnSql(op.column, { table })}` }] : null;
     case "dropColumn":
       return state && columnIsKeyed(state, op.column, sqliteIdentifierRules) ? null : [{ sql: `ALTER TABLE ${t} DROP COLUMN ${quoteIdentifier(op.column)}` }];
     case "alterColumn": {
@@ -96,7 +107,7 @@ function nativeStatements(op: TableLevelOperation, table: string, state: TableSc
 }
 
 function describe(op: TableLevelOperation): string {
-  if (op.kind === "addColumn") return `addColumn "${op.column.name}"`;
+  if (op.kind === "addColumn") return `addColumn "${op.column.name}"${op.position ? ("first" in op.position ? " (first)" : ` (after "${op.position.after}")`) : ""}`;
   if (op.kind === "dropColumn" || op.kind === "alterColumn") return `${op.kind} "${op.column}"`;
   return op.kind;
 }

@@ -35,6 +35,8 @@ export const sqliteDialect: Dialect = {
     schemaWideNames: ["index"],
     // REFERENCES is checked only when rows change, so a cycle between new tables needs no later ALTER.
     forwardReferences: true,
+    // A column placed among the others comes from a rebuild of its table.
+    columnPositions: true,
   },
   identifierRules: sqliteIdentifierRules,
   quoteIdentifier,

@@ -19,10 +19,10 @@ export const PG_CAPS: DialectCapabilities = {
 };
 
 /** MySQL-like capabilities: comments, inline enums. */
-export const MYSQL_CAPS: DialectCapabilities = { ...PG_CAPS, transactionalDdl: false, concurrentIndex: false, schemas: false, namedEnums: false, partialIndexes: false, schemaWideNames: ["foreignKey"] };
+export const MYSQL_CAPS: DialectCapabilities = { ...PG_CAPS, transactionalDdl: false, concurrentIndex: false, schemas: false, namedEnums: false, partialIndexes: false, schemaWideNames: ["foreignKey"], columnPositions: true };
 
 /** SQLite-like capabilities: no comments, no in-place ALTER. */
-export const SQLITE_CAPS: DialectCapabilities = { ...PG_CAPS, alterColumn: false, concurrentIndex: false, schemas: false, namedEnums: false, comments: false, schemaWideNames: ["index"], forwardReferences: true };
+export const SQLITE_CAPS: DialectCapabilities = { ...PG_CAPS, alterColumn: false, concurrentIndex: false, schemas: false, namedEnums: false, comments: false, schemaWideNames: ["index"], forwardReferences: true, columnPositions: true };
 
 /** A column; nullable unless said otherwise. */
 export function col(name: string, type: ColumnType | ColumnType["kind"] = "integer", extra: Partial<ColumnSchema> = {}): ColumnSchema {

@@ -110,15 +110,26 @@ describe("orderOperations: phases", () => {
 
   it("sorts within a phase by schema, table and name, whatever the input order", () => {
     const ops: Operation[] = [
-      { kind: "addColumn", table: "b", column: col("z") },
-      { kind: "addColumn", table: "a", column: col("y") },
-      { kind: "addColumn", schema: "s", table: "a", column: col("x") },
-      { kind: "addColumn", table: "a", column: col("x") },
+      { kind: "alterColumn", table: "b", column: "z", nullable: false },
+      { kind: "alterColumn", table: "a", column: "y", nullable: false },
+      { kind: "alterColumn", schema: "s", table: "a", column: "x", nullable: false },
+      { kind: "alterColumn", table: "a", column: "x", nullable: false },
     ];
-    const expected = ["addColumn a.x", "addColumn a.y", "addColumn b.z", "addColumn a.x"];
+    const expected = ["alterColumn a.x", "alterColumn a.y", "alterColumn b.z", "alterColumn a.x"];
     expect(describeOps(orderOperations(ops))).toEqual(expected);
     expect(describeOps(orderOperations([...ops].reverse()))).toEqual(expected);
     expect(orderOperations(ops)[3]).toMatchObject({ schema: "s" });
+  });
+
+  it("keeps a table's added and dropped columns in the order compare gives them", () => {
+    const ops: Operation[] = [
+      { kind: "addColumn", table: "b", column: col("z") },
+      { kind: "addColumn", table: "a", column: col("y") },
+      { kind: "addColumn", table: "a", column: col("x"), position: { after: "y" } },
+      { kind: "dropColumn", table: "a", column: "q" },
+      { kind: "dropColumn", table: "a", column: "p" },
+    ];
+    expect(describeOps(orderOperations(ops))).toEqual(["dropColumn a.q", "dropColumn a.p", "addColumn a.y", "addColumn a.x", "addColumn b.z"]);
   });
 
   it("keeps data operations in the order they were given", () => {

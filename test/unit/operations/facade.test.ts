@@ -101,6 +101,15 @@ describe("op façade: tables and columns", () => {
     expect(dropped).toMatchObject({ kind: "dropColumn", existing: { name: "email", type: { kind: "varchar", length: 255 }, nullable: false } });
   });
 
+  it("addColumn places a column after another, or first", async () => {
+    expect(await one((op) => op.addColumn("users", "nick", varchar(40), { after: "name" }))).toMatchObject({ kind: "addColumn", table: "users", position: { after: "name" } });
+    expect(await one((op) => op.addColumn("users", "rank", varchar(40), { first: true }))).toMatchObject({ position: { first: true } });
+    expect(await one((op) => op.addColumn("users", "nick", varchar(40), { schema: "app" }))).not.toHaveProperty("position");
+    const both = { after: "name", first: true } as unknown as { after: string };
+    await expect(one((op) => op.addColumn("users", "nick", varchar(40), both))).rejects.toThrow(/either after or first, not both/);
+    await expect(one((op) => op.addColumn("users", "nick", varchar(40), { after: "" }))).rejects.toThrow(/after/);
+  });
+
   it("alterColumn converts types and defaults and keeps existing state", async () => {
     const op = await one((op) =>
       op.alterColumn("users", "email", {

@@ -39,6 +39,15 @@ describe("applyToTable", () => {
     expect(before.columns).toHaveLength(2);
   });
 
+  it("puts an added column where its position says, and refuses a position after a missing column", () => {
+    const qty = { name: "qty", type: { kind: "integer" }, nullable: true, default: null } as const;
+    const names = (t: TableSchema): string[] => t.columns.map((c) => c.name);
+    expect(names(applyToTable(items(), [{ kind: "addColumn", table: "items", column: qty, position: { after: "id" } }]))).toEqual(["id", "qty", "code"]);
+    expect(names(applyToTable(items(), [{ kind: "addColumn", table: "items", column: qty, position: { first: true } }]))).toEqual(["qty", "id", "code"]);
+    expect(names(applyToTable(items(), [{ kind: "addColumn", table: "items", column: qty }]))).toEqual(["id", "code", "qty"]);
+    expect(() => applyToTable(items(), [{ kind: "addColumn", table: "items", column: qty, position: { after: "nope" } }])).toThrow(/has no column "nope"/);
+  });
+
   it("tracks where each column's values come from", () => {
     const edit = startEdit(items());
     applyEdit(edit, { kind: "alterColumn", table: "items", column: "code", newName: "sku", using: "upper(code)" });

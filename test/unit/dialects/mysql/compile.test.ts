@@ -129,6 +129,16 @@ const cases: Record<OperationKind, Case[]> = {
       expected: [{ sql: "ALTER TABLE `users` ADD COLUMN `n` double NOT NULL" }],
     },
     {
+      name: "placed after another column",
+      op: { kind: "addColumn", table: "users", column: { name: "nick", type: { kind: "varchar", length: 40 }, nullable: true }, position: { after: "name" } },
+      expected: [{ sql: "ALTER TABLE `users` ADD COLUMN `nick` varchar(40) NULL AFTER `name`" }],
+    },
+    {
+      name: "placed first",
+      op: { kind: "addColumn", table: "users", column: { name: "rank", type: { kind: "integer" }, nullable: true }, position: { first: true } },
+      expected: [{ sql: "ALTER TABLE `users` ADD COLUMN `rank` int NULL FIRST" }],
+    },
+    {
       name: "time with time zone",
       op: { kind: "addColumn", table: "users", column: { name: "t", type: { kind: "time", withTimezone: true }, nullable: true } },
       error: "unsupported-operation",

@@ -11,6 +11,8 @@ const offline: CompileContext = { offline: true, tableState: () => undefined };
 
 const unsupported: [string, Operation, RegExp][] = [
   ["ON UPDATE", { kind: "addColumn", table: "t", column: { name: "u", type: { kind: "timestamp" }, nullable: true, onUpdate: "CURRENT_TIMESTAMP" } }, /ON UPDATE/],
+  ["a placed column", { kind: "addColumn", table: "t", column: { name: "c", type: { kind: "integer" }, nullable: true }, position: { after: "a" } }, /cannot place column "c" after "a"/],
+  ["a column placed first", { kind: "addColumn", table: "t", column: { name: "c", type: { kind: "integer" }, nullable: true }, position: { first: true } }, /cannot place column "c" first/],
   ["prefix index", { kind: "createIndex", table: "t", index: { name: "i", unique: false, elements: [{ column: "c", length: 10 }] } }, /prefix/],
   ["serial text", { kind: "addColumn", table: "t", column: { name: "c", type: { kind: "text" }, nullable: false, generated: { kind: "autoincrement" } } }, /serial/],
   ["default and generation", { kind: "addColumn", table: "t", column: { name: "c", type: { kind: "integer" }, nullable: false, default: { kind: "literal", value: 1 }, generated: { kind: "identity", always: true } } }, /both a default/],

@@ -172,6 +172,30 @@ const cases: Cases = {
       expected: rebuild([...NOTES_COLUMNS, '"at" TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP', PK], NOTES_COPY),
     },
     {
+      name: "placed after the last column: in place",
+      op: { kind: "addColumn", table: "notes", column: { name: "slug", type: { kind: "text" }, nullable: true }, position: { after: "author_id" } },
+      state: notes,
+      expected: [{ sql: 'ALTER TABLE "notes" ADD COLUMN "slug" TEXT' }],
+    },
+    {
+      name: "placed among the columns: by rebuild, the column in its place",
+      op: { kind: "addColumn", table: "notes", column: { name: "slug", type: { kind: "text" }, nullable: true }, position: { after: "title" } },
+      state: notes,
+      expected: rebuild(['"id" INTEGER NOT NULL', '"title" VARCHAR(200) NOT NULL', '"slug" TEXT', '"body" TEXT', '"author_id" INTEGER', PK], NOTES_COPY),
+    },
+    {
+      name: "placed first: by rebuild",
+      op: { kind: "addColumn", table: "notes", column: { name: "slug", type: { kind: "text" }, nullable: true }, position: { first: true } },
+      state: notes,
+      expected: rebuild(['"slug" TEXT', ...NOTES_COLUMNS, PK], NOTES_COPY),
+    },
+    {
+      name: "placed after a column the table does not have",
+      op: { kind: "addColumn", table: "notes", column: { name: "slug", type: { kind: "text" }, nullable: true }, position: { after: "nope" } },
+      state: notes,
+      throws: /Table "notes" has no column "nope"/,
+    },
+    {
       name: "offline, a rebuild of an unknown table is refused",
       op: { kind: "addColumn", table: "notes", column: { name: "at", type: { kind: "text" }, nullable: false } },
       offline: true,
