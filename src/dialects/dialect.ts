@@ -21,9 +21,15 @@ export interface Statement {
    * before it and starts a new transaction after it.
    */
   transactional?: boolean;
-  /** For SQLite rebuilds: run `PRAGMA foreign_key_check` after this statement and fail if it reports rows. */
+  /** For SQLite rebuilds: check foreign keys (the rebuilt operation's scope) after this statement and fail on a violation. */
   checkForeignKeys?: boolean;
 }
+
+/**
+ * The tables a revision touched, for its foreign-key check (each is checked with the tables that
+ * reference it), or "any": the whole database (raw SQL may have changed any table).
+ */
+export type ForeignKeyScope = readonly TableRef[] | "any";
 
 /** What a dialect can and cannot do; the core branches on these, never on the dialect's name. */
 export interface DialectCapabilities {
@@ -237,8 +243,10 @@ export interface Dialect {
   /**
    * Checks run just before a revision commits; throws if the revision left the database
    * inconsistent (SQLite: `PRAGMA foreign_key_check` after rebuilds ran with foreign keys off).
+   * `scope`: the tables the revision touched (each checked with the tables that reference it),
+   * or "any" (absent too) for the whole database.
    */
-  verifyRevision?(conn: Connection): Promise<void>;
+  verifyRevision?(conn: Connection, scope?: ForeignKeyScope): Promise<void>;
   /**
    * Canonicalises a schema into what this dialect actually stores (e.g. MySQL: varchar without a
    * length becomes varchar(255), jsonb becomes json; SQLite: enums become text plus a CHECK), so a

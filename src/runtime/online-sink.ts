@@ -7,13 +7,14 @@
  * revision's function returns (or reads data with op.query). An operation the dialect cannot
  * express therefore fails before any statement of the revision has run.
  */
-import type { Connection, Dialect, Statement } from "../dialects/dialect.js";
+import type { Connection, Dialect, ForeignKeyScope, Statement } from "../dialects/dialect.js";
 import { MigrateError, SqlError, isMigrateError } from "../errors.js";
 import type { OperationSink } from "../operations/sink.js";
 import { isSqlFragment, joinFragment, type SqlFragment } from "../core/sql.js";
 import type { Operation } from "../operations/types.js";
 import { redactUrl } from "../core/database-url.js";
 import { TableTracker } from "./table-tracker.js";
+import { ForeignKeyScopeCollector, foreignKeyScope } from "./foreign-key-scope.js";
 import { throwIfInterrupted, yieldToSignals } from "./interrupt.js";
 
 /** Called for each statement before it runs (the --verbose echo). */
@@ -47,6 +48,8 @@ export class OnlineSink implements OperationSink {
   private pending: Statement[] = [];
   /** Whether held-back statements include raw SQL (op.execute), which may change any table. */
   private pendingRawSql = false;
+  /** The tables this revision's operations and queries touched, for its foreign-key check. */
+  private readonly touched = new ForeignKeyScopeCollector();
 
   /**
    * One sink per revision step: `hooks` record its progress, `onStatement` echoes (--verbose),
@@ -67,13 +70,20 @@ export class OnlineSink implements OperationSink {
     this.tracker = tracker ?? new TableTracker(impl, (ref) => impl.reflectTable(conn, ref));
   }
 
+  /** The tables the revision's operations and queries touched so far (verifyRevision's scope). */
+  get foreignKeyScope(): ForeignKeyScope {
+    return this.touched.scope;
+  }
+
   async run(op: Operation): Promise<void> {
     // Compile is pure: the table state comes from the tracker, reflected at most once per table.
     await this.tracker.prepare(op);
     const statements = await this.impl.compile(op, this.tracker.context);
     this.tracker.apply(op);
+    this.touched.addOperation(op);
     if (!this.compileFirst) {
-      for (const statement of statements) await this.execute(statement, "operation");
+      const scope = foreignKeyScope(op);
+      for (const statement of statements) await this.execute(statement, "operation", scope);
       if (op.kind === "execute") this.tracker.invalidate();
       return;
     }
@@ -84,6 +94,8 @@ export class OnlineSink implements OperationSink {
   async query<T = Record<string, unknown>>(statement: string | SqlFragment): Promise<T[]> {
     await this.drain();
     const { sql, params } = isSqlFragment(statement) ? joinFragment(statement, (i) => this.impl.placeholder(i)) : { sql: statement, params: [] };
+    // A data query may change rows of any table.
+    this.touched.add("any");
     return (await this.execute({ sql, params }, "query")) as T[];
   }
 
@@ -120,14 +132,14 @@ export class OnlineSink implements OperationSink {
     return this.running > 0;
   }
 
-  private execute(statement: Statement, origin: StatementOrigin): Promise<unknown[]> {
+  private execute(statement: Statement, origin: StatementOrigin, scope: ForeignKeyScope = "any"): Promise<unknown[]> {
     if (this.stopped) return Promise.reject(this.stopped.reason);
     this.running++;
     const running = yieldToSignals()
       .then(() => {
         // A signal that came during the previous statement stops the revision before the next one.
         throwIfInterrupted();
-        return this.executeNow(statement, origin);
+        return this.executeNow(statement, origin, scope);
       })
       .finally(() => this.running--);
     this.inFlight = running;
@@ -135,7 +147,7 @@ export class OnlineSink implements OperationSink {
   }
 
   /** Runs one statement, committing around it when it cannot run inside a transaction. */
-  private async executeNow(statement: Statement, origin: StatementOrigin): Promise<unknown[]> {
+  private async executeNow(statement: Statement, origin: StatementOrigin, scope: ForeignKeyScope): Promise<unknown[]> {
     const outside = statement.transactional === false && this.conn.inTransaction;
     const autocommit = outside || !this.conn.inTransaction;
     if (this.hooks && !(await this.hooks.before(statement, origin, autocommit))) return [];
@@ -144,7 +156,7 @@ export class OnlineSink implements OperationSink {
     let rows: unknown[];
     try {
       rows = await this.conn.query(statement.sql, statement.params);
-      if (statement.checkForeignKeys) await this.impl.verifyRevision?.(this.conn);
+      if (statement.checkForeignKeys) await this.impl.verifyRevision?.(this.conn, scope);
       await this.hooks?.after(statement, autocommit);
     } catch (error) {
       if (isMigrateError(error)) throw error;

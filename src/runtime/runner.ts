@@ -132,7 +132,7 @@ export async function runSteps(session: DatabaseSession, graph: RevisionGraph, s
       try {
         await recorder.start();
         await interruptible(callRevision(mod, step, sink));
-        await dialect.verifyRevision?.(conn);
+        await dialect.verifyRevision?.(conn, sink.foreignKeyScope);
         // The last statement may have run through a signal (SQLite cannot interrupt one): see it before committing.
         await yieldToSignals();
         throwIfInterrupted();

@@ -194,7 +194,31 @@ describe("verifyRevision", () => {
     await conn.query("DELETE FROM p");
     const error = await failure(Promise.resolve(d.verifyRevision?.(conn)));
     expect(error.code).toBe("sql");
-    expect(error.message).toMatch(/"c" rowid 10 -> missing row in "p"/);
+    expect(error.message).toMatch(/"c" rowid 10 -> missing row in "p"/i);
+    await lock.release();
+  });
+
+  it("checks only its scope: the touched tables and the tables that reference them", async () => {
+    await conn.query("CREATE TABLE p (id INTEGER PRIMARY KEY)");
+    await conn.query("CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES P (id))");
+    await conn.query("CREATE TABLE other (id INTEGER PRIMARY KEY)");
+    await conn.query("CREATE TABLE grandchild (id INTEGER PRIMARY KEY, c_id INTEGER REFERENCES c (id))");
+    // As during a migration: foreign keys off, so the orphan can be written.
+    const lock = await d.acquireLock(conn, "athanor", 1_000);
+    await conn.query("INSERT INTO c VALUES (10, 1)");
+    // The orphan in c is found from c itself and from its parent p (in any case), whatever the order.
+    for (const scope of [[{ name: "c" }], [{ name: "p" }], [{ name: "P" }], [{ name: "other" }, { name: "p" }]]) {
+      const error = await failure(Promise.resolve(d.verifyRevision?.(conn, scope)));
+      expect(error.message, JSON.stringify(scope)).toMatch(/1 row\(s\) reference missing parent rows: "c" rowid 10 -> missing row in "p"/i);
+    }
+    // Not from tables that neither hold it nor are referenced by it, nor from an empty scope.
+    await expect(d.verifyRevision?.(conn, [{ name: "other" }, { name: "grandchild" }])).resolves.toBeUndefined();
+    await expect(d.verifyRevision?.(conn, [])).resolves.toBeUndefined();
+    // A dropped parent: its children are still found by the name they reference.
+    await conn.query("INSERT INTO p VALUES (1)");
+    await conn.query("DROP TABLE p");
+    await expect(failure(Promise.resolve(d.verifyRevision?.(conn, [{ name: "p" }])))).resolves.toMatchObject({ message: /"c" rowid 10 -> missing row in "p"/i });
+    await expect(failure(Promise.resolve(d.verifyRevision?.(conn, "any")))).resolves.toMatchObject({ message: /"c" rowid 10/ });
     await lock.release();
   });
 });

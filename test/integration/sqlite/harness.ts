@@ -1,8 +1,8 @@
 /**
  * A small stand-in for the migration runtime, for SQLite dialect tests: a real database file,
  * and `run(...ops)` that does what the runner does for one revision — lock, begin, compile each
- * operation against the live table definitions, execute, honour `checkForeignKeys`, verify,
- * commit (or roll back on failure), release.
+ * operation against the live table definitions, execute, honour `checkForeignKeys`, verify the
+ * foreign keys of what the operations touched, commit (or roll back on failure), release.
  */
 import { compileLive } from "../../helpers/live-compile.js";
 import { createTestDatabase, type TestDatabase } from "../../helpers/databases.js";
@@ -10,6 +10,7 @@ import { parseDatabaseUrl } from "../../../src/core/database-url.js";
 import type { Connection } from "../../../src/dialects/dialect.js";
 import { sqliteDialect } from "../../../src/dialects/sqlite/index.js";
 import type { Operation } from "../../../src/operations/types.js";
+import { ForeignKeyScopeCollector, foreignKeyScope } from "../../../src/runtime/foreign-key-scope.js";
 import type { TableSchema } from "../../../src/catalog/types.js";
 
 /** A test database with a connection and a one-revision runner. */
@@ -36,14 +37,16 @@ export async function openHarness(): Promise<Harness> {
       const lock = await sqliteDialect.acquireLock(conn, "athanor", 5_000);
       try {
         await conn.begin();
+        const touched = new ForeignKeyScopeCollector();
         try {
           for (const op of ops) {
+            touched.addOperation(op);
             for (const statement of await compileLive(sqliteDialect, conn, op)) {
               await conn.query(statement.sql, statement.params);
-              if (statement.checkForeignKeys) await sqliteDialect.verifyRevision?.(conn);
+              if (statement.checkForeignKeys) await sqliteDialect.verifyRevision?.(conn, foreignKeyScope(op));
             }
           }
-          await sqliteDialect.verifyRevision?.(conn);
+          await sqliteDialect.verifyRevision?.(conn, touched.scope);
           await conn.commit();
         } catch (error) {
           await conn.rollback();
