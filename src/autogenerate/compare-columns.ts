@@ -7,7 +7,7 @@ import type { AlterColumnOp, Operation } from "../operations/types.js";
 import type { ColumnSchema, ColumnType, TableSchema } from "../catalog/types.js";
 import { tableLabel } from "../catalog/types.js";
 import { addRequiredColumn, needsBackfill } from "./add-required-column.js";
-import { onTable, writtenColumn, type DiffContext } from "./compare-context.js";
+import { columnKey, onTable, writtenColumn, type DiffContext } from "./compare-context.js";
 import { sameComment, sameDefault, sameExpression, sameGeneration, sameType } from "./compare-values.js";
 
 /** Types whose values carry a collation. */
@@ -64,7 +64,9 @@ function alterColumn(tables: { target: TableSchema; actual: TableSchema }, targe
     change.type = target.type;
   }
   if (target.nullable !== actual.nullable) change.nullable = target.nullable;
-  if (!sameDefault(target.default, actual.default, ctx.expressionKey)) change.default = target.default ?? null;
+  // An enum swap already converts the column back with the model's default (DiffContext.swapDefaults).
+  const swapped = ctx.swapDefaults?.has(columnKey(table, target.name)) ?? false;
+  if (!swapped && !sameDefault(target.default, actual.default, ctx.expressionKey)) change.default = target.default ?? null;
   if (ctx.comments && !sameComment(target.comment, actual.comment)) change.comment = target.comment || null;
   if (!sameGeneration(target.generated, actual.generated, ctx.expressionKey)) {
     change.generated = target.generated ?? null;

@@ -190,6 +190,7 @@ export function compareSchemas(model: DatabaseSchema, actual: DatabaseSchema, op
     unmanaged: [],
     written,
     tableDefaults: a.tableDefaults,
+    swapDefaults: new Set(),
   };
   const reversals: Reversals = new Map();
   const enumOps = options.capabilities.namedEnums ? compareEnums(t, a, ctx, reversals) : [];

@@ -3,7 +3,7 @@
  * or undoing an ADD VALUE) by swapping the type, as a careful engineer does by hand: each column
  * that uses it becomes text (its default set aside), the type is dropped and created again with
  * the new values, and each column converts back — the dialect writes the `USING col::type` that
- * text → enum needs. Every step is an ordinary operation that carries its prior state, so the
+ * text → enum needs; it gets the model's default back (EnumColumn.restoredDefault). Every step is an ordinary operation that carries its prior state, so the
  * swap reverses into the swap back. A row holding a value the new type lacks makes the
  * conversion fail (nothing is invented), which is why compare warns.
  */
@@ -16,6 +16,12 @@ import { onTable, refKey } from "./compare-context.js";
 export interface EnumColumn {
   table: TableSchema;
   column: ColumnSchema;
+  /**
+   * The default the column gets back on the new type, when it is not the one set aside: the
+   * model's, for a swap that also changes the default (the old one may be a value the new type
+   * lacks, so it cannot be restored first and changed after). Absent: the one set aside.
+   */
+  restoredDefault?: ColumnSchema["default"];
 }
 
 /**
@@ -49,14 +55,17 @@ export function enumSwap(from: EnumSchema, values: readonly string[], columns: r
     existingType: enumType(from),
     ...(column.default ? { default: null, existingDefault: column.default } : {}),
   }));
-  const back = columns.map(({ table, column }): AlterColumnOp => ({
-    kind: "alterColumn",
-    ...onTable(table),
-    column: column.name,
-    type: enumType(to),
-    existingType: { kind: "text" },
-    ...(column.default ? { default: column.default, existingDefault: null } : {}),
-  }));
+  const back = columns.map((c): AlterColumnOp => {
+    const restored = "restoredDefault" in c ? c.restoredDefault : c.column.default;
+    return {
+      kind: "alterColumn",
+      ...onTable(c.table),
+      column: c.column.name,
+      type: enumType(to),
+      existingType: { kind: "text" },
+      ...(restored ? { default: restored, existingDefault: null } : {}),
+    };
+  });
   const schema = from.schema ? { schema: from.schema } : {};
   return [...toText, { kind: "dropEnum", ...schema, name: from.name, existing: from }, { kind: "createEnum", enum: to }, ...back];
 }

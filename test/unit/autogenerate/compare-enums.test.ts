@@ -50,6 +50,20 @@ describe("compareSchemas: enum types", () => {
     expect(result.warnings[1]).toContain('await op.renameEnumValue("mood", "ok", "happy");');
   });
 
+  it("converts a swapped column back with the model's default, in the swap alone, and the downgrade restores the old one", () => {
+    const withDefault = (values: string[], value: string) =>
+      withId("person", [col("mood", { kind: "enum", name: "mood", values, schema: null }, { nullable: false, default: { kind: "literal", value } })]);
+    // 'admin' is removed and was the default: it cannot be set back on the new type, even for a moment.
+    const result = compareSchemas(db([withDefault([], "viewer")], [mood(["owner", "viewer"])]), db([withDefault([], "admin")], [mood(["owner", "admin"])]), pg);
+    expect(describeOps(result.operations)).toEqual(["alterColumn person.mood", "dropEnum mood", "createEnum mood", "alterColumn person.mood"]);
+    expect(result.operations[0]).toMatchObject({ type: { kind: "text" }, default: null, existingDefault: { kind: "literal", value: "admin" } });
+    expect(result.operations[3]).toMatchObject({ type: { kind: "enum", values: ["owner", "viewer"] }, default: { kind: "literal", value: "viewer" }, existingDefault: null });
+    const down = reverseAll(result.operations, result.reversals);
+    expect(describeOps(down)).toEqual(["alterColumn person.mood", "dropEnum mood", "createEnum mood", "alterColumn person.mood"]);
+    expect(down[0]).toMatchObject({ type: { kind: "text" }, default: null, existingDefault: { kind: "literal", value: "viewer" } });
+    expect(down[3]).toMatchObject({ type: { kind: "enum", values: ["owner", "admin"] }, default: { kind: "literal", value: "admin" } });
+  });
+
   it("swaps an enum in use whose values were reordered, and the swap reverses into the swap back", () => {
     const result = compareSchemas(db([person([])], [mood(["ok", "sad"])]), db([person([])], [mood(["sad", "ok"])]), pg);
     expect(describeOps(result.operations)).toEqual(["alterColumn person.mood", "dropEnum mood", "createEnum mood", "alterColumn person.mood"]);
