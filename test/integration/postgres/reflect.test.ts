@@ -10,7 +10,7 @@ import { statementEffect } from "../../../src/runtime/statement-effect.js";
 import type { ColumnSchema, DatabaseSchema, EnumSchema, TableSchema } from "../../../src/catalog/types.js";
 import { openKit, type PgKit } from "./pg-test-kit.js";
 import { renderSchemaModule } from "../../../src/pull/schema-module.js";
-import { compareSchemas } from "../../../src/autogenerate/compare.js";
+import { compareSchemas, dialectCompareOptions } from "../../../src/autogenerate/compare.js";
 
 const available = await serverAvailable("postgres");
 
@@ -291,6 +291,33 @@ describe.skipIf(!available)("postgres reflection", () => {
       expect(unmanaged).toEqual(expect.arrayContaining([expect.stringMatching(/^inherited column override id on pay_2007 \(DEFAULT 2007\): the database holds it and athanor does not manage inherited column overrides/)]));
     } finally {
       await kit.conn.query("DROP AGGREGATE my_pct(float8 ORDER BY float8); DROP TABLE pay CASCADE");
+    }
+  });
+
+  it("names a NOT VALID constraint and comments on constraints, indexes and enum types, which the model has no place for", async () => {
+    await kit.conn.query(`CREATE TYPE tone AS ENUM ('calm');
+      COMMENT ON TYPE tone IS 'how it sounds';
+      CREATE TABLE bill (id int PRIMARY KEY, amount numeric, tone tone);
+      ALTER TABLE bill ADD CONSTRAINT bill_amount_positive CHECK (amount > 0) NOT VALID;
+      ALTER TABLE bill ADD CONSTRAINT bill_amount_small CHECK (amount < 100);
+      COMMENT ON CONSTRAINT bill_amount_small ON bill IS 'for now';
+      CREATE INDEX bill_amount ON bill (amount);
+      COMMENT ON INDEX bill_amount IS 'reports';
+      CREATE INDEX bill_plain ON bill (tone)`);
+    try {
+      const db = await postgresDialect.reflect(kit.conn);
+      const ours = (db.unmanagedObjects ?? []).filter((u) => u.table === "bill" || u.name === "tone");
+      // The query's order follows the server's collation; the set is what counts.
+      expect([...ours].sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+        { kind: "index comment", schema: null, name: "bill_amount", table: "bill", detail: "reports" },
+        { kind: "NOT VALID constraint", schema: null, name: "bill_amount_positive", table: "bill", detail: "CHECK ((amount > (0)::numeric)) NOT VALID" },
+        { kind: "constraint comment", schema: null, name: "bill_amount_small", table: "bill", detail: "for now" },
+        { kind: "enum type comment", schema: null, name: "tone", table: null, detail: "how it sounds" },
+      ]);
+      const unmanaged = compareSchemas({ ...db, unmanagedObjects: undefined }, db, dialectCompareOptions(postgresDialect)).unmanaged;
+      expect(unmanaged).toEqual(expect.arrayContaining([expect.stringMatching(/^NOT VALID constraint bill_amount_positive on bill .*athanor does not manage NOT VALID constraints/)]));
+    } finally {
+      await kit.conn.query("DROP TABLE bill; DROP TYPE tone");
     }
   });
 
