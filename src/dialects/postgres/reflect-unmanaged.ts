@@ -4,7 +4,7 @@
  * objects query), foreign tables, unlogged tables, storage parameters of tables and indexes, what table inheritance
  * holds beyond its parents (a child's own NOT NULL or default on a column it inherits, a parent's
  * CHECK … NO INHERIT), the sequence of a serial or identity column whose type is not the
- * column's, constraints added NOT VALID, comments on constraints, indexes and enum types,
+ * column's, foreign keys added NOT VALID, comments on constraints, indexes and enum types,
  * composite and range types, and text-search parsers and templates
  * (collations and text-search configurations and dictionaries are objects: reflect-objects.ts). The
  * schema and table filters are the table queries' ($1 schemas, $2 included, $3 excluded tables);
@@ -66,9 +66,9 @@ UNION ALL
 SELECT 'NO INHERIT check', r.schema, con.conname::text, r.table_name, pg_catalog.pg_get_constraintdef(con.oid)
   FROM rel r JOIN pg_catalog.pg_constraint con ON con.conrelid = r.oid AND con.contype = 'c' AND con.connoinherit
 UNION ALL
--- A constraint added NOT VALID (its rows are not checked yet): pg_get_constraintdef prints it, the model has no place for it.
+-- A foreign key added NOT VALID (its rows are not checked yet): pg_get_constraintdef prints it, the model has no place for it (a check has: CheckSchema.notValid).
 SELECT 'NOT VALID constraint', r.schema, con.conname::text, r.table_name, pg_catalog.pg_get_constraintdef(con.oid)
-  FROM rel r JOIN pg_catalog.pg_constraint con ON con.conrelid = r.oid AND NOT con.convalidated
+  FROM rel r JOIN pg_catalog.pg_constraint con ON con.conrelid = r.oid AND NOT con.convalidated AND con.contype <> 'c'
 UNION ALL
 -- Comments the model keeps on tables, columns and views, but not on constraints and indexes.
 SELECT 'constraint comment', r.schema, con.conname::text, r.table_name, pg_catalog.obj_description(con.oid, 'pg_constraint')
