@@ -7,7 +7,7 @@ import type { AlterColumnOp, ColumnPosition, Operation } from "../operations/typ
 import type { ColumnSchema, ColumnType, TableSchema } from "../catalog/types.js";
 import { tableLabel } from "../catalog/types.js";
 import { addRequiredColumn, needsBackfill } from "./add-required-column.js";
-import { onTable, writtenColumn, type DiffContext } from "./compare-context.js";
+import { columnKey, onTable, writtenColumn, type DiffContext } from "./compare-context.js";
 import { sameComment, sameDefault, sameExpression, sameGeneration, sameType } from "./compare-values.js";
 
 /** Types whose values carry a collation. */
@@ -64,7 +64,9 @@ function alterColumn(tables: { target: TableSchema; actual: TableSchema }, targe
     change.type = target.type;
   }
   if (target.nullable !== actual.nullable) change.nullable = target.nullable;
-  if (!sameDefault(target.default, actual.default, ctx.expressionKey)) change.default = target.default ?? null;
+  // An enum swap already converts the column back with the model's default (DiffContext.swapDefaults).
+  const swapped = ctx.swapDefaults?.has(columnKey(table, target.name)) ?? false;
+  if (!swapped && !sameDefault(target.default, actual.default, ctx.expressionKey)) change.default = target.default ?? null;
   if (ctx.comments && !sameComment(target.comment, actual.comment)) change.comment = target.comment || null;
   if (!sameGeneration(target.generated, actual.generated, ctx.expressionKey)) {
     change.generated = target.generated ?? null;
@@ -98,14 +100,23 @@ function alterColumn(tables: { target: TableSchema; actual: TableSchema }, targe
 }
 
 /**
- * Where the column at `index` of `columns` must be placed when it is added to a table holding
- * the columns named in `others`: nowhere (undefined) when every column after it is new as well,
- * since columns added in order after the last existing one land where they belong; else right
- * after the column before it, or first.
+ * Which columns are in the table when the column at `index` is added: `present(c)` for a column
+ * after it, `absent(c)` for one before it that is added only later (a new computed column waits
+ * for the other column changes, see order.ts).
  */
-function placement(columns: readonly ColumnSchema[], index: number, others: ReadonlySet<string>): ColumnPosition | undefined {
-  if (!columns.slice(index + 1).some((c) => others.has(c.name))) return undefined;
-  const before = columns[index - 1];
+interface AddTime {
+  present(column: ColumnSchema): boolean;
+  absent(column: ColumnSchema): boolean;
+}
+
+/**
+ * Where the column at `index` of `columns` must be placed: nowhere (undefined) when no column
+ * after it is in the table yet, since columns added in order after the last one land where they
+ * belong; else right after the nearest column before it that is in the table, or first.
+ */
+function placement(columns: readonly ColumnSchema[], index: number, at: AddTime): ColumnPosition | undefined {
+  if (!columns.slice(index + 1).some((c) => at.present(c))) return undefined;
+  const before = columns.slice(0, index).reverse().find((c) => !at.absent(c));
   return before ? { after: before.name } : { first: true };
 }
 
@@ -114,8 +125,8 @@ function placement(columns: readonly ColumnSchema[], index: number, others: Read
  * undefined. Where the dialect cannot place columns (PostgreSQL) the column goes last, and a
  * warning says so: the order then differs from the model's, and nothing pretends it does not.
  */
-function position(table: TableSchema, columns: readonly ColumnSchema[], index: number, others: ReadonlySet<string>, ctx: DiffContext, how: "added" | "restored"): ColumnPosition | undefined {
-  const wanted = placement(columns, index, others);
+function position(table: TableSchema, columns: readonly ColumnSchema[], index: number, at: AddTime, ctx: DiffContext, how: "added" | "restored"): ColumnPosition | undefined {
+  const wanted = placement(columns, index, at);
   if (!wanted || ctx.columnPositions) return wanted;
   const column = `${tableLabel(table)}.${(columns[index] as ColumnSchema).name}`;
   const where = "first" in wanted ? "first" : `after ${wanted.after}`;
@@ -144,13 +155,18 @@ export function compareColumns(target: TableSchema, actual: TableSchema, ctx: Di
   const ops: Operation[] = [];
   const actualByName = new Map(actual.columns.map((c) => [c.name, c]));
   const targetNames = new Set(target.columns.map((c) => c.name));
-  const actualNames = new Set(actualByName.keys());
+  // Upgrade: existing columns, then the new ones in the model's order, new computed ones last.
+  const newComputed = (c: ColumnSchema): boolean => !actualByName.has(c.name) && c.generated?.kind === "computed";
+  const addTime = (column: ColumnSchema): AddTime =>
+    newComputed(column) ? { present: (c) => actualByName.has(c.name) || !newComputed(c), absent: () => false } : { present: (c) => actualByName.has(c.name), absent: newComputed };
+  // Downgrade: the dropped columns come back in their order, after the upgrade's are gone.
+  const restoreTime: AddTime = { present: (c) => targetNames.has(c.name), absent: () => false };
   orderWarning(target, actual, ctx);
   target.columns.forEach((column, index) => {
     const existing = actualByName.get(column.name);
     if (!existing) {
       const written = writtenColumn(ctx.written?.target(target), column);
-      const at = position(target, target.columns, index, actualNames, ctx, "added");
+      const at = position(target, target.columns, index, addTime(column), ctx, "added");
       if (needsBackfill(target, written)) {
         const required = addRequiredColumn(target, written, at);
         ops.push(...required.ops);
@@ -165,7 +181,7 @@ export function compareColumns(target: TableSchema, actual: TableSchema, ctx: Di
   for (let index = actual.columns.length - 1; index >= 0; index--) {
     const column = actual.columns[index] as ColumnSchema;
     if (targetNames.has(column.name)) continue;
-    const at = position(actual, actual.columns, index, targetNames, ctx, "restored");
+    const at = position(actual, actual.columns, index, restoreTime, ctx, "restored");
     ops.push({ kind: "dropColumn", ...onTable(actual), column: column.name, existing: writtenColumn(ctx.written?.actual(actual), column), ...(at ? { existingPosition: at } : {}) });
   }
   return ops;

@@ -77,7 +77,8 @@ function compareUniques(target: TableSchema, actual: TableSchema): Operation[] {
 }
 
 function compareChecks(target: TableSchema, actual: TableSchema, key: ExpressionKey): Operation[] {
-  const match = matchObjects<CheckSchema>(target.checks, actual.checks, (a, b) => key(a.expression) === key(b.expression));
+  // A check that changes validity is added again: NOT VALID cannot be set on a validated check.
+  const match = matchObjects<CheckSchema>(target.checks, actual.checks, (a, b) => key(a.expression) === key(b.expression) && !!a.notValid === !!b.notValid);
   return [
     ...[...match.changed.map((p) => p.actual), ...match.removed].map((c) => dropConstraint(actual, { type: "check", constraint: c })),
     ...[...match.changed.map((p) => p.target), ...match.added].map((c): Operation => ({ kind: "createCheckConstraint", ...onTable(target), constraint: c })),

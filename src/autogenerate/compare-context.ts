@@ -28,6 +28,12 @@ export interface DiffContext {
    * on the normalised forms. Absent: the normalised table is used.
    */
   written?: { target(ref: TableRef): TableSchema | undefined; actual(ref: TableRef): TableSchema | undefined };
+  /**
+   * Columns (columnKey) whose enum type is swapped (enum-swap.ts): the swap sets their default to
+   * the model's as it converts them back, so the column diff must not change it again around the
+   * swap, where the old default may name a value the new type lacks. Filled by compareEnums.
+   */
+  swapDefaults?: Set<string>;
 }
 
 /**
@@ -113,4 +119,9 @@ export function onTable(ref: TableRef): OnTable {
 /** A stable key for a table (or enum) within a schema, for maps and sets. */
 export function refKey(schema: string | null | undefined, name: string): string {
   return `${schema ?? ""}\u0000${name}`;
+}
+
+/** A stable key for a column of a table, for sets such as DiffContext.swapDefaults. */
+export function columnKey(table: TableRef, column: string): string {
+  return `${refKey(table.schema, table.name)}\u0000${column}`;
 }

@@ -9,7 +9,7 @@
 import type { AddEnumValueOp, Operation } from "../operations/types.js";
 import type { ColumnType, DatabaseSchema, EnumSchema } from "../catalog/types.js";
 import { tableLabel } from "../catalog/types.js";
-import { refKey } from "./compare-context.js";
+import { columnKey, refKey } from "./compare-context.js";
 import { enumColumns, enumSwap } from "./enum-swap.js";
 
 /** Operations whose reverse compare supplies, because reverse() alone cannot know it (the columns an enum swap converts). */
@@ -57,6 +57,8 @@ function additions(target: EnumSchema, existing: readonly string[]): { ops: AddE
 export interface EnumNotes {
   warnings: string[];
   unmanaged: string[];
+  /** Receives the columns (columnKey) whose default a swap sets to the model's, for the column diff to leave alone. */
+  swapDefaults?: Set<string>;
 }
 
 function compareOne(target: EnumSchema, actual: EnumSchema, schemas: { target: DatabaseSchema; actual: DatabaseSchema }, notes: EnumNotes, reversals: Reversals): Operation[] {
@@ -102,7 +104,14 @@ function compareOne(target: EnumSchema, actual: EnumSchema, schemas: { target: D
       `enum ${tableLabel(target)}: if '${removed[0]}' was renamed to '${newValues[0]}', replace the swap with \`await op.renameEnumValue(${JSON.stringify(target.name)}, ${JSON.stringify(removed[0])}, ${JSON.stringify(newValues[0])});\`, which keeps the rows`,
     );
   }
-  return enumSwap(actual, target.values, direct);
+  // Each column converts back with the model's default: the one it had may name a removed value.
+  const targetTables = new Map(schemas.target.tables.map((t) => [refKey(t.schema, t.name), t]));
+  const restoring = direct.map((c) => {
+    const wanted = targetTables.get(refKey(c.table.schema, c.table.name))?.columns.find((col) => col.name === c.column.name);
+    notes.swapDefaults?.add(columnKey(c.table, c.column.name));
+    return { ...c, restoredDefault: wanted?.default ?? null };
+  });
+  return enumSwap(actual, target.values, restoring);
 }
 
 /**

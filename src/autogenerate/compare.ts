@@ -14,6 +14,7 @@ import { compareConstraints } from "./compare-constraints.js";
 import { keyDependentForeignKeys } from "./compare-key-dependents.js";
 import { onTable, refKey, writtenTable, type DiffContext } from "./compare-context.js";
 import { compareEnums, type Reversals } from "./compare-enums.js";
+import { leaveToTableDiff } from "./enum-swap-dependents.js";
 import { compareObjects } from "./compare-objects.js";
 import { collationSwaps } from "./collation-swap.js";
 import { compareNamespaces, foldCurrentSchema } from "./compare-namespaces.js";
@@ -191,14 +192,18 @@ export function compareSchemas(model: DatabaseSchema, actual: DatabaseSchema, op
     unmanaged: [],
     written,
     tableDefaults: a.tableDefaults,
+    swapDefaults: new Set(),
   };
   const reversals: Reversals = new Map();
   const enumOps = options.capabilities.namedEnums ? compareEnums(t, a, ctx, reversals) : [];
   // Schemas are read from the snapshots as given: the dialects' normalisation keeps tables and enums only.
   const schemaOps = options.capabilities.schemas ? compareNamespaces(target, actual, ctx.warnings) : [];
   const perTable = compareTables(t, a, ctx);
+  // An index or check the table diff drops is not the swap's to take down and put back.
+  const swapOps = leaveToTableDiff(enumOps, perTable);
+  for (const [op, undo] of reversals) reversals.set(op, leaveToTableDiff(undo, perTable));
   const dependents = options.capabilities.foreignKeysHoldKeys ? keyDependentForeignKeys(perTable, t, a) : [];
-  const tableOps = [...schemaOps, ...enumOps, ...perTable, ...dependents];
+  const tableOps = [...schemaOps, ...swapOps, ...perTable, ...dependents];
   // Objects compare by their definition text, which the dialects' table normalisation leaves alone.
   const objectOps = compareObjects(target.objects ?? [], actual.objects ?? [], tableOps);
   // A changed collation is dropped and created again: what uses it lets go of it around that.

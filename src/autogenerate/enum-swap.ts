@@ -3,7 +3,8 @@
  * or undoing an ADD VALUE) by swapping the type, as a careful engineer does by hand: each column
  * that uses it becomes text (its default set aside), the type is dropped and created again with
  * the new values, and each column converts back — the dialect writes the `USING col::type` that
- * text → enum needs. Every step is an ordinary operation that carries its prior state, so the
+ * text → enum needs (an index or check that compares it with the enum's values is dropped before
+ * and created after: enum-swap-dependents.ts); it gets the model's default back (EnumColumn.restoredDefault). Every step is an ordinary operation that carries its prior state, so the
  * swap reverses into the swap back. A row holding a value the new type lacks makes the
  * conversion fail (nothing is invented), which is why compare warns.
  */
@@ -11,11 +12,18 @@ import type { ColumnSchema, EnumSchema, TableSchema } from "../catalog/types.js"
 import { tableLabel } from "../catalog/types.js";
 import type { AlterColumnOp, Operation } from "../operations/types.js";
 import { onTable, refKey } from "./compare-context.js";
+import { swapDependents } from "./enum-swap-dependents.js";
 
 /** A column that uses an enum type directly, with its table. */
 export interface EnumColumn {
   table: TableSchema;
   column: ColumnSchema;
+  /**
+   * The default the column gets back on the new type, when it is not the one set aside: the
+   * model's, for a swap that also changes the default (the old one may be a value the new type
+   * lacks, so it cannot be restored first and changed after). Absent: the one set aside.
+   */
+  restoredDefault?: ColumnSchema["default"];
 }
 
 /**
@@ -49,14 +57,28 @@ export function enumSwap(from: EnumSchema, values: readonly string[], columns: r
     existingType: enumType(from),
     ...(column.default ? { default: null, existingDefault: column.default } : {}),
   }));
-  const back = columns.map(({ table, column }): AlterColumnOp => ({
-    kind: "alterColumn",
-    ...onTable(table),
-    column: column.name,
-    type: enumType(to),
-    existingType: { kind: "text" },
-    ...(column.default ? { default: column.default, existingDefault: null } : {}),
-  }));
+  const back = columns.map((c): AlterColumnOp => {
+    const restored = "restoredDefault" in c ? c.restoredDefault : c.column.default;
+    return {
+      kind: "alterColumn",
+      ...onTable(c.table),
+      column: c.column.name,
+      type: enumType(to),
+      existingType: { kind: "text" },
+      ...(restored ? { default: restored, existingDefault: null } : {}),
+    };
+  });
+  // Indexes and checks that compare a swapped column with the enum's values cannot outlive the change to text.
+  const byTable = new Map<TableSchema, string[]>();
+  for (const { table, column } of columns) byTable.set(table, [...(byTable.get(table) ?? []), column.name]);
+  const dependents = [...byTable].map(([table, names]) => swapDependents(table, names));
   const schema = from.schema ? { schema: from.schema } : {};
-  return [...toText, { kind: "dropEnum", ...schema, name: from.name, existing: from }, { kind: "createEnum", enum: to }, ...back];
+  return [
+    ...dependents.flatMap((d) => d.before),
+    ...toText,
+    { kind: "dropEnum", ...schema, name: from.name, existing: from },
+    { kind: "createEnum", enum: to },
+    ...back,
+    ...dependents.flatMap((d) => d.after),
+  ];
 }

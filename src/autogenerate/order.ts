@@ -4,7 +4,7 @@
  *
  *   drop foreign keys → drop indexes and other constraints → drop tables (referencing tables
  *   first) → drop columns → columns leaving a recreated enum → create enums / add enum values → create tables (referenced tables
- *   first) → add columns → alter columns → create keys, checks and indexes → create foreign keys
+ *   first) → add columns → alter columns → add computed columns → create keys, checks and indexes → create foreign keys
  *   → comments → drop enums (once nothing uses them). Schemas are created before all of it and
  *   dropped after.
  *
@@ -43,6 +43,12 @@ const PHASE = {
   createTable: 70,
   addColumn: 80,
   alterColumn: 90,
+  /**
+   * A computed column is added once the columns it reads have their new types: PostgreSQL
+   * refuses to alter the type of a column a generated column uses, so in the downgrade it must
+   * also be dropped before they change back.
+   */
+  addComputedColumn: 95,
   createKey: 100,
   lateBatch: 105,
   createForeignKey: 110,
@@ -101,7 +107,7 @@ function sortKeys(facts: RunFacts): OperationTable<SortKey> {
     addEnumValue: (op) => enumKey(PHASE.createEnum, op, 1),
     renameEnumValue: (op) => enumKey(PHASE.createEnum, op, 2),
     createTable: (op) => [PHASE.createTable, facts.topo.get(`create:${refKey(op.table.schema, op.table.name)}`) ?? 0, op.table.schema ?? "", op.table.name, 0, ""],
-    addColumn: (op) => tableKey(PHASE.addColumn, op, ""),
+    addColumn: (op) => tableKey(op.column.generated?.kind === "computed" ? PHASE.addComputedColumn : PHASE.addColumn, op, ""),
     alterColumn: (op) => {
       const leaves =
         (op.existingType !== undefined && usesEnum(op.existingType, facts.createdEnums) && (op.type === undefined || !usesEnum(op.type, facts.createdEnums))) ||

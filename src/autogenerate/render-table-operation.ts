@@ -115,7 +115,7 @@ function tableCalls(ctx: RenderContext): TableCallTable {
       method: "createCheckConstraint",
       before: [nameArgument(op.constraint.name)],
       after: [str(op.constraint.expression)],
-      options: op.constraint.column === undefined ? [] : [entry("column", str(op.constraint.column))],
+      options: [...(op.constraint.column === undefined ? [] : [entry("column", str(op.constraint.column))]), ...(op.constraint.notValid ? [entry("notValid", text("true"))] : [])],
     }),
     dropConstraint: (op) => ({
       method: "dropConstraint",

@@ -57,7 +57,7 @@ function uniqueCode(u: UniqueSchema, ctx: RenderContext): Code {
 
 /** `check("a > 0", { name })`. */
 function checkCode(c: CheckSchema, ctx: RenderContext): Code {
-  const entries = [...nameEntry(c.name), ...(c.column === undefined ? [] : [{ key: "column", value: str(c.column) }])];
+  const entries = [...nameEntry(c.name), ...(c.column === undefined ? [] : [{ key: "column", value: str(c.column) }]), ...(c.notValid ? [{ key: "notValid", value: text("true") }] : [])];
   return call(ctx.use("check"), [str(c.expression), ...(entries.length > 0 ? [object(entries)] : [])]);
 }
 

@@ -185,6 +185,11 @@ export interface CheckSchema {
    * LEVEL Column and names it after the column. Compare ignores the placement, as for `inline` keys.
    */
   column?: string;
+  /**
+   * PostgreSQL: added `NOT VALID`, so the rows already there were not checked
+   * (pg_constraint.convalidated is false); new rows are. Absent: a validated check.
+   */
+  notValid?: boolean;
 }
 
 /**

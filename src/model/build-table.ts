@@ -274,7 +274,7 @@ export function buildTable(input: TableInput): TableSchema {
     if (c.column !== undefined && !defs.has(c.column)) {
       throw modelError(`A check constraint of table ${name} is written in column "${c.column}", which the table does not have.`, "Name one of the table's columns in `column`, or leave it out for a table-level check.");
     }
-    return unnamedIf(c.unnamed, { name: explicitName(c.name, `a check constraint of table ${name}`), expression, ...(c.column !== undefined ? { column: c.column } : {}) });
+    return unnamedIf(c.unnamed, { name: explicitName(c.name, `a check constraint of table ${name}`), expression, ...(c.column !== undefined ? { column: c.column } : {}), ...(c.notValid ? { notValid: true } : {}) });
   });
 
   return {

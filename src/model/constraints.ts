@@ -92,6 +92,8 @@ export interface CheckDefinition {
   readonly name: string | null;
   /** Declared in this column's definition (see CheckConstraintOptions.column). */
   readonly column?: string;
+  /** PostgreSQL `NOT VALID` (see CheckConstraintOptions.notValid). */
+  readonly notValid?: boolean;
   /** `{ name: null }` was given: leave it without a name. */
   readonly unnamed?: boolean;
 }
@@ -159,11 +161,16 @@ export interface CheckConstraintOptions extends ConstraintNameOption {
    * among the table's constraints, as SQLite and MariaDB keep it. Absent: a table constraint.
    */
   column?: string;
+  /**
+   * PostgreSQL: the check was added `NOT VALID`, so rows already in the table were never checked
+   * (new and updated rows are). athanor adds it that way; the other dialects refuse it.
+   */
+  notValid?: boolean;
 }
 
 /** A check constraint; `expression` is the SQL condition without `CHECK ( )`. */
 export function check(expression: SqlText, options: CheckConstraintOptions = {}): CheckDefinition {
-  return { athanorKind: "check", expression, ...nameFields(options), ...(options.column !== undefined ? { column: options.column } : {}) };
+  return { athanorKind: "check", expression, ...nameFields(options), ...(options.column !== undefined ? { column: options.column } : {}), ...(options.notValid ? { notValid: true } : {}) };
 }
 
 /** A (composite) primary key; its columns are NOT NULL unless marked `.nullable()` (which only SQLite honours). */

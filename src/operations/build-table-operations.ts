@@ -231,7 +231,8 @@ export function createCheckOp(target: OnTable, name: string | null, condition: S
   const checkName = constraintName(name, "op.createCheckConstraint: the constraint name");
   const what = `op.createCheckConstraint ${checkName ?? `on ${target.table}`}`;
   const column = options.column === undefined ? {} : { column: requireName(options.column, `${what}: column`) };
-  return { kind: "createCheckConstraint", ...target, constraint: { name: checkName, expression: sqlArgument(condition, `${what}: the condition`), ...column } };
+  const notValid = options.notValid ? { notValid: true } : {};
+  return { kind: "createCheckConstraint", ...target, constraint: { name: checkName, expression: sqlArgument(condition, `${what}: the condition`), ...column, ...notValid } };
 }
 
 const CONSTRAINT_TYPES = ["primaryKey", "foreignKey", "unique", "check"] as const;

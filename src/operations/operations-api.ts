@@ -154,6 +154,8 @@ export interface CreateForeignKeyOptions extends SchemaOption, Omit<ReferenceOpt
 export interface CreateCheckOptions extends SchemaOption {
   /** Declared in this column's definition (`pinned INTEGER CHECK (pinned IN (0, 1))`); SQLite keeps the place, MariaDB names it after the column. */
   column?: string;
+  /** PostgreSQL `NOT VALID`: the rows already there are not checked (CheckSchema.notValid). */
+  notValid?: boolean;
 }
 
 /** The constraint kinds `dropConstraint` distinguishes, each with its optional prior state. */

@@ -31,9 +31,20 @@ interface ChangePair {
 }
 
 function pairs(): ChangePair[] {
-  return (["mysql", "sqlite"] as TestDialect[]).flatMap((dialect) =>
+  return (["mysql", "postgres", "sqlite"] as TestDialect[]).flatMap((dialect) =>
     readdirSync(join(PAIRS_DIR, dialect)).sort().map((name) => ({ name, dialect, dir: join(PAIRS_DIR, dialect, name) })),
   );
+}
+
+/**
+ * The counts after the upgrade, set beside the counts before it: a table v2 adds must be empty
+ * (it is left out), and a table v2 drops must have held no rows (it is counted 0), so a seed that
+ * gives a dropped table rows still fails. The downgrade is compared whole.
+ */
+function keptRows(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
+  const added = Object.keys(after).filter((t) => !(t in before));
+  expect(Object.fromEntries(added.map((t) => [t, after[t]])), "rows in tables the upgrade adds").toEqual(Object.fromEntries(added.map((t) => [t, 0])));
+  return Object.fromEntries(Object.keys(before).map((t) => [t, after[t] ?? 0]));
 }
 
 const load = (pair: ChangePair, file: string, db: TestDatabase) => loadCorpusFile({ name: pair.name, dialect: pair.dialect, file: join(pair.dir, file) }, db);
@@ -75,7 +86,7 @@ describe("change pairs: autogenerate v1 → v2, upgrade, downgrade", () => {
       expect(catalogDiff(catalogV2, await catalogText(b)), "B after upgrading to v2 (+) against v2 (-)").toEqual([]);
       const check = migrate(dir, ["--url", b.url, "check"]);
       expect(check.code, check.out).toBe(0);
-      if (seeded) expect(await rowCounts(b), "rows kept by the upgrade").toEqual(rows);
+      if (seeded) expect(keptRows(await rowCounts(b), rows), "rows kept by the upgrade").toEqual(rows);
 
       step(["--url", b.url, "downgrade", "-1"]);
       expect(catalogDiff(catalogV1, await catalogText(b)), "B after downgrading to v1 (+) against v1 (-)").toEqual([]);

@@ -70,7 +70,8 @@ export function createTableSql(table: TableSchema): string {
   // A check declared in its column is written there, where no name can be given: MariaDB names it
   // after the column. A check named otherwise stays a table constraint, so it keeps its name.
   const inline = new Set(table.checks.filter((check) => check.column !== undefined && (!check.name || check.name === check.column) && table.columns.some((c) => c.name === check.column)));
-  const inColumn = (c: ColumnSchema) => [...inline].filter((check) => check.column === c.name).map((check) => ` CHECK (${check.expression})`).join("");
+  // checkClause refuses what MySQL cannot hold (NOT VALID); the column form then drops the name it cannot carry.
+  const inColumn = (c: ColumnSchema) => [...inline].filter((check) => check.column === c.name).map((check) => ` ${checkClause({ ...check, name: null })}`).join("");
   const lines = table.columns.map((c) => columnDefinition(c, `${table.name}.${c.name}`) + inColumn(c));
   if (table.primaryKey && table.primaryKey.columns.length > 0) lines.push(primaryKeyClause(table.primaryKey));
   for (const unique of table.uniques) lines.push(uniqueClause(unique));

@@ -49,6 +49,9 @@ export function uniqueClause(unique: UniqueSchema): string {
 
 /** `CONSTRAINT n CHECK (expr)` */
 export function checkClause(check: CheckSchema): string {
+  if (check.notValid) {
+    throw new UnsupportedOperationError(`MySQL has no NOT VALID check (${check.name ?? check.expression}): a check is enforced on every row when it is added.`, { hint: "Remove notValid from the check for MySQL." });
+  }
   return `${named(check.name)}CHECK (${check.expression})`;
 }
 

@@ -6,7 +6,7 @@
  */
 import { UnsupportedOperationError } from "../../errors.js";
 import type { AlterColumnOp } from "../../operations/types.js";
-import type { ColumnGeneration, ColumnType, TableRef } from "../../catalog/types.js";
+import type { ColumnGeneration, ColumnType, DefaultValue, TableRef } from "../../catalog/types.js";
 import { tableLabel } from "../../catalog/types.js";
 import type { CompileContext, Statement } from "../dialect.js";
 import { needsExplicitCast } from "./casts.js";
@@ -51,7 +51,7 @@ function collateClause(op: AlterColumnOp): string {
  * needs. A collation changes only with `TYPE … COLLATE`, so it restates the type (`knownType`:
  * the operation's or the table's).
  */
-function columnActions(op: AlterColumnOp, priorType: ColumnType | undefined, knownType: ColumnType | undefined): string[] {
+function columnActions(op: AlterColumnOp, priorType: ColumnType | undefined, knownType: ColumnType | undefined, priorDefault: DefaultValue | null | undefined): string[] {
   const actions: string[] = [];
   const collate = collateClause(op);
   const typeChanges = differs(op.type, op.existingType) || op.using !== undefined || collate !== "";
@@ -64,8 +64,15 @@ function columnActions(op: AlterColumnOp, priorType: ColumnType | undefined, kno
       });
     }
     // The old default may not cast to the new type; drop it first when a new one replaces it.
-    if (defaultChanges) actions.push("DROP DEFAULT");
+    // A default that stays is set aside and set again on the new type: PostgreSQL would convert
+    // the stored expression with an assignment cast, which fails where the values need USING
+    // ("default for column … cannot be cast automatically", varchar → enum) and otherwise keeps
+    // the old type inside it (enum → varchar leaves `'chore'::kind`, which pins the enum type and
+    // is not what a column created with the new type holds).
+    const restated = !defaultChanges && priorDefault ? priorDefault : undefined;
+    if (defaultChanges || restated) actions.push("DROP DEFAULT");
     actions.push(`TYPE ${columnTypeSql(type)}${collate}${usingClause(op, type, priorType)}`);
+    if (restated) actions.push(`SET DEFAULT ${defaultSql(restated)}`);
   }
   if (defaultChanges && op.default !== undefined) {
     if (op.default === null) {
@@ -94,7 +101,8 @@ export async function compileAlterColumn(op: AlterColumnOp, ctx: CompileContext)
   statements.push(...generation.before);
   const priorType = op.type !== undefined && op.using === undefined ? (op.existingType ?? ctx.tableState(table)?.columns.find((c) => c.name === op.column)?.type) : undefined;
   const knownType = op.type ?? op.existingType ?? (op.collation !== undefined ? ctx.tableState(table)?.columns.find((c) => c.name === op.column)?.type : undefined);
-  const actions = columnActions(op, priorType, knownType);
+  const priorDefault = op.existingDefault !== undefined ? op.existingDefault : ctx.tableState(table)?.columns.find((c) => c.name === op.column)?.default;
+  const actions = columnActions(op, priorType, knownType, priorDefault);
   if (actions.length > 0) statements.push({ sql: `ALTER TABLE ${quoteTable(table)} ${actions.join(", ")}` });
   statements.push(...generation.after);
   if (differs(op.comment, op.existingComment)) statements.push(columnCommentStatement(table, op.column, op.comment ?? null));

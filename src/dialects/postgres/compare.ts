@@ -5,8 +5,8 @@
  * - types: `unsigned` dropped (no unsigned integers), one `text` and one `bytea` (text size and
  *   binary length dropped), char without a length is char(1), numeric(p) is numeric(p,0); varchar
  *   without a length stays unlimited; json and jsonb, serial and identity stay distinct;
- * - defaults: casts on literals stripped, numbers and booleans as literal values, `now()` and
- *   `transaction_timestamp()` as CURRENT_TIMESTAMP (the spelling reflection reports), no default on
+ * - defaults: casts on literals stripped, numbers and booleans as literal values (`now()` and
+ *   CURRENT_TIMESTAMP stay apart: PostgreSQL prints each as written), no default on
  *   serial, identity and generated columns; an integer default `nextval('<table>_<column>_seq')`
  *   is autoincrement, as reflection reports it; a serial's or identity's sequence options only where
  *   they differ from what the column's integer type implies;

@@ -10,7 +10,7 @@ import { UnsupportedOperationError } from "../../errors.js";
 import type { CompileContext, Statement } from "../dialect.js";
 import { compileAlterColumn } from "./alter-column.js";
 import { columnCommentStatement, columnDefinitionSql, serialSequenceStatements, tableCommentStatement } from "./column-sql.js";
-import { checkSql, foreignKeySql, primaryKeySql, uniqueSql } from "./constraint-sql.js";
+import { addCheckSql, foreignKeySql, primaryKeySql, uniqueSql } from "./constraint-sql.js";
 import { createTableStatements } from "./create-table.js";
 import { bulkInsertStatements, executeStatements } from "./data-sql.js";
 import { addEnumValueStatements, createEnumStatements, dropEnumStatements, renameEnumValueStatements } from "./enum-sql.js";
@@ -63,7 +63,7 @@ function handlers(ctx: CompileContext): OperationTable<Compiled> {
     },
     createForeignKey: (op) => alterTable(op, `ADD ${foreignKeySql(op.constraint)}`),
     createUniqueConstraint: (op) => alterTable(op, `ADD ${uniqueSql(op.constraint)}`),
-    createCheckConstraint: (op) => alterTable(op, `ADD ${checkSql(op.constraint)}`),
+    createCheckConstraint: (op) => alterTable(op, addCheckSql(op.constraint)),
     dropConstraint: (op) => alterTable(op, `DROP CONSTRAINT ${quoteIdentifier(op.name)}`),
     createTableComment: (op) => [tableCommentStatement(ref(op), op.comment)],
     dropTableComment: (op) => [tableCommentStatement(ref(op), null)],

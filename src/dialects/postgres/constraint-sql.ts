@@ -47,6 +47,14 @@ export function checkSql(check: CheckSchema): string {
   return named(check.name, `CHECK (${check.expression})`);
 }
 
+/**
+ * `ADD [CONSTRAINT n] CHECK (expr) [NOT VALID]`, for ALTER TABLE: only there does NOT VALID hold
+ * (inside CREATE TABLE PostgreSQL accepts it and validates the check anyway, the table being empty).
+ */
+export function addCheckSql(check: CheckSchema): string {
+  return `ADD ${checkSql(check)}${check.notValid ? " NOT VALID" : ""}`;
+}
+
 /** NO ACTION is PostgreSQL's default, so it is left out (and reflection reports it as null). */
 function actionSql(event: "DELETE" | "UPDATE", action: ReferentialAction | null | undefined, columns?: readonly string[] | null): string {
   if (!action || action === "NO ACTION") return "";

@@ -1,5 +1,6 @@
 /**
- * CREATE TABLE from a TableSchema: columns and table constraints inline, then one CREATE INDEX per
+ * CREATE TABLE from a TableSchema: columns and table constraints inline (a NOT VALID check after
+ * it, with ALTER TABLE … ADD), then one CREATE INDEX per
  * index, then the table and column comments (PostgreSQL has no inline comment syntax). A
  * partitioned table ends with PARTITION BY; a partition is CREATE TABLE … PARTITION OF its parent
  * with its bound, its own constraints inline, and no columns (they are the parent's). An
@@ -9,7 +10,7 @@ import { UnsupportedOperationError } from "../../errors.js";
 import type { TableRef, TableSchema } from "../../catalog/types.js";
 import type { Statement } from "../dialect.js";
 import { columnCommentStatement, columnDefinitionSql, serialSequenceStatements, tableCommentStatement } from "./column-sql.js";
-import { checkSql, foreignKeySql, primaryKeySql, uniqueSql } from "./constraint-sql.js";
+import { addCheckSql, checkSql, foreignKeySql, primaryKeySql, uniqueSql } from "./constraint-sql.js";
 import { createIndexStatement } from "./index-sql.js";
 import { quoteTable } from "./quote.js";
 
@@ -24,7 +25,8 @@ export function createTableStatements(table: TableSchema): Statement[] {
   const lines = partitionOf ? [] : table.columns.map((column) => columnDefinitionSql(column, ref));
   if (table.primaryKey) lines.push(primaryKeySql(table.primaryKey));
   for (const unique of table.uniques) lines.push(uniqueSql(unique));
-  for (const check of table.checks) lines.push(checkSql(check));
+  // A NOT VALID check is added after the table: inside CREATE TABLE it would be validated.
+  for (const check of table.checks) if (!check.notValid) lines.push(checkSql(check));
   for (const fk of table.foreignKeys) lines.push(foreignKeySql(fk));
   const body = lines.length > 0 ? ` (\n  ${lines.join(",\n  ")}\n)` : "";
   // A child with nothing of its own still needs its (empty) column list before INHERITS.
@@ -34,6 +36,7 @@ export function createTableStatements(table: TableSchema): Statement[] {
     : `CREATE TABLE ${quoteTable(ref)}${parents}`;
   const serials = serialSequenceStatements(ref, partitionOf ? [] : table.columns);
   const statements: Statement[] = [...serials.before, { sql: `${head}${table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : ""}` }, ...serials.after];
+  for (const check of table.checks) if (check.notValid) statements.push({ sql: `ALTER TABLE ${quoteTable(ref)} ${addCheckSql(check)}` });
   for (const index of table.indexes) statements.push(createIndexStatement(ref, index));
   if (table.comment !== undefined && table.comment !== null) statements.push(tableCommentStatement(ref, table.comment));
   for (const column of partitionOf ? [] : table.columns) {

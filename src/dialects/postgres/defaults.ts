@@ -3,20 +3,16 @@
  * expression (`pg_get_expr(adbin, adrelid, true)`) back into the DefaultValue a model would hold.
  *
  * Reading strips the cast PostgreSQL adds to literals (`'abc'::text`, `'-1'::integer`,
- * `'a'::"Status"`), turns numbers and booleans into literal values, and spells the current-time functions one way: `now()`, `transaction_timestamp()` and
- * `CURRENT_TIMESTAMP` all mean the transaction start time, and reflection reports each as
- * `{ kind: "sql", sql: "CURRENT_TIMESTAMP" }` (the SQL-standard spelling, which MySQL and SQLite
- * share). Anything else stays an SQL expression, verbatim.
+ * `'a'::"Status"`) and turns numbers and booleans into literal values. Anything else stays an
+ * SQL expression, verbatim: `now()`, `transaction_timestamp()` and `CURRENT_TIMESTAMP` mean the
+ * same instant, but PostgreSQL stores and prints each as written (pg_get_expr), so folding them
+ * would call two different catalogs equal and leave the difference unreported.
  */
 import type { ColumnType, DefaultValue } from "../../catalog/types.js";
 import { lexSql } from "../../core/sql-lexer.js";
 import { quoteLiteral } from "./quote.js";
 import { POSTGRES_SYNTAX } from "./sql-syntax.js";
 
-/** The canonical spelling of "the current timestamp" in reflected defaults. */
-const CURRENT_TIMESTAMP_SQL = "CURRENT_TIMESTAMP";
-
-const NOW_SPELLINGS = new Set(["now()", "current_timestamp", "transaction_timestamp()"]);
 const NUMERIC_KINDS = new Set<ColumnType["kind"]>(["smallint", "integer", "bigint", "numeric", "real", "double"]);
 const IDENT = String.raw`(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_$]*)`;
 /** `::type` as PostgreSQL deparses it: schema-qualified, multi-word, with modifiers and `[]`. */
@@ -71,7 +67,6 @@ export function parseReflectedDefault(expression: string, type: ColumnType): Def
   const lower = text.toLowerCase();
   if (lower === "null" || /^null::/.test(lower)) return null;
   if (lower === "true" || lower === "false") return { kind: "literal", value: lower === "true" };
-  if (NOW_SPELLINGS.has(lower)) return { kind: "sql", sql: CURRENT_TIMESTAMP_SQL };
   if (NUMBER.test(text)) return { kind: "literal", value: exactNumber(text) };
   const literal = readStringLiteral(text);
   if (literal) {
@@ -144,7 +139,7 @@ export function isSerialStyleDefault(expression: string, schema: string | null, 
  * The default a column holds, for reflection: null for a NULL default (the same as none), the
  * literal when writing that literal stores this very text again (`0`, `'abc'::text`, `true`),
  * otherwise the expression exactly as PostgreSQL prints it (`now()`, `'0'::bigint`), so that
- * pull writes what the database holds. Compare folds both spellings (parseReflectedDefault).
+ * pull writes what the database holds. Compare folds the literal spellings (parseReflectedDefault).
  */
 export function reflectedDefault(expression: string, type: ColumnType): DefaultValue | null {
   const parsed = parseReflectedDefault(expression, type);

@@ -151,7 +151,7 @@ SELECT t.schema, t.table_name, con.conname::text AS name, con.contype::text AS t
        CASE WHEN con.contype = 'f' AND con.confdeltype IN ('n', 'd')
             THEN ${keyNames(`(SELECT array_agg(j::int2) FROM jsonb_array_elements_text(${DELETE_SET_COLUMNS}) j)`, "con.conrelid")}
             ELSE '{}'::text[] END AS on_delete_columns,
-       con.condeferrable AS deferrable, con.condeferred AS deferred,
+       con.condeferrable AS deferrable, con.condeferred AS deferred, NOT con.convalidated AS not_valid,
        CASE WHEN con.contype = 'u' THEN ${NULLS_NOT_DISTINCT("ci")} ELSE false END AS nulls_not_distinct,
        ${INCLUDED("ci")} AS include
   FROM tbl t

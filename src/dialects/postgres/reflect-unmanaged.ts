@@ -4,7 +4,8 @@
  * objects query), foreign tables, unlogged tables, storage parameters of tables and indexes, what table inheritance
  * holds beyond its parents (a child's own NOT NULL or default on a column it inherits, a parent's
  * CHECK … NO INHERIT), the sequence of a serial or identity column whose type is not the
- * column's, composite and range types, and text-search parsers and templates
+ * column's, foreign keys added NOT VALID, comments on constraints, indexes and enum types,
+ * composite and range types, and text-search parsers and templates
  * (collations and text-search configurations and dictionaries are objects: reflect-objects.ts). The
  * schema and table filters are the table queries' ($1 schemas, $2 included, $3 excluded tables);
  * members of extensions are the extension's, never listed.
@@ -65,6 +66,21 @@ UNION ALL
 SELECT 'NO INHERIT check', r.schema, con.conname::text, r.table_name, pg_catalog.pg_get_constraintdef(con.oid)
   FROM rel r JOIN pg_catalog.pg_constraint con ON con.conrelid = r.oid AND con.contype = 'c' AND con.connoinherit
 UNION ALL
+-- A foreign key added NOT VALID (its rows are not checked yet): pg_get_constraintdef prints it, the model has no place for it (a check has: CheckSchema.notValid).
+SELECT 'NOT VALID constraint', r.schema, con.conname::text, r.table_name, pg_catalog.pg_get_constraintdef(con.oid)
+  FROM rel r JOIN pg_catalog.pg_constraint con ON con.conrelid = r.oid AND NOT con.convalidated AND con.contype <> 'c'
+UNION ALL
+-- Comments the model keeps on tables, columns and views, but not on constraints and indexes.
+SELECT 'constraint comment', r.schema, con.conname::text, r.table_name, pg_catalog.obj_description(con.oid, 'pg_constraint')
+  FROM rel r JOIN pg_catalog.pg_constraint con ON con.conrelid = r.oid
+ WHERE pg_catalog.obj_description(con.oid, 'pg_constraint') IS NOT NULL
+UNION ALL
+SELECT 'index comment', r.schema, ic.relname::text, r.table_name, pg_catalog.obj_description(ic.oid, 'pg_class')
+  FROM rel r
+  JOIN pg_catalog.pg_index i ON i.indrelid = r.oid
+  JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+ WHERE pg_catalog.obj_description(ic.oid, 'pg_class') IS NOT NULL AND NOT r.relispartition
+UNION ALL
 -- The model keeps a serial's or identity's sequence options, not a type of its own (AS bigint behind an integer column).
 SELECT 'owned sequence type', r.schema, sc.relname::text, r.table_name,
        quote_ident(a.attname) || ' ' || pg_catalog.format_type(a.atttypid, NULL) || ', sequence AS ' || pg_catalog.format_type(sq.seqtypid, NULL)
@@ -81,6 +97,13 @@ SELECT CASE t.typtype WHEN 'c' THEN 'composite type' ELSE 'range type' END, ${re
  WHERE n.nspname = ANY (${SCHEMAS})
    AND (t.typtype = 'r' OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_catalog.pg_class tc WHERE tc.oid = t.typrelid AND tc.relkind = 'c')))
    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = 'pg_type'::regclass AND x.objid = t.oid AND x.deptype = 'e')
+UNION ALL
+-- An enum type is modelled by its values; a comment on it has no place in the model.
+SELECT 'enum type comment', ${reported("n.nspname")}, t.typname::text, NULL, pg_catalog.obj_description(t.oid, 'pg_type')
+  FROM pg_catalog.pg_type t
+  JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+ WHERE t.typtype = 'e' AND n.nspname = ANY (${SCHEMAS}) AND pg_catalog.obj_description(t.oid, 'pg_type') IS NOT NULL
+   AND ${notExtensionMember("pg_type", "t.oid")}
 UNION ALL
 SELECT 'text search parser', ${reported("n.nspname")}, prs.prsname::text, NULL, NULL
   FROM pg_catalog.pg_ts_parser prs

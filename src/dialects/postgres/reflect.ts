@@ -75,6 +75,8 @@ interface ConstraintRow extends TableKeyRow {
   on_delete_columns: string[];
   deferrable: boolean;
   deferred: boolean;
+  /** pg_constraint.convalidated is false: added NOT VALID. */
+  not_valid: boolean;
   nulls_not_distinct: boolean;
   /** A key's INCLUDE columns (empty for other constraints). */
   include: string[];
@@ -176,7 +178,7 @@ function addConstraint(table: TableSchema, row: ConstraintRow): void {
   const include = row.include.length > 0 ? { include: row.include } : {};
   if (row.type === "p") table.primaryKey = { name: row.name, columns: row.columns, ...timing(row), ...include };
   else if (row.type === "u") table.uniques.push({ name: row.name, columns: row.columns, ...timing(row), ...(row.nulls_not_distinct ? { nullsNotDistinct: true } : {}), ...include });
-  else if (row.type === "c") table.checks.push({ name: row.name, expression: row.expression ?? "" });
+  else if (row.type === "c") table.checks.push({ name: row.name, expression: row.expression ?? "", ...(row.not_valid ? { notValid: true } : {}) });
   else {
     table.foreignKeys.push({
       name: row.name,

@@ -125,6 +125,9 @@ export function uniqueSql(unique: UniqueSchema, table = ""): string {
 
 /** `CONSTRAINT "name" CHECK (…)`. */
 export function checkSql(check: CheckSchema): string {
+  if (check.notValid) {
+    throw new UnsupportedOperationError(`SQLite has no NOT VALID check (${check.name ?? check.expression}): a check is part of the table's definition.`, { hint: "Remove notValid from the check for SQLite." });
+  }
   return `${named(check.name)}CHECK (${check.expression})`;
 }
 

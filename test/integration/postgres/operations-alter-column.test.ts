@@ -120,6 +120,27 @@ describe.skipIf(!available)("postgres alterColumn: apply, reflect, inverse, refl
     expect(await kit.rows("SELECT mood FROM people ORDER BY id")).toEqual([{ mood: "sad" }, { mood: "ok" }]);
   });
 
+  it("alterColumn: varchar with a default -> enum (the default cannot cast automatically) keeps the default, and back", async () => {
+    const kind = { kind: "enum" as const, name: "kind", values: ["chore", "bug"], schema: null };
+    const chore = { kind: "literal" as const, value: "chore" };
+    await kit.apply(
+      { kind: "createEnum", enum: { schema: null, name: "kind", values: ["chore", "bug"] } },
+      { kind: "createTable", table: table("jobs", [col("id", { kind: "integer" }, { nullable: false }), col("kind", { kind: "varchar", length: 20 }, { nullable: false, default: chore })]) },
+    );
+    await kit.conn.query("INSERT INTO jobs (id) VALUES (1); INSERT INTO jobs VALUES (2, 'bug')");
+    const defaultText = async () => (await kit.rows("SELECT pg_get_expr(adbin, adrelid) AS d FROM pg_attrdef WHERE adrelid = 'jobs'::regclass"))[0]?.d;
+    await kit.roundTrip(
+      [{ kind: "alterColumn", table: "jobs", column: "kind", type: kind, existingType: { kind: "varchar", length: 20 }, existingDefault: chore }],
+      [{ kind: "alterColumn", table: "jobs", column: "kind", type: { kind: "varchar", length: 20 }, existingType: kind, existingDefault: chore }],
+      async (after) => {
+        expect(findColumn(after, "jobs", "kind")).toMatchObject({ type: kind, default: chore });
+        expect(await defaultText()).toBe("'chore'::kind");
+      },
+    );
+    expect(await defaultText()).toBe("'chore'::character varying");
+    expect(await kit.rows("SELECT id, kind FROM jobs ORDER BY id")).toEqual([{ id: 1, kind: "chore" }, { id: 2, kind: "bug" }]);
+  });
+
   it("alterColumn: computed -> plain keeps the computed values; inverse rebuilds the column", async () => {
     const doubled = people.columns[6]!;
     await kit.conn.query("UPDATE people SET org_id = 5 WHERE name = 'ann'");

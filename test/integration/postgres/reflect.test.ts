@@ -7,12 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverAvailable } from "../../helpers/databases.js";
 import { postgresDialect } from "../../../src/dialects/postgres/index.js";
 import { statementEffect } from "../../../src/runtime/statement-effect.js";
-import type { ColumnSchema, DatabaseSchema, EnumSchema, TableSchema } from "../../../src/catalog/types.js";
+import type { CheckSchema, ColumnSchema, DatabaseSchema, EnumSchema, TableSchema } from "../../../src/catalog/types.js";
 import { openKit, type PgKit } from "./pg-test-kit.js";
 import { renderSchemaModule } from "../../../src/pull/schema-module.js";
-import { compareSchemas } from "../../../src/autogenerate/compare.js";
+import { compareSchemas, dialectCompareOptions } from "../../../src/autogenerate/compare.js";
 
 const available = await serverAvailable("postgres");
+
+function withoutNotValid({ notValid: _notValid, ...check }: CheckSchema): CheckSchema {
+  return check;
+}
 
 function col(name: string, type: ColumnSchema["type"], extra: Partial<ColumnSchema> = {}): ColumnSchema {
   return { name, type, nullable: true, default: null, generated: null, comment: null, collation: null, ...extra };
@@ -291,6 +295,61 @@ describe.skipIf(!available)("postgres reflection", () => {
       expect(unmanaged).toEqual(expect.arrayContaining([expect.stringMatching(/^inherited column override id on pay_2007 \(DEFAULT 2007\): the database holds it and athanor does not manage inherited column overrides/)]));
     } finally {
       await kit.conn.query("DROP AGGREGATE my_pct(float8 ORDER BY float8); DROP TABLE pay CASCADE");
+    }
+  });
+
+  it("names a NOT VALID foreign key and comments on constraints, indexes and enum types, which the model has no place for", async () => {
+    await kit.conn.query(`CREATE TYPE tone AS ENUM ('calm');
+      COMMENT ON TYPE tone IS 'how it sounds';
+      CREATE TABLE bill (id int PRIMARY KEY, amount numeric, tone tone, parent int);
+      ALTER TABLE bill ADD CONSTRAINT bill_parent_fkey FOREIGN KEY (parent) REFERENCES bill (id) NOT VALID;
+      ALTER TABLE bill ADD CONSTRAINT bill_amount_small CHECK (amount < 100);
+      COMMENT ON CONSTRAINT bill_amount_small ON bill IS 'for now';
+      CREATE INDEX bill_amount ON bill (amount);
+      COMMENT ON INDEX bill_amount IS 'reports';
+      CREATE INDEX bill_plain ON bill (tone)`);
+    try {
+      const db = await postgresDialect.reflect(kit.conn);
+      const ours = (db.unmanagedObjects ?? []).filter((u) => u.table === "bill" || u.name === "tone");
+      // The query's order follows the server's collation; the set is what counts.
+      expect([...ours].sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+        { kind: "index comment", schema: null, name: "bill_amount", table: "bill", detail: "reports" },
+        { kind: "constraint comment", schema: null, name: "bill_amount_small", table: "bill", detail: "for now" },
+        { kind: "NOT VALID constraint", schema: null, name: "bill_parent_fkey", table: "bill", detail: "FOREIGN KEY (parent) REFERENCES bill(id) NOT VALID" },
+        { kind: "enum type comment", schema: null, name: "tone", table: null, detail: "how it sounds" },
+      ]);
+      const unmanaged = compareSchemas({ ...db, unmanagedObjects: undefined }, db, dialectCompareOptions(postgresDialect)).unmanaged;
+      expect(unmanaged).toEqual(expect.arrayContaining([expect.stringMatching(/^NOT VALID constraint bill_parent_fkey on bill .*athanor does not manage NOT VALID constraints/)]));
+    } finally {
+      await kit.conn.query("DROP TABLE bill; DROP TYPE tone");
+    }
+  });
+
+  it("reads a CHECK added NOT VALID as notValid, creates it so again (also on a new table) and pulls it", async () => {
+    await kit.conn.query(`CREATE TABLE fee (id int PRIMARY KEY, amount numeric);
+      INSERT INTO fee VALUES (1, -5);
+      ALTER TABLE fee ADD CONSTRAINT fee_positive CHECK (amount > 0) NOT VALID;
+      ALTER TABLE fee ADD CONSTRAINT fee_small CHECK (amount < 100)`);
+    try {
+      const fee = await kit.table("fee");
+      expect(fee!.checks).toEqual([
+        { name: "fee_positive", expression: "amount > 0::numeric", notValid: true },
+        { name: "fee_small", expression: "amount < 100::numeric" },
+      ]);
+      expect(renderSchemaModule({ tables: [fee!], enums: [] }, { dialect: "postgres" })).toContain('check("amount > 0::numeric", { name: "fee_positive", notValid: true })');
+      // Created from the model: the table empty, the check still NOT VALID, as the catalog says.
+      await kit.apply({ kind: "createTable", table: { ...fee!, name: "fee_copy", primaryKey: { ...fee!.primaryKey!, name: "fee_copy_pkey" }, checks: fee!.checks.map((c) => ({ ...c, name: `${c.name}_copy` })) } });
+      expect(await kit.rows("SELECT conname, convalidated FROM pg_constraint WHERE conrelid = 'fee_copy'::regclass AND contype = 'c' ORDER BY conname")).toEqual([
+        { conname: "fee_positive_copy", convalidated: false },
+        { conname: "fee_small_copy", convalidated: true },
+      ]);
+      // Validated in the model: the check is added again, and the row that breaks it stops the change.
+      const model = { tables: [{ ...fee!, checks: fee!.checks.map((c) => withoutNotValid(c)) }], enums: [] };
+      const ops = compareSchemas(model, { tables: [fee!], enums: [] }, dialectCompareOptions(postgresDialect)).operations;
+      expect(ops.map((o) => o.kind)).toEqual(["dropConstraint", "createCheckConstraint"]);
+      await expect(kit.apply(...ops)).rejects.toThrow(/violated by some row/);
+    } finally {
+      await kit.conn.query("DROP TABLE fee; DROP TABLE IF EXISTS fee_copy");
     }
   });
 

@@ -51,6 +51,17 @@ describe("compareSchemas: where added and restored columns go", () => {
     });
   }
 
+  it("places a new computed column, added after the other changes, and the columns around it", () => {
+    const computed = col("c", "integer", { generated: { kind: "computed", sql: "a + 1", stored: true } });
+    for (const target of [["a", "c", "x", "b"], ["a", "c", "x"], ["c", "x", "a"], ["x", "c", "a", "b"]]) {
+      const columns = target.map((n) => (n === "c" ? computed : col(n)));
+      const { operations } = compareSchemas(db([tbl("t", columns)]), db([tbl("t", cols("a", "b").filter((c) => target.includes(c.name)))]), mysql);
+      const actual = ["a", "b"].filter((n) => target.includes(n));
+      expect(apply(actual, operations), target.join(",")).toEqual(target);
+      expect(apply(target, reverseAll(operations)), target.join(",")).toEqual(actual);
+    }
+  });
+
   it("places only what needs it: after the column before it, or first", () => {
     expect(diff(["id", "a", "x", "b"], ["id", "a", "b"]).operations).toEqual([{ kind: "addColumn", table: "t", column: col("x"), position: { after: "a" } }]);
     expect(diff(["x", "id"], ["id"]).operations).toEqual([{ kind: "addColumn", table: "t", column: col("x"), position: { first: true } }]);

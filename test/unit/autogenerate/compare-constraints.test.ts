@@ -122,6 +122,13 @@ describe("compareSchemas: check constraints", () => {
   const base = withId("t", [col("price", "numeric"), col("status", "text")]);
   const check = (expression: string, name: string | null = "t_price_check") => ({ ...base, checks: [{ name, expression }] });
 
+  it("adds a check again when it becomes NOT VALID or validated, and not otherwise", () => {
+    const notValid = { ...base, checks: [{ name: "t_price_check", expression: "price >= 0", notValid: true }] };
+    expect(describeOps(diffTable(check("price >= 0"), notValid).operations)).toEqual(["dropConstraint t.t_price_check", "createCheckConstraint t.t_price_check"]);
+    expect(diffTable(notValid, check("price >= 0")).operations[1]).toMatchObject({ kind: "createCheckConstraint", constraint: { notValid: true } });
+    expect(diffTable(notValid, notValid).operations).toEqual([]);
+  });
+
   it("adds, drops and recreates check constraints", () => {
     expect(diffTable(check("price >= 0"), base).operations).toEqual([{ kind: "createCheckConstraint", table: "t", constraint: { name: "t_price_check", expression: "price >= 0" } }]);
     expect(diffTable(base, check("price >= 0")).operations).toMatchObject([{ kind: "dropConstraint", type: "check", existing: { type: "check", constraint: { expression: "price >= 0" } } }]);

@@ -50,6 +50,63 @@ describe("compareSchemas: enum types", () => {
     expect(result.warnings[1]).toContain('await op.renameEnumValue("mood", "ok", "happy");');
   });
 
+  it("converts a swapped column back with the model's default, in the swap alone, and the downgrade restores the old one", () => {
+    const withDefault = (values: string[], value: string) =>
+      withId("person", [col("mood", { kind: "enum", name: "mood", values, schema: null }, { nullable: false, default: { kind: "literal", value } })]);
+    // 'admin' is removed and was the default: it cannot be set back on the new type, even for a moment.
+    const result = compareSchemas(db([withDefault([], "viewer")], [mood(["owner", "viewer"])]), db([withDefault([], "admin")], [mood(["owner", "admin"])]), pg);
+    expect(describeOps(result.operations)).toEqual(["alterColumn person.mood", "dropEnum mood", "createEnum mood", "alterColumn person.mood"]);
+    expect(result.operations[0]).toMatchObject({ type: { kind: "text" }, default: null, existingDefault: { kind: "literal", value: "admin" } });
+    expect(result.operations[3]).toMatchObject({ type: { kind: "enum", values: ["owner", "viewer"] }, default: { kind: "literal", value: "viewer" }, existingDefault: null });
+    const down = reverseAll(result.operations, result.reversals);
+    expect(describeOps(down)).toEqual(["alterColumn person.mood", "dropEnum mood", "createEnum mood", "alterColumn person.mood"]);
+    expect(down[0]).toMatchObject({ type: { kind: "text" }, default: null, existingDefault: { kind: "literal", value: "viewer" } });
+    expect(down[3]).toMatchObject({ type: { kind: "enum", values: ["owner", "admin"] }, default: { kind: "literal", value: "admin" } });
+  });
+
+  it("takes down an index or check that names a swapped column around the swap, unless the table diff already drops it", () => {
+    const owners = (values: string[], where: string) =>
+      withId("person", [col("mood", { kind: "enum", name: "mood", values, schema: null })], {
+        indexes: [
+          { name: "person_ok", elements: [{ column: "id" }], unique: true, where: "(mood = 'ok'::mood)" },
+          { name: "person_mood", elements: [{ column: "mood" }], unique: false },
+          { name: "person_lower", elements: [{ expression: "lower(mood::text)" }], unique: false, where },
+        ],
+        checks: [{ name: "person_mood_check", expression: "mood <> 'sad'::mood OR id > 0" }, { name: "person_id_check", expression: "id > 0" }],
+      });
+    // person_lower changes (its predicate): the table diff drops and creates it, the swap leaves it alone.
+    const result = compareSchemas(db([owners([], "id > 1")], [mood(["ok", "happy"])]), db([owners([], "id > 0")], [mood(["sad", "ok"])]), pg);
+    expect(describeOps(result.operations)).toEqual([
+      "dropIndex person.person_lower",
+      "dropIndex person.person_ok",
+      "dropConstraint person.person_mood_check",
+      "alterColumn person.mood",
+      "dropEnum mood",
+      "createEnum mood",
+      "alterColumn person.mood",
+      "createCheckConstraint person.person_mood_check",
+      "createIndex person.person_lower",
+      "createIndex person.person_ok",
+    ]);
+    // The downgrade takes them down again before the swap back and restores them after it.
+    const down = describeOps(reverseAll(result.operations, result.reversals));
+    expect(down.indexOf("dropIndex person.person_ok")).toBeLessThan(down.indexOf("dropEnum mood"));
+    expect(down.indexOf("createIndex person.person_ok")).toBeGreaterThan(down.lastIndexOf("alterColumn person.mood"));
+  });
+
+  it("gives the downgrade of added values the same care for indexes that name the column", () => {
+    const ok = (values: string[]) => withId("person", [col("mood", { kind: "enum", name: "mood", values, schema: null })], { indexes: [{ name: "person_ok", elements: [{ column: "id" }], unique: false, where: "mood = 'ok'::mood" }] });
+    const result = compareSchemas(db([ok([])], [mood(["sad", "ok", "happy"])]), db([ok([])], [mood(["sad", "ok"])]), pg);
+    expect(describeOps(reverseAll(result.operations, result.reversals))).toEqual([
+      "dropIndex person.person_ok",
+      "alterColumn person.mood",
+      "dropEnum mood",
+      "createEnum mood",
+      "alterColumn person.mood",
+      "createIndex person.person_ok",
+    ]);
+  });
+
   it("swaps an enum in use whose values were reordered, and the swap reverses into the swap back", () => {
     const result = compareSchemas(db([person([])], [mood(["ok", "sad"])]), db([person([])], [mood(["sad", "ok"])]), pg);
     expect(describeOps(result.operations)).toEqual(["alterColumn person.mood", "dropEnum mood", "createEnum mood", "alterColumn person.mood"]);

@@ -65,7 +65,7 @@ const reflected: DatabaseSchema = db(
         col("email", { kind: "varchar", length: 255 }, { nullable: false }),
         col("nick", "varchar"),
         col("mood", { kind: "enum", name: "mood", values: ["sad", "ok"], schema: null }, { default: { kind: "sql", sql: "'ok'::mood" } }),
-        col("created_at", { kind: "timestamp", withTimezone: true }, { nullable: false, default: { kind: "sql", sql: "CURRENT_TIMESTAMP" } }),
+        col("created_at", { kind: "timestamp", withTimezone: true }, { nullable: false, default: { kind: "sql", sql: "now()" } }),
         col("updated_at", "timestamp"),
         col("active", "boolean", { nullable: false, default: { kind: "sql", sql: "true" } }),
         col("score", "integer", { default: { kind: "literal", value: 0 } }),
@@ -118,14 +118,14 @@ describe("normalizePostgresSchema", () => {
     expect(model).toEqual(copy);
   });
 
-  it("canonicalises defaults: casts stripped, now() as CURRENT_TIMESTAMP, numbers and booleans as values", () => {
+  it("canonicalises defaults: casts stripped, numbers and booleans as values, now() kept as written", () => {
     const [users] = normalizePostgresSchema(reflected).tables;
     const byName = new Map(users!.columns.map((c) => [c.name, c.default]));
     expect(byName.get("label")).toEqual({ kind: "literal", value: "x" });
     expect(byName.get("delta")).toEqual({ kind: "literal", value: -1 });
     expect(byName.get("active")).toEqual({ kind: "literal", value: true });
     const [modelUsers] = normalizePostgresSchema(model).tables;
-    expect(modelUsers!.columns.find((c) => c.name === "created_at")!.default).toEqual({ kind: "sql", sql: "CURRENT_TIMESTAMP" });
+    expect(modelUsers!.columns.find((c) => c.name === "created_at")!.default).toEqual({ kind: "sql", sql: "now()" });
     expect(modelUsers!.columns.find((c) => c.name === "score")!.default).toEqual({ kind: "literal", value: 0 });
   });
 
@@ -173,6 +173,14 @@ describe("normalizePostgresSchema", () => {
     const identity = col("a", "integer", { nullable: false, generated: { kind: "identity", always: true } });
     expect(describeOps(compareSchemas(t(serial), t(identity), options).operations)).toEqual(["alterColumn t.a"]);
     expect(describeOps(compareSchemas(t(col("a", "varchar")), t(col("a", { kind: "varchar", length: 10 })), options).operations)).toEqual(["alterColumn t.a"]);
+  });
+
+  it("changes a default between now() and CURRENT_TIMESTAMP, which pg_get_expr prints apart, and not between two cases of one", () => {
+    const t = (sql: string) => db([tbl("t", [col("at", { kind: "timestamp", withTimezone: true }, { default: { kind: "sql", sql } })])]);
+    const ops = compareSchemas(t("CURRENT_TIMESTAMP"), t("now()"), options).operations;
+    expect(ops).toMatchObject([{ kind: "alterColumn", column: "at", default: { kind: "sql", sql: "CURRENT_TIMESTAMP" }, existingDefault: { kind: "sql", sql: "now()" } }]);
+    expect(compareSchemas(t("current_timestamp"), t("CURRENT_TIMESTAMP"), options).operations).toEqual([]);
+    expect(compareSchemas(t("NOW()"), t("now()"), options).operations).toEqual([]);
   });
 
   it("drops the index PostgreSQL keeps behind a unique constraint from the model side", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareSchemas } from "../../../src/autogenerate/compare.js";
 import { orderOperations } from "../../../src/autogenerate/order.js";
+import { reverseAll } from "../../../src/operations/reverse.js";
 import type { Operation } from "../../../src/operations/types.js";
 import type { ForeignKeySchema, TableSchema } from "../../../src/catalog/types.js";
 import { col, db, describeOps, PG_CAPS, SQLITE_CAPS, withId } from "./fixtures.js";
@@ -100,6 +101,15 @@ describe("orderOperations: phases", () => {
       "createCheckConstraint t.ck_fresh",
       "createIndex t.ix_fresh",
     ]);
+  });
+
+  it("adds a computed column after the columns it reads change type, so its downgrade drops it before they change back", () => {
+    const actual = db([withId("t", [col("title", "text")])]);
+    const computed = col("a_key", "text", { generated: { kind: "computed", sql: "lower(title)", stored: true } });
+    const target = db([withId("t", [col("title", { kind: "varchar", length: 200 }), col("z_plain", "integer"), computed])]);
+    const result = compareSchemas(target, actual, pg);
+    expect(describeOps(result.operations)).toEqual(["addColumn t.z_plain", "alterColumn t.title", "addColumn t.a_key"]);
+    expect(describeOps(reverseAll(result.operations, result.reversals))).toEqual(["dropColumn t.a_key", "alterColumn t.title", "dropColumn t.z_plain"]);
   });
 
   it("drops an enum only after the column that used it changed type", () => {

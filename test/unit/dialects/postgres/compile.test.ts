@@ -278,6 +278,19 @@ describe("postgres compile: golden SQL for every operation kind", () => {
   }
 });
 
+describe("PostgreSQL compile: a type change under a default that stays", () => {
+  it("sets the default aside and sets it again on the new type, in the same ALTER TABLE", async () => {
+    const kind = { kind: "enum" as const, name: "kind", values: ["chore"], schema: null };
+    const chore = { kind: "literal" as const, value: "chore" };
+    const op = { kind: "alterColumn" as const, table: "jobs", column: "kind", type: kind, existingType: { kind: "varchar" as const, length: 20 }, existingDefault: chore };
+    expect(await postgresDialect.compile(op, offline)).toEqual([
+      { sql: `ALTER TABLE "jobs" ALTER COLUMN "kind" DROP DEFAULT, ALTER COLUMN "kind" TYPE "kind" USING "kind"::"kind", ALTER COLUMN "kind" SET DEFAULT 'chore'` },
+    ]);
+    // No default before: nothing to restate.
+    expect(await postgresDialect.compile({ ...op, existingDefault: null }, offline)).toEqual([{ sql: 'ALTER TABLE "jobs" ALTER COLUMN "kind" TYPE "kind" USING "kind"::"kind"' }]);
+  });
+});
+
 describe("PostgreSQL compile: primary-key replacement and table options", () => {
   it("refuses what PostgreSQL has no statement for", async () => {
     await expect(postgresDialect.compile({ kind: "replacePrimaryKey", table: "m", constraint: { columns: ["a", "b"] }, existing: { columns: ["a"] } }, offline)).rejects.toThrow(/drops a primary key by its name/);

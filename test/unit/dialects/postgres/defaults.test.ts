@@ -24,9 +24,10 @@ const cases: [string, ColumnType, DefaultValue | null][] = [
   ["false", { kind: "boolean" }, { kind: "literal", value: false }],
   ["NULL::character varying", { kind: "varchar" }, null],
   ["NULL", { kind: "text" }, null],
-  ["now()", { kind: "timestamp" }, { kind: "sql", sql: "CURRENT_TIMESTAMP" }],
+  // Each current-time spelling stays as written: PostgreSQL prints now() and CURRENT_TIMESTAMP apart.
+  ["now()", { kind: "timestamp" }, { kind: "sql", sql: "now()" }],
   ["CURRENT_TIMESTAMP", { kind: "timestamp" }, { kind: "sql", sql: "CURRENT_TIMESTAMP" }],
-  ["transaction_timestamp()", { kind: "timestamp" }, { kind: "sql", sql: "CURRENT_TIMESTAMP" }],
+  ["transaction_timestamp()", { kind: "timestamp" }, { kind: "sql", sql: "transaction_timestamp()" }],
   ["CURRENT_DATE", { kind: "date" }, { kind: "sql", sql: "CURRENT_DATE" }],
   ["gen_random_uuid()", { kind: "uuid" }, { kind: "sql", sql: "gen_random_uuid()" }],
   ["('a'::text || 'b'::text)", text, { kind: "sql", sql: "'a'::text || 'b'::text" }],

@@ -25,8 +25,12 @@ describe("reflectedDefault", () => {
     expect(reflectedDefault("NULL::character varying", { kind: "varchar" })).toBeNull();
   });
 
-  it("compares folded: the kept spellings mean the literal and CURRENT_TIMESTAMP", () => {
+  it("compares folded: the kept spelling of a literal means the literal", () => {
     expect(parseReflectedDefault("'0'::bigint", { kind: "bigint" })).toEqual({ kind: "literal", value: 0 });
-    expect(parseReflectedDefault("now()", { kind: "timestamp" })).toEqual({ kind: "sql", sql: "CURRENT_TIMESTAMP" });
+  });
+
+  it("keeps now() and CURRENT_TIMESTAMP apart, as the catalog prints them apart", () => {
+    expect(parseReflectedDefault("now()", { kind: "timestamp" })).toEqual({ kind: "sql", sql: "now()" });
+    expect(parseReflectedDefault("CURRENT_TIMESTAMP", { kind: "timestamp" })).toEqual({ kind: "sql", sql: "CURRENT_TIMESTAMP" });
   });
 });
