@@ -4,6 +4,7 @@
  * reverse() needs it, and MySQL's MODIFY must restate the whole column.
  */
 import type { AlterColumnOp, ColumnPosition, Operation } from "../operations/types.js";
+import { describePosition } from "../operations/describe.js";
 import type { ColumnSchema, ColumnType, TableSchema } from "../catalog/types.js";
 import { tableLabel } from "../catalog/types.js";
 import { addRequiredColumn, needsBackfill } from "./add-required-column.js";
@@ -129,7 +130,7 @@ function position(table: TableSchema, columns: readonly ColumnSchema[], index: n
   const wanted = placement(columns, index, at);
   if (!wanted || ctx.columnPositions) return wanted;
   const column = `${tableLabel(table)}.${(columns[index] as ColumnSchema).name}`;
-  const where = "first" in wanted ? "first" : `after ${wanted.after}`;
+  const where = describePosition(wanted);
   ctx.warnings.push(
     how === "added"
       ? `column ${column} is added after the table's last column: this database cannot place it ${where}, as the model does (put it last in schema.ts to match)`
@@ -142,10 +143,9 @@ function position(table: TableSchema, columns: readonly ColumnSchema[], index: n
  * A warning when the columns on both sides are not in the same order: autogenerate adds and
  * restores columns in place, but does not move existing ones.
  */
-function orderWarning(target: TableSchema, actual: TableSchema, ctx: DiffContext): void {
-  const shared = new Set(target.columns.filter((c) => actual.columns.some((a) => a.name === c.name)).map((c) => c.name));
-  const model = target.columns.map((c) => c.name).filter((n) => shared.has(n));
-  const database = actual.columns.map((c) => c.name).filter((n) => shared.has(n));
+function orderWarning(target: TableSchema, actual: TableSchema, names: { target: ReadonlySet<string>; actual: ReadonlyMap<string, unknown> }, ctx: DiffContext): void {
+  const model = target.columns.map((c) => c.name).filter((n) => names.actual.has(n));
+  const database = actual.columns.map((c) => c.name).filter((n) => names.target.has(n));
   if (model.every((name, i) => name === database[i])) return;
   ctx.warnings.push(`table ${tableLabel(target)}: its columns are in another order in the database (${database.join(", ")}) than in the model (${model.join(", ")}); autogenerate does not move existing columns`);
 }
@@ -161,7 +161,7 @@ export function compareColumns(target: TableSchema, actual: TableSchema, ctx: Di
     newComputed(column) ? { present: (c) => actualByName.has(c.name) || !newComputed(c), absent: () => false } : { present: (c) => actualByName.has(c.name), absent: newComputed };
   // Downgrade: the dropped columns come back in their order, after the upgrade's are gone.
   const restoreTime: AddTime = { present: (c) => targetNames.has(c.name), absent: () => false };
-  orderWarning(target, actual, ctx);
+  orderWarning(target, actual, { target: targetNames, actual: actualByName }, ctx);
   target.columns.forEach((column, index) => {
     const existing = actualByName.get(column.name);
     if (!existing) {

@@ -6,9 +6,14 @@
 import { tableLabel } from "../catalog/types.js";
 import { objectLabel } from "../catalog/objects/types.js";
 import { isSqlFragment } from "../core/sql.js";
-import type { OnTable, Operation, OperationTable } from "./types.js";
+import type { ColumnPosition, OnTable, Operation, OperationTable } from "./types.js";
 
 const on = (op: OnTable): string => tableLabel({ schema: op.schema, name: op.table });
+
+/** "first" or "after <column>" for messages; `name` spells the column (quoted, in an error). */
+export function describePosition(position: ColumnPosition, name: (column: string) => string = (column) => column): string {
+  return "first" in position ? "first" : `after ${name(position.after)}`;
+}
 const enumLabel = (op: { schema?: string | null; name: string }): string => tableLabel(op);
 
 /** The first line of some SQL, shortened for a one-line description. */
@@ -26,7 +31,7 @@ const describers: OperationTable<string> = {
   createTable: (op) => `create table ${tableLabel(op.table)}`,
   dropTable: (op) => `drop table ${on(op)}`,
   renameTable: (op) => `rename table ${tableLabel({ schema: op.schema, name: op.from })} to ${op.to}`,
-  addColumn: (op) => `add column ${on(op)}.${op.column.name}${op.position ? ` (${"first" in op.position ? "first" : `after ${op.position.after}`})` : ""}`,
+  addColumn: (op) => `add column ${on(op)}.${op.column.name}${op.position ? ` (${describePosition(op.position)})` : ""}`,
   dropColumn: (op) => `drop column ${on(op)}.${op.column}`,
   alterColumn: (op) => {
     const changes = [

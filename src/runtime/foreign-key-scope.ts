@@ -60,11 +60,6 @@ export class ForeignKeyScopeCollector {
   private tables = new Map<string, TableRef>();
   private any = false;
 
-  /** Adds what `op` touched. */
-  addOperation(op: Operation): void {
-    this.add(foreignKeyScope(op));
-  }
-
   /** Adds a scope; "any" (raw SQL, a data query) widens it to the whole database. */
   add(scope: ForeignKeyScope): void {
     if (scope === "any") this.any = true;

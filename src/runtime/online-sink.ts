@@ -80,9 +80,9 @@ export class OnlineSink implements OperationSink {
     await this.tracker.prepare(op);
     const statements = await this.impl.compile(op, this.tracker.context);
     this.tracker.apply(op);
-    this.touched.addOperation(op);
+    const scope = foreignKeyScope(op);
+    this.touched.add(scope);
     if (!this.compileFirst) {
-      const scope = foreignKeyScope(op);
       for (const statement of statements) await this.execute(statement, "operation", scope);
       if (op.kind === "execute") this.tracker.invalidate();
       return;

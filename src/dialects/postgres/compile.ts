@@ -7,6 +7,7 @@
 import type { Operation, OperationTable, OnTable, TableLevelOperation } from "../../operations/types.js";
 import type { TableRef } from "../../catalog/types.js";
 import { UnsupportedOperationError } from "../../errors.js";
+import { describePosition } from "../../operations/describe.js";
 import type { CompileContext, Statement } from "../dialect.js";
 import { compileAlterColumn } from "./alter-column.js";
 import { columnCommentStatement, columnDefinitionSql, serialSequenceStatements, tableCommentStatement } from "./column-sql.js";
@@ -36,8 +37,7 @@ function handlers(ctx: CompileContext): OperationTable<Compiled> {
     renameTable: (op) => [{ sql: `ALTER TABLE ${quoteTable({ schema: op.schema, name: op.from })} RENAME TO ${quoteIdentifier(op.to)}` }],
     addColumn: (op) => {
       if (op.position) {
-        const asked = "first" in op.position ? "first" : `after "${op.position.after}"`;
-        throw new UnsupportedOperationError(`PostgreSQL cannot place column "${op.column.name}" ${asked} in "${op.table}": ADD COLUMN always adds it after the table's last column.`, {
+        throw new UnsupportedOperationError(`PostgreSQL cannot place column "${op.column.name}" ${describePosition(op.position, (c) => `"${c}"`)} in "${op.table}": ADD COLUMN always adds it after the table's last column.`, {
           hint: "Remove after/first from addColumn (the column goes last), or create the table anew in the order you want and copy the rows over.",
         });
       }

@@ -12,6 +12,7 @@ import { sameName } from "./names.js";
 import { quoteIdentifier } from "./quote.js";
 import { rebuildTable } from "./recreate-table.js";
 import { applyEdit, columnIsKeyed, startEdit } from "../../operations/table-state.js";
+import { describePosition } from "../../operations/describe.js";
 import { sqliteIdentifierRules } from "./table-edits.js";
 import { assertIndexSupported, columnSql, createIndexSql } from "./table-sql.js";
 
@@ -107,7 +108,7 @@ function nativeStatements(op: TableLevelOperation, table: string, state: TableSc
 }
 
 function describe(op: TableLevelOperation): string {
-  if (op.kind === "addColumn") return `addColumn "${op.column.name}"${op.position ? ("first" in op.position ? " (first)" : ` (after "${op.position.after}")`) : ""}`;
+  if (op.kind === "addColumn") return `addColumn "${op.column.name}"${op.position ? ` (${describePosition(op.position, (c) => `"${c}"`)})` : ""}`;
   if (op.kind === "dropColumn" || op.kind === "alterColumn") return `${op.kind} "${op.column}"`;
   return op.kind;
 }

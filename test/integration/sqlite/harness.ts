@@ -40,10 +40,11 @@ export async function openHarness(): Promise<Harness> {
         const touched = new ForeignKeyScopeCollector();
         try {
           for (const op of ops) {
-            touched.addOperation(op);
+            const scope = foreignKeyScope(op);
+            touched.add(scope);
             for (const statement of await compileLive(sqliteDialect, conn, op)) {
               await conn.query(statement.sql, statement.params);
-              if (statement.checkForeignKeys) await sqliteDialect.verifyRevision?.(conn, foreignKeyScope(op));
+              if (statement.checkForeignKeys) await sqliteDialect.verifyRevision?.(conn, scope);
             }
           }
           await sqliteDialect.verifyRevision?.(conn, touched.scope);

@@ -28,9 +28,9 @@ describe("ForeignKeyScopeCollector", () => {
   it("collects each table once (names without case, as SQLite compares them), and widens to any", () => {
     const c = new ForeignKeyScopeCollector();
     expect(c.scope).toEqual([]);
-    c.addOperation({ kind: "createTable", table: table("new") });
-    c.addOperation({ kind: "dropColumn", table: "T", column: "x" });
-    c.addOperation({ kind: "createIndex", table: "t", index: { name: "i", elements: [{ column: "id" }], unique: false } });
+    c.add(foreignKeyScope({ kind: "createTable", table: table("new") }));
+    c.add(foreignKeyScope({ kind: "dropColumn", table: "T", column: "x" }));
+    c.add(foreignKeyScope({ kind: "createIndex", table: "t", index: { name: "i", elements: [{ column: "id" }], unique: false } }));
     expect(c.scope).toEqual([{ schema: null, name: "t" }]);
     c.add("any");
     expect(c.scope).toBe("any");
