@@ -10,7 +10,9 @@
  *
  * dist/dialects/postgres/pg.js and fetch-probe-off.js stay files of their own: they hide
  * `Response` while pg is evaluated, which needs module evaluation order — in a bundle, the
- * `import "pg"` would be hoisted above the code meant to run before it.
+ * `import "pg"` would be hoisted above the code meant to run before it. dist/cli/commander.js and
+ * child-process-deferred.js stay files for the same reason (node:child_process deferred while
+ * commander is evaluated).
  *
  * Usage: node tools/bundle-dist.mjs (after `tsc -p tsconfig.build.json`).
  */
@@ -24,7 +26,7 @@ const dist = join(root, "dist");
 const staging = join(root, "dist.bundle");
 
 /** Modules kept as tsc wrote them (paths from dist/), imported by the chunks as files. */
-const KEPT = ["dialects/postgres/pg.js", "dialects/postgres/fetch-probe-off.js"];
+const KEPT = ["dialects/postgres/pg.js", "dialects/postgres/fetch-probe-off.js", "cli/commander.js", "cli/child-process-deferred.js"];
 const CHUNKS = "chunks";
 
 /** Imports of a kept module stay imports, written from the chunk folder, where they end up. */

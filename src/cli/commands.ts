@@ -3,7 +3,7 @@
  * src/commands plus printing. Nothing here decides behaviour. Command modules are imported when
  * their command runs, so a run loads only the code it uses.
  */
-import { Command, Option } from "commander";
+import { Command, Option } from "./commander.js";
 import { loadConfig } from "../config/load.js";
 import type { ResolvedConfig } from "../config/types.js";
 import { UsageError } from "../errors.js";

@@ -7,7 +7,7 @@
  * released and the connection closed, and the process exits with 130 or 143. A second signal
  * exits at once.
  */
-import { CommanderError } from "commander";
+import { CommanderError } from "./commander.js";
 import { isMigrateError, MigrateError, UsageError } from "../errors.js";
 import { Output } from "./output.js";
 import { requestInterrupt, statementsCancellable, type InterruptSignal } from "../runtime/interrupt.js";

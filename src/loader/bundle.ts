@@ -15,7 +15,7 @@ import { dirname, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BuildOptions, Loader, Message, Plugin } from "esbuild";
 import type { CompiledModule } from "./compile-cache.js";
-import { sha256 } from "./compile-cache.js";
+import { sha256 } from "../core/sha256.js";
 
 const BUILTINS = new Set(builtinModules);
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;

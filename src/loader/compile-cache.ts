@@ -15,18 +15,13 @@
  * runs only ever see whole files, and an edited file or dependency is a different key or fails
  * the dependency check — never stale code.
  */
-import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
+import { sha256 } from "../core/sha256.js";
 
 /** Bump when the emitted code changes shape, so old entries are never read. */
 const FORMAT = "athanor-loader-1";
-
-/** SHA-256 (hex) of a text or buffer. */
-export function sha256(data: string | Buffer): string {
-  return createHash("sha256").update(data).digest("hex");
-}
 
 /** A pointer file's content. */
 interface Pointer {

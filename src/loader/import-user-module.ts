@@ -10,7 +10,8 @@ import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 import { bundleModules, bundleTogether } from "./bundle.js";
 import { publicEntryUrl } from "../core/package-files.js";
-import { cacheDirFor, cacheKey, lookup, sha256, store } from "./compile-cache.js";
+import { sha256 } from "../core/sha256.js";
+import { cacheDirFor, cacheKey, lookup, store } from "./compile-cache.js";
 
 /**
  * Where a prepared module's code is: a file in the cache, or the code itself when there is no

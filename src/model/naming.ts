@@ -5,7 +5,7 @@
  * `users_age_check`), which keeps databases created by hand from showing phantom renames; indexes,
  * which PostgreSQL names `<table>_<cols>_idx`, follow the common `ix_` / `ux_` convention instead.
  */
-import { createHash } from "node:crypto";
+import { sha256 } from "../core/sha256.js";
 import { MigrateError } from "../errors.js";
 
 /** What a naming rule knows about the object it names. */
@@ -84,7 +84,7 @@ const byteLength = (text: string): number => Buffer.byteLength(text, "utf8");
  */
 export function truncateName(name: string, maxLength: number): string {
   if (byteLength(name) <= maxLength) return name;
-  const suffix = "_" + createHash("sha256").update(name).digest("hex").slice(0, 8);
+  const suffix = "_" + sha256(name).slice(0, 8);
   let head = name;
   while (byteLength(head) + suffix.length > maxLength) head = head.slice(0, -1);
   return head + suffix;

@@ -2,15 +2,15 @@
  * Checksums of revision files, recorded when a revision is applied so later edits to an applied
  * file can be noticed (`migrate current --verbose`, `--strict`, `migrate check`).
  */
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { sha256 } from "../core/sha256.js";
 import { preparedChecksum } from "../loader/import-user-module.js";
 
 /** SHA-256 (hex) of a file's bytes; null when the file cannot be read. */
 export function fileChecksum(path: string | undefined): string | null {
   if (!path) return null;
   try {
-    return createHash("sha256").update(readFileSync(path)).digest("hex");
+    return sha256(readFileSync(path));
   } catch {
     return null;
   }

@@ -12,7 +12,7 @@
  * the skipped statements with the one recorded, and refuses to run anything when they differ.
  */
 import { directionVerb } from "./events.js";
-import { createHash } from "node:crypto";
+import { sha256 } from "../core/sha256.js";
 import type { Statement } from "../dialects/dialect.js";
 import { MigrateError } from "../errors.js";
 import type { Step } from "../revisions/index.js";
@@ -31,13 +31,7 @@ function stableValues(params: unknown[] | undefined): string {
 
 /** The next link of the progress hash chain: SHA-256 over the previous link, the SQL and its values. */
 export function chainHash(previous: string | null, statement: Statement): string {
-  return createHash("sha256")
-    .update(previous ?? "")
-    .update("\u0000")
-    .update(statement.sql)
-    .update("\u0000")
-    .update(stableValues(statement.params))
-    .digest("hex");
+  return sha256(`${previous ?? ""}\u0000${statement.sql}\u0000${stableValues(statement.params)}`);
 }
 
 /** A statement's text as the log keeps it. */

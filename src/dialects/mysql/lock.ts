@@ -3,7 +3,7 @@
  * dies or loses its connection releases it automatically. Lock names are server-wide, so the
  * name includes the database; MySQL caps names at 64 characters, so longer ones are hashed.
  */
-import { createHash } from "node:crypto";
+import { sha256 } from "../../core/sha256.js";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Connection, HeldLock } from "../dialect.js";
 import { MigrateError } from "../../errors.js";
@@ -17,7 +17,7 @@ const PREFIX = "athanor:";
 export function lockName(database: string, key: string): string {
   const name = `${PREFIX}${database}:${key}`;
   if (name.length <= MAX_LOCK_NAME) return name;
-  const digest = createHash("sha256").update(`${database}\u0000${key}`).digest("hex");
+  const digest = sha256(`${database}\u0000${key}`);
   return PREFIX + digest.slice(0, MAX_LOCK_NAME - PREFIX.length);
 }
 

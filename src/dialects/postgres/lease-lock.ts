@@ -8,7 +8,6 @@
  * would only commit with it). A run that dies stops renewing; once the lease expires another run
  * takes it over. If the heartbeat finds the lease gone or taken over, the run is told to stop.
  */
-import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { MigrateError } from "../../errors.js";
 import type { DatabaseUrl } from "../../core/database-url.js";
@@ -32,7 +31,8 @@ export const HEARTBEAT_MS = 5_000;
  */
 export async function acquireLease(url: DatabaseUrl, request: LockRequest): Promise<HeldLock> {
   const conn = await connect(url);
-  const claim: LeaseClaim = { key: request.key, owner: randomUUID(), host: hostname(), pid: process.pid, seconds: LEASE_SECONDS };
+  // The global WebCrypto: a static import of node:crypto would load it for every command.
+  const claim: LeaseClaim = { key: request.key, owner: globalThis.crypto.randomUUID(), host: hostname(), pid: process.pid, seconds: LEASE_SECONDS };
   try {
     await ensureLeaseTable(conn, request.table);
     await pollLock({
