@@ -75,6 +75,7 @@ export {
   type SequenceOptions,
   type ViewDefinitionOptions,
 } from "./model/objects.js";
+export { policy, type PolicyOptions } from "./model/policy.js";
 export { collation, type CollationOptions } from "./model/collation.js";
 export { textSearchConfiguration, textSearchDictionary, type TextSearchConfigurationOptions, type TextSearchDictionaryOptions } from "./model/text-search.js";
 export { defineSchema, type SchemaDefinition, type SchemaInput } from "./model/define-schema.js";
@@ -92,7 +93,7 @@ export { defineConfig } from "./config/types.js";
 export type { LockSetting, MigrateConfig, ResolvedConfig, VersionTableSetting } from "./config/types.js";
 export { loadConfig, resolveConfig } from "./config/load.js";
 export type * from "./catalog/types.js";
-export type { ViewAlgorithm, ViewCheckOption, ViewOptions, ViewSecurity } from "./catalog/objects/types.js";
+export type { PolicyClauses, PolicyCommand, PolicyKind, ViewAlgorithm, ViewCheckOption, ViewOptions, ViewSecurity } from "./catalog/objects/types.js";
 export type { DialectName } from "./core/dialect-name.js";
 export {
   EXIT_FAILURE,

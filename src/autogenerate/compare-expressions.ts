@@ -25,8 +25,11 @@ const ATOM = 100;
 const NEVER = -1;
 const WORD_LEVEL: Record<string, number> = { or: 1, xor: 1.5, and: 2, not: 3, is: 4, isnull: 4, notnull: 4, in: 6, like: 6, ilike: 6, between: 6, similar: 6, glob: 6, regexp: 6, rlike: 6 };
 const OP_LEVEL: Record<string, number> = { "=": 5, "<>": 5, "<": 5, ">": 5, "<=": 5, ">=": 5, "<=>": 5, "+": 8, "-": 8, "*": 9, "/": 9, "%": 9, "::": 12 };
-/** Words where a following parenthesised operand ends (right-hand context that binds nothing). */
-const BOUNDARY_WORDS = new Set(["then", "else", "end", "when", "case", "asc", "desc", "nulls"]);
+/**
+ * Words where a parenthesised operand next to them starts or ends (context that binds nothing):
+ * also WHERE, whose condition is whole (a policy's `EXISTS (SELECT … WHERE (a = b))`).
+ */
+const BOUNDARY_WORDS = new Set(["then", "else", "end", "when", "case", "asc", "desc", "nulls", "where"]);
 /** Words whose following parentheses hold a list or a sub-query, never a plain operand. */
 const LIST_WORDS = new Set(["in", "any", "all", "some", "exists", "array", "values", "over", "filter", "within"]);
 

@@ -8,7 +8,9 @@
  * and the indexes of a materialized view that is rebuilt or replaced (dropping it drops them).
  */
 import { objectKey, tableObjectKey, viewOptionsKey, type DatabaseObject } from "../catalog/objects/types.js";
+import { policyKey } from "../catalog/objects/policy.js";
 import type { Operation } from "../operations/types.js";
+import type { ExpressionKey } from "./compare-expressions.js";
 
 /**
  * The comparable form of a definition: whitespace runs collapsed, no trailing semicolon. The
@@ -19,8 +21,13 @@ export function normalizeDefinition(text: string): string {
   return text.replace(/\s+/g, " ").trim().replace(/\s*;+$/, "");
 }
 
-/** True when `a` and `b` differ as the database would run them: their definition text or a view's options. */
-export function objectsDiffer(a: DatabaseObject, b: DatabaseObject): boolean {
+/**
+ * True when `a` and `b` differ as the database would run them: their definition text or a view's
+ * options; a policy by its clauses, its expressions by `expressionKey` (PostgreSQL prints them
+ * re-spelt: `owner_id = current_user` comes back as `(owner_id = CURRENT_USER)`).
+ */
+export function objectsDiffer(a: DatabaseObject, b: DatabaseObject, expressionKey: ExpressionKey): boolean {
+  if (a.policy && b.policy) return policyKey(a.policy, expressionKey) !== policyKey(b.policy, expressionKey);
   return normalizeDefinition(a.definition) !== normalizeDefinition(b.definition) || viewOptionsKey(a.viewOptions) !== viewOptionsKey(b.viewOptions);
 }
 
@@ -37,11 +44,13 @@ function reshapedTables(ops: readonly Operation[]): Set<string> {
   return out;
 }
 
-const REBUILT: ReadonlySet<DatabaseObject["kind"]> = new Set(["view", "materializedView", "materializedViewIndex"]);
+/** Kinds PostgreSQL will not let a column they use change type or go: they are dropped and created around it. */
+const REBUILT: ReadonlySet<DatabaseObject["kind"]> = new Set(["view", "materializedView", "materializedViewIndex", "policy"]);
 
 /**
- * The existing objects that must be dropped and created again: views over a table `tableOps`
- * reshapes, views on those, and the indexes of such materialized views or of one in `replaced`.
+ * The existing objects that must be dropped and created again: views and policies over a table
+ * `tableOps` reshapes ("cannot alter type of a column used in a policy definition"), views on
+ * those, and the indexes of such materialized views or of one in `replaced`.
  */
 function viewsToRebuild(actual: readonly DatabaseObject[], tableOps: readonly Operation[], replaced: ReadonlySet<string>): Set<string> {
   const hit = new Set([...reshapedTables(tableOps), ...replaced]);
@@ -67,13 +76,13 @@ function viewsToRebuild(actual: readonly DatabaseObject[], tableOps: readonly Op
  * replaceObject (or a drop and a create around table changes). `tableOps` are the table changes of
  * the same run.
  */
-export function compareObjects(target: readonly DatabaseObject[], actual: readonly DatabaseObject[], tableOps: readonly Operation[]): Operation[] {
+export function compareObjects(target: readonly DatabaseObject[], actual: readonly DatabaseObject[], tableOps: readonly Operation[], expressionKey: ExpressionKey): Operation[] {
   const ops: Operation[] = [];
   const actualByKey = new Map(actual.map((o) => [objectKey(o), o]));
   const targetKeys = new Set(target.map((o) => objectKey(o)));
   const changed = (o: DatabaseObject): boolean => {
     const existing = actualByKey.get(objectKey(o));
-    return existing !== undefined && objectsDiffer(o, existing);
+    return existing !== undefined && objectsDiffer(o, existing, expressionKey);
   };
   // A changed view may lose or retype columns, which the views built on it would block: they are
   // rebuilt around it, as around a rebuilt materialized view.
@@ -87,7 +96,7 @@ export function compareObjects(target: readonly DatabaseObject[], actual: readon
     const existing = actualByKey.get(key);
     if (!existing) ops.push({ kind: "createObject", object });
     else if (rebuild.has(key)) ops.push({ kind: "dropObject", object: existing }, { kind: "createObject", object: { ...object, dependsOn: existing.dependsOn ?? object.dependsOn } });
-    else if (objectsDiffer(object, existing) || recommented(object, existing)) ops.push({ kind: "replaceObject", object, existing });
+    else if (objectsDiffer(object, existing, expressionKey) || recommented(object, existing)) ops.push({ kind: "replaceObject", object, existing });
   }
   for (const object of actual) {
     if (!targetKeys.has(objectKey(object))) ops.push({ kind: "dropObject", object });

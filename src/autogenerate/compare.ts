@@ -7,7 +7,7 @@
  */
 import type { Dialect, DialectCapabilities } from "../dialects/dialect.js";
 import type { AlterTableOptionsOp, Operation } from "../operations/types.js";
-import { tableLabel, unmanagedKinds, unmanagedLabel, type DatabaseSchema, type TableRef, type TableSchema } from "../catalog/types.js";
+import { tableLabel, unmanagedKinds, unmanagedLabel, type DatabaseSchema, type RowLevelSecurity, type TableRef, type TableSchema } from "../catalog/types.js";
 import { batchForRebuild } from "./compare-batch.js";
 import { compareColumns } from "./compare-columns.js";
 import { compareConstraints } from "./compare-constraints.js";
@@ -87,8 +87,8 @@ function compareTableComment(target: TableSchema, actual: TableSchema, ctx: Diff
 }
 
 /**
- * A table collation or engine the model names and the database does not hold (MySQL): an
- * alterTableOptions, with the prior values so that it reverses. The table's character columns
+ * A table collation or engine the model names and the database does not hold (MySQL), or another
+ * row-level security (PostgreSQL): an alterTableOptions, with the prior values so that it reverses. The table's character columns
  * are altered by name (compare-columns), since a table's default collation reaches only columns
  * added later. Not named in the model: whatever the database holds. A prior value nobody knows
  * (no database default reflected) cannot be reversed, so that one stays an unmanaged difference.
@@ -110,6 +110,12 @@ function compareTableOptions(target: TableSchema, actual: TableSchema, ctx: Diff
     }
     change[field] = written?.[field] ?? next;
     change[existingField] = before;
+  }
+  // Row-level security is always known on both sides: absent is disabled, in the model as in the database.
+  const security = (t: TableSchema): RowLevelSecurity => t.rowLevelSecurity ?? "disabled";
+  if (security(target) !== security(actual)) {
+    change.rowLevelSecurity = security(target);
+    change.existingRowLevelSecurity = security(actual);
   }
   return Object.keys(change).length > 0 ? [{ kind: "alterTableOptions", ...onTable(target), ...change }] : [];
 }
@@ -205,7 +211,7 @@ export function compareSchemas(model: DatabaseSchema, actual: DatabaseSchema, op
   const dependents = options.capabilities.foreignKeysHoldKeys ? keyDependentForeignKeys(perTable, t, a) : [];
   const tableOps = [...schemaOps, ...swapOps, ...perTable, ...dependents];
   // Objects compare by their definition text, which the dialects' table normalisation leaves alone.
-  const objectOps = compareObjects(target.objects ?? [], actual.objects ?? [], tableOps);
+  const objectOps = compareObjects(target.objects ?? [], actual.objects ?? [], tableOps, ctx.expressionKey);
   // A changed collation is dropped and created again: what uses it lets go of it around that.
   const swapped = collationSwaps([...tableOps, ...objectOps], t.tables, a.tables, actual.objects ?? []);
   ctx.unmanaged.push(...swapped.unmanaged);

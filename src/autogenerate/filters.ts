@@ -70,7 +70,7 @@ function includesTable(table: TableSchema, options: FilterOptions): boolean {
 /**
  * The schema restricted to the tables `options` select. Enum types used only by left-out tables
  * are left out too, so that filtering tables never turns into dropping their types; so are the
- * triggers and rules of left-out tables, and what the model cannot hold on them (DatabaseSchema.unmanagedObjects).
+ * triggers, rules and policies of left-out tables, and what the model cannot hold on them (DatabaseSchema.unmanagedObjects).
  */
 export function filterSchema(schema: DatabaseSchema, options: FilterOptions): DatabaseSchema {
   const kept: TableSchema[] = [];
@@ -82,9 +82,9 @@ export function filterSchema(schema: DatabaseSchema, options: FilterOptions): Da
     const key = refKey(e.schema, e.name);
     return usedByKept.has(key) || !usedByDropped.has(key);
   });
-  // Objects stay; a trigger or rule goes with its table when the table is left out.
+  // Objects stay; a trigger, rule or policy goes with its table when the table is left out.
   const left = new Set(dropped.map((t) => refKey(t.schema, t.name)));
-  const objects = schema.objects?.filter((o) => !((o.kind === "trigger" || o.kind === "rule") && left.has(refKey(o.schema, o.table ?? ""))));
+  const objects = schema.objects?.filter((o) => !((o.kind === "trigger" || o.kind === "rule" || o.kind === "policy") && left.has(refKey(o.schema, o.table ?? ""))));
   // A partition or foreign table is no entry of `tables`, so its own name is judged.
   const unmanaged = schema.unmanagedObjects?.filter((u) => !u.table || includesTable({ ...emptyTable(u.table, u.schema) }, options));
   const { objects: _all, unmanagedObjects: _unmanaged, ...rest } = schema;

@@ -3,7 +3,8 @@
  * `extension("pgcrypto")`, `sequence("n", { start: 1000 })`. Revisions (`op.createObject(...)`) and
  * pulled schema modules share it; evaluating the call gives back an equal object.
  */
-import type { DatabaseObject, DatabaseObjectKind } from "../catalog/objects/types.js";
+import { tableObjectKey, type DatabaseObject, type DatabaseObjectKind, type PolicyClauses } from "../catalog/objects/types.js";
+import { POLICY_COMMANDS, POLICY_KINDS, PUBLIC_ROLES, canonicalRoles } from "../catalog/objects/policy.js";
 import { sequenceDefinition, type SequenceOptions } from "../model/objects.js";
 import { collationOptionsOf } from "../model/collation.js";
 import { textSearchConfigurationParts, textSearchDictionaryParts } from "../model/text-search.js";
@@ -28,6 +29,7 @@ const FUNCTION: Record<DatabaseObjectKind, string> = {
   materializedViewIndex: "materializedViewIndex",
   trigger: "trigger",
   rule: "rule",
+  policy: "policy",
 };
 
 const str = (value: string): Code => text(stringLiteral(value));
@@ -86,9 +88,28 @@ function textObjectEntries(obj: DatabaseObject): ObjectEntry[] | null {
 
 const TEXT_OBJECTS: ReadonlySet<DatabaseObjectKind> = new Set(["collation", "textSearchDictionary", "textSearchConfiguration"]);
 
+/**
+ * `policy(name, table, { as, for, to, using, withCheck, … })`: the clauses that are not
+ * PostgreSQL's defaults, and what the policy depends on besides its table (policy() adds that).
+ */
+function policyCode(obj: DatabaseObject, clauses: PolicyClauses, callee: string): Code {
+  const entries: ObjectEntry[] = [];
+  if (obj.schema) entries.push({ key: "schema", value: str(obj.schema) });
+  if (clauses.as !== POLICY_KINDS[0]) entries.push({ key: "as", value: str(clauses.as) });
+  if (clauses.for !== POLICY_COMMANDS[0]) entries.push({ key: "for", value: str(clauses.for) });
+  if (canonicalRoles(clauses.to).join() !== PUBLIC_ROLES.join()) entries.push({ key: "to", value: array(clauses.to.map(str)) });
+  if (clauses.using !== null) entries.push({ key: "using", value: str(clauses.using) });
+  if (clauses.withCheck !== null) entries.push({ key: "withCheck", value: str(clauses.withCheck) });
+  const own = tableObjectKey(obj.schema, obj.table ?? "");
+  const dependsOn = (obj.dependsOn ?? []).filter((d) => d !== own);
+  if (dependsOn.length > 0) entries.push({ key: "dependsOn", value: array(dependsOn.map(str)) });
+  return call(callee, [str(obj.name), str(obj.table ?? ""), ...(entries.length > 0 ? [object(entries)] : [])]);
+}
+
 /** The DSL call for `obj`; records the imports it needs in `ctx`. */
 export function objectCode(obj: DatabaseObject, ctx: RenderContext): Code {
   const callee = ctx.use(FUNCTION[obj.kind]);
+  if (obj.kind === "policy" && obj.policy) return policyCode(obj, obj.policy, callee);
   const entries: ObjectEntry[] = [];
   if (obj.schema) entries.push({ key: "schema", value: str(obj.schema) });
   if (obj.kind === "sequence") {

@@ -103,7 +103,7 @@ function tableCalls(ctx: RenderContext): TableCallTable {
       options: [...(op.constraint.name ? [entry("name", str(op.constraint.name))] : []), ...constraintFlagEntries(op.constraint), entry("replaces", recordCode(op.existing as unknown as Record<string, unknown>))],
       optionsRequired: true,
     }),
-    alterTableOptions: (op) => ({ method: "alterTableOptions", before: [], after: [], options: defined(op, ["collation", "engine", "existingCollation", "existingEngine"]), optionsRequired: true }),
+    alterTableOptions: (op) => ({ method: "alterTableOptions", before: [], after: [], options: defined(op, ["collation", "engine", "rowLevelSecurity", "existingCollation", "existingEngine", "existingRowLevelSecurity"]), optionsRequired: true }),
     createForeignKey: (op) => ({
       method: "createForeignKey",
       before: [nameArgument(op.constraint.name)],

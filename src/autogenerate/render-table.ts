@@ -190,6 +190,7 @@ export function tableParts(table: TableSchema, ctx: RenderContext): { columns: C
     extras.push({ key: "partitionOf", value: object([{ key: "table", value: str(of.table) }, ...(of.schema ? [{ key: "schema", value: str(of.schema) }] : []), { key: "bound", value: str(of.bound) }]) });
   }
   if (table.inherits?.length) extras.push({ key: "inherits", value: array(table.inherits.map((p) => parentCode(p, table.schema))) });
+  if (table.rowLevelSecurity) extras.push({ key: "rowLevelSecurity", value: str(table.rowLevelSecurity) });
   if (table.primaryKey && !placed.has(table.primaryKey)) extras.push({ key: "primaryKey", value: primaryKeyCode(table.primaryKey, ctx) });
   const lists: [string, Code[]][] = [
     ["indexes", table.indexes.map((ix) => indexCode(ix, ctx))],

@@ -271,7 +271,22 @@ export interface TableSchema {
    * conislocal): inherited columns and checks belong to the parents.
    */
   inherits?: ParentTable[];
+  /**
+   * PostgreSQL row-level security (pg_class relrowsecurity, relforcerowsecurity): `enabled`
+   * (ALTER TABLE … ENABLE ROW LEVEL SECURITY: the table's policies apply to everyone but its
+   * owner) or `forced` (also FORCE ROW LEVEL SECURITY: to its owner too); absent: disabled.
+   */
+  rowLevelSecurity?: TableRowLevelSecurity;
 }
+
+/** What a table's row-level security may be set to; `disabled` is what an absent option means. */
+export type RowLevelSecurity = "disabled" | TableRowLevelSecurity;
+
+/** Row-level security a table holds (TableSchema.rowLevelSecurity): on, or on for the owner too. */
+export type TableRowLevelSecurity = "enabled" | "forced";
+
+/** The allowed values of a row-level security setting, for checking what a model or a revision gives. */
+export const ROW_LEVEL_SECURITY_VALUES: readonly RowLevelSecurity[] = ["disabled", "enabled", "forced"];
 
 /** A parent a table inherits from. */
 export interface ParentTable {
@@ -330,7 +345,7 @@ export interface DatabaseSchema {
   schemas?: ExistingSchema[];
   /**
    * Reflection only: what the database holds that athanor does not manage (PostgreSQL
-   * row-level security and policies, aggregates other than plain ones, a child's own NOT NULL or
+   * FORCE ROW LEVEL SECURITY on a table whose row-level security is off, aggregates other than plain ones, a child's own NOT NULL or
    * default on a column it inherits, CHECK … NO INHERIT,
    * exclusion constraints, foreign and unlogged tables, storage parameters, composite and range
    * types; MySQL events and partitioning; SQLite virtual tables, WITHOUT ROWID and STRICT), so
@@ -341,7 +356,7 @@ export interface DatabaseSchema {
 
 /** Something a database holds that the model cannot say: its kind, name and, where it has one, its table. */
 export interface UnmanagedObject {
-  /** "policy", "aggregate" (an ordered-set or hypothetical-set one), "exclusion constraint", "inherited column override", …. */
+  /** "aggregate" (an ordered-set or hypothetical-set one), "exclusion constraint", "inherited column override", …. */
   kind: string;
   schema?: string | null;
   name: string;
@@ -351,13 +366,13 @@ export interface UnmanagedObject {
   detail?: string | null;
 }
 
-/** "policy owners_only on orders", "unlogged table scratch": for messages. */
+/** "exclusion constraint no_overlap on bookings", "unlogged table scratch": for messages. */
 export function unmanagedLabel(o: UnmanagedObject): string {
   const name = o.schema ? `${o.schema}.${o.name}` : o.name;
   return `${o.kind} ${name}${o.table && o.table !== o.name ? ` on ${o.table}` : ""}`;
 }
 
-/** What an unmanaged kind is called in "athanor does not manage …": "policies", "row-level security". */
+/** What an unmanaged kind is called in "athanor does not manage …": "exclusion constraints", "forced-but-disabled row-level security". */
 export function unmanagedKinds(kind: string): string {
   if (/(s|security)$/.test(kind)) return kind;
   return /[^aeiou]y$/.test(kind) ? `${kind.slice(0, -1)}ies` : `${kind}s`;

@@ -6,7 +6,7 @@
  * declared with `{ name: null }` are marked (unnamed.ts) and stay without a name.
  */
 import { MigrateError } from "../errors.js";
-import type { ForeignKeySchema, IndexElement, IndexElementOptions, IndexSchema, ParentTable, PartitionOf, PrimaryKeySchema, TableSchema } from "../catalog/types.js";
+import { ROW_LEVEL_SECURITY_VALUES, type ForeignKeySchema, type IndexElement, type IndexElementOptions, type IndexSchema, type ParentTable, type PartitionOf, type PrimaryKeySchema, type TableRowLevelSecurity, type TableSchema } from "../catalog/types.js";
 import { isSqlFragment } from "../core/sql.js";
 import { buildColumn, columnLabel } from "./build-column.js";
 import type { ReferenceOptions } from "./column-builder.js";
@@ -295,7 +295,17 @@ export function buildTable(input: TableInput): TableSchema {
     ...(extras.partitionBy ? { partitionBy: extras.partitionBy.trim() } : {}),
     ...(partitionOf ? { partitionOf } : {}),
     ...(inherits.length > 0 ? { inherits } : {}),
+    ...rowLevelSecurityOf(extras.rowLevelSecurity, name),
   };
+}
+
+/** The table's row-level security, checked; `disabled` (or nothing) is no option at all, as reflection reports it. */
+function rowLevelSecurityOf(value: unknown, name: string): { rowLevelSecurity?: TableRowLevelSecurity } {
+  if (value === undefined || value === null || value === "disabled") return {};
+  if (typeof value !== "string" || !(ROW_LEVEL_SECURITY_VALUES as readonly string[]).includes(value)) {
+    throw modelError(`Table ${name}: rowLevelSecurity is ${JSON.stringify(value)}.`, 'Write rowLevelSecurity as "enabled" (policies apply to everyone but the owner), "forced" (to the owner too) or "disabled".');
+  }
+  return { rowLevelSecurity: value as TableRowLevelSecurity };
 }
 
 /**

@@ -88,6 +88,7 @@ export {
   type SequenceOptions,
   type ViewDefinitionOptions,
 } from "./objects.js";
+export { policy, type PolicyOptions } from "./policy.js";
 export { collation, collationDefinition, type CollationOptions } from "./collation.js";
 export {
   textSearchConfiguration,

@@ -5,6 +5,7 @@
  * so it may mention tables declared further down the file.
  */
 import type { ColumnBuilder } from "./column-builder.js";
+import type { RowLevelSecurity } from "../catalog/types.js";
 import type { CheckDefinition, ForeignKeyDefinition, IndexDefinition, PrimaryKeyDefinition, UniqueDefinition } from "./constraints.js";
 
 /** The columns of a table, keyed by column name. */
@@ -36,6 +37,12 @@ export interface TableExtras<N extends string = string> {
    * keys may name them.
    */
   inherits?: readonly InheritsTarget[];
+  /**
+   * PostgreSQL row-level security: `"enabled"` (ENABLE ROW LEVEL SECURITY: the table's
+   * `policy(...)`s decide which rows everyone but the owner sees and writes; with no policy, none),
+   * `"forced"` (FORCE ROW LEVEL SECURITY too: the owner as well); absent or `"disabled"`: off.
+   */
+  rowLevelSecurity?: RowLevelSecurity | null;
   /** A composite primary key (instead of `.primaryKey()` on columns). */
   primaryKey?: PrimaryKeyDefinition<N>;
   indexes?: readonly IndexDefinition<N>[];

@@ -6,7 +6,7 @@ import { buildColumn } from "../model/build-column.js";
 import { buildForeignKey, buildIndex } from "../model/build-table.js";
 import { isColumnBuilder, type ColumnBuilder } from "../model/column-builder.js";
 import { constraintFlags, index as indexDefinition, type IndexElementInput } from "../model/constraints.js";
-import type { ConstraintTiming } from "../catalog/types.js";
+import { ROW_LEVEL_SECURITY_VALUES, type ConstraintTiming, type RowLevelSecurity } from "../catalog/types.js";
 import type { SqlText } from "../model/sql-text.js";
 import {
   argumentError,
@@ -194,9 +194,20 @@ export function alterTableOptionsOp(target: OnTable, options: Omit<TableOptionsO
     engine: o.engine === undefined ? undefined : requireName(o.engine, `${what}: engine`),
     existingCollation: o.existingCollation === undefined ? undefined : requireName(o.existingCollation, `${what}: existingCollation`),
     existingEngine: o.existingEngine === undefined ? undefined : requireName(o.existingEngine, `${what}: existingEngine`),
+    rowLevelSecurity: rowLevelSecurityArgument(o.rowLevelSecurity, `${what}: rowLevelSecurity`),
+    existingRowLevelSecurity: rowLevelSecurityArgument(o.existingRowLevelSecurity, `${what}: existingRowLevelSecurity`),
   } as AlterTableOptionsOp);
-  if (op.collation === undefined && op.engine === undefined) throw argumentError(`${what} changes nothing.`, "Pass collation and/or engine.");
+  if (op.collation === undefined && op.engine === undefined && op.rowLevelSecurity === undefined) throw argumentError(`${what} changes nothing.`, "Pass collation, engine and/or rowLevelSecurity.");
   return op;
+}
+
+/** A row-level security setting given to alterTableOptions, checked. */
+function rowLevelSecurityArgument(value: unknown, what: string): RowLevelSecurity | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || !(ROW_LEVEL_SECURITY_VALUES as readonly string[]).includes(value)) {
+    throw argumentError(`${what} is ${JSON.stringify(value)}.`, `Write it as one of ${ROW_LEVEL_SECURITY_VALUES.map((v) => `"${v}"`).join(", ")}.`);
+  }
+  return value as RowLevelSecurity;
 }
 
 /** createForeignKey; the referenced table is in `referencedSchema`, else the source table's schema. */

@@ -51,7 +51,11 @@ const describers: OperationTable<string> = {
   createPrimaryKey: (op) => `${named("create primary key", op.constraint.name)} on ${on(op)}`,
   replacePrimaryKey: (op) => `replace primary key on ${on(op)} (${op.existing.columns.join(", ")}) with (${op.constraint.columns.join(", ")})`,
   alterTableOptions: (op) =>
-    `alter table ${on(op)} (${[op.collation !== undefined ? `collation ${op.collation}` : "", op.engine !== undefined ? `engine ${op.engine}` : ""].filter(Boolean).join(", ")})`,
+    `alter table ${on(op)} (${[
+      op.collation !== undefined ? `collation ${op.collation}` : "",
+      op.engine !== undefined ? `engine ${op.engine}` : "",
+      op.rowLevelSecurity !== undefined ? `row-level security ${op.rowLevelSecurity}` : "",
+    ].filter(Boolean).join(", ")})`,
   createForeignKey: (op) =>
     `${named("create foreign key", op.constraint.name)} on ${on(op)}(${op.constraint.columns.join(", ")}) to ${tableLabel({ schema: op.constraint.referencedSchema, name: op.constraint.referencedTable })}`,
   createUniqueConstraint: (op) => `${named("create unique constraint", op.constraint.name)} on ${on(op)}`,

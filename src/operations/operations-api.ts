@@ -20,6 +20,7 @@ import type {
   ForeignKeySchema,
   IndexSchema,
   PrimaryKeySchema,
+  RowLevelSecurity,
   TableSchema,
   UniqueSchema,
 } from "../catalog/types.js";
@@ -181,16 +182,19 @@ export interface ReplacePrimaryKeyOptions extends SchemaOption, ConstraintTiming
 }
 
 /**
- * Options of `op.alterTableOptions` (MySQL/MariaDB). An absent option is left alone; the
- * `existing*` options make it reversible.
+ * Options of `op.alterTableOptions` (collation and engine: MySQL/MariaDB; rowLevelSecurity:
+ * PostgreSQL). An absent option is left alone; the `existing*` options make it reversible.
  */
 export interface TableOptionsOptions extends SchemaOption {
   /** The table's default collation, e.g. "utf8mb4_bin" (it fixes the default character set); existing columns keep theirs. */
   collation?: string;
   /** The storage engine, e.g. "InnoDB". */
   engine?: string;
+  /** PostgreSQL row-level security: "disabled", "enabled" (ENABLE ROW LEVEL SECURITY) or "forced" (also FORCE). */
+  rowLevelSecurity?: RowLevelSecurity;
   existingCollation?: string;
   existingEngine?: string;
+  existingRowLevelSecurity?: RowLevelSecurity;
 }
 
 /** Options of `op.createTableComment`. */

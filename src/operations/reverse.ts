@@ -115,13 +115,18 @@ const reversers: OperationTable<Operation[]> = {
   createPrimaryKey: (op) => dropOf(op, { type: "primaryKey", constraint: op.constraint }),
   replacePrimaryKey: (op) => [{ kind: "replacePrimaryKey", ...where(op), constraint: op.existing, existing: op.constraint }],
   alterTableOptions: (op) => {
-    const missing = [op.collation !== undefined && op.existingCollation === undefined ? "existingCollation" : "", op.engine !== undefined && op.existingEngine === undefined ? "existingEngine" : ""].filter(Boolean);
+    const missing = [
+      op.collation !== undefined && op.existingCollation === undefined ? "existingCollation" : "",
+      op.engine !== undefined && op.existingEngine === undefined ? "existingEngine" : "",
+      op.rowLevelSecurity !== undefined && op.existingRowLevelSecurity === undefined ? "existingRowLevelSecurity" : "",
+    ].filter(Boolean);
     if (missing.length > 0) throw irreversible(op, "the table's prior options are unknown", `Pass ${missing.join(" and ")} to alterTableOptions.`);
     return [{
       kind: "alterTableOptions",
       ...where(op),
       ...(op.collation !== undefined ? { collation: op.existingCollation, existingCollation: op.collation } : {}),
       ...(op.engine !== undefined ? { engine: op.existingEngine, existingEngine: op.engine } : {}),
+      ...(op.rowLevelSecurity !== undefined ? { rowLevelSecurity: op.existingRowLevelSecurity, existingRowLevelSecurity: op.rowLevelSecurity } : {}),
     }];
   },
   createForeignKey: (op) => dropOf(op, { type: "foreignKey", constraint: op.constraint }),

@@ -206,6 +206,8 @@ export function applyEdit(edit: TableEdit, op: TableLevelOperation, rules: Ident
     case "alterTableOptions":
       if (op.collation !== undefined) t.collation = op.collation;
       if (op.engine !== undefined) t.engine = op.engine;
+      if (op.rowLevelSecurity === "disabled") delete t.rowLevelSecurity;
+      else if (op.rowLevelSecurity !== undefined) t.rowLevelSecurity = op.rowLevelSecurity;
       return;
     case "createForeignKey":
       t.foreignKeys.push(structuredClone(op.constraint));

@@ -17,6 +17,7 @@ import type {
   ForeignKeySchema,
   IndexSchema,
   PrimaryKeySchema,
+  RowLevelSecurity,
   TableSchema,
   UniqueSchema,
 } from "../catalog/types.js";
@@ -139,8 +140,9 @@ export interface ReplacePrimaryKeyOp extends OnTable {
 }
 
 /**
- * Changes a MySQL/MariaDB table's options: its default collation (which fixes its default
- * character set: `ALTER TABLE … DEFAULT CHARACTER SET … COLLATE …`) and its storage engine.
+ * Changes a table's options: on MySQL/MariaDB its default collation (which fixes its default
+ * character set: `ALTER TABLE … DEFAULT CHARACTER SET … COLLATE …`) and its storage engine, on
+ * PostgreSQL its row-level security (`ENABLE`/`DISABLE`, `[NO] FORCE ROW LEVEL SECURITY`).
  * The collation is what columns added later get; existing columns keep theirs (autogenerate
  * alters each character column by name). An absent field is left alone; the `existing*`
  * fields make it reversible.
@@ -149,8 +151,10 @@ export interface AlterTableOptionsOp extends OnTable {
   kind: "alterTableOptions";
   collation?: string;
   engine?: string;
+  rowLevelSecurity?: RowLevelSecurity;
   existingCollation?: string;
   existingEngine?: string;
+  existingRowLevelSecurity?: RowLevelSecurity;
 }
 
 export interface CreateForeignKeyOp extends OnTable {

@@ -18,7 +18,7 @@ const IMPORTABLE_NAMES: readonly string[] = [
   "array", "bigint", "bigserial", "binary", "blob", "boolean", "char", "check", "column", "date", "defineSchema", "double", "enumType",
   "foreignKey", "identity", "index", "integer", "interval", "json", "jsonb", "numeric", "primaryKey", "rawType", "real", "serial",
   "smallint", "sql", "table", "text", "time", "timestamp", "unique", "uuid", "varchar",
-  "view", "materializedView", "materializedViewIndex", "virtualTable", "fn", "aggregate", "procedure", "trigger", "rule", "extension", "domain", "sequence", "partition",
+  "view", "materializedView", "materializedViewIndex", "virtualTable", "fn", "aggregate", "procedure", "trigger", "rule", "policy", "extension", "domain", "sequence", "partition",
   "collation", "textSearchDictionary", "textSearchConfiguration",
 ];
 

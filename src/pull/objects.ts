@@ -25,6 +25,7 @@ const SUFFIX: Record<DatabaseObject["kind"], string> = {
   materializedViewIndex: "Index",
   trigger: "Trigger",
   rule: "Rule",
+  policy: "Policy",
 };
 
 /** One declaration per object, with the identifier the default export lists. */

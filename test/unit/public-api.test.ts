@@ -12,7 +12,7 @@ const PUBLIC_VALUES = {
   config: ["defineConfig", "loadConfig", "resolveConfig"],
   model: [
     "DEFAULT_NAMING", "aggregate", "array", "bigint", "bigserial", "binary", "blob", "boolean", "char", "check", "collation", "column", "date", "defineSchema", "domain", "double", "enumType", "extension", "fn",
-    "foreignKey", "identity", "index", "integer", "interval", "json", "jsonb", "materializedView", "materializedViewIndex", "numeric", "partition", "primaryKey", "procedure", "rawSql", "rawType", "real", "rule", "sequence",
+    "foreignKey", "identity", "index", "integer", "interval", "json", "jsonb", "materializedView", "materializedViewIndex", "numeric", "partition", "policy", "primaryKey", "procedure", "rawSql", "rawType", "real", "rule", "sequence",
     "serial", "smallint", "sql", "table", "text", "textSearchConfiguration", "textSearchDictionary", "time", "timestamp", "trigger", "unique", "uuid", "varchar", "view", "virtualTable",
   ],
   operations: ["describeOperation", "reverseAll", "reverseOperation"],

@@ -1,15 +1,18 @@
 /**
  * Database objects beyond tables: views, materialized views, functions, aggregates, procedures,
- * triggers, rules, extensions, collations, text-search configurations and dictionaries, domains and sequences. One generic shape holds them all: a kind, a qualified name, the
+ * triggers, rules, row-level security policies, extensions, collations, text-search configurations and dictionaries, domains and sequences. One generic shape holds them all: a kind, a qualified name, the
  * definition text as the database prints it, and what the object depends on. Compare works on
  * the definition text after the dialect's normalisation; a changed text is a change.
  */
 
 /** The kinds of database object athanor manages besides tables and enums. */
-export type DatabaseObjectKind = "extension" | "collation" | "textSearchDictionary" | "textSearchConfiguration" | "domain" | "sequence" | "function" | "aggregate" | "procedure" | "virtualTable" | "view" | "materializedView" | "materializedViewIndex" | "trigger" | "rule";
+export type DatabaseObjectKind = "extension" | "collation" | "textSearchDictionary" | "textSearchConfiguration" | "domain" | "sequence" | "function" | "aggregate" | "procedure" | "virtualTable" | "view" | "materializedView" | "materializedViewIndex" | "trigger" | "rule" | "policy";
 
-/** Every object kind, in the order a run creates them (extensions first, triggers and rules last). */
-export const OBJECT_KINDS: readonly DatabaseObjectKind[] = ["extension", "collation", "textSearchDictionary", "textSearchConfiguration", "domain", "sequence", "function", "aggregate", "procedure", "virtualTable", "view", "materializedView", "materializedViewIndex", "trigger", "rule"];
+/**
+ * Every object kind, in the order a run creates them (extensions first, triggers, rules and
+ * policies last: after the tables they are on and the functions their expressions call).
+ */
+export const OBJECT_KINDS: readonly DatabaseObjectKind[] = ["extension", "collation", "textSearchDictionary", "textSearchConfiguration", "domain", "sequence", "function", "aggregate", "procedure", "virtualTable", "view", "materializedView", "materializedViewIndex", "trigger", "rule", "policy"];
 
 /**
  * One database object. `definition` is what the database prints for it:
@@ -35,6 +38,9 @@ export const OBJECT_KINDS: readonly DatabaseObjectKind[] = ["extension", "collat
  * - textSearchConfiguration: its parser and one line per mapped token type with its dictionaries,
  *   in the parser's token order (pg_ts_config, pg_ts_config_map):
  *   `PARSER = pg_catalog."default"` / `MAPPING FOR asciiword WITH english_stem`;
+ * - policy (PostgreSQL row-level security): the CREATE POLICY statement assembled from `policy`
+ *   (catalog/objects/policy.ts, the same for the model and reflection); `table` is its table.
+ *   Compare judges the structured `policy`, its expressions by the expression key;
  * - extension: empty (an extension is identified by its name alone).
  */
 export interface DatabaseObject {
@@ -43,7 +49,7 @@ export interface DatabaseObject {
   schema?: string | null;
   name: string;
   /**
-   * Triggers: the table they fire on. Rules: the relation they are attached to. Materialized view indexes: the materialized view. Owned
+   * Triggers: the table they fire on. Rules: the relation they are attached to. Policies: their table. Materialized view indexes: the materialized view. Owned
    * sequences: the "table.column" that owns them.
    */
   table?: string | null;
@@ -60,7 +66,28 @@ export interface DatabaseObject {
   dependsOn?: string[];
   /** Views only: what the view declares besides its query. Absent (or empty): the database's defaults. */
   viewOptions?: ViewOptions;
+  /** Policies only: what the policy says (pg_policy), from which `definition` is assembled. */
+  policy?: PolicyClauses;
 }
+
+/**
+ * A PostgreSQL row-level security policy as pg_policy holds it: permissive or restrictive
+ * (polpermissive), the command it covers (polcmd), the roles it applies to (polroles; `["public"]`
+ * for PUBLIC, else the role names sorted), and its USING and WITH CHECK expressions (polqual,
+ * polwithcheck as pg_get_expr prints them; null: none).
+ */
+export interface PolicyClauses {
+  as: PolicyKind;
+  for: PolicyCommand;
+  to: string[];
+  using: string | null;
+  withCheck: string | null;
+}
+
+/** AS PERMISSIVE (the default: any permissive policy may let a row through) | AS RESTRICTIVE (every one must). */
+export type PolicyKind = "permissive" | "restrictive";
+/** FOR ALL (the default) | SELECT | INSERT | UPDATE | DELETE. */
+export type PolicyCommand = "all" | "select" | "insert" | "update" | "delete";
 
 /**
  * What a view declares besides its query. `security` and `checkOption` are the same concept on
@@ -114,7 +141,7 @@ export function givenViewOptions(object: Pick<DatabaseObject, "viewOptions">): V
 
 /** Kinds that belong to a table (or materialized view) named in `table`. */
 export function onRelation(kind: DatabaseObjectKind): boolean {
-  return kind === "trigger" || kind === "rule" || kind === "materializedViewIndex";
+  return kind === "trigger" || kind === "rule" || kind === "policy" || kind === "materializedViewIndex";
 }
 
 /** The key of an object: kind, schema and name (and the table of a trigger or index). */
@@ -144,6 +171,7 @@ const KIND_WORDS: Record<DatabaseObjectKind, string> = {
   materializedViewIndex: "index",
   trigger: "trigger",
   rule: "rule",
+  policy: "policy",
 };
 
 /** "view public_users", "trigger touch on users": for messages and descriptions. */

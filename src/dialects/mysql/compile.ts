@@ -12,6 +12,7 @@ import type { AlterTableOptionsOp, ColumnPosition, Operation, OperationTable, Ta
 import type { ColumnSchema, TableSchema } from "../../catalog/types.js";
 import type { CompileContext, Statement } from "../dialect.js";
 import { MigrateError, UnsupportedOperationError } from "../../errors.js";
+import { refuseRowLevelSecurity, withoutRowLevelSecurity } from "../row-level-security.js";
 import { quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";
 import { columnDefinition } from "./column-sql.js";
 import { checkClause, createIndexSql, foreignKeyClause, inlineIndexClause, primaryKeyClause, uniqueClause } from "./constraint-sql.js";
@@ -55,6 +56,7 @@ function tableOption(value: string, where: string): string {
  * TEXT as MEDIUMTEXT when the character set widens).
  */
 function tableOptionsClause(op: AlterTableOptionsOp): string {
+  refuseRowLevelSecurity("MySQL", op.table, op.rowLevelSecurity);
   const parts: string[] = [];
   if (op.engine !== undefined) parts.push(`ENGINE=${tableOption(op.engine, `${op.table} engine`)}`);
   if (op.collation !== undefined) {
@@ -112,8 +114,9 @@ function concurrentlyUnsupported(what: string): never {
   });
 }
 
-/** The table, when it holds no PostgreSQL partitioning or inheritance (which MySQL would silently drop). */
+/** The table, when it holds no PostgreSQL partitioning, inheritance or row-level security (which MySQL would silently drop). */
 function notPartitioned(table: TableSchema): TableSchema {
+  withoutRowLevelSecurity("MySQL", table);
   if ((table.inherits?.length ?? 0) > 0) {
     throw new UnsupportedOperationError(`Table "${table.name}" is declared with PostgreSQL table inheritance (inherits: ${table.inherits!.map((p) => p.table).join(", ")}), which MySQL does not have.`, {
       hint: "Leave inherits out of the MySQL model, and declare the parent's columns in the table itself.",

@@ -1,6 +1,7 @@
 /**
  * PostgreSQL statements for database objects (createObject, dropObject, replaceObject). Views
- * and functions change with CREATE OR REPLACE, and so do rules; collations are dropped and created again, and
+ * and functions change with CREATE OR REPLACE, and so do rules; policies with ALTER POLICY where
+ * it can (policy-sql.ts); collations are dropped and created again, and
  * text-search dictionaries and configurations altered in place where they can (text-search-sql.ts); materialized views, triggers and extensions are
  * dropped and created again; a sequence's options change with ALTER SEQUENCE; a domain is altered
  * in place (domain-sql.ts); an aggregate changes with CREATE OR REPLACE AGGREGATE and is dropped by
@@ -18,6 +19,7 @@ import type { CreateObjectOp, DropObjectOp, ReplaceObjectOp } from "../../operat
 import type { Statement } from "../dialect.js";
 import { alterDomainStatements, createDomainSql } from "./domain-sql.js";
 import { alterConfigurationStatements, alterDictionaryStatements, createConfigurationStatements } from "./text-search-sql.js";
+import { createPolicyStatements, dropPolicyStatements, replacePolicyStatements } from "./policy-sql.js";
 import { dollarTag, quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";
 
 const name = (o: DatabaseObject): string => quoteTable({ schema: o.schema, name: o.name });
@@ -86,6 +88,7 @@ const creators: Record<DatabaseObjectKind, (o: DatabaseObject) => Statement[]> =
   materializedViewIndex: (o) => [{ sql: o.definition }],
   trigger: (o) => [{ sql: o.definition }],
   rule: (o) => [{ sql: o.definition }],
+  policy: createPolicyStatements,
 };
 
 const droppers: Record<DatabaseObjectKind, (o: DatabaseObject) => Statement[]> = {
@@ -106,6 +109,7 @@ const droppers: Record<DatabaseObjectKind, (o: DatabaseObject) => Statement[]> =
   materializedViewIndex: (o) => [{ sql: `DROP INDEX IF EXISTS ${name(o)}` }],
   trigger: (o) => [{ sql: `DROP TRIGGER ${quoteIdentifier(o.name)} ON ${quoteTable({ schema: o.schema, name: o.table ?? "" })}` }],
   rule: (o) => [{ sql: `DROP RULE ${quoteIdentifier(o.name)} ON ${quoteTable({ schema: o.schema, name: o.table ?? "" })}` }],
+  policy: dropPolicyStatements,
 };
 
 /**
@@ -144,6 +148,7 @@ const replacers: Record<DatabaseObjectKind, (o: DatabaseObject, existing: Databa
   trigger: (o, existing) => [...droppers.trigger(existing), ...creators.trigger(o)],
   // One statement, so the rule is never missing in between (an insert would then land in the parent).
   rule: (o) => [{ sql: orReplace(o.definition) }],
+  policy: replacePolicyStatements,
 };
 
 /** What COMMENT ON calls each kind that can hold a comment here. */
@@ -182,7 +187,9 @@ export function dropObjectStatements(op: DropObjectOp): Statement[] {
  */
 export function replaceObjectStatements(op: ReplaceObjectOp): Statement[] {
   const { object, existing } = op;
-  if (object.definition.trim() === existing.definition.trim() && viewOptionsKey(object.viewOptions) === viewOptionsKey(existing.viewOptions)) return commentStatements(object, existing.comment || null);
+  // A policy is its clauses (its definition text is assembled from them).
+  const sameClauses = JSON.stringify(object.policy ?? null) === JSON.stringify(existing.policy ?? null);
+  if (object.definition.trim() === existing.definition.trim() && viewOptionsKey(object.viewOptions) === viewOptionsKey(existing.viewOptions) && sameClauses) return commentStatements(object, existing.comment || null);
   const before = existing.comment || null;
   const keepsComment = (object.kind === "function" || object.kind === "procedure" || object.kind === "aggregate" || object.kind === "sequence" || object.kind === "domain") && !dropsAndCreates(object, existing);
   // A view's DO block may have replaced it (comment kept) or rebuilt it (comment gone).

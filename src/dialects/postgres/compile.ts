@@ -17,6 +17,7 @@ import { bulkInsertStatements, executeStatements } from "./data-sql.js";
 import { addEnumValueStatements, createEnumStatements, dropEnumStatements, renameEnumValueStatements } from "./enum-sql.js";
 import { createObjectStatements, dropObjectStatements, replaceObjectStatements } from "./compile-objects.js";
 import { createIndexStatement, dropIndexStatement } from "./index-sql.js";
+import { rowLevelSecurityStatement } from "./policy-sql.js";
 import { quoteIdentifier, quoteTable } from "./quote.js";
 
 type Compiled = Statement[] | Promise<Statement[]>;
@@ -59,7 +60,10 @@ function handlers(ctx: CompileContext): OperationTable<Compiled> {
       return alterTable(op, `DROP CONSTRAINT ${quoteIdentifier(op.existing.name)}, ADD ${primaryKeySql(op.constraint)}`);
     },
     alterTableOptions: (op) => {
-      throw new UnsupportedOperationError(`PostgreSQL has no table collation or engine (alterTableOptions on "${op.table}").`, { hint: "Remove the operation for PostgreSQL; table options are MySQL's. Column collations change with alterColumn." });
+      if (op.collation !== undefined || op.engine !== undefined) {
+        throw new UnsupportedOperationError(`PostgreSQL has no table collation or engine (alterTableOptions on "${op.table}").`, { hint: "Remove collation and engine for PostgreSQL; they are MySQL's. Column collations change with alterColumn." });
+      }
+      return op.rowLevelSecurity ? [rowLevelSecurityStatement(ref(op), op.rowLevelSecurity)] : [];
     },
     createForeignKey: (op) => alterTable(op, `ADD ${foreignKeySql(op.constraint)}`),
     createUniqueConstraint: (op) => alterTable(op, `ADD ${uniqueSql(op.constraint)}`),

@@ -5,6 +5,7 @@
  * partitioned table ends with PARTITION BY; a partition is CREATE TABLE … PARTITION OF its parent
  * with its bound, its own constraints inline, and no columns (they are the parent's). An
  * inheriting table lists its own columns and constraints, then INHERITS (its parents, in order).
+ * Row-level security is switched on after it (ALTER TABLE … ENABLE ROW LEVEL SECURITY).
  */
 import { UnsupportedOperationError } from "../../errors.js";
 import type { TableRef, TableSchema } from "../../catalog/types.js";
@@ -12,6 +13,7 @@ import type { Statement } from "../dialect.js";
 import { columnCommentStatement, columnDefinitionSql, serialSequenceStatements, tableCommentStatement } from "./column-sql.js";
 import { addCheckSql, checkSql, foreignKeySql, primaryKeySql, uniqueSql } from "./constraint-sql.js";
 import { createIndexStatement } from "./index-sql.js";
+import { rowLevelSecurityStatement } from "./policy-sql.js";
 import { quoteTable } from "./quote.js";
 
 /** The statements that create `table` with everything it holds. */
@@ -37,6 +39,8 @@ export function createTableStatements(table: TableSchema): Statement[] {
   const serials = serialSequenceStatements(ref, partitionOf ? [] : table.columns);
   const statements: Statement[] = [...serials.before, { sql: `${head}${table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : ""}` }, ...serials.after];
   for (const check of table.checks) if (check.notValid) statements.push({ sql: `ALTER TABLE ${quoteTable(ref)} ${addCheckSql(check)}` });
+  // Row-level security is no part of CREATE TABLE: it is switched on right after, before any row arrives.
+  if (table.rowLevelSecurity) statements.push(rowLevelSecurityStatement(ref, table.rowLevelSecurity, true));
   for (const index of table.indexes) statements.push(createIndexStatement(ref, index));
   if (table.comment !== undefined && table.comment !== null) statements.push(tableCommentStatement(ref, table.comment));
   for (const column of partitionOf ? [] : table.columns) {

@@ -3,12 +3,13 @@
  * (pg_get_viewdef) with their indexes (pg_get_indexdef), functions and procedures (pg_get_functiondef), aggregates (their CREATE
  * AGGREGATE assembled from pg_aggregate: plain aggregates with every option, combine, serial and
  * moving-aggregate functions included), domains (assembled from pg_type: format_type, typdefault, pg_get_constraintdef), triggers (pg_get_triggerdef),
- * rules (pg_get_ruledef; a view's own _RETURN rule is the view),
+ * rules (pg_get_ruledef; a view's own _RETURN rule is the view), row-level security policies
+ * (pg_policy's clauses, with pg_get_expr of their expressions),
  * extensions (pg_extension; plpgsql, which every database has, is left out) and free sequences
  * (pg_sequence; those owned by a column are its serial or identity and stay with the column),
  * collations (their CREATE COLLATION options from pg_collation), text-search dictionaries
  * (pg_ts_dict) and configurations (pg_ts_config_map per token type, named by ts_token_type).
- * Row-level security policies and ordered-set aggregates are listed as
+ * Ordered-set aggregates and comments on policies are listed as
  * unmanaged (pull and check name them). Dependencies come from pg_depend: a view's rewrite rule lists the relations and functions it
  * uses, a rule its relation and those its action uses, a trigger its function, a domain the functions its checks call, a routine the domains in
  * its signature, an aggregate its state functions. Members of extensions are the extension's, never listed alone.
@@ -17,7 +18,8 @@
  * view option (security_barrier) is listed as unmanaged.
  * The objects query also reads the comments of views, materialized views, sequences, domains and triggers.
  */
-import { objectKey, tableObjectKey, type DatabaseObject, type DatabaseObjectKind, type ViewOptions } from "../../catalog/objects/types.js";
+import { objectKey, tableObjectKey, type DatabaseObject, type DatabaseObjectKind, type PolicyClauses, type ViewOptions } from "../../catalog/objects/types.js";
+import { canonicalRoles, policyStatement } from "../../catalog/objects/policy.js";
 import type { UnmanagedObject } from "../../catalog/types.js";
 import type { Connection, ReflectOptions } from "../dialect.js";
 
@@ -166,11 +168,38 @@ SELECT 'rule', ${reported("n.nspname")}, r.rulename::text, c.relname::text, pg_c
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
  WHERE r.rulename <> '_RETURN' AND n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_class", "c.oid")}
 UNION ALL
-SELECT 'unmanaged policy', ${reported("n.nspname")}, p.polname::text, c.relname::text, NULL, ARRAY[]::text[]
+-- A policy's clauses as JSON (policyClausesOf reads them and assembles the CREATE POLICY text the
+-- model assembles too); PUBLIC is role 0. It depends on its table, on the relations its
+-- expressions read and on the functions they call (pg_depend).
+SELECT 'policy', ${reported("n.nspname")}, p.polname::text, c.relname::text,
+       json_build_object('as', CASE WHEN p.polpermissive THEN 'permissive' ELSE 'restrictive' END,
+                         'for', CASE p.polcmd WHEN 'r' THEN 'select' WHEN 'a' THEN 'insert' WHEN 'w' THEN 'update' WHEN 'd' THEN 'delete' ELSE 'all' END,
+                         'to', ARRAY(SELECT CASE WHEN r.oid = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(r.oid)::text END FROM unnest(p.polroles) AS r(oid)),
+                         'using', pg_catalog.pg_get_expr(p.polqual, p.polrelid),
+                         'withCheck', pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid))::text,
+       ARRAY(SELECT DISTINCT CASE rc.relkind WHEN 'v' THEN 'view:' WHEN 'm' THEN 'materializedView:' ELSE 'table:' END || ${keyPrefix("rn.nspname")} || rc.relname::text
+               FROM pg_catalog.pg_depend d
+               JOIN pg_catalog.pg_class rc ON rc.oid = d.refobjid
+               JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+              WHERE d.classid = 'pg_policy'::regclass AND d.objid = p.oid AND d.refclassid = 'pg_class'::regclass
+             UNION
+             SELECT CASE f.prokind WHEN 'a' THEN 'aggregate:' ELSE 'function:' END || ${keyPrefix("fn.nspname")} || f.proname::text
+               FROM pg_catalog.pg_depend d
+               JOIN pg_catalog.pg_proc f ON f.oid = d.refobjid
+               JOIN pg_catalog.pg_namespace fn ON fn.oid = f.pronamespace
+              WHERE d.classid = 'pg_policy'::regclass AND d.objid = p.oid AND d.refclassid = 'pg_proc'::regclass
+                AND fn.nspname NOT IN ('pg_catalog', 'information_schema'))
   FROM pg_catalog.pg_policy p
   JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
- WHERE n.nspname = ANY (${SCHEMAS})
+ WHERE n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_class", "c.oid")}
+UNION ALL
+-- The model keeps a policy's clauses, not a comment on it.
+SELECT 'unmanaged policy comment', ${reported("n.nspname")}, p.polname::text, c.relname::text, pg_catalog.obj_description(p.oid, 'pg_policy'), ARRAY[]::text[]
+  FROM pg_catalog.pg_policy p
+  JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+ WHERE n.nspname = ANY (${SCHEMAS}) AND pg_catalog.obj_description(p.oid, 'pg_policy') IS NOT NULL
 UNION ALL
 SELECT 'unmanaged aggregate', ${reported("n.nspname")}, p.proname::text, NULL, NULL, ARRAY[]::text[]
   FROM pg_catalog.pg_proc p
@@ -303,6 +332,12 @@ interface ObjectRow {
   depends_on: string[] | null;
 }
 
+/** A policy's clauses from the JSON the objects query builds of its pg_policy row. */
+function policyClausesOf(json: string): PolicyClauses {
+  const row = JSON.parse(json) as { as: PolicyClauses["as"]; for: PolicyClauses["for"]; to: string[] | null; using: string | null; withCheck: string | null };
+  return { as: row.as, for: row.for, to: canonicalRoles(row.to ?? []), using: row.using, withCheck: row.withCheck };
+}
+
 /** The comparable text of a definition as printed: trimmed, without the trailing semicolon of pg_get_viewdef. */
 function cleanDefinition(text: string): string {
   return text.trim().replace(/;$/, "").trim();
@@ -312,7 +347,7 @@ const isUnmanaged = (row: ObjectRow): row is ObjectRow & { kind: `unmanaged ${st
 
 /**
  * The database objects of the reflected schemas, sorted by kind, schema and name, and what they
- * hold that athanor does not manage (policies, non-plain aggregates).
+ * hold that athanor does not manage (policy comments, non-plain aggregates).
  */
 export async function reflectObjects(conn: Connection, options: ReflectOptions = {}): Promise<{ objects: DatabaseObject[]; unmanaged: UnmanagedObject[] }> {
   const all = await conn.query<ObjectRow>(OBJECTS_SQL, [options.schemas ?? null]);
@@ -321,9 +356,9 @@ export async function reflectObjects(conn: Connection, options: ReflectOptions =
     all.filter(isComment).map((row) => [objectKey({ kind: row.kind.slice("comment ".length) as DatabaseObjectKind, schema: row.schema, name: row.name, table: row.table_name }), row.definition ?? ""]),
   );
   const excluded = new Set(options.excludeTables ?? []);
-  const onExcluded = (row: ObjectRow): boolean => (row.kind === "trigger" || row.kind === "rule" || row.kind === "materializedViewIndex" || isUnmanaged(row)) && !!row.table_name && excluded.has(row.table_name);
+  const onExcluded = (row: ObjectRow): boolean => (row.kind === "trigger" || row.kind === "rule" || row.kind === "policy" || row.kind === "materializedViewIndex" || isUnmanaged(row)) && !!row.table_name && excluded.has(row.table_name);
   const rows = all.filter((row) => !onExcluded(row) && !isComment(row));
-  const unmanaged = rows.filter(isUnmanaged).map((row): UnmanagedObject => ({ kind: row.kind.slice("unmanaged ".length), schema: row.schema, name: row.name, table: row.table_name }));
+  const unmanaged = rows.filter(isUnmanaged).map((row): UnmanagedObject => ({ kind: row.kind.slice("unmanaged ".length), schema: row.schema, name: row.name, table: row.table_name, ...(row.definition ? { detail: row.definition } : {}) }));
   const viewOptions = new Map<string, ViewOptions>();
   for (const row of await conn.query<ViewOptionsRow>(VIEW_OPTIONS_SQL, [options.schemas ?? null])) {
     const found = viewOptionsOf(row);
@@ -335,6 +370,10 @@ export async function reflectObjects(conn: Connection, options: ReflectOptions =
     .map((row) => {
       const object: DatabaseObject = { kind: row.kind, schema: row.schema, name: row.name, definition: cleanDefinition(row.definition ?? "") };
       if (row.table_name) object.table = row.table_name;
+      if (row.kind === "policy") {
+        object.policy = policyClausesOf(row.definition ?? "{}");
+        object.definition = policyStatement({ ...object, policy: object.policy });
+      }
       const ownOptions = row.kind === "view" ? viewOptions.get(objectKey(object)) : undefined;
       if (ownOptions) object.viewOptions = ownOptions;
       const comment = comments.get(objectKey(object));

@@ -35,10 +35,12 @@ const TABLES_CTE = `WITH tbl AS (
 /**
  * Tables with their comments, partition keys (pg_get_partkeydef), for partitions the parent and
  * the bound (pg_get_expr of relpartbound), and for inheriting tables their parents in order
- * (pg_inherits.inhseqno; a partition's one pg_inherits row is its partition parent).
+ * (pg_inherits.inhseqno; a partition's one pg_inherits row is its partition parent), and
+ * row-level security (relrowsecurity; FORCE, relforcerowsecurity, counts only with it).
  */
 export const TABLES_SQL = `${TABLES_CTE}
 SELECT t.schema, t.table_name, d.description AS comment,
+       CASE WHEN c.relrowsecurity THEN CASE WHEN c.relforcerowsecurity THEN 'forced' ELSE 'enabled' END END AS row_security,
        CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_by,
        CASE WHEN c.relispartition THEN CASE WHEN pn.nspname = t.schema_name THEN NULL ELSE pn.nspname::text END END AS parent_schema,
        CASE WHEN c.relispartition THEN pc.relname::text END AS parent_table,

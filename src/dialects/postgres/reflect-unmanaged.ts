@@ -1,7 +1,7 @@
 /**
  * What a PostgreSQL database holds that the model cannot, in one catalog query, so that nothing
- * is dropped without a word: exclusion constraints, row-level security (its policies are in the
- * objects query), foreign tables, unlogged tables, storage parameters of tables and indexes, what table inheritance
+ * is dropped without a word: exclusion constraints, FORCE ROW LEVEL SECURITY on a table whose
+ * row-level security is off (row-level security itself and policies are modelled), foreign tables, unlogged tables, storage parameters of tables and indexes, what table inheritance
  * holds beyond its parents (a child's own NOT NULL or default on a column it inherits, a parent's
  * CHECK … NO INHERIT), the sequence of a serial or identity column whose type is not the
  * column's, foreign keys added NOT VALID, comments on constraints, indexes and enum types,
@@ -32,8 +32,10 @@ const UNMANAGED_SQL = `WITH rel AS (
 SELECT 'exclusion constraint' AS kind, r.schema, con.conname::text AS name, r.table_name, pg_catalog.pg_get_constraintdef(con.oid) AS detail
   FROM rel r JOIN pg_catalog.pg_constraint con ON con.conrelid = r.oid AND con.contype = 'x'
 UNION ALL
-SELECT 'row-level security', r.schema, r.table_name, r.table_name, CASE WHEN r.relforcerowsecurity THEN 'ENABLE, FORCE' ELSE 'ENABLE' END
-  FROM rel r WHERE r.relrowsecurity
+-- Row-level security is modelled (TableSchema.rowLevelSecurity: enabled or forced), but not FORCE
+-- left on a table whose row-level security is off (it takes effect when someone enables it).
+SELECT 'forced-but-disabled row-level security', r.schema, r.table_name, r.table_name, 'FORCE ROW LEVEL SECURITY without ENABLE'
+  FROM rel r WHERE r.relforcerowsecurity AND NOT r.relrowsecurity
 UNION ALL
 SELECT 'foreign table', r.schema, r.table_name, r.table_name, NULL FROM rel r WHERE r.relkind = 'f'
 UNION ALL

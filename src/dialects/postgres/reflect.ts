@@ -12,7 +12,7 @@
 import { reflectObjects } from "./reflect-objects.js";
 import { reflectUnmanaged } from "./reflect-unmanaged.js";
 import { essentialSequenceOptions } from "../../catalog/sequence-options.js";
-import type { ColumnSchema, ColumnSequenceOptions, ColumnType, ConstraintTiming, DatabaseSchema, EnumSchema, ExistingSchema, IndexElement, IndexElementOptions, ParentTable, ReferentialAction, TableRef, TableSchema } from "../../catalog/types.js";
+import type { ColumnSchema, ColumnSequenceOptions, ColumnType, ConstraintTiming, DatabaseSchema, EnumSchema, ExistingSchema, IndexElement, IndexElementOptions, ParentTable, ReferentialAction, TableRowLevelSecurity, TableRef, TableSchema } from "../../catalog/types.js";
 import type { Connection, ReflectOptions } from "../dialect.js";
 import { isNextvalDefault, reflectedDefault } from "./defaults.js";
 import { COLUMNS_SQL, CONSTRAINTS_SQL, ENUMS_SQL, INDEXES_SQL, SCHEMAS_SQL, TABLES_SQL } from "./reflect-queries.js";
@@ -30,6 +30,7 @@ interface TableRow extends TableKeyRow {
   parent_table: string | null;
   partition_bound: string | null;
   inherits: ParentTable[] | null;
+  row_security: TableRowLevelSecurity | null;
 }
 
 interface ColumnRow extends TableKeyRow {
@@ -264,6 +265,7 @@ async function readTables(conn: Connection, options: ReflectOptions): Promise<Ta
     if (row.partition_by) table.partitionBy = row.partition_by;
     if (row.parent_table) table.partitionOf = { schema: row.parent_schema, table: row.parent_table, bound: row.partition_bound ?? "" };
     if (row.inherits && row.inherits.length > 0) table.inherits = row.inherits.map((p) => ({ schema: p.schema, table: p.table }));
+    if (row.row_security) table.rowLevelSecurity = row.row_security;
     tables.set(key(row), table);
   }
   for (const row of columnRows) tables.get(key(row))?.columns.push(toColumn(row));

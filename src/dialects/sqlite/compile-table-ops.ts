@@ -4,6 +4,7 @@
  * Operations SQLite cannot express at all are refused before anything is compiled.
  */
 import { SqlError, UnsupportedOperationError } from "../../errors.js";
+import { refuseRowLevelSecurity } from "../row-level-security.js";
 import type { BatchAlterTableOp, TableLevelOperation } from "../../operations/types.js";
 import type { ColumnSchema, TableRef, TableSchema } from "../../catalog/types.js";
 import type { CompileContext, Statement } from "../dialect.js";
@@ -28,6 +29,7 @@ function assertExpressible(op: TableLevelOperation, table: string): void {
   }
   if (op.kind === "createIndex") assertIndexSupported(table, op.index);
   if (op.kind === "alterTableOptions") {
+    refuseRowLevelSecurity("SQLite", op.table, op.rowLevelSecurity);
     throw new UnsupportedOperationError(`SQLite has no table collation or engine (${where}).`, {
       hint: "Remove the operation for SQLite (branch on op.dialect if the revision also targets MySQL); table options are MySQL's.",
     });

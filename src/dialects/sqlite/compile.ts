@@ -8,6 +8,7 @@
  */
 import { createObjectStatements, dropObjectStatements, replaceObjectStatements } from "./compile-objects.js";
 import { UnsupportedOperationError } from "../../errors.js";
+import { withoutRowLevelSecurity } from "../row-level-security.js";
 import type { TableSchema } from "../../catalog/types.js";
 import { isSqlFragment, joinFragment } from "../../core/sql.js";
 import type { Operation, OperationKind, OperationOf, OperationTable, TableLevelOperation } from "../../operations/types.js";
@@ -40,8 +41,9 @@ function tableOp(op: TableLevelOperation, ctx: CompileContext): Promise<Statemen
   return compileTableOperations({ schema: op.schema, name: op.table }, [op], "auto", ctx);
 }
 
-/** The table, when it holds no PostgreSQL partitioning or inheritance (which SQLite would silently drop). */
+/** The table, when it holds no PostgreSQL partitioning, inheritance or row-level security (which SQLite would silently drop). */
 function notPartitioned(table: TableSchema): TableSchema {
+  withoutRowLevelSecurity("SQLite", table);
   if ((table.inherits?.length ?? 0) > 0) {
     throw new UnsupportedOperationError(`Table "${table.name}" is declared with PostgreSQL table inheritance (inherits: ${table.inherits!.map((p) => p.table).join(", ")}), which SQLite does not have.`, {
       hint: "Leave inherits out of the SQLite model, and declare the parent's columns in the table itself.",

@@ -3,7 +3,8 @@
  * enum, domain, sequence and comment, one line each, using the server's own deparsers
  * (format_type, pg_get_expr, pg_get_constraintdef, pg_get_indexdef, pg_get_partkeydef), with table
  * inheritance as pg_inherits holds it (parents in inhseqno order; each column and constraint marked
- * inherited, and also local, from attinhcount/attislocal and coninhcount/conislocal). Nothing
+ * inherited, and also local, from attinhcount/attislocal and coninhcount/conislocal), row-level
+ * security as relrowsecurity and relforcerowsecurity hold it. Nothing
  * here uses athanor's reflection: it is the judge of what athanor wrote.
  *
  * Normalised (provably the same): every name is printed schema-qualified (search_path is emptied
@@ -14,7 +15,8 @@
  * as PostgreSQL reads them however they were spelt (`on`, `true`, `LOCAL`). Views and materialized views
  * (pg_get_viewdef, with their reloptions), functions and procedures (pg_get_functiondef, with their identity
  * arguments), aggregates (every pg_aggregate column),
- * triggers (pg_get_triggerdef), rules (pg_get_ruledef), policies, extensions, collations
+ * triggers (pg_get_triggerdef), rules (pg_get_ruledef), policies (pg_policy: command, kind,
+ * roles by name, pg_get_expr of USING and WITH CHECK), extensions, collations
  * (pg_collation's fields) and text-search configurations (pg_ts_config_map per token type) and
  * dictionaries (pg_ts_dict) are compared by the server's own text too; members of an extension are the extension's.
  */
@@ -34,6 +36,7 @@ const SECTIONS: Record<string, string> = {
       || CASE WHEN c.relispartition THEN ' partition of ' || (SELECT i.inhparent::regclass::text FROM pg_inherits i WHERE i.inhrelid = c.oid) || ' ' || pg_get_expr(c.relpartbound, c.oid) ELSE '' END
       || COALESCE((SELECT ' inherits ' || string_agg(i.inhparent::regclass::text, ', ' ORDER BY i.inhseqno) FROM pg_inherits i WHERE i.inhrelid = c.oid AND NOT c.relispartition), '')
       || CASE c.relpersistence WHEN 'u' THEN ' unlogged' ELSE '' END
+      || CASE WHEN c.relrowsecurity THEN ' row security' ELSE '' END || CASE WHEN c.relforcerowsecurity THEN ' force row security' ELSE '' END
       || COALESCE(' comment ' || quote_literal(obj_description(c.oid, 'pg_class')), '') AS line
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
    WHERE c.relkind IN ('r', 'p', 'f') AND ${USER_RELATION} ORDER BY 1`,
@@ -111,8 +114,11 @@ const SECTIONS: Record<string, string> = {
   rules: `SELECT 'rule ' || pg_get_ruledef(r.oid) AS line
     FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
    WHERE r.rulename <> '_RETURN' AND ${USER_RELATION} ORDER BY 1`,
+  // Roles by name (0 is PUBLIC), sorted: polroles is a set.
   policies: `SELECT 'policy ' || quote_ident(p.polname) || ' on ' || c.oid::regclass::text || ' ' || p.polcmd::text || ' ' || p.polpermissive
-      || COALESCE(' using ' || pg_get_expr(p.polqual, p.polrelid), '') || COALESCE(' check ' || pg_get_expr(p.polwithcheck, p.polrelid), '') AS line
+      || ' to ' || array_to_string(ARRAY(SELECT CASE WHEN r = 0 THEN 'public' ELSE quote_ident(pg_get_userbyid(r)) END FROM unnest(p.polroles) r ORDER BY 1), ',')
+      || COALESCE(' using ' || pg_get_expr(p.polqual, p.polrelid), '') || COALESCE(' check ' || pg_get_expr(p.polwithcheck, p.polrelid), '')
+      || COALESCE(' comment ' || quote_literal(obj_description(p.oid, 'pg_policy')), '') AS line
     FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
    WHERE ${USER_RELATION} ORDER BY 1`,
   extensions: `SELECT 'extension ' || quote_ident(e.extname) || ' schema ' || quote_ident(n.nspname) AS line

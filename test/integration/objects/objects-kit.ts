@@ -75,6 +75,11 @@ async function catalogText(name: TestDialect, conn: Connection, database: string
       return one("SELECT pg_get_ruledef(r.oid, true) AS t FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class WHERE r.rulename = $1 AND c.relname = $2", [o.name, o.table ?? ""]);
     case "materializedViewIndex":
       return one("SELECT pg_get_indexdef(c.oid) AS t FROM pg_class c WHERE c.relname = $1 AND c.relkind = 'i'", [o.name]);
+    case "policy":
+      return one(
+        "SELECT concat_ws(' ', permissive, cmd, array_to_string(roles, ','), 'using ' || qual, 'check ' || with_check) AS t FROM pg_policies WHERE policyname = $1 AND tablename = $2",
+        [o.name, o.table ?? ""],
+      );
     case "virtualTable":
       return null;
     case "extension":

@@ -262,24 +262,26 @@ describe.skipIf(!available)("postgres reflection", () => {
     await kit.conn.query("DROP SCHEMA copy CASCADE; DROP TABLE films; DROP SEQUENCE films_id_seq; DROP DOMAIN year; DROP DOMAIN code");
   });
 
-  it("names what it does not manage (policies, ordered-set aggregates, a child's own default on an inherited column): pull lists each by kind and name, compare reports each as unmanaged", async () => {
+  it("names what it does not manage (a comment on a policy, ordered-set aggregates, a child's own default on an inherited column): pull lists each by kind and name, compare reports each as unmanaged", async () => {
     await kit.conn.query(`CREATE TABLE pay (id int, at date);
       CREATE TABLE pay_2007 (CHECK (at >= '2007-01-01')) INHERITS (pay);
       ALTER TABLE ONLY pay_2007 ALTER COLUMN id SET DEFAULT 2007;
       CREATE RULE pay_insert_2007 AS ON INSERT TO pay WHERE new.at >= '2007-01-01' DO INSTEAD INSERT INTO pay_2007 VALUES (new.*);
       CREATE POLICY own_rows ON pay USING (id > 0);
+      COMMENT ON POLICY own_rows ON pay IS 'for now';
       CREATE AGGREGATE my_pct(float8 ORDER BY float8) (SFUNC = ordered_set_transition, STYPE = internal, FINALFUNC = percentile_cont_float8_final)`);
     try {
       const db = await postgresDialect.reflect(kit.conn);
       expect(db.unmanagedObjects).toEqual(
         expect.arrayContaining([
           { kind: "inherited column override", schema: null, name: "id", table: "pay_2007", detail: "DEFAULT 2007" },
-          { kind: "policy", schema: null, name: "own_rows", table: "pay" },
+          { kind: "policy comment", schema: null, name: "own_rows", table: "pay", detail: "for now" },
           { kind: "aggregate", schema: null, name: "my_pct", table: null },
         ]),
       );
       expect((db.objects ?? []).some((o) => o.name === "my_pct")).toBe(false);
-      // Rules and inheritance are modelled, so they are no longer unmanaged.
+      // Rules, inheritance and policies are modelled, so they are no longer unmanaged.
+      expect((db.objects ?? []).find((o) => o.kind === "policy")).toMatchObject({ name: "own_rows", table: "pay", policy: { using: "(id > 0)" } });
       expect((db.unmanagedObjects ?? []).filter((u) => u.name === "pay_insert_2007" || u.name === "pay_2007")).toEqual([]);
       expect(db.tables.find((t) => t.name === "pay_2007")).toMatchObject({ inherits: [{ schema: null, table: "pay" }], columns: [] });
       expect((db.objects ?? []).find((o) => o.kind === "rule")).toMatchObject({ name: "pay_insert_2007", table: "pay", dependsOn: ["table:.pay", "table:.pay_2007"] });
@@ -287,7 +289,7 @@ describe.skipIf(!available)("postgres reflection", () => {
       expect(header).toEqual(
         expect.arrayContaining([
           expect.stringContaining("inherited column override id on pay_2007 (DEFAULT 2007) is not in this file"),
-          expect.stringContaining("policy own_rows on pay is not in this file"),
+          expect.stringContaining("policy comment own_rows on pay (for now) is not in this file"),
           expect.stringContaining("aggregate my_pct is not in this file"),
         ]),
       );

@@ -10,7 +10,7 @@ const reflected: DatabaseSchema = {
   unmanagedObjects: [
     { kind: "exclusion constraint", name: "no_overlap", table: "bookings", detail: "EXCLUDE USING gist (room WITH =,\n during WITH &&)" },
     { kind: "unlogged table", name: "scratch", table: "scratch" },
-    { kind: "row-level security", name: "bookings", table: "bookings", detail: "ENABLE" },
+    { kind: "forced-but-disabled row-level security", name: "bookings", table: "bookings", detail: "FORCE ROW LEVEL SECURITY without ENABLE" },
     { kind: "range type", schema: "app", name: "span" },
   ],
 };
@@ -22,7 +22,7 @@ describe("what the database holds and the model cannot", () => {
     expect(result.unmanaged).toHaveLength(4);
     expect(result.unmanaged[0]).toMatch(/^exclusion constraint no_overlap on bookings \(EXCLUDE USING gist \(room WITH =, during WITH &&\)\): the database holds it and athanor does not manage exclusion constraints/);
     expect(result.unmanaged[1]).toMatch(/^unlogged table scratch: .* does not manage unlogged tables/);
-    expect(result.unmanaged[2]).toMatch(/^row-level security bookings \(ENABLE\): .* does not manage row-level security,/);
+    expect(result.unmanaged[2]).toMatch(/^forced-but-disabled row-level security bookings \(FORCE ROW LEVEL SECURITY without ENABLE\): .* does not manage forced-but-disabled row-level security,/);
     expect(result.unmanaged[3]).toMatch(/^range type app\.span: /);
   });
 

@@ -16,6 +16,8 @@ const equivalent: Array<[string, string]> = [
   ["b NOT BETWEEN 1 AND 5", "b < 1 OR b > 5"],
   ["qty + 1", "(qty + 1)"],
   ["f = 1 - 2", "f = (1 - 2)"],
+  // A WHERE condition is whole: PostgreSQL wraps it, as in a policy's EXISTS (SELECT … WHERE (…)).
+  ["exists (select 1 from teams t where t.id = team)", "(EXISTS ( SELECT 1\n   FROM teams t\n  WHERE (t.id = team)))"],
 ];
 
 const different: Array<[string, string]> = [
