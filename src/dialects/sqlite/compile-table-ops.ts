@@ -14,7 +14,7 @@ import { rebuildTable } from "./recreate-table.js";
 import { applyEdit, columnIsKeyed, startEdit } from "../../operations/table-state.js";
 import { describePosition } from "../../operations/describe.js";
 import { sqliteIdentifierRules } from "./table-edits.js";
-import { assertIndexSupported, columnSql, createIndexSql } from "./table-sql.js";
+import { assertIndexSupported, columnSql, createIndexSql, refuseExclusion, refuseValidate } from "./table-sql.js";
 
 type AlterColumn = Extract<TableLevelOperation, { kind: "alterColumn" }>;
 
@@ -27,6 +27,8 @@ function assertExpressible(op: TableLevelOperation, table: string): void {
     });
   }
   if (op.kind === "createIndex") assertIndexSupported(table, op.index);
+  if (op.kind === "createExclusionConstraint") refuseExclusion(table, op.constraint);
+  if (op.kind === "validateConstraint") refuseValidate(table, op.name);
   if (op.kind === "alterTableOptions") {
     throw new UnsupportedOperationError(`SQLite has no table collation or engine (${where}).`, {
       hint: "Remove the operation for SQLite (branch on op.dialect if the revision also targets MySQL); table options are MySQL's.",
@@ -100,6 +102,10 @@ function nativeStatements(op: TableLevelOperation, table: string, state: TableSc
     case "createCheckConstraint":
     case "dropConstraint":
       return null;
+    // Refused by assertExpressible before any statement.
+    case "createExclusionConstraint":
+    case "validateConstraint":
+      return [];
     case "createTableComment":
     case "dropTableComment":
     case "alterTableOptions":
