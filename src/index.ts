@@ -39,6 +39,7 @@ export {
 export { enumType, type EnumDefinition } from "./model/enum-type.js";
 export {
   check,
+  exclude,
   foreignKey,
   index,
   primaryKey,
@@ -46,6 +47,9 @@ export {
   type CheckDefinition,
   type ConstraintNameOption,
   type CheckConstraintOptions,
+  type ExclusionDefinition,
+  type ExclusionElementInput,
+  type ExclusionOptions,
   type ForeignKeyDefinition,
   type IndexDefinition,
   type IndexColumnsOf,

@@ -31,7 +31,8 @@ function samePrefix(a: { length?: number; lengthImplied?: boolean }, b: { length
   return (a.length === undefined && !!b.lengthImplied) || (b.length === undefined && !!a.lengthImplied);
 }
 
-function sameElement(a: IndexElement, b: IndexElement, key: ExpressionKey): boolean {
+/** True when two index elements index the same column or expression the same way (an exclusion constraint's too). */
+export function sameElement(a: IndexElement, b: IndexElement, key: ExpressionKey): boolean {
   if (!sameOptions(a, b)) return false;
   if ("column" in a && "column" in b) return a.column === b.column && samePrefix(a, b);
   if ("expression" in a && "expression" in b) return key(a.expression) === key(b.expression);

@@ -64,6 +64,8 @@ function renderers(ctx: RenderContext): OperationTable<Code> {
     createForeignKey: level,
     createUniqueConstraint: level,
     createCheckConstraint: level,
+    createExclusionConstraint: level,
+    validateConstraint: level,
     dropConstraint: level,
     createTableComment: level,
     dropTableComment: level,

@@ -8,7 +8,7 @@ import type { ColumnPosition, OperationOf, TableLevelOperation } from "../operat
 import { array, call, object, text, type Code, type ObjectEntry } from "./render-code.js";
 import { columnBuilder, defaultOption, generationOption, typeArgument } from "./render-column.js";
 import type { RenderContext } from "./render-context.js";
-import { constraintFlagEntries, foreignKeyOptions, indexElementCode, indexOptions } from "./render-table.js";
+import { constraintFlagEntries, exclusionElementsCode, exclusionOptions, foreignKeyOptions, indexElementCode, indexOptions } from "./render-table.js";
 import { recordCode, stringLiteral, valueCode } from "./render-values.js";
 
 /** A table-level call before it is given its receiver and table. */
@@ -116,6 +116,19 @@ function tableCalls(ctx: RenderContext): TableCallTable {
       before: [nameArgument(op.constraint.name)],
       after: [str(op.constraint.expression)],
       options: [...(op.constraint.column === undefined ? [] : [entry("column", str(op.constraint.column))]), ...(op.constraint.notValid ? [entry("notValid", text("true"))] : [])],
+    }),
+    createExclusionConstraint: (op) => ({
+      method: "createExclusionConstraint",
+      before: [nameArgument(op.constraint.name)],
+      after: [exclusionElementsCode(op.constraint)],
+      options: exclusionOptions(op.constraint),
+    }),
+    validateConstraint: (op) => ({
+      method: "validateConstraint",
+      before: [str(op.name)],
+      after: [],
+      options: [entry("type", str(op.type)), ...(op.existing ? [entry("existing", recordCode(op.existing.constraint as unknown as Record<string, unknown>))] : [])],
+      optionsRequired: true,
     }),
     dropConstraint: (op) => ({
       method: "dropConstraint",

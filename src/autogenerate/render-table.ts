@@ -4,7 +4,7 @@
  * foreign keys). Every constraint and index keeps its name, so loading the code back does not
  * depend on the naming convention.
  */
-import type { CheckSchema, ForeignKeySchema, IndexElement, IndexSchema, ParentTable, PrimaryKeySchema, TableSchema, UniqueSchema } from "../catalog/types.js";
+import type { CheckSchema, ExclusionElement, ExclusionSchema, ForeignKeySchema, IndexElement, IndexSchema, ParentTable, PrimaryKeySchema, TableSchema, UniqueSchema } from "../catalog/types.js";
 import { array, call, object, text, type ChainLink, type Code, type ObjectEntry } from "./render-code.js";
 import { columnBuilder } from "./render-column.js";
 import type { RenderContext } from "./render-context.js";
@@ -94,6 +94,37 @@ export function indexElementCode(element: IndexElement, ctx: RenderContext): Cod
   return recordCode({ expression: element.expression, ...elementOptionFields(element) });
 }
 
+/**
+ * One exclusion element as `exclude()` and `op.createExclusionConstraint` take it: `["room_id", "="]`
+ * for a plain column, else the element's object with its operator (`{ expression: "…", operator: "&&" }`).
+ */
+function exclusionElementCode(element: ExclusionElement): Code {
+  const { operator, ...indexed } = element;
+  if ("column" in indexed && !hasElementOptions(indexed)) return array([str(indexed.column), str(operator)]);
+  const fields = "column" in indexed ? { column: indexed.column } : { expression: indexed.expression };
+  return recordCode({ ...fields, ...elementOptionFields(indexed), operator });
+}
+
+/** The elements argument of `exclude()` / `op.createExclusionConstraint`. */
+export function exclusionElementsCode(x: ExclusionSchema): Code {
+  return array(x.elements.map(exclusionElementCode));
+}
+
+/** The options `exclude()` / `op.createExclusionConstraint` take besides the name: using, where, include, timing. */
+export function exclusionOptions(x: ExclusionSchema): ObjectEntry[] {
+  const entries: ObjectEntry[] = [{ key: "using", value: str(x.using) }];
+  if (x.where !== null && x.where !== undefined) entries.push({ key: "where", value: str(x.where) });
+  if (x.include && x.include.length > 0) entries.push({ key: "include", value: strings(x.include) });
+  if (x.deferrable) entries.push({ key: "deferrable", value: text("true") });
+  if (x.initiallyDeferred) entries.push({ key: "initiallyDeferred", value: text("true") });
+  return entries;
+}
+
+/** `exclude([["room_id", "="], ["during", "&&"]], { name, using: "gist", where })`. */
+function exclusionCode(x: ExclusionSchema, ctx: RenderContext): Code {
+  return call(ctx.use("exclude"), [exclusionElementsCode(x), object([...nameEntry(x.name), ...exclusionOptions(x)])]);
+}
+
 /** The options `index()` / `op.createIndex` take for an index (name left to the caller). */
 export function indexOptions(ix: IndexSchema): ObjectEntry[] {
   const entries: ObjectEntry[] = [];
@@ -129,6 +160,7 @@ export function foreignKeyOptions(fk: ForeignKeySchema, tableSchema: string | nu
   if (fk.onDeleteColumns?.length) entries.push({ key: "onDeleteColumns", value: strings(fk.onDeleteColumns) });
   if (fk.deferrable !== undefined && fk.deferrable !== false) entries.push({ key: "deferrable", value: valueCode(fk.deferrable) });
   if (fk.initiallyDeferred !== undefined && fk.initiallyDeferred !== false) entries.push({ key: "initiallyDeferred", value: valueCode(fk.initiallyDeferred) });
+  if (fk.notValid) entries.push({ key: "notValid", value: text("true") });
   const referencedSchema = fk.referencedSchema ?? null;
   if (referencedSchema !== (tableSchema ?? null)) entries.push({ key: "referencedSchema", value: referencedSchema === null ? text("null") : str(referencedSchema) });
   return entries;
@@ -196,6 +228,7 @@ export function tableParts(table: TableSchema, ctx: RenderContext): { columns: C
     ["indexes", table.indexes.map((ix) => indexCode(ix, ctx))],
     ["uniques", table.uniques.filter((u) => !placed.has(u)).map((u) => uniqueCode(u, ctx))],
     ["checks", table.checks.map((c) => checkCode(c, ctx))],
+    ["exclusions", (table.exclusions ?? []).map((x) => exclusionCode(x, ctx))],
     ["foreignKeys", table.foreignKeys.filter((fk) => !placed.has(fk)).map((fk) => foreignKeyCode(fk, table.schema, ctx))],
   ];
   for (const [key, items] of lists) if (items.length > 0) extras.push({ key, value: array(items) });

@@ -36,6 +36,8 @@ const warners: OperationTable<string[]> = {
   createForeignKey: none,
   createUniqueConstraint: none,
   createCheckConstraint: none,
+  createExclusionConstraint: none,
+  validateConstraint: none,
   dropConstraint: none,
   createTableComment: none,
   dropTableComment: none,

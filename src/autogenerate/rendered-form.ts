@@ -20,7 +20,8 @@ export function renderedForm(op: Operation): Operation {
     }
     case "dropTable":
     case "dropIndex":
-    case "dropEnum": {
+    case "dropEnum":
+    case "validateConstraint": {
       const { existing: _unused, ...rest } = op;
       return rest;
     }

@@ -140,6 +140,11 @@ export interface ForeignKeySchema extends ConstraintTiming {
    */
   updateFirst?: boolean;
   /**
+   * PostgreSQL: added `NOT VALID`, so the rows already there were not checked
+   * (pg_constraint.convalidated is false); new rows are. Absent: a validated foreign key.
+   */
+  notValid?: boolean;
+  /**
    * PostgreSQL `MATCH FULL`: a row whose key columns are all NULL is not checked, one with only
    * some NULL is refused. Null (or absent) is the default, MATCH SIMPLE.
    */
@@ -190,6 +195,29 @@ export interface CheckSchema {
    * (pg_constraint.convalidated is false); new rows are. Absent: a validated check.
    */
   notValid?: boolean;
+}
+
+/**
+ * One element of a PostgreSQL exclusion constraint: what its index holds (a column or an
+ * expression, with the index element's options) and the operator two rows' values must not both
+ * satisfy (`room_id WITH =`, `during WITH &&`), by name as pg_operator holds it.
+ */
+export type ExclusionElement = IndexElement & { operator: string };
+
+/**
+ * A PostgreSQL exclusion constraint (`EXCLUDE USING gist (room_id WITH =, during WITH &&) WHERE
+ * (…)`): no two rows may satisfy every element's operator at once. PostgreSQL builds an index
+ * of `using` for it, named like the constraint, so its name is index-like (schema-wide).
+ */
+export interface ExclusionSchema extends ConstraintTiming {
+  name?: string | null;
+  /** The index access method (pg_am.amname), e.g. "gist"; PostgreSQL's default is "btree". */
+  using: string;
+  elements: ExclusionElement[];
+  /** `INCLUDE (…)`: columns the constraint's index stores beside its elements; absent or empty: none. */
+  include?: string[];
+  /** `WHERE (predicate)`: only rows satisfying it are constrained; absent or null: every row. */
+  where?: string | null;
 }
 
 /**
@@ -245,6 +273,8 @@ export interface TableSchema {
   foreignKeys: ForeignKeySchema[];
   uniques: UniqueSchema[];
   checks: CheckSchema[];
+  /** PostgreSQL exclusion constraints; absent or empty: none (the other dialects have none). */
+  exclusions?: ExclusionSchema[];
   indexes: IndexSchema[];
   comment?: string | null;
   /**
@@ -347,7 +377,7 @@ export interface DatabaseSchema {
    * Reflection only: what the database holds that athanor does not manage (PostgreSQL
    * FORCE ROW LEVEL SECURITY on a table whose row-level security is off, aggregates other than plain ones, a child's own NOT NULL or
    * default on a column it inherits, CHECK … NO INHERIT,
-   * exclusion constraints, foreign and unlogged tables, storage parameters, composite and range
+   * foreign and unlogged tables, storage parameters, composite and range
    * types; MySQL events and partitioning; SQLite virtual tables, WITHOUT ROWID and STRICT), so
    * pull lists it and check reports it instead of leaving it out silently.
    */
@@ -356,13 +386,13 @@ export interface DatabaseSchema {
 
 /** Something a database holds that the model cannot say: its kind, name and, where it has one, its table. */
 export interface UnmanagedObject {
-  /** "aggregate" (an ordered-set or hypothetical-set one), "exclusion constraint", "inherited column override", …. */
+  /** "aggregate" (an ordered-set or hypothetical-set one), "foreign table", "inherited column override", …. */
   kind: string;
   schema?: string | null;
   name: string;
   /** The table it is on; the table filter keeps or drops it with that table. */
   table?: string | null;
-  /** Its definition as the database prints it, where there is one to show (an exclusion constraint's, a table's options). */
+  /** Its definition as the database prints it, where there is one to show (a NO INHERIT check's, a table's options). */
   detail?: string | null;
 }
 
@@ -395,4 +425,4 @@ export function emptyTable(name: string, schema?: string | null): TableSchema {
 }
 
 /** The kinds of named constraints and indexes a table holds. */
-export type NamedObjectKind = "primaryKey" | "unique" | "foreignKey" | "check" | "index";
+export type NamedObjectKind = "primaryKey" | "unique" | "foreignKey" | "check" | "exclusion" | "index";

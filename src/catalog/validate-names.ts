@@ -21,12 +21,13 @@ const KIND_LABELS: Record<NamedObjectKind, string> = {
   unique: "unique constraint",
   foreignKey: "foreign key",
   check: "check constraint",
+  exclusion: "exclusion constraint",
   index: "index",
 };
 
 /** Kinds stored as indexes of the table (one namespace), and kinds stored as table constraints (another). */
-const INDEX_LIKE: ReadonlySet<NamedObjectKind> = new Set(["primaryKey", "unique", "index"]);
-const CONSTRAINT_LIKE: ReadonlySet<NamedObjectKind> = new Set(["primaryKey", "unique", "foreignKey", "check"]);
+const INDEX_LIKE: ReadonlySet<NamedObjectKind> = new Set(["primaryKey", "unique", "exclusion", "index"]);
+const CONSTRAINT_LIKE: ReadonlySet<NamedObjectKind> = new Set(["primaryKey", "unique", "foreignKey", "check", "exclusion"]);
 
 /** The named constraints and indexes of a table (unnamed ones are left out). */
 export function namedObjects(table: TableSchema): NamedObject[] {
@@ -38,6 +39,7 @@ export function namedObjects(table: TableSchema): NamedObject[] {
   for (const u of table.uniques) add("unique", u.name);
   for (const fk of table.foreignKeys) add("foreignKey", fk.name);
   for (const ck of table.checks) add("check", ck.name);
+  for (const x of table.exclusions ?? []) add("exclusion", x.name);
   for (const ix of table.indexes) add("index", ix.name);
   return out;
 }

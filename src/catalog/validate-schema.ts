@@ -42,6 +42,10 @@ export function validateTable(table: TableSchema, inherited?: readonly string[])
     const columns = [...ix.elements.flatMap((e) => ("column" in e ? [e.column] : [])), ...(ix.include ?? [])];
     requireColumns(table, columns, `Index ${ix.name || "(unnamed)"}`, inherited);
   }
+  for (const x of table.exclusions ?? []) {
+    const columns = [...x.elements.flatMap((e) => ("column" in e ? [e.column] : [])), ...(x.include ?? [])];
+    requireColumns(table, columns, `Exclusion constraint ${x.name || "(unnamed)"}`, inherited);
+  }
 }
 
 /**

@@ -49,7 +49,7 @@ export interface PullResult {
   schemasLeftOut: SchemaLeftOut[];
   /**
    * What the file cannot say exactly, one line each (also in its header): first what the model
-   * cannot hold at all, by kind and name (an exclusion constraint, a partitioned table, …).
+   * cannot hold at all, by kind and name (a policy, a foreign table, …).
    */
   limitations: string[];
 }

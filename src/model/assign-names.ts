@@ -1,5 +1,5 @@
 /**
- * Gives every unnamed primary key, foreign key, unique, check and index its conventional name.
+ * Gives every unnamed primary key, foreign key, unique, check, exclusion constraint and index its conventional name.
  * Explicit names need only be unique within their table (validate-names.ts; the dialect's wider
  * rule is checked where the dialect is known), but generated names avoid every name in the
  * schema, so they are valid whichever way a dialect scopes names: explicit names are reserved
@@ -58,6 +58,10 @@ export function assignNames(tables: TableSchema[], naming: NamingConvention): Ta
       if (!needsName(ck)) continue;
       const mentioned = columnsInExpression(ck.expression, columnNames);
       ck.name = make(naming.check, { columns: mentioned.length === 1 ? mentioned : [] });
+    }
+    for (const x of table.exclusions ?? []) {
+      if (x.name) continue;
+      x.name = make(naming.exclusion, { columns: x.elements.map((e) => ("column" in e ? e.column : "expr")) });
     }
     for (const ix of table.indexes) {
       if (ix.name) continue;

@@ -6,11 +6,11 @@
  * declared with `{ name: null }` are marked (unnamed.ts) and stay without a name.
  */
 import { MigrateError } from "../errors.js";
-import { ROW_LEVEL_SECURITY_VALUES, type ForeignKeySchema, type IndexElement, type IndexElementOptions, type IndexSchema, type ParentTable, type PartitionOf, type PrimaryKeySchema, type TableRowLevelSecurity, type TableSchema } from "../catalog/types.js";
+import { ROW_LEVEL_SECURITY_VALUES, type ExclusionElement, type ExclusionSchema, type ForeignKeySchema, type IndexElement, type IndexElementOptions, type IndexSchema, type ParentTable, type PartitionOf, type PrimaryKeySchema, type TableRowLevelSecurity, type TableSchema } from "../catalog/types.js";
 import { isSqlFragment } from "../core/sql.js";
 import { buildColumn, columnLabel } from "./build-column.js";
 import type { ReferenceOptions } from "./column-builder.js";
-import { constraintFlags, type ForeignKeyDefinition, type KeyDefinitionOptions, type IndexDefinition, type IndexElementInput } from "./constraints.js";
+import { constraintFlags, type ExclusionDefinition, type ExclusionElementInput, type ForeignKeyDefinition, type KeyDefinitionOptions, type IndexDefinition, type IndexElementInput } from "./constraints.js";
 import { sqlTextOf } from "./sql-text.js";
 import { keepUnnamed } from "./unnamed.js";
 import { isTableDefinition, type ColumnMap, type TableExtras, type TableTarget } from "./table.js";
@@ -110,6 +110,43 @@ export function buildIndex(definition: IndexDefinition, table: string): IndexSch
   };
 }
 
+/** One element of an exclusion constraint: the index element and its operator, both checked. */
+function exclusionElement(input: ExclusionElementInput, what: string): ExclusionElement {
+  let element: IndexElementInput;
+  let operator: unknown;
+  if (Array.isArray(input)) [element, operator] = input as readonly [IndexElementInput, string];
+  else ({ operator, ...element } = input as Exclude<ExclusionElementInput, readonly unknown[]>);
+  if (typeof operator !== "string" || operator.trim() === "") {
+    throw modelError(`An element of ${what} has no operator.`, 'Give each element its operator: ["room_id", "="] or { expression: "tstzrange(starts, ends)", operator: "&&" }.');
+  }
+  // Written into the SQL as is (an operator is no identifier to quote), so only operator characters pass.
+  if (!/^[+\-*/<>=~!@#%^&|`?]+$/.test(operator.trim())) {
+    throw modelError(`An element of ${what} has the operator ${JSON.stringify(operator)}, which is not an operator name.`, 'Write the operator as PostgreSQL names it, e.g. "=", "&&" or "<>".');
+  }
+  const built = indexElement(element, what);
+  if ("length" in built) throw modelError(`An element of ${what} has a prefix length.`, "Exclusion constraints are PostgreSQL's, which has no prefix indexes; index an expression instead.");
+  return { ...built, operator: operator.trim() };
+}
+
+/** ExclusionSchema from an `exclude(...)` definition (or `op.createExclusionConstraint`); name null when unnamed. */
+export function buildExclusion(definition: Omit<ExclusionDefinition, "athanorKind">, table: string): ExclusionSchema {
+  const options = definition.options;
+  const what = `the exclusion constraint ${options.name ? `${options.name} ` : ""}of table ${table}`;
+  if (!Array.isArray(definition.elements) || definition.elements.length === 0) {
+    throw modelError(`${what[0]!.toUpperCase()}${what.slice(1)} has no elements.`, 'List its elements with their operators, e.g. exclude([["room_id", "="], ["during", "&&"]], { using: "gist" }).');
+  }
+  if (options.name === null) throw modelError(`${what} is declared with name: null.`, "PostgreSQL names every exclusion constraint; give it a name or leave name out for the naming convention's.");
+  if (options.using !== undefined && (typeof options.using !== "string" || options.using.trim() === "")) throw modelError(`${what} has an empty using.`, 'Name the index method, e.g. using: "gist".');
+  return {
+    name: explicitName(options.name, what),
+    using: options.using?.trim() ?? "btree",
+    elements: definition.elements.map((element) => exclusionElement(element, what)),
+    ...(options.include && options.include.length > 0 ? { include: includedColumns(options.include, what) } : {}),
+    ...(options.where === undefined ? {} : { where: sqlTextOf(options.where, `the WHERE of ${what}`) }),
+    ...constraintFlags({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred }),
+  };
+}
+
 /** ForeignKeySchema from the parts of a `foreignKey(...)` or `.references(...)`. */
 export function buildForeignKey(
   columns: readonly string[],
@@ -150,6 +187,7 @@ export function buildForeignKey(
     ...(setColumns ? { onDeleteColumns: [...setColumns] } : {}),
     deferrable: options.deferrable ?? false,
     initiallyDeferred: options.initiallyDeferred ?? false,
+    ...(options.notValid ? { notValid: true } : {}),
   });
 }
 
@@ -288,6 +326,7 @@ export function buildTable(input: TableInput): TableSchema {
     foreignKeys,
     uniques,
     checks,
+    ...(extras.exclusions?.length ? { exclusions: extras.exclusions.map((x) => buildExclusion(x, name)) } : {}),
     indexes: (extras.indexes ?? []).map((ix) => buildIndex(ix, name)),
     comment: extras.comment ?? null,
     ...(extras.collation ? { collation: extras.collation } : {}),

@@ -33,6 +33,12 @@ export interface ReferenceOptions {
   onDeleteColumns?: readonly string[];
   deferrable?: boolean;
   initiallyDeferred?: boolean;
+  /**
+   * PostgreSQL: the foreign key is added `NOT VALID`, so rows already in the table are not
+   * checked (new and updated rows are) until `VALIDATE CONSTRAINT`, which autogenerate writes
+   * when the option is taken away. The other dialects refuse it.
+   */
+  notValid?: boolean;
   /** Schema of the referenced table when it is given by name; defaults to the referencing table's schema. */
   referencedSchema?: string | null;
 }

@@ -173,6 +173,57 @@ export function check(expression: SqlText, options: CheckConstraintOptions = {})
   return { athanorKind: "check", expression, ...nameFields(options), ...(options.column !== undefined ? { column: options.column } : {}), ...(options.notValid ? { notValid: true } : {}) };
 }
 
+/**
+ * One element of `exclude(...)`: `[element, operator]`, the element written as in `index(...)`
+ * (a column name, sql`expr`, or `{ column | expression, …options }`), or the element's object
+ * with its `operator` in it: `{ expression: "tstzrange(starts, ends)", operator: "&&" }`.
+ */
+export type ExclusionElementInput<N extends string = string> =
+  | readonly [IndexElementInput<N>, string]
+  | ({ column: N; operator: string } & IndexElementOptions)
+  | ({ expression: SqlText; operator: string } & IndexElementOptions);
+
+/** Options of `exclude(...)`: name, index method, predicate, INCLUDE columns and timing (all PostgreSQL's). */
+export interface ExclusionOptions extends ConstraintNameOption, ConstraintTiming {
+  /** The index access method, e.g. "gist" (needed for range overlap `&&`); PostgreSQL's default is "btree". */
+  using?: string;
+  /** `WHERE (…)`: only rows satisfying it are constrained, e.g. "NOT cancelled". */
+  where?: SqlText;
+  /** `INCLUDE (…)`: non-key columns stored in the constraint's index. */
+  include?: readonly string[];
+}
+
+/** An exclusion constraint declared with `exclude(...)`. */
+export interface ExclusionDefinition<N extends string = string> {
+  readonly athanorKind: "exclusion";
+  readonly elements: readonly ExclusionElementInput<N>[];
+  readonly options: ExclusionOptions;
+}
+
+/** The column names an exclusion's element list mentions (for typing against the table's columns). */
+export type ExclusionColumnsOf<E extends readonly ExclusionElementInput[]> = E[number] extends infer X
+  ? X extends readonly [infer I, string]
+    ? I extends string
+      ? I
+      : I extends { column: infer C extends string }
+        ? C
+        : never
+    : X extends { column: infer C extends string }
+      ? C
+      : never
+  : never;
+
+/**
+ * A PostgreSQL exclusion constraint: no two rows may match on every element's operator at once.
+ * `exclude([["room_id", "="], ["during", "&&"]], { using: "gist", where: "NOT cancelled" })` is
+ * `EXCLUDE USING gist (room_id WITH =, during WITH &&) WHERE (NOT cancelled)`; `=` on a scalar
+ * column under gist needs the btree_gist extension (`extension("btree_gist")`). MySQL and
+ * SQLite have no exclusion constraints and refuse it.
+ */
+export function exclude<const E extends readonly ExclusionElementInput[]>(elements: E, options: ExclusionOptions = {}): ExclusionDefinition<ExclusionColumnsOf<E>> {
+  return { athanorKind: "exclusion", elements: [...elements] as ExclusionElementInput<ExclusionColumnsOf<E>>[], options: { ...options } };
+}
+
 /** A (composite) primary key; its columns are NOT NULL unless marked `.nullable()` (which only SQLite honours). */
 export function primaryKey<N extends string = never>(columns: readonly N[], options: PrimaryKeyOptions = {}): PrimaryKeyDefinition<NoInfer<N>> {
   return { athanorKind: "primaryKey", columns: [...columns], ...nameFields(options), ...keyDefinitionOptions({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred, include: options.include }) };

@@ -47,6 +47,7 @@ export {
 export { enumType, isEnumDefinition, enumOfType, type EnumDefinition } from "./enum-type.js";
 export {
   check,
+  exclude,
   foreignKey,
   index,
   primaryKey,
@@ -55,6 +56,9 @@ export {
   type ConstraintFlags,
   type ConstraintNameOption,
   type CheckConstraintOptions,
+  type ExclusionDefinition,
+  type ExclusionElementInput,
+  type ExclusionOptions,
   type ForeignKeyDefinition,
   type IndexDefinition,
   type IndexColumnsOf,
@@ -110,7 +114,7 @@ export {
   type NamingRule,
 } from "./naming.js";
 export { buildColumn } from "./build-column.js";
-export { buildTable, buildIndex, buildForeignKey, resolveTarget, type TableInput, type ResolvedTarget } from "./build-table.js";
+export { buildTable, buildIndex, buildExclusion, buildForeignKey, resolveTarget, type TableInput, type ResolvedTarget } from "./build-table.js";
 export { assignNames } from "./assign-names.js";
 export { sqlTextOf, type SqlText } from "./sql-text.js";
 export { schemaFromModel, namingFromModel } from "./to-catalog.js";

@@ -1,8 +1,8 @@
 /**
- * The naming convention: every primary key, foreign key, unique, check and index gets a
+ * The naming convention: every primary key, foreign key, unique, check, exclusion constraint and index gets a
  * deterministic name when the user gives none, so generated DDL and autogenerate agree run after
  * run. The defaults are PostgreSQL's own (`users_pkey`, `orders_user_id_fkey`, `users_email_key`,
- * `users_age_check`), which keeps databases created by hand from showing phantom renames; indexes,
+ * `users_age_check`, `bookings_room_id_during_excl`), which keeps databases created by hand from showing phantom renames; indexes,
  * which PostgreSQL names `<table>_<cols>_idx`, follow the common `ix_` / `ux_` convention instead.
  */
 import { sha256 } from "../core/sha256.js";
@@ -35,6 +35,8 @@ export interface NamingConvention {
   foreignKey: NamingRule;
   unique: NamingRule;
   check: NamingRule;
+  /** PostgreSQL exclusion constraints; `{columns}` names each element's column (`expr` for an expression). */
+  exclusion: NamingRule;
   index: NamingRule;
   uniqueIndex: NamingRule;
   /** Longest identifier, in bytes (PostgreSQL: 63). Longer names are shortened with a hash suffix. */
@@ -50,6 +52,7 @@ export const DEFAULT_NAMING: Readonly<NamingConvention> = Object.freeze({
   foreignKey: "{table}_{columns}_fkey",
   unique: "{table}_{columns}_key",
   check: "{table}_{column0}_check",
+  exclusion: "{table}_{columns}_excl",
   index: "ix_{table}_{columns}",
   uniqueIndex: "ux_{table}_{columns}",
   maxLength: 63,
@@ -69,7 +72,7 @@ export function resolveNaming(overrides: NamingOverrides = {}): NamingConvention
       (naming as unknown as Record<string, unknown>)[key] = value;
     } else {
       throw new MigrateError("model", `naming.${String(key)} is not a naming rule.`, {
-        hint: "Naming rules are primaryKey, foreignKey, unique, check, index, uniqueIndex (a template string or a function) and maxLength.",
+        hint: "Naming rules are primaryKey, foreignKey, unique, check, exclusion, index, uniqueIndex (a template string or a function) and maxLength.",
       });
     }
   }

@@ -6,7 +6,7 @@
  */
 import type { ColumnBuilder } from "./column-builder.js";
 import type { RowLevelSecurity } from "../catalog/types.js";
-import type { CheckDefinition, ForeignKeyDefinition, IndexDefinition, PrimaryKeyDefinition, UniqueDefinition } from "./constraints.js";
+import type { CheckDefinition, ExclusionDefinition, ForeignKeyDefinition, IndexDefinition, PrimaryKeyDefinition, UniqueDefinition } from "./constraints.js";
 
 /** The columns of a table, keyed by column name. */
 export type ColumnMap = Record<string, ColumnBuilder>;
@@ -48,6 +48,8 @@ export interface TableExtras<N extends string = string> {
   indexes?: readonly IndexDefinition<N>[];
   uniques?: readonly UniqueDefinition<N>[];
   checks?: readonly CheckDefinition[];
+  /** PostgreSQL exclusion constraints, declared with `exclude(...)`. */
+  exclusions?: readonly ExclusionDefinition<N>[];
   foreignKeys?: readonly ForeignKeyDefinition<N>[];
 }
 

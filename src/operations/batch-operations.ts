@@ -19,6 +19,8 @@ import {
   createUniqueOp,
   dropColumnOp,
   dropConstraintOp,
+  createExclusionOp,
+  validateConstraintOp,
   dropIndexOp,
   dropTableCommentOp,
 } from "./build-table-operations.js";
@@ -51,6 +53,8 @@ export function batchAlterTableOp(target: OnTable, build: (batch: BatchOperation
     createForeignKey: (name, referencedTable, local, remote, opts) => push(createForeignKeyOp(target, name, referencedTable, local, remote, opts)),
     createUniqueConstraint: (name, columns, opts) => push(createUniqueOp(target, name, columns, opts)),
     createCheckConstraint: (name: string | null, condition: SqlText, opts) => push(createCheckOp(target, name, condition, opts)),
+    createExclusionConstraint: (name, elements, opts) => push(createExclusionOp(target, name, elements, opts)),
+    validateConstraint: (name, spec) => push(validateConstraintOp(target, name, spec)),
     dropConstraint: (name, spec) => push(dropConstraintOp(target, name, spec)),
     createTableComment: (comment, opts) => push(createTableCommentOp(target, comment, opts)),
     dropTableComment: (opts) => push(dropTableCommentOp(target, opts)),

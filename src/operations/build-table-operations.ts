@@ -3,9 +3,9 @@
  * form both use them, so `op.addColumn("users", …)` and `batch.addColumn(…)` build the same value.
  */
 import { buildColumn } from "../model/build-column.js";
-import { buildForeignKey, buildIndex } from "../model/build-table.js";
+import { buildExclusion, buildForeignKey, buildIndex } from "../model/build-table.js";
 import { isColumnBuilder, type ColumnBuilder } from "../model/column-builder.js";
-import { constraintFlags, index as indexDefinition, type IndexElementInput } from "../model/constraints.js";
+import { constraintFlags, index as indexDefinition, type ExclusionElementInput, type IndexElementInput } from "../model/constraints.js";
 import { ROW_LEVEL_SECURITY_VALUES, type ConstraintTiming, type RowLevelSecurity } from "../catalog/types.js";
 import type { SqlText } from "../model/sql-text.js";
 import {
@@ -19,7 +19,7 @@ import {
   sqlArgument,
   typeArgument,
 } from "./arguments.js";
-import type { AddColumnOptions, AlterColumnOptions, CreateCheckOptions, CreateForeignKeyOptions, CreatePrimaryKeyOptions, CreateIndexOptions, CreateUniqueOptions, DropColumnOptions, DropConstraintSpec, DropIndexOptions, ReplacePrimaryKeyOptions, TableCommentOptions, TableOptionsOptions } from "./operations-api.js";
+import type { AddColumnOptions, AlterColumnOptions, CreateCheckOptions, CreateExclusionOptions, ValidateConstraintSpec, CreateForeignKeyOptions, CreatePrimaryKeyOptions, CreateIndexOptions, CreateUniqueOptions, DropColumnOptions, DropConstraintSpec, DropIndexOptions, ReplacePrimaryKeyOptions, TableCommentOptions, TableOptionsOptions } from "./operations-api.js";
 import type {
   AddColumnOp,
   AlterColumnOp,
@@ -27,6 +27,9 @@ import type {
   AlterTableOptionsOp,
   ReplacePrimaryKeyOp,
   CreateCheckConstraintOp,
+  CreateExclusionConstraintOp,
+  ValidateConstraintOp,
+  ValidatableConstraint,
   CreateForeignKeyOp,
   CreateIndexOp,
   CreatePrimaryKeyOp,
@@ -246,7 +249,25 @@ export function createCheckOp(target: OnTable, name: string | null, condition: S
   return { kind: "createCheckConstraint", ...target, constraint: { name: checkName, expression: sqlArgument(condition, `${what}: the condition`), ...column, ...notValid } };
 }
 
-const CONSTRAINT_TYPES = ["primaryKey", "foreignKey", "unique", "check"] as const;
+/** createExclusionConstraint: the elements and options as `exclude(...)` takes them. */
+export function createExclusionOp(target: OnTable, name: string | null, elements: readonly ExclusionElementInput[], options: Omit<CreateExclusionOptions, "schema"> = {}): CreateExclusionConstraintOp {
+  const constraintNameGiven = constraintName(name, "op.createExclusionConstraint: the constraint name");
+  return { kind: "createExclusionConstraint", ...target, constraint: buildExclusion({ elements, options: { ...options, name: constraintNameGiven ?? undefined } }, target.table) };
+}
+
+const VALIDATABLE_TYPES = ["foreignKey", "check"] as const;
+
+/** validateConstraint; `type` says which kind the NOT VALID constraint is, `existing` (NOT VALID) makes it reversible. */
+export function validateConstraintOp(target: OnTable, name: string, spec: ValidateConstraintSpec): ValidateConstraintOp {
+  const constraintName = requireName(name, "op.validateConstraint: the constraint name");
+  if (!spec || !VALIDATABLE_TYPES.includes(spec.type)) {
+    throw argumentError(`op.validateConstraint ${constraintName}: type must be one of ${VALIDATABLE_TYPES.join(", ")}.`, 'Pass { type: "foreignKey" } or { type: "check" }: only those can be added NOT VALID.');
+  }
+  const existing = spec.existing ? ({ type: spec.type, constraint: { ...spec.existing, notValid: true } } as ValidatableConstraint) : undefined;
+  return compact({ kind: "validateConstraint", ...target, name: constraintName, type: spec.type, existing });
+}
+
+const CONSTRAINT_TYPES = ["primaryKey", "foreignKey", "unique", "check", "exclusion"] as const;
 
 /** dropConstraint; `type` is required because MySQL drops each kind differently. */
 export function dropConstraintOp(target: OnTable, name: string, spec: DropConstraintSpec): DropConstraintOp {

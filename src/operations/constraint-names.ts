@@ -19,5 +19,8 @@ export function constraintNameForDrop(table: string, existing: ExistingConstrain
       return `${table}_${existing.constraint.columns.join("_")}_key`;
     case "check":
       return `${table}_check`;
+    case "exclusion":
+      // PostgreSQL names it as its index: the columns, "expr" for an expression.
+      return `${table}_${existing.constraint.elements.map((e) => ("column" in e ? e.column : "expr")).join("_")}_excl`;
   }
 }

@@ -35,6 +35,8 @@ import {
   createUniqueOp,
   dropColumnOp,
   dropConstraintOp,
+  createExclusionOp,
+  validateConstraintOp,
   dropIndexOp,
   dropTableCommentOp,
 } from "./build-table-operations.js";
@@ -95,6 +97,8 @@ export function createOperations(sink: OperationSink, options: CreateOperationsO
       submit(() => createForeignKeyOp(tableTarget(sourceTable, opts?.schema, "op.createForeignKey"), name, referencedTable, local, remote, opts)),
     createUniqueConstraint: (name, table, columns, opts) => submit(() => createUniqueOp(tableTarget(table, opts?.schema, "op.createUniqueConstraint"), name, columns, opts)),
     createCheckConstraint: (name, table, condition, opts) => submit(() => createCheckOp(tableTarget(table, opts?.schema, "op.createCheckConstraint"), name, condition, opts)),
+    createExclusionConstraint: (name, table, elements, opts) => submit(() => createExclusionOp(tableTarget(table, opts?.schema, "op.createExclusionConstraint"), name, elements, opts)),
+    validateConstraint: (name, table, opts) => submit(() => validateConstraintOp(tableTarget(table, opts?.schema, "op.validateConstraint"), name, opts)),
     dropConstraint: (name, table, opts) => submit(() => dropConstraintOp(tableTarget(table, opts?.schema, "op.dropConstraint"), name, opts)),
     createTableComment: (table, comment, opts) => submit(() => createTableCommentOp(tableTarget(table, opts?.schema, "op.createTableComment"), comment, opts)),
     dropTableComment: (table, opts) => submit(() => dropTableCommentOp(tableTarget(table, opts?.schema, "op.dropTableComment"), opts)),

@@ -25,7 +25,7 @@ function sqlPreview(statement: string | { strings: readonly string[] }): string 
 /** "create foreign key fk_name", or without the name when there is none. */
 const named = (words: string, name: string | null | undefined): string => (name ? `${words} ${name}` : words);
 
-const CONSTRAINT_WORDS = { primaryKey: "primary key", foreignKey: "foreign key", unique: "unique constraint", check: "check constraint" } as const;
+const CONSTRAINT_WORDS = { primaryKey: "primary key", foreignKey: "foreign key", unique: "unique constraint", check: "check constraint", exclusion: "exclusion constraint" } as const;
 
 const describers: OperationTable<string> = {
   createTable: (op) => `create table ${tableLabel(op.table)}`,
@@ -60,6 +60,8 @@ const describers: OperationTable<string> = {
     `${named("create foreign key", op.constraint.name)} on ${on(op)}(${op.constraint.columns.join(", ")}) to ${tableLabel({ schema: op.constraint.referencedSchema, name: op.constraint.referencedTable })}`,
   createUniqueConstraint: (op) => `${named("create unique constraint", op.constraint.name)} on ${on(op)}`,
   createCheckConstraint: (op) => `${named("create check constraint", op.constraint.name)} on ${on(op)}`,
+  createExclusionConstraint: (op) => `${named("create exclusion constraint", op.constraint.name)} on ${on(op)}`,
+  validateConstraint: (op) => `validate ${CONSTRAINT_WORDS[op.type]} ${op.name} on ${on(op)}`,
   dropConstraint: (op) => `drop ${CONSTRAINT_WORDS[op.type]} ${op.name} on ${on(op)}`,
   createTableComment: (op) => `set comment on table ${on(op)}`,
   dropTableComment: (op) => `drop comment on table ${on(op)}`,

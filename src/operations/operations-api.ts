@@ -6,7 +6,7 @@
 import type { ObjectDefinition } from "../model/objects.js";
 import type { DialectName } from "../core/dialect-name.js";
 import type { ColumnBuilder, DefaultInput, ReferenceOptions } from "../model/column-builder.js";
-import type { IndexElementInput } from "../model/constraints.js";
+import type { ExclusionElementInput, ExclusionOptions, IndexElementInput } from "../model/constraints.js";
 import type { SqlText } from "../model/sql-text.js";
 import type { SequenceOptionsInput } from "../catalog/sequence-options.js";
 import type { AnyTable, ColumnMap, InheritingExtras, TableExtras } from "../model/table.js";
@@ -17,6 +17,7 @@ import type {
   ColumnType,
   ConstraintTiming,
   DefaultValue,
+  ExclusionSchema,
   ForeignKeySchema,
   IndexSchema,
   PrimaryKeySchema,
@@ -159,12 +160,25 @@ export interface CreateCheckOptions extends SchemaOption {
   notValid?: boolean;
 }
 
+/** Options of `op.createExclusionConstraint` (PostgreSQL): those of `exclude(...)` but the name, which is an argument. */
+export interface CreateExclusionOptions extends SchemaOption, Omit<ExclusionOptions, "name"> {}
+
 /** The constraint kinds `dropConstraint` distinguishes, each with its optional prior state. */
 export type DropConstraintSpec =
   | { type: "primaryKey"; existing?: PrimaryKeySchema }
   | { type: "foreignKey"; existing?: ForeignKeySchema }
   | { type: "unique"; existing?: UniqueSchema }
-  | { type: "check"; existing?: CheckSchema };
+  | { type: "check"; existing?: CheckSchema }
+  | { type: "exclusion"; existing?: ExclusionSchema };
+
+/**
+ * The constraint `validateConstraint` validates: a foreign key or check added NOT VALID, and
+ * optionally that constraint as it stands (NOT VALID), which makes the validation reversible.
+ */
+export type ValidateConstraintSpec = { type: "foreignKey"; existing?: ForeignKeySchema } | { type: "check"; existing?: CheckSchema };
+
+/** Options of `op.validateConstraint`. */
+export type ValidateConstraintOptions = SchemaOption & ValidateConstraintSpec;
 
 /** Options of `op.dropConstraint`. */
 export type DropConstraintOptions = SchemaOption & DropConstraintSpec;
@@ -259,6 +273,10 @@ export interface BatchOperations {
   createUniqueConstraint(name: string | null, columns: readonly string[], options?: Omit<CreateUniqueOptions, "schema">): void;
   /** Records a createCheckConstraint. */
   createCheckConstraint(name: string | null, condition: SqlText, options?: Omit<CreateCheckOptions, "schema">): void;
+  /** Records a createExclusionConstraint. */
+  createExclusionConstraint(name: string | null, elements: readonly ExclusionElementInput[], options?: Omit<CreateExclusionOptions, "schema">): void;
+  /** Records a validateConstraint. */
+  validateConstraint(name: string, options: ValidateConstraintSpec): void;
   /** Records a dropConstraint. */
   dropConstraint(name: string, options: DropConstraintSpec): void;
   /** Records a createTableComment. */
@@ -320,6 +338,16 @@ export interface Operations {
   createUniqueConstraint(name: string | null, table: string, columns: readonly string[], options?: CreateUniqueOptions): Promise<void>;
   /** Adds a check constraint; `condition` is SQL without CHECK ( ). A null name leaves the naming to the database. */
   createCheckConstraint(name: string | null, table: string, condition: SqlText, options?: CreateCheckOptions): Promise<void>;
+  /**
+   * Adds a PostgreSQL exclusion constraint: `elements` as in `exclude(...)`, e.g.
+   * `[["room_id", "="], ["during", "&&"]]` with `{ using: "gist" }`. A null name leaves the naming to the database.
+   */
+  createExclusionConstraint(name: string | null, table: string, elements: readonly ExclusionElementInput[], options?: CreateExclusionOptions): Promise<void>;
+  /**
+   * PostgreSQL `ALTER TABLE … VALIDATE CONSTRAINT`: a foreign key or check added NOT VALID checks
+   * the rows already there; pass `existing` (the NOT VALID constraint) to make it reversible.
+   */
+  validateConstraint(name: string, table: string, options: ValidateConstraintOptions): Promise<void>;
   /** Drops a constraint of the given type; pass `existing` to make it reversible. */
   dropConstraint(name: string, table: string, options: DropConstraintOptions): Promise<void>;
   /** Sets the table comment. */

@@ -10,6 +10,7 @@ import { describeOperation } from "./describe.js";
 import type {
   AlterColumnOp,
   CreateCheckConstraintOp,
+  CreateExclusionConstraintOp,
   CreateForeignKeyOp,
   CreatePrimaryKeyOp,
   CreateUniqueConstraintOp,
@@ -18,6 +19,8 @@ import type {
   OnTable,
   Operation,
   OperationTable,
+  ValidatableConstraint,
+  ValidateConstraintOp,
 } from "./types.js";
 import { isTableLevel } from "./types.js";
 
@@ -30,7 +33,7 @@ function where(op: OnTable): OnTable {
   return "schema" in op ? { schema: op.schema, table: op.table } : { table: op.table };
 }
 
-type CreateConstraintOp = CreatePrimaryKeyOp | CreateForeignKeyOp | CreateUniqueConstraintOp | CreateCheckConstraintOp;
+type CreateConstraintOp = CreatePrimaryKeyOp | CreateForeignKeyOp | CreateUniqueConstraintOp | CreateCheckConstraintOp | CreateExclusionConstraintOp;
 
 /**
  * The drop that undoes a create. An unnamed constraint (SQLite's usual kind) is dropped by its
@@ -41,7 +44,7 @@ function dropOf(op: CreateConstraintOp, existing: ExistingConstraint): DropConst
   return [{ kind: "dropConstraint", ...where(op), name: constraintNameForDrop(op.table, existing), type: existing.type, existing }];
 }
 
-function createOf(op: DropConstraintOp, existing: ExistingConstraint): Operation {
+function createOf(op: OnTable, existing: ExistingConstraint): Operation {
   const target = where(op);
   switch (existing.type) {
     case "primaryKey":
@@ -52,7 +55,22 @@ function createOf(op: DropConstraintOp, existing: ExistingConstraint): Operation
       return { kind: "createUniqueConstraint", ...target, constraint: existing.constraint };
     case "check":
       return { kind: "createCheckConstraint", ...target, constraint: existing.constraint };
+    case "exclusion":
+      return { kind: "createExclusionConstraint", ...target, constraint: existing.constraint };
   }
+}
+
+/**
+ * The undoing of a VALIDATE CONSTRAINT: PostgreSQL cannot make a valid constraint NOT VALID again,
+ * so it is dropped (as the validated constraint it became) and added back NOT VALID.
+ */
+function reverseValidate(op: ValidateConstraintOp): Operation[] {
+  if (!op.existing) throw irreversible(op, "the constraint's definition is unknown", `Pass existing: <the NOT VALID ${op.type} definition> to validateConstraint.`);
+  if (op.existing.type !== op.type) throw irreversible(op, `its existing constraint is a ${op.existing.type}, not a ${op.type}`, "Make existing describe the validated constraint.");
+  const { notValid: _notValid, ...validated } = op.existing.constraint;
+  const valid = { type: op.existing.type, constraint: validated } as ValidatableConstraint;
+  const notValid = { type: op.existing.type, constraint: { ...validated, notValid: true } } as ValidatableConstraint;
+  return [{ kind: "dropConstraint", ...where(op), name: op.name, type: op.type, existing: valid }, createOf(op, notValid)];
 }
 
 const ALTER_FIELDS = [
@@ -132,6 +150,8 @@ const reversers: OperationTable<Operation[]> = {
   createForeignKey: (op) => dropOf(op, { type: "foreignKey", constraint: op.constraint }),
   createUniqueConstraint: (op) => dropOf(op, { type: "unique", constraint: op.constraint }),
   createCheckConstraint: (op) => dropOf(op, { type: "check", constraint: op.constraint }),
+  createExclusionConstraint: (op) => dropOf(op, { type: "exclusion", constraint: op.constraint }),
+  validateConstraint: reverseValidate,
   dropConstraint: (op) => {
     if (!op.existing) throw irreversible(op, "the constraint's definition is unknown", `Pass existing: <the ${op.type} definition> to dropConstraint.`);
     if (op.existing.type !== op.type) throw irreversible(op, `its existing constraint is a ${op.existing.type}, not a ${op.type}`, "Make existing describe the dropped constraint.");

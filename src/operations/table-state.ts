@@ -66,7 +66,8 @@ export function columnIsKeyed(table: TableSchema, name: string, rules: Identifie
     includes(table.primaryKey?.columns ?? [], name, rules) ||
     table.uniques.some((u) => includes(u.columns, name, rules)) ||
     table.foreignKeys.some((f) => includes(f.columns, name, rules)) ||
-    table.indexes.some((i) => indexUses(i.elements, name, rules))
+    table.indexes.some((i) => indexUses(i.elements, name, rules)) ||
+    (table.exclusions ?? []).some((x) => indexUses(x.elements, name, rules))
   );
 }
 
@@ -91,9 +92,10 @@ function renameColumn(edit: TableEdit, column: ColumnSchema, to: string, rules: 
     if (c.column !== undefined && rules.sameName(c.column, from)) c.column = to;
   }
   for (const c of t.columns) if (c.generated?.kind === "computed") c.generated = { ...c.generated, sql: text(c.generated.sql) };
-  for (const i of t.indexes) {
+  for (const i of [...t.indexes, ...(t.exclusions ?? [])]) {
     i.elements = i.elements.map((e) => ("column" in e ? { ...e, column: rules.sameName(e.column, from) ? to : e.column } : { ...e, expression: text(e.expression) }));
     if (i.where) i.where = text(i.where);
+    if (i.include) i.include = swap(i.include);
   }
   const origin = edit.origins.get(from) ?? null;
   edit.origins.delete(from);
@@ -117,6 +119,7 @@ function dropColumn(edit: TableEdit, name: string, rules: IdentifierRules): void
   t.uniques = t.uniques.filter((u) => !includes(u.columns, name, rules));
   t.foreignKeys = t.foreignKeys.filter((f) => !includes(f.columns, name, rules));
   t.indexes = t.indexes.filter((i) => !indexUses(i.elements, name, rules));
+  if (t.exclusions) t.exclusions = t.exclusions.filter((x) => !indexUses(x.elements, name, rules));
 }
 
 function constraintNotFound(t: TableSchema, kind: string, name: string): SqlError {
@@ -142,11 +145,26 @@ function dropConstraint(edit: TableEdit, op: Extract<TableLevelOperation, { kind
     t.checks.splice(i, 1);
     return;
   }
+  if (op.type === "exclusion") {
+    // PostgreSQL names every exclusion constraint, so the name finds it.
+    const i = (t.exclusions ?? []).findIndex((x) => byName(x.name));
+    if (i < 0) throw constraintNotFound(t, "exclusion", op.name);
+    t.exclusions!.splice(i, 1);
+    return;
+  }
   const list = op.type === "unique" ? t.uniques : t.foreignKeys;
-  const cols = existing && existing.type !== "check" ? existing.constraint.columns : undefined;
+  const cols = existing && (existing.type === "unique" || existing.type === "foreignKey") ? existing.constraint.columns : undefined;
   const i = list.findIndex((c) => byName(c.name) || (!c.name && cols !== undefined && c.columns.length === cols.length && c.columns.every((n, k) => rules.sameName(n, cols[k] as string))));
   if (i < 0) throw constraintNotFound(t, op.type === "unique" ? "unique" : "foreign key", op.name);
   list.splice(i, 1);
+}
+
+/** A NOT VALID foreign key or check becomes valid (its definition is unchanged). */
+function validateConstraint(t: TableSchema, op: Extract<TableLevelOperation, { kind: "validateConstraint" }>, rules: IdentifierRules): void {
+  const list: { name?: string | null; notValid?: boolean }[] = op.type === "check" ? t.checks : t.foreignKeys;
+  const found = list.find((c) => !!c.name && rules.sameName(c.name, op.name));
+  if (!found) throw constraintNotFound(t, op.type === "check" ? "check" : "foreign key", op.name);
+  delete found.notValid;
 }
 
 /**
@@ -218,6 +236,11 @@ export function applyEdit(edit: TableEdit, op: TableLevelOperation, rules: Ident
     case "createCheckConstraint":
       t.checks.push(structuredClone(op.constraint));
       return;
+    case "createExclusionConstraint":
+      (t.exclusions ??= []).push(structuredClone(op.constraint));
+      return;
+    case "validateConstraint":
+      return validateConstraint(t, op, rules);
     case "dropConstraint":
       return dropConstraint(edit, op, rules);
     case "createTableComment":

@@ -9,6 +9,7 @@
  */
 import type {
   CheckSchema,
+  ExclusionSchema,
   ColumnSchema,
   ColumnType,
   DefaultValue,
@@ -172,12 +173,35 @@ export interface CreateCheckConstraintOp extends OnTable {
   constraint: CheckSchema;
 }
 
+/** Adds a PostgreSQL exclusion constraint (`ALTER TABLE … ADD … EXCLUDE USING …`). */
+export interface CreateExclusionConstraintOp extends OnTable {
+  kind: "createExclusionConstraint";
+  constraint: ExclusionSchema;
+}
+
 /** The constraint removed by a dropConstraint, with its kind so it can be recreated. */
 export type ExistingConstraint =
   | { type: "primaryKey"; constraint: PrimaryKeySchema }
   | { type: "foreignKey"; constraint: ForeignKeySchema }
   | { type: "unique"; constraint: UniqueSchema }
-  | { type: "check"; constraint: CheckSchema };
+  | { type: "check"; constraint: CheckSchema }
+  | { type: "exclusion"; constraint: ExclusionSchema };
+
+/** The constraints that can be added NOT VALID and validated later (PostgreSQL). */
+export type ValidatableConstraint = Extract<ExistingConstraint, { type: "foreignKey" | "check" }>;
+
+/**
+ * PostgreSQL `ALTER TABLE … VALIDATE CONSTRAINT`: a foreign key or check added NOT VALID checks
+ * the rows already there and becomes valid, without being dropped (a SHARE UPDATE EXCLUSIVE
+ * lock, so writes go on). `existing` is the constraint as it stands, NOT VALID, which the reverse
+ * needs: PostgreSQL cannot make a valid constraint NOT VALID again but by dropping and adding it.
+ */
+export interface ValidateConstraintOp extends OnTable {
+  kind: "validateConstraint";
+  name: string;
+  type: ValidatableConstraint["type"];
+  existing?: ValidatableConstraint;
+}
 
 export interface DropConstraintOp extends OnTable {
   kind: "dropConstraint";
@@ -311,6 +335,8 @@ export type Operation =
   | CreateForeignKeyOp
   | CreateUniqueConstraintOp
   | CreateCheckConstraintOp
+  | CreateExclusionConstraintOp
+  | ValidateConstraintOp
   | DropConstraintOp
   | CreateTableCommentOp
   | DropTableCommentOp
@@ -346,6 +372,8 @@ export type TableLevelOperation =
   | CreateForeignKeyOp
   | CreateUniqueConstraintOp
   | CreateCheckConstraintOp
+  | CreateExclusionConstraintOp
+  | ValidateConstraintOp
   | DropConstraintOp
   | CreateTableCommentOp
   | DropTableCommentOp;
@@ -362,6 +390,8 @@ const TABLE_LEVEL_KINDS: ReadonlySet<OperationKind> = new Set<OperationKind>([
   "createForeignKey",
   "createUniqueConstraint",
   "createCheckConstraint",
+  "createExclusionConstraint",
+  "validateConstraint",
   "dropConstraint",
   "createTableComment",
   "dropTableComment",

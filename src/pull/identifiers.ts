@@ -15,7 +15,7 @@ const RESERVED = new Set(
 
 /** Every name a pulled module may import from "athanor": exports may not shadow them. */
 const IMPORTABLE_NAMES: readonly string[] = [
-  "array", "bigint", "bigserial", "binary", "blob", "boolean", "char", "check", "column", "date", "defineSchema", "double", "enumType",
+  "array", "bigint", "bigserial", "binary", "blob", "boolean", "char", "check", "column", "date", "defineSchema", "double", "enumType", "exclude",
   "foreignKey", "identity", "index", "integer", "interval", "json", "jsonb", "numeric", "primaryKey", "rawType", "real", "serial",
   "smallint", "sql", "table", "text", "time", "timestamp", "unique", "uuid", "varchar",
   "view", "materializedView", "materializedViewIndex", "virtualTable", "fn", "aggregate", "procedure", "trigger", "rule", "policy", "extension", "domain", "sequence", "partition",

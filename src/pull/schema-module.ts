@@ -53,7 +53,7 @@ function importLine(names: string[]): string {
 function longestName(schema: DatabaseSchema): number {
   let longest = 0;
   for (const t of schema.tables) {
-    for (const n of [t.primaryKey?.name, ...t.uniques.map((u) => u.name), ...t.foreignKeys.map((f) => f.name), ...t.checks.map((c) => c.name), ...t.indexes.map((i) => i.name)]) {
+    for (const n of [t.primaryKey?.name, ...t.uniques.map((u) => u.name), ...t.foreignKeys.map((f) => f.name), ...t.checks.map((c) => c.name), ...(t.exclusions ?? []).map((x) => x.name), ...t.indexes.map((i) => i.name)]) {
       if (n) longest = Math.max(longest, Buffer.byteLength(n, "utf8"));
     }
   }

@@ -32,6 +32,8 @@ const touched: OperationTable<ForeignKeyScope> = {
   createForeignKey: onTable,
   createUniqueConstraint: onTable,
   createCheckConstraint: onTable,
+  createExclusionConstraint: onTable,
+  validateConstraint: onTable,
   dropConstraint: onTable,
   createTableComment: onTable,
   dropTableComment: onTable,

@@ -48,7 +48,7 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const hasColumn = (t: TableSchema, c: string) => t.columns.some((col) => same(col.name, c));
 const hasIndex = (t: TableSchema, i: string) => t.indexes.some((idx) => idx.name !== undefined && idx.name !== null && same(idx.name, i));
 const hasConstraint = (t: TableSchema, n: string) =>
-  [t.primaryKey ?? undefined, ...t.foreignKeys, ...t.uniques, ...t.checks].some((c) => c !== undefined && c.name !== undefined && c.name !== null && same(c.name, n)) || hasIndex(t, n);
+  [t.primaryKey ?? undefined, ...t.foreignKeys, ...t.uniques, ...t.checks, ...(t.exclusions ?? [])].some((c) => c !== undefined && c.name !== undefined && c.name !== null && same(c.name, n)) || hasIndex(t, n);
 
 /** Probes the effect of one statement; "unknown" for every form it does not understand. */
 export async function statementEffect(conn: Connection, dialect: Dialect, sql: string): Promise<StatementEffect> {
@@ -76,6 +76,13 @@ export async function statementEffect(conn: Connection, dialect: Dialect, sql: s
     return yes((m[1] as string).toUpperCase() === "CREATE" ? present : !present);
   }
   if (severalClauses(text)) return "unknown";
+  // A validation has happened when the constraint is no longer NOT VALID (and running it again is harmless).
+  if ((m = new RegExp(`^ALTER\\s+TABLE\\s+(?:ONLY\\s+)?${QUALIFIED}\\s+VALIDATE\\s+CONSTRAINT\\s+${NAME}$`, "i").exec(text))) {
+    const t = await table(m[1] as string);
+    const name = unquote(m[2] as string);
+    const found = t && [...t.foreignKeys, ...t.checks].find((c) => !!c.name && same(c.name, name));
+    return found ? yes(!found.notValid) : "unknown";
+  }
   if ((m = new RegExp(`^ALTER\\s+TABLE\\s+(?:ONLY\\s+)?${QUALIFIED}\\s+(ADD|DROP)\\s+(.*)$`, "is").exec(text))) {
     const t = await table(m[1] as string);
     if (t === undefined) return "unknown";

@@ -22,6 +22,7 @@ const CASES: Case[] = [
   {
     dialect: "postgres",
     setup: [
+      // An exclusion constraint is the model's (exclude): the table holds it without a word.
       "CREATE TABLE bookings (id integer PRIMARY KEY, during tsrange NOT NULL, CONSTRAINT no_overlap EXCLUDE USING gist (during WITH &&))",
       // Inheritance and rules are modelled; a child's own default on an inherited column and a
       // parent's NO INHERIT check are not.
@@ -41,7 +42,6 @@ const CASES: Case[] = [
       "CREATE VIEW guarded WITH (security_barrier, security_invoker) AS SELECT scratch.id FROM scratch",
     ],
     expected: [
-      "exclusion constraint no_overlap on bookings",
       "inherited column override note on child_log",
       "NO INHERIT check positive_id on parent_log",
       "unlogged table scratch",

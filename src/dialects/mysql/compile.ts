@@ -15,7 +15,7 @@ import { MigrateError, UnsupportedOperationError } from "../../errors.js";
 import { refuseRowLevelSecurity, withoutRowLevelSecurity } from "../row-level-security.js";
 import { quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";
 import { columnDefinition } from "./column-sql.js";
-import { checkClause, createIndexSql, foreignKeyClause, inlineIndexClause, primaryKeyClause, uniqueClause } from "./constraint-sql.js";
+import { checkClause, createIndexSql, foreignKeyClause, inlineIndexClause, primaryKeyClause, refuseExclusion, uniqueClause } from "./constraint-sql.js";
 import { compileAlterColumn } from "./compile-alter-column.js";
 import { compileBulkInsert, compileExecute } from "./compile-data.js";
 import { compileDropForeignKey } from "./drop-foreign-key.js";
@@ -69,6 +69,7 @@ function tableOptionsClause(op: AlterTableOptionsOp): string {
 /** CREATE TABLE with every column, key, constraint and index in one statement (DDL is not transactional). */
 export function createTableSql(table: TableSchema): string {
   const where = table.name;
+  for (const exclusion of table.exclusions ?? []) refuseExclusion(where, exclusion);
   // A check declared in its column is written there, where no name can be given: MariaDB names it
   // after the column. A check named otherwise stays a table constraint, so it keeps its name.
   const inline = new Set(table.checks.filter((check) => check.column !== undefined && (!check.name || check.name === check.column) && table.columns.some((c) => c.name === check.column)));
@@ -88,7 +89,7 @@ export function createTableSql(table: TableSchema): string {
 }
 
 /** The ALTER TABLE clause that drops a constraint of the given type. */
-function dropConstraintClause(type: "primaryKey" | "unique" | "check", name: string): string {
+function dropConstraintClause(type: "primaryKey" | "unique" | "check" | "exclusion", name: string): string {
   switch (type) {
     case "primaryKey":
       return "DROP PRIMARY KEY";
@@ -96,6 +97,8 @@ function dropConstraintClause(type: "primaryKey" | "unique" | "check", name: str
       // A unique constraint is a unique index in MySQL.
       return `DROP INDEX ${quoteIdentifier(name)}`;
     case "check":
+    // MySQL holds no exclusion constraint, so dropping one fails as an unknown constraint would.
+    case "exclusion":
       // DROP CONSTRAINT works for checks on MariaDB 10.2+ and MySQL 8.0.19+.
       return `DROP CONSTRAINT ${quoteIdentifier(name)}`;
   }
@@ -172,6 +175,10 @@ function handlers(ctx: CompileContext): OperationTable<Compiled> {
     createForeignKey: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} ADD ${foreignKeyClause(op.constraint, op.table)}` }],
     createUniqueConstraint: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} ADD ${uniqueClause(op.constraint)}` }],
     createCheckConstraint: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} ADD ${checkClause(op.constraint)}` }],
+    createExclusionConstraint: async (op) => refuseExclusion(op.table, op.constraint),
+    validateConstraint: async (op) => {
+      throw new UnsupportedOperationError(`MySQL has no VALIDATE CONSTRAINT (${op.name} on ${op.table}): its foreign keys and checks are never NOT VALID.`, { hint: "Remove validateConstraint from the revision for MySQL." });
+    },
     // A foreign key may take the index InnoDB made for it along (drop-foreign-key.ts).
     dropConstraint: async (op) => {
       if (op.type === "foreignKey") return compileDropForeignKey(op, ctx);

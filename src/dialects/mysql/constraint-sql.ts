@@ -3,7 +3,7 @@
  *
  * MySQL always calls the primary key PRIMARY, so a primary key's name is never written.
  */
-import type { CheckSchema, ForeignKeySchema, IndexElement, IndexSchema, PrimaryKeySchema, UniqueSchema } from "../../catalog/types.js";
+import type { CheckSchema, ExclusionSchema, ForeignKeySchema, IndexElement, IndexSchema, PrimaryKeySchema, UniqueSchema } from "../../catalog/types.js";
 import { MigrateError, UnsupportedOperationError } from "../../errors.js";
 import { quoteIdentifier, quoteTable } from "./quote.js";
 
@@ -47,6 +47,13 @@ export function uniqueClause(unique: UniqueSchema): string {
   return `${named(unique.name)}UNIQUE ${columnList(unique.columns)}`;
 }
 
+/** MySQL has no exclusion constraints: refuses one by name, saying what to use instead. */
+export function refuseExclusion(table: string, exclusion: ExclusionSchema): never {
+  throw new UnsupportedOperationError(`MySQL has no exclusion constraints (${exclusion.name ?? "an exclusion constraint"} on ${table}).`, {
+    hint: "Remove exclude(...) from the table for MySQL; a unique key covers the case where every operator is =, and overlaps need a check in the application or a trigger.",
+  });
+}
+
 /** `CONSTRAINT n CHECK (expr)` */
 export function checkClause(check: CheckSchema): string {
   if (check.notValid) {
@@ -57,6 +64,11 @@ export function checkClause(check: CheckSchema): string {
 
 /** `CONSTRAINT n FOREIGN KEY (…) REFERENCES t (…) [ON DELETE …] [ON UPDATE …]` */
 export function foreignKeyClause(fk: ForeignKeySchema, where: string): string {
+  if (fk.notValid) {
+    throw new UnsupportedOperationError(`MySQL has no NOT VALID foreign key (${where}${fk.name ? `, ${fk.name}` : ""}): InnoDB checks every row when the key is added.`, {
+      hint: "Remove notValid from the foreign key for MySQL (to add a key without checking old rows, run the ALTER with foreign_key_checks = 0 in op.execute).",
+    });
+  }
   if (fk.deferrable || fk.initiallyDeferred) {
     throw new UnsupportedOperationError(`MySQL cannot defer foreign key checks (${where}${fk.name ? `, ${fk.name}` : ""}).`, {
       hint: "Drop deferrable/initiallyDeferred for MySQL; InnoDB checks foreign keys on every row.",

@@ -17,7 +17,8 @@
  *   report null, INITIALLY DEFERRED implies DEFERRABLE; the btree method is null; columns have no
  *   ON UPDATE clause (a MySQL feature the model ignores elsewhere); the collation "default" is none;
  * - index elements: NULLS LAST ascending and NULLS FIRST descending are no NULLS clause, a
- *   collation or operator class in pg_catalog has no schema; NULLS NOT DISTINCT only on unique indexes.
+ *   collation or operator class in pg_catalog has no schema; NULLS NOT DISTINCT only on unique indexes;
+ *   an exclusion constraint's elements likewise, its method in lower case.
  *
  * CHECK, index and predicate texts are compared by the compare engine's expression key, which
  * undoes PostgreSQL's re-spelling (added parentheses and casts, `= ANY (ARRAY[…])` for IN,
@@ -27,7 +28,7 @@
  * function calls PostgreSQL normalises (e.g. `substring(a from 1)`); write those in the model as
  * the database prints them.
  */
-import type { ColumnSchema, ColumnType, DatabaseSchema, IndexElement, IndexSchema, TableSchema } from "../../catalog/types.js";
+import type { ColumnSchema, ColumnType, DatabaseSchema, ExclusionSchema, IndexElement, IndexSchema, TableSchema } from "../../catalog/types.js";
 import { canonicalColumnFields, canonicalForeignKey, keyColumnsNotNull, mapTables, typedLiteralDefault, withoutFields, withoutLayout } from "../../catalog/normalize-helpers.js";
 import { essentialSequenceOptions } from "../../catalog/sequence-options.js";
 import { isSerialStyleDefault, parseReflectedDefault } from "./defaults.js";
@@ -152,6 +153,17 @@ function postgresIndex(index: IndexSchema, table: TableSchema): IndexSchema {
   };
 }
 
+/** An exclusion constraint as PostgreSQL keeps it: its elements as an index's, the method in lower case. */
+function postgresExclusion(exclusion: ExclusionSchema, table: TableSchema): ExclusionSchema {
+  return {
+    ...exclusion,
+    using: exclusion.using.trim().toLowerCase(),
+    elements: exclusion.elements.map((e) => ({ ...withoutColumnCollation(postgresElement(e), table), operator: e.operator.trim() })),
+    where: exclusion.where?.trim() || null,
+    include: exclusion.include ?? [],
+  };
+}
+
 function postgresTable(table: TableSchema): TableSchema {
   const pk = table.primaryKey && table.primaryKey.columns.length > 0 ? withoutLayout(table.primaryKey) : null;
   const primaryKey = pk ? { ...pk, name: pk.name || defaultPrimaryKeyName(table), include: pk.include ?? [] } : null;
@@ -165,6 +177,7 @@ function postgresTable(table: TableSchema): TableSchema {
     primaryKey,
     foreignKeys: table.foreignKeys.map((fk) => canonicalForeignKey(withoutLayout(fk))),
     uniques: table.uniques.map((u) => ({ ...withoutLayout(u), include: u.include ?? [] })),
+    ...(table.exclusions?.length ? { exclusions: table.exclusions.map((x) => postgresExclusion(x, { ...table, columns })) } : {}),
     indexes: table.indexes.filter((ix) => !constraintNames.has(ix.name)).map((ix) => postgresIndex(ix, { ...table, columns })),
     comment: table.comment || null,
     // Table collations and engines are MySQL's; PostgreSQL has neither.

@@ -11,7 +11,7 @@ import { describePosition } from "../../operations/describe.js";
 import type { CompileContext, Statement } from "../dialect.js";
 import { compileAlterColumn } from "./alter-column.js";
 import { columnCommentStatement, columnDefinitionSql, serialSequenceStatements, tableCommentStatement } from "./column-sql.js";
-import { addCheckSql, foreignKeySql, primaryKeySql, uniqueSql } from "./constraint-sql.js";
+import { addCheckSql, addForeignKeySql, exclusionSql, primaryKeySql, uniqueSql } from "./constraint-sql.js";
 import { createTableStatements } from "./create-table.js";
 import { bulkInsertStatements, executeStatements } from "./data-sql.js";
 import { addEnumValueStatements, createEnumStatements, dropEnumStatements, renameEnumValueStatements } from "./enum-sql.js";
@@ -65,9 +65,11 @@ function handlers(ctx: CompileContext): OperationTable<Compiled> {
       }
       return op.rowLevelSecurity ? [rowLevelSecurityStatement(ref(op), op.rowLevelSecurity)] : [];
     },
-    createForeignKey: (op) => alterTable(op, `ADD ${foreignKeySql(op.constraint)}`),
+    createForeignKey: (op) => alterTable(op, addForeignKeySql(op.constraint)),
     createUniqueConstraint: (op) => alterTable(op, `ADD ${uniqueSql(op.constraint)}`),
     createCheckConstraint: (op) => alterTable(op, addCheckSql(op.constraint)),
+    createExclusionConstraint: (op) => alterTable(op, `ADD ${exclusionSql(op.constraint)}`),
+    validateConstraint: (op) => alterTable(op, `VALIDATE CONSTRAINT ${quoteIdentifier(op.name)}`),
     dropConstraint: (op) => alterTable(op, `DROP CONSTRAINT ${quoteIdentifier(op.name)}`),
     createTableComment: (op) => [tableCommentStatement(ref(op), op.comment)],
     dropTableComment: (op) => [tableCommentStatement(ref(op), null)],

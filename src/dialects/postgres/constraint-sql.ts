@@ -1,10 +1,11 @@
 /**
- * Table constraint clauses (primary key, unique, check, foreign key), written the same way inside
+ * Table constraint clauses (primary key, unique, check, exclusion, foreign key), written the same way inside
  * CREATE TABLE and after ALTER TABLE … ADD. An unnamed constraint gets PostgreSQL's own name
  * (`<table>_pkey`, `<table>_<cols>_key`, …).
  */
 import { UnsupportedOperationError } from "../../errors.js";
-import type { CheckSchema, ConstraintTiming, ForeignKeySchema, PrimaryKeySchema, ReferentialAction, UniqueSchema } from "../../catalog/types.js";
+import type { CheckSchema, ConstraintTiming, ExclusionSchema, ForeignKeySchema, PrimaryKeySchema, ReferentialAction, UniqueSchema } from "../../catalog/types.js";
+import { indexElementSql } from "./index-sql.js";
 import { quoteIdentifier, quoteTable } from "./quote.js";
 
 /** `"a", "b"` */
@@ -23,7 +24,7 @@ export function timingSql(c: ConstraintTiming): string {
 }
 
 /** ` INCLUDE (…)` for a key whose index stores columns beside the key (the index parameters come before the timing). */
-function includeSql(key: PrimaryKeySchema | UniqueSchema): string {
+function includeSql(key: PrimaryKeySchema | UniqueSchema | ExclusionSchema): string {
   return key.include && key.include.length > 0 ? ` INCLUDE (${columnListSql(key.include)})` : "";
 }
 
@@ -52,7 +53,32 @@ export function checkSql(check: CheckSchema): string {
  * (inside CREATE TABLE PostgreSQL accepts it and validates the check anyway, the table being empty).
  */
 export function addCheckSql(check: CheckSchema): string {
-  return `ADD ${checkSql(check)}${check.notValid ? " NOT VALID" : ""}`;
+  return `ADD ${checkSql(check)}${notValidSql(check)}`;
+}
+
+/**
+ * `[CONSTRAINT n] EXCLUDE USING m (elem WITH op, …) [INCLUDE (…)] [WHERE (…)] [DEFERRABLE …]`.
+ * An operator is written as given: it is a symbol (`&&`), never an identifier to quote, and the
+ * model admits only operator characters.
+ */
+export function exclusionSql(x: ExclusionSchema): string {
+  const owner = `Exclusion constraint "${x.name ?? ""}"`;
+  const elements = x.elements.map((e) => `${indexElementSql(e, owner)} WITH ${e.operator}`).join(", ");
+  const where = x.where ? ` WHERE (${x.where})` : "";
+  return named(x.name, `EXCLUDE USING ${quoteIdentifier(x.using)} (${elements})${includeSql(x)}${where}${timingSql(x)}`);
+}
+
+/** ` NOT VALID` for a foreign key or check so added (only ALTER TABLE … ADD can leave it so). */
+function notValidSql(c: { notValid?: boolean }): string {
+  return c.notValid ? " NOT VALID" : "";
+}
+
+/**
+ * `ADD [CONSTRAINT n] FOREIGN KEY … [NOT VALID]`, for ALTER TABLE (inside CREATE TABLE
+ * PostgreSQL would validate it, the table being empty).
+ */
+export function addForeignKeySql(fk: ForeignKeySchema): string {
+  return `ADD ${foreignKeySql(fk)}${notValidSql(fk)}`;
 }
 
 /** NO ACTION is PostgreSQL's default, so it is left out (and reflection reports it as null). */

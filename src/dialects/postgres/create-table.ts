@@ -1,6 +1,6 @@
 /**
- * CREATE TABLE from a TableSchema: columns and table constraints inline (a NOT VALID check after
- * it, with ALTER TABLE … ADD), then one CREATE INDEX per
+ * CREATE TABLE from a TableSchema: columns and table constraints inline (a NOT VALID check or
+ * foreign key after it, with ALTER TABLE … ADD), then one CREATE INDEX per
  * index, then the table and column comments (PostgreSQL has no inline comment syntax). A
  * partitioned table ends with PARTITION BY; a partition is CREATE TABLE … PARTITION OF its parent
  * with its bound, its own constraints inline, and no columns (they are the parent's). An
@@ -11,7 +11,7 @@ import { UnsupportedOperationError } from "../../errors.js";
 import type { TableRef, TableSchema } from "../../catalog/types.js";
 import type { Statement } from "../dialect.js";
 import { columnCommentStatement, columnDefinitionSql, serialSequenceStatements, tableCommentStatement } from "./column-sql.js";
-import { addCheckSql, checkSql, foreignKeySql, primaryKeySql, uniqueSql } from "./constraint-sql.js";
+import { addCheckSql, addForeignKeySql, checkSql, exclusionSql, foreignKeySql, primaryKeySql, uniqueSql } from "./constraint-sql.js";
 import { createIndexStatement } from "./index-sql.js";
 import { rowLevelSecurityStatement } from "./policy-sql.js";
 import { quoteTable } from "./quote.js";
@@ -29,7 +29,9 @@ export function createTableStatements(table: TableSchema): Statement[] {
   for (const unique of table.uniques) lines.push(uniqueSql(unique));
   // A NOT VALID check is added after the table: inside CREATE TABLE it would be validated.
   for (const check of table.checks) if (!check.notValid) lines.push(checkSql(check));
-  for (const fk of table.foreignKeys) lines.push(foreignKeySql(fk));
+  for (const exclusion of table.exclusions ?? []) lines.push(exclusionSql(exclusion));
+  // So is a NOT VALID foreign key.
+  for (const fk of table.foreignKeys) if (!fk.notValid) lines.push(foreignKeySql(fk));
   const body = lines.length > 0 ? ` (\n  ${lines.join(",\n  ")}\n)` : "";
   // A child with nothing of its own still needs its (empty) column list before INHERITS.
   const parents = inherits.length > 0 ? `${body || " ()"} INHERITS (${inherits.map((p) => quoteTable({ schema: p.schema, name: p.table })).join(", ")})` : body;
@@ -39,6 +41,7 @@ export function createTableStatements(table: TableSchema): Statement[] {
   const serials = serialSequenceStatements(ref, partitionOf ? [] : table.columns);
   const statements: Statement[] = [...serials.before, { sql: `${head}${table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : ""}` }, ...serials.after];
   for (const check of table.checks) if (check.notValid) statements.push({ sql: `ALTER TABLE ${quoteTable(ref)} ${addCheckSql(check)}` });
+  for (const fk of table.foreignKeys) if (fk.notValid) statements.push({ sql: `ALTER TABLE ${quoteTable(ref)} ${addForeignKeySql(fk)}` });
   // Row-level security is no part of CREATE TABLE: it is switched on right after, before any row arrives.
   if (table.rowLevelSecurity) statements.push(rowLevelSecurityStatement(ref, table.rowLevelSecurity, true));
   for (const index of table.indexes) statements.push(createIndexStatement(ref, index));

@@ -24,10 +24,14 @@ function elementOptionsSql(element: IndexElement): string {
   return sql;
 }
 
-function elementSql(element: IndexElement, index: IndexSchema, table: TableRef): string {
+/**
+ * One element of an index or exclusion constraint: `"col" [options]` or `(expr) [options]`.
+ * `owner` names what it belongs to in the refusal of a prefix length (`Index "x" on "t"`).
+ */
+export function indexElementSql(element: IndexElement, owner: string): string {
   if ("expression" in element) return `(${element.expression})${elementOptionsSql(element)}`;
   if (element.length !== undefined) {
-    throw new UnsupportedOperationError(`Index "${index.name}" on "${tableLabel(table)}" uses a prefix length on column "${element.column}"; PostgreSQL has no prefix indexes.`, {
+    throw new UnsupportedOperationError(`${owner} uses a prefix length on column "${element.column}"; PostgreSQL has no prefix indexes.`, {
       hint: `Index an expression instead, e.g. { expression: "left(${quoteIdentifier(element.column)}, ${element.length})" }, or drop the length for PostgreSQL.`,
     });
   }
@@ -47,7 +51,7 @@ export function createIndexStatement(table: TableRef, index: IndexSchema, option
   // The index always lives in its table's schema, so its own name is never qualified here.
   sql += `${quoteIdentifier(index.name)} ON ${quoteTable(table)}`;
   if (index.using) sql += ` USING ${quoteIdentifier(index.using)}`;
-  sql += ` (${index.elements.map((e) => elementSql(e, index, table)).join(", ")})`;
+  sql += ` (${index.elements.map((e) => indexElementSql(e, `Index "${index.name}" on "${tableLabel(table)}"`)).join(", ")})`;
   if (index.include && index.include.length > 0) sql += ` INCLUDE (${index.include.map(quoteIdentifier).join(", ")})`;
   if (index.nullsNotDistinct) sql += " NULLS NOT DISTINCT";
   if (index.where) sql += ` WHERE ${index.where}`;

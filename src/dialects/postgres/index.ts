@@ -35,7 +35,7 @@ export const postgresDialect: Dialect = {
     partialIndexes: true,
     comments: true,
     // Indexes, and the indexes behind primary keys and unique constraints, are relations named per schema.
-    schemaWideNames: ["index", "primaryKey", "unique"],
+    schemaWideNames: ["index", "primaryKey", "unique", "exclusion"],
     // A foreign key depends on the referenced key's index (pg_depend): the key cannot go while it exists.
     foreignKeysHoldKeys: true,
   },

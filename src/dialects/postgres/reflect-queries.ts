@@ -163,18 +163,25 @@ SELECT t.schema, t.table_name, con.conname::text AS name, con.contype::text AS t
   LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = ft.relnamespace`;
 
 /**
- * Indexes that do not back a primary key, unique or exclusion constraint, element by element:
+ * Indexes that do not back a primary key or unique constraint, element by element:
  * the column or expression, the order and NULLS FIRST bits of indoption, the collation when it
  * is not the element's own (the column's, or for an expression its type's default), the operator
  * class when it is not the default one, each with its schema where the search path would not
  * find it; the INCLUDE columns (after the key ones); and NULLS NOT DISTINCT. A partition's index that belongs to an index of its
  * parent is the parent's (PostgreSQL creates it with each partition), so it is left out.
+ * The index of an exclusion constraint is read here too, its elements being an index's: the row
+ * then names the constraint (`exclusion`), its operators in element order (pg_constraint.conexclop,
+ * one per key column) and its timing, and reflection makes it the table's exclusion constraint.
  */
 export const INDEXES_SQL = `${TABLES_CTE}
 SELECT t.schema, t.table_name, ic.relname::text AS name, i.indisunique AS is_unique, am.amname::text AS method,
        pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
        i.indisunique AND ${NULLS_NOT_DISTINCT("i")} AS nulls_not_distinct,
        ${INCLUDED("i")} AS include,
+       xc.conname::text AS exclusion,
+       CASE WHEN xc.oid IS NOT NULL THEN ARRAY(SELECT o.oprname::text FROM unnest(xc.conexclop) WITH ORDINALITY AS x(op, n)
+                                                 JOIN pg_catalog.pg_operator o ON o.oid = x.op ORDER BY x.n) END AS operators,
+       COALESCE(xc.condeferrable, false) AS deferrable, COALESCE(xc.condeferred, false) AS deferred,
        (SELECT json_agg(json_build_object(
                  'column', a.attname::text,
                  'expression', CASE WHEN i.indkey[k.n - 1] = 0 THEN pg_catalog.pg_get_indexdef(i.indexrelid, k.n, true) END,
@@ -197,9 +204,10 @@ SELECT t.schema, t.table_name, ic.relname::text AS name, i.indisunique AS is_uni
   JOIN pg_catalog.pg_index i ON i.indrelid = t.oid
   JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
   JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+  LEFT JOIN pg_catalog.pg_constraint xc ON xc.conrelid = i.indrelid AND xc.conindid = i.indexrelid AND xc.contype = 'x'
  WHERE NOT ic.relispartition AND NOT EXISTS (
          SELECT 1 FROM pg_catalog.pg_constraint con
-          WHERE con.conrelid = i.indrelid AND con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))`;
+          WHERE con.conrelid = i.indrelid AND con.conindid = i.indexrelid AND con.contype IN ('p', 'u'))`;
 
 /**
  * Every schema but the system's, with the connection's current one marked and its tables counted

@@ -1,10 +1,10 @@
 /**
  * What a PostgreSQL database holds that the model cannot, in one catalog query, so that nothing
- * is dropped without a word: exclusion constraints, FORCE ROW LEVEL SECURITY on a table whose
- * row-level security is off (row-level security itself and policies are modelled), foreign tables, unlogged tables, storage parameters of tables and indexes, what table inheritance
+ * is dropped without a word: FORCE ROW LEVEL SECURITY on a table whose row-level security is off
+ * (row-level security itself and policies are modelled), foreign tables, unlogged tables, storage parameters of tables and indexes, what table inheritance
  * holds beyond its parents (a child's own NOT NULL or default on a column it inherits, a parent's
  * CHECK … NO INHERIT), the sequence of a serial or identity column whose type is not the
- * column's, foreign keys added NOT VALID, comments on constraints, indexes and enum types,
+ * column's, comments on constraints, indexes and enum types,
  * composite and range types, and text-search parsers and templates
  * (collations and text-search configurations and dictionaries are objects: reflect-objects.ts). The
  * schema and table filters are the table queries' ($1 schemas, $2 included, $3 excluded tables);
@@ -29,12 +29,7 @@ const UNMANAGED_SQL = `WITH rel AS (
      AND NOT (c.relname = ANY ($3::text[]) OR n.nspname || '.' || c.relname = ANY ($3::text[]))
      AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = 'pg_class'::regclass AND x.objid = c.oid AND x.deptype = 'e')
 )
-SELECT 'exclusion constraint' AS kind, r.schema, con.conname::text AS name, r.table_name, pg_catalog.pg_get_constraintdef(con.oid) AS detail
-  FROM rel r JOIN pg_catalog.pg_constraint con ON con.conrelid = r.oid AND con.contype = 'x'
-UNION ALL
--- Row-level security is modelled (TableSchema.rowLevelSecurity: enabled or forced), but not FORCE
--- left on a table whose row-level security is off (it takes effect when someone enables it).
-SELECT 'forced-but-disabled row-level security', r.schema, r.table_name, r.table_name, 'FORCE ROW LEVEL SECURITY without ENABLE'
+SELECT 'forced-but-disabled row-level security' AS kind, r.schema, r.table_name AS name, r.table_name, 'FORCE ROW LEVEL SECURITY without ENABLE' AS detail
   FROM rel r WHERE r.relforcerowsecurity AND NOT r.relrowsecurity
 UNION ALL
 SELECT 'foreign table', r.schema, r.table_name, r.table_name, NULL FROM rel r WHERE r.relkind = 'f'
@@ -67,10 +62,6 @@ SELECT 'inherited column override', r.schema, a.attname::text, r.table_name,
 UNION ALL
 SELECT 'NO INHERIT check', r.schema, con.conname::text, r.table_name, pg_catalog.pg_get_constraintdef(con.oid)
   FROM rel r JOIN pg_catalog.pg_constraint con ON con.conrelid = r.oid AND con.contype = 'c' AND con.connoinherit
-UNION ALL
--- A foreign key added NOT VALID (its rows are not checked yet): pg_get_constraintdef prints it, the model has no place for it (a check has: CheckSchema.notValid).
-SELECT 'NOT VALID constraint', r.schema, con.conname::text, r.table_name, pg_catalog.pg_get_constraintdef(con.oid)
-  FROM rel r JOIN pg_catalog.pg_constraint con ON con.conrelid = r.oid AND NOT con.convalidated AND con.contype <> 'c'
 UNION ALL
 -- Comments the model keeps on tables, columns and views, but not on constraints and indexes.
 SELECT 'constraint comment', r.schema, con.conname::text, r.table_name, pg_catalog.obj_description(con.oid, 'pg_constraint')

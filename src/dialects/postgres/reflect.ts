@@ -12,7 +12,7 @@
 import { reflectObjects } from "./reflect-objects.js";
 import { reflectUnmanaged } from "./reflect-unmanaged.js";
 import { essentialSequenceOptions } from "../../catalog/sequence-options.js";
-import type { ColumnSchema, ColumnSequenceOptions, ColumnType, ConstraintTiming, DatabaseSchema, EnumSchema, ExistingSchema, IndexElement, IndexElementOptions, ParentTable, ReferentialAction, TableRowLevelSecurity, TableRef, TableSchema } from "../../catalog/types.js";
+import type { ColumnSchema, ColumnSequenceOptions, ColumnType, ConstraintTiming, DatabaseSchema, EnumSchema, ExclusionSchema, ExistingSchema, IndexElement, IndexElementOptions, ParentTable, ReferentialAction, TableRowLevelSecurity, TableRef, TableSchema } from "../../catalog/types.js";
 import type { Connection, ReflectOptions } from "../dialect.js";
 import { isNextvalDefault, reflectedDefault } from "./defaults.js";
 import { COLUMNS_SQL, CONSTRAINTS_SQL, ENUMS_SQL, INDEXES_SQL, SCHEMAS_SQL, TABLES_SQL } from "./reflect-queries.js";
@@ -85,6 +85,13 @@ interface ConstraintRow extends TableKeyRow {
 
 interface IndexRow extends TableKeyRow {
   name: string;
+  /** The exclusion constraint this index backs, by name; null for a plain index. */
+  exclusion: string | null;
+  /** An exclusion constraint's operators (pg_operator.oprname), one per element; null for a plain index. */
+  operators: string[] | null;
+  /** An exclusion constraint's DEFERRABLE / INITIALLY DEFERRED (false for a plain index). */
+  deferrable: boolean;
+  deferred: boolean;
   is_unique: boolean;
   method: string;
   predicate: string | null;
@@ -171,7 +178,7 @@ function toColumn(row: ColumnRow): ColumnSchema {
 }
 
 /** A key's timing, only where it is deferrable (so the usual key has no such fields). */
-function timing(row: ConstraintRow): ConstraintTiming {
+function timing(row: { deferrable: boolean; deferred: boolean }): ConstraintTiming {
   return { ...(row.deferrable ? { deferrable: true } : {}), ...(row.deferred ? { initiallyDeferred: true } : {}) };
 }
 
@@ -193,6 +200,7 @@ function addConstraint(table: TableSchema, row: ConstraintRow): void {
       ...(row.on_delete_columns.length > 0 ? { onDeleteColumns: row.on_delete_columns } : {}),
       deferrable: row.deferrable,
       initiallyDeferred: row.deferred,
+      ...(row.not_valid ? { notValid: true } : {}),
     });
   }
 }
@@ -215,6 +223,19 @@ function elementOptions(element: IndexRow["elements"][number]): IndexElementOpti
 function toIndexElement(element: IndexRow["elements"][number]): IndexElement {
   const options = elementOptions(element);
   return element.column !== null ? { column: element.column, ...options } : { expression: element.expression ?? "", ...options };
+}
+
+/** An exclusion constraint from the row of its index: each element with its operator, the method always named. */
+function toExclusion(row: IndexRow, name: string): ExclusionSchema {
+  const operators = row.operators ?? [];
+  return {
+    name,
+    using: row.method,
+    elements: (row.elements ?? []).map((element, i) => ({ ...toIndexElement(element), operator: operators[i] ?? "" })),
+    ...(row.include.length > 0 ? { include: row.include } : {}),
+    ...(row.predicate !== null ? { where: row.predicate } : {}),
+    ...timing(row),
+  };
 }
 
 interface SchemaRow {
@@ -274,7 +295,12 @@ async function readTables(conn: Connection, options: ReflectOptions): Promise<Ta
     if (table) addConstraint(table, row);
   }
   for (const row of indexRows) {
-    tables.get(key(row))?.indexes.push({
+    const table = tables.get(key(row));
+    if (table && row.exclusion !== null) {
+      (table.exclusions ??= []).push(toExclusion(row, row.exclusion));
+      continue;
+    }
+    table?.indexes.push({
       name: row.name,
       elements: (row.elements ?? []).map(toIndexElement),
       unique: row.is_unique,
@@ -288,6 +314,7 @@ async function readTables(conn: Connection, options: ReflectOptions): Promise<Ta
     table.foreignKeys.sort(byName);
     table.uniques.sort(byName);
     table.checks.sort(byName);
+    table.exclusions?.sort(byName);
     table.indexes.sort(byName);
   }
   return [...tables.values()].sort(bySchemaAndName);

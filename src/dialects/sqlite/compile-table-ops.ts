@@ -15,7 +15,7 @@ import { rebuildTable } from "./recreate-table.js";
 import { applyEdit, columnIsKeyed, startEdit } from "../../operations/table-state.js";
 import { describePosition } from "../../operations/describe.js";
 import { sqliteIdentifierRules } from "./table-edits.js";
-import { assertIndexSupported, columnSql, createIndexSql } from "./table-sql.js";
+import { assertIndexSupported, columnSql, createIndexSql, refuseExclusion, refuseValidate } from "./table-sql.js";
 
 type AlterColumn = Extract<TableLevelOperation, { kind: "alterColumn" }>;
 
@@ -28,6 +28,8 @@ function assertExpressible(op: TableLevelOperation, table: string): void {
     });
   }
   if (op.kind === "createIndex") assertIndexSupported(table, op.index);
+  if (op.kind === "createExclusionConstraint") refuseExclusion(table, op.constraint);
+  if (op.kind === "validateConstraint") refuseValidate(table, op.name);
   if (op.kind === "alterTableOptions") {
     refuseRowLevelSecurity("SQLite", op.table, op.rowLevelSecurity);
     throw new UnsupportedOperationError(`SQLite has no table collation or engine (${where}).`, {
@@ -102,6 +104,10 @@ function nativeStatements(op: TableLevelOperation, table: string, state: TableSc
     case "createCheckConstraint":
     case "dropConstraint":
       return null;
+    // Refused by assertExpressible before any statement.
+    case "createExclusionConstraint":
+    case "validateConstraint":
+      return [];
     case "createTableComment":
     case "dropTableComment":
     case "alterTableOptions":

@@ -71,6 +71,8 @@ function handlers(ctx: CompileContext): OperationTable<Promise<Statement[]>> {
     createForeignKey: (op) => tableOp(op, ctx),
     createUniqueConstraint: (op) => tableOp(op, ctx),
     createCheckConstraint: (op) => tableOp(op, ctx),
+    createExclusionConstraint: (op) => tableOp(op, ctx),
+    validateConstraint: (op) => tableOp(op, ctx),
     dropConstraint: (op) => tableOp(op, ctx),
     createTableComment: async (op) => commentUnsupported(op),
     dropTableComment: async (op) => commentUnsupported(op),

@@ -4,7 +4,7 @@
  * reflection reads every one of them back identically.
  */
 import { UnsupportedOperationError } from "../../errors.js";
-import type { CheckSchema, ColumnSchema, ForeignKeySchema, IndexSchema, PrimaryKeySchema, TableSchema, UniqueSchema } from "../../catalog/types.js";
+import type { CheckSchema, ColumnSchema, ExclusionSchema, ForeignKeySchema, IndexSchema, PrimaryKeySchema, TableSchema, UniqueSchema } from "../../catalog/types.js";
 import { defaultSql } from "./defaults.js";
 import { sameName } from "./names.js";
 import { quoteIdentifier, quoteLiteral } from "./quote.js";
@@ -136,7 +136,35 @@ export function checkSql(check: CheckSchema): string {
  * its column's definition, as the model or the database declared it; the rest follow the columns. `as` writes it under another name (the
  * rebuild's temporary table); `options` appends table options such as WITHOUT ROWID.
  */
+/** SQLite has no exclusion constraints: refuses one by name, saying what to use instead. */
+export function refuseExclusion(table: string, exclusion: ExclusionSchema): never {
+  throw new UnsupportedOperationError(`SQLite has no exclusion constraints (${exclusion.name ?? "an exclusion constraint"} on ${table}).`, {
+    hint: "Remove exclude(...) from the table for SQLite; a unique constraint covers the case where every operator is =.",
+  });
+}
+
+/** SQLite never holds a NOT VALID constraint, so there is nothing to validate. */
+export function refuseValidate(table: string, name: string): never {
+  throw new UnsupportedOperationError(`SQLite has no VALIDATE CONSTRAINT (${name} on ${table}): its foreign keys and checks are never NOT VALID.`, { hint: "Remove validateConstraint from the revision for SQLite." });
+}
+
+/**
+ * Refuses what only PostgreSQL holds on a table: exclusion constraints and foreign keys added
+ * NOT VALID (SQLite keeps a table's constraints in its definition, which covers every row).
+ */
+export function assertNoPostgresConstraints(table: TableSchema): void {
+  const exclusion = table.exclusions?.[0];
+  if (exclusion) refuseExclusion(table.name, exclusion);
+  const fk = table.foreignKeys.find((f) => f.notValid);
+  if (fk) {
+    throw new UnsupportedOperationError(`SQLite has no NOT VALID foreign key (${fk.name ?? fk.columns.join(", ")} on ${table.name}): a foreign key is part of the table's definition.`, {
+      hint: "Remove notValid from the foreign key for SQLite.",
+    });
+  }
+}
+
 export function createTableSql(table: TableSchema, as?: string, options = ""): string {
+  assertNoPostgresConstraints(table);
   const auto = autoincrementColumn(table);
   // A descending key is written in its column whatever its placement says: `PRIMARY KEY ("id" DESC)`
   // among the constraints would make an INTEGER column the rowid, which `PRIMARY KEY DESC` does not.

@@ -11,6 +11,7 @@ import type { CheckSchema, ColumnSchema, DatabaseSchema, EnumSchema, TableSchema
 import { openKit, type PgKit } from "./pg-test-kit.js";
 import { renderSchemaModule } from "../../../src/pull/schema-module.js";
 import { compareSchemas, dialectCompareOptions } from "../../../src/autogenerate/compare.js";
+import { reverseOperation } from "../../../src/operations/reverse.js";
 
 const available = await serverAvailable("postgres");
 
@@ -300,11 +301,10 @@ describe.skipIf(!available)("postgres reflection", () => {
     }
   });
 
-  it("names a NOT VALID foreign key and comments on constraints, indexes and enum types, which the model has no place for", async () => {
+  it("names comments on constraints, indexes and enum types, which the model has no place for", async () => {
     await kit.conn.query(`CREATE TYPE tone AS ENUM ('calm');
       COMMENT ON TYPE tone IS 'how it sounds';
-      CREATE TABLE bill (id int PRIMARY KEY, amount numeric, tone tone, parent int);
-      ALTER TABLE bill ADD CONSTRAINT bill_parent_fkey FOREIGN KEY (parent) REFERENCES bill (id) NOT VALID;
+      CREATE TABLE bill (id int PRIMARY KEY, amount numeric, tone tone);
       ALTER TABLE bill ADD CONSTRAINT bill_amount_small CHECK (amount < 100);
       COMMENT ON CONSTRAINT bill_amount_small ON bill IS 'for now';
       CREATE INDEX bill_amount ON bill (amount);
@@ -317,13 +317,87 @@ describe.skipIf(!available)("postgres reflection", () => {
       expect([...ours].sort((a, b) => a.name.localeCompare(b.name))).toEqual([
         { kind: "index comment", schema: null, name: "bill_amount", table: "bill", detail: "reports" },
         { kind: "constraint comment", schema: null, name: "bill_amount_small", table: "bill", detail: "for now" },
-        { kind: "NOT VALID constraint", schema: null, name: "bill_parent_fkey", table: "bill", detail: "FOREIGN KEY (parent) REFERENCES bill(id) NOT VALID" },
         { kind: "enum type comment", schema: null, name: "tone", table: null, detail: "how it sounds" },
       ]);
       const unmanaged = compareSchemas({ ...db, unmanagedObjects: undefined }, db, dialectCompareOptions(postgresDialect)).unmanaged;
-      expect(unmanaged).toEqual(expect.arrayContaining([expect.stringMatching(/^NOT VALID constraint bill_parent_fkey on bill .*athanor does not manage NOT VALID constraints/)]));
+      expect(unmanaged).toEqual(expect.arrayContaining([expect.stringMatching(/^constraint comment bill_amount_small on bill .*athanor does not manage/)]));
     } finally {
       await kit.conn.query("DROP TABLE bill; DROP TYPE tone");
+    }
+  });
+
+  it("reads a foreign key added NOT VALID as notValid, creates it so again (also on a new table), validates it in place and pulls it", async () => {
+    await kit.conn.query(`CREATE TABLE client (id int PRIMARY KEY);
+      CREATE TABLE invoice (id int PRIMARY KEY, client_id int, payer_id int);
+      INSERT INTO invoice VALUES (1, 7, NULL);
+      ALTER TABLE invoice ADD CONSTRAINT invoice_client_fkey FOREIGN KEY (client_id) REFERENCES client (id) NOT VALID;
+      ALTER TABLE invoice ADD CONSTRAINT invoice_payer_fkey FOREIGN KEY (payer_id) REFERENCES client (id) NOT VALID`);
+    try {
+      const invoice = (await kit.table("invoice"))!;
+      expect(invoice.foreignKeys.map((fk) => [fk.name, fk.notValid])).toEqual([
+        ["invoice_client_fkey", true],
+        ["invoice_payer_fkey", true],
+      ]);
+      expect(((await postgresDialect.reflect(kit.conn)).unmanagedObjects ?? []).filter((u) => u.table === "invoice")).toEqual([]);
+      expect(renderSchemaModule({ tables: [invoice], enums: [] }, { dialect: "postgres" })).toContain('foreignKey(["client_id"], "client", ["id"], { name: "invoice_client_fkey", notValid: true })');
+      // Created from the model: the table empty, the key still NOT VALID, as the catalog says.
+      const copy = { ...invoice, name: "invoice_copy", primaryKey: { ...invoice.primaryKey!, name: "invoice_copy_pkey" }, foreignKeys: invoice.foreignKeys.map((fk) => ({ ...fk, name: `${fk.name}_copy` })) };
+      await kit.apply({ kind: "createTable", table: copy });
+      expect(await kit.rows("SELECT conname, convalidated FROM pg_constraint WHERE conrelid = 'invoice_copy'::regclass AND contype = 'f' ORDER BY conname")).toEqual([
+        { conname: "invoice_client_fkey_copy", convalidated: false },
+        { conname: "invoice_payer_fkey_copy", convalidated: false },
+      ]);
+      // Validated in the model: VALIDATE CONSTRAINT, in place. The payer key holds (no row names a payer) and becomes valid;
+      // the client key does not, and the row that breaks it stops the change.
+      const validated = { ...invoice, foreignKeys: invoice.foreignKeys.map(({ notValid: _notValid, ...fk }) => fk) };
+      const ops = compareSchemas({ tables: [validated], enums: [] }, { tables: [invoice], enums: [] }, dialectCompareOptions(postgresDialect)).operations;
+      expect(ops.map((o) => o.kind === "validateConstraint" && o.name)).toEqual(["invoice_client_fkey", "invoice_payer_fkey"]);
+      await kit.apply(ops[1]!);
+      expect((await kit.table("invoice"))!.foreignKeys.map((fk) => [fk.name, fk.notValid])).toEqual([
+        ["invoice_client_fkey", true],
+        ["invoice_payer_fkey", undefined],
+      ]);
+      await expect(kit.apply(ops[0]!)).rejects.toThrow(/violates foreign key constraint/);
+      // The downgrade of the validation makes the payer key NOT VALID again (drop, add NOT VALID).
+      await kit.apply(...reverseOperation(ops[1]!));
+      expect((await kit.table("invoice"))!.foreignKeys.map((fk) => [fk.name, fk.notValid])).toEqual([
+        ["invoice_client_fkey", true],
+        ["invoice_payer_fkey", true],
+      ]);
+    } finally {
+      await kit.conn.query("DROP TABLE invoice; DROP TABLE IF EXISTS invoice_copy; DROP TABLE client");
+    }
+  });
+
+  it("reads an exclusion constraint from its index and pg_constraint, creates it back the same, and pulls it", async () => {
+    await kit.conn.query(`CREATE EXTENSION IF NOT EXISTS btree_gist;
+      CREATE TABLE booking (id int PRIMARY KEY, room_id int NOT NULL, starts timestamptz, ends timestamptz, during tstzrange, cancelled boolean NOT NULL DEFAULT false, note text,
+        CONSTRAINT booking_no_overlap EXCLUDE USING gist (room_id WITH =, during WITH &&) WHERE (NOT cancelled),
+        CONSTRAINT booking_span EXCLUDE USING gist (tstzrange(starts, ends) WITH &&) INCLUDE (note) DEFERRABLE INITIALLY DEFERRED)`);
+    try {
+      const booking = (await kit.table("booking"))!;
+      expect(booking.exclusions).toEqual([
+        { name: "booking_no_overlap", using: "gist", elements: [{ column: "room_id", operator: "=" }, { column: "during", operator: "&&" }], where: "NOT cancelled" },
+        { name: "booking_span", using: "gist", elements: [{ expression: "tstzrange(starts, ends)", operator: "&&" }], include: ["note"], deferrable: true, initiallyDeferred: true },
+      ]);
+      // Its index is the constraint's, not an index of the table.
+      expect(booking.indexes).toEqual([]);
+      expect(((await postgresDialect.reflect(kit.conn)).unmanagedObjects ?? []).filter((u) => u.table === "booking")).toEqual([]);
+      const pulled = renderSchemaModule({ tables: [booking], enums: [] }, { dialect: "postgres" });
+      // The printer wraps long calls; the words are what count.
+      const flat = pulled.replace(/\s+/g, " ").replace(/\( /g, "(").replace(/,? \)/g, ")").replace(/, \}/g, " }");
+      expect(flat).toContain('exclude([["room_id", "="], ["during", "&&"]], { name: "booking_no_overlap", using: "gist", where: "NOT cancelled" })');
+      expect(flat).toContain('exclude([{ expression: "tstzrange(starts, ends)", operator: "&&" }], { name: "booking_span", using: "gist", include: ["note"], deferrable: true, initiallyDeferred: true })');
+      // Created from what reflection read, PostgreSQL prints the same definitions back.
+      const defs = async (table: string) => (await kit.rows(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = '${table}'::regclass AND contype = 'x' ORDER BY conname`)).map((r) => r.def);
+      const copy = { ...booking, name: "booking_copy", primaryKey: { ...booking.primaryKey!, name: "booking_copy_pkey" }, exclusions: booking.exclusions!.map((x) => ({ ...x, name: `${x.name}_copy` })) };
+      await kit.apply({ kind: "createTable", table: copy });
+      expect(await defs("booking_copy")).toEqual(await defs("booking"));
+      // And compare finds nothing to do between the model that says it and the database.
+      const again = (await kit.table("booking_copy"))!;
+      expect(compareSchemas({ tables: [copy], enums: [] }, { tables: [again], enums: [] }, dialectCompareOptions(postgresDialect)).operations).toEqual([]);
+    } finally {
+      await kit.conn.query("DROP TABLE booking; DROP TABLE IF EXISTS booking_copy");
     }
   });
 
@@ -345,10 +419,10 @@ describe.skipIf(!available)("postgres reflection", () => {
         { conname: "fee_positive_copy", convalidated: false },
         { conname: "fee_small_copy", convalidated: true },
       ]);
-      // Validated in the model: the check is added again, and the row that breaks it stops the change.
+      // Validated in the model: VALIDATE CONSTRAINT, and the row that breaks it stops the change.
       const model = { tables: [{ ...fee!, checks: fee!.checks.map((c) => withoutNotValid(c)) }], enums: [] };
       const ops = compareSchemas(model, { tables: [fee!], enums: [] }, dialectCompareOptions(postgresDialect)).operations;
-      expect(ops.map((o) => o.kind)).toEqual(["dropConstraint", "createCheckConstraint"]);
+      expect(ops.map((o) => o.kind)).toEqual(["validateConstraint"]);
       await expect(kit.apply(...ops)).rejects.toThrow(/violated by some row/);
     } finally {
       await kit.conn.query("DROP TABLE fee; DROP TABLE IF EXISTS fee_copy");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareSchemas } from "../../../src/autogenerate/compare.js";
 import { reverseAll } from "../../../src/operations/reverse.js";
-import type { ForeignKeySchema, TableSchema } from "../../../src/catalog/types.js";
+import type { ExclusionSchema, ForeignKeySchema, TableSchema } from "../../../src/catalog/types.js";
 import { col, db, describeOps, PG_CAPS, tbl, withId } from "./fixtures.js";
 import { normalizePostgresSchema } from "../../../src/dialects/postgres/compare.js";
 import { foldPostgresSpellings } from "../../../src/dialects/postgres/expression-spellings.js";
@@ -84,6 +84,56 @@ describe("compareSchemas: foreign keys", () => {
     const { operations } = diffTable({ ...base, foreignKeys: [{ ...fk, name: "fk_user" }] }, { ...base, foreignKeys: [fk] });
     expect(describeOps(operations)).toEqual(["dropConstraint t.t_user_id_fkey", "createForeignKey t.fk_user"]);
   });
+
+  it("validates a NOT VALID foreign key in place; its downgrade adds it back NOT VALID", () => {
+    const notValid = { ...fk, notValid: true };
+    const { operations } = diffTable({ ...base, foreignKeys: [fk] }, { ...base, foreignKeys: [notValid] });
+    expect(operations).toEqual([{ kind: "validateConstraint", table: "t", name: "t_user_id_fkey", type: "foreignKey", existing: { type: "foreignKey", constraint: notValid } }]);
+    expect(describeOps(reverseAll(operations))).toEqual(["dropConstraint t.t_user_id_fkey", "createForeignKey t.t_user_id_fkey"]);
+    expect(reverseAll(operations)[1]).toMatchObject({ constraint: { notValid: true } });
+  });
+
+  it("adds a valid foreign key again to make it NOT VALID, and recreates one whose definition changed too", () => {
+    const toNotValid = diffTable({ ...base, foreignKeys: [{ ...fk, notValid: true }] }, { ...base, foreignKeys: [fk] }).operations;
+    expect(describeOps(toNotValid)).toEqual(["dropConstraint t.t_user_id_fkey", "createForeignKey t.t_user_id_fkey"]);
+    expect(toNotValid[1]).toMatchObject({ constraint: { notValid: true } });
+    const both = diffTable({ ...base, foreignKeys: [{ ...fk, onDelete: "SET NULL" }] }, { ...base, foreignKeys: [{ ...fk, notValid: true }] }).operations;
+    expect(describeOps(both)).toEqual(["dropConstraint t.t_user_id_fkey", "createForeignKey t.t_user_id_fkey"]);
+    expect(diffTable({ ...base, foreignKeys: [{ ...fk, notValid: true }] }, { ...base, foreignKeys: [{ ...fk, notValid: true }] }).operations).toEqual([]);
+  });
+});
+
+describe("compareSchemas: exclusion constraints", () => {
+  const base = withId("bookings", [col("room_id"), col("during", { kind: "raw", sql: "tstzrange" }), col("cancelled", "boolean")]);
+  const overlap: ExclusionSchema = { name: "bookings_no_overlap", using: "gist", elements: [{ column: "room_id", operator: "=" }, { column: "during", operator: "&&" }], where: "NOT cancelled" };
+  const withExclusion = (x: ExclusionSchema): TableSchema => ({ ...base, exclusions: [x] });
+  const normalized = { ...pg, normalize: normalizePostgresSchema, foldExpression: foldPostgresSpellings };
+  const diff = (target: TableSchema, actual: TableSchema) => compareSchemas(db([users, target]), db([users, actual]), normalized).operations;
+
+  it("adds and drops one, the drop carrying it", () => {
+    expect(diff(withExclusion(overlap), base)).toEqual([{ kind: "createExclusionConstraint", table: "bookings", constraint: { ...overlap, include: [] } }]);
+    expect(diff(base, withExclusion(overlap))).toMatchObject([{ kind: "dropConstraint", name: "bookings_no_overlap", type: "exclusion", existing: { type: "exclusion", constraint: { using: "gist" } } }]);
+  });
+
+  it("equals PostgreSQL's print of it: the predicate as pg_get_expr writes it, the method in any case", () => {
+    const printed: ExclusionSchema = { ...overlap, using: "GiST", where: "(NOT cancelled)" };
+    expect(diff(withExclusion(overlap), withExclusion(printed))).toEqual([]);
+  });
+
+  it.each([
+    ["an operator", { elements: [{ column: "room_id", operator: "=" }, { column: "during", operator: "-|-" }] }],
+    ["the predicate", { where: "cancelled IS NOT TRUE" }],
+    ["no predicate", { where: null }],
+    ["an element", { elements: [{ column: "during", operator: "&&" }] }],
+    ["the method", { using: "spgist" }],
+    ["the timing", { deferrable: true }],
+    ["an operator class", { elements: [{ column: "room_id", operator: "=" }, { column: "during", operator: "&&", opclass: "range_ops2" }] }],
+    ["INCLUDE columns", { include: ["cancelled"] }],
+  ] as [string, Partial<ExclusionSchema>][])("drops and adds it again when %s changes", (_what, change) => {
+    const ops = diff(withExclusion({ ...overlap, ...change }), withExclusion(overlap));
+    expect(describeOps(ops)).toEqual(["dropConstraint bookings.bookings_no_overlap", "createExclusionConstraint bookings.bookings_no_overlap"]);
+    expect(describeOps(reverseAll(ops))).toEqual(["dropConstraint bookings.bookings_no_overlap", "createExclusionConstraint bookings.bookings_no_overlap"]);
+  });
 });
 
 describe("compareSchemas: unique constraints", () => {
@@ -122,11 +172,16 @@ describe("compareSchemas: check constraints", () => {
   const base = withId("t", [col("price", "numeric"), col("status", "text")]);
   const check = (expression: string, name: string | null = "t_price_check") => ({ ...base, checks: [{ name, expression }] });
 
-  it("adds a check again when it becomes NOT VALID or validated, and not otherwise", () => {
+  it("validates a NOT VALID check in place, adds it again to make it NOT VALID, and leaves it alone otherwise", () => {
     const notValid = { ...base, checks: [{ name: "t_price_check", expression: "price >= 0", notValid: true }] };
-    expect(describeOps(diffTable(check("price >= 0"), notValid).operations)).toEqual(["dropConstraint t.t_price_check", "createCheckConstraint t.t_price_check"]);
+    expect(diffTable(check("price >= 0"), notValid).operations).toEqual([
+      { kind: "validateConstraint", table: "t", name: "t_price_check", type: "check", existing: { type: "check", constraint: { name: "t_price_check", expression: "price >= 0", notValid: true } } },
+    ]);
+    // A valid check cannot be made NOT VALID again: it is dropped and added.
     expect(diffTable(notValid, check("price >= 0")).operations[1]).toMatchObject({ kind: "createCheckConstraint", constraint: { notValid: true } });
     expect(diffTable(notValid, notValid).operations).toEqual([]);
+    // Validity and condition both changed: added again with the new condition (validating the old one would check the wrong thing).
+    expect(describeOps(diffTable(check("price > 0"), notValid).operations)).toEqual(["dropConstraint t.t_price_check", "createCheckConstraint t.t_price_check"]);
   });
 
   it("adds, drops and recreates check constraints", () => {

@@ -64,11 +64,13 @@ export function describeOps(ops: readonly Operation[]): string[] {
         return `createIndex ${op.table}.${op.index.name}`;
       case "dropIndex":
       case "dropConstraint":
+      case "validateConstraint":
         return `${op.kind} ${op.table}.${op.name}`;
       case "createForeignKey":
       case "createPrimaryKey":
       case "createUniqueConstraint":
       case "createCheckConstraint":
+      case "createExclusionConstraint":
         return `${op.kind} ${op.table}.${op.constraint.name ?? "?"}`;
       case "batchAlterTable":
         return `batchAlterTable ${op.table} [${describeOps(op.operations).join("; ")}]`;

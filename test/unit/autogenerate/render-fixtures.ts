@@ -188,6 +188,24 @@ export const richOperations: Operation[] = [
     },
   },
   { kind: "createCheckConstraint", schema: "shop", table: "orders", constraint: { name: "orders_total_ck", expression: "total >= 0" } },
+  // A PostgreSQL exclusion constraint: a plain column element, an expression element with options, a predicate and timing.
+  {
+    kind: "createExclusionConstraint",
+    table: "bookings",
+    constraint: {
+      name: "bookings_no_overlap",
+      using: "gist",
+      elements: [
+        { column: "room_id", operator: "=" },
+        { expression: "tstzrange(starts, ends)", opclass: "range_ops", operator: "&&" },
+      ],
+      include: ["note"],
+      where: "NOT cancelled",
+      deferrable: true,
+    },
+  },
+  { kind: "validateConstraint", schema: "shop", table: "orders", name: "orders_customer_fk", type: "foreignKey", existing: { type: "foreignKey", constraint: { ...ordersTable.foreignKeys[0]!, notValid: true } } },
+  { kind: "dropConstraint", table: "bookings", name: "bookings_no_overlap", type: "exclusion" },
   { kind: "dropConstraint", table: "users", name: "users_pkey", type: "primaryKey", existing: { type: "primaryKey", constraint: { name: "users_pkey", columns: ["id"] } } },
   { kind: "dropConstraint", schema: "shop", table: "orders", name: "orders_customer_fk", type: "foreignKey", existing: { type: "foreignKey", constraint: ordersTable.foreignKeys[0]! } },
   { kind: "dropConstraint", table: "users", name: "users_email_key", type: "unique", existing: { type: "unique", constraint: { name: "users_email_key", columns: ["email"] } } },
@@ -276,6 +294,8 @@ export const ALL_KINDS: readonly OperationKind[] = Object.keys({
   createForeignKey: 1,
   createUniqueConstraint: 1,
   createCheckConstraint: 1,
+  createExclusionConstraint: 1,
+  validateConstraint: 1,
   dropConstraint: 1,
   createTableComment: 1,
   dropTableComment: 1,

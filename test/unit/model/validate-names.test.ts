@@ -45,7 +45,7 @@ describe("validateSchemaWideNames with each dialect's capabilities", () => {
   it("PostgreSQL refuses it, naming both tables", () => {
     const error = thrown(() => validateSchemaWideNames(sameIndexName, postgresDialect.capabilities.schemaWideNames ?? [], "postgres"));
     expect(error.code).toBe("model");
-    expect(error.message).toBe('The name "same" is used by the index of table dept_emp and by the index of table dept_manager; on postgres, names of indexes, primary keys and unique constraints must be unique within a schema.');
+    expect(error.message).toBe('The name "same" is used by the index of table dept_emp and by the index of table dept_manager; on postgres, names of indexes, primary keys, unique constraints and exclusion constraints must be unique within a schema.');
     expect(error.hint).toContain("Rename one of them");
   });
 

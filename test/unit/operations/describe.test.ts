@@ -20,6 +20,8 @@ describe("describeOperation", () => {
     createForeignKey: "create foreign key orders_user_id_fkey on orders(user_id) to users",
     createUniqueConstraint: "create unique constraint users_email_key on users",
     createCheckConstraint: "create check constraint users_age_check on users",
+    createExclusionConstraint: "create exclusion constraint bookings_room_id_during_excl on bookings",
+    validateConstraint: "validate foreign key orders_user_id_fkey on orders",
     dropConstraint: "drop unique constraint users_email_key on users",
     createTableComment: "set comment on table users",
     dropTableComment: "drop comment on table users",

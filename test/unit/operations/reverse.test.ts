@@ -5,6 +5,8 @@ import { MigrateError } from "../../../src/errors.js";
 import { emailColumn, emailIndex, samples, usersTable } from "./sample-operations.js";
 
 const IRREVERSIBLE_KINDS: OperationKind[] = ["addEnumValue", "bulkInsert"];
+/** Reversed into other kinds, so reversing twice gives the same effect but not the same operation (tested on its own). */
+const REVERSED_OTHERWISE: OperationKind[] = ["validateConstraint"];
 
 function irreversibleError(op: Operation): MigrateError {
   try {
@@ -74,7 +76,18 @@ describe("reverseOperation", () => {
     expect(reverseOperation({ kind: "dropTableComment", table: "t", existingComment: null })).toEqual([]);
   });
 
-  it.each(Object.keys(samples).filter((k) => !IRREVERSIBLE_KINDS.includes(k as OperationKind)))("round-trips %s", (kind) => {
+  it("reverses a validation by dropping the validated constraint and adding it back NOT VALID", () => {
+    const fk = { name: "orders_user_id_fkey", columns: ["user_id"], referencedTable: "users", referencedColumns: ["id"] };
+    expect(reverseOperation(samples.validateConstraint)).toEqual([
+      { kind: "dropConstraint", table: "orders", name: "orders_user_id_fkey", type: "foreignKey", existing: { type: "foreignKey", constraint: fk } },
+      { kind: "createForeignKey", table: "orders", constraint: { ...fk, notValid: true } },
+    ]);
+    const check = { kind: "validateConstraint", table: "t", name: "t_ck", type: "check", existing: { type: "check", constraint: { name: "t_ck", expression: "a > 0", notValid: true } } } as const;
+    expect(reverseOperation(check).map((o) => o.kind)).toEqual(["dropConstraint", "createCheckConstraint"]);
+    expect(irreversibleError({ kind: "validateConstraint", table: "t", name: "t_ck", type: "check" }).hint).toBe("Pass existing: <the NOT VALID check definition> to validateConstraint.");
+  });
+
+  it.each(Object.keys(samples).filter((k) => !IRREVERSIBLE_KINDS.includes(k as OperationKind) && !REVERSED_OTHERWISE.includes(k as OperationKind)))("round-trips %s", (kind) => {
     const op = samples[kind as OperationKind];
     const back = reverseAll(reverseOperation(op));
     expect(back).toEqual([op]);
@@ -130,7 +143,7 @@ describe("reverseAll", () => {
   });
 
   it("covers every operation kind", () => {
-    expect(Object.keys(samples).sort()).toHaveLength(29);
+    expect(Object.keys(samples).sort()).toHaveLength(31);
   });
 });
 

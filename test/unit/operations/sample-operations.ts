@@ -59,6 +59,18 @@ export const samples: { [K in OperationKind]: Extract<Operation, { kind: K }> } 
   },
   createUniqueConstraint: { kind: "createUniqueConstraint", table: "users", constraint: { name: "users_email_key", columns: ["email"] } },
   createCheckConstraint: { kind: "createCheckConstraint", table: "users", constraint: { name: "users_age_check", expression: "age >= 0" } },
+  createExclusionConstraint: {
+    kind: "createExclusionConstraint",
+    table: "bookings",
+    constraint: { name: "bookings_room_id_during_excl", using: "gist", elements: [{ column: "room_id", operator: "=" }, { column: "during", operator: "&&" }], where: "NOT cancelled" },
+  },
+  validateConstraint: {
+    kind: "validateConstraint",
+    table: "orders",
+    name: "orders_user_id_fkey",
+    type: "foreignKey",
+    existing: { type: "foreignKey", constraint: { name: "orders_user_id_fkey", columns: ["user_id"], referencedTable: "users", referencedColumns: ["id"], notValid: true } },
+  },
   dropConstraint: { kind: "dropConstraint", table: "users", name: "users_email_key", type: "unique", existing: { type: "unique", constraint: { name: "users_email_key", columns: ["email"] } } },
   createTableComment: { kind: "createTableComment", table: "users", comment: "people", existingComment: "old" },
   dropTableComment: { kind: "dropTableComment", table: "users", existingComment: "people" },

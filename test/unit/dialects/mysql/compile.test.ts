@@ -230,6 +230,8 @@ const cases: Record<OperationKind, Case[]> = {
     { name: "unnamed", op: { kind: "createUniqueConstraint", table: "users", constraint: { columns: ["a"] } }, expected: [{ sql: "ALTER TABLE `users` ADD UNIQUE (`a`)" }] },
   ],
   createCheckConstraint: [{ name: "named", op: { kind: "createCheckConstraint", table: "users", constraint: { name: "ck", expression: "a > 0" } }, expected: [{ sql: "ALTER TABLE `users` ADD CONSTRAINT `ck` CHECK (a > 0)" }] }],
+  createExclusionConstraint: [{ name: "refused", op: { kind: "createExclusionConstraint", table: "bookings", constraint: { name: "bookings_no_overlap", using: "gist", elements: [{ column: "room_id", operator: "=" }, { column: "during", operator: "&&" }], where: "NOT cancelled" } }, error: "unsupported-operation" }],
+  validateConstraint: [{ name: "refused", op: { kind: "validateConstraint", table: "orders", name: "fk", type: "foreignKey" }, error: "unsupported-operation" }],
   dropConstraint: [
     { name: "primary key", op: { kind: "dropConstraint", table: "t", name: "PRIMARY", type: "primaryKey" }, expected: [{ sql: "ALTER TABLE `t` DROP PRIMARY KEY" }] },
     // Offline the table is unknown: the index InnoDB may have made for the key goes too, if it exists (drop-foreign-key.test.ts has the rest).

@@ -147,6 +147,25 @@ const cases: Cases = {
   createCheckConstraint: [
     { name: "named", op: { kind: "createCheckConstraint", table: "u", constraint: { name: "u_pos", expression: "n > 0" } }, expected: [{ sql: 'ALTER TABLE "u" ADD CONSTRAINT "u_pos" CHECK (n > 0)' }] },
   ],
+  createExclusionConstraint: [
+    {
+      name: "elements with their operators, the predicate in parentheses",
+      op: { kind: "createExclusionConstraint", schema: "s", table: "bookings", constraint: { name: "bookings_no_overlap", using: "gist", elements: [{ column: "room_id", operator: "=" }, { column: "during", operator: "&&" }], where: "NOT cancelled" } },
+      expected: [{ sql: 'ALTER TABLE "s"."bookings" ADD CONSTRAINT "bookings_no_overlap" EXCLUDE USING "gist" ("room_id" WITH =, "during" WITH &&) WHERE (NOT cancelled)' }],
+    },
+    {
+      name: "an expression with an operator class, INCLUDE and timing",
+      op: {
+        kind: "createExclusionConstraint",
+        table: "b",
+        constraint: { name: "b_x", using: "gist", elements: [{ expression: "tstzrange(starts, ends)", opclass: "range_ops", operator: "&&" }], include: ["note"], initiallyDeferred: true },
+      },
+      expected: [{ sql: 'ALTER TABLE "b" ADD CONSTRAINT "b_x" EXCLUDE USING "gist" ((tstzrange(starts, ends)) "range_ops" WITH &&) INCLUDE ("note") DEFERRABLE INITIALLY DEFERRED' }],
+    },
+  ],
+  validateConstraint: [
+    { name: "by name", op: { kind: "validateConstraint", schema: "s", table: "orders", name: "orders_customer_fkey", type: "foreignKey" }, expected: [{ sql: 'ALTER TABLE "s"."orders" VALIDATE CONSTRAINT "orders_customer_fkey"' }] },
+  ],
   dropConstraint: [
     { name: "by name", op: { kind: "dropConstraint", schema: "s", table: "u", name: "u_pos", type: "check" }, expected: [{ sql: 'ALTER TABLE "s"."u" DROP CONSTRAINT "u_pos"' }] },
   ],

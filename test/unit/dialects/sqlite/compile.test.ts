@@ -307,6 +307,8 @@ const cases: Cases = {
       expected: rebuild([...NOTES_COLUMNS, PK, 'CONSTRAINT "ck_title" CHECK (length(title) > 0)'], NOTES_COPY),
     },
   ],
+  createExclusionConstraint: [{ name: "refused", op: { kind: "createExclusionConstraint", table: "notes", constraint: { name: "bookings_no_overlap", using: "gist", elements: [{ column: "room_id", operator: "=" }, { column: "during", operator: "&&" }], where: "NOT cancelled" } }, state: notes, throws: /SQLite has no exclusion constraints \(bookings_no_overlap on notes\)/ }],
+  validateConstraint: [{ name: "refused", op: { kind: "validateConstraint", table: "notes", name: "fk", type: "foreignKey" }, state: notes, throws: /SQLite has no VALIDATE CONSTRAINT \(fk on notes\)/ }],
   dropConstraint: [
     {
       name: "by rebuild",
