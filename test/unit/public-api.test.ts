@@ -11,7 +11,7 @@ const PUBLIC_VALUES = {
   commands: ["autogenerateRevision", "branches", "checkDatabase", "current", "downgrade", "findChangedRevisions", "heads", "history", "init", "lockStatus", "merge", "pullSchema", "resolve", "revision", "show", "stamp", "unlock", "upgrade"],
   config: ["defineConfig", "loadConfig", "resolveConfig"],
   model: [
-    "DEFAULT_NAMING", "aggregate", "array", "bigint", "bigserial", "binary", "blob", "boolean", "char", "check", "collation", "column", "date", "defineSchema", "domain", "double", "enumType", "extension", "fn",
+    "DEFAULT_NAMING", "aggregate", "array", "bigint", "bigserial", "binary", "blob", "boolean", "char", "check", "collation", "column", "date", "defineSchema", "domain", "double", "enumType", "exclude", "extension", "fn",
     "foreignKey", "identity", "index", "integer", "interval", "json", "jsonb", "materializedView", "materializedViewIndex", "numeric", "partition", "policy", "primaryKey", "procedure", "rawSql", "rawType", "real", "rule", "sequence",
     "serial", "smallint", "sql", "table", "text", "textSearchConfiguration", "textSearchDictionary", "time", "timestamp", "trigger", "unique", "uuid", "varchar", "view", "virtualTable",
   ],
@@ -36,7 +36,7 @@ describe("the public API", () => {
 
 const MODEL_INTERNALS = [
   "isColumnBuilder", "toDefaultValue", "isTableDefinition", "isEnumDefinition", "enumOfType", "isObjectDefinition", "isSchemaDefinition", "sequenceDefinition", "collationDefinition",
-  "buildColumn", "buildTable", "buildIndex", "buildForeignKey", "resolveTarget", "assignNames", "schemaFromModel", "namingFromModel", "sqlTextOf",
+  "buildColumn", "buildTable", "buildIndex", "buildExclusion", "buildForeignKey", "resolveTarget", "assignNames", "schemaFromModel", "namingFromModel", "sqlTextOf",
   "validateSchema", "validateTable", "validateEnum", "resolveNaming", "truncateName", "applyNamingRule", "columnsInExpression", "NameAllocator", "ColumnBuilder",
   "OperationQueue", "createOperations", "joinFragment", "isSqlFragment", "withFileSystem",
 ];
