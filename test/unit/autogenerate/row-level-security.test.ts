@@ -202,6 +202,14 @@ describe("render", () => {
     expect(source).toContain('rowLevelSecurity: "forced"');
     expect(source).toMatch(/export const teamReads = policy\(/);
     expect(source).not.toContain('"table:.orders"');
+    // A multi-line expression is an sql template, which loads back as the same text.
+    const db = asReflected();
+    const subquery = "(EXISTS ( SELECT 1\n   FROM teams t\n  WHERE (t.id = orders.team)))";
+    policyOf(db, "owners_only").policy!.using = subquery;
+    expect(renderSchemaModule(db, { dialect: "postgres" })).toContain("using: sql`(EXISTS ( SELECT 1\n   FROM teams t\n  WHERE (t.id = orders.team)))`");
+    expect(policy("p", "orders", { using: athanor.sql`(EXISTS ( SELECT 1
+   FROM teams t
+  WHERE (t.id = orders.team)))` }).object.policy!.using).toBe(subquery);
     expect(source).not.toContain("not in this file");
   });
 });
