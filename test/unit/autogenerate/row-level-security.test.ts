@@ -75,6 +75,10 @@ describe("the model", () => {
     expect(() => policy("p", "t", { to: ["current_user"] })).toThrow(/names current_user, which PostgreSQL replaces/);
     expect(() => policy("p", "t", { as: "strict" as never })).toThrow(/as is "strict"/);
     expect(() => policy("p", "t", { using: " " })).toThrow(/using is empty/);
+    const early = table("early", { id: integer() }, () => {
+      throw new ReferenceError("Cannot access 'later' before initialization");
+    });
+    expect(() => policy("p", early)).toThrow(/policy p on early: the table's extras cannot be read yet \(Cannot access 'later' before initialization\)/);
   });
 });
 
