@@ -92,14 +92,16 @@ const TEXT_OBJECTS: ReadonlySet<DatabaseObjectKind> = new Set(["collation", "tex
  * `policy(name, table, { as, for, to, using, withCheck, … })`: the clauses that are not
  * PostgreSQL's defaults, and what the policy depends on besides its table (policy() adds that).
  */
-function policyCode(obj: DatabaseObject, clauses: PolicyClauses, callee: string): Code {
+function policyCode(obj: DatabaseObject, clauses: PolicyClauses, callee: string, ctx: RenderContext): Code {
+  // A multi-line expression (a subquery as pg_get_expr prints it) reads better as an sql template.
+  const expression = (sql: string): Code => (sql.includes("\n") ? (ctx.use("sql"), text(sqlTemplate(sql))) : str(sql));
   const entries: ObjectEntry[] = [];
   if (obj.schema) entries.push({ key: "schema", value: str(obj.schema) });
   if (clauses.as !== POLICY_KINDS[0]) entries.push({ key: "as", value: str(clauses.as) });
   if (clauses.for !== POLICY_COMMANDS[0]) entries.push({ key: "for", value: str(clauses.for) });
   if (canonicalRoles(clauses.to).join() !== PUBLIC_ROLES.join()) entries.push({ key: "to", value: array(clauses.to.map(str)) });
-  if (clauses.using !== null) entries.push({ key: "using", value: str(clauses.using) });
-  if (clauses.withCheck !== null) entries.push({ key: "withCheck", value: str(clauses.withCheck) });
+  if (clauses.using !== null) entries.push({ key: "using", value: expression(clauses.using) });
+  if (clauses.withCheck !== null) entries.push({ key: "withCheck", value: expression(clauses.withCheck) });
   const own = tableObjectKey(obj.schema, obj.table ?? "");
   const dependsOn = (obj.dependsOn ?? []).filter((d) => d !== own);
   if (dependsOn.length > 0) entries.push({ key: "dependsOn", value: array(dependsOn.map(str)) });
@@ -109,7 +111,7 @@ function policyCode(obj: DatabaseObject, clauses: PolicyClauses, callee: string)
 /** The DSL call for `obj`; records the imports it needs in `ctx`. */
 export function objectCode(obj: DatabaseObject, ctx: RenderContext): Code {
   const callee = ctx.use(FUNCTION[obj.kind]);
-  if (obj.kind === "policy" && obj.policy) return policyCode(obj, obj.policy, callee);
+  if (obj.kind === "policy" && obj.policy) return policyCode(obj, obj.policy, callee, ctx);
   const entries: ObjectEntry[] = [];
   if (obj.schema) entries.push({ key: "schema", value: str(obj.schema) });
   if (obj.kind === "sequence") {

@@ -69,6 +69,19 @@ function clausesOf(what: string, options: PolicyOptions): PolicyClauses {
 }
 
 /**
+ * The schema of a table object. It evaluates the table's extras, which may name a const declared
+ * further down the file (a ReferenceError until that line has run): that gets a message with the fix.
+ */
+function schemaOf(table: { readonly schema?: string | null }, what: string): string | null {
+  try {
+    return table.schema ?? null;
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    throw invalid(`${what}: the table's extras cannot be read yet (${error.message}).`, "Declare the policy after everything the table's extras name, or pass the table by name: policy(name, \"orders\", { schema, … }).");
+  }
+}
+
+/**
  * A PostgreSQL row-level security policy on `table`:
  * `policy("owners_only", orders, { for: "update", to: ["app_user"], using: "owner_id = current_user" })`.
  * Omitted clauses are PostgreSQL's defaults (AS PERMISSIVE, FOR ALL, TO PUBLIC, no USING, no
@@ -78,8 +91,8 @@ function clausesOf(what: string, options: PolicyOptions): PolicyClauses {
  */
 export function policy(name: string, table: string | { readonly name: string; readonly schema?: string | null }, options: PolicyOptions = {}): ObjectDefinition {
   const on = typeof table === "string" ? table : table.name;
-  const schema = options.schema !== undefined ? options.schema : typeof table === "string" ? null : (table.schema ?? null);
   const what = `policy ${name} on ${on}`;
+  const schema = options.schema !== undefined ? options.schema : typeof table === "string" ? null : schemaOf(table, what);
   if (typeof on !== "string" || on.trim() === "") throw invalid(`${what} names no table.`, "Pass the table as policy(name, table, options).");
   const clauses = clausesOf(what, options ?? {});
   // Its table first, so the policy is created after the table even without a dependsOn of its own.

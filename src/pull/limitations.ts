@@ -77,7 +77,7 @@ function missingParents(schema: DatabaseSchema): string[] {
   );
 }
 
-/** What the database holds and the model cannot say (policies, foreign tables, …), by kind and name. */
+/** What the database holds and the model cannot say (foreign tables, policy comments, …), by kind and name. */
 function unmanagedObjects(schema: DatabaseSchema): string[] {
   return (schema.unmanagedObjects ?? []).map((o) => `${unmanagedLabel(o)}${o.detail ? ` (${o.detail.replace(/\s+/g, " ").trim()})` : ""} is not in this file: athanor does not manage ${unmanagedKinds(o.kind)} (check reports it)`);
 }

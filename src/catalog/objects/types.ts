@@ -174,6 +174,13 @@ const KIND_WORDS: Record<DatabaseObjectKind, string> = {
   policy: "policy",
 };
 
+/** What a kind's objects are called together: "views", "policies", "text search dictionaries", "indexes". */
+export function objectKindPlural(kind: DatabaseObjectKind): string {
+  const word = KIND_WORDS[kind];
+  if (word.endsWith("x")) return `${word}es`;
+  return /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`;
+}
+
 /** "view public_users", "trigger touch on users": for messages and descriptions. */
 export function objectLabel(object: Pick<DatabaseObject, "kind" | "schema" | "name" | "table">): string {
   const name = object.schema ? `${object.schema}.${object.name}` : object.name;

@@ -49,6 +49,6 @@ export function dropPolicyStatements(o: DatabaseObject): Statement[] {
 export function replacePolicyStatements(o: DatabaseObject, existing: DatabaseObject): Statement[] {
   const [next, before] = [clausesOf(o), clausesOf(existing)];
   const alterable = next.as === before.as && next.for === before.for && (next.using !== null || before.using === null) && (next.withCheck !== null || before.withCheck === null);
-  if (!alterable || o.table !== existing.table) return [...dropPolicyStatements(existing), ...createPolicyStatements(o)];
+  if (!alterable) return [...dropPolicyStatements(existing), ...createPolicyStatements(o)];
   return [{ sql: `ALTER POLICY ${policyName(o)} ${policyTargetSql(next, quoteIdentifier)}` }];
 }

@@ -5,13 +5,13 @@
  * are view options (security, check option, algorithm), which SQLite views do not have.
  */
 import { UnsupportedOperationError } from "../../errors.js";
-import { givenViewOptions, objectLabel, type DatabaseObject } from "../../catalog/objects/types.js";
+import { givenViewOptions, objectKindPlural, objectLabel, type DatabaseObject } from "../../catalog/objects/types.js";
 import type { CreateObjectOp, DropObjectOp, ReplaceObjectOp } from "../../operations/types.js";
 import type { Statement } from "../dialect.js";
 import { quoteIdentifier } from "./quote.js";
 
 function unsupported(o: DatabaseObject): never {
-  throw new UnsupportedOperationError(`SQLite has no ${objectLabel(o).split(" ").slice(0, -1).join(" ")}s (${objectLabel(o)}).`, {
+  throw new UnsupportedOperationError(`SQLite has no ${objectKindPlural(o.kind)} (${objectLabel(o)}).`, {
     hint: "SQLite manages only views, triggers and virtual tables; leave this object out of the SQLite model (or branch on op.dialect in a revision).",
   });
 }
