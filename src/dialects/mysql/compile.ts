@@ -13,6 +13,7 @@ import type { ColumnSchema, TableSchema } from "../../catalog/types.js";
 import type { CompileContext, Statement } from "../dialect.js";
 import { MigrateError, UnsupportedOperationError } from "../../errors.js";
 import { refuseRowLevelSecurity, withoutRowLevelSecurity } from "../row-level-security.js";
+import { refuseValidate } from "../postgres-only-constraints.js";
 import { quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";
 import { columnDefinition } from "./column-sql.js";
 import { checkClause, createIndexSql, foreignKeyClause, inlineIndexClause, primaryKeyClause, refuseExclusion, uniqueClause } from "./constraint-sql.js";
@@ -176,9 +177,7 @@ function handlers(ctx: CompileContext): OperationTable<Compiled> {
     createUniqueConstraint: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} ADD ${uniqueClause(op.constraint)}` }],
     createCheckConstraint: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} ADD ${checkClause(op.constraint)}` }],
     createExclusionConstraint: async (op) => refuseExclusion(op.table, op.constraint),
-    validateConstraint: async (op) => {
-      throw new UnsupportedOperationError(`MySQL has no VALIDATE CONSTRAINT (${op.name} on ${op.table}): its foreign keys and checks are never NOT VALID.`, { hint: "Remove validateConstraint from the revision for MySQL." });
-    },
+    validateConstraint: async (op) => refuseValidate("MySQL", op.table, op.name),
     // A foreign key may take the index InnoDB made for it along (drop-foreign-key.ts).
     dropConstraint: async (op) => {
       if (op.type === "foreignKey") return compileDropForeignKey(op, ctx);

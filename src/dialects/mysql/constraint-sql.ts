@@ -5,6 +5,7 @@
  */
 import type { CheckSchema, ExclusionSchema, ForeignKeySchema, IndexElement, IndexSchema, PrimaryKeySchema, UniqueSchema } from "../../catalog/types.js";
 import { MigrateError, UnsupportedOperationError } from "../../errors.js";
+import { refuseExclusion as refuseExclusionIn } from "../postgres-only-constraints.js";
 import { quoteIdentifier, quoteTable } from "./quote.js";
 
 /** `(`a`, `b`)` */
@@ -49,9 +50,7 @@ export function uniqueClause(unique: UniqueSchema): string {
 
 /** MySQL has no exclusion constraints: refuses one by name, saying what to use instead. */
 export function refuseExclusion(table: string, exclusion: ExclusionSchema): never {
-  throw new UnsupportedOperationError(`MySQL has no exclusion constraints (${exclusion.name ?? "an exclusion constraint"} on ${table}).`, {
-    hint: "Remove exclude(...) from the table for MySQL; a unique key covers the case where every operator is =, and overlaps need a check in the application or a trigger.",
-  });
+  return refuseExclusionIn("MySQL", table, exclusion, "a unique key covers the case where every operator is =, and overlaps need a check in the application or a trigger.");
 }
 
 /** `CONSTRAINT n CHECK (expr)` */

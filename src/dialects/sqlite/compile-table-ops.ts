@@ -5,6 +5,7 @@
  */
 import { SqlError, UnsupportedOperationError } from "../../errors.js";
 import { refuseRowLevelSecurity } from "../row-level-security.js";
+import { refuseValidate } from "../postgres-only-constraints.js";
 import type { BatchAlterTableOp, TableLevelOperation } from "../../operations/types.js";
 import type { ColumnSchema, TableRef, TableSchema } from "../../catalog/types.js";
 import type { CompileContext, Statement } from "../dialect.js";
@@ -15,7 +16,7 @@ import { rebuildTable } from "./recreate-table.js";
 import { applyEdit, columnIsKeyed, startEdit } from "../../operations/table-state.js";
 import { describePosition } from "../../operations/describe.js";
 import { sqliteIdentifierRules } from "./table-edits.js";
-import { assertIndexSupported, columnSql, createIndexSql, refuseExclusion, refuseValidate } from "./table-sql.js";
+import { assertIndexSupported, columnSql, createIndexSql, refuseExclusion } from "./table-sql.js";
 
 type AlterColumn = Extract<TableLevelOperation, { kind: "alterColumn" }>;
 
@@ -29,7 +30,7 @@ function assertExpressible(op: TableLevelOperation, table: string): void {
   }
   if (op.kind === "createIndex") assertIndexSupported(table, op.index);
   if (op.kind === "createExclusionConstraint") refuseExclusion(table, op.constraint);
-  if (op.kind === "validateConstraint") refuseValidate(table, op.name);
+  if (op.kind === "validateConstraint") refuseValidate("SQLite", table, op.name);
   if (op.kind === "alterTableOptions") {
     refuseRowLevelSecurity("SQLite", op.table, op.rowLevelSecurity);
     throw new UnsupportedOperationError(`SQLite has no table collation or engine (${where}).`, {

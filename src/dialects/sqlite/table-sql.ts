@@ -7,6 +7,7 @@ import { UnsupportedOperationError } from "../../errors.js";
 import type { CheckSchema, ColumnSchema, ExclusionSchema, ForeignKeySchema, IndexSchema, PrimaryKeySchema, TableSchema, UniqueSchema } from "../../catalog/types.js";
 import { defaultSql } from "./defaults.js";
 import { sameName } from "./names.js";
+import { refuseExclusion as refuseExclusionIn } from "../postgres-only-constraints.js";
 import { quoteIdentifier, quoteLiteral } from "./quote.js";
 import { columnTypeSql } from "./types.js";
 
@@ -131,21 +132,9 @@ export function checkSql(check: CheckSchema): string {
   return `${named(check.name)}CHECK (${check.expression})`;
 }
 
-/**
- * `CREATE TABLE "name" (…)` for a whole definition. A constraint marked `inline` is written in
- * its column's definition, as the model or the database declared it; the rest follow the columns. `as` writes it under another name (the
- * rebuild's temporary table); `options` appends table options such as WITHOUT ROWID.
- */
 /** SQLite has no exclusion constraints: refuses one by name, saying what to use instead. */
 export function refuseExclusion(table: string, exclusion: ExclusionSchema): never {
-  throw new UnsupportedOperationError(`SQLite has no exclusion constraints (${exclusion.name ?? "an exclusion constraint"} on ${table}).`, {
-    hint: "Remove exclude(...) from the table for SQLite; a unique constraint covers the case where every operator is =.",
-  });
-}
-
-/** SQLite never holds a NOT VALID constraint, so there is nothing to validate. */
-export function refuseValidate(table: string, name: string): never {
-  throw new UnsupportedOperationError(`SQLite has no VALIDATE CONSTRAINT (${name} on ${table}): its foreign keys and checks are never NOT VALID.`, { hint: "Remove validateConstraint from the revision for SQLite." });
+  return refuseExclusionIn("SQLite", table, exclusion, "a unique constraint covers the case where every operator is =.");
 }
 
 /**
@@ -163,6 +152,11 @@ export function assertNoPostgresConstraints(table: TableSchema): void {
   }
 }
 
+/**
+ * `CREATE TABLE "name" (…)` for a whole definition. A constraint marked `inline` is written in
+ * its column's definition, as the model or the database declared it; the rest follow the columns. `as` writes it under another name (the
+ * rebuild's temporary table); `options` appends table options such as WITHOUT ROWID.
+ */
 export function createTableSql(table: TableSchema, as?: string, options = ""): string {
   assertNoPostgresConstraints(table);
   const auto = autoincrementColumn(table);
