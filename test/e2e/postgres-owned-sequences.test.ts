@@ -5,7 +5,8 @@
  * upgraded into an empty database, and the independent oracle (pg_sequence, pg_aggregate as the
  * server prints them) finds both the same; check is clean. Then each sequence option is changed
  * in the model: check exits 1, autogenerate writes the change, upgrade makes pg_sequence show it,
- * check exits 0, and the downgrades bring the first options back.
+ * check exits 0, and the downgrades bring the first options back. A serial column made bigint
+ * takes its sequence to AS bigint (PostgreSQL itself leaves it AS integer), and back.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -30,7 +31,7 @@ async function sequenceText(db: TestDatabase): Promise<Record<string, string>> {
   const rows = await queryTestDatabase(
     db,
     `SELECT c.table_name || '.' || c.column_name AS col,
-            format('start %s increment %s min %s max %s cache %s%s', s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, CASE WHEN s.seqcycle THEN ' cycle' ELSE '' END) AS options
+            format('as %s start %s increment %s min %s max %s cache %s%s', format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, CASE WHEN s.seqcycle THEN ' cycle' ELSE '' END) AS options
        FROM information_schema.columns c
        JOIN pg_sequence s ON s.seqrelid = pg_get_serial_sequence(quote_ident(c.table_name), c.column_name)::regclass
       WHERE c.table_schema = current_schema()`,
@@ -65,9 +66,9 @@ describe("PostgreSQL owned sequences with options and aggregates with every opti
     try {
       const s = source!;
       expect(await sequenceText(s)).toEqual({
-        "orders.id": "start 1000 increment 5 min 1 max 2147483647 cache 1",
-        "tickets.id": "start 10 increment 1 min 10 max 2147483647 cache 20",
-        "tickets.code": "start 1 increment 1 min 1 max 900000 cache 10 cycle",
+        "orders.id": "as integer start 1000 increment 5 min 1 max 2147483647 cache 1",
+        "tickets.id": "as integer start 10 increment 1 min 10 max 2147483647 cache 20",
+        "tickets.code": "as bigint start 1 increment 1 min 1 max 900000 cache 10 cycle",
       });
       const pulled = ctx.project.run(["--url", s.url, "pull", "--out", "schema.ts"]);
       expect(pulled.code, pulled.stderr).toBe(0);
@@ -97,11 +98,13 @@ describe("PostgreSQL owned sequences with options and aggregates with every opti
   }, 300_000);
 
   const steps: { what: string; change: Partial<typeof START>; expect: Record<string, string> }[] = [
-    { what: "identity START", change: { orders: "identity({ start: 2000, increment: 5 })" }, expect: { "orders.id": "start 2000 increment 5 min 1 max 2147483647 cache 1" } },
-    { what: "identity back to the defaults", change: { orders: "identity()" }, expect: { "orders.id": "start 1 increment 1 min 1 max 2147483647 cache 1" } },
-    { what: "serial CACHE and MAXVALUE", change: { ticketsId: "serial({ start: 10, minValue: 10, maxValue: 5000, cache: 5 })" }, expect: { "tickets.id": "start 10 increment 1 min 10 max 5000 cache 5" } },
-    { what: "identity NO CYCLE and ALWAYS to BY DEFAULT", change: { code: "bigint().identity({ maxValue: 900000, cache: 10 })" }, expect: { "tickets.code": "start 1 increment 1 min 1 max 900000 cache 10" } },
-    { what: "serial to the defaults", change: { ticketsId: "serial()" }, expect: { "tickets.id": "start 1 increment 1 min 1 max 2147483647 cache 1" } },
+    { what: "identity START", change: { orders: "identity({ start: 2000, increment: 5 })" }, expect: { "orders.id": "as integer start 2000 increment 5 min 1 max 2147483647 cache 1" } },
+    { what: "identity back to the defaults", change: { orders: "identity()" }, expect: { "orders.id": "as integer start 1 increment 1 min 1 max 2147483647 cache 1" } },
+    { what: "serial CACHE and MAXVALUE", change: { ticketsId: "serial({ start: 10, minValue: 10, maxValue: 5000, cache: 5 })" }, expect: { "tickets.id": "as integer start 10 increment 1 min 10 max 5000 cache 5" } },
+    { what: "identity NO CYCLE and ALWAYS to BY DEFAULT", change: { code: "bigint().identity({ maxValue: 900000, cache: 10 })" }, expect: { "tickets.code": "as bigint start 1 increment 1 min 1 max 900000 cache 10" } },
+    { what: "serial to the defaults", change: { ticketsId: "serial()" }, expect: { "tickets.id": "as integer start 1 increment 1 min 1 max 2147483647 cache 1" } },
+    // PostgreSQL leaves a serial's sequence AS integer when its column becomes bigint: athanor carries the type over.
+    { what: "serial integer to bigint", change: { ticketsId: "bigint().autoIncrement()" }, expect: { "tickets.id": "as bigint start 1 increment 1 min 1 max 9223372036854775807 cache 1" } },
   ];
 
   it("a changed sequence option is a change check reports, autogenerate writes and the downgrade undoes", async ({ skip }) => {

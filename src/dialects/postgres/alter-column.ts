@@ -12,7 +12,7 @@ import type { CompileContext, Statement } from "../dialect.js";
 import { needsExplicitCast } from "./casts.js";
 import { columnCommentStatement } from "./column-sql.js";
 import { defaultSql } from "./defaults.js";
-import { generationChange } from "./generation-sql.js";
+import { generationChange, serialSequenceTypeChange } from "./generation-sql.js";
 import { quoteIdentifier, quoteTable } from "./quote.js";
 import { sameValue } from "../../core/same-value.js";
 import { columnTypeSql } from "./types.js";
@@ -83,6 +83,19 @@ function columnActions(op: AlterColumnOp, priorType: ColumnType | undefined, kno
   return actions.map((action) => `ALTER COLUMN ${quoteIdentifier(op.column)} ${action}`);
 }
 
+/**
+ * The ALTER SEQUENCE … AS of a column that is serial before and after the change and changes
+ * between integer types; null otherwise (a column becoming serial gets a sequence of its new
+ * type from generationChange).
+ */
+function serialTypeChange(op: AlterColumnOp, table: TableRef, ctx: CompileContext): Statement | null {
+  if (!differs(op.type, op.existingType)) return null;
+  const prior = priorGeneration(op, table, ctx);
+  const after = op.generated !== undefined ? op.generated : prior;
+  if (prior?.kind !== "autoincrement" || after?.kind !== "autoincrement") return null;
+  return serialSequenceTypeChange(table, op.column, op.type);
+}
+
 /** Compiles one alterColumn. */
 export async function compileAlterColumn(op: AlterColumnOp, ctx: CompileContext): Promise<Statement[]> {
   const table: TableRef = { schema: op.schema, name: op.table };
@@ -104,6 +117,8 @@ export async function compileAlterColumn(op: AlterColumnOp, ctx: CompileContext)
   const priorDefault = op.existingDefault !== undefined ? op.existingDefault : ctx.tableState(table)?.columns.find((c) => c.name === op.column)?.default;
   const actions = columnActions(op, priorType, knownType, priorDefault);
   if (actions.length > 0) statements.push({ sql: `ALTER TABLE ${quoteTable(table)} ${actions.join(", ")}` });
+  const sequenceType = serialTypeChange(op, table, ctx);
+  if (sequenceType) statements.push(sequenceType);
   statements.push(...generation.after);
   if (differs(op.comment, op.existingComment)) statements.push(columnCommentStatement(table, op.column, op.comment ?? null));
   if (op.newName !== undefined && op.newName !== op.column) {

@@ -72,6 +72,20 @@ function alterSerialSequence(table: TableRef, column: string, clauses: string[])
   return { sql: `DO ${tag} ${body} ${tag}` };
 }
 
+const INTEGER_KINDS = new Set(["smallint", "integer", "bigint"]);
+
+/**
+ * A serial column's type change carried to its sequence: `ALTER SEQUENCE … AS bigint` after
+ * `integer` → `bigint`. PostgreSQL changes an identity's sequence with its column, but not the
+ * sequence a serial owns: without this, a column made bigint would still stop at 2^31 - 1, and
+ * the database would differ from one created with bigserial. The sequence's MINVALUE and
+ * MAXVALUE follow when they were the old type's bounds (PostgreSQL's rule for AS); null when
+ * the new type is not an integer type.
+ */
+export function serialSequenceTypeChange(table: TableRef, column: string, type: ColumnType): Statement | null {
+  return INTEGER_KINDS.has(type.kind) ? alterSerialSequence(table, column, [`AS ${type.kind}`]) : null;
+}
+
 /**
  * The statements that create the sequence of a serial column with options, before the column
  * exists: what `serial` does, spelled out (as pg_dump does) so the options are the sequence's

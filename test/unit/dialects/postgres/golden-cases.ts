@@ -201,6 +201,29 @@ export const tableCases: Pick<Cases, "createTable" | "alterColumn"> = {
   ],
   alterColumn: [
     {
+      // PostgreSQL keeps a serial's sequence AS integer when the column becomes bigint; bigserial's is AS bigint.
+      name: "a serial column's integer type change carries to its sequence, before the rename",
+      op: {
+        kind: "alterColumn",
+        table: "users",
+        column: "id",
+        newName: "user_id",
+        type: { kind: "bigint" },
+        existingType: { kind: "integer" },
+        existingGenerated: { kind: "autoincrement" },
+      },
+      expected: [
+        { sql: 'ALTER TABLE "users" ALTER COLUMN "id" TYPE bigint' },
+        { sql: "DO $athanor$ DECLARE seq text := pg_catalog.pg_get_serial_sequence('\"users\"', 'id'); BEGIN EXECUTE 'ALTER SEQUENCE ' || seq || ' AS bigint'; END $athanor$" },
+        { sql: 'ALTER TABLE "users" RENAME COLUMN "id" TO "user_id"' },
+      ],
+    },
+    {
+      name: "an identity column's sequence follows its type by itself",
+      op: { kind: "alterColumn", table: "users", column: "id", type: { kind: "bigint" }, existingType: { kind: "integer" }, existingGenerated: { kind: "identity", always: false } },
+      expected: [{ sql: 'ALTER TABLE "users" ALTER COLUMN "id" TYPE bigint' }],
+    },
+    {
       name: "type with USING, nullability, default, comment and rename",
       op: {
         kind: "alterColumn",
