@@ -38,7 +38,7 @@ function keysGoing(ops: readonly Operation[]): KeyGoing[] {
 }
 
 /** The model's version of an unchanged foreign key: the same name, else the same definition. */
-function targetForeignKey(table: TableSchema | undefined, fk: ForeignKeySchema): ForeignKeySchema | undefined {
+export function targetForeignKey(table: TableSchema | undefined, fk: ForeignKeySchema): ForeignKeySchema | undefined {
   if (!table) return undefined;
   const byName = fk.name ? table.foreignKeys.find((f) => f.name === fk.name) : undefined;
   return byName ?? table.foreignKeys.find((f) => sameColumns(f.columns, fk.columns) && f.referencedTable === fk.referencedTable && sameColumns(f.referencedColumns, fk.referencedColumns));

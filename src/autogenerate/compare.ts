@@ -12,6 +12,7 @@ import { batchForRebuild } from "./compare-batch.js";
 import { compareColumns } from "./compare-columns.js";
 import { compareConstraints } from "./compare-constraints.js";
 import { keyDependentForeignKeys } from "./compare-key-dependents.js";
+import { typeDependentForeignKeys } from "./compare-type-dependents.js";
 import { onTable, refKey, writtenTable, type DiffContext } from "./compare-context.js";
 import { compareEnums, type Reversals } from "./compare-enums.js";
 import { leaveToTableDiff } from "./enum-swap-dependents.js";
@@ -208,7 +209,10 @@ export function compareSchemas(model: DatabaseSchema, actual: DatabaseSchema, op
   // An index or check the table diff drops is not the swap's to take down and put back.
   const swapOps = leaveToTableDiff(enumOps, perTable);
   for (const [op, undo] of reversals) reversals.set(op, leaveToTableDiff(undo, perTable));
-  const dependents = options.capabilities.foreignKeysHoldKeys ? keyDependentForeignKeys(perTable, t, a) : [];
+  const dependents = [
+    ...(options.capabilities.foreignKeysHoldKeys ? keyDependentForeignKeys(perTable, t, a) : []),
+    ...(options.capabilities.foreignKeysHoldColumnTypes ? typeDependentForeignKeys(perTable, t, a) : []),
+  ];
   const tableOps = [...schemaOps, ...swapOps, ...perTable, ...dependents];
   // Objects compare by their definition text, which the dialects' table normalisation leaves alone.
   const objectOps = compareObjects(target.objects ?? [], actual.objects ?? [], tableOps, ctx.expressionKey);

@@ -69,6 +69,13 @@ export interface DialectCapabilities {
    */
   foreignKeysHoldKeys?: boolean;
   /**
+   * The database refuses a new type or collation for a column a foreign key uses, on either end
+   * (MySQL/MariaDB: "Cannot change column … used in a foreign key constraint"); autogenerate then
+   * drops such foreign keys before the column changes and creates them again after
+   * (`autogenerate/compare-type-dependents.ts`). Absent: false (PostgreSQL converts them in place).
+   */
+  foreignKeysHoldColumnTypes?: boolean;
+  /**
    * addColumn can put a column among the others (`position`): MySQL with AFTER / FIRST, SQLite by
    * rebuilding the table. Absent: false, as on PostgreSQL, which always adds a column last, so
    * autogenerate says where a column will end up instead.

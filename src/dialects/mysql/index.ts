@@ -30,6 +30,7 @@ export const mysqlCapabilities: DialectCapabilities = {
   // Index names are per table; InnoDB foreign-key names are per database.
   schemaWideNames: ["foreignKey"],
   columnPositions: true,
+  foreignKeysHoldColumnTypes: true,
 };
 
 /** The MySQL/MariaDB dialect, loaded by the registry as `mysqlDialect`. */
