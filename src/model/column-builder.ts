@@ -187,6 +187,12 @@ export class ColumnBuilder<T extends ColumnType = ColumnType> {
    * returning it (for tables defined later or referencing each other), or its name.
    */
   references(target: TableTarget, column: string, options: ReferenceOptions = {}): ColumnBuilder<T> {
+    if (column === undefined) {
+      // Written as drizzle writes it (`() => users.id`): say how athanor's form goes.
+      throw new MigrateError("model", "references() names the target table and then its column; no column was given.", {
+        hint: 'Write .references(() => users, "id") (or .references("users", "id")): the table, then the name of the column it points to.',
+      });
+    }
     return this.with({ references: { target, column: requireText(column, "references()"), options: { ...options } } });
   }
 

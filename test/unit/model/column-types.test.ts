@@ -166,4 +166,17 @@ describe("column builder", () => {
       expect((error as MigrateError).hint).toMatch(/type factories/);
     }
   });
+
+  it("a references() written drizzle's way (no column name) says how athanor's form goes", () => {
+    const users = { athanorKind: "table" } as never;
+    try {
+      const column = integer();
+      (column.references as (target: unknown) => unknown).call(column, () => users);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(MigrateError);
+      expect((error as MigrateError).message).toBe("references() names the target table and then its column; no column was given.");
+      expect((error as MigrateError).hint).toContain('.references(() => users, "id")');
+    }
+  });
 });
