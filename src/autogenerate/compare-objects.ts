@@ -22,13 +22,13 @@ export function normalizeDefinition(text: string): string {
 }
 
 /**
- * True when `a` and `b` differ as the database would run them: their definition text or a view's
- * options; a policy by its clauses, its expressions by `expressionKey` (PostgreSQL prints them
+ * True when `a` and `b` differ as the database would run them: their definition text (as the
+ * database prints it, where known: `printed`) or a view's options; a policy by its clauses, its expressions by `expressionKey` (PostgreSQL prints them
  * re-spelt: `owner_id = current_user` comes back as `(owner_id = CURRENT_USER)`).
  */
 export function objectsDiffer(a: DatabaseObject, b: DatabaseObject, expressionKey: ExpressionKey): boolean {
   if (a.policy && b.policy) return policyKey(a.policy, expressionKey) !== policyKey(b.policy, expressionKey);
-  return normalizeDefinition(a.definition) !== normalizeDefinition(b.definition) || viewOptionsKey(a.viewOptions) !== viewOptionsKey(b.viewOptions);
+  return normalizeDefinition(a.printed ?? a.definition) !== normalizeDefinition(b.printed ?? b.definition) || viewOptionsKey(a.viewOptions) !== viewOptionsKey(b.viewOptions);
 }
 
 /** Tables ("table:schema.name" keys) whose existing columns change type or are dropped by `ops`. */
@@ -91,12 +91,14 @@ export function compareObjects(target: readonly DatabaseObject[], actual: readon
   // A comment of its own is compared too: the dialect's replace of an unchanged definition only
   // comments it again (and a rebuild writes it back with the object).
   const recommented = (o: DatabaseObject, existing: DatabaseObject): boolean => (o.comment || null) !== (existing.comment || null);
-  for (const object of target) {
+  for (const judged of target) {
+    // The database's print judged the object; the operations carry it as the model writes it.
+    const { printed: _printed, ...object } = judged;
     const key = objectKey(object);
     const existing = actualByKey.get(key);
     if (!existing) ops.push({ kind: "createObject", object });
     else if (rebuild.has(key)) ops.push({ kind: "dropObject", object: existing }, { kind: "createObject", object: { ...object, dependsOn: existing.dependsOn ?? object.dependsOn } });
-    else if (objectsDiffer(object, existing, expressionKey) || recommented(object, existing)) ops.push({ kind: "replaceObject", object, existing });
+    else if (objectsDiffer(judged, existing, expressionKey) || recommented(object, existing)) ops.push({ kind: "replaceObject", object, existing });
   }
   for (const object of actual) {
     if (!targetKeys.has(objectKey(object))) ops.push({ kind: "dropObject", object });

@@ -10,6 +10,7 @@ import type { Operation } from "../operations/types.js";
 import type { IdentifierRules } from "../operations/table-state.js";
 import type { DatabaseSchema, NamedObjectKind, TableRef, TableSchema } from "../catalog/types.js";
 import type { MigrateError } from "../errors.js";
+import type { DatabaseObject } from "../catalog/objects/types.js";
 
 /** One SQL statement with bound values. `params` are never spliced into `sql`. */
 export interface Statement {
@@ -247,6 +248,15 @@ export interface Dialect {
   reflect(conn: Connection, options?: ReflectOptions): Promise<DatabaseSchema>;
   /** Reads one table (the runtime seeds a run's table state with it); undefined if it does not exist. */
   reflectTable(conn: Connection, ref: TableRef): Promise<TableSchema | undefined>;
+  /**
+   * How the database prints each given object's definition, as its reflection would read it
+   * back once created: for a model object whose text differs from the live one only in how it
+   * is written (`WHERE price < 10` against `WHERE (products.price < (10)::numeric)`). Keys are
+   * the objects' `objectKey`; an object the dialect cannot print without side effects, or whose
+   * definition the database refuses, is left out. Changes nothing in the database. Absent: no
+   * object is printed, and definitions compare as written.
+   */
+  printDefinitions?(conn: Connection, objects: readonly DatabaseObject[]): Promise<Map<string, string>>;
   /**
    * Checks run just before a revision commits; throws if the revision left the database
    * inconsistent (SQLite: `PRAGMA foreign_key_check` after rebuilds ran with foreign keys off).

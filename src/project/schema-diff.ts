@@ -16,6 +16,7 @@ import { silent, type EventSink } from "../runtime/events.js";
 import { countOf } from "../core/count.js";
 import { validateSchemaWideNames } from "../catalog/validate-names.js";
 import { namedSchemas } from "../catalog/named-schemas.js";
+import { withPrintedDefinitions } from "./printed-definitions.js";
 
 /** Both schemas and the operations that turn the database into the model. */
 export interface SchemaDiff extends CompareResult {
@@ -113,6 +114,7 @@ export async function reflectDatabase(session: DatabaseSession, filter: TableFil
 export async function diffModelWithDatabase(session: DatabaseSession, model: TargetModel, events: EventSink = silent): Promise<SchemaDiff> {
   const actual = await reflectDatabase(session, model.filter, events);
   events({ type: "progress", message: `comparing ${countOf(actual.tables.length, "table")} with ${countOf(model.target.tables.length, "model table")}` });
-  const result = compareSchemas(model.target, actual, dialectCompareOptions(session.dialect));
-  return { ...result, target: model.target, actual };
+  const target = await withPrintedDefinitions(session.dialect, session.conn, model.target, actual);
+  const result = compareSchemas(target, actual, dialectCompareOptions(session.dialect));
+  return { ...result, target, actual };
 }

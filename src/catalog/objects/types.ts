@@ -64,6 +64,12 @@ export interface DatabaseObject {
    * records when reflected, or as declared in the model. Creates run after these, drops before.
    */
   dependsOn?: string[];
+  /**
+   * How the database prints `definition`, where the model writes it otherwise (set just before
+   * compare, from `Dialect.printDefinitions`: project/printed-definitions.ts); compare judges the
+   * object by this text and creates it from `definition`, as its author wrote it.
+   */
+  printed?: string;
   /** Views only: what the view declares besides its query. Absent (or empty): the database's defaults. */
   viewOptions?: ViewOptions;
   /** Policies only: what the policy says (pg_policy), from which `definition` is assembled. */

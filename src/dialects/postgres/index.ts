@@ -23,6 +23,7 @@ import { lazyModule } from "../../core/lazy-module.js";
 // reflect (current, heads, history) never load them.
 const compiler = lazyModule(() => import("./compile.js"));
 const reflection = lazyModule(() => import("./reflect.js"));
+const printing = lazyModule(() => import("./print-definitions.js"));
 
 export const postgresDialect: Dialect = {
   name: "postgres",
@@ -48,6 +49,7 @@ export const postgresDialect: Dialect = {
   compile: async (op, ctx) => (await compiler()).compile(op, ctx),
   reflect: async (conn, options) => (await reflection()).reflect(conn, options),
   reflectTable: async (conn, ref) => (await reflection()).reflectTable(conn, ref),
+  printDefinitions: async (conn, objects) => (await printing()).printDefinitions(conn, objects),
   normalizeSchema: normalizePostgresSchema,
   foldExpression: foldPostgresSpellings,
   versionTable,
