@@ -4,10 +4,23 @@
  * misspelt column is a compile error there and a model error at load time everywhere else.
  */
 import type { ConstraintTiming, IndexElementOptions } from "../catalog/types.js";
-import type { SqlFragment } from "../core/sql.js";
+import { isSqlFragment, type SqlFragment } from "../core/sql.js";
 import type { ReferenceOptions } from "./column-builder.js";
 import type { SqlText } from "./sql-text.js";
 import type { TableTarget } from "./table.js";
+import { MigrateError } from "../errors.js";
+
+/**
+ * The list a definition's first argument must be. A string there is the name written first, as
+ * drizzle writes `index("items_name").on(…)`: spread as it is, it would become one column per
+ * letter, so it is refused with the form athanor takes.
+ */
+function listArgument<T>(value: readonly T[], fn: string, example: string): readonly T[] {
+  if (Array.isArray(value)) return value;
+  throw new MigrateError("model", `${fn}() takes the list of ${fn === "index" || fn === "exclude" ? "its elements" : "its columns"} first${typeof value === "string" ? `, not a name ("${value}")` : ""}.`, {
+    hint: `Write ${example}: the list first, then the options (the name among them).`,
+  });
+}
 
 /**
  * One element of an index: a column name, an `sql` expression, or either with its options —
@@ -127,7 +140,8 @@ export type IndexColumnsOf<E extends readonly IndexElementInput[]> = E[number] e
 
 /** An index on columns and/or expressions: `index(["user_id"])`, `index([sql\`lower(email)\`], { unique: true })`. */
 export function index<const E extends readonly IndexElementInput[]>(elements: E, options: IndexOptions = {}): IndexDefinition<IndexColumnsOf<E>> {
-  return { athanorKind: "index", elements: [...elements] as IndexElementInput<IndexColumnsOf<E>>[], options: { ...options } };
+  const list = listArgument(elements, "index", 'index(["name"], { name: "items_name" })');
+  return { athanorKind: "index", elements: [...list] as IndexElementInput<IndexColumnsOf<E>>[], options: { ...options } };
 }
 
 /** `name` and, for `{ name: null }`, the `unnamed` flag of a definition. */
@@ -151,7 +165,8 @@ export function keyDefinitionOptions(options: UniqueOptions): KeyDefinitionOptio
 
 /** A unique constraint over one or more columns; `{ deferrable, initiallyDeferred, nullsNotDistinct }` are PostgreSQL's. */
 export function unique<N extends string = never>(columns: readonly N[], options: UniqueOptions = {}): UniqueDefinition<NoInfer<N>> {
-  return { athanorKind: "unique", columns: [...columns], ...nameFields(options), ...keyDefinitionOptions(options) };
+  const list = listArgument(columns, "unique", 'unique(["email"], { name: "users_email_key" })');
+  return { athanorKind: "unique", columns: [...list], ...nameFields(options), ...keyDefinitionOptions(options) };
 }
 
 /** Options of `check(...)`: its name, and the column whose definition it is written in. */
@@ -170,6 +185,12 @@ export interface CheckConstraintOptions extends ConstraintNameOption {
 
 /** A check constraint; `expression` is the SQL condition without `CHECK ( )`. */
 export function check(expression: SqlText, options: CheckConstraintOptions = {}): CheckDefinition {
+  if (typeof options === "string" || isSqlFragment(options)) {
+    // check("price_positive", sql`price > 0`), drizzle's order: the name would become the expression.
+    throw new MigrateError("model", "check() takes the expression first, then its options; it was given a name and then an expression.", {
+      hint: 'Write check(sql`price > 0`, { name: "price_positive" }).',
+    });
+  }
   return { athanorKind: "check", expression, ...nameFields(options), ...(options.column !== undefined ? { column: options.column } : {}), ...(options.notValid ? { notValid: true } : {}) };
 }
 
@@ -221,12 +242,14 @@ export type ExclusionColumnsOf<E extends readonly ExclusionElementInput[]> = E[n
  * SQLite have no exclusion constraints and refuse it.
  */
 export function exclude<const E extends readonly ExclusionElementInput[]>(elements: E, options: ExclusionOptions = {}): ExclusionDefinition<ExclusionColumnsOf<E>> {
-  return { athanorKind: "exclusion", elements: [...elements] as ExclusionElementInput<ExclusionColumnsOf<E>>[], options: { ...options } };
+  const list = listArgument(elements, "exclude", 'exclude([{ column: "room", operator: "=" }, { column: "during", operator: "&&" }], { name: "no_overlap", using: "gist" })');
+  return { athanorKind: "exclusion", elements: [...list] as ExclusionElementInput<ExclusionColumnsOf<E>>[], options: { ...options } };
 }
 
 /** A (composite) primary key; its columns are NOT NULL unless marked `.nullable()` (which only SQLite honours). */
 export function primaryKey<N extends string = never>(columns: readonly N[], options: PrimaryKeyOptions = {}): PrimaryKeyDefinition<NoInfer<N>> {
-  return { athanorKind: "primaryKey", columns: [...columns], ...nameFields(options), ...keyDefinitionOptions({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred, include: options.include }) };
+  const list = listArgument(columns, "primaryKey", 'primaryKey(["order_id", "line"], { name: "order_lines_pkey" })');
+  return { athanorKind: "primaryKey", columns: [...list], ...nameFields(options), ...keyDefinitionOptions({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred, include: options.include }) };
 }
 
 /**
@@ -239,5 +262,6 @@ export function foreignKey<N extends string = never>(
   referencedColumns: readonly string[],
   options: ReferenceOptions = {},
 ): ForeignKeyDefinition<NoInfer<N>> {
-  return { athanorKind: "foreignKey", columns: [...columns], target, referencedColumns: [...referencedColumns], options: { ...options } };
+  const list = listArgument(columns, "foreignKey", 'foreignKey(["customer_id"], () => customers, ["id"], { name: "orders_customer_fkey" })');
+  return { athanorKind: "foreignKey", columns: [...list], target, referencedColumns: [...referencedColumns], options: { ...options } };
 }

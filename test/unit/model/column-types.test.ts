@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   array, bigint, bigserial, binary, blob, boolean, buildColumn, char, column, date, double, enumType, identity, integer, interval, json, jsonb,
   numeric, rawType, real, serial, smallint, sql, text, time, timestamp, uuid, varchar, type ColumnBuilder,
+  check, exclude, foreignKey, index, primaryKey, unique,
 } from "../../../src/model/index.js";
 import type { ColumnType } from "../../../src/catalog/types.js";
 import { MigrateError } from "../../../src/errors.js";
@@ -178,5 +179,35 @@ describe("column builder", () => {
       expect((error as MigrateError).message).toBe("references() names the target table and then its column; no column was given.");
       expect((error as MigrateError).hint).toContain('.references(() => users, "id")');
     }
+  });
+});
+
+describe("definitions written in another tool's argument order", () => {
+  const refusal = (f: () => unknown): MigrateError => {
+    try {
+      f();
+    } catch (error) {
+      expect(error).toBeInstanceOf(MigrateError);
+      return error as MigrateError;
+    }
+    throw new Error("expected a MigrateError");
+  };
+  const loose = <T>(fn: T) => fn as unknown as (...args: unknown[]) => unknown;
+
+  it("a name where the list goes is refused with the form athanor takes, not spread into one column per letter", () => {
+    const e = refusal(() => loose(index)("items_name", ["name"]));
+    expect(e.message).toBe('index() takes the list of its elements first, not a name ("items_name").');
+    expect(e.hint).toContain('index(["name"], { name: "items_name" })');
+    expect(refusal(() => loose(unique)("users_email_key")).message).toBe('unique() takes the list of its columns first, not a name ("users_email_key").');
+    expect(refusal(() => loose(primaryKey)("pk")).hint).toContain("primaryKey([");
+    expect(refusal(() => loose(foreignKey)("fk", () => null, ["id"])).hint).toContain('foreignKey(["customer_id"]');
+    expect(refusal(() => loose(exclude)("no_overlap")).message).toMatch(/^exclude\(\) takes the list of its elements first/);
+  });
+
+  it("check(name, expression) is refused with check(expression, { name })", () => {
+    const e = refusal(() => loose(check)("price_positive", sql`price > 0`));
+    expect(e.message).toBe("check() takes the expression first, then its options; it was given a name and then an expression.");
+    expect(e.hint).toBe('Write check(sql`price > 0`, { name: "price_positive" }).');
+    expect(check(sql`price > 0`, { name: "price_positive" }).name).toBe("price_positive");
   });
 });
