@@ -84,6 +84,18 @@ export interface DialectCapabilities {
   columnPositions?: boolean;
 }
 
+/** One model expression to print in the context of its live table (`Dialect.printExpressions`). */
+export interface ExpressionPrintRequest {
+  /** The caller's key for the printed text. */
+  id: string;
+  table: TableRef;
+  /** A CHECK constraint's expression, a partial index's WHERE, an index element's expression, or a column's DEFAULT. */
+  kind: "check" | "indexPredicate" | "indexExpression" | "default";
+  sql: string;
+  /** The column of a default. */
+  column?: string;
+}
+
 /** How a transaction begins. */
 export interface BeginOptions {
   /**
@@ -257,6 +269,15 @@ export interface Dialect {
    * object is printed, and definitions compare as written.
    */
   printDefinitions?(conn: Connection, objects: readonly DatabaseObject[]): Promise<Map<string, string>>;
+  /**
+   * How the database prints each given expression of a live table — a CHECK, an index's
+   * predicate or expression, a column default — as its reflection reads it back: for a model
+   * expression that differs from the live one only in how it is written (`char_length(name)
+   * between 1 and 100` against `char_length(name) >= 1 AND char_length(name) <= 100`). Keys
+   * are the requests' `id`; one the database refuses is left out. Changes nothing in the
+   * database. Absent: expressions compare as written.
+   */
+  printExpressions?(conn: Connection, requests: readonly ExpressionPrintRequest[]): Promise<Map<string, string>>;
   /**
    * Checks run just before a revision commits; throws if the revision left the database
    * inconsistent (SQLite: `PRAGMA foreign_key_check` after rebuilds ran with foreign keys off).

@@ -17,6 +17,7 @@ import { countOf } from "../core/count.js";
 import { validateSchemaWideNames } from "../catalog/validate-names.js";
 import { namedSchemas } from "../catalog/named-schemas.js";
 import { withPrintedDefinitions } from "./printed-definitions.js";
+import { withPrintedExpressions } from "./printed-expressions.js";
 
 /** Both schemas and the operations that turn the database into the model. */
 export interface SchemaDiff extends CompareResult {
@@ -114,7 +115,8 @@ export async function reflectDatabase(session: DatabaseSession, filter: TableFil
 export async function diffModelWithDatabase(session: DatabaseSession, model: TargetModel, events: EventSink = silent): Promise<SchemaDiff> {
   const actual = await reflectDatabase(session, model.filter, events);
   events({ type: "progress", message: `comparing ${countOf(actual.tables.length, "table")} with ${countOf(model.target.tables.length, "model table")}` });
-  const target = await withPrintedDefinitions(session.dialect, session.conn, model.target, actual);
+  const printedObjects = await withPrintedDefinitions(session.dialect, session.conn, model.target, actual);
+  const target = await withPrintedExpressions(session.dialect, session.conn, printedObjects, actual);
   const result = compareSchemas(target, actual, dialectCompareOptions(session.dialect));
   return { ...result, target, actual };
 }

@@ -24,6 +24,7 @@ import { lazyModule } from "../../core/lazy-module.js";
 const compiler = lazyModule(() => import("./compile.js"));
 const reflection = lazyModule(() => import("./reflect.js"));
 const printing = lazyModule(() => import("./print-definitions.js"));
+const expressionPrinting = lazyModule(() => import("./print-expressions.js"));
 
 export const postgresDialect: Dialect = {
   name: "postgres",
@@ -50,6 +51,7 @@ export const postgresDialect: Dialect = {
   reflect: async (conn, options) => (await reflection()).reflect(conn, options),
   reflectTable: async (conn, ref) => (await reflection()).reflectTable(conn, ref),
   printDefinitions: async (conn, objects) => (await printing()).printDefinitions(conn, objects),
+  printExpressions: async (conn, requests) => (await expressionPrinting()).printExpressions(conn, requests),
   normalizeSchema: normalizePostgresSchema,
   foldExpression: foldPostgresSpellings,
   versionTable,

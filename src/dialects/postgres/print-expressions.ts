@@ -1,0 +1,82 @@
+/**
+ * How PostgreSQL prints the expressions the model writes for a live table: each table's
+ * columns are copied into a temporary table (`CREATE TEMP TABLE … (LIKE t)`: the same names,
+ * types and collations, none of its rows, constraints or indexes), the expression is attached
+ * to the copy — a NOT VALID CHECK, an index with the predicate or on the expression, a column
+ * DEFAULT — and read back with the catalog calls reflection makes (`pg_get_expr(…, true)`,
+ * `pg_get_indexdef(…, 1, true)`). Everything runs in a transaction that is rolled back: the
+ * live table gets only the ACCESS SHARE lock LIKE takes to read its definition (with a lock
+ * timeout, so a busy table only means "not printed"), and nothing outlasts the call. An
+ * expression the database refuses is left out: it compares as written.
+ */
+import type { Connection, ExpressionPrintRequest } from "../dialect.js";
+import { quoteIdentifier, quoteTable } from "./quote.js";
+
+/** The text reflection would read for `request`, attached to the temporary copy `probe` of its table. */
+async function printOne(conn: Connection, probe: string, firstColumn: string, request: ExpressionPrintRequest): Promise<string | undefined> {
+  const name = "athanor_print";
+  if (request.kind === "check") {
+    await conn.query(`ALTER TABLE ${probe} ADD CONSTRAINT ${quoteIdentifier(name)} CHECK (${request.sql}) NOT VALID`);
+    const [row] = await conn.query<{ text: string }>("SELECT pg_catalog.pg_get_expr(conbin, conrelid, true) AS text FROM pg_catalog.pg_constraint WHERE conrelid = $1::regclass AND conname = $2", [probe, name]);
+    return row?.text;
+  }
+  if (request.kind === "default") {
+    if (!request.column) return undefined;
+    await conn.query(`ALTER TABLE ${probe} ALTER COLUMN ${quoteIdentifier(request.column)} SET DEFAULT ${request.sql}`);
+    const [row] = await conn.query<{ text: string }>(
+      "SELECT pg_catalog.pg_get_expr(d.adbin, d.adrelid, true) AS text FROM pg_catalog.pg_attrdef d JOIN pg_catalog.pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = $1::regclass AND a.attname = $2",
+      [probe, request.column],
+    );
+    return row?.text;
+  }
+  const on = request.kind === "indexPredicate" ? `(${quoteIdentifier(firstColumn)}) WHERE ${request.sql}` : `((${request.sql}))`;
+  await conn.query(`CREATE INDEX ${quoteIdentifier(name)} ON ${probe} ${on}`);
+  const [row] = await conn.query<{ text: string }>(
+    request.kind === "indexPredicate"
+      ? "SELECT pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS text FROM pg_catalog.pg_index i WHERE i.indexrelid = $1::regclass"
+      : "SELECT pg_catalog.pg_get_indexdef(i.indexrelid, 1, true) AS text FROM pg_catalog.pg_index i WHERE i.indexrelid = $1::regclass",
+    [`pg_temp.${quoteIdentifier(name)}`],
+  );
+  return row?.text;
+}
+
+/** The printed text of each request, by id; requests on a table that cannot be copied, or that the database refuses, are left out. */
+export async function printExpressions(conn: Connection, requests: readonly ExpressionPrintRequest[]): Promise<Map<string, string>> {
+  const printed = new Map<string, string>();
+  if (requests.length === 0) return printed;
+  const byTable = new Map<string, ExpressionPrintRequest[]>();
+  for (const r of requests) {
+    const key = quoteTable(r.table);
+    byTable.set(key, [...(byTable.get(key) ?? []), r]);
+  }
+  await conn.begin();
+  try {
+    await conn.query("SET LOCAL lock_timeout = '2s'");
+    let n = 0;
+    for (const [table, list] of byTable) {
+      const probe = `pg_temp.${quoteIdentifier(`athanor_print_${n++}`)}`;
+      await conn.query("SAVEPOINT athanor_copy");
+      try {
+        await conn.query(`CREATE TEMP TABLE ${probe} (LIKE ${table})`);
+        const [first] = await conn.query<{ name: string }>("SELECT attname::text AS name FROM pg_catalog.pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum LIMIT 1", [probe]);
+        if (!first) throw new Error("no columns");
+        await conn.query("RELEASE SAVEPOINT athanor_copy");
+        for (const request of list) {
+          await conn.query("SAVEPOINT athanor_print");
+          try {
+            const text = await printOne(conn, probe, first.name, request);
+            if (text !== undefined) printed.set(request.id, text);
+          } catch {
+            // Refused (a column the model adds, a function not there yet): compared as written.
+          }
+          await conn.query("ROLLBACK TO SAVEPOINT athanor_print");
+        }
+      } catch {
+        await conn.query("ROLLBACK TO SAVEPOINT athanor_copy");
+      }
+    }
+  } finally {
+    await conn.rollback();
+  }
+  return printed;
+}
