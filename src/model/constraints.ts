@@ -6,6 +6,7 @@
 import type { ConstraintTiming, IndexElementOptions } from "../catalog/types.js";
 import type { SqlFragment } from "../core/sql.js";
 import type { ReferenceOptions } from "./column-builder.js";
+import { commentField } from "./comment-option.js";
 import type { SqlText } from "./sql-text.js";
 import type { TableTarget } from "./table.js";
 
@@ -20,8 +21,16 @@ export type IndexElementInput<N extends string = string> =
   | ({ column: N; length?: number } & IndexElementOptions)
   | ({ expression: SqlText } & IndexElementOptions);
 
+/**
+ * The comment option of an index, a constraint or an enum type: PostgreSQL's COMMENT ON INDEX /
+ * CONSTRAINT / TYPE, MySQL's index COMMENT. Absent or empty: no comment.
+ */
+export interface CommentOption {
+  comment?: string;
+}
+
 /** Options of `index(...)`. */
-export interface IndexOptions {
+export interface IndexOptions extends CommentOption {
   /** Index name; the naming convention supplies `ix_<table>_<columns>` (or `ux_…`) when absent. */
   name?: string;
   unique?: boolean;
@@ -57,10 +66,10 @@ export interface KeyIndexOptions {
 }
 
 /** Options of `primaryKey(...)` and `.primaryKey()`: its name, when it is checked (PostgreSQL DEFERRABLE), its index's INCLUDE columns. */
-export interface PrimaryKeyOptions extends ConstraintNameOption, ConstraintTiming, KeyIndexOptions {}
+export interface PrimaryKeyOptions extends ConstraintNameOption, ConstraintTiming, KeyIndexOptions, CommentOption {}
 
 /** Options of `unique(...)` and `.unique()`: name, timing, PostgreSQL 15 NULLS NOT DISTINCT, INCLUDE columns. */
-export interface UniqueOptions extends ConstraintNameOption, ConstraintTiming, KeyIndexOptions {
+export interface UniqueOptions extends ConstraintNameOption, ConstraintTiming, KeyIndexOptions, CommentOption {
   nullsNotDistinct?: boolean;
 }
 
@@ -74,6 +83,7 @@ export interface ConstraintFlags {
 /** What a key's definition keeps besides its columns and name: its flags and, when it lists any, its INCLUDE columns. */
 export interface KeyDefinitionOptions extends ConstraintFlags {
   readonly include?: readonly string[];
+  readonly comment?: string;
 }
 
 /** A unique constraint declared with `unique(...)`. */
@@ -94,6 +104,8 @@ export interface CheckDefinition {
   readonly column?: string;
   /** PostgreSQL `NOT VALID` (see CheckConstraintOptions.notValid). */
   readonly notValid?: boolean;
+  /** PostgreSQL COMMENT ON CONSTRAINT (see CommentOption). */
+  readonly comment?: string;
   /** `{ name: null }` was given: leave it without a name. */
   readonly unnamed?: boolean;
 }
@@ -144,9 +156,9 @@ export function constraintFlags(options: UniqueOptions): ConstraintFlags {
   };
 }
 
-/** constraintFlags, and `include` when `options` lists INCLUDE columns. */
+/** constraintFlags, `include` when `options` lists INCLUDE columns, and the comment when given. */
 export function keyDefinitionOptions(options: UniqueOptions): KeyDefinitionOptions {
-  return { ...constraintFlags(options), ...(options.include && options.include.length > 0 ? { include: [...options.include] } : {}) };
+  return { ...constraintFlags(options), ...(options.include && options.include.length > 0 ? { include: [...options.include] } : {}), ...commentField(options.comment) };
 }
 
 /** A unique constraint over one or more columns; `{ deferrable, initiallyDeferred, nullsNotDistinct }` are PostgreSQL's. */
@@ -155,7 +167,7 @@ export function unique<N extends string = never>(columns: readonly N[], options:
 }
 
 /** Options of `check(...)`: its name, and the column whose definition it is written in. */
-export interface CheckConstraintOptions extends ConstraintNameOption {
+export interface CheckConstraintOptions extends ConstraintNameOption, CommentOption {
   /**
    * Write the check in this column's definition (`"qty" integer CHECK (qty > 0)`) instead of
    * among the table's constraints, as SQLite and MariaDB keep it. Absent: a table constraint.
@@ -170,7 +182,7 @@ export interface CheckConstraintOptions extends ConstraintNameOption {
 
 /** A check constraint; `expression` is the SQL condition without `CHECK ( )`. */
 export function check(expression: SqlText, options: CheckConstraintOptions = {}): CheckDefinition {
-  return { athanorKind: "check", expression, ...nameFields(options), ...(options.column !== undefined ? { column: options.column } : {}), ...(options.notValid ? { notValid: true } : {}) };
+  return { athanorKind: "check", expression, ...nameFields(options), ...(options.column !== undefined ? { column: options.column } : {}), ...(options.notValid ? { notValid: true } : {}), ...commentField(options.comment) };
 }
 
 /**
@@ -184,7 +196,7 @@ export type ExclusionElementInput<N extends string = string> =
   | ({ expression: SqlText; operator: string } & IndexElementOptions);
 
 /** Options of `exclude(...)`: name, index method, predicate, INCLUDE columns and timing (all PostgreSQL's). */
-export interface ExclusionOptions extends ConstraintNameOption, ConstraintTiming {
+export interface ExclusionOptions extends ConstraintNameOption, ConstraintTiming, CommentOption {
   /** The index access method, e.g. "gist" (needed for range overlap `&&`); PostgreSQL's default is "btree". */
   using?: string;
   /** `WHERE (…)`: only rows satisfying it are constrained, e.g. "NOT cancelled". */
@@ -226,7 +238,7 @@ export function exclude<const E extends readonly ExclusionElementInput[]>(elemen
 
 /** A (composite) primary key; its columns are NOT NULL unless marked `.nullable()` (which only SQLite honours). */
 export function primaryKey<N extends string = never>(columns: readonly N[], options: PrimaryKeyOptions = {}): PrimaryKeyDefinition<NoInfer<N>> {
-  return { athanorKind: "primaryKey", columns: [...columns], ...nameFields(options), ...keyDefinitionOptions({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred, include: options.include }) };
+  return { athanorKind: "primaryKey", columns: [...columns], ...nameFields(options), ...keyDefinitionOptions({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred, include: options.include, comment: options.comment }) };
 }
 
 /**

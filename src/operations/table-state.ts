@@ -269,6 +269,8 @@ export function tableChangedInPlace(op: Operation): TableRef | undefined {
   switch (op.kind) {
     case "createTable":
     case "dropTable":
+    // A comment changes no table definition the runtime needs (index and constraint comments aside).
+    case "setComment":
     case "createEnum":
     case "dropEnum":
     case "addEnumValue":

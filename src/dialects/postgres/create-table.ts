@@ -1,7 +1,8 @@
 /**
  * CREATE TABLE from a TableSchema: columns and table constraints inline (a NOT VALID check or
  * foreign key after it, with ALTER TABLE … ADD), then one CREATE INDEX per
- * index, then the table and column comments (PostgreSQL has no inline comment syntax). A
+ * index, then the comments of the table, its columns, constraints and indexes (PostgreSQL has no
+ * inline comment syntax). A
  * partitioned table ends with PARTITION BY; a partition is CREATE TABLE … PARTITION OF its parent
  * with its bound, its own constraints inline, and no columns (they are the parent's). An
  * inheriting table lists its own columns and constraints, then INHERITS (its parents, in order).
@@ -12,6 +13,7 @@ import type { TableRef, TableSchema } from "../../catalog/types.js";
 import type { Statement } from "../dialect.js";
 import { columnCommentStatement, columnDefinitionSql, serialSequenceStatements, tableCommentStatement } from "./column-sql.js";
 import { addCheckSql, addForeignKeySql, checkSql, exclusionSql, foreignKeySql, primaryKeySql, uniqueSql } from "./constraint-sql.js";
+import { tableObjectCommentStatements } from "./comment-sql.js";
 import { createIndexStatement } from "./index-sql.js";
 import { rowLevelSecurityStatement } from "./policy-sql.js";
 import { quoteTable } from "./quote.js";
@@ -49,5 +51,6 @@ export function createTableStatements(table: TableSchema): Statement[] {
   for (const column of partitionOf ? [] : table.columns) {
     if (column.comment !== undefined && column.comment !== null) statements.push(columnCommentStatement(ref, column.name, column.comment));
   }
+  statements.push(...tableObjectCommentStatements(table));
   return statements;
 }
