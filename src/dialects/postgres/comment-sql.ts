@@ -43,9 +43,9 @@ export function indexCommentStatements(table: TableRef, index: { name: string; c
   return index.comment ? [commentStatement({ on: "index", schema: table.schema, table: table.name, name: index.name }, index.comment)] : [];
 }
 
-/** The comments of everything a new table holds besides its own and its columns': its constraints' and indexes'. */
-export function tableObjectCommentStatements(table: TableSchema): Statement[] {
+/** The COMMENT ON CONSTRAINT of each commented constraint of a new table (its indexes' are written with them). */
+export function constraintCommentsOf(table: TableSchema): Statement[] {
   const ref: TableRef = { schema: table.schema, name: table.name };
   const constraints = [...(table.primaryKey ? [table.primaryKey] : []), ...table.uniques, ...table.checks, ...(table.exclusions ?? []), ...table.foreignKeys];
-  return [...constraints.flatMap((c) => constraintCommentStatements(ref, c)), ...table.indexes.flatMap((index) => indexCommentStatements(ref, index))];
+  return constraints.flatMap((c) => constraintCommentStatements(ref, c));
 }
