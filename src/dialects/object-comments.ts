@@ -15,6 +15,9 @@ export interface CommentedObject {
   table?: string;
 }
 
+/** What to do instead on SQLite, which keeps no comments at all. */
+export const NO_COMMENTS = "SQLite stores no comments, so keep the note as a code comment in schema.ts.";
+
 const WHERE_WRITTEN: Record<CommentedKind, string> = {
   index: "index(...)",
   constraint: "the constraint (unique, check, foreignKey, .references, primaryKey or exclude)",
@@ -83,4 +86,16 @@ export function commentsWritten(op: Operation): CommentedObject[] {
 export function refuseEnumComments(database: string, enums: readonly EnumSchema[], instead: string): void {
   const commented = enums.find((e) => e.comment);
   if (commented) refuseComment(database, { on: "enum", name: commented.name }, instead);
+}
+
+/**
+ * Refuses the first comment of `kinds` on a table of `tables`, at comparison time, so that
+ * autogenerate and check say it before any revision is written (a model's comments reach the
+ * dialect's normalisation; a reflected database of this dialect never holds them).
+ */
+export function refuseTableComments(database: string, tables: readonly TableSchema[], kinds: readonly CommentedKind[], instead: string): void {
+  for (const table of tables) {
+    const refused = tableComments(table).find((c) => kinds.includes(c.on));
+    if (refused) refuseComment(database, refused, instead);
+  }
 }

@@ -25,7 +25,7 @@
  * CHECK texts (MariaDB's backticks, MySQL 8's added parentheses and `_utf8mb4'…'` introducers)
  * are reconciled by the compare engine's expression key.
  */
-import { refuseEnumComments } from "../object-comments.js";
+import { refuseSchemaComments } from "./comment-refusals.js";
 import type { ColumnSchema, ColumnType, DatabaseSchema, IndexSchema, TableSchema, UniqueSchema } from "../../catalog/types.js";
 import { canonicalColumnFields, canonicalForeignKey, keyColumnsNotNull, literalSqlDefault, mapTables, withoutFields, withoutLayout } from "../../catalog/normalize-helpers.js";
 import { parseStringLiteral } from "./literals.js";
@@ -120,7 +120,7 @@ function mysqlTable(table: TableSchema): TableSchema {
 
 /** The schema as MySQL/MariaDB stores it (see the module comment); pure, `schema` is not changed. */
 export function normalizeMysqlSchema(schema: DatabaseSchema): DatabaseSchema {
-  refuseEnumComments("MySQL", schema.enums, "MySQL's enums are column types without a name of their own, so put the note in the comment of the columns that use it.");
+  refuseSchemaComments(schema);
   const defaults = schema.tableDefaults ? { tableDefaults: { ...schema.tableDefaults, engine: schema.tableDefaults.engine?.toLowerCase() ?? null } } : {};
   return { tables: mapTables(schema, mysqlTable).tables, enums: [], ...defaults };
 }

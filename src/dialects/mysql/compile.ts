@@ -14,7 +14,7 @@ import type { CompileContext, Statement } from "../dialect.js";
 import { MigrateError, UnsupportedOperationError } from "../../errors.js";
 import { refuseRowLevelSecurity, withoutRowLevelSecurity } from "../row-level-security.js";
 import { refuseValidate } from "../postgres-only-constraints.js";
-import { commentsWritten, refuseComment, type CommentedObject } from "../object-comments.js";
+import { refuseOperationComments } from "./comment-refusals.js";
 import { quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";
 import { columnDefinition } from "./column-sql.js";
 import { checkClause, createIndexSql, foreignKeyClause, inlineIndexClause, primaryKeyClause, refuseExclusion, uniqueClause } from "./constraint-sql.js";
@@ -227,24 +227,12 @@ function assertSameTable(batch: OnTable, inner: TableLevelOperation): void {
   }
 }
 
-/** What MySQL offers instead of the comment it cannot keep on a constraint or an enum type. */
-const COMMENT_INSTEAD: Record<Exclude<CommentedObject["on"], "index">, string> = {
-  constraint: "MySQL keeps comments on tables, columns and indexes only, so put the note in the table's or a column's comment.",
-  enum: "MySQL's enums are column types without a name of their own, so put the note in the comment of the columns that use it.",
-};
-
-/** MySQL keeps no constraint or enum comments: they are refused before anything compiles (index comments it keeps). */
-function refuseComments(op: Operation): void {
-  const refused = commentsWritten(op).find((c) => c.on !== "index");
-  if (refused && refused.on !== "index") refuseComment("MySQL", refused, COMMENT_INSTEAD[refused.on]);
-}
-
 /** Compiles one operation into MySQL statements, or throws UnsupportedOperationError. */
 export function compile(op: Operation, ctx: CompileContext): Compiled {
   const table = handlers(ctx);
   const handler = table[op.kind] as (op: Operation) => Compiled;
   try {
-    refuseComments(op);
+    refuseOperationComments(op);
   } catch (error) {
     return Promise.reject(error);
   }

@@ -9,7 +9,7 @@
 import { createObjectStatements, dropObjectStatements, replaceObjectStatements } from "./compile-objects.js";
 import { UnsupportedOperationError } from "../../errors.js";
 import { withoutRowLevelSecurity } from "../row-level-security.js";
-import { commentsWritten, refuseComment } from "../object-comments.js";
+import { commentsWritten, NO_COMMENTS, refuseComment } from "../object-comments.js";
 import type { TableSchema } from "../../catalog/types.js";
 import { isSqlFragment, joinFragment } from "../../core/sql.js";
 import type { Operation, OperationKind, OperationOf, OperationTable, TableLevelOperation } from "../../operations/types.js";
@@ -41,7 +41,7 @@ function commentUnsupported(op: Extract<Operation, { table: string }>): never {
 /** SQLite keeps no comments: an index's, constraint's or enum's is refused before anything compiles. */
 function refuseComments(op: Operation): void {
   const [first] = commentsWritten(op);
-  if (first) refuseComment("SQLite", first, "SQLite stores no comments, so keep the note as a code comment in schema.ts.");
+  if (first) refuseComment("SQLite", first, NO_COMMENTS);
 }
 
 function tableOp(op: TableLevelOperation, ctx: CompileContext): Promise<Statement[]> {
@@ -83,7 +83,7 @@ function handlers(ctx: CompileContext): OperationTable<Promise<Statement[]>> {
     dropConstraint: (op) => tableOp(op, ctx),
     createTableComment: async (op) => commentUnsupported(op),
     dropTableComment: async (op) => commentUnsupported(op),
-    setComment: async (op) => refuseComment("SQLite", { on: op.on, name: op.name, table: op.table }, "SQLite stores no comments: remove setComment from the revision for SQLite."),
+    setComment: async (op) => refuseComment("SQLite", { on: op.on, name: op.name, table: op.table }, NO_COMMENTS),
     createEnum: async (op) => enumUnsupported(op.kind, op.enum.name, "create an enum type"),
     dropEnum: async (op) => enumUnsupported(op.kind, op.name, "drop an enum type"),
     addEnumValue: async (op) => enumUnsupported(op.kind, op.name, "add a value to an enum type"),
