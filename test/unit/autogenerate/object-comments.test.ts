@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { compareSchemas } from "../../../src/autogenerate/compare.js";
 import { renderOperations } from "../../../src/autogenerate/render-revision.js";
 import type { EnumSchema, IndexSchema, TableSchema } from "../../../src/catalog/types.js";
+import type { CompileContext } from "../../../src/dialects/dialect.js";
 import { normalizeMysqlSchema } from "../../../src/dialects/mysql/compare.js";
 import { compile as compileMysql } from "../../../src/dialects/mysql/compile.js";
 import { compile as compilePostgres } from "../../../src/dialects/postgres/compile.js";
@@ -22,7 +23,7 @@ import { reverseAll } from "../../../src/operations/reverse.js";
 import type { Operation, SetCommentOp } from "../../../src/operations/types.js";
 import { col, db, MYSQL_CAPS, PG_CAPS, SQLITE_CAPS, tbl } from "./fixtures.js";
 
-const ctx = { tableState: () => undefined };
+const ctx: CompileContext = { tableState: () => undefined, offline: false };
 const ix = (name: string, column: string, extra: Partial<IndexSchema> = {}): IndexSchema => ({ name, elements: [{ column }], unique: false, where: null, using: null, ...extra });
 const orders = (extra: Partial<TableSchema> = {}): TableSchema =>
   tbl("orders", [col("id", "integer", { nullable: false }), col("total", "integer", { nullable: false }), col("customer_id", "integer")], { primaryKey: { name: "orders_pkey", columns: ["id"] }, ...extra });
