@@ -2,7 +2,7 @@
  * PostgreSQL comments on indexes, constraints and enum types, live and judged by the database's
  * own catalog text (obj_description, and the independent oracle's lines with pg_get_constraintdef
  * and pg_get_indexdef), not athanor's reflection: a model with comments on an index, a unique, a
- * check, a foreign key and an enum type (one with a quote and a newline) → autogenerate → upgrade
+ * check, a foreign key, a primary key and an enum type (one with a quote and a newline) → autogenerate → upgrade
  * → the catalog holds each comment as written → check exits 0 → pull gives a model check finds
  * clean. Then a release changes, removes and adds comments (one with a backslash and `$$`) and
  * adds a commented index: autogenerate writes setComment for each change and the new index with
@@ -52,7 +52,7 @@ export const customers = table("customers", { id: integer().primaryKey(), email:
   uniques: [unique([t.email]${option(m.uniqueComment)})],
 }));
 export const orders = table("orders", {
-  id: integer().primaryKey(),
+  id: integer().primaryKey({ comment: "the order number" }),
   customer_id: integer().notNull().references(() => customers, "id", { comment: ${JSON.stringify(m.foreignKeyComment)} }),
   total: integer().notNull(),
   status: status.column().notNull(),
@@ -116,13 +116,15 @@ describe("PostgreSQL comments on indexes, constraints and enum types", () => {
       "constraint orders_customer_id_fkey": "the buyer",
       "index ix_orders_customer_id": "orders by customer",
       "index ix_orders_total": null,
-      "constraint orders_pkey": null,
+      "constraint orders_pkey": "the order number",
+      "constraint customers_pkey": null,
     });
     first = await catalogText(db);
     // The oracle's lines: pg_get_constraintdef / pg_get_indexdef with quote_literal(obj_description(…)).
     expect(first.filter((l) => l.includes(" comment "))).toEqual([
       "constraint public.customers customers_email_key UNIQUE (email) no inherit comment 'one account per address'",
       "constraint public.orders orders_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES public.customers(id) no inherit comment 'the buyer'",
+      "constraint public.orders orders_pkey PRIMARY KEY (id) no inherit comment 'the order number'",
       "constraint public.orders orders_total_check CHECK ((total >= 0)) comment 'no refunds here'",
       "index CREATE INDEX ix_orders_customer_id ON public.orders USING btree (customer_id) comment 'orders by customer'",
       "enum public.order_status ('new', 'paid') comment 'Where an order is.\nSee the ''billing'' handbook.'",
@@ -134,6 +136,7 @@ describe("PostgreSQL comments on indexes, constraints and enum types", () => {
     const code = flat(readFileSync(join(project.dir, "pulled.ts"), "utf8"));
     expect(code).toContain('enumType("order_status", ["new", "paid"], { comment: "Where an order is.\\nSee the \'billing\' handbook." })');
     expect(code).toContain('comment: "the buyer"');
+    expect(code).toContain('primaryKey(["id"], { name: "orders_pkey", comment: "the order number" })');
     expect(code).toContain('check("total >= 0", { name: "orders_total_check", comment: "no refunds here" })');
     const original = readFileSync(join(project.dir, "schema.ts"), "utf8");
     writeFileSync(join(project.dir, "schema.ts"), readFileSync(join(project.dir, "pulled.ts"), "utf8"));
