@@ -304,7 +304,9 @@ describe.skipIf(!available)("postgres reflection", () => {
   it("reads comments on constraints, indexes and enum types into the model; one on a key's own index stays unmanaged", async () => {
     await kit.conn.query(`CREATE TYPE tone AS ENUM ('calm');
       COMMENT ON TYPE tone IS 'how it sounds';
-      CREATE TABLE bill (id int PRIMARY KEY, amount numeric, tone tone, code text CONSTRAINT bill_code_key UNIQUE);
+      CREATE TABLE bill (id int PRIMARY KEY, amount numeric, tone tone, code text CONSTRAINT bill_code_key UNIQUE, during tstzrange,
+        CONSTRAINT bill_no_overlap EXCLUDE USING gist (during WITH &&));
+      COMMENT ON CONSTRAINT bill_no_overlap ON bill IS 'one at a time';
       ALTER TABLE bill ADD CONSTRAINT bill_amount_small CHECK (amount < 100);
       COMMENT ON CONSTRAINT bill_amount_small ON bill IS 'for now';
       COMMENT ON CONSTRAINT bill_pkey ON bill IS 'one per bill';
@@ -320,6 +322,8 @@ describe.skipIf(!available)("postgres reflection", () => {
       expect(bill.indexes.find((i) => i.name === "bill_amount")).toMatchObject({ comment: "reports" });
       expect(bill.indexes.find((i) => i.name === "bill_plain")).not.toHaveProperty("comment");
       expect(bill.uniques.find((u) => u.name === "bill_code_key")).not.toHaveProperty("comment");
+      // An exclusion constraint's comment is the constraint's, though it is read with its index.
+      expect(bill.exclusions?.find((x) => x.name === "bill_no_overlap")).toMatchObject({ comment: "one at a time" });
       expect(db.enums.find((e) => e.name === "tone")).toEqual({ schema: null, name: "tone", values: ["calm"], comment: "how it sounds" });
       const ours = (db.unmanagedObjects ?? []).filter((u) => u.table === "bill" || u.name === "tone");
       expect(ours).toEqual([{ kind: "index comment", schema: null, name: "bill_code_key", table: "bill", detail: "on the index, not the constraint" }]);

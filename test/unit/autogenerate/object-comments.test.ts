@@ -19,7 +19,9 @@ import { compile as compileSqlite } from "../../../src/dialects/sqlite/compile.j
 import { isMigrateError } from "../../../src/errors.js";
 import { check, enumType, exclude, foreignKey, index, integer, primaryKey, table, text, unique } from "../../../src/model/index.js";
 import { schemaFromModel } from "../../../src/model/to-catalog.js";
+import { createOperations } from "../../../src/operations/create-operations.js";
 import { reverseAll } from "../../../src/operations/reverse.js";
+import type { OperationSink } from "../../../src/operations/sink.js";
 import type { Operation, SetCommentOp } from "../../../src/operations/types.js";
 import { col, db, MYSQL_CAPS, PG_CAPS, SQLITE_CAPS, tbl } from "./fixtures.js";
 
@@ -186,6 +188,29 @@ describe("refusals", () => {
     expect((await refusal(() => compilePostgres({ kind: "createUniqueConstraint", table: "orders", constraint: { name: null, columns: ["total"], comment: "x" } }, ctx))).message).toBe(
       "A constraint of orders has a comment and no name: COMMENT ON CONSTRAINT finds a constraint by its name.",
     );
+  });
+});
+
+describe("op.setComment", () => {
+  /** The operations one call records, on a façade of its own (a failed call fails the queue behind it). */
+  const recorded = async (spec: Parameters<ReturnType<typeof createOperations>["operations"]["setComment"]>[0]): Promise<Operation[]> => {
+    const ops: Operation[] = [];
+    const sink: OperationSink = { dialect: "postgres", offline: true, run: async (op) => void ops.push(op), query: async () => [] };
+    const { operations, flush } = createOperations(sink);
+    await operations.setComment(spec);
+    await flush();
+    return ops;
+  };
+
+  it("builds the operation", async () => {
+    expect(await recorded({ on: "constraint", table: "orders", name: "orders_total_check", comment: "no refunds", existingComment: null })).toEqual([
+      { kind: "setComment", on: "constraint", table: "orders", name: "orders_total_check", comment: "no refunds", existingComment: null },
+    ]);
+  });
+
+  it("refuses an index or constraint without its table and an enum with one", async () => {
+    await expect(recorded({ on: "index", name: "ix_total", comment: "x" })).rejects.toThrow("op.setComment ix_total: the index's table is missing.");
+    await expect(recorded({ on: "enum", table: "orders", name: "mood", comment: "x" })).rejects.toThrow("op.setComment mood: an enum type has no table.");
   });
 });
 
