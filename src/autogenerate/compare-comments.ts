@@ -6,7 +6,7 @@
  * so in the revision. An object dropped and created anyway gets its comment with the creation.
  */
 import type { EnumSchema, TableSchema } from "../catalog/types.js";
-import { tableLabel } from "../catalog/types.js";
+import { tableConstraints, tableLabel } from "../catalog/types.js";
 import type { CommentedKind, Operation, SetCommentOp } from "../operations/types.js";
 import { onTable, refKey, type DiffContext } from "./compare-context.js";
 import { sameComment } from "./compare-values.js";
@@ -46,12 +46,11 @@ function recreated(ops: readonly Operation[]): { indexes: Set<string>; constrain
 export function compareTableObjectComments(target: TableSchema, actual: TableSchema, ops: readonly Operation[], ctx: DiffContext): Operation[] {
   const skip = recreated(ops);
   const where = onTable(target);
-  const keys = (t: TableSchema): Commentable[] => [...(t.primaryKey ? [t.primaryKey] : []), ...t.uniques, ...t.checks, ...(t.exclusions ?? []), ...t.foreignKeys];
   const out: Operation[] = [];
   // A primary key is named by the database when the model leaves it to the convention: it is the table's one key either way.
   const pk = target.primaryKey && actual.primaryKey && actual.primaryKey.name && !skip.constraints.has(actual.primaryKey.name) ? { t: target.primaryKey, a: actual.primaryKey } : null;
   if (pk && !sameComment(pk.t.comment, pk.a.comment)) out.push(setComment("constraint", where, pk.a.name as string, pk.t, pk.a));
-  const others = (t: TableSchema): Commentable[] => keys(t).filter((c) => c !== t.primaryKey);
+  const others = (t: TableSchema): Commentable[] => tableConstraints(t).filter((c) => c !== t.primaryKey);
   for (const pair of recommented(others(target), others(actual), skip.constraints)) out.push(setComment("constraint", where, pair.name, pair.target, pair.actual));
   for (const pair of recommented(target.indexes, actual.indexes, skip.indexes)) {
     if (!ctx.indexCommentsInDefinition) {

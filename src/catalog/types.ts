@@ -440,3 +440,11 @@ export function emptyTable(name: string, schema?: string | null): TableSchema {
 
 /** The kinds of named constraints and indexes a table holds. */
 export type NamedObjectKind = "primaryKey" | "unique" | "foreignKey" | "check" | "exclusion" | "index";
+
+/** A constraint of any kind a table holds. */
+export type TableConstraint = PrimaryKeySchema | UniqueSchema | CheckSchema | ExclusionSchema | ForeignKeySchema;
+
+/** Every constraint of `table`: its primary key, unique, check, exclusion and foreign-key constraints, in that order. */
+export function tableConstraints(table: TableSchema): TableConstraint[] {
+  return [...(table.primaryKey ? [table.primaryKey] : []), ...table.uniques, ...table.checks, ...(table.exclusions ?? []), ...table.foreignKeys];
+}

@@ -5,7 +5,7 @@
  * same way and only the alternative differs.
  */
 import { UnsupportedOperationError } from "../errors.js";
-import type { EnumSchema, TableSchema } from "../catalog/types.js";
+import { tableConstraints, type EnumSchema, type TableSchema } from "../catalog/types.js";
 import type { CommentedKind, Operation } from "../operations/types.js";
 
 /** What carries the comment: its kind, its name (null: unnamed) and, for an index or constraint, its table. */
@@ -42,9 +42,8 @@ type Commentable = { name?: string | null; comment?: string | null };
 
 /** The commented constraints and indexes of a table, as CommentedObjects. */
 function tableComments(table: TableSchema): CommentedObject[] {
-  const constraints: Commentable[] = [...(table.primaryKey ? [table.primaryKey] : []), ...table.uniques, ...table.checks, ...(table.exclusions ?? []), ...table.foreignKeys];
   return [
-    ...constraints.filter((c) => c.comment).map((c): CommentedObject => ({ on: "constraint", name: c.name, table: table.name })),
+    ...tableConstraints(table).filter((c) => c.comment).map((c): CommentedObject => ({ on: "constraint", name: c.name, table: table.name })),
     ...table.indexes.filter((i) => i.comment).map((i): CommentedObject => ({ on: "index", name: i.name, table: table.name })),
   ];
 }

@@ -5,7 +5,7 @@
  * literal quoting of this dialect (E'…' for backslashes, doubled quotes); `IS NULL` removes one.
  */
 import { UnsupportedOperationError } from "../../errors.js";
-import type { TableRef, TableSchema } from "../../catalog/types.js";
+import { tableConstraints, type TableRef, type TableSchema } from "../../catalog/types.js";
 import type { SetCommentOp } from "../../operations/types.js";
 import type { Statement } from "../dialect.js";
 import { quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";
@@ -46,6 +46,5 @@ export function indexCommentStatements(table: TableRef, index: { name: string; c
 /** The COMMENT ON CONSTRAINT of each commented constraint of a new table (its indexes' are written with them). */
 export function constraintCommentsOf(table: TableSchema): Statement[] {
   const ref: TableRef = { schema: table.schema, name: table.name };
-  const constraints = [...(table.primaryKey ? [table.primaryKey] : []), ...table.uniques, ...table.checks, ...(table.exclusions ?? []), ...table.foreignKeys];
-  return constraints.flatMap((c) => constraintCommentStatements(ref, c));
+  return tableConstraints(table).flatMap((c) => constraintCommentStatements(ref, c));
 }
