@@ -156,12 +156,15 @@ SELECT t.schema, t.table_name, con.conname::text AS name, con.contype::text AS t
        con.condeferrable AS deferrable, con.condeferred AS deferred, NOT con.convalidated AS not_valid,
        CASE WHEN con.contype = 'u' THEN ${NULLS_NOT_DISTINCT("ci")} ELSE false END AS nulls_not_distinct,
        ${INCLUDED("ci")} AS include,
-       pg_catalog.obj_description(con.oid, 'pg_constraint') AS comment
+       cd.description AS comment
   FROM tbl t
   JOIN pg_catalog.pg_constraint con ON con.conrelid = t.oid AND con.contype IN ('p', 'u', 'f', 'c') AND con.conislocal
   LEFT JOIN pg_catalog.pg_index ci ON con.contype IN ('p', 'u') AND ci.indexrelid = con.conindid
   LEFT JOIN pg_catalog.pg_class ft ON ft.oid = con.confrelid
-  LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = ft.relnamespace`;
+  LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = ft.relnamespace
+  -- Joined, as the table and column comments are: obj_description() per row measured slower here (1,000 tables).
+  LEFT JOIN pg_catalog.pg_description cd
+    ON cd.objoid = con.oid AND cd.classoid = 'pg_catalog.pg_constraint'::regclass AND cd.objsubid = 0`;
 
 /**
  * Indexes that do not back a primary key or unique constraint, element by element:
@@ -185,7 +188,7 @@ SELECT t.schema, t.table_name, ic.relname::text AS name, i.indisunique AS is_uni
                                                  JOIN pg_catalog.pg_operator o ON o.oid = x.op ORDER BY x.n) END AS operators,
        COALESCE(xc.condeferrable, false) AS deferrable, COALESCE(xc.condeferred, false) AS deferred,
        -- An exclusion constraint's comment is the constraint's (COMMENT ON CONSTRAINT), an index's its own.
-       CASE WHEN xc.oid IS NOT NULL THEN pg_catalog.obj_description(xc.oid, 'pg_constraint') ELSE pg_catalog.obj_description(ic.oid, 'pg_class') END AS comment,
+       CASE WHEN xc.oid IS NOT NULL THEN xd.description ELSE id.description END AS comment,
        (SELECT json_agg(json_build_object(
                  'column', a.attname::text,
                  'expression', CASE WHEN i.indkey[k.n - 1] = 0 THEN pg_catalog.pg_get_indexdef(i.indexrelid, k.n, true) END,
@@ -209,6 +212,10 @@ SELECT t.schema, t.table_name, ic.relname::text AS name, i.indisunique AS is_uni
   JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
   JOIN pg_catalog.pg_am am ON am.oid = ic.relam
   LEFT JOIN pg_catalog.pg_constraint xc ON xc.conrelid = i.indrelid AND xc.conindid = i.indexrelid AND xc.contype = 'x'
+  LEFT JOIN pg_catalog.pg_description id
+    ON id.objoid = ic.oid AND id.classoid = 'pg_catalog.pg_class'::regclass AND id.objsubid = 0
+  LEFT JOIN pg_catalog.pg_description xd
+    ON xd.objoid = xc.oid AND xd.classoid = 'pg_catalog.pg_constraint'::regclass AND xd.objsubid = 0
  WHERE NOT ic.relispartition AND NOT EXISTS (
          SELECT 1 FROM pg_catalog.pg_constraint con
           WHERE con.conrelid = i.indrelid AND con.conindid = i.indexrelid AND con.contype IN ('p', 'u'))`;
