@@ -47,6 +47,7 @@ export {
   type CheckDefinition,
   type ConstraintNameOption,
   type CheckConstraintOptions,
+  type CommentOption,
   type ExclusionDefinition,
   type ExclusionElementInput,
   type ExclusionOptions,

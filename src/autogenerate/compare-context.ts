@@ -14,6 +14,11 @@ export interface DiffContext {
   columnPositions: boolean;
   /** The database stores table and column comments. */
   comments: boolean;
+  /**
+   * An index's comment is part of its definition (MySQL/MariaDB `COMMENT '…'`): a change of it
+   * alone drops and creates the index again instead of a setComment.
+   */
+  indexCommentsInDefinition?: boolean;
   /** The comparison key of an expression, with the dialect's own re-spellings undone first. */
   expressionKey: ExpressionKey;
   /** Collects human-readable warnings. */

@@ -11,6 +11,7 @@ import { tableLabel, unmanagedKinds, unmanagedLabel, type DatabaseSchema, type R
 import { batchForRebuild } from "./compare-batch.js";
 import { compareColumns } from "./compare-columns.js";
 import { compareConstraints } from "./compare-constraints.js";
+import { compareEnumComments, compareTableObjectComments } from "./compare-comments.js";
 import { keyDependentForeignKeys } from "./compare-key-dependents.js";
 import { typeDependentForeignKeys } from "./compare-type-dependents.js";
 import { onTable, refKey, writtenTable, type DiffContext } from "./compare-context.js";
@@ -161,7 +162,14 @@ function compareTable(target: TableSchema, actual: TableSchema, ctx: DiffContext
   compareInheritance(target, actual, ctx);
   // A partition's columns are its parent's: they change with the parent, never on their own.
   const columns = target.partitionOf && actual.partitionOf ? [] : compareColumns(target, actual, ctx);
-  return [...compareTableOptions(target, actual, ctx), ...columns, ...compareConstraints(target, actual, ctx.expressionKey), ...compareIndexes(target, actual, ctx.expressionKey), ...compareTableComment(target, actual, ctx)];
+  const keysAndIndexes = [...compareConstraints(target, actual, ctx.expressionKey), ...compareIndexes(target, actual, ctx.expressionKey)];
+  return [
+    ...compareTableOptions(target, actual, ctx),
+    ...columns,
+    ...keysAndIndexes,
+    ...compareTableObjectComments(target, actual, keysAndIndexes, ctx),
+    ...compareTableComment(target, actual, ctx),
+  ];
 }
 
 function compareTables(target: DatabaseSchema, actual: DatabaseSchema, ctx: DiffContext): Operation[] {
@@ -193,6 +201,7 @@ export function compareSchemas(model: DatabaseSchema, actual: DatabaseSchema, op
   const ctx: DiffContext = {
     namedEnums: options.capabilities.namedEnums,
     comments: options.capabilities.comments,
+    indexCommentsInDefinition: options.capabilities.indexCommentsInDefinition ?? false,
     columnPositions: options.capabilities.columnPositions ?? false,
     expressionKey: (sql) => expressionKey(sql, fold),
     warnings: [],
@@ -202,7 +211,8 @@ export function compareSchemas(model: DatabaseSchema, actual: DatabaseSchema, op
     swapDefaults: new Set(),
   };
   const reversals: Reversals = new Map();
-  const enumOps = options.capabilities.namedEnums ? compareEnums(t, a, ctx, reversals) : [];
+  const enumChanges = options.capabilities.namedEnums ? compareEnums(t, a, ctx, reversals) : [];
+  const enumOps = options.capabilities.namedEnums ? [...enumChanges, ...compareEnumComments(t.enums, a.enums, enumChanges)] : [];
   // Schemas are read from the snapshots as given: the dialects' normalisation keeps tables and enums only.
   const schemaOps = options.capabilities.schemas ? compareNamespaces(target, actual, ctx.warnings) : [];
   const perTable = compareTables(t, a, ctx);

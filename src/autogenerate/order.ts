@@ -129,6 +129,8 @@ function sortKeys(facts: RunFacts): OperationTable<SortKey> {
     createForeignKey: (op) => tableKey(PHASE.createForeignKey, op, op.constraint.name ?? ""),
     createTableComment: (op) => tableKey(PHASE.comment, op, ""),
     dropTableComment: (op) => tableKey(PHASE.comment, op, ""),
+    // After what it comments is created (a recreated index or enum included).
+    setComment: (op) => [PHASE.comment, 0, op.schema ?? "", op.table ?? op.name, 1, op.name],
     createSchema: (op) => [PHASE.createSchema, 0, op.name, "", 0, ""],
     dropSchema: (op) => [PHASE.dropSchema, 0, op.name, "", 0, ""],
     createObject: (op) => objectSortKey(op.object, "create"),

@@ -69,7 +69,13 @@ function renderers(ctx: RenderContext): OperationTable<Code> {
     dropConstraint: level,
     createTableComment: level,
     dropTableComment: level,
-    createEnum: (op) => call("op.createEnum", [str(op.enum.name), strings(op.enum.values), ...options(schemaEntry(op.enum.schema))]),
+    setComment: (op) => {
+      const comment = (value: string | null): Code => (value === null ? text("null") : str(value));
+      const prior = op.existingComment === undefined ? [] : [entry("existingComment", comment(op.existingComment))];
+      const on = [entry("on", str(op.on)), ...schemaEntry(op.schema), ...(op.table === undefined ? [] : [entry("table", str(op.table))]), entry("name", str(op.name))];
+      return call("op.setComment", [object([...on, entry("comment", comment(op.comment)), ...prior])]);
+    },
+    createEnum: (op) => call("op.createEnum", [str(op.enum.name), strings(op.enum.values), ...options([...schemaEntry(op.enum.schema), ...(op.enum.comment ? [entry("comment", str(op.enum.comment))] : [])])]),
     dropEnum: (op) => call("op.dropEnum", [str(op.name), ...options(schemaEntry(op.schema))]),
     addEnumValue: (op) => {
       const extra = (["before", "after"] as const).filter((k) => op[k] !== undefined).map((k) => entry(k, str(op[k] as string)));

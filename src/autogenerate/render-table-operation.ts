@@ -8,7 +8,7 @@ import type { ColumnPosition, OperationOf, TableLevelOperation } from "../operat
 import { array, call, object, text, type Code, type ObjectEntry } from "./render-code.js";
 import { columnBuilder, defaultOption, generationOption, typeArgument } from "./render-column.js";
 import type { RenderContext } from "./render-context.js";
-import { constraintFlagEntries, exclusionElementsCode, exclusionOptions, foreignKeyOptions, indexElementCode, indexOptions } from "./render-table.js";
+import { commentEntry, constraintFlagEntries, exclusionElementsCode, exclusionOptions, foreignKeyOptions, indexElementCode, indexOptions } from "./render-table.js";
 import { recordCode, stringLiteral, valueCode } from "./render-values.js";
 
 /** A table-level call before it is given its receiver and table. */
@@ -115,7 +115,7 @@ function tableCalls(ctx: RenderContext): TableCallTable {
       method: "createCheckConstraint",
       before: [nameArgument(op.constraint.name)],
       after: [str(op.constraint.expression)],
-      options: [...(op.constraint.column === undefined ? [] : [entry("column", str(op.constraint.column))]), ...(op.constraint.notValid ? [entry("notValid", text("true"))] : [])],
+      options: [...(op.constraint.column === undefined ? [] : [entry("column", str(op.constraint.column))]), ...(op.constraint.notValid ? [entry("notValid", text("true"))] : []), ...commentEntry(op.constraint)],
     }),
     createExclusionConstraint: (op) => ({
       method: "createExclusionConstraint",

@@ -36,7 +36,13 @@ function nameEntry(name: string | null | undefined): ObjectEntry[] {
 export function constraintFlagEntries(constraint: PrimaryKeySchema | UniqueSchema): ObjectEntry[] {
   const keys = ["deferrable", "initiallyDeferred", "nullsNotDistinct", "descending"] as const;
   const flags = keys.filter((key) => (constraint as UniqueSchema & PrimaryKeySchema)[key] === true).map((key) => ({ key, value: text("true") }));
-  return constraint.include && constraint.include.length > 0 ? [...flags, { key: "include", value: strings(constraint.include) }] : flags;
+  const include = constraint.include && constraint.include.length > 0 ? [{ key: "include", value: strings(constraint.include) }] : [];
+  return [...flags, ...include, ...commentEntry(constraint)];
+}
+
+/** `comment: "…"` for an index, constraint or enum type that has a comment; nothing otherwise. */
+export function commentEntry(commented: { comment?: string | null }): ObjectEntry[] {
+  return commented.comment ? [{ key: "comment", value: str(commented.comment) }] : [];
 }
 
 /** `{ name, deferrable, … }` as the options argument of primaryKey/unique; nothing when empty. */
@@ -57,7 +63,7 @@ function uniqueCode(u: UniqueSchema, ctx: RenderContext): Code {
 
 /** `check("a > 0", { name })`. */
 function checkCode(c: CheckSchema, ctx: RenderContext): Code {
-  const entries = [...nameEntry(c.name), ...(c.column === undefined ? [] : [{ key: "column", value: str(c.column) }]), ...(c.notValid ? [{ key: "notValid", value: text("true") }] : [])];
+  const entries = [...nameEntry(c.name), ...(c.column === undefined ? [] : [{ key: "column", value: str(c.column) }]), ...(c.notValid ? [{ key: "notValid", value: text("true") }] : []), ...commentEntry(c)];
   return call(ctx.use("check"), [str(c.expression), ...(entries.length > 0 ? [object(entries)] : [])]);
 }
 
@@ -117,7 +123,7 @@ export function exclusionOptions(x: ExclusionSchema): ObjectEntry[] {
   if (x.include && x.include.length > 0) entries.push({ key: "include", value: strings(x.include) });
   if (x.deferrable) entries.push({ key: "deferrable", value: text("true") });
   if (x.initiallyDeferred) entries.push({ key: "initiallyDeferred", value: text("true") });
-  return entries;
+  return [...entries, ...commentEntry(x)];
 }
 
 /** `exclude([["room_id", "="], ["during", "&&"]], { name, using: "gist", where })`. */
@@ -133,7 +139,7 @@ export function indexOptions(ix: IndexSchema): ObjectEntry[] {
   if (ix.using !== null && ix.using !== undefined) entries.push({ key: "using", value: str(ix.using) });
   if (ix.nullsNotDistinct) entries.push({ key: "nullsNotDistinct", value: text("true") });
   if (ix.include && ix.include.length > 0) entries.push({ key: "include", value: strings(ix.include) });
-  return entries;
+  return [...entries, ...commentEntry(ix)];
 }
 
 /** `index([...], { name, unique, where, using })`. */
@@ -163,7 +169,7 @@ export function foreignKeyOptions(fk: ForeignKeySchema, tableSchema: string | nu
   if (fk.notValid) entries.push({ key: "notValid", value: text("true") });
   const referencedSchema = fk.referencedSchema ?? null;
   if (referencedSchema !== (tableSchema ?? null)) entries.push({ key: "referencedSchema", value: referencedSchema === null ? text("null") : str(referencedSchema) });
-  return entries;
+  return [...entries, ...commentEntry(fk)];
 }
 
 /** `foreignKey(["a"], "table", ["id"], { … })`. */

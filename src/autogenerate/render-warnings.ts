@@ -41,6 +41,7 @@ const warners: OperationTable<string[]> = {
   dropConstraint: none,
   createTableComment: none,
   dropTableComment: none,
+  setComment: none,
   createEnum: none,
   dropEnum: none,
   addEnumValue: none,

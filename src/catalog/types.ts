@@ -109,6 +109,8 @@ export interface PrimaryKeySchema extends ConstraintTiming {
   columns: string[];
   /** PostgreSQL 11+ `INCLUDE (…)`: columns the key's index stores beside the key; absent or empty: none. */
   include?: string[];
+  /** COMMENT ON CONSTRAINT (PostgreSQL); absent or null: none. */
+  comment?: string | null;
   /**
    * Declared in its column's definition (`.primaryKey()`, `.unique()`, `.references()` on the
    * column) rather than among the table's constraints. SQLite writes it there and keeps it so
@@ -154,6 +156,8 @@ export interface ForeignKeySchema extends ConstraintTiming {
    * columns are set; null (or absent) sets them all.
    */
   onDeleteColumns?: string[] | null;
+  /** COMMENT ON CONSTRAINT (PostgreSQL); absent or null: none. */
+  comment?: string | null;
   /**
    * Declared in its column's definition (`.primaryKey()`, `.unique()`, `.references()` on the
    * column) rather than among the table's constraints. SQLite writes it there and keeps it so
@@ -171,6 +175,8 @@ export interface UniqueSchema extends ConstraintTiming {
   nullsNotDistinct?: boolean;
   /** PostgreSQL 11+ `INCLUDE (…)`: columns the constraint's index stores beside the key; absent or empty: none. */
   include?: string[];
+  /** COMMENT ON CONSTRAINT (PostgreSQL); absent or null: none. */
+  comment?: string | null;
   /**
    * Declared in its column's definition (`.primaryKey()`, `.unique()`, `.references()` on the
    * column) rather than among the table's constraints. SQLite writes it there and keeps it so
@@ -195,6 +201,8 @@ export interface CheckSchema {
    * (pg_constraint.convalidated is false); new rows are. Absent: a validated check.
    */
   notValid?: boolean;
+  /** COMMENT ON CONSTRAINT (PostgreSQL); absent or null: none. */
+  comment?: string | null;
 }
 
 /**
@@ -218,6 +226,8 @@ export interface ExclusionSchema extends ConstraintTiming {
   include?: string[];
   /** `WHERE (predicate)`: only rows satisfying it are constrained; absent or null: every row. */
   where?: string | null;
+  /** COMMENT ON CONSTRAINT (PostgreSQL); absent or null: none. */
+  comment?: string | null;
 }
 
 /**
@@ -262,6 +272,8 @@ export interface IndexSchema {
   nullsNotDistinct?: boolean;
   /** PostgreSQL `INCLUDE (…)`: columns the index stores beside its key, not searched by it; absent or empty: none. */
   include?: string[];
+  /** PostgreSQL COMMENT ON INDEX, MySQL/MariaDB `COMMENT '…'` (INDEX_COMMENT); absent or null: none. */
+  comment?: string | null;
 }
 
 /** A table. `schema` is the PostgreSQL schema (null or absent: the default search path). */
@@ -338,6 +350,8 @@ export interface EnumSchema {
   schema?: string | null;
   name: string;
   values: string[];
+  /** COMMENT ON TYPE; absent or null: none. */
+  comment?: string | null;
 }
 
 /**
@@ -426,3 +440,11 @@ export function emptyTable(name: string, schema?: string | null): TableSchema {
 
 /** The kinds of named constraints and indexes a table holds. */
 export type NamedObjectKind = "primaryKey" | "unique" | "foreignKey" | "check" | "exclusion" | "index";
+
+/** A constraint of any kind a table holds. */
+export type TableConstraint = PrimaryKeySchema | UniqueSchema | CheckSchema | ExclusionSchema | ForeignKeySchema;
+
+/** Every constraint of `table`: its primary key, unique, check, exclusion and foreign-key constraints, in that order. */
+export function tableConstraints(table: TableSchema): TableConstraint[] {
+  return [...(table.primaryKey ? [table.primaryKey] : []), ...table.uniques, ...table.checks, ...(table.exclusions ?? []), ...table.foreignKeys];
+}

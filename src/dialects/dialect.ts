@@ -49,6 +49,12 @@ export interface DialectCapabilities {
   /** Table and column comments. */
   comments: boolean;
   /**
+   * An index's comment is part of its definition (MySQL/MariaDB `COMMENT '…'`, no statement
+   * changes it alone): autogenerate drops and creates the index again to change it. Absent: the
+   * dialect's setComment changes it in place (PostgreSQL COMMENT ON INDEX).
+   */
+  indexCommentsInDefinition?: boolean;
+  /**
    * The kinds of constraint and index names that must be unique across a whole schema (database)
    * rather than only within their table. The model only demands per-table uniqueness (what every
    * dialect demands); this list adds the dialect's wider rule, checked before any statement runs.

@@ -11,6 +11,7 @@ import { isSqlFragment } from "../core/sql.js";
 import { buildColumn, columnLabel } from "./build-column.js";
 import type { ReferenceOptions } from "./column-builder.js";
 import { constraintFlags, type ExclusionDefinition, type ExclusionElementInput, type ForeignKeyDefinition, type KeyDefinitionOptions, type IndexDefinition, type IndexElementInput } from "./constraints.js";
+import { commentOf } from "./comment-option.js";
 import { sqlTextOf } from "./sql-text.js";
 import { keepUnnamed } from "./unnamed.js";
 import { isTableDefinition, type ColumnMap, type TableExtras, type TableTarget } from "./table.js";
@@ -107,6 +108,7 @@ export function buildIndex(definition: IndexDefinition, table: string): IndexSch
     using: definition.options.using ?? null,
     ...(definition.options.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
     ...(definition.options.include && definition.options.include.length > 0 ? { include: includedColumns(definition.options.include, what) } : {}),
+    ...commentOf(definition.options.comment, what),
   };
 }
 
@@ -144,6 +146,7 @@ export function buildExclusion(definition: Omit<ExclusionDefinition, "athanorKin
     ...(options.include && options.include.length > 0 ? { include: includedColumns(options.include, what) } : {}),
     ...(options.where === undefined ? {} : { where: sqlTextOf(options.where, `the WHERE of ${what}`) }),
     ...constraintFlags({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred }),
+    ...commentOf(options.comment, what),
   };
 }
 
@@ -188,6 +191,7 @@ export function buildForeignKey(
     deferrable: options.deferrable ?? false,
     initiallyDeferred: options.initiallyDeferred ?? false,
     ...(options.notValid ? { notValid: true } : {}),
+    ...commentOf(options.comment, what),
   });
 }
 
@@ -205,7 +209,7 @@ function primaryKeyOf(columns: string[], options: PrimaryKeyInput | null | undef
   const what = `the primary key of table ${table}`;
   const flags = constraintFlags({ deferrable: options?.deferrable, initiallyDeferred: options?.initiallyDeferred });
   const include = options?.include && options.include.length > 0 ? { include: includedColumns(options.include, what) } : {};
-  const key: PrimaryKeySchema = { name: explicitName(options?.name, what), columns, ...flags, ...include, ...(inline ? { inline: true } : {}), ...(descending ? { descending: true } : {}) };
+  const key: PrimaryKeySchema = { name: explicitName(options?.name, what), columns, ...flags, ...include, ...commentOf(options?.comment, what), ...(inline ? { inline: true } : {}), ...(descending ? { descending: true } : {}) };
   return unnamedIf(options?.unnamed, key);
 }
 
@@ -279,6 +283,7 @@ export function buildTable(input: TableInput): TableSchema {
           columns: [columnName],
           ...constraintFlags({ ...b.definition.unique, include: undefined }),
           ...uniqueInclude(b.definition.unique?.include, `the unique constraint of ${columnLabel(columnName, name)}`),
+          ...commentOf(b.definition.unique?.comment, `the unique constraint of ${columnLabel(columnName, name)}`),
           inline: true,
         }),
       ),
@@ -289,6 +294,7 @@ export function buildTable(input: TableInput): TableSchema {
         columns: [...u.columns],
         ...constraintFlags({ ...u, include: undefined }),
         ...uniqueInclude(u.include, `a unique constraint of table ${name}`),
+        ...commentOf(u.comment, `a unique constraint of table ${name}`),
       });
     }),
   ];
@@ -312,7 +318,7 @@ export function buildTable(input: TableInput): TableSchema {
     if (c.column !== undefined && !defs.has(c.column)) {
       throw modelError(`A check constraint of table ${name} is written in column "${c.column}", which the table does not have.`, "Name one of the table's columns in `column`, or leave it out for a table-level check.");
     }
-    return unnamedIf(c.unnamed, { name: explicitName(c.name, `a check constraint of table ${name}`), expression, ...(c.column !== undefined ? { column: c.column } : {}), ...(c.notValid ? { notValid: true } : {}) });
+    return unnamedIf(c.unnamed, { name: explicitName(c.name, `a check constraint of table ${name}`), expression, ...(c.column !== undefined ? { column: c.column } : {}), ...(c.notValid ? { notValid: true } : {}), ...commentOf(c.comment, `a check constraint of table ${name}`) });
   });
 
   return {

@@ -41,6 +41,8 @@ export interface ReferenceOptions {
   notValid?: boolean;
   /** Schema of the referenced table when it is given by name; defaults to the referencing table's schema. */
   referencedSchema?: string | null;
+  /** PostgreSQL COMMENT ON CONSTRAINT; MySQL and SQLite refuse it. */
+  comment?: string;
 }
 
 /** Options of an identity column: GENERATED ALWAYS (else BY DEFAULT) and its sequence's options. */
@@ -75,6 +77,11 @@ export interface ColumnDefinition<T extends ColumnType = ColumnType> {
   readonly primaryKeyOptions?: ({ readonly name: string | null; readonly unnamed?: boolean } & KeyDefinitionOptions) | null;
   /** `.primaryKey({ descending: true })`: SQLite's `PRIMARY KEY DESC` in the column's definition. */
   readonly primaryKeyDescending?: boolean;
+  /**
+   * The comment of the enum type a column made by `enumType(…).column()` uses, so that a model
+   * that only uses the enum in its columns (without listing it) keeps the type's comment too.
+   */
+  readonly enumComment?: string;
   /**
    * A column-level unique constraint, with its explicit name if one was given; `unnamed` when
    * `{ name: null }` asked for none; the PostgreSQL flags (deferrable, NULLS NOT DISTINCT) when set.
@@ -158,7 +165,7 @@ export class ColumnBuilder<T extends ColumnType = ColumnType> {
    * the other dialects refuse it.
    */
   primaryKey(options: PrimaryKeyOptions & { descending?: boolean } = {}): ColumnBuilder<T> {
-    const flags = keyDefinitionOptions({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred, include: options.include });
+    const flags = keyDefinitionOptions({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred, include: options.include, comment: options.comment });
     const given = options.name !== undefined || Object.keys(flags).length > 0;
     const named = given ? { name: options.name ?? null, ...(options.name === null ? { unnamed: true } : {}), ...flags } : null;
     return this.with({ primaryKey: true, primaryKeyOptions: named, ...(options.descending ? { primaryKeyDescending: true } : {}) });

@@ -6,6 +6,7 @@
 import type { ConstraintTiming, IndexElementOptions } from "../catalog/types.js";
 import { isSqlFragment, type SqlFragment } from "../core/sql.js";
 import type { ReferenceOptions } from "./column-builder.js";
+import { commentField } from "./comment-option.js";
 import type { SqlText } from "./sql-text.js";
 import type { TableTarget } from "./table.js";
 import { MigrateError } from "../errors.js";
@@ -33,8 +34,16 @@ export type IndexElementInput<N extends string = string> =
   | ({ column: N; length?: number } & IndexElementOptions)
   | ({ expression: SqlText } & IndexElementOptions);
 
+/**
+ * The comment option of an index, a constraint or an enum type: PostgreSQL's COMMENT ON INDEX /
+ * CONSTRAINT / TYPE, MySQL's index COMMENT. Absent or empty: no comment.
+ */
+export interface CommentOption {
+  comment?: string;
+}
+
 /** Options of `index(...)`. */
-export interface IndexOptions {
+export interface IndexOptions extends CommentOption {
   /** Index name; the naming convention supplies `ix_<table>_<columns>` (or `ux_…`) when absent. */
   name?: string;
   unique?: boolean;
@@ -70,10 +79,10 @@ export interface KeyIndexOptions {
 }
 
 /** Options of `primaryKey(...)` and `.primaryKey()`: its name, when it is checked (PostgreSQL DEFERRABLE), its index's INCLUDE columns. */
-export interface PrimaryKeyOptions extends ConstraintNameOption, ConstraintTiming, KeyIndexOptions {}
+export interface PrimaryKeyOptions extends ConstraintNameOption, ConstraintTiming, KeyIndexOptions, CommentOption {}
 
 /** Options of `unique(...)` and `.unique()`: name, timing, PostgreSQL 15 NULLS NOT DISTINCT, INCLUDE columns. */
-export interface UniqueOptions extends ConstraintNameOption, ConstraintTiming, KeyIndexOptions {
+export interface UniqueOptions extends ConstraintNameOption, ConstraintTiming, KeyIndexOptions, CommentOption {
   nullsNotDistinct?: boolean;
 }
 
@@ -87,6 +96,7 @@ export interface ConstraintFlags {
 /** What a key's definition keeps besides its columns and name: its flags and, when it lists any, its INCLUDE columns. */
 export interface KeyDefinitionOptions extends ConstraintFlags {
   readonly include?: readonly string[];
+  readonly comment?: string;
 }
 
 /** A unique constraint declared with `unique(...)`. */
@@ -107,6 +117,8 @@ export interface CheckDefinition {
   readonly column?: string;
   /** PostgreSQL `NOT VALID` (see CheckConstraintOptions.notValid). */
   readonly notValid?: boolean;
+  /** PostgreSQL COMMENT ON CONSTRAINT (see CommentOption). */
+  readonly comment?: string;
   /** `{ name: null }` was given: leave it without a name. */
   readonly unnamed?: boolean;
 }
@@ -158,9 +170,9 @@ export function constraintFlags(options: UniqueOptions): ConstraintFlags {
   };
 }
 
-/** constraintFlags, and `include` when `options` lists INCLUDE columns. */
+/** constraintFlags, `include` when `options` lists INCLUDE columns, and the comment when given. */
 export function keyDefinitionOptions(options: UniqueOptions): KeyDefinitionOptions {
-  return { ...constraintFlags(options), ...(options.include && options.include.length > 0 ? { include: [...options.include] } : {}) };
+  return { ...constraintFlags(options), ...(options.include && options.include.length > 0 ? { include: [...options.include] } : {}), ...commentField(options.comment) };
 }
 
 /** A unique constraint over one or more columns; `{ deferrable, initiallyDeferred, nullsNotDistinct }` are PostgreSQL's. */
@@ -170,7 +182,7 @@ export function unique<N extends string = never>(columns: readonly N[], options:
 }
 
 /** Options of `check(...)`: its name, and the column whose definition it is written in. */
-export interface CheckConstraintOptions extends ConstraintNameOption {
+export interface CheckConstraintOptions extends ConstraintNameOption, CommentOption {
   /**
    * Write the check in this column's definition (`"qty" integer CHECK (qty > 0)`) instead of
    * among the table's constraints, as SQLite and MariaDB keep it. Absent: a table constraint.
@@ -191,7 +203,7 @@ export function check(expression: SqlText, options: CheckConstraintOptions = {})
       hint: 'Write check(sql`price > 0`, { name: "price_positive" }).',
     });
   }
-  return { athanorKind: "check", expression, ...nameFields(options), ...(options.column !== undefined ? { column: options.column } : {}), ...(options.notValid ? { notValid: true } : {}) };
+  return { athanorKind: "check", expression, ...nameFields(options), ...(options.column !== undefined ? { column: options.column } : {}), ...(options.notValid ? { notValid: true } : {}), ...commentField(options.comment) };
 }
 
 /**
@@ -205,7 +217,7 @@ export type ExclusionElementInput<N extends string = string> =
   | ({ expression: SqlText; operator: string } & IndexElementOptions);
 
 /** Options of `exclude(...)`: name, index method, predicate, INCLUDE columns and timing (all PostgreSQL's). */
-export interface ExclusionOptions extends ConstraintNameOption, ConstraintTiming {
+export interface ExclusionOptions extends ConstraintNameOption, ConstraintTiming, CommentOption {
   /** The index access method, e.g. "gist" (needed for range overlap `&&`); PostgreSQL's default is "btree". */
   using?: string;
   /** `WHERE (…)`: only rows satisfying it are constrained, e.g. "NOT cancelled". */
@@ -249,7 +261,7 @@ export function exclude<const E extends readonly ExclusionElementInput[]>(elemen
 /** A (composite) primary key; its columns are NOT NULL unless marked `.nullable()` (which only SQLite honours). */
 export function primaryKey<N extends string = never>(columns: readonly N[], options: PrimaryKeyOptions = {}): PrimaryKeyDefinition<NoInfer<N>> {
   const list = listArgument(columns, "primaryKey", 'primaryKey(["order_id", "line"], { name: "order_lines_pkey" })');
-  return { athanorKind: "primaryKey", columns: [...list], ...nameFields(options), ...keyDefinitionOptions({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred, include: options.include }) };
+  return { athanorKind: "primaryKey", columns: [...list], ...nameFields(options), ...keyDefinitionOptions({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred, include: options.include, comment: options.comment }) };
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { ColumnType, EnumSchema } from "../catalog/types.js";
 import { ColumnBuilder } from "./column-builder.js";
 import type { ColumnTypeOf } from "./column-types.js";
+import { commentOf } from "./comment-option.js";
 
 /** An enum declared with `enumType(...)`. */
 export interface EnumDefinition<V extends readonly string[] = readonly string[]> {
@@ -14,6 +15,8 @@ export interface EnumDefinition<V extends readonly string[] = readonly string[]>
   readonly values: V;
   /** PostgreSQL schema of the type; null for the default. */
   readonly schema: string | null;
+  /** PostgreSQL COMMENT ON TYPE; absent: none. MySQL and SQLite, which have no enum types, refuse it. */
+  readonly comment?: string;
   /** A column of this enum type. */
   column(): ColumnBuilder<ColumnTypeOf<"enum">>;
   /** The neutral description of the type. */
@@ -23,17 +26,20 @@ export interface EnumDefinition<V extends readonly string[] = readonly string[]>
 /**
  * Declares an enum type: `enumType("order_status", ["new", "paid"])`, used in tables as
  * `orderStatus.column()`. Values keep their order, which is the sort order on PostgreSQL and MySQL.
+ * `comment` is the type's COMMENT ON TYPE (PostgreSQL).
  */
-export function enumType<const V extends readonly string[]>(name: string, values: V, options: { schema?: string | null } = {}): EnumDefinition<V> {
+export function enumType<const V extends readonly string[]>(name: string, values: V, options: { schema?: string | null; comment?: string } = {}): EnumDefinition<V> {
   const schema = options.schema ?? null;
+  const comment = commentOf(options.comment, `enum ${name}`);
   const type = (): ColumnTypeOf<"enum"> => ({ kind: "enum", name, values: [...values], schema });
   return {
     athanorKind: "enum",
     name,
     values,
     schema,
-    column: () => new ColumnBuilder(type()),
-    toSchema: () => ({ schema, name, values: [...values] }),
+    ...comment,
+    column: () => new ColumnBuilder(type(), comment.comment ? { enumComment: comment.comment } : {}),
+    toSchema: () => ({ schema, name, values: [...values], ...comment }),
   };
 }
 

@@ -13,7 +13,7 @@ import { resolveNaming, type NamingConvention, type NamingOverrides } from "./na
 import { isTableDefinition, type AnyTable } from "./table.js";
 import { isObjectDefinition, type ObjectDefinition } from "./objects.js";
 import { validateObjects } from "../catalog/objects/validate.js";
-import { tableLabel, type DatabaseSchema, type EnumSchema, type TableSchema } from "../catalog/types.js";
+import { tableLabel, type ColumnType, type DatabaseSchema, type EnumSchema, type TableSchema } from "../catalog/types.js";
 import { validateSchema } from "../catalog/validate-schema.js";
 
 interface CollectedModel {
@@ -73,7 +73,22 @@ const byKey = <T extends { schema?: string | null; name: string }>(a: T, b: T): 
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 };
 
-function collectEnums(declared: EnumDefinition[], tables: TableSchema[]): EnumSchema[] {
+/**
+ * The comments of the enum types columns use (`enumType(…, { comment }).column()`), by enum key:
+ * a column's type holds the values, not the comment, which the builder keeps beside it.
+ */
+function columnEnumComments(tables: AnyTable[]): Map<string, string> {
+  const comments = new Map<string, string>();
+  for (const def of tables) {
+    for (const builder of Object.values(def.columns as Record<string, { definition?: { type: ColumnType; enumComment?: string } }>)) {
+      const used = builder.definition ? enumOfType(builder.definition.type) : undefined;
+      if (used && builder.definition?.enumComment) comments.set(sortKey(used), builder.definition.enumComment);
+    }
+  }
+  return comments;
+}
+
+function collectEnums(declared: EnumDefinition[], tables: TableSchema[], comments: ReadonlyMap<string, string> = new Map()): EnumSchema[] {
   const found = new Map<string, { schema: EnumSchema; where: string }>();
   const add = (schema: EnumSchema, where: string): void => {
     const key = sortKey(schema);
@@ -92,7 +107,7 @@ function collectEnums(declared: EnumDefinition[], tables: TableSchema[]): EnumSc
       if (used) add(used, `column ${tableLabel(table)}.${column.name}`);
     }
   }
-  return [...found.values()].map((v) => v.schema).sort(byKey);
+  return [...found.values()].map((v) => (v.schema.comment || !comments.has(sortKey(v.schema)) ? v.schema : { ...v.schema, comment: comments.get(sortKey(v.schema)) })).sort(byKey);
 }
 
 /** The naming convention a model uses (the defaults plus its defineSchema overrides). */
@@ -109,7 +124,7 @@ export function schemaFromModel(input: unknown): DatabaseSchema {
   const model = collect(input);
   const naming = resolveNaming(model.naming);
   const tables = model.tables.map((def) => buildTable({ name: def.name, columns: def.columns, extras: def.extras() })).sort(byKey);
-  const schema: DatabaseSchema = { tables, enums: collectEnums(model.enums, tables) };
+  const schema: DatabaseSchema = { tables, enums: collectEnums(model.enums, tables, columnEnumComments(model.tables)) };
   if (model.objects.length > 0) schema.objects = validateObjects(model.objects.map((o) => structuredClone(o.object)));
   validateSchema(schema);
   assignNames(tables, naming);

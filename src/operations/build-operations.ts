@@ -3,6 +3,7 @@
  * enums, raw SQL and data. Together with build-table-operations.ts they turn façade arguments
  * into Operation values; nothing here runs anything.
  */
+import { commentOf } from "../model/comment-option.js";
 import { assignNames } from "../model/assign-names.js";
 import { buildColumn } from "../model/build-column.js";
 import { buildTable } from "../model/build-table.js";
@@ -12,11 +13,12 @@ import { isTableDefinition, type AnyTable, type ColumnMap, type TableExtras } fr
 import { validateEnum, validateTable } from "../catalog/validate-schema.js";
 import type { ColumnType } from "../catalog/types.js";
 import { argumentError, compact, requireName, tableTarget, typeArgument } from "./arguments.js";
-import type { AddEnumValueOptions, BulkInsertOptions, DropEnumOptions, DropTableOptions, ExecuteOptions, SchemaOption } from "./operations-api.js";
+import type { AddEnumValueOptions, BulkInsertOptions, CreateEnumOptions, DropEnumOptions, DropTableOptions, ExecuteOptions, SchemaOption, SetCommentSpec } from "./operations-api.js";
 import { isSqlFragment, type SqlFragment } from "../core/sql.js";
 import type {
   AddEnumValueOp,
   BulkInsertOp,
+  CommentedKind,
   CreateEnumOp,
   CreateSchemaOp,
   CreateTableOp,
@@ -26,6 +28,7 @@ import type {
   ExecuteOp,
   RenameEnumValueOp,
   RenameTableOp,
+  SetCommentOp,
 } from "./types.js";
 
 /** createTable: the full table, checked and with every constraint and index named. */
@@ -66,8 +69,8 @@ function enumValues(values: unknown, what: string): string[] {
 }
 
 /** createEnum. */
-export function createEnumOp(name: string, values: readonly string[], options: SchemaOption = {}): CreateEnumOp {
-  const enumSchema = { schema: options.schema ?? null, name: requireName(name, "op.createEnum: the enum name"), values: enumValues(values, `op.createEnum ${name}: values`) };
+export function createEnumOp(name: string, values: readonly string[], options: CreateEnumOptions = {}): CreateEnumOp {
+  const enumSchema = { schema: options.schema ?? null, name: requireName(name, "op.createEnum: the enum name"), values: enumValues(values, `op.createEnum ${name}: values`), ...commentOf(options.comment, `op.createEnum ${name}`) };
   validateEnum(enumSchema);
   return { kind: "createEnum", enum: enumSchema };
 }
@@ -147,4 +150,31 @@ export function bulkInsertOp(table: string | AnyTable, rows: readonly Record<str
   }
   const columns = options.columns ? columnTypes(options.columns, target.table) : definition ? columnTypes(definition.columns, target.table) : undefined;
   return compact({ kind: "bulkInsert", ...target, rows: rows.map((row) => ({ ...row })), columns });
+}
+
+const COMMENTED_KINDS: readonly CommentedKind[] = ["index", "constraint", "enum"];
+
+/** setComment: `on` and `name` say what is commented, `table` its table (an index's or constraint's); `existingComment` makes it reversible. */
+export function setCommentOp(spec: SetCommentSpec): SetCommentOp {
+  const what = "op.setComment";
+  if (!spec || typeof spec !== "object" || !COMMENTED_KINDS.includes(spec.on)) {
+    throw argumentError(`${what}: on must be one of ${COMMENTED_KINDS.map((k) => `"${k}"`).join(", ")}.`, 'Pass { on: "index", table, name, comment } (or "constraint" with its table, or "enum").');
+  }
+  const name = requireName(spec.name, `${what}: the ${spec.on} name`);
+  const label = `${what} ${name}`;
+  if (spec.on === "enum" && spec.table !== undefined) throw argumentError(`${label}: an enum type has no table.`, "Leave table out for an enum type; give its schema instead if it has one.");
+  if (spec.on !== "enum" && spec.table === undefined) throw argumentError(`${label}: the ${spec.on}'s table is missing.`, `Pass table: the table the ${spec.on} is on.`);
+  const comment = (value: unknown, field: string): string | null => {
+    if (value !== null && typeof value !== "string") throw argumentError(`${label}: ${field} is not a string.`, `Pass the text, or null for no comment.`);
+    return value === "" ? null : value;
+  };
+  return compact({
+    kind: "setComment",
+    on: spec.on,
+    schema: spec.schema ?? undefined,
+    table: spec.table === undefined ? undefined : requireName(spec.table, `${label}: table`),
+    name,
+    comment: comment(spec.comment, "comment"),
+    existingComment: spec.existingComment === undefined ? undefined : comment(spec.existingComment, "existingComment"),
+  } as SetCommentOp);
 }

@@ -2,6 +2,7 @@
  * Builders for the operations that act on one existing table. The `op` façade and the batch
  * form both use them, so `op.addColumn("users", …)` and `batch.addColumn(…)` build the same value.
  */
+import { commentOf } from "../model/comment-option.js";
 import { buildColumn } from "../model/build-column.js";
 import { buildExclusion, buildForeignKey, buildIndex } from "../model/build-table.js";
 import { isColumnBuilder, type ColumnBuilder } from "../model/column-builder.js";
@@ -114,7 +115,7 @@ export function alterColumnOp(target: OnTable, column: string, options: Omit<Alt
 export function createIndexOp(target: OnTable, name: string, elements: readonly IndexElementInput[], options: Omit<CreateIndexOptions, "schema"> = {}): CreateIndexOp {
   const indexName = requireName(name, "op.createIndex: the index name");
   if (!Array.isArray(elements) || elements.length === 0) throw argumentError(`op.createIndex ${indexName} lists no columns.`, "Pass the indexed columns or sql`…` expressions.");
-  const built = buildIndex(indexDefinition(elements, { name: indexName, unique: options.unique, where: options.where, using: options.using, nullsNotDistinct: options.nullsNotDistinct, include: options.include }), target.table);
+  const built = buildIndex(indexDefinition(elements, { name: indexName, unique: options.unique, where: options.where, using: options.using, nullsNotDistinct: options.nullsNotDistinct, include: options.include, comment: options.comment }), target.table);
   return compact({ kind: "createIndex", ...target, index: built, concurrently: options.concurrently, ifNotExists: options.ifNotExists });
 }
 
@@ -146,6 +147,7 @@ export function createPrimaryKeyOp(target: OnTable, name: string | null, columns
       ...includeOption(options.include, `${what}: include`),
       ...(options.descending === true ? { descending: true } : {}),
       ...inlineOption(options.inline),
+      ...commentOf(options.comment, what),
     },
   };
 }
@@ -236,7 +238,7 @@ export function createUniqueOp(target: OnTable, name: string | null, columns: re
   const keyName = constraintName(name, "op.createUniqueConstraint: the constraint name");
   const flags = constraintFlags({ deferrable: options.deferrable, initiallyDeferred: options.initiallyDeferred, nullsNotDistinct: options.nullsNotDistinct });
   const what = `op.createUniqueConstraint ${keyName ?? `on ${target.table}`}`;
-  const constraint = { name: keyName, columns: requireColumns(columns, what), ...flags, ...includeOption(options.include, `${what}: include`), ...inlineOption(options.inline) };
+  const constraint = { name: keyName, columns: requireColumns(columns, what), ...flags, ...includeOption(options.include, `${what}: include`), ...inlineOption(options.inline), ...commentOf(options.comment, what) };
   return { kind: "createUniqueConstraint", ...target, constraint };
 }
 
@@ -246,7 +248,7 @@ export function createCheckOp(target: OnTable, name: string | null, condition: S
   const what = `op.createCheckConstraint ${checkName ?? `on ${target.table}`}`;
   const column = options.column === undefined ? {} : { column: requireName(options.column, `${what}: column`) };
   const notValid = options.notValid ? { notValid: true } : {};
-  return { kind: "createCheckConstraint", ...target, constraint: { name: checkName, expression: sqlArgument(condition, `${what}: the condition`), ...column, ...notValid } };
+  return { kind: "createCheckConstraint", ...target, constraint: { name: checkName, expression: sqlArgument(condition, `${what}: the condition`), ...column, ...notValid, ...commentOf(options.comment, what) } };
 }
 
 /** createExclusionConstraint: the elements and options as `exclude(...)` takes them. */

@@ -65,6 +65,7 @@ const describers: OperationTable<string> = {
   dropConstraint: (op) => `drop ${CONSTRAINT_WORDS[op.type]} ${op.name} on ${on(op)}`,
   createTableComment: (op) => `set comment on table ${on(op)}`,
   dropTableComment: (op) => `drop comment on table ${on(op)}`,
+  setComment: (op) => `${op.comment === null ? "drop" : "set"} comment on ${op.on} ${op.table === undefined ? enumLabel(op) : `${op.name} on ${tableLabel({ schema: op.schema, name: op.table })}`}`,
   createEnum: (op) => `create enum ${enumLabel(op.enum)}`,
   dropEnum: (op) => `drop enum ${enumLabel(op)}`,
   addEnumValue: (op) => `add value ${JSON.stringify(op.value)} to enum ${enumLabel(op)}`,

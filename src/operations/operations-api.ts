@@ -6,7 +6,8 @@
 import type { ObjectDefinition } from "../model/objects.js";
 import type { DialectName } from "../core/dialect-name.js";
 import type { ColumnBuilder, DefaultInput, ReferenceOptions } from "../model/column-builder.js";
-import type { ExclusionElementInput, ExclusionOptions, IndexElementInput } from "../model/constraints.js";
+import type { CommentOption, ExclusionElementInput, ExclusionOptions, IndexElementInput } from "../model/constraints.js";
+import type { CommentedKind } from "./types.js";
 import type { SqlText } from "../model/sql-text.js";
 import type { SequenceOptionsInput } from "../catalog/sequence-options.js";
 import type { AnyTable, ColumnMap, InheritingExtras, TableExtras } from "../model/table.js";
@@ -101,7 +102,7 @@ export interface AlterColumnOptions extends SchemaOption {
 }
 
 /** Options of `op.createIndex`. */
-export interface CreateIndexOptions extends SchemaOption {
+export interface CreateIndexOptions extends SchemaOption, CommentOption {
   unique?: boolean;
   /** Partial-index predicate. */
   where?: SqlText;
@@ -135,7 +136,7 @@ export interface InlineOption {
 }
 
 /** Options of `op.createPrimaryKey`: when the key is checked (PostgreSQL DEFERRABLE) and its index's INCLUDE columns. */
-export interface CreatePrimaryKeyOptions extends SchemaOption, ConstraintTiming, InlineOption {
+export interface CreatePrimaryKeyOptions extends SchemaOption, ConstraintTiming, InlineOption, CommentOption {
   /** PostgreSQL `INCLUDE (…)`: columns the key's index stores beside the key. */
   include?: readonly string[];
   /** SQLite: a one-column PRIMARY KEY DESC. */
@@ -143,7 +144,7 @@ export interface CreatePrimaryKeyOptions extends SchemaOption, ConstraintTiming,
 }
 
 /** Options of `op.createUniqueConstraint`: timing, NULLS NOT DISTINCT and INCLUDE columns (PostgreSQL). */
-export interface CreateUniqueOptions extends SchemaOption, ConstraintTiming, InlineOption {
+export interface CreateUniqueOptions extends SchemaOption, ConstraintTiming, InlineOption, CommentOption {
   nullsNotDistinct?: boolean;
   /** PostgreSQL `INCLUDE (…)`: columns the constraint's index stores beside the key. */
   include?: readonly string[];
@@ -153,7 +154,7 @@ export interface CreateUniqueOptions extends SchemaOption, ConstraintTiming, Inl
 export interface CreateForeignKeyOptions extends SchemaOption, Omit<ReferenceOptions, "name">, InlineOption {}
 
 /** Options of `op.createCheckConstraint`. */
-export interface CreateCheckOptions extends SchemaOption {
+export interface CreateCheckOptions extends SchemaOption, CommentOption {
   /** Declared in this column's definition (`pinned INTEGER CHECK (pinned IN (0, 1))`); SQLite keeps the place, MariaDB names it after the column. */
   column?: string;
   /** PostgreSQL `NOT VALID`: the rows already there are not checked (CheckSchema.notValid). */
@@ -209,6 +210,22 @@ export interface TableOptionsOptions extends SchemaOption {
   existingCollation?: string;
   existingEngine?: string;
   existingRowLevelSecurity?: RowLevelSecurity;
+}
+
+/** Options of `op.createEnum`: its schema and COMMENT ON TYPE. */
+export interface CreateEnumOptions extends SchemaOption, CommentOption {}
+
+/**
+ * The argument of `op.setComment`: which index (`on: "index"`), constraint or enum type, its
+ * table (an index's or constraint's), the new comment (null removes it) and the one before,
+ * which makes it reversible.
+ */
+export interface SetCommentSpec extends SchemaOption {
+  on: CommentedKind;
+  table?: string;
+  name: string;
+  comment: string | null;
+  existingComment?: string | null;
 }
 
 /** Options of `op.createTableComment`. */
@@ -354,8 +371,13 @@ export interface Operations {
   createTableComment(table: string, comment: string, options?: TableCommentOptions): Promise<void>;
   /** Removes the table comment. */
   dropTableComment(table: string, options?: TableCommentOptions): Promise<void>;
-  /** CREATE TYPE … AS ENUM (PostgreSQL; other dialects keep enums inline). */
-  createEnum(name: string, values: readonly string[], options?: SchemaOption): Promise<void>;
+  /**
+   * Sets or removes (`comment: null`) the comment of an index, a constraint or an enum type:
+   * `op.setComment({ on: "index", table: "orders", name: "ix_orders_placed", comment: "…", existingComment: null })`.
+   */
+  setComment(spec: SetCommentSpec): Promise<void>;
+  /** CREATE TYPE … AS ENUM (PostgreSQL; other dialects keep enums inline), with its comment if given. */
+  createEnum(name: string, values: readonly string[], options?: CreateEnumOptions): Promise<void>;
   /** Drops an enum type; pass `existingValues` to make it reversible. */
   dropEnum(name: string, options?: DropEnumOptions): Promise<void>;
   /** Adds a value to an enum type, optionally before or after an existing one. */

@@ -167,6 +167,10 @@ const reversers: OperationTable<Operation[]> = {
     if (op.existingComment === null) return [];
     return [{ kind: "createTableComment", ...where(op), comment: op.existingComment, existingComment: null }];
   },
+  setComment: (op) => {
+    if (op.existingComment === undefined) throw irreversible(op, "the previous comment is unknown", "Pass existingComment (null if it had none) to setComment.");
+    return [{ ...op, comment: op.existingComment, existingComment: op.comment }];
+  },
   createEnum: (op) => [{ kind: "dropEnum", ...(op.enum.schema ? { schema: op.enum.schema } : {}), name: op.enum.name, existing: op.enum }],
   dropEnum: (op) => {
     if (!op.existing) throw irreversible(op, "the enum's values are unknown", "Pass existingValues to dropEnum.");

@@ -269,6 +269,9 @@ export function tableChangedInPlace(op: Operation): TableRef | undefined {
   switch (op.kind) {
     case "createTable":
     case "dropTable":
+    // setComment leaves the tracked definitions as they were: what compiles from them (SQLite's
+    // rebuild, MySQL's MODIFY and foreign-key handling) writes no index or constraint comment.
+    case "setComment":
     case "createEnum":
     case "dropEnum":
     case "addEnumValue":

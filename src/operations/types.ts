@@ -222,6 +222,26 @@ export interface DropTableCommentOp extends OnTable {
   existingComment?: string | null;
 }
 
+/** What setComment comments: an index, a table's constraint, or an enum type. */
+export type CommentedKind = "index" | "constraint" | "enum";
+
+/**
+ * Sets or removes the comment of an index, a constraint or an enum type (PostgreSQL
+ * `COMMENT ON INDEX | CONSTRAINT … ON table | TYPE … IS …`; a null comment is `IS NULL`). `table`
+ * names the table of an index or constraint (an enum has none). `existingComment` is the comment
+ * before (null: none), which makes the reverse the same operation the other way. Creating an
+ * index, constraint or enum writes its comment itself; this is the change of one that exists.
+ */
+export interface SetCommentOp {
+  kind: "setComment";
+  on: CommentedKind;
+  schema?: string | null;
+  table?: string;
+  name: string;
+  comment: string | null;
+  existingComment?: string | null;
+}
+
 export interface CreateEnumOp {
   kind: "createEnum";
   enum: EnumSchema;
@@ -340,6 +360,7 @@ export type Operation =
   | DropConstraintOp
   | CreateTableCommentOp
   | DropTableCommentOp
+  | SetCommentOp
   | CreateEnumOp
   | DropEnumOp
   | AddEnumValueOp

@@ -90,7 +90,8 @@ export function renderSchemaModule(schema: DatabaseSchema, options: PullRenderOp
 
   const enumDeclarations = plan.declared.map(({ ident, enum: e }) => {
     const args: Code[] = [text(stringLiteral(e.name)), valueCode(e.values)];
-    if (e.schema) args.push(recordCode({ schema: e.schema }));
+    const options = { ...(e.schema ? { schema: e.schema } : {}), ...(e.comment ? { comment: e.comment } : {}) };
+    if (Object.keys(options).length > 0) args.push(recordCode(options));
     return declaration(ident, call(ctx.use("enumType"), args));
   });
 

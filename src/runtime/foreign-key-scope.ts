@@ -37,6 +37,7 @@ const touched: OperationTable<ForeignKeyScope> = {
   dropConstraint: onTable,
   createTableComment: onTable,
   dropTableComment: onTable,
+  setComment: none,
   createEnum: none,
   dropEnum: none,
   addEnumValue: none,

@@ -25,6 +25,7 @@
  * CHECK texts (MariaDB's backticks, MySQL 8's added parentheses and `_utf8mb4'…'` introducers)
  * are reconciled by the compare engine's expression key.
  */
+import { refuseSchemaComments } from "./comment-refusals.js";
 import type { ColumnSchema, ColumnType, DatabaseSchema, IndexSchema, TableSchema, UniqueSchema } from "../../catalog/types.js";
 import { canonicalColumnFields, canonicalForeignKey, keyColumnsNotNull, literalSqlDefault, mapTables, withoutFields, withoutLayout } from "../../catalog/normalize-helpers.js";
 import { parseStringLiteral } from "./literals.js";
@@ -95,11 +96,12 @@ function mysqlTable(table: TableSchema): TableSchema {
     const columns = plainColumns(canonical);
     // MariaDB keeps a unique key too long for a B-tree (a TEXT column) as a hash of the values
     // (USING HASH), and InnoDB builds USING HASH as a B-tree: either way, a unique constraint.
-    if (columns && canonical.unique && (!canonical.using || canonical.using === "hash") && !canonical.where) {
+    // A commented index stays an index: its comment is the index's (a unique constraint holds none).
+    if (columns && canonical.unique && (!canonical.using || canonical.using === "hash") && !canonical.where && !canonical.comment) {
       if (!uniques.some((u) => u.name === canonical.name)) uniques.push({ name: canonical.name, columns });
       continue;
     }
-    if (columns && !canonical.unique && foreignKeys.some((fk) => fk.name === canonical.name && sameList(fk.columns, columns))) continue;
+    if (columns && !canonical.unique && !canonical.comment && foreignKeys.some((fk) => fk.name === canonical.name && sameList(fk.columns, columns))) continue;
     indexes.push(canonical);
   }
   return {
@@ -118,6 +120,7 @@ function mysqlTable(table: TableSchema): TableSchema {
 
 /** The schema as MySQL/MariaDB stores it (see the module comment); pure, `schema` is not changed. */
 export function normalizeMysqlSchema(schema: DatabaseSchema): DatabaseSchema {
+  refuseSchemaComments(schema);
   const defaults = schema.tableDefaults ? { tableDefaults: { ...schema.tableDefaults, engine: schema.tableDefaults.engine?.toLowerCase() ?? null } } : {};
   return { tables: mapTables(schema, mysqlTable).tables, enums: [], ...defaults };
 }

@@ -14,6 +14,7 @@ import type { CompileContext, Statement } from "../dialect.js";
 import { MigrateError, UnsupportedOperationError } from "../../errors.js";
 import { refuseRowLevelSecurity, withoutRowLevelSecurity } from "../row-level-security.js";
 import { refuseValidate } from "../postgres-only-constraints.js";
+import { refuseOperationComments } from "./comment-refusals.js";
 import { quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";
 import { columnDefinition } from "./column-sql.js";
 import { checkClause, createIndexSql, foreignKeyClause, inlineIndexClause, primaryKeyClause, refuseExclusion, uniqueClause } from "./constraint-sql.js";
@@ -188,6 +189,12 @@ function handlers(ctx: CompileContext): OperationTable<Compiled> {
     createTableComment: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} COMMENT = ${quoteLiteral(op.comment)}` }],
     // MySQL has no "no comment": an empty comment is how it stores none.
     dropTableComment: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} COMMENT = ''` }],
+    // An index's comment is part of its definition: MySQL has no statement that changes it alone.
+    setComment: async (op) => {
+      throw new UnsupportedOperationError(`MySQL cannot change the comment of index ${op.name} on ${op.table ?? "its table"} in place: the comment is part of the index's definition.`, {
+        hint: "Drop the index and create it again with the new comment (op.dropIndex, then op.createIndex with comment), as autogenerate writes it.",
+      });
+    },
     createEnum: async (op) => noNamedEnums("createEnum", op.enum.name),
     dropEnum: async (op) => noNamedEnums("dropEnum", op.name),
     addEnumValue: async (op) => noNamedEnums("addEnumValue", op.name),
@@ -224,5 +231,10 @@ function assertSameTable(batch: OnTable, inner: TableLevelOperation): void {
 export function compile(op: Operation, ctx: CompileContext): Compiled {
   const table = handlers(ctx);
   const handler = table[op.kind] as (op: Operation) => Compiled;
+  try {
+    refuseOperationComments(op);
+  } catch (error) {
+    return Promise.reject(error);
+  }
   return handler(op);
 }

@@ -6,7 +6,7 @@
 import type { CheckSchema, ExclusionSchema, ForeignKeySchema, IndexElement, IndexSchema, PrimaryKeySchema, UniqueSchema } from "../../catalog/types.js";
 import { MigrateError, UnsupportedOperationError } from "../../errors.js";
 import { refuseExclusion as refuseExclusionIn } from "../postgres-only-constraints.js";
-import { quoteIdentifier, quoteTable } from "./quote.js";
+import { quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";
 
 /** `(`a`, `b`)` */
 export function columnList(columns: string[]): string {
@@ -131,15 +131,20 @@ function indexKind(index: IndexSchema, where: string): { prefix: string; using: 
   });
 }
 
-/** `[UNIQUE|FULLTEXT|SPATIAL] INDEX n (…) [USING …]` inside CREATE TABLE. */
-export function inlineIndexClause(index: IndexSchema, where: string): string {
-  const kind = indexKind(index, where);
-  return `${kind.prefix}INDEX ${quoteIdentifier(index.name)} (${index.elements.map((e) => elementSql(e, where)).join(", ")})${kind.using}`;
+/** The index option ` COMMENT '…'` (INDEX_COMMENT) when the index has a comment. */
+function indexComment(index: IndexSchema): string {
+  return index.comment ? ` COMMENT ${quoteLiteral(index.comment)}` : "";
 }
 
-/** `CREATE [UNIQUE|…] INDEX [IF NOT EXISTS] n ON t (…) [USING …]` */
+/** `[UNIQUE|FULLTEXT|SPATIAL] INDEX n (…) [USING …] [COMMENT '…']` inside CREATE TABLE. */
+export function inlineIndexClause(index: IndexSchema, where: string): string {
+  const kind = indexKind(index, where);
+  return `${kind.prefix}INDEX ${quoteIdentifier(index.name)} (${index.elements.map((e) => elementSql(e, where)).join(", ")})${kind.using}${indexComment(index)}`;
+}
+
+/** `CREATE [UNIQUE|…] INDEX [IF NOT EXISTS] n ON t (…) [USING …] [COMMENT '…']` */
 export function createIndexSql(index: IndexSchema, table: string, where: string, ifNotExists: boolean): string {
   const kind = indexKind(index, where);
   const elements = index.elements.map((e) => elementSql(e, where)).join(", ");
-  return `CREATE ${kind.prefix}INDEX ${ifNotExists ? "IF NOT EXISTS " : ""}${quoteIdentifier(index.name)} ON ${table} (${elements})${kind.using}`;
+  return `CREATE ${kind.prefix}INDEX ${ifNotExists ? "IF NOT EXISTS " : ""}${quoteIdentifier(index.name)} ON ${table} (${elements})${kind.using}${indexComment(index)}`;
 }

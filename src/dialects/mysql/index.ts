@@ -27,6 +27,7 @@ export const mysqlCapabilities: DialectCapabilities = {
   namedEnums: false,
   partialIndexes: false,
   comments: true,
+  indexCommentsInDefinition: true,
   // Index names are per table; InnoDB foreign-key names are per database.
   schemaWideNames: ["foreignKey"],
   columnPositions: true,

@@ -29,6 +29,8 @@ export interface IndexRow {
   sub_part: number | string | null;
   index_type: string;
   expression: string | null;
+  /** INDEX_COMMENT: '' for none. */
+  index_comment?: string | null;
 }
 
 /** A KEY_COLUMN_USAGE ⨝ REFERENTIAL_CONSTRAINTS row. */
@@ -146,12 +148,14 @@ export function indexesOf(rows: IndexRow[], fks: ForeignKeySchema[]): TableIndex
     }
     const unique = Number(ordered[0]?.non_unique) === 0;
     const using = methodOf(ordered[0]?.index_type ?? "BTREE");
-    if (!unique && plain && fks.some((fk) => fk.name === name && sameColumns(fk.columns, columns))) {
+    // A commented index is the model's index(…, { comment }), never a foreign key's own or a unique constraint (which hold none).
+    const comment = ordered[0]?.index_comment || null;
+    if (!comment && !unique && plain && fks.some((fk) => fk.name === name && sameColumns(fk.columns, columns))) {
       foreignKeyIndexes.set(name, columns);
       continue;
     }
-    if (unique && plain && using === null) uniques.push({ name, columns });
-    else indexes.push({ name, elements, unique, where: null, using });
+    if (!comment && unique && plain && using === null) uniques.push({ name, columns });
+    else indexes.push({ name, elements, unique, where: null, using, ...(comment ? { comment } : {}) });
   }
   return { primaryKey, uniques: uniques.sort(byName), indexes: indexes.sort(byName), foreignKeyIndexes };
 }

@@ -65,14 +65,14 @@ ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION`,
   };
 }
 
-/** Every index column (primary key, unique and plain indexes), in index order. */
+/** Every index column (primary key, unique and plain indexes), in index order, with the index's COMMENT. */
 export function indexesQuery(f: CatalogFilter, info: ServerInfo): Statement {
   const w = where("TABLE_SCHEMA", "TABLE_NAME", f);
   const expression = hasIndexExpressions(info) ? "EXPRESSION" : "NULL";
   return {
     sql: `SELECT TABLE_SCHEMA AS table_schema, TABLE_NAME AS table_name, INDEX_NAME AS index_name, NON_UNIQUE AS non_unique,
   SEQ_IN_INDEX AS seq_in_index, COLUMN_NAME AS column_name, COLLATION AS collation, SUB_PART AS sub_part,
-  INDEX_TYPE AS index_type, ${expression} AS expression
+  INDEX_TYPE AS index_type, ${expression} AS expression, INDEX_COMMENT AS index_comment
 FROM information_schema.STATISTICS
 WHERE ${w.sql}
 ORDER BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`,

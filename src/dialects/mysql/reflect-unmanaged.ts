@@ -2,8 +2,8 @@
  * What a MySQL/MariaDB database holds that the model cannot, in one query on the connection's own
  * database, so that nothing is dropped without a word: scheduled events, partitioning (a
  * table's PARTITION BY; the table itself is reflected as a plain table), table options besides
- * engine and collation (CREATE_OPTIONS: ROW_FORMAT, PAGE_CHECKSUM, KEY_BLOCK_SIZE, …), index
- * comments, MariaDB sequences and system-versioned tables (read as plain tables), and a view
+ * engine and collation (CREATE_OPTIONS: ROW_FORMAT, PAGE_CHECKSUM, KEY_BLOCK_SIZE, …), the primary
+ * key's comment (an index's is modelled), MariaDB sequences and system-versioned tables (read as plain tables), and a view
  * whose DEFINER is not the connecting user. athanor does not model a view's definer (an account
  * is not portable between servers) and creates every view as the connecting user, so a view
  * someone else defined would silently change hands; naming it keeps that visible. Table-bound
@@ -37,9 +37,10 @@ SELECT ${text("CASE TABLE_TYPE WHEN 'SEQUENCE' THEN 'sequence' ELSE 'system-vers
 FROM information_schema.TABLES
 WHERE TABLE_SCHEMA = ? AND TABLE_TYPE IN ('SEQUENCE', 'SYSTEM VERSIONED')
 UNION ALL
+-- Indexes keep their comments in the model (index(…, { comment })); the primary key has no place for one.
 SELECT ${text("'index comment'")}, ${text("INDEX_NAME")}, ${text("TABLE_NAME")}, ${text("INDEX_COMMENT")}
 FROM information_schema.STATISTICS
-WHERE TABLE_SCHEMA = ? AND SEQ_IN_INDEX = 1 AND INDEX_COMMENT <> ''
+WHERE TABLE_SCHEMA = ? AND SEQ_IN_INDEX = 1 AND INDEX_COMMENT <> '' AND INDEX_NAME = 'PRIMARY'
 ORDER BY kind, name`;
 
 /**

@@ -10,6 +10,7 @@ import { UnsupportedOperationError } from "../../errors.js";
 import { describePosition } from "../../operations/describe.js";
 import type { CompileContext, Statement } from "../dialect.js";
 import { compileAlterColumn } from "./alter-column.js";
+import { commentStatement, constraintCommentStatements, indexCommentStatements } from "./comment-sql.js";
 import { columnCommentStatement, columnDefinitionSql, serialSequenceStatements, tableCommentStatement } from "./column-sql.js";
 import { addCheckSql, addForeignKeySql, exclusionSql, primaryKeySql, uniqueSql } from "./constraint-sql.js";
 import { createTableStatements } from "./create-table.js";
@@ -49,15 +50,15 @@ function handlers(ctx: CompileContext): OperationTable<Compiled> {
     },
     dropColumn: (op) => alterTable(op, `DROP COLUMN ${quoteIdentifier(op.column)}`),
     alterColumn: (op) => compileAlterColumn(op, ctx),
-    createIndex: (op) => [createIndexStatement(ref(op), op.index, { concurrently: op.concurrently, ifNotExists: op.ifNotExists })],
+    createIndex: (op) => [createIndexStatement(ref(op), op.index, { concurrently: op.concurrently, ifNotExists: op.ifNotExists }), ...indexCommentStatements(ref(op), op.index)],
     dropIndex: (op) => [dropIndexStatement(op.schema, op.name, { concurrently: op.concurrently, ifExists: op.ifExists })],
-    createPrimaryKey: (op) => alterTable(op, `ADD ${primaryKeySql(op.constraint)}`),
+    createPrimaryKey: (op) => [...alterTable(op, `ADD ${primaryKeySql(op.constraint)}`), ...constraintCommentStatements(ref(op), op.constraint)],
     replacePrimaryKey: (op) => {
       if (!op.existing.name) {
         throw new UnsupportedOperationError(`PostgreSQL drops a primary key by its name, and the key replaced on "${op.table}" has none.`, { hint: "Pass replaces: { name, columns } to replacePrimaryKey (the name is usually <table>_pkey)." });
       }
       // One statement: the table is never without a key in between.
-      return alterTable(op, `DROP CONSTRAINT ${quoteIdentifier(op.existing.name)}, ADD ${primaryKeySql(op.constraint)}`);
+      return [...alterTable(op, `DROP CONSTRAINT ${quoteIdentifier(op.existing.name)}, ADD ${primaryKeySql(op.constraint)}`), ...constraintCommentStatements(ref(op), op.constraint)];
     },
     alterTableOptions: (op) => {
       if (op.collation !== undefined || op.engine !== undefined) {
@@ -65,14 +66,15 @@ function handlers(ctx: CompileContext): OperationTable<Compiled> {
       }
       return op.rowLevelSecurity ? [rowLevelSecurityStatement(ref(op), op.rowLevelSecurity)] : [];
     },
-    createForeignKey: (op) => alterTable(op, addForeignKeySql(op.constraint)),
-    createUniqueConstraint: (op) => alterTable(op, `ADD ${uniqueSql(op.constraint)}`),
-    createCheckConstraint: (op) => alterTable(op, addCheckSql(op.constraint)),
-    createExclusionConstraint: (op) => alterTable(op, `ADD ${exclusionSql(op.constraint)}`),
+    createForeignKey: (op) => [...alterTable(op, addForeignKeySql(op.constraint)), ...constraintCommentStatements(ref(op), op.constraint)],
+    createUniqueConstraint: (op) => [...alterTable(op, `ADD ${uniqueSql(op.constraint)}`), ...constraintCommentStatements(ref(op), op.constraint)],
+    createCheckConstraint: (op) => [...alterTable(op, addCheckSql(op.constraint)), ...constraintCommentStatements(ref(op), op.constraint)],
+    createExclusionConstraint: (op) => [...alterTable(op, `ADD ${exclusionSql(op.constraint)}`), ...constraintCommentStatements(ref(op), op.constraint)],
     validateConstraint: (op) => alterTable(op, `VALIDATE CONSTRAINT ${quoteIdentifier(op.name)}`),
     dropConstraint: (op) => alterTable(op, `DROP CONSTRAINT ${quoteIdentifier(op.name)}`),
     createTableComment: (op) => [tableCommentStatement(ref(op), op.comment)],
     dropTableComment: (op) => [tableCommentStatement(ref(op), null)],
+    setComment: (op) => [commentStatement(op, op.comment)],
     createEnum: createEnumStatements,
     dropEnum: dropEnumStatements,
     addEnumValue: addEnumValueStatements,

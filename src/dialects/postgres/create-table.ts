@@ -1,7 +1,8 @@
 /**
  * CREATE TABLE from a TableSchema: columns and table constraints inline (a NOT VALID check or
- * foreign key after it, with ALTER TABLE … ADD), then one CREATE INDEX per
- * index, then the table and column comments (PostgreSQL has no inline comment syntax). A
+ * foreign key after it, with ALTER TABLE … ADD) and the constraints' comments, then one CREATE
+ * INDEX per index with its comment, then the table and column comments (PostgreSQL has no inline
+ * comment syntax). A
  * partitioned table ends with PARTITION BY; a partition is CREATE TABLE … PARTITION OF its parent
  * with its bound, its own constraints inline, and no columns (they are the parent's). An
  * inheriting table lists its own columns and constraints, then INHERITS (its parents, in order).
@@ -12,6 +13,7 @@ import type { TableRef, TableSchema } from "../../catalog/types.js";
 import type { Statement } from "../dialect.js";
 import { columnCommentStatement, columnDefinitionSql, serialSequenceStatements, tableCommentStatement } from "./column-sql.js";
 import { addCheckSql, addForeignKeySql, checkSql, exclusionSql, foreignKeySql, primaryKeySql, uniqueSql } from "./constraint-sql.js";
+import { constraintCommentsOf, indexCommentStatements } from "./comment-sql.js";
 import { createIndexStatement } from "./index-sql.js";
 import { rowLevelSecurityStatement } from "./policy-sql.js";
 import { quoteTable } from "./quote.js";
@@ -42,9 +44,11 @@ export function createTableStatements(table: TableSchema): Statement[] {
   const statements: Statement[] = [...serials.before, { sql: `${head}${table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : ""}` }, ...serials.after];
   for (const check of table.checks) if (check.notValid) statements.push({ sql: `ALTER TABLE ${quoteTable(ref)} ${addCheckSql(check)}` });
   for (const fk of table.foreignKeys) if (fk.notValid) statements.push({ sql: `ALTER TABLE ${quoteTable(ref)} ${addForeignKeySql(fk)}` });
+  // Each constraint's comment once it exists, each index's right after its CREATE INDEX.
+  statements.push(...constraintCommentsOf(table));
   // Row-level security is no part of CREATE TABLE: it is switched on right after, before any row arrives.
   if (table.rowLevelSecurity) statements.push(rowLevelSecurityStatement(ref, table.rowLevelSecurity, true));
-  for (const index of table.indexes) statements.push(createIndexStatement(ref, index));
+  for (const index of table.indexes) statements.push(createIndexStatement(ref, index), ...indexCommentStatements(ref, index));
   if (table.comment !== undefined && table.comment !== null) statements.push(tableCommentStatement(ref, table.comment));
   for (const column of partitionOf ? [] : table.columns) {
     if (column.comment !== undefined && column.comment !== null) statements.push(columnCommentStatement(ref, column.name, column.comment));

@@ -9,12 +9,14 @@
 import { UnsupportedOperationError } from "../../errors.js";
 import type { AddEnumValueOp, CreateEnumOp, DropEnumOp, RenameEnumValueOp } from "../../operations/types.js";
 import type { Statement } from "../dialect.js";
+import { commentStatement } from "./comment-sql.js";
 import { quoteLiteral, quoteTable } from "./quote.js";
 
-/** CREATE TYPE … AS ENUM (…) */
+/** CREATE TYPE … AS ENUM (…), and COMMENT ON TYPE right after when the enum has a comment. */
 export function createEnumStatements(op: CreateEnumOp): Statement[] {
   const values = op.enum.values.map((v) => quoteLiteral(v)).join(", ");
-  return [{ sql: `CREATE TYPE ${quoteTable(op.enum)} AS ENUM (${values})` }];
+  const created: Statement = { sql: `CREATE TYPE ${quoteTable(op.enum)} AS ENUM (${values})` };
+  return op.enum.comment ? [created, commentStatement({ on: "enum", schema: op.enum.schema, name: op.enum.name }, op.enum.comment)] : [created];
 }
 
 /** DROP TYPE … */

@@ -4,7 +4,8 @@
  * (row-level security itself and policies are modelled), foreign tables, unlogged tables, storage parameters of tables and indexes, what table inheritance
  * holds beyond its parents (a child's own NOT NULL or default on a column it inherits, a parent's
  * CHECK … NO INHERIT), the sequence of a serial or identity column whose type is not the
- * column's, comments on constraints, indexes and enum types,
+ * column's, comments the model has no place for (on a key's or an exclusion constraint's index,
+ * whose constraint holds the model's comment; on an inherited or NOT NULL constraint),
  * composite and range types, and text-search parsers and templates
  * (collations and text-search configurations and dictionaries are objects: reflect-objects.ts). The
  * schema and table filters are the table queries' ($1 schemas, $2 included, $3 excluded tables);
@@ -63,16 +64,20 @@ UNION ALL
 SELECT 'NO INHERIT check', r.schema, con.conname::text, r.table_name, pg_catalog.pg_get_constraintdef(con.oid)
   FROM rel r JOIN pg_catalog.pg_constraint con ON con.conrelid = r.oid AND con.contype = 'c' AND con.connoinherit
 UNION ALL
--- Comments the model keeps on tables, columns and views, but not on constraints and indexes.
+-- The model keeps the comments of keys, checks, foreign keys and exclusion constraints of the
+-- table's own (reflect-queries.ts), not those of inherited or NOT NULL constraints.
 SELECT 'constraint comment', r.schema, con.conname::text, r.table_name, pg_catalog.obj_description(con.oid, 'pg_constraint')
   FROM rel r JOIN pg_catalog.pg_constraint con ON con.conrelid = r.oid
- WHERE pg_catalog.obj_description(con.oid, 'pg_constraint') IS NOT NULL
+ WHERE pg_catalog.obj_description(con.oid, 'pg_constraint') IS NOT NULL AND NOT (con.contype IN ('p', 'u', 'f', 'c', 'x') AND con.conislocal)
 UNION ALL
+-- An index's comment is modelled; a key's or exclusion constraint's index has the model's
+-- comment on its constraint, so one on the index itself has no place in the model.
 SELECT 'index comment', r.schema, ic.relname::text, r.table_name, pg_catalog.obj_description(ic.oid, 'pg_class')
   FROM rel r
   JOIN pg_catalog.pg_index i ON i.indrelid = r.oid
   JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
  WHERE pg_catalog.obj_description(ic.oid, 'pg_class') IS NOT NULL AND NOT r.relispartition
+   AND EXISTS (SELECT 1 FROM pg_catalog.pg_constraint kc WHERE kc.conrelid = i.indrelid AND kc.conindid = i.indexrelid AND kc.contype IN ('p', 'u', 'x'))
 UNION ALL
 -- The model keeps a serial's or identity's sequence options, not a type of its own (AS bigint behind an integer column).
 SELECT 'owned sequence type', r.schema, sc.relname::text, r.table_name,
@@ -90,13 +95,7 @@ SELECT CASE t.typtype WHEN 'c' THEN 'composite type' ELSE 'range type' END, ${re
  WHERE n.nspname = ANY (${SCHEMAS})
    AND (t.typtype = 'r' OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_catalog.pg_class tc WHERE tc.oid = t.typrelid AND tc.relkind = 'c')))
    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = 'pg_type'::regclass AND x.objid = t.oid AND x.deptype = 'e')
-UNION ALL
--- An enum type is modelled by its values; a comment on it has no place in the model.
-SELECT 'enum type comment', ${reported("n.nspname")}, t.typname::text, NULL, pg_catalog.obj_description(t.oid, 'pg_type')
-  FROM pg_catalog.pg_type t
-  JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
- WHERE t.typtype = 'e' AND n.nspname = ANY (${SCHEMAS}) AND pg_catalog.obj_description(t.oid, 'pg_type') IS NOT NULL
-   AND ${notExtensionMember("pg_type", "t.oid")}
+
 UNION ALL
 SELECT 'text search parser', ${reported("n.nspname")}, prs.prsname::text, NULL, NULL
   FROM pg_catalog.pg_ts_parser prs

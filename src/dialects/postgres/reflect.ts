@@ -81,6 +81,8 @@ interface ConstraintRow extends TableKeyRow {
   nulls_not_distinct: boolean;
   /** A key's INCLUDE columns (empty for other constraints). */
   include: string[];
+  /** COMMENT ON CONSTRAINT (obj_description). */
+  comment: string | null;
 }
 
 interface IndexRow extends TableKeyRow {
@@ -97,6 +99,8 @@ interface IndexRow extends TableKeyRow {
   predicate: string | null;
   nulls_not_distinct: boolean;
   include: string[];
+  /** COMMENT ON INDEX, or for an exclusion constraint's index COMMENT ON CONSTRAINT. */
+  comment: string | null;
   elements: {
     column: string | null;
     expression: string | null;
@@ -113,6 +117,7 @@ interface EnumRow {
   schema: string | null;
   name: string;
   values: string[];
+  comment: string | null;
 }
 
 /** pg_constraint action codes; `a` (NO ACTION, the default) is reported as null. */
@@ -182,11 +187,17 @@ function timing(row: { deferrable: boolean; deferred: boolean }): ConstraintTimi
   return { ...(row.deferrable ? { deferrable: true } : {}), ...(row.deferred ? { initiallyDeferred: true } : {}) };
 }
 
+/** `{ comment }` where the catalog holds one, so an uncommented object has no such field. */
+function commented(comment: string | null): { comment?: string } {
+  return comment ? { comment } : {};
+}
+
 function addConstraint(table: TableSchema, row: ConstraintRow): void {
   const include = row.include.length > 0 ? { include: row.include } : {};
-  if (row.type === "p") table.primaryKey = { name: row.name, columns: row.columns, ...timing(row), ...include };
-  else if (row.type === "u") table.uniques.push({ name: row.name, columns: row.columns, ...timing(row), ...(row.nulls_not_distinct ? { nullsNotDistinct: true } : {}), ...include });
-  else if (row.type === "c") table.checks.push({ name: row.name, expression: row.expression ?? "", ...(row.not_valid ? { notValid: true } : {}) });
+  const comment = commented(row.comment);
+  if (row.type === "p") table.primaryKey = { name: row.name, columns: row.columns, ...timing(row), ...include, ...comment };
+  else if (row.type === "u") table.uniques.push({ name: row.name, columns: row.columns, ...timing(row), ...(row.nulls_not_distinct ? { nullsNotDistinct: true } : {}), ...include, ...comment });
+  else if (row.type === "c") table.checks.push({ name: row.name, expression: row.expression ?? "", ...(row.not_valid ? { notValid: true } : {}), ...comment });
   else {
     table.foreignKeys.push({
       name: row.name,
@@ -201,6 +212,7 @@ function addConstraint(table: TableSchema, row: ConstraintRow): void {
       deferrable: row.deferrable,
       initiallyDeferred: row.deferred,
       ...(row.not_valid ? { notValid: true } : {}),
+      ...comment,
     });
   }
 }
@@ -235,6 +247,7 @@ function toExclusion(row: IndexRow, name: string): ExclusionSchema {
     ...(row.include.length > 0 ? { include: row.include } : {}),
     ...(row.predicate !== null ? { where: row.predicate } : {}),
     ...timing(row),
+    ...commented(row.comment),
   };
 }
 
@@ -264,7 +277,7 @@ export async function reflect(conn: Connection, options: ReflectOptions = {}): P
   const scoped: ReflectOptions = { ...options, schemas: read };
   const tables = await readTables(conn, scoped);
   const enumRows = await conn.query<EnumRow>(ENUMS_SQL, [read ?? null]);
-  const enums: EnumSchema[] = enumRows.map((row) => ({ schema: row.schema, name: row.name, values: row.values }));
+  const enums: EnumSchema[] = enumRows.map((row) => ({ schema: row.schema, name: row.name, values: row.values, ...commented(row.comment) }));
   const { objects, unmanaged } = await reflectObjects(conn, scoped);
   const schemas: ExistingSchema[] = schemaRows.map((row) => ({ name: row.name, current: row.current, tables: row.tables, read: read ? read.includes(row.name) : row.current }));
   const own = await reflectUnmanaged(conn, scoped);
@@ -308,6 +321,7 @@ async function readTables(conn: Connection, options: ReflectOptions): Promise<Ta
       using: row.method === "btree" ? null : row.method,
       ...(row.nulls_not_distinct ? { nullsNotDistinct: true } : {}),
       ...(row.include.length > 0 ? { include: row.include } : {}),
+      ...commented(row.comment),
     });
   }
   for (const table of tables.values()) {

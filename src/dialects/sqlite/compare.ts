@@ -31,6 +31,7 @@
  * `unsigned` is kept: SQLite enforces nothing for it, but the declared type carries it and
  * reflection reads it back, so model and database agree.
  */
+import { NO_COMMENTS, refuseEnumComments, refuseTableComments } from "../object-comments.js";
 import type { ColumnSchema, ColumnType, DatabaseSchema, ForeignKeySchema, IndexElement, TableSchema } from "../../catalog/types.js";
 import { canonicalColumnFields, canonicalForeignKey, literalSqlDefault, mapTables, unquoteStandardString, withoutFields } from "../../catalog/normalize-helpers.js";
 import { foldName, sameName } from "./names.js";
@@ -124,5 +125,8 @@ function sqliteTable(table: TableSchema, all: readonly TableSchema[]): TableSche
 
 /** The schema as SQLite stores it (see the module comment); pure, `schema` is not changed. */
 export function normalizeSqliteSchema(schema: DatabaseSchema): DatabaseSchema {
+  // SQLite keeps no comments: the model's are refused before a revision is written (compile refuses a hand-written one).
+  refuseEnumComments("SQLite", schema.enums, NO_COMMENTS);
+  refuseTableComments("SQLite", schema.tables, ["index", "constraint"], NO_COMMENTS);
   return { tables: mapTables(schema, sqliteTable).tables, enums: [] };
 }

@@ -9,6 +9,7 @@
 import { createObjectStatements, dropObjectStatements, replaceObjectStatements } from "./compile-objects.js";
 import { UnsupportedOperationError } from "../../errors.js";
 import { withoutRowLevelSecurity } from "../row-level-security.js";
+import { commentsWritten, NO_COMMENTS, refuseComment } from "../object-comments.js";
 import type { TableSchema } from "../../catalog/types.js";
 import { isSqlFragment, joinFragment } from "../../core/sql.js";
 import type { Operation, OperationKind, OperationOf, OperationTable, TableLevelOperation } from "../../operations/types.js";
@@ -35,6 +36,12 @@ function commentUnsupported(op: Extract<Operation, { table: string }>): never {
   throw new UnsupportedOperationError(`SQLite has no table comments (${op.kind} on "${op.table}").`, {
     hint: "Remove the comment operation for SQLite (branch on op.dialect if the revision also targets other databases); SQLite cannot store comments.",
   });
+}
+
+/** SQLite keeps no comments: an index's, constraint's or enum's is refused before anything compiles. */
+function refuseComments(op: Operation): void {
+  const [first] = commentsWritten(op);
+  if (first) refuseComment("SQLite", first, NO_COMMENTS);
 }
 
 function tableOp(op: TableLevelOperation, ctx: CompileContext): Promise<Statement[]> {
@@ -76,6 +83,7 @@ function handlers(ctx: CompileContext): OperationTable<Promise<Statement[]>> {
     dropConstraint: (op) => tableOp(op, ctx),
     createTableComment: async (op) => commentUnsupported(op),
     dropTableComment: async (op) => commentUnsupported(op),
+    setComment: async (op) => refuseComment("SQLite", { on: op.on, name: op.name, table: op.table }, NO_COMMENTS),
     createEnum: async (op) => enumUnsupported(op.kind, op.enum.name, "create an enum type"),
     dropEnum: async (op) => enumUnsupported(op.kind, op.name, "drop an enum type"),
     addEnumValue: async (op) => enumUnsupported(op.kind, op.name, "add a value to an enum type"),
@@ -96,5 +104,10 @@ export function compile(op: Operation, ctx: CompileContext): Promise<Statement[]
   const table = handlers(ctx);
   // TypeScript cannot correlate op.kind with the handler's parameter type across the union.
   const handler = table[op.kind] as (op: OperationOf<OperationKind>) => Promise<Statement[]>;
+  try {
+    refuseComments(op);
+  } catch (error) {
+    return Promise.reject(error);
+  }
   return handler(op);
 }

@@ -25,6 +25,7 @@ describe("describeOperation", () => {
     dropConstraint: "drop unique constraint users_email_key on users",
     createTableComment: "set comment on table users",
     dropTableComment: "drop comment on table users",
+    setComment: "set comment on index ix_users_email on users",
     createEnum: "create enum app.mood",
     dropEnum: "drop enum mood",
     addEnumValue: 'add value "happy" to enum mood',

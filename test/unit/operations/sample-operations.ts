@@ -74,6 +74,7 @@ export const samples: { [K in OperationKind]: Extract<Operation, { kind: K }> } 
   dropConstraint: { kind: "dropConstraint", table: "users", name: "users_email_key", type: "unique", existing: { type: "unique", constraint: { name: "users_email_key", columns: ["email"] } } },
   createTableComment: { kind: "createTableComment", table: "users", comment: "people", existingComment: "old" },
   dropTableComment: { kind: "dropTableComment", table: "users", existingComment: "people" },
+  setComment: { kind: "setComment", on: "index", table: "users", name: "ix_users_email", comment: "lookups by email", existingComment: null },
   createEnum: { kind: "createEnum", enum: { schema: "app", name: "mood", values: ["sad", "ok"] } },
   dropEnum: { kind: "dropEnum", name: "mood", existing: { name: "mood", values: ["sad", "ok"] } },
   addEnumValue: { kind: "addEnumValue", name: "mood", value: "happy", existingValues: ["sad", "ok"] },

@@ -241,6 +241,10 @@ const cases: Record<OperationKind, Case[]> = {
   ],
   createTableComment: [{ name: "quoted", op: { kind: "createTableComment", table: "t", comment: "a 'b' \\c" }, expected: [{ sql: "ALTER TABLE `t` COMMENT = 'a ''b'' \\\\c'" }] }],
   dropTableComment: [{ name: "empty comment", op: { kind: "dropTableComment", table: "t" }, expected: [{ sql: "ALTER TABLE `t` COMMENT = ''" }] }],
+  setComment: [
+    { name: "an index comment is part of the index", op: { kind: "setComment", on: "index", table: "t", name: "ix", comment: "x" }, error: "unsupported-operation" },
+    { name: "no constraint comments", op: { kind: "setComment", on: "constraint", table: "t", name: "t_chk", comment: "x" }, error: "unsupported-operation" },
+  ],
   createEnum: [{ name: "no named enums", op: { kind: "createEnum", enum: { name: "mood", values: ["a"] } }, error: "unsupported-operation" }],
   dropEnum: [{ name: "no named enums", op: { kind: "dropEnum", name: "mood" }, error: "unsupported-operation" }],
   addEnumValue: [{ name: "no named enums", op: { kind: "addEnumValue", name: "mood", value: "b" }, error: "unsupported-operation" }],

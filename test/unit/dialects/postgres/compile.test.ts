@@ -173,7 +173,25 @@ const cases: Cases = {
     { name: "quoted", op: { kind: "createTableComment", table: "u", comment: "it's \\ here" }, expected: [{ sql: "COMMENT ON TABLE \"u\" IS E'it''s \\\\ here'" }] },
   ],
   dropTableComment: [{ name: "IS NULL", op: { kind: "dropTableComment", table: "u" }, expected: [{ sql: 'COMMENT ON TABLE "u" IS NULL' }] }],
+  setComment: [
+    {
+      name: "index, quote and newline",
+      op: { kind: "setComment", on: "index", schema: "app", table: "orders", name: "ix_placed", comment: "it's\nplaced", existingComment: null },
+      expected: [{ sql: "COMMENT ON INDEX \"app\".\"ix_placed\" IS 'it''s\nplaced'" }],
+    },
+    {
+      name: "constraint, backslash as E'' literal",
+      op: { kind: "setComment", on: "constraint", table: "orders", name: "orders_total_check", comment: "C:\\tmp $$ x" },
+      expected: [{ sql: "COMMENT ON CONSTRAINT \"orders_total_check\" ON \"orders\" IS E'C:\\\\tmp $$ x'" }],
+    },
+    { name: "enum, removed", op: { kind: "setComment", on: "enum", name: "mood", comment: null, existingComment: "how" }, expected: [{ sql: 'COMMENT ON TYPE "mood" IS NULL' }] },
+  ],
   createEnum: [
+    {
+      name: "with a comment",
+      op: { kind: "createEnum", enum: { name: "mood", values: ["sad"], comment: "how it feels" } },
+      expected: [{ sql: "CREATE TYPE \"mood\" AS ENUM ('sad')" }, { sql: "COMMENT ON TYPE \"mood\" IS 'how it feels'" }],
+    },
     { name: "values quoted", op: { kind: "createEnum", enum: { schema: "app", name: "mood", values: ["sad", "it's ok"] } }, expected: [{ sql: "CREATE TYPE \"app\".\"mood\" AS ENUM ('sad', 'it''s ok')" }] },
   ],
   dropEnum: [{ name: "plain", op: { kind: "dropEnum", name: "mood" }, expected: [{ sql: 'DROP TYPE "mood"' }] }],

@@ -320,6 +320,7 @@ const cases: Cases = {
   ],
   createTableComment: [{ name: "refused", op: { kind: "createTableComment", table: "notes", comment: "x" }, throws: /no table comments/ }],
   dropTableComment: [{ name: "refused", op: { kind: "dropTableComment", table: "notes" }, throws: /no table comments/ }],
+  setComment: [{ name: "refused", op: { kind: "setComment", on: "index", table: "notes", name: "ix", comment: "x" }, throws: /SQLite keeps no index comments \(the comment on index ix on notes\)/ }],
   createEnum: [{ name: "refused", op: { kind: "createEnum", enum: { name: "mood", values: ["a"] } }, throws: /no named enum types/ }],
   dropEnum: [{ name: "refused", op: { kind: "dropEnum", name: "mood" }, throws: /no named enum types/ }],
   addEnumValue: [{ name: "refused", op: { kind: "addEnumValue", name: "mood", value: "b" }, throws: /no named enum types/ }],
