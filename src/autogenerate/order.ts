@@ -122,6 +122,7 @@ function sortKeys(facts: RunFacts): OperationTable<SortKey> {
     // A foreign key is validated where keys are created, once what it references is in place.
     validateConstraint: (op) => tableKey(op.type === "foreignKey" ? PHASE.createForeignKey : PHASE.createKey, op, op.name, 2),
     createIndex: (op) => tableKey(PHASE.createKey, op, op.index.name, 3),
+    alterIndexOptions: (op) => tableKey(PHASE.createKey, op, op.name, 3),
     // After the new indexes: MySQL keeps an AUTO_INCREMENT column keyed by the new key or an index.
     replacePrimaryKey: (op) => tableKey(PHASE.createKey, op, op.constraint.name ?? "", 4),
     // Before the column alters, which name each character column's collation explicitly.

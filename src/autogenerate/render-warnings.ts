@@ -33,6 +33,7 @@ const warners: OperationTable<string[]> = {
   createPrimaryKey: none,
   replacePrimaryKey: none,
   alterTableOptions: none,
+  alterIndexOptions: none,
   createForeignKey: none,
   createUniqueConstraint: none,
   createCheckConstraint: none,

@@ -8,6 +8,7 @@
 import { MigrateError } from "../errors.js";
 import { ROW_LEVEL_SECURITY_VALUES, type ExclusionElement, type ExclusionSchema, type ForeignKeySchema, type IndexElement, type IndexElementOptions, type IndexSchema, type ParentTable, type PartitionOf, type PrimaryKeySchema, type TableRowLevelSecurity, type TableSchema } from "../catalog/types.js";
 import { isSqlFragment } from "../core/sql.js";
+import { checkStorageParameters, isStorageParameterProblem, type StorageParameters, type StorageParameterScope } from "../catalog/storage-parameters.js";
 import { buildColumn, columnLabel } from "./build-column.js";
 import type { ReferenceOptions } from "./column-builder.js";
 import { constraintFlags, type ExclusionDefinition, type ExclusionElementInput, type ForeignKeyDefinition, type KeyDefinitionOptions, type IndexDefinition, type IndexElementInput } from "./constraints.js";
@@ -107,6 +108,7 @@ export function buildIndex(definition: IndexDefinition, table: string): IndexSch
     using: definition.options.using ?? null,
     ...(definition.options.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
     ...(definition.options.include && definition.options.include.length > 0 ? { include: includedColumns(definition.options.include, what) } : {}),
+    ...storageParametersOf(definition.options.with, { of: "index", using: definition.options.using }, `${definition.options.name ? `Index ${definition.options.name}` : "An index"} on table ${table}`),
   };
 }
 
@@ -335,7 +337,28 @@ export function buildTable(input: TableInput): TableSchema {
     ...(partitionOf ? { partitionOf } : {}),
     ...(inherits.length > 0 ? { inherits } : {}),
     ...rowLevelSecurityOf(extras.rowLevelSecurity, name),
+    ...(unloggedOf(extras.unlogged, name) ? { unlogged: true } : {}),
+    ...storageParametersOf(extras.with, { of: "table" }, `Table ${name}`),
   };
+}
+
+/** The table's `unlogged` switch, checked: true, or false/absent for a logged table. */
+function unloggedOf(value: unknown, name: string): boolean {
+  if (value === undefined || value === null || value === false) return false;
+  if (value !== true) throw modelError(`Table ${name}: unlogged is ${JSON.stringify(value)}.`, "Write unlogged: true for a PostgreSQL UNLOGGED table, or leave it out.");
+  return true;
+}
+
+/**
+ * The storage parameters of a table or index (`with: { … }`), checked against PostgreSQL's
+ * documented names and value kinds so that a typo is a model error, not a server error mid-upgrade.
+ * An empty object is none, as reflection reports it.
+ */
+export function storageParametersOf(value: unknown, scope: StorageParameterScope, what: string): { storageParameters?: StorageParameters } {
+  if (value === undefined || value === null) return {};
+  const checked = checkStorageParameters(value, scope, what);
+  if (isStorageParameterProblem(checked)) throw modelError(checked.message, checked.hint);
+  return Object.keys(checked).length > 0 ? { storageParameters: checked } : {};
 }
 
 /** The table's row-level security, checked; `disabled` (or nothing) is no option at all, as reflection reports it. */

@@ -1,0 +1,216 @@
+/**
+ * PostgreSQL UNLOGGED tables and storage parameters without a database: the model (`unlogged`,
+ * `with` on tables and indexes, and what it refuses), compare by meaning (false = off, 70 = 070),
+ * compile (CREATE UNLOGGED TABLE … WITH, CREATE INDEX … WITH, SET/RESET, SET LOGGED), the refusals
+ * of MySQL and SQLite, reverse, and the rendered revision and pulled module, which evaluate back
+ * to the same statements.
+ */
+import { describe, expect, it } from "vitest";
+import * as athanor from "../../../src/model/index.js";
+import { array, defineSchema, index, integer, schemaFromModel, table, text } from "../../../src/model/index.js";
+import { compareSchemas, dialectCompareOptions } from "../../../src/autogenerate/compare.js";
+import { renderOperations, type RenderedOperations } from "../../../src/autogenerate/render-revision.js";
+import { checkStorageParameters, storageParameterChanges } from "../../../src/catalog/storage-parameters.js";
+import type { DatabaseSchema } from "../../../src/catalog/types.js";
+import type { CompileContext } from "../../../src/dialects/dialect.js";
+import { mysqlDialect } from "../../../src/dialects/mysql/index.js";
+import { postgresDialect } from "../../../src/dialects/postgres/index.js";
+import { sqliteDialect } from "../../../src/dialects/sqlite/index.js";
+import { createOperations } from "../../../src/operations/create-operations.js";
+import { reverseOperation } from "../../../src/operations/reverse.js";
+import type { OperationSink } from "../../../src/operations/sink.js";
+import type { Operation } from "../../../src/operations/types.js";
+import { renderSchemaModule } from "../../../src/pull/schema-module.js";
+
+const offline: CompileContext = { offline: true, tableState: () => undefined };
+const compare = (target: DatabaseSchema, actual: DatabaseSchema) => compareSchemas(target, actual, dialectCompareOptions(postgresDialect));
+const sqlOf = async (ops: readonly Operation[]) => (await Promise.all(ops.map((op) => postgresDialect.compile(op, offline)))).flat().map((s) => s.sql);
+
+const events = () =>
+  table(
+    "events",
+    { id: integer().primaryKey(), body: text(), tags: array(text()) },
+    (t) => ({
+      unlogged: true,
+      with: { fillfactor: 70, autovacuum_enabled: false, "toast.autovacuum_enabled": false, vacuum_index_cleanup: "auto" },
+      indexes: [index([t.id], { name: "ix_events_id", with: { fillfactor: 80, deduplicate_items: false } }), index([t.tags], { name: "ix_events_tags", using: "gin", with: { fastupdate: false } })],
+    }),
+  );
+const model = (): DatabaseSchema => schemaFromModel(defineSchema({ tables: [events()] }));
+
+/** The model as PostgreSQL stores it: reloptions spelt its own way (off, 070 would be 70, …). */
+function asReflected(): DatabaseSchema {
+  const db = structuredClone(model());
+  const t = db.tables[0]!;
+  t.storageParameters = { fillfactor: "70", autovacuum_enabled: "off", vacuum_index_cleanup: "auto", "toast.autovacuum_enabled": "0" };
+  t.indexes.find((i) => i.name === "ix_events_id")!.storageParameters = { fillfactor: "80", deduplicate_items: "off" };
+  return db;
+}
+
+describe("the model", () => {
+  it("keeps unlogged and the parameters as reloptions text, names lower-case", () => {
+    const t = model().tables[0]!;
+    expect(t.unlogged).toBe(true);
+    expect(t.storageParameters).toEqual({ fillfactor: "70", autovacuum_enabled: "false", "toast.autovacuum_enabled": "false", vacuum_index_cleanup: "auto" });
+    expect(t.indexes.map((i) => i.storageParameters)).toEqual([{ fillfactor: "80", deduplicate_items: "false" }, { fastupdate: "false" }]);
+    const plain = schemaFromModel(defineSchema({ tables: [table("p", { id: integer() }, { unlogged: false, with: {} })] })).tables[0]!;
+    expect(plain.unlogged).toBeUndefined();
+    expect(plain.storageParameters).toBeUndefined();
+  });
+
+  it("refuses an unknown name with the names it knows, and a value of the wrong kind or out of range", () => {
+    const load = (extras: object) => () => schemaFromModel(defineSchema({ tables: [table("t", { id: integer() }, extras as never)] }));
+    expect(load({ with: { fillfactr: 70 } })).toThrow(/^Table t: "fillfactr" is no table storage parameter PostgreSQL knows\.$/);
+    expect(load({ with: { fillfactor: 5 } })).toThrow(/^Table t: fillfactor is 5\.$/);
+    expect(load({ with: { autovacuum_enabled: "maybe" } })).toThrow(/autovacuum_enabled is "maybe"/);
+    expect(load({ with: { fillfactor: "70); DROP TABLE t; --" } })).toThrow(/fillfactor is/);
+    expect(load({ unlogged: "yes" })).toThrow(/unlogged is "yes"/);
+    // Index parameters are the method's: fastupdate is gin's, not btree's.
+    expect(load({ indexes: [index(["id"], { name: "ix", with: { fastupdate: false } })] })).toThrow(/^Index ix on table t: "fastupdate" is no btree index storage parameter PostgreSQL knows\.$/);
+    expect(load({ indexes: [index(["id"], { using: "bloom", with: { length: 80 } })] })).toThrow(/does not know the storage parameters of index method "bloom"/);
+    try {
+      load({ with: { fillfactr: 70 } })();
+    } catch (error) {
+      expect((error as { hint?: string }).hint).toMatch(/fillfactor, toast_tuple_target/);
+    }
+  });
+
+  it("checks values by kind: numbers, PostgreSQL's boolean spellings, a parameter's words", () => {
+    expect(checkStorageParameters({ autovacuum_enabled: "off", vacuum_truncate: 1, autovacuum_vacuum_scale_factor: 0.05, vacuum_index_cleanup: true }, { of: "table" }, "t")).toEqual({
+      autovacuum_enabled: "false",
+      vacuum_truncate: "true",
+      autovacuum_vacuum_scale_factor: "0.05",
+      vacuum_index_cleanup: "on",
+    });
+    expect(checkStorageParameters({ buffering: "AUTO" }, { of: "index", using: "gist" }, "i")).toEqual({ buffering: "auto" });
+    expect(checkStorageParameters({ pages_per_range: 1.5 }, { of: "index", using: "brin" }, "i")).toMatchObject({ message: "i: pages_per_range is 1.5." });
+  });
+});
+
+describe("compare", () => {
+  it("finds nothing when the database spells the same values its own way", () => {
+    expect(compare(model(), asReflected()).operations).toEqual([]);
+  });
+
+  it("sets, changes and resets parameters and switches persistence, each with what it was", () => {
+    const target = model();
+    const t = target.tables[0]!;
+    delete t.unlogged;
+    t.storageParameters = { fillfactor: "60", autovacuum_analyze_threshold: "100", "toast.autovacuum_enabled": "false", vacuum_index_cleanup: "auto" };
+    t.indexes[0]!.storageParameters = { fillfactor: "90" };
+    delete t.indexes[1]!.storageParameters;
+    const ops = compare(target, asReflected()).operations;
+    expect(ops).toContainEqual({
+      kind: "alterTableOptions",
+      table: "events",
+      unlogged: false,
+      existingUnlogged: true,
+      storageParameters: { autovacuum_analyze_threshold: "100", autovacuum_enabled: null, fillfactor: "60" },
+      existingStorageParameters: { autovacuum_analyze_threshold: null, autovacuum_enabled: "off", fillfactor: "70" },
+    });
+    expect(ops).toContainEqual({ kind: "alterIndexOptions", table: "events", name: "ix_events_id", storageParameters: { deduplicate_items: null, fillfactor: "90" }, existingStorageParameters: { deduplicate_items: "off", fillfactor: "80" } });
+    expect(ops).toContainEqual({ kind: "alterIndexOptions", table: "events", name: "ix_events_tags", using: "gin", storageParameters: { fastupdate: null }, existingStorageParameters: { fastupdate: "false" } });
+    expect(ops.some((op) => op.kind === "dropIndex" || op.kind === "createIndex")).toBe(false);
+    expect(storageParameterChanges({ fillfactor: "070" }, { fillfactor: "70" }, { of: "table" })).toEqual({});
+  });
+
+  it("reverses each change exactly, and refuses to reverse one whose prior values are unknown", () => {
+    const target = model();
+    delete target.tables[0]!.unlogged;
+    target.tables[0]!.storageParameters = { fillfactor: "60" };
+    target.tables[0]!.indexes[0]!.storageParameters = { fillfactor: "90" };
+    for (const op of compare(target, asReflected()).operations) {
+      const back = reverseOperation(op);
+      expect(back.flatMap(reverseOperation)).toEqual([op]);
+    }
+    expect(() => reverseOperation({ kind: "alterIndexOptions", table: "events", name: "ix", storageParameters: { fillfactor: "90" } })).toThrow(/prior storage parameters are unknown/);
+    try {
+      reverseOperation({ kind: "alterTableOptions", table: "events", storageParameters: { fillfactor: "90" }, existingStorageParameters: {} });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as { hint?: string }).hint).toMatch(/existingStorageParameters/);
+    }
+  });
+});
+
+describe("compile", () => {
+  it("creates the table UNLOGGED with WITH (…) and each index WITH its method's parameters, names quoted", async () => {
+    const sql = await sqlOf(compare(model(), { tables: [], enums: [] }).operations);
+    expect(sql).toContain('CREATE UNLOGGED TABLE "events" (\n  "id" integer NOT NULL,\n  "body" text,\n  "tags" text[],\n  CONSTRAINT "events_pkey" PRIMARY KEY ("id")\n) WITH ("fillfactor" = 70, "autovacuum_enabled" = false, "toast"."autovacuum_enabled" = false, "vacuum_index_cleanup" = \'auto\')');
+    expect(sql).toContain('CREATE INDEX "ix_events_id" ON "events" ("id") WITH ("fillfactor" = 80, "deduplicate_items" = false)');
+    expect(sql).toContain('CREATE INDEX "ix_events_tags" ON "events" USING "gin" ("tags") WITH ("fastupdate" = false)');
+  });
+
+  it("re-checks a hand-edited operation: an unknown name or a value that is not one never reaches the SQL", async () => {
+    await expect(postgresDialect.compile({ kind: "alterTableOptions", table: "t", storageParameters: { "fillfactor = 1); DROP TABLE t; --": "1" } }, offline)).rejects.toThrow(/is no table storage parameter/);
+    await expect(postgresDialect.compile({ kind: "alterTableOptions", table: "t", storageParameters: { fillfactor: "1); DROP TABLE t; --" } }, offline)).rejects.toThrow(/fillfactor is/);
+    await expect(postgresDialect.compile({ kind: "alterIndexOptions", table: "t", name: "i", storageParameters: { nope: null } }, offline)).rejects.toThrow(/"nope" is no btree index storage parameter/);
+  });
+
+  it("MySQL and SQLite refuse UNLOGGED and storage parameters by table and index, each with one message", async () => {
+    const create = compare(model(), { tables: [], enums: [] }).operations.find((op) => op.kind === "createTable")!;
+    for (const [dialect, name] of [
+      [mysqlDialect, "MySQL"],
+      [sqliteDialect, "SQLite"],
+    ] as const) {
+      await expect(dialect.compile(create, offline)).rejects.toThrow(new RegExp(`^${name} has no UNLOGGED tables \\(table events is declared unlogged: true\\)\\.$`));
+      const logged = structuredClone(create) as Extract<Operation, { kind: "createTable" }>;
+      delete logged.table.unlogged;
+      await expect(dialect.compile(logged, offline)).rejects.toThrow(new RegExp(`^${name} has no storage parameters \\(with: \\{ … \\} on table events\\)\\.$`));
+      delete logged.table.storageParameters;
+      await expect(dialect.compile(logged, offline)).rejects.toThrow(new RegExp(`^${name} has no storage parameters \\(with: \\{ … \\} on index ix_events_id on events\\)\\.$`));
+    }
+  });
+});
+
+/** A sink that records what the façade builds. */
+class Recorder implements OperationSink {
+  readonly dialect = "postgres" as const;
+  readonly offline = false;
+  readonly received: Operation[] = [];
+  async run(op: Operation): Promise<void> {
+    this.received.push(op);
+  }
+  async query<T>(): Promise<T[]> {
+    return [];
+  }
+}
+
+type AsyncFn = (...args: unknown[]) => Promise<void>;
+const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...params: string[]) => AsyncFn;
+const scope = athanor as unknown as Record<string, unknown>;
+
+async function evaluate(rendered: RenderedOperations): Promise<Operation[]> {
+  const sink = new Recorder();
+  const { operations, flush } = createOperations(sink);
+  await new AsyncFunction("op", ...rendered.imports, rendered.body)(operations, ...rendered.imports.map((name) => scope[name]));
+  await flush();
+  return sink.received;
+}
+
+describe("render", () => {
+  it("a revision writes numbers and booleans as such, and evaluates back to the same statements", async () => {
+    const target = model();
+    delete target.tables[0]!.unlogged;
+    target.tables[0]!.storageParameters = { fillfactor: "60", "toast.autovacuum_enabled": "false", vacuum_index_cleanup: "auto" };
+    target.tables[0]!.indexes[1]!.storageParameters = { fastupdate: "true", gin_pending_list_limit: "512" };
+    for (const ops of [compare(model(), { tables: [], enums: [] }).operations, compare(target, asReflected()).operations]) {
+      const rendered = renderOperations(ops);
+      expect(await sqlOf(await evaluate(rendered))).toEqual(await sqlOf(ops));
+    }
+    const created = renderOperations(compare(model(), { tables: [], enums: [] }).operations).body;
+    expect(created).toContain("unlogged: true");
+    expect(created).toMatch(/with: \{\s*fillfactor: 70,\s*autovacuum_enabled: false,\s*"toast\.autovacuum_enabled": false,\s*vacuum_index_cleanup: "auto",?\s*\}/);
+    expect(created).toMatch(/with: \{ fillfactor: 80, deduplicate_items: false \}/);
+    const changed = renderOperations(compare(target, asReflected()).operations).body;
+    expect(changed).toMatch(/op\.alterTableOptions\("events", \{\s*unlogged: false,\s*storageParameters: \{ autovacuum_enabled: null, fillfactor: 60 \},\s*existingUnlogged: true,\s*existingStorageParameters: \{ autovacuum_enabled: false, fillfactor: 70 \},?\s*\}\)/);
+    expect(changed).toMatch(/op\.alterIndexOptions\("ix_events_tags", "events", \{\s*using: "gin",\s*storageParameters: \{ fastupdate: true, gin_pending_list_limit: 512 \},\s*existingStorageParameters: \{ fastupdate: false, gin_pending_list_limit: null \},?\s*\}\)/);
+  });
+
+  it("pull writes unlogged and with on the table and its indexes", () => {
+    const source = renderSchemaModule(asReflected(), { dialect: "postgres" });
+    expect(source).toContain("unlogged: true");
+    expect(source).toMatch(/with: \{\s*fillfactor: 70,\s*autovacuum_enabled: false,\s*vacuum_index_cleanup: "auto",\s*"toast\.autovacuum_enabled": false,?\s*\}/);
+    expect(source).toMatch(/using: "gin",\s*with: \{ fastupdate: false \}/);
+  });
+});
