@@ -144,6 +144,17 @@ function canonical(kind: ParameterKind, value: StorageParameterValue): string | 
   }
 }
 
+/**
+ * A valid value as it is kept and written: a number as its digits, a word as written (lower
+ * case, as PostgreSQL keeps an unquoted word), so that `off` read from a database is written back
+ * `off` (a downgrade restores the very text) while comparison goes by meaning.
+ */
+function spelled(kind: ParameterKind, value: StorageParameterValue): string {
+  if (typeof value !== "string") return String(value);
+  if (kind.type === "integer" || kind.type === "real") return String(asNumber(value, kind.type === "integer"));
+  return value.trim().toLowerCase();
+}
+
 /** A label for a scope in messages: "table storage parameter", "gin index storage parameter". */
 function scopeLabel(scope: StorageParameterScope): string {
   return scope.of === "table" ? "table storage parameter" : `${(scope.using || "btree").toLowerCase()} index storage parameter`;
@@ -157,7 +168,8 @@ function knownNames(scope: StorageParameterScope): string {
 
 /**
  * Checks storage parameters a model or a revision gives (`what` names where they were given),
- * and returns them as the catalog keeps them: names lower-case, values canonical text. Returns a
+ * and returns them as the catalog keeps them: names lower-case, values as text (numbers as their
+ * digits, booleans `true`/`false`, a word as written in lower case). Returns a
  * problem instead for an unknown name, a value of the wrong kind, or an index method whose
  * parameters athanor does not know.
  */
@@ -180,11 +192,11 @@ export function checkStorageParameters(input: unknown, scope: StorageParameterSc
     if (!kind) {
       return { message: `${what}: ${JSON.stringify(rawName)} is no ${scopeLabel(scope)} PostgreSQL knows.`, hint: `Use one of ${knownNames(scope)}.` };
     }
-    const text = typeof value === "number" || typeof value === "boolean" || typeof value === "string" ? canonical(kind, value) : undefined;
-    if (text === undefined) {
+    const valid = typeof value === "number" || typeof value === "boolean" || typeof value === "string" ? canonical(kind, value) !== undefined : false;
+    if (!valid) {
       return { message: `${what}: ${name} is ${JSON.stringify(value)}.`, hint: `Write ${name} as ${describeKind(kind)}.` };
     }
-    out[name] = text;
+    out[name] = spelled(kind, value as StorageParameterValue);
   }
   return out;
 }
@@ -230,16 +242,16 @@ export function storageParameterChanges(target: StorageParameters | undefined, a
 }
 
 /**
- * A stored value as a model or revision file writes it: a number or a boolean where the
- * parameter takes one, else the text ("auto").
+ * A stored value as a model or revision file writes it: a number where the parameter takes one,
+ * a boolean where it is spelt `true` or `false`, else the text as stored ("off", "auto"), so
+ * that it is written back as it was.
  */
 export function storageParameterInput(name: string, value: string, scope: StorageParameterScope): StorageParameterValue {
   const kind = parametersOf(scope)?.[name.toLowerCase()];
-  const text = kind ? canonical(kind, value) : undefined;
-  if (!kind || text === undefined) return value;
-  if (kind.type === "boolean") return text === "true";
-  if (kind.type === "integer" || kind.type === "real") return Number(text);
-  return text;
+  if (!kind || canonical(kind, value) === undefined) return value;
+  if ((kind.type === "integer" || kind.type === "real") && String(Number(value)) === value.trim()) return Number(value);
+  if (kind.type === "boolean" && (value === "true" || value === "false")) return value === "true";
+  return value;
 }
 
 /** The parameters as a model or revision file writes them, name by name. */

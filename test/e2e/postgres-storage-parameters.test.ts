@@ -51,7 +51,7 @@ export const audit = table("audit", { id: integer().primaryKey(), payload: text(
 export const plain = table("plain", { id: integer().primaryKey(), note: text() }, (t) => ({ indexes: [index([t.note], { name: "ix_plain_note", ${m.plainNote} })] }));
 `;
 
-type Db = Parameters<typeof catalogText>[0];
+type Db = Parameters<typeof queryTestDatabase>[0];
 /** What PostgreSQL itself holds: persistence and reloptions of each table and of its TOAST table. */
 async function storage(db: Db): Promise<Record<string, unknown>[]> {
   return queryTestDatabase(

@@ -17,9 +17,12 @@ function parameterName(name: string): string {
   return name.split(".").map(quoteIdentifier).join(".");
 }
 
-/** A checked value as SQL: numbers and booleans bare, a word as a literal (`'auto'`). */
+/**
+ * A checked value as SQL: a number or a word (`false`, `off`, `auto`) bare, as one writes them;
+ * anything else, which checking lets through only for a name athanor does not know, a literal.
+ */
 function parameterValue(value: string): string {
-  return /^(true|false|[+-]?[\d.]+([eE][+-]?\d+)?)$/.test(value) ? value : quoteLiteral(value);
+  return /^([a-z]+|[+-]?[\d.]+([eE][+-]?\d+)?)$/.test(value) ? value : quoteLiteral(value);
 }
 
 /** The parameters checked and canonical, or an UnsupportedOperationError naming `what`. */

@@ -5,7 +5,11 @@
  * of MySQL and SQLite, reverse, and the rendered revision and pulled module, which evaluate back
  * to the same statements.
  */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../../helpers/project.js";
 import * as athanor from "../../../src/model/index.js";
 import { array, defineSchema, index, integer, schemaFromModel, table, text } from "../../../src/model/index.js";
 import { compareSchemas, dialectCompareOptions } from "../../../src/autogenerate/compare.js";
@@ -75,12 +79,36 @@ describe("the model", () => {
     }
   });
 
+  it("refuses what PostgreSQL would refuse or forget: storage on a partitioned table, toast. parameters on a table that has no TOAST table", () => {
+    const load = (t: { athanorKind: "table" }) => () => schemaFromModel(defineSchema({ tables: [t as never] }));
+    expect(load(table("p", { id: integer(), at: integer() }, { partitionBy: "RANGE (at)", with: { fillfactor: 70 } }))).toThrow(/^Table p is partitioned \(partitionBy\) and declared with with, which PostgreSQL refuses/);
+    expect(load(table("p", { id: integer(), at: integer() }, { partitionBy: "RANGE (at)", unlogged: true }))).toThrow(/declared with unlogged/);
+    expect(load(table("n", { id: integer(), at: integer() }, { with: { "toast.autovacuum_enabled": false } }))).toThrow(/^Table n has no TOAST table \(none of its columns is of a variable-length type\), so PostgreSQL would ignore toast\.autovacuum_enabled\.$/);
+    expect(load(table("n", { id: integer(), note: text() }, { with: { "toast.autovacuum_enabled": false } }))).not.toThrow();
+  });
+
+  it("the README's example loads into what it says", async () => {
+    const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
+    const code = /storage parameters are table and index options:\n\n```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(code, "README has the storage-parameters example").toBeTruthy();
+    const dir = join(REPO_ROOT, "test/.tmp");
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `readme-storage-${process.pid}.ts`);
+    writeFileSync(file, `import { array, index, integer, table, text } from ${JSON.stringify(join(REPO_ROOT, "src/index.ts"))};\n${code}`);
+    const t = schemaFromModel(await import(pathToFileURL(file).href)).tables[0]!;
+    expect([t.unlogged, t.storageParameters, t.indexes.map((i) => i.storageParameters)]).toEqual([
+      true,
+      { fillfactor: "70", autovacuum_enabled: "false", "toast.autovacuum_enabled": "false" },
+      [{ fillfactor: "80", deduplicate_items: "false" }, { fastupdate: "false" }],
+    ]);
+  });
+
   it("checks values by kind: numbers, PostgreSQL's boolean spellings, a parameter's words", () => {
     expect(checkStorageParameters({ autovacuum_enabled: "off", vacuum_truncate: 1, autovacuum_vacuum_scale_factor: 0.05, vacuum_index_cleanup: true }, { of: "table" }, "t")).toEqual({
-      autovacuum_enabled: "false",
-      vacuum_truncate: "true",
+      autovacuum_enabled: "off",
+      vacuum_truncate: "1",
       autovacuum_vacuum_scale_factor: "0.05",
-      vacuum_index_cleanup: "on",
+      vacuum_index_cleanup: "true",
     });
     expect(checkStorageParameters({ buffering: "AUTO" }, { of: "index", using: "gist" }, "i")).toEqual({ buffering: "auto" });
     expect(checkStorageParameters({ pages_per_range: 1.5 }, { of: "index", using: "brin" }, "i")).toMatchObject({ message: "i: pages_per_range is 1.5." });
@@ -136,7 +164,7 @@ describe("compare", () => {
 describe("compile", () => {
   it("creates the table UNLOGGED with WITH (…) and each index WITH its method's parameters, names quoted", async () => {
     const sql = await sqlOf(compare(model(), { tables: [], enums: [] }).operations);
-    expect(sql).toContain('CREATE UNLOGGED TABLE "events" (\n  "id" integer NOT NULL,\n  "body" text,\n  "tags" text[],\n  CONSTRAINT "events_pkey" PRIMARY KEY ("id")\n) WITH ("fillfactor" = 70, "autovacuum_enabled" = false, "toast"."autovacuum_enabled" = false, "vacuum_index_cleanup" = \'auto\')');
+    expect(sql).toContain('CREATE UNLOGGED TABLE "events" (\n  "id" integer NOT NULL,\n  "body" text,\n  "tags" text[],\n  CONSTRAINT "events_pkey" PRIMARY KEY ("id")\n) WITH ("fillfactor" = 70, "autovacuum_enabled" = false, "toast"."autovacuum_enabled" = false, "vacuum_index_cleanup" = auto)');
     expect(sql).toContain('CREATE INDEX "ix_events_id" ON "events" ("id") WITH ("fillfactor" = 80, "deduplicate_items" = false)');
     expect(sql).toContain('CREATE INDEX "ix_events_tags" ON "events" USING "gin" ("tags") WITH ("fastupdate" = false)');
   });
@@ -203,14 +231,14 @@ describe("render", () => {
     expect(created).toMatch(/with: \{\s*fillfactor: 70,\s*autovacuum_enabled: false,\s*"toast\.autovacuum_enabled": false,\s*vacuum_index_cleanup: "auto",?\s*\}/);
     expect(created).toMatch(/with: \{ fillfactor: 80, deduplicate_items: false \}/);
     const changed = renderOperations(compare(target, asReflected()).operations).body;
-    expect(changed).toMatch(/op\.alterTableOptions\("events", \{\s*unlogged: false,\s*storageParameters: \{ autovacuum_enabled: null, fillfactor: 60 \},\s*existingUnlogged: true,\s*existingStorageParameters: \{ autovacuum_enabled: false, fillfactor: 70 \},?\s*\}\)/);
+    expect(changed).toMatch(/op\.alterTableOptions\("events", \{\s*unlogged: false,\s*storageParameters: \{ autovacuum_enabled: null, fillfactor: 60 \},\s*existingUnlogged: true,\s*existingStorageParameters: \{ autovacuum_enabled: "off", fillfactor: 70 \},?\s*\}\)/);
     expect(changed).toMatch(/op\.alterIndexOptions\("ix_events_tags", "events", \{\s*using: "gin",\s*storageParameters: \{ fastupdate: true, gin_pending_list_limit: 512 \},\s*existingStorageParameters: \{ fastupdate: false, gin_pending_list_limit: null \},?\s*\}\)/);
   });
 
   it("pull writes unlogged and with on the table and its indexes", () => {
     const source = renderSchemaModule(asReflected(), { dialect: "postgres" });
     expect(source).toContain("unlogged: true");
-    expect(source).toMatch(/with: \{\s*fillfactor: 70,\s*autovacuum_enabled: false,\s*vacuum_index_cleanup: "auto",\s*"toast\.autovacuum_enabled": false,?\s*\}/);
+    expect(source).toMatch(/with: \{\s*fillfactor: 70,\s*autovacuum_enabled: "off",\s*vacuum_index_cleanup: "auto",\s*"toast\.autovacuum_enabled": "0",?\s*\}/);
     expect(source).toMatch(/using: "gin",\s*with: \{ fastupdate: false \}/);
   });
 });

@@ -96,7 +96,7 @@ const cases: Cases = {
       op: { kind: "alterTableOptions", schema: "app", table: "m", unlogged: true, existingUnlogged: false, storageParameters: { fillfactor: "70", "toast.autovacuum_enabled": "false", vacuum_index_cleanup: "auto", autovacuum_enabled: null } },
       expected: [
         { sql: 'ALTER TABLE "app"."m" SET UNLOGGED' },
-        { sql: 'ALTER TABLE "app"."m" SET ("fillfactor" = 70, "toast"."autovacuum_enabled" = false, "vacuum_index_cleanup" = \'auto\'), RESET ("autovacuum_enabled")' },
+        { sql: 'ALTER TABLE "app"."m" SET ("fillfactor" = 70, "toast"."autovacuum_enabled" = false, "vacuum_index_cleanup" = auto), RESET ("autovacuum_enabled")' },
       ],
     },
     { name: "SET LOGGED", op: { kind: "alterTableOptions", table: "m", unlogged: false, existingUnlogged: true }, expected: [{ sql: 'ALTER TABLE "m" SET LOGGED' }] },
@@ -105,7 +105,7 @@ const cases: Cases = {
     {
       name: "SET and RESET in one ALTER INDEX, schema-qualified",
       op: { kind: "alterIndexOptions", schema: "app", table: "m", name: "ix_m_tags", using: "gin", storageParameters: { fastupdate: "off", gin_pending_list_limit: null } },
-      expected: [{ sql: 'ALTER INDEX "app"."ix_m_tags" SET ("fastupdate" = false), RESET ("gin_pending_list_limit")' }],
+      expected: [{ sql: 'ALTER INDEX "app"."ix_m_tags" SET ("fastupdate" = off), RESET ("gin_pending_list_limit")' }],
     },
   ],
   createPrimaryKey: [
