@@ -103,6 +103,13 @@ describe("the model", () => {
     ]);
   });
 
+  it("refuses a logged table's foreign key to an unlogged one, which PostgreSQL refuses", () => {
+    const scratch = table("scratch", { id: integer().primaryKey() }, { unlogged: true });
+    const load = (unlogged: boolean) => () => schemaFromModel(defineSchema({ tables: [scratch, table("notes", { id: integer().primaryKey(), scratch_id: integer().references(() => scratch, "id") }, { unlogged })] }));
+    expect(load(false)).toThrow(/^Foreign key on notes\(scratch_id\) references the UNLOGGED table scratch, and PostgreSQL lets only an unlogged table reference one\.$/);
+    expect(load(true)).not.toThrow();
+  });
+
   it("checks values by kind: numbers, PostgreSQL's boolean spellings, a parameter's words", () => {
     expect(checkStorageParameters({ autovacuum_enabled: "off", vacuum_truncate: 1, autovacuum_vacuum_scale_factor: 0.05, vacuum_index_cleanup: true }, { of: "table" }, "t")).toEqual({
       autovacuum_enabled: "off",
