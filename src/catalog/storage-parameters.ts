@@ -188,6 +188,7 @@ export function checkStorageParameters(input: unknown, scope: StorageParameterSc
   const out: StorageParameters = {};
   for (const [rawName, value] of Object.entries(input as Record<string, unknown>)) {
     const name = rawName.trim().toLowerCase();
+    if (name in out) return { message: `${what}: ${name} is given twice.`, hint: "Give each storage parameter once (names are not case-sensitive)." };
     const kind = known[name];
     if (!kind) {
       return { message: `${what}: ${JSON.stringify(rawName)} is no ${scopeLabel(scope)} PostgreSQL knows.`, hint: `Use one of ${knownNames(scope)}.` };

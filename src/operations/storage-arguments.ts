@@ -23,6 +23,9 @@ export function storageChangesArgument(value: unknown, scope: StorageParameterSc
     throw argumentError(`${what} is ${JSON.stringify(value)}.`, "Pass an object of storage parameters, each a value to set or null to reset, e.g. { fillfactor: 70, autovacuum_enabled: null }.");
   }
   const entries = Object.entries(value as Record<string, unknown>);
+  const names = entries.map(([name]) => name.trim().toLowerCase());
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice !== undefined) throw argumentError(`${what}: ${twice} is given twice.`, "Give each storage parameter once (names are not case-sensitive).");
   const set = Object.fromEntries(entries.filter(([, v]) => v !== null));
   const reset = entries.filter(([, v]) => v === null).map(([name]) => name);
   const checked = checkStorageParameters(set, scope, what);

@@ -69,6 +69,7 @@ describe("the model", () => {
     expect(load({ with: { autovacuum_enabled: "maybe" } })).toThrow(/autovacuum_enabled is "maybe"/);
     expect(load({ with: { fillfactor: "70); DROP TABLE t; --" } })).toThrow(/fillfactor is/);
     expect(load({ unlogged: "yes" })).toThrow(/unlogged is "yes"/);
+    expect(load({ with: { fillfactor: 70, FillFactor: 80 } })).toThrow(/^Table t: fillfactor is given twice\.$/);
     // Index parameters are the method's: fastupdate is gin's, not btree's.
     expect(load({ indexes: [index(["id"], { name: "ix", with: { fastupdate: false } })] })).toThrow(/^Index ix on table t: "fastupdate" is no btree index storage parameter PostgreSQL knows\.$/);
     expect(load({ indexes: [index(["id"], { using: "bloom", with: { length: 80 } })] })).toThrow(/does not know the storage parameters of index method "bloom"/);
@@ -240,6 +241,12 @@ describe("render", () => {
     const changed = renderOperations(compare(target, asReflected()).operations).body;
     expect(changed).toMatch(/op\.alterTableOptions\("events", \{\s*unlogged: false,\s*storageParameters: \{ autovacuum_enabled: null, fillfactor: 60 \},\s*existingUnlogged: true,\s*existingStorageParameters: \{ autovacuum_enabled: "off", fillfactor: 70 \},?\s*\}\)/);
     expect(changed).toMatch(/op\.alterIndexOptions\("ix_events_tags", "events", \{\s*using: "gin",\s*storageParameters: \{ fastupdate: true, gin_pending_list_limit: 512 \},\s*existingStorageParameters: \{ fastupdate: false, gin_pending_list_limit: null \},?\s*\}\)/);
+  });
+
+  it("warns above a table made UNLOGGED, whose rows a crash empties", () => {
+    const made = renderOperations([{ kind: "alterTableOptions", table: "events", unlogged: true, existingUnlogged: false }]).body;
+    expect(made).toContain('// WARNING: makes table "events" UNLOGGED: its rows are emptied after a crash and are not replicated to standbys');
+    expect(renderOperations([{ kind: "alterTableOptions", table: "events", unlogged: false, existingUnlogged: true }]).body).not.toContain("WARNING");
   });
 
   it("pull writes unlogged and with on the table and its indexes", () => {
