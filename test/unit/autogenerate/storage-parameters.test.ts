@@ -224,6 +224,27 @@ async function evaluate(rendered: RenderedOperations): Promise<Operation[]> {
   return sink.received;
 }
 
+describe("op arguments", () => {
+  const run = async (write: (op: ReturnType<typeof createOperations>["operations"]) => Promise<void>): Promise<Operation[]> => {
+    const sink = new Recorder();
+    const { operations, flush } = createOperations(sink);
+    await write(operations);
+    await flush();
+    return sink.received;
+  };
+
+  it("keeps values as the catalog does, null for RESET, and checks them against the index's method", async () => {
+    expect(await run((op) => op.alterIndexOptions("ix_tags", "events", { using: "gin", storageParameters: { FastUpdate: "OFF", gin_pending_list_limit: null } }))).toEqual([
+      { kind: "alterIndexOptions", table: "events", name: "ix_tags", using: "gin", storageParameters: { fastupdate: "off", gin_pending_list_limit: null } },
+    ]);
+    await expect(run((op) => op.alterIndexOptions("ix_tags", "events", { storageParameters: { fastupdate: false } }))).rejects.toThrow(/^op\.alterIndexOptions ix_tags: storageParameters: "fastupdate" is no btree index storage parameter PostgreSQL knows\.$/);
+    await expect(run((op) => op.alterIndexOptions("ix_tags", "events", { storageParameters: {} }))).rejects.toThrow(/changes nothing/);
+    await expect(run((op) => op.alterTableOptions("events", { storageParameters: { fillfactor: "ninety" } }))).rejects.toThrow(/fillfactor is "ninety"/);
+    await expect(run((op) => op.alterTableOptions("events", { unlogged: "yes" as never }))).rejects.toThrow(/unlogged is "yes"/);
+    await expect(run((op) => op.alterTableOptions("events", { storageParameters: { fillfactor: 70, FILLFACTOR: null } }))).rejects.toThrow(/fillfactor is given twice/);
+  });
+});
+
 describe("render", () => {
   it("a revision writes numbers and booleans as such, and evaluates back to the same statements", async () => {
     const target = model();
