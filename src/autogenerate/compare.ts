@@ -22,7 +22,7 @@ import { compareNamespaces, foldCurrentSchema } from "./compare-namespaces.js";
 import { expressionKey } from "./compare-expressions.js";
 import { compareIndexes } from "./compare-indexes.js";
 import { sameComment } from "./compare-values.js";
-import { orderOperations } from "./order.js";
+import { orderOperations, persistenceRanks } from "./order.js";
 import { detectRenameHints, type RenameHint } from "./rename-hints.js";
 
 /** How to compare. */
@@ -228,7 +228,8 @@ export function compareSchemas(model: DatabaseSchema, actual: DatabaseSchema, op
   ctx.unmanaged.push(...swapped.unmanaged);
   const ops = swapped.ops;
   const renameHints = detectRenameHints(ops);
-  const order = { forwardReferences: options.capabilities.forwardReferences };
+  const persistence = ops.some((op) => op.kind === "alterTableOptions" && op.unlogged !== undefined);
+  const order = { forwardReferences: options.capabilities.forwardReferences, ...(persistence ? { persistenceRank: persistenceRanks(t.tables, a.tables) } : {}) };
   const ordered = orderOperations(ops, order);
   const operations = options.capabilities.alterColumn ? ordered : orderOperations(batchForRebuild(ordered), order);
   // What the database holds and the model cannot say is named, never passed over.

@@ -25,7 +25,9 @@ describe.skipIf(!available)("PostgreSQL UNLOGGED and storage parameters, reflect
       CREATE INDEX scratch_body ON scratch (body) WITH (fillfactor = 80, deduplicate_items = off);
       CREATE INDEX scratch_tags ON scratch USING gin (tags) WITH (fastupdate = false, gin_pending_list_limit = 512);
       CREATE TABLE tuned (id integer, at integer, CONSTRAINT tuned_pkey PRIMARY KEY (id, at) WITH (fillfactor = 90)) PARTITION BY RANGE (at);
-      CREATE TABLE tuned_1 PARTITION OF tuned FOR VALUES FROM (0) TO (10) WITH (fillfactor = 50)`);
+      CREATE TABLE tuned_1 PARTITION OF tuned FOR VALUES FROM (0) TO (10) WITH (fillfactor = 50);
+      CREATE UNLOGGED TABLE z_parent (id integer PRIMARY KEY);
+      CREATE UNLOGGED TABLE a_child (id integer PRIMARY KEY, parent_id integer REFERENCES z_parent (id))`);
   });
   afterAll(async () => kit?.close());
 
@@ -58,6 +60,20 @@ describe.skipIf(!available)("PostgreSQL UNLOGGED and storage parameters, reflect
     const reflected = await kit.reflectAll();
     const scratch = { ...reflected, tables: reflected.tables.filter((t) => t.name === "scratch"), unmanagedObjects: [] };
     expect(compareSchemas(model, scratch, dialectCompareOptions(postgresDialect)).operations).toEqual([]);
+  });
+
+  it("tables a foreign key links become LOGGED, and UNLOGGED again, in an order PostgreSQL accepts", async () => {
+    const parent = table("z_parent", { id: integer().primaryKey() });
+    const model = schemaFromModel(defineSchema({ tables: [parent, table("a_child", { id: integer().primaryKey(), parent_id: integer().references(() => parent, "id") })] }));
+    const reflected = await kit.reflectAll();
+    const linked = { ...reflected, tables: reflected.tables.filter((t) => t.name === "z_parent" || t.name === "a_child"), unmanagedObjects: [] };
+    const ops = compareSchemas(model, linked, dialectCompareOptions(postgresDialect)).operations;
+    expect(ops.map((op) => op.kind)).toEqual(["alterTableOptions", "alterTableOptions"]);
+    await kit.apply(...ops);
+    const persistence = async () => Object.fromEntries((await kit.rows("SELECT relname::text AS name, relpersistence::text AS p FROM pg_class WHERE relname IN ('z_parent', 'a_child')")).map((r) => [r.name, r.p]));
+    expect(await persistence()).toEqual({ z_parent: "p", a_child: "p" });
+    await kit.apply(...[...ops].reverse().flatMap(reverseOperation));
+    expect(await persistence()).toEqual({ z_parent: "u", a_child: "u" });
   });
 
   it("alterTableOptions and alterIndexOptions apply and reverse to the same reflection", async () => {

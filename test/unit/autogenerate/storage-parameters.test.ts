@@ -150,6 +150,20 @@ describe("compare", () => {
     expect(storageParameterChanges({ fillfactor: "070" }, { fillfactor: "70" }, { of: "table" })).toEqual({});
   });
 
+  it("switches persistence in foreign-key order, whatever the names: LOGGED referenced first, UNLOGGED referencing first", () => {
+    const parent = (unlogged: boolean) => table("z_parent", { id: integer().primaryKey() }, { unlogged });
+    const schema = (unlogged: boolean) => {
+      const p = parent(unlogged);
+      return schemaFromModel(defineSchema({ tables: [p, table("a_child", { id: integer().primaryKey(), parent_id: integer().references(() => p, "id") }, { unlogged })] }));
+    };
+    const tables = (ops: readonly Operation[]) => ops.filter((op) => op.kind === "alterTableOptions").map((op) => `${(op as { table: string }).table} ${(op as { unlogged?: boolean }).unlogged ? "unlogged" : "logged"}`);
+    const toLogged = compare(schema(false), schema(true)).operations;
+    expect(tables(toLogged)).toEqual(["z_parent logged", "a_child logged"]);
+    expect(tables(compare(schema(true), schema(false)).operations)).toEqual(["a_child unlogged", "z_parent unlogged"]);
+    // The downgrade is the reversed list, so it too is in an order PostgreSQL accepts.
+    expect(tables([...toLogged].reverse().flatMap(reverseOperation))).toEqual(["a_child unlogged", "z_parent unlogged"]);
+  });
+
   it("reverses each change exactly, and refuses to reverse one whose prior values are unknown", () => {
     const target = model();
     delete target.tables[0]!.unlogged;
