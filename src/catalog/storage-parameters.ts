@@ -254,8 +254,3 @@ export function storageParameterInput(name: string, value: string, scope: Storag
   if (kind.type === "boolean" && (value === "true" || value === "false")) return value === "true";
   return value;
 }
-
-/** The parameters as a model or revision file writes them, name by name. */
-export function storageParametersInput(parameters: StorageParameters, scope: StorageParameterScope): Record<string, StorageParameterValue> {
-  return Object.fromEntries(Object.entries(parameters).map(([name, value]) => [name, storageParameterInput(name, value, scope)]));
-}
