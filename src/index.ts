@@ -98,6 +98,8 @@ export { defineConfig } from "./config/types.js";
 export type { LockSetting, MigrateConfig, ResolvedConfig, VersionTableSetting } from "./config/types.js";
 export { loadConfig, resolveConfig } from "./config/load.js";
 export type * from "./catalog/types.js";
+export type { StorageParameters, StorageParameterValue } from "./catalog/storage-parameters.js";
+export type { StorageParameterChanges } from "./operations/storage-arguments.js";
 export type { PolicyClauses, PolicyCommand, PolicyKind, ViewAlgorithm, ViewCheckOption, ViewOptions, ViewSecurity } from "./catalog/objects/types.js";
 export type { DialectName } from "./core/dialect-name.js";
 export {

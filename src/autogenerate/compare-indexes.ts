@@ -1,7 +1,7 @@
 /**
  * Index differences of one table. Indexes match by name, and unnamed ones by definition; an
  * index whose definition changed is dropped and created again, since no database alters an
- * index's columns in place.
+ * index's columns in place; one whose storage parameters alone changed is altered (PostgreSQL ALTER INDEX … SET).
  */
 import type { Operation } from "../operations/types.js";
 import type { IndexElement, IndexSchema, TableSchema } from "../catalog/types.js";
@@ -9,6 +9,7 @@ import { onTable } from "./compare-context.js";
 import type { ExpressionKey } from "./compare-expressions.js";
 import { matchObjects, sameColumns } from "./compare-match.js";
 import { sameExpression } from "./compare-values.js";
+import { storageParameterChanges } from "../catalog/storage-parameters.js";
 
 /** True when two elements keep their values the same way: order, NULLs, collation, operator class. */
 function sameOptions(a: IndexElement, b: IndexElement): boolean {
@@ -52,6 +53,18 @@ function sameIndex(a: IndexSchema, b: IndexSchema, key: ExpressionKey): boolean 
   );
 }
 
+/**
+ * An index that stays but whose storage parameters differ (by meaning): ALTER INDEX … SET/RESET
+ * in place, named as the database names it, with the prior values so that it reverses.
+ */
+function storageChange(table: TableSchema, target: IndexSchema, actual: IndexSchema): Operation[] {
+  const scope = { of: "index", using: actual.using } as const;
+  const changes = storageParameterChanges(target.storageParameters, actual.storageParameters, scope);
+  if (Object.keys(changes).length === 0) return [];
+  const existing = Object.fromEntries(Object.keys(changes).map((name) => [name, actual.storageParameters?.[name] ?? null]));
+  return [{ kind: "alterIndexOptions", ...onTable(table), name: actual.name, ...(actual.using ? { using: actual.using } : {}), storageParameters: changes, existingStorageParameters: existing }];
+}
+
 /** Operations that turn `actual`'s indexes into `target`'s (one table present on both sides). */
 export function compareIndexes(target: TableSchema, actual: TableSchema, key: ExpressionKey): Operation[] {
   const match = matchObjects(target.indexes, actual.indexes, (a, b) => sameIndex(a, b, key));
@@ -60,5 +73,6 @@ export function compareIndexes(target: TableSchema, actual: TableSchema, key: Ex
   return [
     ...drops.map((index): Operation => ({ kind: "dropIndex", ...onTable(actual), name: index.name, existing: index })),
     ...creates.map((index): Operation => ({ kind: "createIndex", ...onTable(target), index })),
+    ...match.same.flatMap((pair) => storageChange(target, pair.target, pair.actual)),
   ];
 }

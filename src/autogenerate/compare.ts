@@ -8,6 +8,7 @@
 import type { Dialect, DialectCapabilities } from "../dialects/dialect.js";
 import type { AlterTableOptionsOp, Operation } from "../operations/types.js";
 import { tableLabel, unmanagedKinds, unmanagedLabel, type DatabaseSchema, type RowLevelSecurity, type TableRef, type TableSchema } from "../catalog/types.js";
+import { storageParameterChanges } from "../catalog/storage-parameters.js";
 import { batchForRebuild } from "./compare-batch.js";
 import { compareColumns } from "./compare-columns.js";
 import { compareConstraints } from "./compare-constraints.js";
@@ -23,7 +24,7 @@ import { compareNamespaces, foldCurrentSchema } from "./compare-namespaces.js";
 import { expressionKey } from "./compare-expressions.js";
 import { compareIndexes } from "./compare-indexes.js";
 import { sameComment } from "./compare-values.js";
-import { orderOperations } from "./order.js";
+import { orderOperations, persistenceRanks } from "./order.js";
 import { detectRenameHints, type RenameHint } from "./rename-hints.js";
 
 /** How to compare. */
@@ -90,7 +91,7 @@ function compareTableComment(target: TableSchema, actual: TableSchema, ctx: Diff
 
 /**
  * A table collation or engine the model names and the database does not hold (MySQL), or another
- * row-level security (PostgreSQL): an alterTableOptions, with the prior values so that it reverses. The table's character columns
+ * row-level security, persistence (LOGGED/UNLOGGED) or storage parameters compared by meaning (PostgreSQL): an alterTableOptions, with the prior values so that it reverses. The table's character columns
  * are altered by name (compare-columns), since a table's default collation reaches only columns
  * added later. Not named in the model: whatever the database holds. A prior value nobody knows
  * (no database default reflected) cannot be reversed, so that one stays an unmanaged difference.
@@ -118,6 +119,16 @@ function compareTableOptions(target: TableSchema, actual: TableSchema, ctx: Diff
   if (security(target) !== security(actual)) {
     change.rowLevelSecurity = security(target);
     change.existingRowLevelSecurity = security(actual);
+  }
+  // So are persistence (absent: logged) and storage parameters (absent: none, PostgreSQL's defaults).
+  if (!!target.unlogged !== !!actual.unlogged) {
+    change.unlogged = !!target.unlogged;
+    change.existingUnlogged = !!actual.unlogged;
+  }
+  const storage = storageParameterChanges(target.storageParameters, actual.storageParameters, { of: "table" });
+  if (Object.keys(storage).length > 0) {
+    change.storageParameters = storage;
+    change.existingStorageParameters = Object.fromEntries(Object.keys(storage).map((name) => [name, actual.storageParameters?.[name] ?? null]));
   }
   return Object.keys(change).length > 0 ? [{ kind: "alterTableOptions", ...onTable(target), ...change }] : [];
 }
@@ -231,7 +242,8 @@ export function compareSchemas(model: DatabaseSchema, actual: DatabaseSchema, op
   ctx.unmanaged.push(...swapped.unmanaged);
   const ops = swapped.ops;
   const renameHints = detectRenameHints(ops);
-  const order = { forwardReferences: options.capabilities.forwardReferences };
+  const persistence = ops.some((op) => op.kind === "alterTableOptions" && op.unlogged !== undefined);
+  const order = { forwardReferences: options.capabilities.forwardReferences, ...(persistence ? { persistenceRank: persistenceRanks(t.tables, a.tables) } : {}) };
   const ordered = orderOperations(ops, order);
   const operations = options.capabilities.alterColumn ? ordered : orderOperations(batchForRebuild(ordered), order);
   // What the database holds and the model cannot say is named, never passed over.

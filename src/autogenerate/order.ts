@@ -78,6 +78,7 @@ interface RunFacts {
   /** Collations dropped and created again (replaceObject): columns leave them before that. */
   recreatedCollations: ReadonlySet<string>;
   topo: ReadonlyMap<string, number>;
+  persistenceRank?: ReadonlyMap<string, number>;
 }
 
 /** Sort key of one operation: phase, dependency rank, schema, table, kind rank, name. */
@@ -122,10 +123,15 @@ function sortKeys(facts: RunFacts): OperationTable<SortKey> {
     // A foreign key is validated where keys are created, once what it references is in place.
     validateConstraint: (op) => tableKey(op.type === "foreignKey" ? PHASE.createForeignKey : PHASE.createKey, op, op.name, 2),
     createIndex: (op) => tableKey(PHASE.createKey, op, op.index.name, 3),
+    alterIndexOptions: (op) => tableKey(PHASE.createKey, op, op.name, 3),
     // After the new indexes: MySQL keeps an AUTO_INCREMENT column keyed by the new key or an index.
     replacePrimaryKey: (op) => tableKey(PHASE.createKey, op, op.constraint.name ?? "", 4),
-    // Before the column alters, which name each character column's collation explicitly.
-    alterTableOptions: (op) => tableKey(PHASE.addColumn - 1, op, ""),
+    // Before the column alters, which name each character column's collation explicitly; a
+    // persistence change in foreign-key order (see OrderOptions.persistenceRank).
+    alterTableOptions: (op) => {
+      const rank = op.unlogged === undefined ? 0 : (facts.persistenceRank?.get(refKey(op.schema, op.table)) ?? 0) * (op.unlogged ? -1 : 1);
+      return [PHASE.addColumn - 1, rank, op.schema ?? "", op.table, 0, ""];
+    },
     createForeignKey: (op) => tableKey(PHASE.createForeignKey, op, op.constraint.name ?? ""),
     createTableComment: (op) => tableKey(PHASE.comment, op, ""),
     dropTableComment: (op) => tableKey(PHASE.comment, op, ""),
@@ -205,6 +211,27 @@ function needsNewKey(fk: ForeignKeySchema, target: string, referencable: Readonl
 export interface OrderOptions {
   /** The dialect's `forwardReferences` capability: new tables keep all their foreign keys inline. */
   forwardReferences?: boolean;
+  /**
+   * Each table's place among the tables foreign keys link, referenced tables first
+   * (`persistenceRanks`): PostgreSQL lets no logged table reference an unlogged one at any
+   * moment, so tables become LOGGED in this order and UNLOGGED in the reverse one.
+   */
+  persistenceRank?: ReadonlyMap<string, number>;
+}
+
+/**
+ * The place of each table among those its foreign keys (in `schemas`, the model and the
+ * database: the keys kept while persistence changes are in both) link, referenced tables first.
+ */
+export function persistenceRanks(...schemas: readonly (readonly TableSchema[])[]): Map<string, number> {
+  const before = new Map<string, Set<string>>();
+  for (const table of schemas.flat()) {
+    const key = refKey(table.schema, table.name);
+    const set = before.get(key) ?? new Set<string>();
+    for (const fk of table.foreignKeys) set.add(referencedKey(table, fk));
+    before.set(key, set);
+  }
+  return new Map(orderNodes([...before.keys()], before).order.map((key, i) => [key, i + 1]));
 }
 
 /** The parent of a partition and the parents of an inheriting table (created before it, dropped after it). */
@@ -266,6 +293,7 @@ export function orderOperations(ops: readonly Operation[], options: OrderOptions
     createdEnums: new Set(ops.flatMap((op) => (op.kind === "createEnum" ? [refKey(op.enum.schema, op.enum.name)] : []))),
     recreatedCollations: new Set(ops.flatMap((op) => (op.kind === "replaceObject" && op.object.kind === "collation" ? [refKey(op.object.schema, op.object.name)] : []))),
     topo: new Map([...created.rank, ...dropped.rank, ...objectRanks(ops)]),
+    ...(options.persistenceRank ? { persistenceRank: options.persistenceRank } : {}),
   };
   return sortByPhase([...rest, ...created.tables, ...created.later, ...dropped.tables, ...dropped.first], facts);
 }

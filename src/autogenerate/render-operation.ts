@@ -61,6 +61,7 @@ function renderers(ctx: RenderContext): OperationTable<Code> {
     createPrimaryKey: level,
     replacePrimaryKey: level,
     alterTableOptions: level,
+    alterIndexOptions: level,
     createForeignKey: level,
     createUniqueConstraint: level,
     createCheckConstraint: level,

@@ -8,7 +8,7 @@ import type { ColumnPosition, OperationOf, TableLevelOperation } from "../operat
 import { array, call, object, text, type Code, type ObjectEntry } from "./render-code.js";
 import { columnBuilder, defaultOption, generationOption, typeArgument } from "./render-column.js";
 import type { RenderContext } from "./render-context.js";
-import { commentEntry, constraintFlagEntries, exclusionElementsCode, exclusionOptions, foreignKeyOptions, indexElementCode, indexOptions } from "./render-table.js";
+import { commentEntry, storageCode, constraintFlagEntries, exclusionElementsCode, exclusionOptions, foreignKeyOptions, indexElementCode, indexOptions } from "./render-table.js";
 import { recordCode, stringLiteral, valueCode } from "./render-values.js";
 
 /** A table-level call before it is given its receiver and table. */
@@ -103,7 +103,29 @@ function tableCalls(ctx: RenderContext): TableCallTable {
       options: [...(op.constraint.name ? [entry("name", str(op.constraint.name))] : []), ...constraintFlagEntries(op.constraint), entry("replaces", recordCode(op.existing as unknown as Record<string, unknown>))],
       optionsRequired: true,
     }),
-    alterTableOptions: (op) => ({ method: "alterTableOptions", before: [], after: [], options: defined(op, ["collation", "engine", "rowLevelSecurity", "existingCollation", "existingEngine", "existingRowLevelSecurity"]), optionsRequired: true }),
+    alterTableOptions: (op) => ({
+      method: "alterTableOptions",
+      before: [],
+      after: [],
+      options: [
+        ...defined(op, ["collation", "engine", "rowLevelSecurity", "unlogged"]),
+        ...(op.storageParameters ? [entry("storageParameters", storageCode(op.storageParameters, { of: "table" }))] : []),
+        ...defined(op, ["existingCollation", "existingEngine", "existingRowLevelSecurity", "existingUnlogged"]),
+        ...(op.existingStorageParameters ? [entry("existingStorageParameters", storageCode(op.existingStorageParameters, { of: "table" }))] : []),
+      ],
+      optionsRequired: true,
+    }),
+    alterIndexOptions: (op) => ({
+      method: "alterIndexOptions",
+      before: [str(op.name)],
+      after: [],
+      options: [
+        ...(op.using ? [entry("using", str(op.using))] : []),
+        entry("storageParameters", storageCode(op.storageParameters, { of: "index", using: op.using })),
+        ...(op.existingStorageParameters ? [entry("existingStorageParameters", storageCode(op.existingStorageParameters, { of: "index", using: op.using }))] : []),
+      ],
+      optionsRequired: true,
+    }),
     createForeignKey: (op) => ({
       method: "createForeignKey",
       before: [nameArgument(op.constraint.name)],

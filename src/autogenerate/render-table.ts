@@ -5,6 +5,7 @@
  * depend on the naming convention.
  */
 import type { CheckSchema, ExclusionElement, ExclusionSchema, ForeignKeySchema, IndexElement, IndexSchema, ParentTable, PrimaryKeySchema, TableSchema, UniqueSchema } from "../catalog/types.js";
+import { storageParameterInput, type StorageParameterScope } from "../catalog/storage-parameters.js";
 import { array, call, object, text, type ChainLink, type Code, type ObjectEntry } from "./render-code.js";
 import { columnBuilder } from "./render-column.js";
 import type { RenderContext } from "./render-context.js";
@@ -139,7 +140,17 @@ export function indexOptions(ix: IndexSchema): ObjectEntry[] {
   if (ix.using !== null && ix.using !== undefined) entries.push({ key: "using", value: str(ix.using) });
   if (ix.nullsNotDistinct) entries.push({ key: "nullsNotDistinct", value: text("true") });
   if (ix.include && ix.include.length > 0) entries.push({ key: "include", value: strings(ix.include) });
+  if (ix.storageParameters && Object.keys(ix.storageParameters).length > 0) entries.push({ key: "with", value: storageCode(ix.storageParameters, { of: "index", using: ix.using }) });
   return [...entries, ...commentEntry(ix)];
+}
+
+/**
+ * Storage parameters (or changes of them, null for RESET) as the model and op calls write them:
+ * `{ fillfactor: 70, autovacuum_enabled: false, "toast.autovacuum_enabled": false }`, numbers and
+ * booleans as such rather than the text reloptions holds.
+ */
+export function storageCode(parameters: Record<string, string | null>, scope: StorageParameterScope): Code {
+  return object(Object.entries(parameters).map(([name, value]) => ({ key: propertyKey(name), value: value === null ? text("null") : valueCode(storageParameterInput(name, value, scope)) })));
 }
 
 /** `index([...], { name, unique, where, using })`. */
@@ -229,6 +240,8 @@ export function tableParts(table: TableSchema, ctx: RenderContext): { columns: C
   }
   if (table.inherits?.length) extras.push({ key: "inherits", value: array(table.inherits.map((p) => parentCode(p, table.schema))) });
   if (table.rowLevelSecurity) extras.push({ key: "rowLevelSecurity", value: str(table.rowLevelSecurity) });
+  if (table.unlogged) extras.push({ key: "unlogged", value: text("true") });
+  if (table.storageParameters && Object.keys(table.storageParameters).length > 0) extras.push({ key: "with", value: storageCode(table.storageParameters, { of: "table" }) });
   if (table.primaryKey && !placed.has(table.primaryKey)) extras.push({ key: "primaryKey", value: primaryKeyCode(table.primaryKey, ctx) });
   const lists: [string, Code[]][] = [
     ["indexes", table.indexes.map((ix) => indexCode(ix, ctx))],

@@ -1,6 +1,7 @@
 /**
  * Warnings about operations that destroy data: dropping a table or a column, or changing a
- * column to a type that cannot hold every existing value. Render writes them as `// WARNING:`
+ * column to a type that cannot hold every existing value; and making a PostgreSQL table
+ * UNLOGGED, after which a crash destroys its rows. Render writes them as `// WARNING:`
  * comments above the operation; the CLI prints them. The dispatch table is exhaustive, so a new
  * operation kind must decide whether it destroys data.
  */
@@ -32,7 +33,9 @@ const warners: OperationTable<string[]> = {
   dropIndex: none,
   createPrimaryKey: none,
   replacePrimaryKey: none,
-  alterTableOptions: none,
+  // Not destroyed yet, but no longer safe: an unlogged table is emptied after a crash and is empty on replicas.
+  alterTableOptions: (op) => (op.unlogged === true ? [`makes table ${quoted(op)} UNLOGGED: its rows are emptied after a crash and are not replicated to standbys`] : []),
+  alterIndexOptions: none,
   createForeignKey: none,
   createUniqueConstraint: none,
   createCheckConstraint: none,

@@ -4,6 +4,7 @@
  * here is JSON-serialisable; no dialect knowledge lives in these types.
  */
 import type { DatabaseObject } from "./objects/types.js";
+import type { StorageParameters } from "./storage-parameters.js";
 
 /** A portable column type. Dialects map it to native SQL and reflect native SQL back into it. */
 export type ColumnType =
@@ -274,6 +275,11 @@ export interface IndexSchema {
   include?: string[];
   /** PostgreSQL COMMENT ON INDEX, MySQL/MariaDB `COMMENT '…'` (INDEX_COMMENT); absent or null: none. */
   comment?: string | null;
+  /**
+   * PostgreSQL `WITH (…)` storage parameters of the index (pg_class.reloptions), e.g.
+   * `{ fillfactor: "80" }`, `{ fastupdate: "false" }`; absent or empty: none (the method's defaults).
+   */
+  storageParameters?: StorageParameters;
 }
 
 /** A table. `schema` is the PostgreSQL schema (null or absent: the default search path). */
@@ -319,6 +325,14 @@ export interface TableSchema {
    * owner) or `forced` (also FORCE ROW LEVEL SECURITY: to its owner too); absent: disabled.
    */
   rowLevelSecurity?: TableRowLevelSecurity;
+  /** PostgreSQL `CREATE UNLOGGED TABLE` (pg_class.relpersistence 'u'): not written to the WAL, emptied after a crash. Absent: logged. */
+  unlogged?: boolean;
+  /**
+   * PostgreSQL `WITH (…)` storage parameters (pg_class.reloptions, and the TOAST table's as
+   * `toast.`-prefixed names): lower-case name → value as reloptions holds it, e.g.
+   * `{ fillfactor: "70", "toast.autovacuum_enabled": "false" }`; absent or empty: none.
+   */
+  storageParameters?: StorageParameters;
 }
 
 /** What a table's row-level security may be set to; `disabled` is what an absent option means. */
@@ -391,7 +405,7 @@ export interface DatabaseSchema {
    * Reflection only: what the database holds that athanor does not manage (PostgreSQL
    * FORCE ROW LEVEL SECURITY on a table whose row-level security is off, aggregates other than plain ones, a child's own NOT NULL or
    * default on a column it inherits, CHECK … NO INHERIT,
-   * foreign and unlogged tables, storage parameters, composite and range
+   * foreign tables, storage parameters of a key's or exclusion constraint's index, composite and range
    * types; MySQL events and partitioning; SQLite virtual tables, WITHOUT ROWID and STRICT), so
    * pull lists it and check reports it instead of leaving it out silently.
    */
@@ -410,7 +424,7 @@ export interface UnmanagedObject {
   detail?: string | null;
 }
 
-/** "exclusion constraint no_overlap on bookings", "unlogged table scratch": for messages. */
+/** "exclusion constraint no_overlap on bookings", "foreign table remote_orders": for messages. */
 export function unmanagedLabel(o: UnmanagedObject): string {
   const name = o.schema ? `${o.schema}.${o.name}` : o.name;
   return `${o.kind} ${name}${o.table && o.table !== o.name ? ` on ${o.table}` : ""}`;

@@ -106,6 +106,10 @@ export function validateSchema(schema: DatabaseSchema): void {
       if (!target) {
         throw invalid(`${label} references table ${tableLabel(targetRef)}, which is not in the model.`, `Add ${tableLabel(targetRef)} to the model (export it, or list it in defineSchema({ tables })), or fix the reference.`);
       }
+      // PostgreSQL: "constraints on permanent tables may reference only permanent tables".
+      if (target.unlogged && !table.unlogged) {
+        throw invalid(`${label} references the UNLOGGED table ${tableLabel(targetRef)}, and PostgreSQL lets only an unlogged table reference one.`, `Make ${tableLabel(table)} unlogged too, or ${tableLabel(targetRef)} logged, or drop the foreign key.`);
+      }
       const targetColumns = columnsOf.get(target) ?? [];
       for (const column of fk.referencedColumns) {
         if (!targetColumns.includes(column)) {

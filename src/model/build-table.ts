@@ -6,8 +6,9 @@
  * declared with `{ name: null }` are marked (unnamed.ts) and stay without a name.
  */
 import { MigrateError } from "../errors.js";
-import { ROW_LEVEL_SECURITY_VALUES, type ExclusionElement, type ExclusionSchema, type ForeignKeySchema, type IndexElement, type IndexElementOptions, type IndexSchema, type ParentTable, type PartitionOf, type PrimaryKeySchema, type TableRowLevelSecurity, type TableSchema } from "../catalog/types.js";
+import { ROW_LEVEL_SECURITY_VALUES, type ColumnSchema, type ExclusionElement, type ExclusionSchema, type ForeignKeySchema, type IndexElement, type IndexElementOptions, type IndexSchema, type ParentTable, type PartitionOf, type PrimaryKeySchema, type TableRowLevelSecurity, type TableSchema } from "../catalog/types.js";
 import { isSqlFragment } from "../core/sql.js";
+import { checkStorageParameters, isStorageParameterProblem, type StorageParameters, type StorageParameterScope } from "../catalog/storage-parameters.js";
 import { buildColumn, columnLabel } from "./build-column.js";
 import type { ReferenceOptions } from "./column-builder.js";
 import { constraintFlags, type ExclusionDefinition, type ExclusionElementInput, type ForeignKeyDefinition, type KeyDefinitionOptions, type IndexDefinition, type IndexElementInput } from "./constraints.js";
@@ -109,6 +110,7 @@ export function buildIndex(definition: IndexDefinition, table: string): IndexSch
     ...(definition.options.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
     ...(definition.options.include && definition.options.include.length > 0 ? { include: includedColumns(definition.options.include, what) } : {}),
     ...commentOf(definition.options.comment, what),
+    ...storageParametersOf(definition.options.with, { of: "index", using: definition.options.using }, `${definition.options.name ? `Index ${definition.options.name}` : "An index"} on table ${table}`),
   };
 }
 
@@ -341,7 +343,56 @@ export function buildTable(input: TableInput): TableSchema {
     ...(partitionOf ? { partitionOf } : {}),
     ...(inherits.length > 0 ? { inherits } : {}),
     ...rowLevelSecurityOf(extras.rowLevelSecurity, name),
+    ...tableStorage(extras, name, built, inherits.length > 0 || !!partitionOf),
   };
+}
+
+/**
+ * Column types PostgreSQL stores in fixed length, so a table of only these has no TOAST table.
+ * Enums are 4 bytes; numeric, char and raw types may be variable-length, so they count as TOASTable.
+ */
+const FIXED_LENGTH = new Set<string>(["smallint", "integer", "bigint", "real", "double", "boolean", "date", "time", "timestamp", "interval", "uuid", "enum"]);
+
+/**
+ * The table's persistence and storage parameters, checked against what PostgreSQL would refuse
+ * or silently drop: a partitioned table takes neither, and a table whose columns are all of
+ * fixed length has no TOAST table, whose `toast.` parameters PostgreSQL accepts and forgets (so
+ * the model would never match). A partition's or child's columns are partly its parent's, so
+ * the TOAST check is left to PostgreSQL there.
+ */
+function tableStorage(extras: TableExtras, name: string, columns: readonly ColumnSchema[], inheritsColumns: boolean): { unlogged?: true; storageParameters?: StorageParameters } {
+  const unlogged = unloggedOf(extras.unlogged, name);
+  const storage = storageParametersOf(extras.with, { of: "table" }, `Table ${name}`);
+  if (extras.partitionBy && (unlogged || storage.storageParameters)) {
+    throw modelError(`Table ${name} is partitioned (partitionBy) and declared with ${unlogged ? "unlogged" : "with"}, which PostgreSQL refuses on a partitioned table.`, "Declare unlogged and with on its partitions instead.");
+  }
+  const toast = Object.keys(storage.storageParameters ?? {}).filter((key) => key.startsWith("toast."));
+  if (toast.length > 0 && !inheritsColumns && columns.every((c) => FIXED_LENGTH.has(c.type.kind))) {
+    throw modelError(
+      `Table ${name} has no TOAST table (none of its columns is of a variable-length type), so PostgreSQL would ignore ${toast.join(", ")}.`,
+      "Leave the toast. parameters out, or set them once the table has a text, varchar, jsonb, bytea, numeric or array column.",
+    );
+  }
+  return { ...(unlogged ? { unlogged: true } : {}), ...storage };
+}
+
+/** The table's `unlogged` switch, checked: true, or false/absent for a logged table. */
+function unloggedOf(value: unknown, name: string): boolean {
+  if (value === undefined || value === null || value === false) return false;
+  if (value !== true) throw modelError(`Table ${name}: unlogged is ${JSON.stringify(value)}.`, "Write unlogged: true for a PostgreSQL UNLOGGED table, or leave it out.");
+  return true;
+}
+
+/**
+ * The storage parameters of a table or index (`with: { … }`), checked against PostgreSQL's
+ * documented names and value kinds so that a typo is a model error, not a server error mid-upgrade.
+ * An empty object is none, as reflection reports it.
+ */
+export function storageParametersOf(value: unknown, scope: StorageParameterScope, what: string): { storageParameters?: StorageParameters } {
+  if (value === undefined || value === null) return {};
+  const checked = checkStorageParameters(value, scope, what);
+  if (isStorageParameterProblem(checked)) throw modelError(checked.message, checked.hint);
+  return Object.keys(checked).length > 0 ? { storageParameters: checked } : {};
 }
 
 /** The table's row-level security, checked; `disabled` (or nothing) is no option at all, as reflection reports it. */

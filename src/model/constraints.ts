@@ -4,6 +4,7 @@
  * misspelt column is a compile error there and a model error at load time everywhere else.
  */
 import type { ConstraintTiming, IndexElementOptions } from "../catalog/types.js";
+import type { StorageParameterValue } from "../catalog/storage-parameters.js";
 import { isSqlFragment, type SqlFragment } from "../core/sql.js";
 import type { ReferenceOptions } from "./column-builder.js";
 import { commentField } from "./comment-option.js";
@@ -55,6 +56,13 @@ export interface IndexOptions extends CommentOption {
   nullsNotDistinct?: boolean;
   /** PostgreSQL `INCLUDE (…)`: non-key columns stored in the index (a covering index). */
   include?: readonly string[];
+  /**
+   * PostgreSQL storage parameters of the index (`CREATE INDEX … WITH (…)`), by the index
+   * method's documented names: btree `fillfactor`, `deduplicate_items`; gin `fastupdate`,
+   * `gin_pending_list_limit`; gist `fillfactor`, `buffering`; brin `pages_per_range`,
+   * `autosummarize`; hash and spgist `fillfactor`. E.g. `with: { fillfactor: 80 }`.
+   */
+  with?: Readonly<Record<string, StorageParameterValue>>;
 }
 
 /** An index declared with `index(...)`. */

@@ -6,6 +6,7 @@
  */
 import type { ColumnBuilder } from "./column-builder.js";
 import type { RowLevelSecurity } from "../catalog/types.js";
+import type { StorageParameterValue } from "../catalog/storage-parameters.js";
 import type { CheckDefinition, ExclusionDefinition, ForeignKeyDefinition, IndexDefinition, PrimaryKeyDefinition, UniqueDefinition } from "./constraints.js";
 
 /** The columns of a table, keyed by column name. */
@@ -43,6 +44,15 @@ export interface TableExtras<N extends string = string> {
    * `"forced"` (FORCE ROW LEVEL SECURITY too: the owner as well); absent or `"disabled"`: off.
    */
   rowLevelSecurity?: RowLevelSecurity | null;
+  /** PostgreSQL `CREATE UNLOGGED TABLE`: not written to the WAL (faster writes), emptied after a crash, not replicated. */
+  unlogged?: boolean;
+  /**
+   * PostgreSQL storage parameters (`CREATE TABLE … WITH (…)`), by their documented names, the
+   * TOAST table's prefixed `toast.`: `with: { fillfactor: 70, autovacuum_enabled: false,
+   * "toast.autovacuum_enabled": false }`. Numbers and booleans as such; `vacuum_index_cleanup`
+   * also takes "auto".
+   */
+  with?: Readonly<Record<string, StorageParameterValue>>;
   /** A composite primary key (instead of `.primaryKey()` on columns). */
   primaryKey?: PrimaryKeyDefinition<N>;
   indexes?: readonly IndexDefinition<N>[];

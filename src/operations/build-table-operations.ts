@@ -9,6 +9,7 @@ import { isColumnBuilder, type ColumnBuilder } from "../model/column-builder.js"
 import { constraintFlags, index as indexDefinition, type ExclusionElementInput, type IndexElementInput } from "../model/constraints.js";
 import { ROW_LEVEL_SECURITY_VALUES, type ConstraintTiming, type RowLevelSecurity } from "../catalog/types.js";
 import type { SqlText } from "../model/sql-text.js";
+import { booleanArgument, storageChangesArgument } from "./storage-arguments.js";
 import {
   argumentError,
   compact,
@@ -20,12 +21,13 @@ import {
   sqlArgument,
   typeArgument,
 } from "./arguments.js";
-import type { AddColumnOptions, AlterColumnOptions, CreateCheckOptions, CreateExclusionOptions, ValidateConstraintSpec, CreateForeignKeyOptions, CreatePrimaryKeyOptions, CreateIndexOptions, CreateUniqueOptions, DropColumnOptions, DropConstraintSpec, DropIndexOptions, ReplacePrimaryKeyOptions, TableCommentOptions, TableOptionsOptions } from "./operations-api.js";
+import type { AddColumnOptions, AlterColumnOptions, CreateCheckOptions, CreateExclusionOptions, ValidateConstraintSpec, CreateForeignKeyOptions, CreatePrimaryKeyOptions, CreateIndexOptions, CreateUniqueOptions, DropColumnOptions, DropConstraintSpec, DropIndexOptions, IndexOptionsOptions, ReplacePrimaryKeyOptions, TableCommentOptions, TableOptionsOptions } from "./operations-api.js";
 import type {
   AddColumnOp,
   AlterColumnOp,
   ColumnPosition,
   AlterTableOptionsOp,
+  AlterIndexOptionsOp,
   ReplacePrimaryKeyOp,
   CreateCheckConstraintOp,
   CreateExclusionConstraintOp,
@@ -115,7 +117,7 @@ export function alterColumnOp(target: OnTable, column: string, options: Omit<Alt
 export function createIndexOp(target: OnTable, name: string, elements: readonly IndexElementInput[], options: Omit<CreateIndexOptions, "schema"> = {}): CreateIndexOp {
   const indexName = requireName(name, "op.createIndex: the index name");
   if (!Array.isArray(elements) || elements.length === 0) throw argumentError(`op.createIndex ${indexName} lists no columns.`, "Pass the indexed columns or sql`…` expressions.");
-  const built = buildIndex(indexDefinition(elements, { name: indexName, unique: options.unique, where: options.where, using: options.using, nullsNotDistinct: options.nullsNotDistinct, include: options.include, comment: options.comment }), target.table);
+  const built = buildIndex(indexDefinition(elements, { name: indexName, unique: options.unique, where: options.where, using: options.using, nullsNotDistinct: options.nullsNotDistinct, include: options.include, comment: options.comment, with: options.with }), target.table);
   return compact({ kind: "createIndex", ...target, index: built, concurrently: options.concurrently, ifNotExists: options.ifNotExists });
 }
 
@@ -201,9 +203,35 @@ export function alterTableOptionsOp(target: OnTable, options: Omit<TableOptionsO
     existingEngine: o.existingEngine === undefined ? undefined : requireName(o.existingEngine, `${what}: existingEngine`),
     rowLevelSecurity: rowLevelSecurityArgument(o.rowLevelSecurity, `${what}: rowLevelSecurity`),
     existingRowLevelSecurity: rowLevelSecurityArgument(o.existingRowLevelSecurity, `${what}: existingRowLevelSecurity`),
+    unlogged: booleanArgument(o.unlogged, `${what}: unlogged`),
+    existingUnlogged: booleanArgument(o.existingUnlogged, `${what}: existingUnlogged`),
+    storageParameters: storageChangesArgument(o.storageParameters, { of: "table" }, `${what}: storageParameters`),
+    existingStorageParameters: storageChangesArgument(o.existingStorageParameters, { of: "table" }, `${what}: existingStorageParameters`),
   } as AlterTableOptionsOp);
-  if (op.collation === undefined && op.engine === undefined && op.rowLevelSecurity === undefined) throw argumentError(`${what} changes nothing.`, "Pass collation, engine and/or rowLevelSecurity.");
+  if (op.storageParameters && Object.keys(op.storageParameters).length === 0) delete op.storageParameters;
+  if (op.collation === undefined && op.engine === undefined && op.rowLevelSecurity === undefined && op.unlogged === undefined && op.storageParameters === undefined) {
+    throw argumentError(`${what} changes nothing.`, "Pass collation, engine, rowLevelSecurity, unlogged and/or storageParameters.");
+  }
   return op;
+}
+
+/** alterIndexOptions: an index's storage parameters, checked against its method's (`using`; absent: btree). */
+export function alterIndexOptionsOp(target: OnTable, name: string, options: Omit<IndexOptionsOptions, "schema">): AlterIndexOptionsOp {
+  const indexName = requireName(name, "op.alterIndexOptions: the index name");
+  const what = `op.alterIndexOptions ${indexName}`;
+  const o = options ?? ({} as Omit<IndexOptionsOptions, "schema">);
+  const using = o.using === undefined || o.using === null ? undefined : requireName(o.using, `${what}: using`);
+  const scope = { of: "index", using } as const;
+  const storageParameters = storageChangesArgument(o.storageParameters, scope, `${what}: storageParameters`);
+  if (!storageParameters || Object.keys(storageParameters).length === 0) throw argumentError(`${what} changes nothing.`, "Pass storageParameters, e.g. { fillfactor: 80 } (null resets one).");
+  return compact({
+    kind: "alterIndexOptions",
+    ...target,
+    name: indexName,
+    using,
+    storageParameters,
+    existingStorageParameters: storageChangesArgument(o.existingStorageParameters, scope, `${what}: existingStorageParameters`),
+  } as AlterIndexOptionsOp);
 }
 
 /** A row-level security setting given to alterTableOptions, checked. */

@@ -32,6 +32,7 @@ import {
   createPrimaryKeyOp,
   replacePrimaryKeyOp,
   alterTableOptionsOp,
+  alterIndexOptionsOp,
   createTableCommentOp,
   createUniqueOp,
   dropColumnOp,
@@ -94,6 +95,7 @@ export function createOperations(sink: OperationSink, options: CreateOperationsO
     createPrimaryKey: (name, table, columns, opts) => submit(() => createPrimaryKeyOp(tableTarget(table, opts?.schema, "op.createPrimaryKey"), name, columns, opts)),
     replacePrimaryKey: (table, columns, opts) => submit(() => replacePrimaryKeyOp(tableTarget(table, opts?.schema, "op.replacePrimaryKey"), columns, opts)),
     alterTableOptions: (table, opts) => submit(() => alterTableOptionsOp(tableTarget(table, opts?.schema, "op.alterTableOptions"), opts)),
+    alterIndexOptions: (name, table, opts) => submit(() => alterIndexOptionsOp(tableTarget(table, opts?.schema, `op.alterIndexOptions ${name}`), name, opts)),
     createForeignKey: (name, sourceTable, referencedTable, local, remote, opts) =>
       submit(() => createForeignKeyOp(tableTarget(sourceTable, opts?.schema, "op.createForeignKey"), name, referencedTable, local, remote, opts)),
     createUniqueConstraint: (name, table, columns, opts) => submit(() => createUniqueOp(tableTarget(table, opts?.schema, "op.createUniqueConstraint"), name, columns, opts)),

@@ -27,6 +27,11 @@ const named = (words: string, name: string | null | undefined): string => (name 
 
 const CONSTRAINT_WORDS = { primaryKey: "primary key", foreignKey: "foreign key", unique: "unique constraint", check: "check constraint", exclusion: "exclusion constraint" } as const;
 
+/** "fillfactor=70, reset autovacuum_enabled": a storage-parameter change in a few words. */
+function storageWords(changes: Record<string, string | null>): string {
+  return Object.entries(changes).map(([name, value]) => (value === null ? `reset ${name}` : `${name}=${value}`)).join(", ");
+}
+
 const describers: OperationTable<string> = {
   createTable: (op) => `create table ${tableLabel(op.table)}`,
   dropTable: (op) => `drop table ${on(op)}`,
@@ -48,6 +53,7 @@ const describers: OperationTable<string> = {
   },
   createIndex: (op) => `create ${op.index.unique ? "unique " : ""}index ${op.index.name} on ${on(op)}`,
   dropIndex: (op) => `drop index ${op.name} on ${on(op)}`,
+  alterIndexOptions: (op) => `alter index ${op.name} on ${on(op)} (${storageWords(op.storageParameters)})`,
   createPrimaryKey: (op) => `${named("create primary key", op.constraint.name)} on ${on(op)}`,
   replacePrimaryKey: (op) => `replace primary key on ${on(op)} (${op.existing.columns.join(", ")}) with (${op.constraint.columns.join(", ")})`,
   alterTableOptions: (op) =>
@@ -55,6 +61,8 @@ const describers: OperationTable<string> = {
       op.collation !== undefined ? `collation ${op.collation}` : "",
       op.engine !== undefined ? `engine ${op.engine}` : "",
       op.rowLevelSecurity !== undefined ? `row-level security ${op.rowLevelSecurity}` : "",
+      op.unlogged !== undefined ? (op.unlogged ? "unlogged" : "logged") : "",
+      op.storageParameters !== undefined ? storageWords(op.storageParameters) : "",
     ].filter(Boolean).join(", ")})`,
   createForeignKey: (op) =>
     `${named("create foreign key", op.constraint.name)} on ${on(op)}(${op.constraint.columns.join(", ")}) to ${tableLabel({ schema: op.constraint.referencedSchema, name: op.constraint.referencedTable })}`,

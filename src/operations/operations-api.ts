@@ -9,6 +9,8 @@ import type { ColumnBuilder, DefaultInput, ReferenceOptions } from "../model/col
 import type { CommentOption, ExclusionElementInput, ExclusionOptions, IndexElementInput } from "../model/constraints.js";
 import type { CommentedKind } from "./types.js";
 import type { SqlText } from "../model/sql-text.js";
+import type { StorageParameterChanges } from "./storage-arguments.js";
+import type { StorageParameterValue } from "../catalog/storage-parameters.js";
 import type { SequenceOptionsInput } from "../catalog/sequence-options.js";
 import type { AnyTable, ColumnMap, InheritingExtras, TableExtras } from "../model/table.js";
 import type {
@@ -112,6 +114,8 @@ export interface CreateIndexOptions extends SchemaOption, CommentOption {
   nullsNotDistinct?: boolean;
   /** PostgreSQL INCLUDE: non-key columns stored in the index. */
   include?: readonly string[];
+  /** PostgreSQL storage parameters (`WITH (…)`), by the method's documented names, e.g. `{ fillfactor: 80 }`. */
+  with?: Readonly<Record<string, StorageParameterValue>>;
   /** PostgreSQL CREATE INDEX CONCURRENTLY (runs outside the transaction). */
   concurrently?: boolean;
   ifNotExists?: boolean;
@@ -197,8 +201,8 @@ export interface ReplacePrimaryKeyOptions extends SchemaOption, ConstraintTiming
 }
 
 /**
- * Options of `op.alterTableOptions` (collation and engine: MySQL/MariaDB; rowLevelSecurity:
- * PostgreSQL). An absent option is left alone; the `existing*` options make it reversible.
+ * Options of `op.alterTableOptions` (collation and engine: MySQL/MariaDB; rowLevelSecurity,
+ * unlogged and storageParameters: PostgreSQL). An absent option is left alone; the `existing*` options make it reversible.
  */
 export interface TableOptionsOptions extends SchemaOption {
   /** The table's default collation, e.g. "utf8mb4_bin" (it fixes the default character set); existing columns keep theirs. */
@@ -210,6 +214,26 @@ export interface TableOptionsOptions extends SchemaOption {
   existingCollation?: string;
   existingEngine?: string;
   existingRowLevelSecurity?: RowLevelSecurity;
+  /** PostgreSQL: true for ALTER TABLE … SET UNLOGGED, false for SET LOGGED. */
+  unlogged?: boolean;
+  existingUnlogged?: boolean;
+  /**
+   * PostgreSQL storage parameters to change (`ALTER TABLE … SET (…)`; null: `RESET (…)`), the
+   * TOAST table's prefixed `toast.`: `{ fillfactor: 70, autovacuum_enabled: null }`.
+   */
+  storageParameters?: StorageParameterChanges;
+  /** The same names as `storageParameters`, each as it was (null: not set), which makes the change reversible. */
+  existingStorageParameters?: StorageParameterChanges;
+}
+
+/** Options of `op.alterIndexOptions` (PostgreSQL `ALTER INDEX … SET (…)` / `RESET (…)`). */
+export interface IndexOptionsOptions extends SchemaOption {
+  /** The index's access method, whose parameters are checked (absent: btree). */
+  using?: string | null;
+  /** The storage parameters to change: a value to SET, null to RESET, e.g. `{ fillfactor: 80 }`. */
+  storageParameters: StorageParameterChanges;
+  /** The same names, each as it was (null: not set), which makes the change reversible. */
+  existingStorageParameters?: StorageParameterChanges;
 }
 
 /** Options of `op.createEnum`: its schema and COMMENT ON TYPE. */
@@ -284,6 +308,8 @@ export interface BatchOperations {
   replacePrimaryKey(columns: readonly string[], options: Omit<ReplacePrimaryKeyOptions, "schema">): void;
   /** Records an alterTableOptions. */
   alterTableOptions(options: Omit<TableOptionsOptions, "schema">): void;
+  /** Records an alterIndexOptions on an index of this table. */
+  alterIndexOptions(name: string, options: Omit<IndexOptionsOptions, "schema">): void;
   /** Records a createForeignKey from this table to `referencedTable`. */
   createForeignKey(name: string | null, referencedTable: string, localColumns: readonly string[], remoteColumns: readonly string[], options?: Omit<CreateForeignKeyOptions, "schema">): void;
   /** Records a createUniqueConstraint. */
@@ -340,8 +366,13 @@ export interface Operations {
    * so an AUTO_INCREMENT column stays keyed); `replaces` is the key it replaces.
    */
   replacePrimaryKey(table: string, columns: readonly string[], options: ReplacePrimaryKeyOptions): Promise<void>;
-  /** Changes a MySQL/MariaDB table's default collation (and character set) or storage engine. */
+  /**
+   * Changes a table's options: MySQL/MariaDB default collation (and character set) or storage
+   * engine; PostgreSQL row-level security, LOGGED/UNLOGGED and storage parameters.
+   */
   alterTableOptions(table: string, options: TableOptionsOptions): Promise<void>;
+  /** PostgreSQL `ALTER INDEX … SET (…)` / `RESET (…)`: an index's storage parameters, in place. */
+  alterIndexOptions(name: string, table: string, options: IndexOptionsOptions): Promise<void>;
   /** Adds a foreign key from `sourceTable(localColumns)` to `referencedTable(remoteColumns)`; a null name leaves the naming to the database. */
   createForeignKey(
     name: string | null,

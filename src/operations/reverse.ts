@@ -110,6 +110,20 @@ function reverseAlterColumn(op: AlterColumnOp): AlterColumnOp[] {
   return [reversed as unknown as AlterColumnOp];
 }
 
+/** True when `existing` says how every parameter `changes` touches was before. */
+function coversChanges(changes: Record<string, string | null>, existing: Record<string, string | null> | undefined): boolean {
+  return existing !== undefined && Object.keys(changes).every((name) => name in existing);
+}
+
+/** The storage-parameter changes that put back what `changes` changed, in the same order. */
+function swappedChanges(changes: Record<string, string | null>, existing: Record<string, string | null>): { storageParameters: Record<string, string | null>; existingStorageParameters: Record<string, string | null> } {
+  const names = Object.keys(changes);
+  return {
+    storageParameters: Object.fromEntries(names.map((name) => [name, existing[name] ?? null])),
+    existingStorageParameters: Object.fromEntries(names.map((name) => [name, changes[name] ?? null])),
+  };
+}
+
 const reversers: OperationTable<Operation[]> = {
   createTable: (op) => [{ kind: "dropTable", ...(op.table.schema ? { schema: op.table.schema } : {}), table: op.table.name, existing: op.table }],
   dropTable: (op) => {
@@ -137,6 +151,8 @@ const reversers: OperationTable<Operation[]> = {
       op.collation !== undefined && op.existingCollation === undefined ? "existingCollation" : "",
       op.engine !== undefined && op.existingEngine === undefined ? "existingEngine" : "",
       op.rowLevelSecurity !== undefined && op.existingRowLevelSecurity === undefined ? "existingRowLevelSecurity" : "",
+      op.unlogged !== undefined && op.existingUnlogged === undefined ? "existingUnlogged" : "",
+      op.storageParameters !== undefined && !coversChanges(op.storageParameters, op.existingStorageParameters) ? "existingStorageParameters (with every name of storageParameters)" : "",
     ].filter(Boolean);
     if (missing.length > 0) throw irreversible(op, "the table's prior options are unknown", `Pass ${missing.join(" and ")} to alterTableOptions.`);
     return [{
@@ -145,7 +161,15 @@ const reversers: OperationTable<Operation[]> = {
       ...(op.collation !== undefined ? { collation: op.existingCollation, existingCollation: op.collation } : {}),
       ...(op.engine !== undefined ? { engine: op.existingEngine, existingEngine: op.engine } : {}),
       ...(op.rowLevelSecurity !== undefined ? { rowLevelSecurity: op.existingRowLevelSecurity, existingRowLevelSecurity: op.rowLevelSecurity } : {}),
+      ...(op.unlogged !== undefined ? { unlogged: op.existingUnlogged, existingUnlogged: op.unlogged } : {}),
+      ...(op.storageParameters !== undefined ? swappedChanges(op.storageParameters, op.existingStorageParameters!) : {}),
     }];
+  },
+  alterIndexOptions: (op) => {
+    if (!coversChanges(op.storageParameters, op.existingStorageParameters)) {
+      throw irreversible(op, "the index's prior storage parameters are unknown", "Pass existingStorageParameters to alterIndexOptions, with every name of storageParameters (null for one that was not set).");
+    }
+    return [{ kind: "alterIndexOptions", ...where(op), name: op.name, ...(op.using ? { using: op.using } : {}), ...swappedChanges(op.storageParameters, op.existingStorageParameters!) }];
   },
   createForeignKey: (op) => dropOf(op, { type: "foreignKey", constraint: op.constraint }),
   createUniqueConstraint: (op) => dropOf(op, { type: "unique", constraint: op.constraint }),

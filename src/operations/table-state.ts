@@ -167,6 +167,16 @@ function validateConstraint(t: TableSchema, op: Extract<TableLevelOperation, { k
   delete found.notValid;
 }
 
+/** Storage parameters after SET (a value) and RESET (null); undefined when none are left. */
+function withChanges(parameters: Record<string, string> | undefined, changes: Record<string, string | null>): Record<string, string> | undefined {
+  const next = { ...(parameters ?? {}) };
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === null) delete next[name];
+    else next[name] = value;
+  }
+  return Object.keys(next).length > 0 ? next : undefined;
+}
+
 /**
  * Applies one table-level operation to the definition being edited, or throws an SqlError when
  * the table cannot take it (a missing column, a name already taken, an unknown constraint).
@@ -226,7 +236,18 @@ export function applyEdit(edit: TableEdit, op: TableLevelOperation, rules: Ident
       if (op.engine !== undefined) t.engine = op.engine;
       if (op.rowLevelSecurity === "disabled") delete t.rowLevelSecurity;
       else if (op.rowLevelSecurity !== undefined) t.rowLevelSecurity = op.rowLevelSecurity;
+      if (op.unlogged === true) t.unlogged = true;
+      else if (op.unlogged === false) delete t.unlogged;
+      if (op.storageParameters) t.storageParameters = withChanges(t.storageParameters, op.storageParameters);
+      if (t.storageParameters === undefined) delete t.storageParameters;
       return;
+    case "alterIndexOptions": {
+      const index = t.indexes.find((i) => rules.sameName(i.name, op.name));
+      if (!index) throw definitionError(`Table "${t.name}" has no index "${op.name}".`, "Check the index name.");
+      index.storageParameters = withChanges(index.storageParameters, op.storageParameters);
+      if (index.storageParameters === undefined) delete index.storageParameters;
+      return;
+    }
     case "createForeignKey":
       t.foreignKeys.push(structuredClone(op.constraint));
       return;

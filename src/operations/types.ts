@@ -143,7 +143,8 @@ export interface ReplacePrimaryKeyOp extends OnTable {
 /**
  * Changes a table's options: on MySQL/MariaDB its default collation (which fixes its default
  * character set: `ALTER TABLE … DEFAULT CHARACTER SET … COLLATE …`) and its storage engine, on
- * PostgreSQL its row-level security (`ENABLE`/`DISABLE`, `[NO] FORCE ROW LEVEL SECURITY`).
+ * PostgreSQL its row-level security (`ENABLE`/`DISABLE`, `[NO] FORCE ROW LEVEL SECURITY`), its
+ * persistence (`SET LOGGED` / `SET UNLOGGED`) and its storage parameters (`SET (…)` / `RESET (…)`).
  * The collation is what columns added later get; existing columns keep theirs (autogenerate
  * alters each character column by name). An absent field is left alone; the `existing*`
  * fields make it reversible.
@@ -156,6 +157,29 @@ export interface AlterTableOptionsOp extends OnTable {
   existingCollation?: string;
   existingEngine?: string;
   existingRowLevelSecurity?: RowLevelSecurity;
+  /** PostgreSQL: true makes the table UNLOGGED (`SET UNLOGGED`), false LOGGED (`SET LOGGED`). */
+  unlogged?: boolean;
+  existingUnlogged?: boolean;
+  /**
+   * PostgreSQL storage parameters to change, by lower-case name (`toast.` for the TOAST
+   * table's): a value (as reloptions holds it) to `SET (…)`, null to `RESET (…)`.
+   */
+  storageParameters?: Record<string, string | null>;
+  /** The same names, each as it was (null: not set). */
+  existingStorageParameters?: Record<string, string | null>;
+}
+
+/**
+ * PostgreSQL `ALTER INDEX … SET (…)` / `RESET (…)`: an index's storage parameters changed in
+ * place (no rebuild; a new fillfactor reaches pages as they are written). `using` is the index's
+ * method, whose parameters the values are checked against; `existingStorageParameters` makes it reversible.
+ */
+export interface AlterIndexOptionsOp extends OnTable {
+  kind: "alterIndexOptions";
+  name: string;
+  using?: string | null;
+  storageParameters: Record<string, string | null>;
+  existingStorageParameters?: Record<string, string | null>;
 }
 
 export interface CreateForeignKeyOp extends OnTable {
@@ -352,6 +376,7 @@ export type Operation =
   | CreatePrimaryKeyOp
   | ReplacePrimaryKeyOp
   | AlterTableOptionsOp
+  | AlterIndexOptionsOp
   | CreateForeignKeyOp
   | CreateUniqueConstraintOp
   | CreateCheckConstraintOp
@@ -390,6 +415,7 @@ export type TableLevelOperation =
   | CreatePrimaryKeyOp
   | ReplacePrimaryKeyOp
   | AlterTableOptionsOp
+  | AlterIndexOptionsOp
   | CreateForeignKeyOp
   | CreateUniqueConstraintOp
   | CreateCheckConstraintOp
@@ -408,6 +434,7 @@ const TABLE_LEVEL_KINDS: ReadonlySet<OperationKind> = new Set<OperationKind>([
   "createPrimaryKey",
   "replacePrimaryKey",
   "alterTableOptions",
+  "alterIndexOptions",
   "createForeignKey",
   "createUniqueConstraint",
   "createCheckConstraint",

@@ -29,6 +29,7 @@ const touched: OperationTable<ForeignKeyScope> = {
   createPrimaryKey: onTable,
   replacePrimaryKey: onTable,
   alterTableOptions: onTable,
+  alterIndexOptions: onTable,
   createForeignKey: onTable,
   createUniqueConstraint: onTable,
   createCheckConstraint: onTable,

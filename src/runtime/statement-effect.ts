@@ -4,7 +4,9 @@
  * taken effect. Knowable for the single-change DDL forms athanor writes (a schema, table, column,
  * index or constraint that exists or not), read through the dialect's own reflection; anything else
  * (data statements, multi-clause ALTERs) is "unknown", and resume refuses rather than guess.
- * Reads (SELECT, DO SLEEP) count as "absent": they leave nothing, so running them again is safe.
+ * Reads (SELECT, DO SLEEP) count as "absent": they leave nothing, so running them again is safe;
+ * so do PostgreSQL's storage-parameter and persistence statements (ALTER TABLE|INDEX … SET (…) /
+ * RESET (…), SET LOGGED / UNLOGGED), which set a state rather than add to it.
  */
 import type { Connection, Dialect } from "../dialects/dialect.js";
 import type { TableRef, TableSchema } from "../catalog/types.js";
@@ -75,6 +77,9 @@ export async function statementEffect(conn: Connection, dialect: Dialect, sql: s
     const present = schemas.some((s) => s.name === unquote(m![2] as string));
     return yes((m[1] as string).toUpperCase() === "CREATE" ? present : !present);
   }
+  // Storage parameters and persistence are set, not added (PostgreSQL): running it again leaves the same, whether or not it ran.
+  const storage = String.raw`(?:SET|RESET)\s*\([^()]*\)`;
+  if (new RegExp(`^ALTER\\s+(?:TABLE|INDEX)\\s+${QUALIFIED}\\s+(?:SET\\s+(?:UN)?LOGGED|${storage}(?:\\s*,\\s*${storage})*)$`, "i").test(text)) return "absent";
   if (severalClauses(text)) return "unknown";
   // A validation has happened when the constraint is no longer NOT VALID (and running it again is harmless).
   if ((m = new RegExp(`^ALTER\\s+TABLE\\s+(?:ONLY\\s+)?${QUALIFIED}\\s+VALIDATE\\s+CONSTRAINT\\s+${NAME}$`, "i").exec(text))) {

@@ -15,6 +15,7 @@ import { MigrateError, UnsupportedOperationError } from "../../errors.js";
 import { refuseRowLevelSecurity, withoutRowLevelSecurity } from "../row-level-security.js";
 import { refuseValidate } from "../postgres-only-constraints.js";
 import { refuseOperationComments } from "./comment-refusals.js";
+import { refuseStorageOptions, refuseStorageParameters, withoutIndexStorage, withoutStorage } from "../postgres-only-storage.js";
 import { quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";
 import { columnDefinition } from "./column-sql.js";
 import { checkClause, createIndexSql, foreignKeyClause, inlineIndexClause, primaryKeyClause, refuseExclusion, uniqueClause } from "./constraint-sql.js";
@@ -59,6 +60,7 @@ function tableOption(value: string, where: string): string {
  */
 function tableOptionsClause(op: AlterTableOptionsOp): string {
   refuseRowLevelSecurity("MySQL", op.table, op.rowLevelSecurity);
+  refuseStorageOptions("MySQL", op);
   const parts: string[] = [];
   if (op.engine !== undefined) parts.push(`ENGINE=${tableOption(op.engine, `${op.table} engine`)}`);
   if (op.collation !== undefined) {
@@ -122,6 +124,7 @@ function concurrentlyUnsupported(what: string): never {
 /** The table, when it holds no PostgreSQL partitioning, inheritance or row-level security (which MySQL would silently drop). */
 function notPartitioned(table: TableSchema): TableSchema {
   withoutRowLevelSecurity("MySQL", table);
+  withoutStorage("MySQL", table);
   if ((table.inherits?.length ?? 0) > 0) {
     throw new UnsupportedOperationError(`Table "${table.name}" is declared with PostgreSQL table inheritance (inherits: ${table.inherits!.map((p) => p.table).join(", ")}), which MySQL does not have.`, {
       hint: "Leave inherits out of the MySQL model, and declare the parent's columns in the table itself.",
@@ -149,6 +152,7 @@ function handlers(ctx: CompileContext): OperationTable<Compiled> {
     dropColumn: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} DROP COLUMN ${quoteIdentifier(op.column)}` }],
     alterColumn: (op) => compileAlterColumn(op, ctx),
     createIndex: async (op) => {
+      withoutIndexStorage("MySQL", op.table, op.index);
       if (op.concurrently) concurrentlyUnsupported("CREATE INDEX");
       if (op.ifNotExists) {
         const exists = knownIndex(op, op.index.name, ctx);
@@ -179,6 +183,7 @@ function handlers(ctx: CompileContext): OperationTable<Compiled> {
     createCheckConstraint: async (op) => [{ sql: `ALTER TABLE ${tableOf(op)} ADD ${checkClause(op.constraint)}` }],
     createExclusionConstraint: async (op) => refuseExclusion(op.table, op.constraint),
     validateConstraint: async (op) => refuseValidate("MySQL", op.table, op.name),
+    alterIndexOptions: async (op) => refuseStorageParameters("MySQL", op.table, op.name),
     // A foreign key may take the index InnoDB made for it along (drop-foreign-key.ts).
     dropConstraint: async (op) => {
       if (op.type === "foreignKey") return compileDropForeignKey(op, ctx);

@@ -5,7 +5,7 @@
  * matters on SQLite).
  */
 import type { Operation, OperationTable, OnTable, TableLevelOperation } from "../../operations/types.js";
-import type { TableRef } from "../../catalog/types.js";
+import { tableLabel, type TableRef } from "../../catalog/types.js";
 import { UnsupportedOperationError } from "../../errors.js";
 import { describePosition } from "../../operations/describe.js";
 import type { CompileContext, Statement } from "../dialect.js";
@@ -17,7 +17,8 @@ import { createTableStatements } from "./create-table.js";
 import { bulkInsertStatements, executeStatements } from "./data-sql.js";
 import { addEnumValueStatements, createEnumStatements, dropEnumStatements, renameEnumValueStatements } from "./enum-sql.js";
 import { createObjectStatements, dropObjectStatements, replaceObjectStatements } from "./compile-objects.js";
-import { createIndexStatement, dropIndexStatement } from "./index-sql.js";
+import { alterIndexStorageStatement, createIndexStatement, dropIndexStatement } from "./index-sql.js";
+import { persistenceStatement, storageParameterActions } from "./storage-sql.js";
 import { rowLevelSecurityStatement } from "./policy-sql.js";
 import { quoteIdentifier, quoteTable } from "./quote.js";
 
@@ -64,8 +65,15 @@ function handlers(ctx: CompileContext): OperationTable<Compiled> {
       if (op.collation !== undefined || op.engine !== undefined) {
         throw new UnsupportedOperationError(`PostgreSQL has no table collation or engine (alterTableOptions on "${op.table}").`, { hint: "Remove collation and engine for PostgreSQL; they are MySQL's. Column collations change with alterColumn." });
       }
-      return op.rowLevelSecurity ? [rowLevelSecurityStatement(ref(op), op.rowLevelSecurity)] : [];
+      const statements: Statement[] = [];
+      // Persistence first: SET LOGGED rewrites the table, and the parameters then reach the new file.
+      if (op.unlogged !== undefined) statements.push(persistenceStatement(ref(op), op.unlogged));
+      if (op.rowLevelSecurity) statements.push(rowLevelSecurityStatement(ref(op), op.rowLevelSecurity));
+      const storage = storageParameterActions(op.storageParameters ?? {}, { of: "table" }, `Table ${tableLabel(ref(op))}`);
+      if (storage.length > 0) statements.push(...alterTable(op, storage.join(", ")));
+      return statements;
     },
+    alterIndexOptions: (op) => alterIndexStorageStatement(op.schema, op.name, op.using, op.storageParameters, ref(op)),
     createForeignKey: (op) => [...alterTable(op, addForeignKeySql(op.constraint)), ...constraintCommentStatements(ref(op), op.constraint)],
     createUniqueConstraint: (op) => [...alterTable(op, `ADD ${uniqueSql(op.constraint)}`), ...constraintCommentStatements(ref(op), op.constraint)],
     createCheckConstraint: (op) => [...alterTable(op, addCheckSql(op.constraint)), ...constraintCommentStatements(ref(op), op.constraint)],

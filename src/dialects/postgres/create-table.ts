@@ -6,10 +6,11 @@
  * partitioned table ends with PARTITION BY; a partition is CREATE TABLE … PARTITION OF its parent
  * with its bound, its own constraints inline, and no columns (they are the parent's). An
  * inheriting table lists its own columns and constraints, then INHERITS (its parents, in order).
- * Row-level security is switched on after it (ALTER TABLE … ENABLE ROW LEVEL SECURITY).
+ * Row-level security is switched on after it (ALTER TABLE … ENABLE ROW LEVEL SECURITY). An
+ * unlogged table is CREATE UNLOGGED TABLE, storage parameters (the TOAST table's too) its WITH (…).
  */
 import { UnsupportedOperationError } from "../../errors.js";
-import type { TableRef, TableSchema } from "../../catalog/types.js";
+import { tableLabel, type TableRef, type TableSchema } from "../../catalog/types.js";
 import type { Statement } from "../dialect.js";
 import { columnCommentStatement, columnDefinitionSql, serialSequenceStatements, tableCommentStatement } from "./column-sql.js";
 import { addCheckSql, addForeignKeySql, checkSql, exclusionSql, foreignKeySql, primaryKeySql, uniqueSql } from "./constraint-sql.js";
@@ -17,6 +18,7 @@ import { constraintCommentsOf, indexCommentStatements } from "./comment-sql.js";
 import { createIndexStatement } from "./index-sql.js";
 import { rowLevelSecurityStatement } from "./policy-sql.js";
 import { quoteTable } from "./quote.js";
+import { withClause } from "./storage-sql.js";
 
 /** The statements that create `table` with everything it holds. */
 export function createTableStatements(table: TableSchema): Statement[] {
@@ -37,11 +39,14 @@ export function createTableStatements(table: TableSchema): Statement[] {
   const body = lines.length > 0 ? ` (\n  ${lines.join(",\n  ")}\n)` : "";
   // A child with nothing of its own still needs its (empty) column list before INHERITS.
   const parents = inherits.length > 0 ? `${body || " ()"} INHERITS (${inherits.map((p) => quoteTable({ schema: p.schema, name: p.table })).join(", ")})` : body;
+  const create = table.unlogged ? "UNLOGGED TABLE" : "TABLE";
   const head = partitionOf
-    ? `CREATE TABLE ${quoteTable(ref)} PARTITION OF ${quoteTable({ schema: partitionOf.schema ?? table.schema, name: partitionOf.table })}${body} ${partitionOf.bound}`
-    : `CREATE TABLE ${quoteTable(ref)}${parents}`;
+    ? `CREATE ${create} ${quoteTable(ref)} PARTITION OF ${quoteTable({ schema: partitionOf.schema ?? table.schema, name: partitionOf.table })}${body} ${partitionOf.bound}`
+    : `CREATE ${create} ${quoteTable(ref)}${parents}`;
+  // WITH (…) comes last, after INHERITS and PARTITION BY.
+  const storage = withClause(table.storageParameters, { of: "table" }, `Table ${tableLabel(ref)}`);
   const serials = serialSequenceStatements(ref, partitionOf ? [] : table.columns);
-  const statements: Statement[] = [...serials.before, { sql: `${head}${table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : ""}` }, ...serials.after];
+  const statements: Statement[] = [...serials.before, { sql: `${head}${table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : ""}${storage}` }, ...serials.after];
   for (const check of table.checks) if (check.notValid) statements.push({ sql: `ALTER TABLE ${quoteTable(ref)} ${addCheckSql(check)}` });
   for (const fk of table.foreignKeys) if (fk.notValid) statements.push({ sql: `ALTER TABLE ${quoteTable(ref)} ${addForeignKeySql(fk)}` });
   // Each constraint's comment once it exists, each index's right after its CREATE INDEX.

@@ -7,6 +7,7 @@ import type { IndexElement, IndexSchema, TableRef } from "../../catalog/types.js
 import { tableLabel } from "../../catalog/types.js";
 import type { Statement } from "../dialect.js";
 import { quoteIdentifier, quoteTable } from "./quote.js";
+import { storageParameterActions, withClause } from "./storage-sql.js";
 
 /** Options of CREATE INDEX beyond the index itself. */
 export interface CreateIndexOptions {
@@ -38,7 +39,7 @@ export function indexElementSql(element: IndexElement, owner: string): string {
   return `${quoteIdentifier(element.column)}${elementOptionsSql(element)}`;
 }
 
-/** `CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] "name" ON t [USING m] (…) [INCLUDE (…)] [NULLS NOT DISTINCT] [WHERE …]` */
+/** `CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] "name" ON t [USING m] (…) [INCLUDE (…)] [NULLS NOT DISTINCT] [WITH (…)] [WHERE …]` */
 export function createIndexStatement(table: TableRef, index: IndexSchema, options: CreateIndexOptions = {}): Statement {
   if (index.elements.length === 0) {
     throw new UnsupportedOperationError(`Index "${index.name}" on "${tableLabel(table)}" has no columns or expressions.`, {
@@ -54,6 +55,7 @@ export function createIndexStatement(table: TableRef, index: IndexSchema, option
   sql += ` (${index.elements.map((e) => indexElementSql(e, `Index "${index.name}" on "${tableLabel(table)}"`)).join(", ")})`;
   if (index.include && index.include.length > 0) sql += ` INCLUDE (${index.include.map(quoteIdentifier).join(", ")})`;
   if (index.nullsNotDistinct) sql += " NULLS NOT DISTINCT";
+  sql += withClause(index.storageParameters, { of: "index", using: index.using }, `Index "${index.name}" on "${tableLabel(table)}"`);
   if (index.where) sql += ` WHERE ${index.where}`;
   return options.concurrently ? { sql, transactional: false } : { sql };
 }
@@ -65,4 +67,10 @@ export function dropIndexStatement(schema: string | null | undefined, name: stri
   if (options.ifExists) sql += "IF EXISTS ";
   sql += quoteTable({ schema, name });
   return options.concurrently ? { sql, transactional: false } : { sql };
+}
+
+/** `ALTER INDEX "schema"."name" SET (…), RESET (…)`: an index's storage parameters changed in place. */
+export function alterIndexStorageStatement(schema: string | null | undefined, name: string, using: string | null | undefined, changes: Record<string, string | null>, table: TableRef): Statement[] {
+  const actions = storageParameterActions(changes, { of: "index", using }, `Index "${name}" on "${tableLabel(table)}"`);
+  return actions.length > 0 ? [{ sql: `ALTER INDEX ${quoteTable({ schema, name })} ${actions.join(", ")}` }] : [];
 }

@@ -36,11 +36,14 @@ const TABLES_CTE = `WITH tbl AS (
  * Tables with their comments, partition keys (pg_get_partkeydef), for partitions the parent and
  * the bound (pg_get_expr of relpartbound), and for inheriting tables their parents in order
  * (pg_inherits.inhseqno; a partition's one pg_inherits row is its partition parent), and
- * row-level security (relrowsecurity; FORCE, relforcerowsecurity, counts only with it).
+ * row-level security (relrowsecurity; FORCE, relforcerowsecurity, counts only with it), UNLOGGED
+ * (relpersistence 'u'), and the storage parameters of the table and of its TOAST table (reloptions,
+ * `name=value` text; the TOAST table's through reltoastrelid).
  */
 export const TABLES_SQL = `${TABLES_CTE}
 SELECT t.schema, t.table_name, d.description AS comment,
        CASE WHEN c.relrowsecurity THEN CASE WHEN c.relforcerowsecurity THEN 'forced' ELSE 'enabled' END END AS row_security,
+       c.relpersistence = 'u' AS unlogged, c.reloptions AS options, tc.reloptions AS toast_options,
        CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_by,
        CASE WHEN c.relispartition THEN CASE WHEN pn.nspname = t.schema_name THEN NULL ELSE pn.nspname::text END END AS parent_schema,
        CASE WHEN c.relispartition THEN pc.relname::text END AS parent_table,
@@ -53,6 +56,7 @@ SELECT t.schema, t.table_name, d.description AS comment,
           WHERE h.inhrelid = c.oid) END AS inherits
   FROM tbl t
   JOIN pg_catalog.pg_class c ON c.oid = t.oid
+  LEFT JOIN pg_catalog.pg_class tc ON tc.oid = c.reltoastrelid
   LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
   LEFT JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent
   LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
@@ -171,7 +175,7 @@ SELECT t.schema, t.table_name, con.conname::text AS name, con.contype::text AS t
  * the column or expression, the order and NULLS FIRST bits of indoption, the collation when it
  * is not the element's own (the column's, or for an expression its type's default), the operator
  * class when it is not the default one, each with its schema where the search path would not
- * find it; the INCLUDE columns (after the key ones); and NULLS NOT DISTINCT. A partition's index that belongs to an index of its
+ * find it; the INCLUDE columns (after the key ones); NULLS NOT DISTINCT; and the storage parameters (reloptions). A partition's index that belongs to an index of its
  * parent is the parent's (PostgreSQL creates it with each partition), so it is left out.
  * The index of an exclusion constraint is read here too, its elements being an index's: the row
  * then names the constraint (`exclusion`), its operators in element order (pg_constraint.conexclop,
@@ -182,7 +186,7 @@ export const INDEXES_SQL = `${TABLES_CTE}
 SELECT t.schema, t.table_name, ic.relname::text AS name, i.indisunique AS is_unique, am.amname::text AS method,
        pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
        i.indisunique AND ${NULLS_NOT_DISTINCT("i")} AS nulls_not_distinct,
-       ${INCLUDED("i")} AS include,
+       ${INCLUDED("i")} AS include, ic.reloptions AS options,
        xc.conname::text AS exclusion,
        CASE WHEN xc.oid IS NOT NULL THEN ARRAY(SELECT o.oprname::text FROM unnest(xc.conexclop) WITH ORDINALITY AS x(op, n)
                                                  JOIN pg_catalog.pg_operator o ON o.oid = x.op ORDER BY x.n) END AS operators,

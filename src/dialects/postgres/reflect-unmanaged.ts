@@ -1,7 +1,9 @@
 /**
  * What a PostgreSQL database holds that the model cannot, in one catalog query, so that nothing
  * is dropped without a word: FORCE ROW LEVEL SECURITY on a table whose row-level security is off
- * (row-level security itself and policies are modelled), foreign tables, unlogged tables, storage parameters of tables and indexes, what table inheritance
+ * (row-level security itself and policies are modelled), foreign tables, storage parameters of
+ * the index behind a key or exclusion constraint (a table's, its TOAST table's and a plain
+ * index's are modelled, as is UNLOGGED), what table inheritance
  * holds beyond its parents (a child's own NOT NULL or default on a column it inherits, a parent's
  * CHECK … NO INHERIT), the sequence of a serial or identity column whose type is not the
  * column's, comments the model has no place for (on a key's or an exclusion constraint's index,
@@ -20,8 +22,8 @@ const notExtensionMember = (classId: string, oid: string): string =>
   `NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = '${classId}'::regclass AND x.objid = ${oid} AND x.deptype = 'e')`;
 
 const UNMANAGED_SQL = `WITH rel AS (
-  SELECT c.oid, c.relname::text AS table_name, ${reported("n.nspname")} AS schema, c.relkind, c.relispartition, c.relpersistence,
-         c.relrowsecurity, c.relforcerowsecurity, c.reloptions
+  SELECT c.oid, c.relname::text AS table_name, ${reported("n.nspname")} AS schema, c.relkind, c.relispartition,
+         c.relrowsecurity, c.relforcerowsecurity
     FROM pg_catalog.pg_class c
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
    WHERE c.relkind IN ('r', 'p', 'f')
@@ -35,17 +37,15 @@ SELECT 'forced-but-disabled row-level security' AS kind, r.schema, r.table_name 
 UNION ALL
 SELECT 'foreign table', r.schema, r.table_name, r.table_name, NULL FROM rel r WHERE r.relkind = 'f'
 UNION ALL
-SELECT 'unlogged table', r.schema, r.table_name, r.table_name, NULL FROM rel r WHERE r.relpersistence = 'u'
-UNION ALL
-SELECT 'storage parameters', r.schema, r.table_name, r.table_name, array_to_string(r.reloptions, ', ')
-  FROM rel r WHERE r.reloptions IS NOT NULL AND NOT r.relispartition
-UNION ALL
--- An index's (or a key's index's) WITH (fillfactor = …): pg_get_indexdef prints it, the model has no place for it.
+-- A plain index's storage parameters are modelled (IndexSchema.storageParameters); those of the
+-- index behind a key or exclusion constraint (… WITH (fillfactor = …) on the constraint) are not.
 SELECT 'index storage parameters', r.schema, ic.relname::text, r.table_name, array_to_string(ic.reloptions, ', ')
   FROM rel r
   JOIN pg_catalog.pg_index i ON i.indrelid = r.oid
   JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
  WHERE ic.reloptions IS NOT NULL AND NOT r.relispartition
+   AND EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
+                WHERE con.conrelid = i.indrelid AND con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
 UNION ALL
 -- Table inheritance is modelled (TableSchema.inherits), but not what a child changes on a column
 -- it inherits (its own NOT NULL or default), nor a parent's CHECK that children do not inherit.

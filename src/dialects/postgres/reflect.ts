@@ -12,6 +12,7 @@
 import { reflectObjects } from "./reflect-objects.js";
 import { reflectUnmanaged } from "./reflect-unmanaged.js";
 import { essentialSequenceOptions } from "../../catalog/sequence-options.js";
+import type { StorageParameters } from "../../catalog/storage-parameters.js";
 import type { ColumnSchema, ColumnSequenceOptions, ColumnType, ConstraintTiming, DatabaseSchema, EnumSchema, ExclusionSchema, ExistingSchema, IndexElement, IndexElementOptions, ParentTable, ReferentialAction, TableRowLevelSecurity, TableRef, TableSchema } from "../../catalog/types.js";
 import type { Connection, ReflectOptions } from "../dialect.js";
 import { isNextvalDefault, reflectedDefault } from "./defaults.js";
@@ -31,6 +32,10 @@ interface TableRow extends TableKeyRow {
   partition_bound: string | null;
   inherits: ParentTable[] | null;
   row_security: TableRowLevelSecurity | null;
+  unlogged: boolean;
+  /** reloptions of the table and of its TOAST table: `name=value` each. */
+  options: string[] | null;
+  toast_options: string[] | null;
 }
 
 interface ColumnRow extends TableKeyRow {
@@ -101,6 +106,8 @@ interface IndexRow extends TableKeyRow {
   include: string[];
   /** COMMENT ON INDEX, or for an exclusion constraint's index COMMENT ON CONSTRAINT. */
   comment: string | null;
+  /** reloptions: `name=value` each. */
+  options: string[] | null;
   elements: {
     column: string | null;
     expression: string | null;
@@ -285,6 +292,19 @@ export async function reflect(conn: Connection, options: ReflectOptions = {}): P
   return { tables, enums: enums.sort(bySchemaAndName), ...(objects.length > 0 ? { objects } : {}), ...(all.length > 0 ? { unmanagedObjects: all } : {}), schemas };
 }
 
+/**
+ * reloptions (`fillfactor=70`, each as PostgreSQL stores it) as storage parameters, names
+ * prefixed with `prefix` (`toast.` for the TOAST table's). A value may itself hold `=`, so only the first one splits.
+ */
+function storageParameters(options: string[] | null, prefix: string): StorageParameters {
+  const out: StorageParameters = {};
+  for (const option of options ?? []) {
+    const at = option.indexOf("=");
+    if (at > 0) out[`${prefix}${option.slice(0, at).toLowerCase()}`] = option.slice(at + 1);
+  }
+  return out;
+}
+
 /** The tables (four catalog queries), sorted; enums are read only by reflect(). */
 async function readTables(conn: Connection, options: ReflectOptions): Promise<TableSchema[]> {
   const params = [options.schemas ?? null, options.includeTables ?? null, options.excludeTables ?? []];
@@ -300,6 +320,9 @@ async function readTables(conn: Connection, options: ReflectOptions): Promise<Ta
     if (row.parent_table) table.partitionOf = { schema: row.parent_schema, table: row.parent_table, bound: row.partition_bound ?? "" };
     if (row.inherits && row.inherits.length > 0) table.inherits = row.inherits.map((p) => ({ schema: p.schema, table: p.table }));
     if (row.row_security) table.rowLevelSecurity = row.row_security;
+    if (row.unlogged) table.unlogged = true;
+    const storage = { ...storageParameters(row.options, ""), ...storageParameters(row.toast_options, "toast.") };
+    if (Object.keys(storage).length > 0) table.storageParameters = storage;
     tables.set(key(row), table);
   }
   for (const row of columnRows) tables.get(key(row))?.columns.push(toColumn(row));
@@ -322,6 +345,7 @@ async function readTables(conn: Connection, options: ReflectOptions): Promise<Ta
       ...(row.nulls_not_distinct ? { nullsNotDistinct: true } : {}),
       ...(row.include.length > 0 ? { include: row.include } : {}),
       ...commented(row.comment),
+      ...(row.options && row.options.length > 0 ? { storageParameters: storageParameters(row.options, "") } : {}),
     });
   }
   for (const table of tables.values()) {

@@ -6,6 +6,7 @@
 import { SqlError, UnsupportedOperationError } from "../../errors.js";
 import { refuseRowLevelSecurity } from "../row-level-security.js";
 import { refuseValidate } from "../postgres-only-constraints.js";
+import { refuseStorageOptions, refuseStorageParameters, withoutIndexStorage } from "../postgres-only-storage.js";
 import type { BatchAlterTableOp, TableLevelOperation } from "../../operations/types.js";
 import type { ColumnSchema, TableRef, TableSchema } from "../../catalog/types.js";
 import type { CompileContext, Statement } from "../dialect.js";
@@ -28,11 +29,16 @@ function assertExpressible(op: TableLevelOperation, table: string): void {
       hint: "Drop `concurrently` for SQLite (branch on op.dialect if the revision also targets PostgreSQL); SQLite builds indexes inside the migration transaction.",
     });
   }
-  if (op.kind === "createIndex") assertIndexSupported(table, op.index);
+  if (op.kind === "createIndex") {
+    withoutIndexStorage("SQLite", table, op.index);
+    assertIndexSupported(table, op.index);
+  }
+  if (op.kind === "alterIndexOptions") refuseStorageParameters("SQLite", table, op.name);
   if (op.kind === "createExclusionConstraint") refuseExclusion(table, op.constraint);
   if (op.kind === "validateConstraint") refuseValidate("SQLite", table, op.name);
   if (op.kind === "alterTableOptions") {
     refuseRowLevelSecurity("SQLite", op.table, op.rowLevelSecurity);
+    refuseStorageOptions("SQLite", op);
     throw new UnsupportedOperationError(`SQLite has no table collation or engine (${where}).`, {
       hint: "Remove the operation for SQLite (branch on op.dialect if the revision also targets MySQL); table options are MySQL's.",
     });
@@ -108,6 +114,7 @@ function nativeStatements(op: TableLevelOperation, table: string, state: TableSc
     // Refused by assertExpressible before any statement.
     case "createExclusionConstraint":
     case "validateConstraint":
+    case "alterIndexOptions":
       return [];
     case "createTableComment":
     case "dropTableComment":

@@ -10,6 +10,7 @@ import { createObjectStatements, dropObjectStatements, replaceObjectStatements }
 import { UnsupportedOperationError } from "../../errors.js";
 import { withoutRowLevelSecurity } from "../row-level-security.js";
 import { commentsWritten, NO_COMMENTS, refuseComment } from "../object-comments.js";
+import { withoutStorage } from "../postgres-only-storage.js";
 import type { TableSchema } from "../../catalog/types.js";
 import { isSqlFragment, joinFragment } from "../../core/sql.js";
 import type { Operation, OperationKind, OperationOf, OperationTable, TableLevelOperation } from "../../operations/types.js";
@@ -51,6 +52,7 @@ function tableOp(op: TableLevelOperation, ctx: CompileContext): Promise<Statemen
 /** The table, when it holds no PostgreSQL partitioning, inheritance or row-level security (which SQLite would silently drop). */
 function notPartitioned(table: TableSchema): TableSchema {
   withoutRowLevelSecurity("SQLite", table);
+  withoutStorage("SQLite", table);
   if ((table.inherits?.length ?? 0) > 0) {
     throw new UnsupportedOperationError(`Table "${table.name}" is declared with PostgreSQL table inheritance (inherits: ${table.inherits!.map((p) => p.table).join(", ")}), which SQLite does not have.`, {
       hint: "Leave inherits out of the SQLite model, and declare the parent's columns in the table itself.",
@@ -80,6 +82,7 @@ function handlers(ctx: CompileContext): OperationTable<Promise<Statement[]>> {
     createCheckConstraint: (op) => tableOp(op, ctx),
     createExclusionConstraint: (op) => tableOp(op, ctx),
     validateConstraint: (op) => tableOp(op, ctx),
+    alterIndexOptions: (op) => tableOp(op, ctx),
     dropConstraint: (op) => tableOp(op, ctx),
     createTableComment: async (op) => commentUnsupported(op),
     dropTableComment: async (op) => commentUnsupported(op),

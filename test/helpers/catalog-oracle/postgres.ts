@@ -4,7 +4,9 @@
  * (format_type, pg_get_expr, pg_get_constraintdef, pg_get_indexdef, pg_get_partkeydef), with table
  * inheritance as pg_inherits holds it (parents in inhseqno order; each column and constraint marked
  * inherited, and also local, from attinhcount/attislocal and coninhcount/conislocal), row-level
- * security as relrowsecurity and relforcerowsecurity hold it. Nothing
+ * security as relrowsecurity and relforcerowsecurity hold it, persistence (relpersistence) and storage
+ * parameters (reloptions of the table, of its TOAST table and of each index, sorted by name:
+ * their order is only that of the ALTER … SET that left them). Nothing
  * here uses athanor's reflection: it is the judge of what athanor wrote.
  *
  * Normalised (provably the same): every name is printed schema-qualified (search_path is emptied
@@ -36,6 +38,9 @@ const SECTIONS: Record<string, string> = {
       || CASE WHEN c.relispartition THEN ' partition of ' || (SELECT i.inhparent::regclass::text FROM pg_inherits i WHERE i.inhrelid = c.oid) || ' ' || pg_get_expr(c.relpartbound, c.oid) ELSE '' END
       || COALESCE((SELECT ' inherits ' || string_agg(i.inhparent::regclass::text, ', ' ORDER BY i.inhseqno) FROM pg_inherits i WHERE i.inhrelid = c.oid AND NOT c.relispartition), '')
       || CASE c.relpersistence WHEN 'u' THEN ' unlogged' ELSE '' END
+      -- Storage parameters as reloptions holds them, the TOAST table's apart, sorted: their order means nothing.
+      || COALESCE((SELECT ' with (' || string_agg(o, ', ' ORDER BY o) || ')' FROM unnest(c.reloptions) o), '')
+      || COALESCE((SELECT ' toast with (' || string_agg(o, ', ' ORDER BY o) || ')' FROM pg_class tc, unnest(tc.reloptions) o WHERE tc.oid = c.reltoastrelid), '')
       || CASE WHEN c.relrowsecurity THEN ' row security' ELSE '' END || CASE WHEN c.relforcerowsecurity THEN ' force row security' ELSE '' END
       || COALESCE(' comment ' || quote_literal(obj_description(c.oid, 'pg_class')), '') AS line
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -63,7 +68,10 @@ const SECTIONS: Record<string, string> = {
       || COALESCE(' comment ' || quote_literal(obj_description(k.oid, 'pg_constraint')), '') AS line
     FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
    WHERE ${USER_RELATION} ORDER BY 1`,
-  indexes: `SELECT 'index ' || pg_get_indexdef(i.indexrelid)
+  // pg_get_indexdef's WITH (…) lists reloptions in the order ALTER INDEX … SET left them; it is
+  // printed apart, sorted, as for tables (the built-in methods' values hold no parenthesis).
+  indexes: `SELECT 'index ' || regexp_replace(pg_get_indexdef(i.indexrelid), ' WITH \\([^)]*\\)', '')
+      || COALESCE((SELECT ' with (' || string_agg(o, ', ' ORDER BY o) || ')' FROM unnest(ic.reloptions) o), '')
       || CASE WHEN k.oid IS NOT NULL THEN ' for constraint ' || quote_ident(k.conname) ELSE '' END
       || CASE WHEN ic.relispartition THEN ' partition' ELSE '' END
       || COALESCE(' comment ' || quote_literal(obj_description(i.indexrelid, 'pg_class')), '') AS line

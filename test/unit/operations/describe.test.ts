@@ -17,6 +17,7 @@ describe("describeOperation", () => {
     createPrimaryKey: "create primary key users_pkey on users",
     replacePrimaryKey: "replace primary key on users (id) with (id, org_id)",
     alterTableOptions: "alter table users (collation utf8mb4_bin, engine InnoDB)",
+    alterIndexOptions: "alter index ix_users_email on users (fillfactor=80, reset deduplicate_items)",
     createForeignKey: "create foreign key orders_user_id_fkey on orders(user_id) to users",
     createUniqueConstraint: "create unique constraint users_email_key on users",
     createCheckConstraint: "create check constraint users_age_check on users",

@@ -52,6 +52,7 @@ export const samples: { [K in OperationKind]: Extract<Operation, { kind: K }> } 
   createPrimaryKey: { kind: "createPrimaryKey", table: "users", constraint: { name: "users_pkey", columns: ["id"] } },
   replacePrimaryKey: { kind: "replacePrimaryKey", table: "users", constraint: { name: "users_pkey", columns: ["id", "org_id"] }, existing: { name: "users_pkey", columns: ["id"] } },
   alterTableOptions: { kind: "alterTableOptions", table: "users", collation: "utf8mb4_bin", engine: "InnoDB", existingCollation: "utf8mb3_general_ci", existingEngine: "MyISAM" },
+  alterIndexOptions: { kind: "alterIndexOptions", table: "users", name: "ix_users_email", storageParameters: { fillfactor: "80", deduplicate_items: null }, existingStorageParameters: { fillfactor: null, deduplicate_items: "off" } },
   createForeignKey: {
     kind: "createForeignKey",
     table: "orders",

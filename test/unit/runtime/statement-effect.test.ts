@@ -41,6 +41,11 @@ describe("statementEffect", () => {
     ["INSERT INTO t VALUES (1, 'a')", "unknown"],
     ["UPDATE t SET name = 'b'", "unknown"],
     ['ALTER TABLE "t" ADD COLUMN a integer, ADD COLUMN b integer', "unknown"],
+    // Set, not added: run again whatever happened (a real Dialect answers without reading the table).
+    ['ALTER TABLE "app"."t" SET ("fillfactor" = 70), RESET ("toast"."autovacuum_enabled")', "absent"],
+    ['ALTER INDEX "ix_t_name" RESET ("fillfactor")', "absent"],
+    ['ALTER TABLE "t" SET UNLOGGED', "absent"],
+    ['ALTER TABLE "t" SET ("fillfactor" = 70), ADD CONSTRAINT c CHECK (id > 0)', "unknown"],
   ] as const)("%s → %s", async (sql, expected) => {
     expect(await statementEffect(conn, dialect, sql)).toBe(expected);
   });

@@ -101,6 +101,8 @@ const cases: Record<OperationKind, Case[]> = {
       expected: [{ sql: "CREATE TABLE `we``ird ü` (\n  `order` int NOT NULL,\n  PRIMARY KEY (`order`)\n)" }],
     },
     { name: "interval column", op: { kind: "createTable", table: { ...emptyTable("t"), columns: [{ name: "d", type: { kind: "interval" }, nullable: true }] } }, error: "unsupported-operation" },
+    { name: "an UNLOGGED table", op: { kind: "createTable", table: { ...emptyTable("t"), columns: [{ name: "a", type: { kind: "integer" }, nullable: true }], unlogged: true } }, error: "unsupported-operation" },
+    { name: "an index with storage parameters", op: { kind: "createTable", table: { ...emptyTable("t"), columns: [{ name: "a", type: { kind: "integer" }, nullable: true }], indexes: [{ name: "i", elements: [{ column: "a" }], unique: false, storageParameters: { fillfactor: "80" } }] } }, error: "unsupported-operation" },
     { name: "array column", op: { kind: "createTable", table: { ...emptyTable("t"), columns: [{ name: "d", type: { kind: "array", of: { kind: "integer" } }, nullable: true }] } }, error: "unsupported-operation" },
     { name: "partial index", op: { kind: "createTable", table: { ...emptyTable("t"), columns: [{ name: "a", type: { kind: "integer" }, nullable: true }], indexes: [{ name: "i", elements: [{ column: "a" }], unique: false, where: "a > 0" }] } }, error: "unsupported-operation" },
     { name: "NULLS FIRST on an index element", op: { kind: "createTable", table: { ...emptyTable("t"), columns: [{ name: "a", type: { kind: "integer" }, nullable: true }], indexes: [{ name: "i", elements: [{ column: "a", nulls: "first" }], unique: false }] } }, error: "unsupported-operation" },
@@ -215,7 +217,10 @@ const cases: Record<OperationKind, Case[]> = {
       expected: [{ sql: "ALTER TABLE `users` ENGINE=InnoDB DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin" }],
     },
     { name: "a name that is not one is refused", op: { kind: "alterTableOptions", table: "users", collation: "x; DROP" }, error: "model" },
+    { name: "UNLOGGED is PostgreSQL's", op: { kind: "alterTableOptions", table: "users", unlogged: true, existingUnlogged: false }, error: "unsupported-operation" },
+    { name: "storage parameters are PostgreSQL's", op: { kind: "alterTableOptions", table: "users", storageParameters: { fillfactor: "70" } }, error: "unsupported-operation" },
   ],
+  alterIndexOptions: [{ name: "storage parameters are PostgreSQL's", op: { kind: "alterIndexOptions", table: "users", name: "ix", storageParameters: { fillfactor: "70" } }, error: "unsupported-operation" }],
   createPrimaryKey: [{ name: "name is not written", op: { kind: "createPrimaryKey", table: "users", constraint: { name: "pk", columns: ["a", "b"] } }, expected: [{ sql: "ALTER TABLE `users` ADD PRIMARY KEY (`a`, `b`)" }] }],
   createForeignKey: [
     {

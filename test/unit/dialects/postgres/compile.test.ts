@@ -89,8 +89,25 @@ const cases: Cases = {
       expected: [{ sql: 'ALTER TABLE "m" DROP CONSTRAINT "m_pkey", ADD CONSTRAINT "m_pkey" PRIMARY KEY ("a", "b")' }],
     },
   ],
-  // Refused: see "refuses what PostgreSQL has no statement for" below.
-  alterTableOptions: [],
+  // Collation and engine are refused: see "refuses what PostgreSQL has no statement for" below.
+  alterTableOptions: [
+    {
+      name: "persistence first, then SET and RESET in one statement, names quoted",
+      op: { kind: "alterTableOptions", schema: "app", table: "m", unlogged: true, existingUnlogged: false, storageParameters: { fillfactor: "70", "toast.autovacuum_enabled": "false", vacuum_index_cleanup: "auto", autovacuum_enabled: null } },
+      expected: [
+        { sql: 'ALTER TABLE "app"."m" SET UNLOGGED' },
+        { sql: 'ALTER TABLE "app"."m" SET ("fillfactor" = 70, "toast"."autovacuum_enabled" = false, "vacuum_index_cleanup" = auto), RESET ("autovacuum_enabled")' },
+      ],
+    },
+    { name: "SET LOGGED", op: { kind: "alterTableOptions", table: "m", unlogged: false, existingUnlogged: true }, expected: [{ sql: 'ALTER TABLE "m" SET LOGGED' }] },
+  ],
+  alterIndexOptions: [
+    {
+      name: "SET and RESET in one ALTER INDEX, schema-qualified",
+      op: { kind: "alterIndexOptions", schema: "app", table: "m", name: "ix_m_tags", using: "gin", storageParameters: { fastupdate: "off", gin_pending_list_limit: null } },
+      expected: [{ sql: 'ALTER INDEX "app"."ix_m_tags" SET ("fastupdate" = off), RESET ("gin_pending_list_limit")' }],
+    },
+  ],
   createPrimaryKey: [
     { name: "named composite", op: { kind: "createPrimaryKey", table: "m", constraint: { name: "m_pk", columns: ["a", "b"] } }, expected: [{ sql: 'ALTER TABLE "m" ADD CONSTRAINT "m_pk" PRIMARY KEY ("a", "b")' }] },
     {

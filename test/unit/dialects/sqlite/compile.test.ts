@@ -274,7 +274,11 @@ const cases: Cases = {
       expected: rebuild([...NOTES_COLUMNS, 'CONSTRAINT "pk_notes2" PRIMARY KEY ("id", "title")'], NOTES_COPY),
     },
   ],
-  alterTableOptions: [{ name: "refused", op: { kind: "alterTableOptions", table: "notes", engine: "InnoDB" }, throws: /no table collation or engine/ }],
+  alterTableOptions: [
+    { name: "refused", op: { kind: "alterTableOptions", table: "notes", engine: "InnoDB" }, throws: /no table collation or engine/ },
+    { name: "UNLOGGED refused by name", op: { kind: "alterTableOptions", table: "notes", unlogged: true, existingUnlogged: false }, throws: /SQLite has no UNLOGGED tables \(table notes/ },
+  ],
+  alterIndexOptions: [{ name: "refused by name", op: { kind: "alterIndexOptions", table: "notes", name: "ix_notes", storageParameters: { fillfactor: "70" } }, throws: /SQLite has no storage parameters \(with: \{ … \} on index ix_notes on notes\)/ }],
   createPrimaryKey: [
     {
       name: "by rebuild",
