@@ -17,6 +17,7 @@ import { compareEnums, type Reversals } from "./compare-enums.js";
 import { leaveToTableDiff } from "./enum-swap-dependents.js";
 import { compareObjects } from "./compare-objects.js";
 import { collationSwaps } from "./collation-swap.js";
+import { userTypeChanges } from "./user-type-changes.js";
 import { compareNamespaces, foldCurrentSchema } from "./compare-namespaces.js";
 import { expressionKey } from "./compare-expressions.js";
 import { compareIndexes } from "./compare-indexes.js";
@@ -215,7 +216,10 @@ export function compareSchemas(model: DatabaseSchema, actual: DatabaseSchema, op
   // A changed collation is dropped and created again: what uses it lets go of it around that.
   const swapped = collationSwaps([...tableOps, ...objectOps], t.tables, a.tables, actual.objects ?? []);
   ctx.unmanaged.push(...swapped.unmanaged);
-  const ops = swapped.ops;
+  // A composite or range type change PostgreSQL would refuse where the type is used is named instead.
+  const typeChanges = userTypeChanges(swapped.ops, a.tables, actual.objects ?? []);
+  ctx.unmanaged.push(...typeChanges.unmanaged);
+  const ops = typeChanges.ops;
   const renameHints = detectRenameHints(ops);
   const order = { forwardReferences: options.capabilities.forwardReferences };
   const ordered = orderOperations(ops, order);

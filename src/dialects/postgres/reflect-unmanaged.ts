@@ -4,9 +4,9 @@
  * (row-level security itself and policies are modelled), foreign tables, unlogged tables, storage parameters of tables and indexes, what table inheritance
  * holds beyond its parents (a child's own NOT NULL or default on a column it inherits, a parent's
  * CHECK … NO INHERIT), the sequence of a serial or identity column whose type is not the
- * column's, comments on constraints, indexes and enum types,
- * composite and range types, and text-search parsers and templates
- * (collations and text-search configurations and dictionaries are objects: reflect-objects.ts). The
+ * column's, comments on constraints, indexes and enum types, and text-search parsers and templates
+ * (collations, composite and range types, and text-search configurations and dictionaries are
+ * objects: reflect-objects.ts). The
  * schema and table filters are the table queries' ($1 schemas, $2 included, $3 excluded tables);
  * members of extensions are the extension's, never listed.
  */
@@ -83,13 +83,6 @@ SELECT 'owned sequence type', r.schema, sc.relname::text, r.table_name,
   JOIN pg_catalog.pg_class sc ON sc.oid = dep.objid
   JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid AND a.attnum = dep.refobjsubid
  WHERE sq.seqtypid <> a.atttypid AND a.atttypid IN ('int2'::regtype, 'int4'::regtype, 'int8'::regtype)
-UNION ALL
-SELECT CASE t.typtype WHEN 'c' THEN 'composite type' ELSE 'range type' END, ${reported("n.nspname")}, t.typname::text, NULL, NULL
-  FROM pg_catalog.pg_type t
-  JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
- WHERE n.nspname = ANY (${SCHEMAS})
-   AND (t.typtype = 'r' OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_catalog.pg_class tc WHERE tc.oid = t.typrelid AND tc.relkind = 'c')))
-   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = 'pg_type'::regclass AND x.objid = t.oid AND x.deptype = 'e')
 UNION ALL
 -- An enum type is modelled by its values; a comment on it has no place in the model.
 SELECT 'enum type comment', ${reported("n.nspname")}, t.typname::text, NULL, pg_catalog.obj_description(t.oid, 'pg_type')
