@@ -59,6 +59,11 @@ export interface CompareResult {
    * database does not match the model while any remain, so check fails on them.
    */
   unmanaged: string[];
+  /**
+   * The changes of the model autogenerate leaves out because PostgreSQL would refuse them where
+   * the type is used (also in `unmanaged`): a revision written beside them opens with them.
+   */
+  leftOut?: string[];
 }
 
 function withoutComments(schema: DatabaseSchema): DatabaseSchema {
@@ -229,5 +234,5 @@ export function compareSchemas(model: DatabaseSchema, actual: DatabaseSchema, op
     const detail = o.detail ? ` (${o.detail.replace(/\s+/g, " ").trim()})` : "";
     ctx.unmanaged.push(`${unmanagedLabel(o)}${detail}: the database holds it and athanor does not manage ${unmanagedKinds(o.kind)}, so the model cannot say it; keep it with op.execute in a revision, or leave its table out (excludeTables)`);
   }
-  return { operations, warnings: [...renameHints.map((h) => h.message), ...ctx.warnings], renameHints, reversals, unmanaged: ctx.unmanaged };
+  return { operations, warnings: [...renameHints.map((h) => h.message), ...ctx.warnings], renameHints, reversals, unmanaged: ctx.unmanaged, ...(typeChanges.unmanaged.length > 0 ? { leftOut: typeChanges.unmanaged } : {}) };
 }
