@@ -30,9 +30,11 @@ const V2: Model = { tail: `zip: "varchar(10)"`, width: "float8", city: "varchar(
 /** address.city retyped, which PostgreSQL refuses while sites.location uses address, beside a change it can make. */
 const V3: Model = { ...V2, city: "varchar(120)", width: "numeric(12,3)" };
 
-const schema = (m: Model) => `import { compositeType, integer, rangeType, rawType, table, text } from "athanor";
+const schema = (m: Model) => `import { compositeType, enumType, integer, rangeType, rawType, table, text } from "athanor";
+// An enum a composite type names: created before the type, dropped after it.
+export const unit = enumType("length_unit", ["m", "ft"]);
 export const address = compositeType("address", { street: "text", city: { type: ${JSON.stringify(m.city)}, collate: "C" }, ${m.tail} });
-export const dimensions = compositeType("dimensions", { width: ${JSON.stringify(m.width)}, height: "integer" });
+export const dimensions = compositeType("dimensions", { width: ${JSON.stringify(m.width)}, height: "integer", unit: "length_unit" });
 export const floatrange = rangeType("floatrange", { subtype: "float8", subtypeDiff: "float8mi" });
 export const sites = table("sites", {
   id: integer().primaryKey(),
@@ -83,6 +85,7 @@ describe("PostgreSQL composite and range types", () => {
       "composite type public.address #3 note text",
       "composite type public.dimensions #1 width numeric(10,2)",
       "composite type public.dimensions #2 height integer",
+      "composite type public.dimensions #3 unit public.length_unit",
       "range type public.floatrange subtype double precision opclass pg_catalog.float8_ops subtype_diff float8mi multirange public.floatmultirange",
     ]);
     await queryTestDatabase(db, "INSERT INTO sites VALUES (1, 'summit', ROW('1 Ridge Rd', 'Aspen', 'windy')::address, '[1200.5, 3400.25)')");

@@ -140,6 +140,18 @@ describe("compare", () => {
     expect([...down].sort()).toEqual(["address", "floatrange", "table"]);
   });
 
+  it("an enum a composite type or a routine names is created before them and dropped after them", () => {
+    const mood = athanor.enumType("mood", ["calm", "busy"]);
+    const feeling = compositeType("feeling", { mood: "mood", since: "date" });
+    const f = athanor.fn("f", "CREATE FUNCTION public.f(m mood) RETURNS integer LANGUAGE sql AS 'select 1'");
+    const db = schemaFromModel(defineSchema({ tables: [table("t", { id: integer(), m: mood.column() })], enums: [mood], objects: [feeling, f] }));
+    const name = (op: Operation): string => (op.kind === "createEnum" ? "enum" : op.kind === "dropEnum" ? "enum" : op.kind === "createObject" || op.kind === "dropObject" ? op.object.name : "table");
+    expect(compare(db, { tables: [], enums: [] }).operations.map(name)).toEqual(["enum", "feeling", "f", "table"]);
+    const down = compare({ tables: [], enums: [] }, db).operations.map(name);
+    expect(down[0]).toBe("table");
+    expect(down.at(-1)).toBe("enum");
+  });
+
   it("a composite type in use changes in place where ALTER TYPE can both ways, and names what it cannot instead of emitting it", () => {
     const actual = model(address({ street: "text", note: "text" }), floatrange());
     const added = compare(model(address({ street: "text", zip: "text" }), floatrange()), actual);
