@@ -152,6 +152,20 @@ describe("compare", () => {
     expect(down.at(-1)).toBe("enum");
   });
 
+  it("a composite type is created after the range, composite and domain types it names (no dependsOn needed) and dropped before them", () => {
+    const db = schemaFromModel(
+      defineSchema({
+        tables: [],
+        objects: [compositeType("aa_trip", { legs: "zz_leg[]", span: "floatrange", meters: "positive" }), compositeType("zz_leg", { from: "text", to: "text" }), floatrange(), athanor.domain("positive", "AS integer CHECK (VALUE > 0)")],
+      }),
+    );
+    expect(objectOf(db, "aa_trip").dependsOn?.sort()).toEqual(["compositeType:.zz_leg", "domain:.positive", "rangeType:.floatrange"]);
+    const up = compare(db, { tables: [], enums: [] }).operations.map((op) => (op.kind === "createObject" ? op.object.name : op.kind));
+    expect(up.indexOf("aa_trip")).toBeGreaterThan(Math.max(up.indexOf("zz_leg"), up.indexOf("floatrange"), up.indexOf("positive")));
+    const down = compare({ tables: [], enums: [] }, db).operations.map((op) => (op.kind === "dropObject" ? op.object.name : op.kind));
+    expect(down[0]).toBe("aa_trip");
+  });
+
   it("a composite type in use changes in place where ALTER TYPE can both ways, and names what it cannot instead of emitting it", () => {
     const actual = model(address({ street: "text", note: "text" }), floatrange());
     const added = compare(model(address({ street: "text", zip: "text" }), floatrange()), actual);
