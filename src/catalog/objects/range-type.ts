@@ -11,7 +11,7 @@ import { canonicalTypeSpelling } from "./type-spelling.js";
 
 /** What CREATE TYPE … AS RANGE takes. Functions and operator classes as regproc prints them (qualified when not visible). */
 export interface RangeTypeParts {
-  /** SUBTYPE: the element type, as format_type prints it (aliases such as float8 are accepted). */
+  /** SUBTYPE: the element type, as format_type prints it (aliases such as float8 are accepted; a modifier such as (10,2) is dropped, as PostgreSQL does). */
   subtype: string;
   /** SUBTYPE_OPCLASS: a btree operator class of the subtype; absent: the subtype's default one. */
   subtypeOpclass?: string | null;
@@ -51,7 +51,8 @@ export function rangeTypeDefinition(name: string, parts: RangeTypeParts): string
     const raw = parts[key];
     if (raw === undefined || raw === null || raw.trim() === "") continue;
     const value = raw.trim();
-    if (key === "subtype") out.push(`${word} = ${canonicalTypeSpelling(value)}`);
+    // PostgreSQL keeps a range's subtype without its modifier (numeric(10,2) is numeric): so does the text.
+    if (key === "subtype") out.push(`${word} = ${canonicalTypeSpelling(value).replace(/\s*\(\s*[\d,\s]*\)/g, "")}`);
     else if (key === "collation") out.push(`${word} = ${displayIdentifier(value)}`);
     else if (key === "multirangeTypeName") {
       if (value !== defaultMultirangeName(name)) out.push(`${word} = ${displayIdentifier(value)}`);

@@ -68,6 +68,9 @@ describe("definitions", () => {
     expect(rangeTypePartsOf(all.object.definition)).toEqual({ subtype: "text", subtypeOpclass: "text_pattern_ops", collation: "C", canonical: "text_canon", subtypeDiff: "text_diff", multirangeTypeName: "textranges" });
     expect([defaultMultirangeName("floatrange"), defaultMultirangeName("span"), defaultMultirangeName("rangeof")]).toEqual(["floatmultirange", "span_multirange", "multirangeof"]);
     expect(rangeTypePartsOf("(SUBTYPE = numeric(10,2))")).toEqual({ subtype: "numeric(10,2)" });
+    // PostgreSQL keeps no modifier on a range's subtype.
+    expect(rangeType("span", { subtype: "numeric(10, 2)" }).object.definition).toBe("(SUBTYPE = numeric)");
+    expect(rangeType("at", { subtype: "timestamptz(3)" }).object.definition).toBe("(SUBTYPE = timestamp with time zone)");
   });
 
   it("refuses a type without attributes or subtype, with the fix", () => {
