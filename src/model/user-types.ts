@@ -11,6 +11,9 @@ import { compositeTypeDefinition, type CompositeAttribute } from "../catalog/obj
 import { rangeTypeDefinition, type RangeTypeParts } from "../catalog/objects/range-type.js";
 import { defineObject, invalid, type ObjectDefinition, type ObjectOptions } from "./objects.js";
 
+const ATTRIBUTE_KEYS: readonly string[] = ["type", "collate", "collateSchema"];
+const RANGE_KEYS: readonly string[] = ["subtype", "subtypeOpclass", "collation", "canonical", "subtypeDiff", "multirangeTypeName", "schema", "dependsOn", "comment"];
+
 /** One attribute of a composite type: its type text, or the type with a collation (`{ type: "text", collate: "C" }`). */
 export type CompositeAttributeType = string | { type: string; collate?: string | null; collateSchema?: string | null };
 
@@ -29,6 +32,9 @@ export function compositeType(name: string, attributes: Readonly<Record<string, 
     if (typeof spec !== "object" || spec === null || typeof spec.type !== "string" || spec.type.trim() === "") {
       throw invalid(`composite type ${name}: the attribute ${attribute} has no type.`, `Write its type as PostgreSQL prints it, e.g. ${attribute}: "text" or ${attribute}: { type: "character varying(80)", collate: "C" }.`);
     }
+    // A misspelt key (collation for collate) would otherwise be dropped without a word.
+    const unknown = Object.keys(spec).find((k) => !ATTRIBUTE_KEYS.includes(k));
+    if (unknown) throw invalid(`composite type ${name}: the attribute ${attribute} says ${unknown}, which an attribute does not have.`, `Give it ${ATTRIBUTE_KEYS.join(", ")} only, e.g. ${attribute}: { type: "text", collate: "C" }.`);
     const out: CompositeAttribute = { name: attribute, type: spec.type, collation: spec.collate ?? null };
     if (spec.collateSchema) out.collationSchema = spec.collateSchema;
     return out;
@@ -49,5 +55,7 @@ export function rangeType(name: string, options: RangeTypeOptions): ObjectDefini
   if (typeof options !== "object" || options === null || typeof options.subtype !== "string" || options.subtype.trim() === "") {
     throw invalid(`range type ${name}: it has no subtype.`, 'Pass the element type, e.g. rangeType("floatrange", { subtype: "float8", subtypeDiff: "float8mi" }).');
   }
+  const unknown = Object.keys(options).find((k) => !RANGE_KEYS.includes(k));
+  if (unknown) throw invalid(`range type ${name}: ${unknown} is not an option of a range type.`, `Give it ${RANGE_KEYS.join(", ")} only (CREATE TYPE … AS RANGE's options, and where the type lives and what it uses).`);
   return defineObject("rangeType", name, rangeTypeDefinition(name, options), options);
 }

@@ -77,6 +77,9 @@ describe("definitions", () => {
     expect(() => compositeType("empty", {})).toThrow(/composite type empty: it has no attributes/);
     expect(() => compositeType("bad", { a: { type: " " } })).toThrow(/the attribute a has no type/);
     expect(() => rangeType("r", {} as never)).toThrow(/range type r: it has no subtype/);
+    // A misspelt key is named, not dropped.
+    expect(() => compositeType("a", { city: { type: "text", collation: "C" } as never })).toThrow(/^composite type a: the attribute city says collation, which an attribute does not have\.$/);
+    expect(() => rangeType("r", { subtype: "float8", subtypeDif: "float8mi" } as never)).toThrow(/^range type r: subtypeDif is not an option of a range type\.$/);
   });
 });
 
