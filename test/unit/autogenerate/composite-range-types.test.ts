@@ -146,6 +146,13 @@ describe("compare", () => {
     expect([...down].sort()).toEqual(["address", "floatrange", "table"]);
   });
 
+  it("a column typed by an array of the type compares the same written either way (rawType(\"address[]\") is what reflection reads as an array of address)", () => {
+    const written = (type: athanor.ColumnBuilder) => schemaFromModel(defineSchema({ tables: [table("t", { id: integer(), homes: type })], objects: [address()] }));
+    expect(compare(written(rawType("address[]")), written(athanor.array(rawType("address")))).operations).toEqual([]);
+    expect(compare(written(rawType("address[][]")), written(athanor.array(rawType("address"), { dimensions: 2 }))).operations).toEqual([]);
+    expect(compare(written(rawType("address[]")), written(rawType("address"))).operations.map((op) => op.kind)).toEqual(["alterColumn"]);
+  });
+
   it("an enum a composite type or a routine names is created before them and dropped after them", () => {
     const mood = athanor.enumType("mood", ["calm", "busy"]);
     const feeling = compositeType("feeling", { mood: "mood", since: "date" });
