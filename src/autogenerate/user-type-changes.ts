@@ -9,7 +9,7 @@
  * fails half-way. The downgrade is judged too: a change whose reverse cannot be made in place
  * either is left out the same way, so `downgrade` never meets a statement PostgreSQL refuses.
  */
-import { compositeAttributesOf, compositeTypeChange } from "../catalog/objects/composite-type.js";
+import { compositeAttributesOf, compositeTypeChange, displayIdentifier } from "../catalog/objects/composite-type.js";
 import { defaultMultirangeName, rangeTypePartsOf } from "../catalog/objects/range-type.js";
 import { objectKey, objectLabel, type DatabaseObject } from "../catalog/objects/types.js";
 import type { ColumnType, TableSchema } from "../catalog/types.js";
@@ -17,9 +17,8 @@ import type { Operation, ReplaceObjectOp } from "../operations/types.js";
 
 /** The names a column type may give `type` by: `address`, `"Address"`, `app.address`. */
 function namesOf(type: DatabaseObject, name: string): Set<string> {
-  const quoted = (n: string): string => (/^[a-z_][a-z0-9_$]*$/.test(n) ? n : `"${n.replace(/"/g, '""')}"`);
-  const out = new Set([name, quoted(name)]);
-  if (type.schema) for (const n of [...out]) out.add(`${type.schema}.${n}`).add(`${quoted(type.schema)}.${n}`);
+  const out = new Set([name, displayIdentifier(name)]);
+  if (type.schema) for (const n of [...out]) out.add(`${type.schema}.${n}`).add(`${displayIdentifier(type.schema)}.${n}`);
   return out;
 }
 
