@@ -11,6 +11,7 @@ import { defaultMultirangeName, rangeTypeDefinition, rangeTypePartsOf } from "..
 import { canonicalTypeSpelling } from "../../../src/catalog/objects/type-spelling.js";
 import { compareSchemas, dialectCompareOptions } from "../../../src/autogenerate/compare.js";
 import { renderOperations, type RenderedOperations } from "../../../src/autogenerate/render-revision.js";
+import { destructiveWarnings } from "../../../src/autogenerate/render-warnings.js";
 import type { DatabaseObject } from "../../../src/catalog/objects/types.js";
 import type { DatabaseSchema } from "../../../src/catalog/types.js";
 import type { CompileContext } from "../../../src/dialects/dialect.js";
@@ -184,6 +185,9 @@ describe("compare", () => {
     const added = compare(model(address({ street: "text", zip: "text" }), floatrange()), actual);
     expect(added.operations.map((op) => op.kind)).toEqual(["replaceObject"]);
     expect(added.unmanaged).toEqual([]);
+    // DROP ATTRIBUTE takes the values with it: a destructive-change warning says so.
+    expect(destructiveWarnings(added.operations)).toEqual(['drops attribute "note" of composite type address and its values in every column of that type']);
+    expect(renderOperations(added.operations).body).toContain('// WARNING: drops attribute "note" of composite type address');
     // ALTER ATTRIBUTE … TYPE under a column: PostgreSQL refuses it.
     const retyped = compare(model(address({ street: "varchar(80)", note: "text" }), floatrange()), actual);
     expect(retyped.operations).toEqual([]);
