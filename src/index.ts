@@ -82,6 +82,7 @@ export {
 } from "./model/objects.js";
 export { policy, type PolicyOptions } from "./model/policy.js";
 export { collation, type CollationOptions } from "./model/collation.js";
+export { compositeType, rangeType, type CompositeAttributeType, type RangeTypeOptions } from "./model/user-types.js";
 export { textSearchConfiguration, textSearchDictionary, type TextSearchConfigurationOptions, type TextSearchDictionaryOptions } from "./model/text-search.js";
 export { defineSchema, type SchemaDefinition, type SchemaInput } from "./model/define-schema.js";
 export { DEFAULT_NAMING, type NamingContext, type NamingConvention, type NamingOverrides, type NamingRule } from "./model/naming.js";
@@ -100,6 +101,8 @@ export { loadConfig, resolveConfig } from "./config/load.js";
 export type * from "./catalog/types.js";
 export type { StorageParameters, StorageParameterValue } from "./catalog/storage-parameters.js";
 export type { StorageParameterChanges } from "./operations/storage-arguments.js";
+export type { CompositeAttribute } from "./catalog/objects/composite-type.js";
+export type { RangeTypeParts } from "./catalog/objects/range-type.js";
 export type { PolicyClauses, PolicyCommand, PolicyKind, ViewAlgorithm, ViewCheckOption, ViewOptions, ViewSecurity } from "./catalog/objects/types.js";
 export type { DialectName } from "./core/dialect-name.js";
 export {

@@ -20,6 +20,7 @@ import { compareEnums, type Reversals } from "./compare-enums.js";
 import { leaveToTableDiff } from "./enum-swap-dependents.js";
 import { compareObjects } from "./compare-objects.js";
 import { collationSwaps } from "./collation-swap.js";
+import { userTypeChanges } from "./user-type-changes.js";
 import { compareNamespaces, foldCurrentSchema } from "./compare-namespaces.js";
 import { expressionKey } from "./compare-expressions.js";
 import { compareIndexes } from "./compare-indexes.js";
@@ -61,6 +62,11 @@ export interface CompareResult {
    * database does not match the model while any remain, so check fails on them.
    */
   unmanaged: string[];
+  /**
+   * The changes of the model autogenerate leaves out because PostgreSQL would refuse them where
+   * the type is used (also in `unmanaged`): a revision written beside them opens with them.
+   */
+  leftOut?: string[];
 }
 
 function withoutComments(schema: DatabaseSchema): DatabaseSchema {
@@ -240,7 +246,10 @@ export function compareSchemas(model: DatabaseSchema, actual: DatabaseSchema, op
   // A changed collation is dropped and created again: what uses it lets go of it around that.
   const swapped = collationSwaps([...tableOps, ...objectOps], t.tables, a.tables, actual.objects ?? []);
   ctx.unmanaged.push(...swapped.unmanaged);
-  const ops = swapped.ops;
+  // A composite or range type change PostgreSQL would refuse where the type is used is named instead.
+  const typeChanges = userTypeChanges(swapped.ops, a.tables, actual.objects ?? []);
+  ctx.unmanaged.push(...typeChanges.unmanaged);
+  const ops = typeChanges.ops;
   const renameHints = detectRenameHints(ops);
   const persistence = ops.some((op) => op.kind === "alterTableOptions" && op.unlogged !== undefined);
   const order = { forwardReferences: options.capabilities.forwardReferences, ...(persistence ? { persistenceRank: persistenceRanks(t.tables, a.tables) } : {}) };
@@ -251,5 +260,5 @@ export function compareSchemas(model: DatabaseSchema, actual: DatabaseSchema, op
     const detail = o.detail ? ` (${o.detail.replace(/\s+/g, " ").trim()})` : "";
     ctx.unmanaged.push(`${unmanagedLabel(o)}${detail}: the database holds it and athanor does not manage ${unmanagedKinds(o.kind)}, so the model cannot say it; keep it with op.execute in a revision, or leave its table out (excludeTables)`);
   }
-  return { operations, warnings: [...renameHints.map((h) => h.message), ...ctx.warnings], renameHints, reversals, unmanaged: ctx.unmanaged };
+  return { operations, warnings: [...renameHints.map((h) => h.message), ...ctx.warnings], renameHints, reversals, unmanaged: ctx.unmanaged, ...(typeChanges.unmanaged.length > 0 ? { leftOut: typeChanges.unmanaged } : {}) };
 }

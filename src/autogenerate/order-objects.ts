@@ -1,6 +1,6 @@
 /**
  * Where database objects go in a run. Extensions, collations, text-search dictionaries and
- * configurations (columns, indexes and expressions name them), domains, sequences, functions, aggregates and procedures are
+ * configurations (columns, indexes and expressions name them), domains, composite and range types, sequences, functions, aggregates and procedures are
  * created before tables (columns, defaults and checks use them) and dropped after tables; views,
  * materialized views and triggers are created after tables and dropped before anything else
  * changes, so a table or column they use is never changed under them. Among objects, each is
@@ -11,10 +11,10 @@ import { OBJECT_KINDS, objectKey, type DatabaseObject, type DatabaseObjectKind }
 import type { Operation } from "../operations/types.js";
 import { orderNodes } from "./order-graph.js";
 
-const EARLY: ReadonlySet<DatabaseObjectKind> = new Set(["extension", "collation", "textSearchDictionary", "textSearchConfiguration", "domain", "sequence", "function", "aggregate", "procedure"]);
+const EARLY: ReadonlySet<DatabaseObjectKind> = new Set(["extension", "collation", "textSearchDictionary", "textSearchConfiguration", "domain", "compositeType", "rangeType", "sequence", "function", "aggregate", "procedure"]);
 
 /**
- * True for objects created before tables and dropped after them: extensions, domains, sequences,
+ * True for objects created before tables and dropped after them: extensions, domains, composite and range types, sequences,
  * routines and aggregates, unless a routine uses a table (its row type in the signature), which waits for it.
  */
 export function createdBeforeTables(object: Pick<DatabaseObject, "kind" | "dependsOn">): boolean {

@@ -5,7 +5,9 @@
  *   drop foreign keys → drop indexes and other constraints → drop tables (referencing tables
  *   first) → drop columns → columns leaving a recreated enum → create enums / add enum values → create tables (referenced tables
  *   first) → add columns → alter columns → add computed columns → create keys, checks and indexes → create foreign keys
- *   → comments → drop enums (once nothing uses them). Schemas are created before all of it and
+ *   → comments → drop enums (once nothing uses them). The objects created before tables
+ *   (order-objects.ts) come after the enums are created and go before they are dropped, since a
+ *   domain, a composite type or a routine's signature may name an enum. Schemas are created before all of it and
  *   dropped after.
  *
  * Database objects (views, functions, triggers, …) wrap around this: see order-objects.ts.
@@ -38,8 +40,9 @@ const PHASE = {
   /** Columns leaving an enum type that is dropped and created again (an enum swap) go to text first. */
   enumSwapOut: 45,
   recreateEnum: 50,
+  /** Enums before the objects created before tables: a domain, composite type or routine signature may name one. */
+  createEnum: 52,
   createEarlyObject: 55,
-  createEnum: 60,
   createTable: 70,
   addColumn: 80,
   alterColumn: 90,
@@ -55,8 +58,9 @@ const PHASE = {
   comment: 120,
   createLateObject: 125,
   data: 130,
+  /** Those objects go before the enums they may name. */
+  dropEarlyObject: 135,
   dropEnum: 140,
-  dropEarlyObject: 145,
   /** A schema is dropped last, once nothing is left in it. */
   dropSchema: 150,
 } as const;

@@ -8,6 +8,8 @@ import { POLICY_COMMANDS, POLICY_KINDS, PUBLIC_ROLES, canonicalRoles } from "../
 import { sequenceDefinition, type SequenceOptions } from "../model/objects.js";
 import { collationOptionsOf } from "../model/collation.js";
 import { textSearchConfigurationParts, textSearchDictionaryParts } from "../model/text-search.js";
+import { compositeAttributesOf } from "../catalog/objects/composite-type.js";
+import { rangeTypePartsOf, type RangeTypeParts } from "../catalog/objects/range-type.js";
 import { isIdentifierName } from "./render-values.js";
 import { array, call, object, text, type Code, type ObjectEntry } from "./render-code.js";
 import type { RenderContext } from "./render-context.js";
@@ -19,6 +21,8 @@ const FUNCTION: Record<DatabaseObjectKind, string> = {
   textSearchDictionary: "textSearchDictionary",
   textSearchConfiguration: "textSearchConfiguration",
   domain: "domain",
+  compositeType: "compositeType",
+  rangeType: "rangeType",
   sequence: "sequence",
   function: "fn",
   aggregate: "aggregate",
@@ -88,6 +92,34 @@ function textObjectEntries(obj: DatabaseObject): ObjectEntry[] | null {
 
 const TEXT_OBJECTS: ReadonlySet<DatabaseObjectKind> = new Set(["collation", "textSearchDictionary", "textSearchConfiguration"]);
 
+/** The option names of `rangeType(...)`, in the order CREATE TYPE … AS RANGE lists them. */
+const RANGE_KEYS: readonly (keyof RangeTypeParts)[] = ["subtype", "subtypeOpclass", "collation", "canonical", "subtypeDiff", "multirangeTypeName"];
+
+/**
+ * The second argument of `compositeType(name, { … })` (its attributes, in order: a type, or
+ * `{ type, collate }`) or the options of `rangeType(name, { subtype, … })`, read back from the
+ * canonical definition; null for a text of another shape.
+ */
+function userTypeArgument(obj: DatabaseObject): { attributes: Code } | { entries: ObjectEntry[] } | null {
+  if (obj.kind === "compositeType") {
+    const attributes = compositeAttributesOf(obj.definition);
+    if (!attributes) return null;
+    return {
+      attributes: object(
+        attributes.map((a) => {
+          if (!a.collation) return { key: key(a.name), value: str(a.type) };
+          const spec: ObjectEntry[] = [{ key: "type", value: str(a.type) }, { key: "collate", value: str(a.collation) }];
+          if (a.collationSchema) spec.push({ key: "collateSchema", value: str(a.collationSchema) });
+          return { key: key(a.name), value: object(spec) };
+        }),
+      ),
+    };
+  }
+  const parts = rangeTypePartsOf(obj.definition);
+  if (!parts) return null;
+  return { entries: RANGE_KEYS.flatMap((k) => (parts[k] ? [{ key: k, value: str(parts[k]!) }] : [])) };
+}
+
 /**
  * `policy(name, table, { as, for, to, using, withCheck, … })`: the clauses that are not
  * PostgreSQL's defaults, and what the policy depends on besides its table (policy() adds that).
@@ -125,6 +157,13 @@ export function objectCode(obj: DatabaseObject, ctx: RenderContext): Code {
     if (checkOption) entries.push({ key: "checkOption", value: str(checkOption) });
     if (algorithm) entries.push({ key: "algorithm", value: str(algorithm) });
   }
+  let attributes: Code | null = null;
+  if (obj.kind === "compositeType" || obj.kind === "rangeType") {
+    const own = userTypeArgument(obj);
+    if (!own) throw new Error(`The ${obj.kind} ${obj.name} has a definition athanor cannot write as ${obj.kind === "compositeType" ? "attributes" : "options"}: ${obj.definition}`);
+    if ("attributes" in own) attributes = own.attributes;
+    else entries.push(...own.entries);
+  }
   if (TEXT_OBJECTS.has(obj.kind)) {
     const own = textObjectEntries(obj);
     if (!own) throw new Error(`The ${obj.kind} ${obj.name} has a definition athanor cannot write as options: ${obj.definition}`);
@@ -133,7 +172,8 @@ export function objectCode(obj: DatabaseObject, ctx: RenderContext): Code {
   if (obj.dependsOn?.length) entries.push({ key: "dependsOn", value: array(obj.dependsOn.map(str)) });
   if (obj.comment) entries.push({ key: "comment", value: str(obj.comment) });
   const options = entries.length > 0 ? [object(entries)] : [];
-  if (obj.kind === "extension" || obj.kind === "sequence" || TEXT_OBJECTS.has(obj.kind)) return call(callee, [str(obj.name), ...options]);
+  if (attributes) return call(callee, [str(obj.name), attributes, ...options]);
+  if (obj.kind === "extension" || obj.kind === "sequence" || obj.kind === "rangeType" || TEXT_OBJECTS.has(obj.kind)) return call(callee, [str(obj.name), ...options]);
   ctx.use("sql");
   const body = text(sqlTemplate(obj.definition));
   if (obj.kind === "trigger" || obj.kind === "rule" || obj.kind === "materializedViewIndex") return call(callee, [str(obj.name), str(obj.table ?? ""), body, ...options]);

@@ -1,13 +1,14 @@
 /**
- * Warnings about operations that destroy data: dropping a table or a column, or changing a
- * column to a type that cannot hold every existing value; and making a PostgreSQL table
- * UNLOGGED, after which a crash destroys its rows. Render writes them as `// WARNING:`
+ * Warnings about operations that destroy data: dropping a table or a column, changing a
+ * column to a type that cannot hold every existing value, or dropping a composite type's
+ * attribute; and making a PostgreSQL table UNLOGGED, after which a crash destroys its rows. Render writes them as `// WARNING:`
  * comments above the operation; the CLI prints them. The dispatch table is exhaustive, so a new
  * operation kind must decide whether it destroys data.
  */
 import { tableLabel } from "../catalog/types.js";
 import type { AlterColumnOp, OnTable, Operation, OperationTable } from "../operations/types.js";
 import { narrowingReason, typeLabel } from "./render-narrowing.js";
+import { compositeAttributesOf, compositeTypeChange } from "../catalog/objects/composite-type.js";
 
 const quoted = (op: OnTable, column?: string): string => JSON.stringify(tableLabel({ schema: op.schema, name: op.table }) + (column === undefined ? "" : `.${column}`));
 
@@ -21,6 +22,17 @@ function alterWarnings(op: AlterColumnOp): string[] {
 }
 
 const none = (): string[] => [];
+
+/** A composite type's DROP ATTRIBUTE takes that attribute's values out of every column typed by it (a renamed attribute is a drop and an add). */
+function replaceWarnings(op: Extract<Operation, { kind: "replaceObject" }>): string[] {
+  if (op.object.kind !== "compositeType") return [];
+  const from = compositeAttributesOf(op.existing.definition);
+  const to = compositeAttributesOf(op.object.definition);
+  const dropped = from && to ? compositeTypeChange(from, to)?.drop ?? [] : [];
+  if (dropped.length === 0) return [];
+  const names = dropped.map((a) => JSON.stringify(a)).join(", ");
+  return [`drops attribute${dropped.length === 1 ? "" : "s"} ${names} of composite type ${op.object.name} and ${dropped.length === 1 ? "its" : "their"} values in every column of that type`];
+}
 
 const warners: OperationTable<string[]> = {
   createTable: none,
@@ -54,7 +66,7 @@ const warners: OperationTable<string[]> = {
   dropSchema: none,
   createObject: none,
   dropObject: (op) => (op.object.kind === "materializedView" ? [`drops materialized view ${op.object.name} and the rows it holds (they are recomputed if it is created again)`] : op.object.kind === "sequence" ? [`drops sequence ${op.object.name} and its current value`] : op.object.kind === "virtualTable" ? [`drops virtual table ${op.object.name} and all its rows`] : []),
-  replaceObject: none,
+  replaceObject: replaceWarnings,
   execute: none,
   bulkInsert: none,
   batchAlterTable: (op) => op.operations.flatMap((inner) => operationWarnings(inner)),

@@ -53,7 +53,8 @@ export async function autogenerateRevision(config: ResolvedConfig, options: Auto
     return { written: null, operations: [], warnings };
   }
   options.events({ type: "progress", message: `writing the revision (${countOf(diff.operations.length, "operation")})` });
-  const bodies = renderRevisionBodies(diff.operations, reverseAll(diff.operations, diff.reversals), diff.warnings);
+  // A change left out (a type PostgreSQL cannot alter where it is used) is said in the revision too, not only on the terminal.
+  const bodies = renderRevisionBodies(diff.operations, reverseAll(diff.operations, diff.reversals), [...diff.warnings, ...(diff.leftOut ?? [])]);
   const written = createRevision(project, parents, { ...options, upgradeBody: bodies.upgradeBody, downgradeBody: bodies.downgradeBody, imports: bodies.imports });
   return { written, operations: diff.operations, warnings };
 }

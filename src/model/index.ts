@@ -94,6 +94,7 @@ export {
 } from "./objects.js";
 export { policy, type PolicyOptions } from "./policy.js";
 export { collation, collationDefinition, type CollationOptions } from "./collation.js";
+export { compositeType, rangeType, type CompositeAttributeType, type RangeTypeOptions } from "./user-types.js";
 export {
   textSearchConfiguration,
   textSearchDictionary,

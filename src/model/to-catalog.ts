@@ -13,6 +13,7 @@ import { resolveNaming, type NamingConvention, type NamingOverrides } from "./na
 import { isTableDefinition, type AnyTable } from "./table.js";
 import { isObjectDefinition, type ObjectDefinition } from "./objects.js";
 import { validateObjects } from "../catalog/objects/validate.js";
+import { withTypeDependencies } from "../catalog/objects/type-dependencies.js";
 import { tableLabel, type ColumnType, type DatabaseSchema, type EnumSchema, type TableSchema } from "../catalog/types.js";
 import { validateSchema } from "../catalog/validate-schema.js";
 
@@ -125,7 +126,7 @@ export function schemaFromModel(input: unknown): DatabaseSchema {
   const naming = resolveNaming(model.naming);
   const tables = model.tables.map((def) => buildTable({ name: def.name, columns: def.columns, extras: def.extras() })).sort(byKey);
   const schema: DatabaseSchema = { tables, enums: collectEnums(model.enums, tables, columnEnumComments(model.tables)) };
-  if (model.objects.length > 0) schema.objects = validateObjects(model.objects.map((o) => structuredClone(o.object)));
+  if (model.objects.length > 0) schema.objects = withTypeDependencies(validateObjects(model.objects.map((o) => structuredClone(o.object))));
   validateSchema(schema);
   assignNames(tables, naming);
   return schema;

@@ -9,7 +9,7 @@ import type { CreateObjectOp, DropObjectOp, ReplaceObjectOp } from "./types.js";
 
 function objectOf(value: unknown, what: string): DatabaseObject {
   if (!isObjectDefinition(value)) {
-    throw argumentError(`${what}: the argument is not a database object.`, "Pass view(...), fn(...), aggregate(...), trigger(...), extension(...), domain(...), sequence(...), procedure(...) or materializedView(...).");
+    throw argumentError(`${what}: the argument is not a database object.`, "Pass view(...), fn(...), aggregate(...), trigger(...), extension(...), domain(...), compositeType(...), rangeType(...), sequence(...), procedure(...) or materializedView(...).");
   }
   return structuredClone(value.object);
 }

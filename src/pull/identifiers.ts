@@ -19,7 +19,7 @@ const IMPORTABLE_NAMES: readonly string[] = [
   "foreignKey", "identity", "index", "integer", "interval", "json", "jsonb", "numeric", "primaryKey", "rawType", "real", "serial",
   "smallint", "sql", "table", "text", "time", "timestamp", "unique", "uuid", "varchar",
   "view", "materializedView", "materializedViewIndex", "virtualTable", "fn", "aggregate", "procedure", "trigger", "rule", "policy", "extension", "domain", "sequence", "partition",
-  "collation", "textSearchDictionary", "textSearchConfiguration",
+  "collation", "textSearchDictionary", "textSearchConfiguration", "compositeType", "rangeType",
 ];
 
 function capitalize(word: string): string {

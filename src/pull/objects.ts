@@ -15,6 +15,8 @@ const SUFFIX: Record<DatabaseObject["kind"], string> = {
   textSearchDictionary: "Dictionary",
   textSearchConfiguration: "Config",
   domain: "Domain",
+  compositeType: "Type",
+  rangeType: "Range",
   sequence: "Sequence",
   function: "Function",
   aggregate: "Aggregate",

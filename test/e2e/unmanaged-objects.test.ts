@@ -30,7 +30,9 @@ const CASES: Case[] = [
       "CREATE TABLE child_log (extra text) INHERITS (parent_log)",
       "ALTER TABLE ONLY child_log ALTER COLUMN note SET DEFAULT 'child'",
       "CREATE RULE no_delete AS ON DELETE TO bookings DO INSTEAD NOTHING",
+      // Composite and range types are the model's (compositeType, rangeType): pulled, never listed.
       "CREATE TYPE pair AS (a integer, b integer)",
+      "CREATE TYPE floatrange AS RANGE (subtype = float8, subtype_diff = float8mi)",
       // UNLOGGED and the storage parameters of a table and a plain index are the model's (unlogged,
       // with); those of a key's index are not.
       "CREATE UNLOGGED TABLE scratch (id integer PRIMARY KEY)",
@@ -46,7 +48,6 @@ const CASES: Case[] = [
       "inherited column override note on child_log",
       "NO INHERIT check positive_id on parent_log",
       "index storage parameters tuned_pkey on tuned",
-      "composite type pair",
       "text search template my_simple",
       "text search parser my_parser",
       "view options guarded",
@@ -92,6 +93,11 @@ describe.each(CASES)("what the model cannot hold on $dialect", ({ dialect, setup
     expect(pulled.stderr).toContain("is not in this file: athanor does not manage");
     const header = readFileSync(join(project.dir, "schema.ts"), "utf8");
     for (const label of expected) expect(header).toContain(label);
+    if (dialect === "postgres") {
+      expect(header).toMatch(/export const pair = compositeType\("pair", \{ a: "integer", b: "integer" \}\);/);
+      expect(header).toMatch(/export const floatrange = rangeType\("floatrange", \{\s*subtype: "double precision",\s*subtypeDiff: "float8mi",?\s*\}\);/);
+      expect(header).not.toContain("composite type pair");
+    }
     const json = project.run(["pull", "--out", "-", "--json"]);
     expect(json.code).toBe(0);
 

@@ -11,8 +11,8 @@ const PUBLIC_VALUES = {
   commands: ["autogenerateRevision", "branches", "checkDatabase", "current", "downgrade", "findChangedRevisions", "heads", "history", "init", "lockStatus", "merge", "pullSchema", "resolve", "revision", "show", "stamp", "unlock", "upgrade"],
   config: ["defineConfig", "loadConfig", "resolveConfig"],
   model: [
-    "DEFAULT_NAMING", "aggregate", "array", "bigint", "bigserial", "binary", "blob", "boolean", "char", "check", "collation", "column", "date", "defineSchema", "domain", "double", "enumType", "exclude", "extension", "fn",
-    "foreignKey", "identity", "index", "integer", "interval", "json", "jsonb", "materializedView", "materializedViewIndex", "numeric", "partition", "policy", "primaryKey", "procedure", "rawSql", "rawType", "real", "rule", "sequence",
+    "DEFAULT_NAMING", "aggregate", "array", "bigint", "bigserial", "binary", "blob", "boolean", "char", "check", "collation", "column", "compositeType", "date", "defineSchema", "domain", "double", "enumType", "exclude", "extension", "fn",
+    "foreignKey", "identity", "index", "integer", "interval", "json", "jsonb", "materializedView", "materializedViewIndex", "numeric", "partition", "policy", "primaryKey", "procedure", "rangeType", "rawSql", "rawType", "real", "rule", "sequence",
     "serial", "smallint", "sql", "table", "text", "textSearchConfiguration", "textSearchDictionary", "time", "timestamp", "trigger", "unique", "uuid", "varchar", "view", "virtualTable",
   ],
   operations: ["describeOperation", "reverseAll", "reverseOperation"],

@@ -1,18 +1,18 @@
 /**
  * Database objects beyond tables: views, materialized views, functions, aggregates, procedures,
- * triggers, rules, row-level security policies, extensions, collations, text-search configurations and dictionaries, domains and sequences. One generic shape holds them all: a kind, a qualified name, the
+ * triggers, rules, row-level security policies, extensions, collations, text-search configurations and dictionaries, domains, composite and range types, and sequences. One generic shape holds them all: a kind, a qualified name, the
  * definition text as the database prints it, and what the object depends on. Compare works on
  * the definition text after the dialect's normalisation; a changed text is a change.
  */
 
 /** The kinds of database object athanor manages besides tables and enums. */
-export type DatabaseObjectKind = "extension" | "collation" | "textSearchDictionary" | "textSearchConfiguration" | "domain" | "sequence" | "function" | "aggregate" | "procedure" | "virtualTable" | "view" | "materializedView" | "materializedViewIndex" | "trigger" | "rule" | "policy";
+export type DatabaseObjectKind = "extension" | "collation" | "textSearchDictionary" | "textSearchConfiguration" | "domain" | "compositeType" | "rangeType" | "sequence" | "function" | "aggregate" | "procedure" | "virtualTable" | "view" | "materializedView" | "materializedViewIndex" | "trigger" | "rule" | "policy";
 
 /**
  * Every object kind, in the order a run creates them (extensions first, triggers, rules and
  * policies last: after the tables they are on and the functions their expressions call).
  */
-export const OBJECT_KINDS: readonly DatabaseObjectKind[] = ["extension", "collation", "textSearchDictionary", "textSearchConfiguration", "domain", "sequence", "function", "aggregate", "procedure", "virtualTable", "view", "materializedView", "materializedViewIndex", "trigger", "rule", "policy"];
+export const OBJECT_KINDS: readonly DatabaseObjectKind[] = ["extension", "collation", "textSearchDictionary", "textSearchConfiguration", "domain", "compositeType", "rangeType", "sequence", "function", "aggregate", "procedure", "virtualTable", "view", "materializedView", "materializedViewIndex", "trigger", "rule", "policy"];
 
 /**
  * One database object. `definition` is what the database prints for it:
@@ -28,6 +28,12 @@ export const OBJECT_KINDS: readonly DatabaseObjectKind[] = ["extension", "collat
  *   no deparser for it): `CREATE AGGREGATE public.group_concat(text) (SFUNC = …, STYPE = text)`;
  * - domain: what follows the name in CREATE DOMAIN, assembled from pg_type and pg_constraint
  *   (format_type, typdefault, pg_get_constraintdef): `AS integer NOT NULL CONSTRAINT c CHECK (…)`;
+ * - compositeType: what follows AS in CREATE TYPE, assembled from pg_attribute of its typrelid
+ *   (catalog/objects/composite-type.ts, the same for the model and reflection):
+ *   `(street text, city character varying(80) COLLATE "C")`;
+ * - rangeType: what follows AS RANGE in CREATE TYPE, assembled from pg_range with only the
+ *   options that are not defaults (catalog/objects/range-type.ts):
+ *   `(SUBTYPE = double precision, SUBTYPE_DIFF = float8mi)`;
  * - materializedViewIndex: the CREATE INDEX statement (`pg_get_indexdef`); `table` is the
  *   materialized view it indexes;
  * - sequence: its options (`INCREMENT BY 1 MINVALUE 1 …`);
@@ -55,7 +61,7 @@ export interface DatabaseObject {
   table?: string | null;
   definition: string;
   /**
-   * PostgreSQL `COMMENT ON` the object (views, materialized views, sequences, domains, triggers);
+   * PostgreSQL `COMMENT ON` the object (views, materialized views, sequences, domains, composite and range types, triggers);
    * null or absent: none.
    */
   comment?: string | null;
@@ -167,6 +173,8 @@ const KIND_WORDS: Record<DatabaseObjectKind, string> = {
   textSearchDictionary: "text search dictionary",
   textSearchConfiguration: "text search configuration",
   domain: "domain",
+  compositeType: "composite type",
+  rangeType: "range type",
   sequence: "sequence",
   function: "function",
   aggregate: "aggregate",

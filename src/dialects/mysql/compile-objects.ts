@@ -12,8 +12,10 @@ import { objectLabel, type DatabaseObject, type ViewOptions } from "../../catalo
 import type { CreateObjectOp, DropObjectOp, ReplaceObjectOp } from "../../operations/types.js";
 import type { Statement } from "../dialect.js";
 import { quoteIdentifier } from "./quote.js";
+import { isPostgresOnlyType, refuseUserType } from "../postgres-only-types.js";
 
 function unsupported(o: DatabaseObject): never {
+  if (isPostgresOnlyType(o)) refuseUserType("MySQL", o);
   throw new UnsupportedOperationError(`MySQL has no ${objectLabel(o)}: it manages views, triggers, functions and procedures only.`, {
     hint: "Leave this object out of the MySQL model (or branch on op.dialect in a revision).",
   });
@@ -54,6 +56,8 @@ export async function createObjectStatements(op: CreateObjectOp): Promise<Statem
 
 /** Object comments are PostgreSQL's (COMMENT ON); MySQL keeps none for these objects. */
 function noComment(o: DatabaseObject): void {
+  // A composite or range type is refused for what it is, comment or not.
+  if (isPostgresOnlyType(o)) refuseUserType("MySQL", o);
   if (o.comment) throw new UnsupportedOperationError(`MySQL keeps no comment on a ${objectLabel(o)}.`, { hint: "Remove the comment option for MySQL." });
 }
 

@@ -66,10 +66,24 @@ function postgresType(type: ColumnType): ColumnType {
       return type.dimensions !== undefined && type.dimensions > 1 ? { kind: "array", of, dimensions: type.dimensions } : { kind: "array", of };
     }
     case "raw":
-      return { kind: "raw", sql: type.sql.trim() };
+      return rawType(type.sql);
     default:
       return type;
   }
+}
+
+/**
+ * A raw type as reflection reports it: `address[]` (a composite, range or domain type's array,
+ * written with its brackets) is an array of the raw element type, as the column's catalog row
+ * reads (`rawType("address[]")` and `array(rawType("address"))` are the same column).
+ */
+function rawType(sql: string): ColumnType {
+  const text = sql.trim();
+  const m = /^([\s\S]*?[^\s\]])((?:\s*\[\s*\d*\s*\])+)$/.exec(text);
+  if (!m || m[1]!.includes("[")) return { kind: "raw", sql: text };
+  const dimensions = (m[2]!.match(/\[/g) ?? []).length;
+  const of: ColumnType = { kind: "raw", sql: m[1]!.trim() };
+  return dimensions > 1 ? { kind: "array", of, dimensions } : { kind: "array", of };
 }
 
 /** Reflection reports a `<table>_<column>_seq` nextval default as autoincrement (reflect.ts); so must the model. */

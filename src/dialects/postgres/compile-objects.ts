@@ -4,7 +4,8 @@
  * it can (policy-sql.ts); collations are dropped and created again, and
  * text-search dictionaries and configurations altered in place where they can (text-search-sql.ts); materialized views, triggers and extensions are
  * dropped and created again; a sequence's options change with ALTER SEQUENCE; a domain is altered
- * in place (domain-sql.ts); an aggregate changes with CREATE OR REPLACE AGGREGATE and is dropped by
+ * in place (domain-sql.ts), and so is a composite type (ALTER TYPE … ATTRIBUTE, user-type-sql.ts); a range
+ * type is dropped and created again; an aggregate changes with CREATE OR REPLACE AGGREGATE and is dropped by
  * its signature, which its statement names. Function bodies are
  * created with check_function_bodies off (as pg_dump does), because a function created before
  * the tables of the same run may name them; the setting travels in the CREATE's own message
@@ -18,6 +19,7 @@ import { objectLabel, viewOptionsKey, type DatabaseObject, type DatabaseObjectKi
 import type { CreateObjectOp, DropObjectOp, ReplaceObjectOp } from "../../operations/types.js";
 import type { Statement } from "../dialect.js";
 import { alterDomainStatements, createDomainSql } from "./domain-sql.js";
+import { alterCompositeTypeStatements, createCompositeTypeSql, createRangeTypeSql } from "./user-type-sql.js";
 import { alterConfigurationStatements, alterDictionaryStatements, createConfigurationStatements } from "./text-search-sql.js";
 import { createPolicyStatements, dropPolicyStatements, replacePolicyStatements } from "./policy-sql.js";
 import { dollarTag, quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js";
@@ -78,6 +80,8 @@ const creators: Record<DatabaseObjectKind, (o: DatabaseObject) => Statement[]> =
   textSearchDictionary: (o) => [{ sql: `CREATE TEXT SEARCH DICTIONARY ${name(o)} ${o.definition}` }],
   textSearchConfiguration: (o) => createConfigurationStatements(name(o), o.definition),
   domain: (o) => [{ sql: createDomainSql(name(o), o.definition) }],
+  compositeType: (o) => [{ sql: createCompositeTypeSql(name(o), o.definition) }],
+  rangeType: (o) => [{ sql: createRangeTypeSql(name(o), o.definition) }],
   sequence: (o) => [{ sql: `CREATE SEQUENCE ${name(o)} ${o.definition}` }],
   function: (o) => routine(o.definition),
   aggregate: (o) => [{ sql: o.definition }],
@@ -99,6 +103,9 @@ const droppers: Record<DatabaseObjectKind, (o: DatabaseObject) => Statement[]> =
   // An owned sequence may already be gone with its table.
   sequence: (o) => [{ sql: `DROP SEQUENCE IF EXISTS ${name(o)}` }],
   domain: (o) => [{ sql: `DROP DOMAIN ${name(o)}` }],
+  compositeType: (o) => [{ sql: `DROP TYPE ${name(o)}` }],
+  // Its multirange type and constructor functions go with it.
+  rangeType: (o) => [{ sql: `DROP TYPE ${name(o)}` }],
   function: (o) => [{ sql: `DROP FUNCTION ${name(o)}` }],
   aggregate: (o) => [{ sql: `DROP AGGREGATE ${aggregateSignature(o)}` }],
   procedure: (o) => [{ sql: `DROP PROCEDURE ${name(o)}` }],
@@ -138,6 +145,9 @@ const replacers: Record<DatabaseObjectKind, (o: DatabaseObject, existing: Databa
     alterConfigurationStatements(name(o), o.definition, existing.definition) ?? [...droppers.textSearchConfiguration(existing), ...creators.textSearchConfiguration(o)],
   sequence: (o) => [{ sql: `ALTER SEQUENCE ${name(o)} ${o.definition}` }],
   domain: (o, existing) => alterDomainStatements(name(o), o.definition, existing.definition) ?? [...droppers.domain(existing), ...creators.domain(o)],
+  compositeType: (o, existing) => alterCompositeTypeStatements(name(o), o.definition, existing.definition) ?? [...droppers.compositeType(existing), ...creators.compositeType(o)],
+  // ALTER TYPE cannot change a range; autogenerate leaves the change out while anything uses it.
+  rangeType: (o, existing) => [...droppers.rangeType(existing), ...creators.rangeType(o)],
   function: (o) => routine(orReplace(o.definition)),
   aggregate: (o) => [{ sql: orReplace(o.definition) }],
   procedure: (o) => routine(orReplace(o.definition)),
@@ -152,7 +162,7 @@ const replacers: Record<DatabaseObjectKind, (o: DatabaseObject, existing: Databa
 };
 
 /** What COMMENT ON calls each kind that can hold a comment here. */
-const COMMENTED: Partial<Record<DatabaseObjectKind, string>> = { view: "VIEW", materializedView: "MATERIALIZED VIEW", sequence: "SEQUENCE", domain: "DOMAIN", trigger: "TRIGGER" };
+const COMMENTED: Partial<Record<DatabaseObjectKind, string>> = { view: "VIEW", materializedView: "MATERIALIZED VIEW", sequence: "SEQUENCE", domain: "DOMAIN", compositeType: "TYPE", rangeType: "TYPE", trigger: "TRIGGER" };
 
 /** The comment an object holds after a statement that may or may not have dropped it. */
 const MAYBE_KEPT = Symbol("comment kept or lost");
@@ -191,13 +201,14 @@ export function replaceObjectStatements(op: ReplaceObjectOp): Statement[] {
   const sameClauses = JSON.stringify(object.policy ?? null) === JSON.stringify(existing.policy ?? null);
   if (object.definition.trim() === existing.definition.trim() && viewOptionsKey(object.viewOptions) === viewOptionsKey(existing.viewOptions) && sameClauses) return commentStatements(object, existing.comment || null);
   const before = existing.comment || null;
-  const keepsComment = (object.kind === "function" || object.kind === "procedure" || object.kind === "aggregate" || object.kind === "sequence" || object.kind === "domain") && !dropsAndCreates(object, existing);
+  const keepsComment = (object.kind === "function" || object.kind === "procedure" || object.kind === "aggregate" || object.kind === "sequence" || object.kind === "domain" || object.kind === "compositeType") && !dropsAndCreates(object, existing);
   // A view's DO block may have replaced it (comment kept) or rebuilt it (comment gone).
   const after = keepsComment ? before : object.kind === "view" && before !== null ? MAYBE_KEPT : null;
   return [...replacers[object.kind](object, existing), ...commentStatements(object, after)];
 }
 
-/** Whether replacing the domain drops and creates it (a change ALTER DOMAIN cannot make). */
+/** Whether replacing the domain or composite type drops and creates it (a change ALTER DOMAIN or ALTER TYPE cannot make). */
 function dropsAndCreates(object: DatabaseObject, existing: DatabaseObject): boolean {
+  if (object.kind === "compositeType") return alterCompositeTypeStatements(name(object), object.definition, existing.definition) === null;
   return object.kind === "domain" && alterDomainStatements(name(object), object.definition, existing.definition) === null;
 }

@@ -2,7 +2,9 @@
  * Reflection of PostgreSQL database objects in one catalog query: views and materialized views
  * (pg_get_viewdef) with their indexes (pg_get_indexdef), functions and procedures (pg_get_functiondef), aggregates (their CREATE
  * AGGREGATE assembled from pg_aggregate: plain aggregates with every option, combine, serial and
- * moving-aggregate functions included), domains (assembled from pg_type: format_type, typdefault, pg_get_constraintdef), triggers (pg_get_triggerdef),
+ * moving-aggregate functions included), domains (assembled from pg_type: format_type, typdefault, pg_get_constraintdef),
+ * composite types (pg_attribute of their typrelid) and range types (pg_range), their definitions
+ * assembled as the model assembles them (catalog/objects/composite-type.ts, range-type.ts), triggers (pg_get_triggerdef),
  * rules (pg_get_ruledef; a view's own _RETURN rule is the view), row-level security policies
  * (pg_policy's clauses, with pg_get_expr of their expressions),
  * extensions (pg_extension; plpgsql, which every database has, is left out) and free sequences
@@ -11,8 +13,8 @@
  * (pg_ts_dict) and configurations (pg_ts_config_map per token type, named by ts_token_type).
  * Ordered-set aggregates and comments on policies are listed as
  * unmanaged (pull and check name them). Dependencies come from pg_depend: a view's rewrite rule lists the relations and functions it
- * uses, a rule its relation and those its action uses, a trigger its function, a domain the functions its checks call, a routine the domains in
- * its signature, an aggregate its state functions. Members of extensions are the extension's, never listed alone.
+ * uses, a rule its relation and those its action uses, a trigger its function, a domain the functions its checks call, a routine the domains and composite and range types in
+ * its signature, a composite type the types of its attributes, a range type its subtype and functions, an aggregate its state functions. Members of extensions are the extension's, never listed alone.
  * A view's options (PostgreSQL 15: security_invoker and check_option, kept in pg_class.reloptions)
  * come from a second query, as they are stored: an option never set is not reported; any other
  * view option (security_barrier) is listed as unmanaged.
@@ -20,6 +22,8 @@
  */
 import { objectKey, tableObjectKey, type DatabaseObject, type DatabaseObjectKind, type PolicyClauses, type ViewOptions } from "../../catalog/objects/types.js";
 import { canonicalRoles, policyStatement } from "../../catalog/objects/policy.js";
+import { compositeTypeDefinition, type CompositeAttribute } from "../../catalog/objects/composite-type.js";
+import { rangeTypeDefinition, type RangeTypeParts } from "../../catalog/objects/range-type.js";
 import type { UnmanagedObject } from "../../catalog/types.js";
 import type { Connection, ReflectOptions } from "../dialect.js";
 
@@ -28,6 +32,13 @@ const reported = (column: string): string => `CASE WHEN ${column} = current_sche
 const keyPrefix = (column: string): string => `COALESCE(${reported(column)}, '') || '.'`;
 const notExtensionMember = (classId: string, oid: string): string =>
   `NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = '${classId}'::regclass AND x.objid = ${oid} AND x.deptype = 'e')`;
+
+/** True for a type of `alias` that is an object here: a domain, a range type, or a free-standing composite type (not a table's row type). */
+const isUserType = (alias: string): string =>
+  `(${alias}.typtype IN ('d', 'r') OR (${alias}.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_catalog.pg_class uc WHERE uc.oid = ${alias}.typrelid AND uc.relkind = 'c')))`;
+/** The object key of such a type (`domain:.year`, `compositeType:.address`, `rangeType:app.span`). */
+const userTypeKey = (alias: string, namespace: string): string =>
+  `CASE ${alias}.typtype WHEN 'd' THEN 'domain:' WHEN 'r' THEN 'rangeType:' ELSE 'compositeType:' END || ${keyPrefix(`${namespace}.nspname`)} || ${alias}.typname::text`;
 
 const option = (condition: string, text: string): string => `CASE WHEN ${condition} THEN ${text} ELSE '' END`;
 const MODIFY = (column: string): string => `CASE ${column} WHEN 's' THEN 'SHAREABLE' WHEN 'w' THEN 'READ_WRITE' ELSE 'READ_ONLY' END`;
@@ -93,14 +104,16 @@ SELECT CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END, ${reported(
                JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
               WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid
              UNION
-             SELECT 'domain:' || ${keyPrefix("dn.nspname")} || dt.typname::text
+             SELECT ${userTypeKey("dt", "dn")}
                FROM pg_catalog.pg_depend d
-               JOIN pg_catalog.pg_type dt ON d.refclassid = 'pg_type'::regclass AND dt.oid = d.refobjid AND dt.typtype = 'd'
+               JOIN pg_catalog.pg_type dt ON d.refclassid = 'pg_type'::regclass AND dt.oid = d.refobjid
                JOIN pg_catalog.pg_namespace dn ON dn.oid = dt.typnamespace
-              WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid)
+              WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND ${isUserType("dt")})
   FROM pg_catalog.pg_proc p
   JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
  WHERE p.prokind IN ('f', 'p') AND n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_proc", "p.oid")}
+   -- A range type's constructor functions are the type's (an internal dependency), never listed alone.
+   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = 'pg_proc'::regclass AND x.objid = p.oid AND x.deptype = 'i')
 UNION ALL
 SELECT 'aggregate', ${reported("n.nspname")}, p.proname::text, NULL,
        ${AGGREGATE_STATEMENT},
@@ -140,6 +153,66 @@ SELECT 'domain', ${reported("n.nspname")}, t.typname::text, NULL,
   JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
   JOIN pg_catalog.pg_namespace bn ON bn.oid = bt.typnamespace
  WHERE t.typtype = 'd' AND n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_type", "t.oid")}
+UNION ALL
+-- A composite type's attributes as JSON, in attnum order (compositeTypeDefinition assembles the
+-- text the model assembles too): format_type, and the collation where it is not the type's own.
+SELECT 'compositeType', ${reported("n.nspname")}, t.typname::text, NULL,
+       (SELECT json_agg(json_build_object('name', a.attname::text, 'type', pg_catalog.format_type(a.atttypid, a.atttypmod),
+                                          'collation', CASE WHEN a.attcollation <> 0 AND a.attcollation <> at.typcollation THEN co.collname::text END,
+                                          'collationSchema', CASE WHEN a.attcollation <> 0 AND a.attcollation <> at.typcollation AND cn.nspname <> 'pg_catalog' THEN ${reported("cn.nspname")} END)
+                         ORDER BY a.attnum)
+          FROM pg_catalog.pg_attribute a
+          JOIN pg_catalog.pg_type at ON at.oid = a.atttypid
+          LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+          LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+         WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped)::text,
+       -- The domains, composite and range types its attributes are typed by (arrays by their element), and its collations.
+       ARRAY(SELECT ${userTypeKey("et", "en")}
+               FROM pg_catalog.pg_attribute a
+               JOIN pg_catalog.pg_type at ON at.oid = a.atttypid
+               JOIN pg_catalog.pg_type et ON et.oid = CASE WHEN at.typcategory = 'A' AND at.typelem <> 0 AND at.typtype <> 'd' THEN at.typelem ELSE at.oid END
+               JOIN pg_catalog.pg_namespace en ON en.oid = et.typnamespace
+              WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped AND ${isUserType("et")}
+             UNION
+             SELECT 'collation:' || ${keyPrefix("cn.nspname")} || co.collname::text
+               FROM pg_catalog.pg_attribute a
+               JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+               JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+              WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped AND cn.nspname <> 'pg_catalog')
+  FROM pg_catalog.pg_type t
+  JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+  JOIN pg_catalog.pg_class c ON c.oid = t.typrelid AND c.relkind = 'c'
+ WHERE t.typtype = 'c' AND n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_type", "t.oid")}
+UNION ALL
+-- A range type's options as JSON (rangeTypeDefinition leaves out the defaults: the subtype's
+-- default operator class and collation, the multirange name PostgreSQL derives).
+SELECT 'rangeType', ${reported("n.nspname")}, t.typname::text, NULL,
+       json_build_object('subtype', pg_catalog.format_type(r.rngsubtype, NULL),
+                         'subtypeOpclass', CASE WHEN NOT opc.opcdefault THEN CASE WHEN opn.nspname = 'pg_catalog' OR opn.nspname = current_schema() THEN quote_ident(opc.opcname) ELSE quote_ident(opn.nspname) || '.' || quote_ident(opc.opcname) END END,
+                         'collation', CASE WHEN r.rngcollation <> 0 AND r.rngcollation <> st.typcollation THEN co.collname::text END,
+                         'canonical', CASE WHEN r.rngcanonical <> 0 THEN r.rngcanonical::regproc::text END,
+                         'subtypeDiff', CASE WHEN r.rngsubdiff <> 0 THEN r.rngsubdiff::regproc::text END,
+                         'multirangeTypeName', mt.typname::text)::text,
+       ARRAY(SELECT ${userTypeKey("st", "sn")} WHERE ${isUserType("st")}
+             UNION
+             SELECT 'function:' || ${keyPrefix("fn.nspname")} || f.proname::text
+               FROM pg_catalog.pg_proc f
+               JOIN pg_catalog.pg_namespace fn ON fn.oid = f.pronamespace
+              WHERE f.oid IN (r.rngcanonical, r.rngsubdiff) AND fn.nspname NOT IN ('pg_catalog', 'information_schema')
+             UNION
+             SELECT 'collation:' || ${keyPrefix("cn.nspname")} || co.collname::text
+               FROM pg_catalog.pg_namespace cn
+              WHERE cn.oid = co.collnamespace AND cn.nspname <> 'pg_catalog')
+  FROM pg_catalog.pg_range r
+  JOIN pg_catalog.pg_type t ON t.oid = r.rngtypid
+  JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+  JOIN pg_catalog.pg_type st ON st.oid = r.rngsubtype
+  JOIN pg_catalog.pg_namespace sn ON sn.oid = st.typnamespace
+  JOIN pg_catalog.pg_opclass opc ON opc.oid = r.rngsubopc
+  JOIN pg_catalog.pg_namespace opn ON opn.oid = opc.opcnamespace
+  LEFT JOIN pg_catalog.pg_collation co ON co.oid = r.rngcollation
+  LEFT JOIN pg_catalog.pg_type mt ON mt.oid = r.rngmultitypid
+ WHERE n.nspname = ANY (${SCHEMAS}) AND ${notExtensionMember("pg_type", "t.oid")}
 UNION ALL
 SELECT 'materializedViewIndex', ${reported("n.nspname")}, ic.relname::text, c.relname::text, pg_catalog.pg_get_indexdef(i.indexrelid),
        ARRAY['materializedView:' || ${keyPrefix("n.nspname")} || c.relname::text]
@@ -281,10 +354,11 @@ SELECT 'comment ' || CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'material
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
  WHERE c.relkind IN ('v', 'm', 'S') AND n.nspname = ANY (${SCHEMAS}) AND pg_catalog.obj_description(c.oid, 'pg_class') IS NOT NULL
 UNION ALL
-SELECT 'comment domain', ${reported("n.nspname")}, t.typname::text, NULL, pg_catalog.obj_description(t.oid, 'pg_type'), ARRAY[]::text[]
+SELECT 'comment ' || CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'c' THEN 'compositeType' ELSE 'rangeType' END, ${reported("n.nspname")}, t.typname::text, NULL,
+       pg_catalog.obj_description(t.oid, 'pg_type'), ARRAY[]::text[]
   FROM pg_catalog.pg_type t
   JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
- WHERE t.typtype = 'd' AND n.nspname = ANY (${SCHEMAS}) AND pg_catalog.obj_description(t.oid, 'pg_type') IS NOT NULL
+ WHERE (t.typtype IN ('d', 'r') OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_catalog.pg_class tc WHERE tc.oid = t.typrelid AND tc.relkind = 'c'))) AND n.nspname = ANY (${SCHEMAS}) AND pg_catalog.obj_description(t.oid, 'pg_type') IS NOT NULL
 UNION ALL
 SELECT 'comment trigger', ${reported("n.nspname")}, t.tgname::text, c.relname::text, pg_catalog.obj_description(t.oid, 'pg_trigger'), ARRAY[]::text[]
   FROM pg_catalog.pg_trigger t
@@ -370,6 +444,8 @@ export async function reflectObjects(conn: Connection, options: ReflectOptions =
     .map((row) => {
       const object: DatabaseObject = { kind: row.kind, schema: row.schema, name: row.name, definition: cleanDefinition(row.definition ?? "") };
       if (row.table_name) object.table = row.table_name;
+      if (row.kind === "compositeType") object.definition = compositeTypeDefinition(JSON.parse(row.definition ?? "[]") as CompositeAttribute[]);
+      if (row.kind === "rangeType") object.definition = rangeTypeDefinition(row.name, JSON.parse(row.definition ?? "{}") as RangeTypeParts);
       if (row.kind === "policy") {
         object.policy = policyClausesOf(row.definition ?? "{}");
         object.definition = policyStatement({ ...object, policy: object.policy });

@@ -8,8 +8,9 @@
  * CHECK … NO INHERIT), the sequence of a serial or identity column whose type is not the
  * column's, comments the model has no place for (on a key's or an exclusion constraint's index,
  * whose constraint holds the model's comment; on an inherited or NOT NULL constraint),
- * composite and range types, and text-search parsers and templates
- * (collations and text-search configurations and dictionaries are objects: reflect-objects.ts). The
+ * and text-search parsers and templates
+ * (collations, composite and range types, and text-search configurations and dictionaries are
+ * objects: reflect-objects.ts). The
  * schema and table filters are the table queries' ($1 schemas, $2 included, $3 excluded tables);
  * members of extensions are the extension's, never listed.
  */
@@ -88,14 +89,6 @@ SELECT 'owned sequence type', r.schema, sc.relname::text, r.table_name,
   JOIN pg_catalog.pg_class sc ON sc.oid = dep.objid
   JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid AND a.attnum = dep.refobjsubid
  WHERE sq.seqtypid <> a.atttypid AND a.atttypid IN ('int2'::regtype, 'int4'::regtype, 'int8'::regtype)
-UNION ALL
-SELECT CASE t.typtype WHEN 'c' THEN 'composite type' ELSE 'range type' END, ${reported("n.nspname")}, t.typname::text, NULL, NULL
-  FROM pg_catalog.pg_type t
-  JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
- WHERE n.nspname = ANY (${SCHEMAS})
-   AND (t.typtype = 'r' OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_catalog.pg_class tc WHERE tc.oid = t.typrelid AND tc.relkind = 'c')))
-   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = 'pg_type'::regclass AND x.objid = t.oid AND x.deptype = 'e')
-
 UNION ALL
 SELECT 'text search parser', ${reported("n.nspname")}, prs.prsname::text, NULL, NULL
   FROM pg_catalog.pg_ts_parser prs

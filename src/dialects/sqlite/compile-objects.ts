@@ -9,8 +9,10 @@ import { givenViewOptions, objectKindPlural, objectLabel, type DatabaseObject } 
 import type { CreateObjectOp, DropObjectOp, ReplaceObjectOp } from "../../operations/types.js";
 import type { Statement } from "../dialect.js";
 import { quoteIdentifier } from "./quote.js";
+import { isPostgresOnlyType, refuseUserType } from "../postgres-only-types.js";
 
 function unsupported(o: DatabaseObject): never {
+  if (isPostgresOnlyType(o)) refuseUserType("SQLite", o);
   throw new UnsupportedOperationError(`SQLite has no ${objectKindPlural(o.kind)} (${objectLabel(o)}).`, {
     hint: "SQLite manages only views, triggers and virtual tables; leave this object out of the SQLite model (or branch on op.dialect in a revision).",
   });
@@ -48,6 +50,8 @@ export async function createObjectStatements(op: CreateObjectOp): Promise<Statem
 
 /** Object comments are PostgreSQL's (COMMENT ON); SQLite keeps none for these objects. */
 function noComment(o: DatabaseObject): void {
+  // A composite or range type is refused for what it is, comment or not.
+  if (isPostgresOnlyType(o)) refuseUserType("SQLite", o);
   if (o.comment) throw new UnsupportedOperationError(`SQLite keeps no comment on a ${objectLabel(o)}.`, { hint: "Remove the comment option for SQLite." });
 }
 

@@ -1,6 +1,6 @@
 /**
  * PostgreSQL catalog as the server prints it: every user schema, table, column, constraint, index,
- * enum, domain, sequence and comment, one line each, using the server's own deparsers
+ * enum, domain, composite type (its pg_attribute rows), range type (pg_range), sequence and comment, one line each, using the server's own deparsers
  * (format_type, pg_get_expr, pg_get_constraintdef, pg_get_indexdef, pg_get_partkeydef), with table
  * inheritance as pg_inherits holds it (parents in inhseqno order; each column and constraint marked
  * inherited, and also local, from attinhcount/attislocal and coninhcount/conislocal), row-level
@@ -91,6 +91,22 @@ const SECTIONS: Record<string, string> = {
                      FROM pg_constraint k WHERE k.contypid = t.oid), '') AS line
     FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_type bt ON bt.oid = t.typbasetype
    WHERE t.typtype = 'd' AND ${USER_SCHEMAS} ORDER BY 1`,
+  // A composite type is its own pg_attribute rows (those of its typrelid), numbered by position
+  // among live attributes (a dropped one leaves a gap in attnum that means nothing).
+  compositeTypes: `SELECT 'composite type ' || t.oid::regtype::text || ' #' || row_number() OVER (PARTITION BY t.oid ORDER BY a.attnum)
+      || ' ' || quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod)
+      || CASE WHEN a.attcollation <> 0 AND a.attcollation <> at.typcollation THEN ' collate ' || a.attcollation::regcollation::text ELSE '' END
+      || CASE WHEN row_number() OVER (PARTITION BY t.oid ORDER BY a.attnum) = 1 THEN COALESCE(' comment ' || quote_literal(obj_description(t.oid, 'pg_type')), '') ELSE '' END AS line
+    FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_class c ON c.oid = t.typrelid AND c.relkind = 'c'
+    JOIN pg_attribute a ON a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped JOIN pg_type at ON at.oid = a.atttypid
+   WHERE t.typtype = 'c' AND ${USER_SCHEMAS} AND ${NOT_EXTENSION_MEMBER("pg_type", "t.oid")} ORDER BY 1`,
+  // Every column of pg_range, by name.
+  rangeTypes: `SELECT 'range type ' || r.rngtypid::regtype::text || ' subtype ' || format_type(r.rngsubtype, NULL) || ' opclass ' || opc.opcnamespace::regnamespace::text || '.' || quote_ident(opc.opcname)
+      || COALESCE(' collation ' || NULLIF(r.rngcollation, 0)::regcollation::text, '') || COALESCE(' canonical ' || NULLIF(r.rngcanonical, 0)::regproc::text, '')
+      || COALESCE(' subtype_diff ' || NULLIF(r.rngsubdiff, 0)::regproc::text, '') || ' multirange ' || r.rngmultitypid::regtype::text
+      || COALESCE(' comment ' || quote_literal(obj_description(r.rngtypid, 'pg_type')), '') AS line
+    FROM pg_range r JOIN pg_type t ON t.oid = r.rngtypid JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_opclass opc ON opc.oid = r.rngsubopc
+   WHERE ${USER_SCHEMAS} AND ${NOT_EXTENSION_MEMBER("pg_type", "t.oid")} ORDER BY 1`,
   sequences: `SELECT 'sequence ' || c.oid::regclass::text || ' as ' || format_type(s.seqtypid, NULL)
       || ' start ' || s.seqstart || ' increment ' || s.seqincrement || ' min ' || s.seqmin || ' max ' || s.seqmax
       || ' cache ' || s.seqcache || CASE WHEN s.seqcycle THEN ' cycle' ELSE '' END

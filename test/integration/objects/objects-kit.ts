@@ -97,6 +97,21 @@ async function catalogText(name: TestDialect, conn: Connection, database: string
            FROM pg_type t JOIN pg_type b ON b.oid = t.typbasetype WHERE t.typname = $1 AND t.typtype = 'd'`,
         [o.name],
       );
+    case "compositeType":
+      // The type's own pg_attribute rows, in attnum order.
+      return one(
+        `SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || COALESCE(' collate ' || NULLIF(a.attcollation, at.typcollation)::regcollation::text, ''), ', ' ORDER BY a.attnum) AS t
+           FROM pg_type t JOIN pg_attribute a ON a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped JOIN pg_type at ON at.oid = a.atttypid
+          WHERE t.typname = $1 AND t.typtype = 'c'`,
+        [o.name],
+      );
+    case "rangeType":
+      return one(
+        `SELECT concat_ws(' ', format_type(r.rngsubtype, NULL), o.opcname::text, NULLIF(r.rngcollation, 0)::regcollation::text, NULLIF(r.rngcanonical, 0)::regproc::text,
+                NULLIF(r.rngsubdiff, 0)::regproc::text, r.rngmultitypid::regtype::text) AS t
+           FROM pg_range r JOIN pg_opclass o ON o.oid = r.rngsubopc WHERE r.rngtypid = to_regtype($1)`,
+        [o.name],
+      );
     case "collation":
       return one(
         "SELECT concat_ws(' ', c.collprovider::text, c.collisdeterministic::text, c.collcollate, c.collctype, c.colliculocale) AS t FROM pg_collation c WHERE c.collname = $1",

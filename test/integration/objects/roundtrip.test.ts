@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { serverAvailable, type TestDialect } from "../../helpers/databases.js";
-import { aggregate, boolean, defineSchema, domain, extension, fn, integer, materializedView, materializedViewIndex, procedure, rawType, sequence, sql, table, text, timestamp, trigger, varchar, view, type AnyTable, type ObjectDefinition } from "../../../src/model/index.js";
+import { aggregate, boolean, compositeType, defineSchema, domain, rangeType, extension, fn, integer, materializedView, materializedViewIndex, procedure, rawType, sequence, sql, table, text, timestamp, trigger, varchar, view, type AnyTable, type ObjectDefinition } from "../../../src/model/index.js";
 import { schemaFromModel } from "../../../src/model/to-catalog.js";
 import { renderSchemaModule } from "../../../src/pull/schema-module.js";
 import { reverseAll } from "../../../src/operations/reverse.js";
@@ -33,8 +33,28 @@ const users = (nameType: "text" | "varchar") =>
     updated_at: timestamp({ withTimezone: true }),
   });
 
-/** Columns typed by domains keep the domain. */
-const films: AnyTable = table("films", { id: integer().primaryKey(), release_year: rawType("year"), code: rawType("code"), title: text() });
+/** Columns typed by domains keep the domain, and so do columns typed by a composite and a range type. */
+const films: AnyTable = table("films", { id: integer().primaryKey(), release_year: rawType("year"), code: rawType("code"), title: text(), studio: rawType("address"), runtime: rawType("floatrange") });
+
+/**
+ * What the kit prints for the composite and range types (each pg_attribute row of the type's
+ * typrelid: name, format_type, collation; pg_range: subtype, operator class, collation,
+ * canonical, subtype_diff, multirange type).
+ */
+const PRINTED_TYPES: Record<string, string> = {
+  address: `street text, city character varying(80) collate "C", note text`,
+  "address'": `street text, city character varying(80) collate "C", zip character varying(10)`,
+  dimensions: "width numeric(10,2), height integer",
+  "dimensions'": "width double precision, height integer",
+  floatrange: "double precision float8_ops float8mi floatmultirange",
+};
+
+/** The composite and range types, before and after: address loses its last attribute and gains one (in use: ALTER TYPE in place), dimensions changes a type. */
+const userTypes = (after: boolean): ObjectDefinition[] => [
+  compositeType("address", { street: "text", city: { type: "varchar(80)", collate: "C" }, ...(after ? { zip: "character varying(10)" } : { note: "text" }) }),
+  compositeType("dimensions", { width: after ? "float8" : "numeric(10, 2)", height: "int4" }),
+  rangeType("floatrange", { subtype: "float8", subtypeDiff: "float8mi" }),
+];
 
 /** A plain aggregate over its state function, used by a view. */
 const groupConcat = [
@@ -64,6 +84,7 @@ const pg: Case = {
     tables: [users("text"), films],
     objects: [
       extension("pgcrypto"),
+      ...userTypes(false),
       domain("year", sql`AS integer CONSTRAINT year_check CHECK (VALUE >= 1901 AND VALUE <= 2155)`),
       domain("code", sql`AS character varying(8) COLLATE "C" DEFAULT 'none'::character varying NOT NULL CONSTRAINT code_lower CHECK (VALUE::text = lower(VALUE::text))`),
       ...groupConcat,
@@ -96,6 +117,7 @@ AS $procedure$update users set name = new_name where id = uid$procedure$`),
     tables: [users("varchar"), films],
     objects: [
       extension("pgcrypto"),
+      ...userTypes(true),
       domain("year", sql`AS integer CONSTRAINT year_check CHECK (VALUE >= 1901 AND VALUE <= 2200)`),
       domain("code", sql`AS character varying(8) COLLATE "C" DEFAULT 'n/a'::character varying CONSTRAINT code_short CHECK (length(VALUE::text) <= 4)`),
       ...groupConcat,
@@ -126,6 +148,8 @@ AS $function$select i + 1$function$`),
     o.kind === "extension" ? o.name
     : o.kind === "domain" ? PRINTED_DOMAINS[o.definition] ?? `(no printed form for ${o.definition})`
     : o.kind === "aggregate" ? "group_concat(text) _group_concat text"
+    : o.kind === "compositeType" ? PRINTED_TYPES[o.definition.includes("zip") || o.definition.includes("double") ? `${o.name}'` : o.name] ?? `(no printed form for ${o.definition})`
+    : o.kind === "rangeType" ? PRINTED_TYPES[o.name] ?? `(no printed form for ${o.definition})`
     : o.definition,
 };
 
@@ -215,6 +239,11 @@ for (const c of [pg, mysql, sqlite]) {
           expect(kinds).toContain("replaceObject year");
           expect(kinds).toContain("replaceObject code");
           expect(kinds).not.toContain("dropObject code");
+          // Composite types change in place (ALTER TYPE … ATTRIBUTE): films.studio keeps its values.
+          expect(kinds).toContain("replaceObject address");
+          expect(kinds).toContain("replaceObject dimensions");
+          expect(kinds).not.toContain("dropObject address");
+          expect(kinds).not.toContain("replaceObject floatrange");
           // The materialized view over users is rebuilt around the column change, and its index with it.
           expect(kinds.indexOf("createObject user_counts_n")).toBeGreaterThan(kinds.indexOf("createObject user_counts"));
         }

@@ -11,7 +11,7 @@ const reflected: DatabaseSchema = {
     { kind: "exclusion constraint", name: "no_overlap", table: "bookings", detail: "EXCLUDE USING gist (room WITH =,\n during WITH &&)" },
     { kind: "unlogged table", name: "scratch", table: "scratch" },
     { kind: "forced-but-disabled row-level security", name: "bookings", table: "bookings", detail: "FORCE ROW LEVEL SECURITY without ENABLE" },
-    { kind: "range type", schema: "app", name: "span" },
+    { kind: "text search parser", schema: "app", name: "my_parser" },
   ],
 };
 
@@ -23,12 +23,12 @@ describe("what the database holds and the model cannot", () => {
     expect(result.unmanaged[0]).toMatch(/^exclusion constraint no_overlap on bookings \(EXCLUDE USING gist \(room WITH =, during WITH &&\)\): the database holds it and athanor does not manage exclusion constraints/);
     expect(result.unmanaged[1]).toMatch(/^unlogged table scratch: .* does not manage unlogged tables/);
     expect(result.unmanaged[2]).toMatch(/^forced-but-disabled row-level security bookings \(FORCE ROW LEVEL SECURITY without ENABLE\): .* does not manage forced-but-disabled row-level security,/);
-    expect(result.unmanaged[3]).toMatch(/^range type app\.span: /);
+    expect(result.unmanaged[3]).toMatch(/^text search parser app\.my_parser: /);
   });
 
   it("leaves with its table when the table filter leaves the table out", () => {
     const filtered = filterSchema(reflected, { excludeTables: ["book*"] });
-    expect(filtered.unmanagedObjects?.map((u) => u.name)).toEqual(["scratch", "span"]);
+    expect(filtered.unmanagedObjects?.map((u) => u.name)).toEqual(["scratch", "my_parser"]);
   });
 
   it("is listed by pull, by kind and name", () => {
