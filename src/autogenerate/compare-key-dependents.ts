@@ -38,10 +38,42 @@ function keysGoing(ops: readonly Operation[]): KeyGoing[] {
 }
 
 /** The model's version of an unchanged foreign key: the same name, else the same definition. */
-export function targetForeignKey(table: TableSchema | undefined, fk: ForeignKeySchema): ForeignKeySchema | undefined {
+function targetForeignKey(table: TableSchema | undefined, fk: ForeignKeySchema): ForeignKeySchema | undefined {
   if (!table) return undefined;
   const byName = fk.name ? table.foreignKeys.find((f) => f.name === fk.name) : undefined;
   return byName ?? table.foreignKeys.find((f) => sameColumns(f.columns, fk.columns) && f.referencedTable === fk.referencedTable && sameColumns(f.referencedColumns, fk.referencedColumns));
+}
+
+/**
+ * The dropConstraint / createForeignKey pairs for the foreign keys in `actual` that `holds`
+ * picks and that `ops` neither drop already nor remove with their table; each comes back as the
+ * model's version of it. One the model no longer has is dropped only when `dropUnmatched` (else
+ * left to compare, which drops it anyway). Shared by the passes that take foreign keys down
+ * around a change the database refuses under them.
+ */
+export function foreignKeysAround(
+  ops: readonly Operation[],
+  target: DatabaseSchema,
+  actual: DatabaseSchema,
+  holds: (table: TableSchema, fk: ForeignKeySchema) => boolean,
+  dropUnmatched: boolean,
+): Operation[] {
+  const droppedTables = new Set(ops.flatMap((op) => (op.kind === "dropTable" ? [refKey(op.schema, op.table)] : [])));
+  const droppedKeys = new Set(ops.flatMap((op) => (op.kind === "dropConstraint" && op.type === "foreignKey" ? [`${refKey(op.schema, op.table)}\u0000${op.name}`] : [])));
+  const targets = new Map(target.tables.map((t) => [refKey(t.schema, t.name), t]));
+  const out: Operation[] = [];
+  for (const table of actual.tables) {
+    const key = refKey(table.schema, table.name);
+    if (droppedTables.has(key)) continue;
+    for (const fk of table.foreignKeys) {
+      if (!holds(table, fk) || (fk.name && droppedKeys.has(`${key}\u0000${fk.name}`))) continue;
+      const again = targetForeignKey(targets.get(key), fk);
+      if (!again && !dropUnmatched) continue;
+      out.push(dropConstraint(table, { type: "foreignKey", constraint: fk }));
+      if (again) out.push({ kind: "createForeignKey", ...onTable(table), constraint: again });
+    }
+  }
+  return out;
 }
 
 /**
@@ -53,20 +85,5 @@ export function targetForeignKey(table: TableSchema | undefined, fk: ForeignKeyS
 export function keyDependentForeignKeys(ops: readonly Operation[], target: DatabaseSchema, actual: DatabaseSchema): Operation[] {
   const going = keysGoing(ops);
   if (going.length === 0) return [];
-  const droppedTables = new Set(ops.flatMap((op) => (op.kind === "dropTable" ? [refKey(op.schema, op.table)] : [])));
-  const droppedKeys = new Set(ops.flatMap((op) => (op.kind === "dropConstraint" && op.type === "foreignKey" ? [`${refKey(op.schema, op.table)}\u0000${op.name}`] : [])));
-  const targets = new Map(target.tables.map((t) => [refKey(t.schema, t.name), t]));
-  const out: Operation[] = [];
-  for (const table of actual.tables) {
-    const key = refKey(table.schema, table.name);
-    if (droppedTables.has(key)) continue;
-    for (const fk of table.foreignKeys) {
-      if (!going.some((k) => k.table === referencedKey(table, fk) && sameSet(k.columns, fk.referencedColumns))) continue;
-      if (fk.name && droppedKeys.has(`${key}\u0000${fk.name}`)) continue;
-      out.push(dropConstraint(table, { type: "foreignKey", constraint: fk }));
-      const again = targetForeignKey(targets.get(key), fk);
-      if (again) out.push({ kind: "createForeignKey", ...onTable(table), constraint: again });
-    }
-  }
-  return out;
+  return foreignKeysAround(ops, target, actual, (table, fk) => going.some((k) => k.table === referencedKey(table, fk) && sameSet(k.columns, fk.referencedColumns)), true);
 }

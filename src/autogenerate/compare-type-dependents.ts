@@ -9,12 +9,11 @@
  * reverses the list, so there too the keys go first and come back last. PostgreSQL converts
  * the columns of a foreign key in place and SQLite rebuilds the table: neither needs it.
  */
-import type { DatabaseSchema } from "../catalog/types.js";
+import type { DatabaseSchema, ForeignKeySchema, TableSchema } from "../catalog/types.js";
 import type { AlterColumnOp, Operation } from "../operations/types.js";
 import { sameValue } from "../core/same-value.js";
-import { onTable, refKey } from "./compare-context.js";
-import { dropConstraint } from "./compare-constraints.js";
-import { targetForeignKey } from "./compare-key-dependents.js";
+import { refKey } from "./compare-context.js";
+import { foreignKeysAround } from "./compare-key-dependents.js";
 import { referencedKey } from "./order.js";
 
 /** True when the alterColumn gives the column another type or collation (what MySQL refuses under a foreign key). */
@@ -33,22 +32,10 @@ function changesStorage(op: AlterColumnOp): boolean {
 export function typeDependentForeignKeys(ops: readonly Operation[], target: DatabaseSchema, actual: DatabaseSchema): Operation[] {
   const retyped = new Set(ops.flatMap((op) => (op.kind === "alterColumn" && changesStorage(op) ? [`${refKey(op.schema, op.table)}\u0000${op.column}`] : [])));
   if (retyped.size === 0) return [];
-  const droppedTables = new Set(ops.flatMap((op) => (op.kind === "dropTable" ? [refKey(op.schema, op.table)] : [])));
-  const droppedKeys = new Set(ops.flatMap((op) => (op.kind === "dropConstraint" && op.type === "foreignKey" ? [`${refKey(op.schema, op.table)}\u0000${op.name}`] : [])));
-  const targets = new Map(target.tables.map((t) => [refKey(t.schema, t.name), t]));
-  const out: Operation[] = [];
-  for (const table of actual.tables) {
+  const uses = (table: TableSchema, fk: ForeignKeySchema): boolean => {
     const key = refKey(table.schema, table.name);
-    if (droppedTables.has(key)) continue;
-    for (const fk of table.foreignKeys) {
-      const referenced = referencedKey(table, fk);
-      const uses = fk.columns.some((c) => retyped.has(`${key}\u0000${c}`)) || fk.referencedColumns.some((c) => retyped.has(`${referenced}\u0000${c}`));
-      if (!uses || (fk.name && droppedKeys.has(`${key}\u0000${fk.name}`))) continue;
-      const again = targetForeignKey(targets.get(key), fk);
-      if (!again) continue;
-      out.push(dropConstraint(table, { type: "foreignKey", constraint: fk }));
-      out.push({ kind: "createForeignKey", ...onTable(table), constraint: again });
-    }
-  }
-  return out;
+    const referenced = referencedKey(table, fk);
+    return fk.columns.some((c) => retyped.has(`${key}\u0000${c}`)) || fk.referencedColumns.some((c) => retyped.has(`${referenced}\u0000${c}`));
+  };
+  return foreignKeysAround(ops, target, actual, uses, false);
 }

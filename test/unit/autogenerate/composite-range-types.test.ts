@@ -10,7 +10,7 @@ import { compositeAttributesOf, compositeTypeChange, compositeTypeDefinition } f
 import { defaultMultirangeName, rangeTypeDefinition, rangeTypePartsOf } from "../../../src/catalog/objects/range-type.js";
 import { canonicalTypeSpelling } from "../../../src/catalog/objects/type-spelling.js";
 import { compareSchemas, dialectCompareOptions } from "../../../src/autogenerate/compare.js";
-import { renderOperations, type RenderedOperations } from "../../../src/autogenerate/render-revision.js";
+import { renderOperations } from "../../../src/autogenerate/render-revision.js";
 import { destructiveWarnings } from "../../../src/autogenerate/render-warnings.js";
 import type { DatabaseObject } from "../../../src/catalog/objects/types.js";
 import type { DatabaseSchema } from "../../../src/catalog/types.js";
@@ -18,11 +18,10 @@ import type { CompileContext } from "../../../src/dialects/dialect.js";
 import { mysqlDialect } from "../../../src/dialects/mysql/index.js";
 import { postgresDialect } from "../../../src/dialects/postgres/index.js";
 import { sqliteDialect } from "../../../src/dialects/sqlite/index.js";
-import { createOperations } from "../../../src/operations/create-operations.js";
 import { reverseOperation } from "../../../src/operations/reverse.js";
-import type { OperationSink } from "../../../src/operations/sink.js";
 import type { Operation } from "../../../src/operations/types.js";
 import { renderSchemaModule } from "../../../src/pull/schema-module.js";
+import { evaluate } from "./evaluate-rendered.js";
 
 const offline: CompileContext = { offline: true, tableState: () => undefined };
 const compare = (target: DatabaseSchema, actual: DatabaseSchema) => compareSchemas(target, actual, dialectCompareOptions(postgresDialect));
@@ -211,31 +210,6 @@ describe("compare", () => {
     expect(ops).toEqual([{ kind: "replaceObject", object: floatrange({ subtypeDiff: null }).object, existing: floatrange().object }]);
   });
 });
-
-/** A sink that records what the façade builds. */
-class Recorder implements OperationSink {
-  readonly dialect = "postgres" as const;
-  readonly offline = false;
-  readonly received: Operation[] = [];
-  async run(op: Operation): Promise<void> {
-    this.received.push(op);
-  }
-  async query<T>(): Promise<T[]> {
-    return [];
-  }
-}
-
-type AsyncFn = (...args: unknown[]) => Promise<void>;
-const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...params: string[]) => AsyncFn;
-const scope = athanor as unknown as Record<string, unknown>;
-
-async function evaluate(rendered: RenderedOperations): Promise<Operation[]> {
-  const sink = new Recorder();
-  const { operations, flush } = createOperations(sink);
-  await new AsyncFunction("op", ...rendered.imports, rendered.body)(operations, ...rendered.imports.map((name) => scope[name]));
-  await flush();
-  return sink.received;
-}
 
 describe("render", () => {
   it("a revision writes compositeType(...) with its attributes and rangeType(...) with what is not a default, and evaluates back to the same operations", async () => {

@@ -1,41 +1,11 @@
 import { describe, expect, it } from "vitest";
-import * as athanor from "../../../src/model/index.js";
-import { createOperations } from "../../../src/operations/create-operations.js";
 import { reverseAll, reverseOperation } from "../../../src/operations/reverse.js";
-import type { OperationSink } from "../../../src/operations/sink.js";
 import type { Operation } from "../../../src/operations/types.js";
 import { MigrateError } from "../../../src/errors.js";
-import { renderOperations, renderRevisionBodies, type RenderedOperations } from "../../../src/autogenerate/render-revision.js";
+import { renderOperations, renderRevisionBodies } from "../../../src/autogenerate/render-revision.js";
 import { renderedForm } from "../../../src/autogenerate/rendered-form.js";
 import { ALL_KINDS, col, richOperations } from "./render-fixtures.js";
-
-/** A sink that records what the façade builds. */
-class Recorder implements OperationSink {
-  readonly dialect = "postgres" as const;
-  readonly offline = false;
-  readonly received: Operation[] = [];
-  async run(op: Operation): Promise<void> {
-    this.received.push(op);
-  }
-  async query<T>(): Promise<T[]> {
-    return [];
-  }
-}
-
-type AsyncFn = (...args: unknown[]) => Promise<void>;
-const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...params: string[]) => AsyncFn;
-const scope = athanor as unknown as Record<string, unknown>;
-
-/** Runs a rendered body against the real façade, with exactly the rendered imports in scope. */
-async function evaluate(rendered: RenderedOperations): Promise<Operation[]> {
-  for (const name of rendered.imports) expect(scope[name], `"athanor" exports ${name}`).toBeDefined();
-  const sink = new Recorder();
-  const { operations, flush } = createOperations(sink);
-  const fn = new AsyncFunction("op", ...rendered.imports, rendered.body);
-  await fn(operations, ...rendered.imports.map((name) => scope[name]));
-  await flush();
-  return sink.received;
-}
+import { evaluate } from "./evaluate-rendered.js";
 
 const kindsIn = (ops: readonly Operation[]): Set<string> => new Set(ops.flatMap((op) => [op.kind, ...(op.kind === "batchAlterTable" ? op.operations.map((o) => o.kind) : [])]));
 

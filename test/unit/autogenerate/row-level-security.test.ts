@@ -8,19 +8,18 @@ import { describe, expect, it } from "vitest";
 import * as athanor from "../../../src/model/index.js";
 import { defineSchema, fn, integer, policy, schemaFromModel, table, text } from "../../../src/model/index.js";
 import { compareSchemas, dialectCompareOptions } from "../../../src/autogenerate/compare.js";
-import { renderOperations, type RenderedOperations } from "../../../src/autogenerate/render-revision.js";
+import { renderOperations } from "../../../src/autogenerate/render-revision.js";
 import type { DatabaseObject } from "../../../src/catalog/objects/types.js";
 import type { DatabaseSchema } from "../../../src/catalog/types.js";
 import type { CompileContext } from "../../../src/dialects/dialect.js";
 import { mysqlDialect } from "../../../src/dialects/mysql/index.js";
 import { postgresDialect } from "../../../src/dialects/postgres/index.js";
 import { sqliteDialect } from "../../../src/dialects/sqlite/index.js";
-import { createOperations } from "../../../src/operations/create-operations.js";
 import { describeOperation } from "../../../src/operations/describe.js";
 import { reverseOperation } from "../../../src/operations/reverse.js";
-import type { OperationSink } from "../../../src/operations/sink.js";
 import type { Operation } from "../../../src/operations/types.js";
 import { renderSchemaModule } from "../../../src/pull/schema-module.js";
+import { evaluate } from "./evaluate-rendered.js";
 
 const offline: CompileContext = { offline: true, tableState: () => undefined };
 const compare = (target: DatabaseSchema, actual: DatabaseSchema) => compareSchemas(target, actual, dialectCompareOptions(postgresDialect));
@@ -160,31 +159,6 @@ describe("compile and reverse", () => {
     }
   });
 });
-
-/** A sink that records what the façade builds. */
-class Recorder implements OperationSink {
-  readonly dialect = "postgres" as const;
-  readonly offline = false;
-  readonly received: Operation[] = [];
-  async run(op: Operation): Promise<void> {
-    this.received.push(op);
-  }
-  async query<T>(): Promise<T[]> {
-    return [];
-  }
-}
-
-type AsyncFn = (...args: unknown[]) => Promise<void>;
-const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...params: string[]) => AsyncFn;
-const scope = athanor as unknown as Record<string, unknown>;
-
-async function evaluate(rendered: RenderedOperations): Promise<Operation[]> {
-  const sink = new Recorder();
-  const { operations, flush } = createOperations(sink);
-  await new AsyncFunction("op", ...rendered.imports, rendered.body)(operations, ...rendered.imports.map((name) => scope[name]));
-  await flush();
-  return sink.received;
-}
 
 describe("render", () => {
   it("a revision writes rowLevelSecurity and policy(...) with only what is not a default, and evaluates back to the same statements", async () => {

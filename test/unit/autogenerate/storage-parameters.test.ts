@@ -10,10 +10,9 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../helpers/project.js";
-import * as athanor from "../../../src/model/index.js";
 import { array, defineSchema, index, integer, schemaFromModel, table, text } from "../../../src/model/index.js";
 import { compareSchemas, dialectCompareOptions } from "../../../src/autogenerate/compare.js";
-import { renderOperations, type RenderedOperations } from "../../../src/autogenerate/render-revision.js";
+import { renderOperations } from "../../../src/autogenerate/render-revision.js";
 import { checkStorageParameters, storageParameterChanges } from "../../../src/catalog/storage-parameters.js";
 import type { DatabaseSchema } from "../../../src/catalog/types.js";
 import type { CompileContext } from "../../../src/dialects/dialect.js";
@@ -22,9 +21,9 @@ import { postgresDialect } from "../../../src/dialects/postgres/index.js";
 import { sqliteDialect } from "../../../src/dialects/sqlite/index.js";
 import { createOperations } from "../../../src/operations/create-operations.js";
 import { reverseOperation } from "../../../src/operations/reverse.js";
-import type { OperationSink } from "../../../src/operations/sink.js";
 import type { Operation } from "../../../src/operations/types.js";
 import { renderSchemaModule } from "../../../src/pull/schema-module.js";
+import { evaluate, Recorder } from "./evaluate-rendered.js";
 
 const offline: CompileContext = { offline: true, tableState: () => undefined };
 const compare = (target: DatabaseSchema, actual: DatabaseSchema) => compareSchemas(target, actual, dialectCompareOptions(postgresDialect));
@@ -212,31 +211,6 @@ describe("compile", () => {
     }
   });
 });
-
-/** A sink that records what the façade builds. */
-class Recorder implements OperationSink {
-  readonly dialect = "postgres" as const;
-  readonly offline = false;
-  readonly received: Operation[] = [];
-  async run(op: Operation): Promise<void> {
-    this.received.push(op);
-  }
-  async query<T>(): Promise<T[]> {
-    return [];
-  }
-}
-
-type AsyncFn = (...args: unknown[]) => Promise<void>;
-const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...params: string[]) => AsyncFn;
-const scope = athanor as unknown as Record<string, unknown>;
-
-async function evaluate(rendered: RenderedOperations): Promise<Operation[]> {
-  const sink = new Recorder();
-  const { operations, flush } = createOperations(sink);
-  await new AsyncFunction("op", ...rendered.imports, rendered.body)(operations, ...rendered.imports.map((name) => scope[name]));
-  await flush();
-  return sink.received;
-}
 
 describe("op arguments", () => {
   const run = async (write: (op: ReturnType<typeof createOperations>["operations"]) => Promise<void>): Promise<Operation[]> => {
