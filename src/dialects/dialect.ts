@@ -95,10 +95,10 @@ export interface ExpressionPrintRequest {
   /** The caller's key for the printed text. */
   id: string;
   table: TableRef;
-  /** A CHECK constraint's expression, a partial index's WHERE, an index element's expression, or a column's DEFAULT. */
-  kind: "check" | "indexPredicate" | "indexExpression" | "default";
+  /** A CHECK constraint's expression, a partial index's WHERE, an index element's expression, a column's DEFAULT, or a computed column's expression. */
+  kind: "check" | "indexPredicate" | "indexExpression" | "default" | "generated";
   sql: string;
-  /** The column of a default. */
+  /** The column of a default or a computed column. */
   column?: string;
 }
 
@@ -277,7 +277,8 @@ export interface Dialect {
   printDefinitions?(conn: Connection, objects: readonly DatabaseObject[]): Promise<Map<string, string>>;
   /**
    * How the database prints each given expression of a live table — a CHECK, an index's
-   * predicate or expression, a column default — as its reflection reads it back: for a model
+   * predicate or expression, a column default, a computed column's expression — as its
+   * reflection reads it back: for a model
    * expression that differs from the live one only in how it is written (`char_length(name)
    * between 1 and 100` against `char_length(name) >= 1 AND char_length(name) <= 100`). Keys
    * are the requests' `id`; one the database refuses is left out. Changes nothing in the

@@ -1,6 +1,6 @@
 /**
  * Expressions the model writes its own way. A CHECK, a partial index's WHERE, an index on an
- * expression and a column DEFAULT are stored parsed and printed back in the database's spelling
+ * expression, a column DEFAULT and a computed column's expression are stored parsed and printed back in the database's spelling
  * (`char_length(name) between 1 and 100` comes back as `char_length(name) >= 1 AND
  * char_length(name) <= 100`; `created > '2020-01-01'` as a typed timestamptz literal), which
  * compare's folding cannot always undo. Before comparing, each model expression that differs
@@ -71,6 +71,15 @@ function sitesOf(model: TableSchema, live: TableSchema, key: Key): Site[] {
   }
   for (const column of model.columns) {
     const other = live.columns.find((c) => c.name === column.name);
+    const computed = column.generated?.kind === "computed" ? column.generated : undefined;
+    const liveComputed = other?.generated?.kind === "computed" ? other.generated : undefined;
+    if (computed && liveComputed && differ(computed.sql, liveComputed.sql)) {
+      sites.push({
+        request: { id: `${base}\u0000generated\u0000${column.name}`, table, kind: "generated", sql: computed.sql, column: column.name },
+        live: liveComputed.sql,
+        put: (t, text) => ({ ...t, columns: t.columns.map((c) => (c.name === column.name && c.generated?.kind === "computed" ? { ...c, generated: { ...c.generated, sql: text } } : c)) }),
+      });
+    }
     const mine = sqlOf(column.default);
     const theirs = sqlOf(other?.default);
     if (!differ(mine, theirs)) continue;

@@ -1,5 +1,5 @@
 /**
- * CHECKs, partial-index predicates, expression indexes and defaults written in schema.ts the way
+ * CHECKs, partial-index predicates, expression indexes, defaults and computed columns written in schema.ts the way
  * people write them, which PostgreSQL stores parsed and prints back otherwise (`x between 1 and
  * 100` as `x >= 1 AND x <= 100`, `created > '2020-01-01'` as a timestamptz literal, `lower(email)`
  * on a varchar as `lower(email::text)`). Live: after the upgrade check exits 0 and autogenerate
@@ -24,6 +24,9 @@ export const users = table("users", {
   created: timestamp({ withTimezone: true }).notNull().default(sql\`now()\`),
   active: boolean().notNull().default(true),
   nick: text().default(sql\`'anon' || 'ymous'\`),
+  first: varchar(40),
+  last: varchar(40),
+  full_name: text().generated(sql\`first || ' ' || last\`),
 }, {
   indexes: [
     index([sql\`lower(email)\`], { name: "users_email_lower", unique: true }),
@@ -42,7 +45,7 @@ async function definitions(db: Parameters<typeof queryTestDatabase>[0]): Promise
     db,
     `SELECT conname::text AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'users'::regclass AND contype = 'c'
       UNION ALL SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index WHERE indrelid = 'users'::regclass AND NOT indisprimary
-      UNION ALL SELECT 'default ' || a.attname, pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = 'users'::regclass AND a.attname = 'nick'`,
+      UNION ALL SELECT 'default ' || a.attname, pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = 'users'::regclass AND a.attname IN ('nick', 'full_name')`,
   );
   return Object.fromEntries(rows.map((r) => [r.name as string, r.def as string]));
 }
@@ -64,6 +67,7 @@ describe("PostgreSQL expressions written by hand compare by what the database pr
     expect(defs.users_recent).toMatch(/WHERE \(active AND \(created > '2020-01-01 .*'::timestamp with time zone\)\)/);
     expect(defs.users_email_lower).toContain("lower((email)::text)");
     expect(defs["default nick"]).toBe("('anon'::text || 'ymous'::text)");
+    expect(defs["default full_name"]).toBe("(((first)::text || ' '::text) || (last)::text)");
     const check = ctx.project.run(["check"]);
     expect(check.code, check.stdout + check.stderr).toBe(0);
     const before = revisions().length;
@@ -81,7 +85,7 @@ describe("PostgreSQL expressions written by hand compare by what the database pr
     const check = ctx.project.run(["check"]);
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(/users_name_len/);
-    expect(check.stdout).not.toMatch(/users_recent|users_email_lower|users_balance_ok|nick/);
+    expect(check.stdout).not.toMatch(/users_recent|users_email_lower|users_balance_ok|nick|full_name/);
     expect(ctx.project.run(["revision", "--autogenerate", "-m", "longer names"]).code).toBe(0);
     const written = readFileSync(join(ctx.project.dir, "migrations/versions", revisions().find((f) => f.includes("longer_names"))!), "utf8");
     expect(written).toContain('"char_length(name) between 1 and 120"');

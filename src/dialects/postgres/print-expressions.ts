@@ -3,7 +3,7 @@
  * columns are copied into a temporary table (`CREATE TEMP TABLE … (LIKE t)`: the same names,
  * types and collations, none of its rows, constraints or indexes), the expression is attached
  * to the copy — a NOT VALID CHECK, an index with the predicate or on the expression, a column
- * DEFAULT — and read back with the catalog calls reflection makes (`pg_get_expr(…, true)`,
+ * DEFAULT, a computed column of the same type — and read back with the catalog calls reflection makes (`pg_get_expr(…, true)`,
  * `pg_get_indexdef(…, 1, true)`). Everything runs in a transaction that is rolled back: the
  * live table gets only the ACCESS SHARE lock LIKE takes to read its definition (with a lock
  * timeout, so a busy table only means "not printed"), and nothing outlasts the call. An
@@ -20,9 +20,19 @@ async function printOne(conn: Connection, probe: string, firstColumn: string, re
     const [row] = await conn.query<{ text: string }>("SELECT pg_catalog.pg_get_expr(conbin, conrelid, true) AS text FROM pg_catalog.pg_constraint WHERE conrelid = $1::regclass AND conname = $2", [probe, name]);
     return row?.text;
   }
-  if (request.kind === "default") {
+  if (request.kind === "generated") {
+    if (!request.column) return undefined;
+    // The copy has the column without its expression: it is added again, of the same type, with the model's.
+    const [column] = await conn.query<{ type: string }>("SELECT pg_catalog.format_type(atttypid, atttypmod) AS type FROM pg_catalog.pg_attribute WHERE attrelid = $1::regclass AND attname = $2 AND NOT attisdropped", [probe, request.column]);
+    if (!column) return undefined;
+    const col = quoteIdentifier(request.column);
+    await conn.query(`ALTER TABLE ${probe} DROP COLUMN ${col}`);
+    await conn.query(`ALTER TABLE ${probe} ADD COLUMN ${col} ${column.type} GENERATED ALWAYS AS (${request.sql}) STORED`);
+  } else if (request.kind === "default") {
     if (!request.column) return undefined;
     await conn.query(`ALTER TABLE ${probe} ALTER COLUMN ${quoteIdentifier(request.column)} SET DEFAULT ${request.sql}`);
+  }
+  if (request.kind === "generated" || request.kind === "default") {
     const [row] = await conn.query<{ text: string }>(
       "SELECT pg_catalog.pg_get_expr(d.adbin, d.adrelid, true) AS text FROM pg_catalog.pg_attrdef d JOIN pg_catalog.pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = $1::regclass AND a.attname = $2",
       [probe, request.column],

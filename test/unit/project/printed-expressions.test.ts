@@ -9,17 +9,17 @@ import { adoptPrintedExpressions, expressionSites } from "../../../src/project/p
 import { col, db, tbl } from "../autogenerate/fixtures.js";
 
 const key = (sql: string) => expressionKey(sql);
-const users = (name: string, where: string, expr: string, dflt: string) =>
-  tbl("users", [col("id", "integer", { nullable: false }), col("name", "text", { default: { kind: "sql", sql: dflt } })], {
+const users = (name: string, where: string, expr: string, dflt: string, full = "name || '!'") =>
+  tbl("users", [col("id", "integer", { nullable: false }), col("name", "text", { default: { kind: "sql", sql: dflt } }), col("shout", "text", { generated: { kind: "computed", sql: full, stored: true } })], {
     checks: [{ name: "name_len", expression: name }, { name: "same", expression: "id > 0" }],
     indexes: [{ name: "recent", elements: [{ column: "id" }], unique: false, where }, { name: "lower_name", elements: [{ expression: expr }], unique: false }],
   });
 
 describe("printed expressions", () => {
-  const live = db([users("char_length(name) >= 1 AND char_length(name) <= 100", "id > '5'::integer", "lower(name::text)", "'anon'::text")]);
+  const live = db([users("char_length(name) >= 1 AND char_length(name) <= 100", "id > '5'::integer", "lower(name::text)", "'anon'::text", "name || '!'::text")]);
   const model = db([users("char_length(name) between 1 and 100", "id > '5'", "lower(name)", "'anon'"), tbl("orders", [col("id")], { checks: [{ name: "x", expression: "id between 1 and 2" }] })]);
 
-  it("asks for the check, predicate, element and default written differently, not for equal ones or tables the database lacks", () => {
+  it("asks for the check, predicate, element, default and computed expression written differently, not for equal ones or tables the database lacks", () => {
     const sites = expressionSites(model, live, key);
     expect([...sites.keys()]).toEqual(["\u0000users"]);
     expect(sites.get("\u0000users")!.map((s) => [s.request.kind, s.request.sql])).toEqual([
@@ -27,6 +27,7 @@ describe("printed expressions", () => {
       ["indexPredicate", "id > '5'"],
       ["indexExpression", "lower(name)"],
       ["default", "'anon'"],
+      ["generated", "name || '!'"],
     ]);
     expect(sites.get("\u0000users")!.find((s) => s.request.kind === "default")!.request.column).toBe("name");
   });
