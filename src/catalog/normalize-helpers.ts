@@ -34,7 +34,28 @@ export function typedLiteralDefault(value: DefaultValue | null | undefined, type
   }
   if (NUMERIC_KINDS.has(type.kind) && typeof v === "boolean") return { kind: "literal", value: v ? 1 : 0 };
   if (STRING_KINDS.has(type.kind) && typeof v === "number") return { kind: "literal", value: String(v) };
+  if ((type.kind === "json" || type.kind === "jsonb") && typeof v === "string") {
+    const json = canonicalJson(v);
+    if (json !== undefined) return { kind: "literal", value: json };
+  }
   return value;
+}
+
+/**
+ * A JSON text as one spelling of its value (keys sorted, no spaces), or undefined when it is not
+ * JSON: jsonb stores `{"b": 1, "a": 2}` as `{"a": 2, "b": 1}`, and a default written either way
+ * is the same document.
+ */
+function canonicalJson(text: string): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const sorted = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(sorted) : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])])) : v;
+  return JSON.stringify(sorted(parsed));
 }
 
 /**

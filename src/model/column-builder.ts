@@ -14,6 +14,9 @@ import type { TableTarget } from "./table.js";
 /** A default as written by users: a literal (quoted by the dialect) or an `sql` expression. */
 export type DefaultInput = string | number | boolean | null | SqlFragment;
 
+/** A JSON document a json or jsonb column may take as its default. */
+export type JsonDocument = { readonly [key: string]: unknown } | readonly unknown[];
+
 /** Column types that accept `.unsigned()` (MySQL). */
 export type UnsignableType = Extract<ColumnType, { kind: "smallint" | "integer" | "bigint" | "numeric" }>;
 
@@ -101,6 +104,16 @@ export interface ColumnDefinition<T extends ColumnType = ColumnType> {
 /** Converts a user-written default into the neutral DefaultValue. */
 export function toDefaultValue(value: DefaultInput, what = "a column default"): DefaultValue {
   if (isSqlFragment(value)) return { kind: "sql", sql: sqlTextOf(value, what) };
+  if (value !== null && typeof value === "object") {
+    throw new MigrateError("model", `The default of ${what} is an object or array, which only a json or jsonb column takes as a default.`, {
+      hint: "Give a json/jsonb column its document (.default({ theme: \"dark\" })); elsewhere pass a string, number, boolean, null or an sql`…` expression.",
+    });
+  }
+  if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean" && value !== null) {
+    throw new MigrateError("model", `The default of ${what} is a ${typeof value}, not a value a column can hold as its default.`, {
+      hint: "Pass a string, number, boolean, null or an sql`…` expression.",
+    });
+  }
   if (typeof value === "number" && !Number.isFinite(value)) {
     throw new MigrateError("model", `The default ${String(value)} for ${what} is not a finite number.`, {
       hint: "Use a finite number, or an sql`…` expression if the database has a special value for it.",
@@ -179,9 +192,16 @@ export class ColumnBuilder<T extends ColumnType = ColumnType> {
     return this.with({ unique: { name: options.name ?? null, ...(options.name === null ? { unnamed: true } : {}), ...keyDefinitionOptions(options) } });
   }
 
-  /** Server default: a literal (quoted by the dialect) or an expression written with `sql`. */
-  default(value: DefaultInput): ColumnBuilder<T> {
-    return this.with({ default: toDefaultValue(value) });
+  /**
+   * Server default: a literal (quoted by the dialect) or an expression written with `sql`; a
+   * json or jsonb column also takes its document as an object or array (`.default({})`).
+   */
+  default(value: DefaultInput | JsonDocument): ColumnBuilder<T> {
+    const type = this.definition.type.kind;
+    if ((type === "json" || type === "jsonb") && value !== null && typeof value === "object" && !isSqlFragment(value)) {
+      return this.with({ default: { kind: "literal", value: JSON.stringify(value) } });
+    }
+    return this.with({ default: toDefaultValue(value as DefaultInput) });
   }
 
   /** Column comment (ignored by SQLite, which has none). */

@@ -14,7 +14,7 @@ import { catalogText } from "../helpers/catalog-oracle/index.js";
 import { useTestProject } from "../helpers/use-test-project.js";
 import { queryTestDatabase } from "../helpers/version-rows.js";
 
-const schema = (maxName: number) => `import { table, serial, varchar, text, numeric, timestamp, boolean, index, check, sql } from "athanor";
+const schema = (maxName: number) => `import { table, serial, varchar, text, numeric, timestamp, boolean, jsonb, index, check, sql } from "athanor";
 
 export const users = table("users", {
   id: serial().primaryKey(),
@@ -27,6 +27,8 @@ export const users = table("users", {
   first: varchar(40),
   last: varchar(40),
   full_name: text().generated(sql\`first || ' ' || last\`),
+  seen_utc: timestamp().default(sql\`now() at time zone 'utc'\`),
+  prefs: jsonb().notNull().default({ theme: "dark", size: 2 }),
 }, {
   indexes: [
     index([sql\`lower(email)\`], { name: "users_email_lower", unique: true }),
@@ -45,7 +47,7 @@ async function definitions(db: Parameters<typeof queryTestDatabase>[0]): Promise
     db,
     `SELECT conname::text AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'users'::regclass AND contype = 'c'
       UNION ALL SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index WHERE indrelid = 'users'::regclass AND NOT indisprimary
-      UNION ALL SELECT 'default ' || a.attname, pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = 'users'::regclass AND a.attname IN ('nick', 'full_name')`,
+      UNION ALL SELECT 'default ' || a.attname, pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = 'users'::regclass AND a.attname IN ('nick', 'full_name', 'seen_utc', 'prefs')`,
   );
   return Object.fromEntries(rows.map((r) => [r.name as string, r.def as string]));
 }
@@ -68,6 +70,10 @@ describe("PostgreSQL expressions written by hand compare by what the database pr
     expect(defs.users_email_lower).toContain("lower((email)::text)");
     expect(defs["default nick"]).toBe("('anon'::text || 'ymous'::text)");
     expect(defs["default full_name"]).toBe("(((first)::text || ' '::text) || (last)::text)");
+    // A default of more than one term is created in parentheses (DEFAULT takes no AT TIME ZONE bare),
+    // and a jsonb column's document default is stored as jsonb orders it.
+    expect(defs["default seen_utc"]).toBe("(now() AT TIME ZONE 'utc'::text)");
+    expect(defs["default prefs"]).toBe(`'{"size": 2, "theme": "dark"}'::jsonb`);
     const check = ctx.project.run(["check"]);
     expect(check.code, check.stdout + check.stderr).toBe(0);
     const before = revisions().length;
@@ -85,7 +91,7 @@ describe("PostgreSQL expressions written by hand compare by what the database pr
     const check = ctx.project.run(["check"]);
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(/users_name_len/);
-    expect(check.stdout).not.toMatch(/users_recent|users_email_lower|users_balance_ok|nick|full_name/);
+    expect(check.stdout).not.toMatch(/users_recent|users_email_lower|users_balance_ok|nick|full_name|seen_utc|prefs/);
     expect(ctx.project.run(["revision", "--autogenerate", "-m", "longer names"]).code).toBe(0);
     const written = readFileSync(join(ctx.project.dir, "migrations/versions", revisions().find((f) => f.includes("longer_names"))!), "utf8");
     expect(written).toContain('"char_length(name) between 1 and 120"');

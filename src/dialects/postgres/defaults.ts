@@ -19,9 +19,28 @@ const IDENT = String.raw`(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_$]*)`;
 const CAST = new RegExp(String.raw`^::${IDENT}(?:\.${IDENT})?(?: ${IDENT})*(?:\(\d+(?:,\s*\d+)?\))?(?: ${IDENT})*(?:\[\])*$`);
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
-/** The DDL text of a default: literals through quoteLiteral, expressions verbatim. */
+/**
+ * The DDL text of a default: literals through quoteLiteral, expressions verbatim — in
+ * parentheses when they are more than one term (`now() AT TIME ZONE 'utc'`, `a AND b`), which
+ * DEFAULT takes only so: its grammar is PostgreSQL's restricted b_expr.
+ */
 export function defaultSql(value: DefaultValue): string {
-  return value.kind === "literal" ? quoteLiteral(value.value) : value.sql;
+  if (value.kind === "literal") return quoteLiteral(value.value);
+  const text = value.sql.trim();
+  return isOneTerm(text) ? text : `(${text})`;
+}
+
+/** True when no whitespace separates two tokens outside parentheses and brackets: `f(x, y)`, `'{}'::jsonb`, `ARRAY[1, 2]`. */
+function isOneTerm(text: string): boolean {
+  let depth = 0;
+  let previousEnd: number | undefined;
+  for (const token of lexSql(text, POSTGRES_SYNTAX)) {
+    if (depth === 0 && previousEnd !== undefined && token.start > previousEnd) return false;
+    if (token.text === "(" || token.text === "[") depth++;
+    else if (token.text === ")" || token.text === "]") depth--;
+    previousEnd = token.end;
+  }
+  return true;
 }
 
 /** Removes parentheses that wrap the whole expression. */

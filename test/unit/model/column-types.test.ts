@@ -211,3 +211,20 @@ describe("definitions written in another tool's argument order", () => {
     expect(check(sql`price > 0`, { name: "price_positive" }).name).toBe("price_positive");
   });
 });
+
+describe("defaults that are documents", () => {
+  it("a json or jsonb column takes an object or array as its document; keys compare in any order", () => {
+    expect(buildColumn("prefs", jsonb().default({ theme: "dark", size: 2 })).default).toEqual({ kind: "literal", value: '{"theme":"dark","size":2}' });
+    expect(buildColumn("tags", json().default([])).default).toEqual({ kind: "literal", value: "[]" });
+  });
+
+  it("another column given an object says what it takes, as a model error rather than a crash at upgrade", () => {
+    try {
+      (integer().default as (v: unknown) => unknown).call(integer(), { n: 1 });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(MigrateError);
+      expect((error as MigrateError).message).toMatch(/is an object or array, which only a json or jsonb column takes as a default/);
+    }
+  });
+});

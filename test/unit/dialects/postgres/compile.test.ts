@@ -25,6 +25,17 @@ const cases: Cases = {
       ],
     },
     {
+      // DEFAULT takes PostgreSQL's restricted b_expr: AT TIME ZONE, AND, IS … only inside parentheses.
+      name: "an expression default of more than one term is parenthesised; one term is not",
+      op: { kind: "addColumn", table: "users", column: col("at", { kind: "timestamp" }, { default: { kind: "sql", sql: "now() at time zone 'utc'" } }) },
+      expected: [{ sql: "ALTER TABLE \"users\" ADD COLUMN \"at\" timestamp DEFAULT (now() at time zone 'utc')" }],
+    },
+    {
+      name: "a function call, a cast literal and an array stay as written",
+      op: { kind: "addColumn", table: "users", column: col("tags", { kind: "array", of: { kind: "integer" } }, { default: { kind: "sql", sql: "ARRAY[1, 2]::integer[]" } }) },
+      expected: [{ sql: 'ALTER TABLE "users" ADD COLUMN "tags" integer[] DEFAULT ARRAY[1, 2]::integer[]' }],
+    },
+    {
       name: "autoincrement becomes serial",
       op: { kind: "addColumn", table: "users", column: col("n", { kind: "integer" }, { nullable: false, generated: { kind: "autoincrement" } }) },
       expected: [{ sql: 'ALTER TABLE "users" ADD COLUMN "n" serial NOT NULL' }],
