@@ -10,10 +10,9 @@ import { renderSchemaModule } from "../../../src/pull/schema-module.js";
 import { renderRevisionFile } from "../../../src/scripts/write-revision.js";
 import { createOperations } from "../../../src/operations/create-operations.js";
 import { reverseAll, reverseOperation } from "../../../src/operations/reverse.js";
-import type { OperationSink } from "../../../src/operations/sink.js";
-import type { Operation } from "../../../src/operations/types.js";
 import type { Operations } from "../../../src/operations/operations-api.js";
 import { awkwardSchema, richOperations, richSchema } from "./render-fixtures.js";
+import { Recorder } from "./evaluate-rendered.js";
 import { compareSchemas, dialectCompareOptions } from "../../../src/autogenerate/compare.js";
 import { loadDialect } from "../../../src/dialects/registry.js";
 import type { DialectName } from "../../../src/core/dialect-name.js";
@@ -137,18 +136,6 @@ describe("the revision for a 1,000-table schema reads like a hand-written one", 
     expect(file).not.toMatch(/\bkind:/);
   });
 });
-
-class Recorder implements OperationSink {
-  readonly dialect = "postgres" as const;
-  readonly offline = false;
-  readonly received: Operation[] = [];
-  async run(op: Operation): Promise<void> {
-    this.received.push(op);
-  }
-  async query<T>(): Promise<T[]> {
-    return [];
-  }
-}
 
 describe("the rendered revision file runs", () => {
   it("its upgrade and downgrade rebuild the operations they were rendered from", async () => {
