@@ -27,7 +27,7 @@ import { dollarTag, quoteIdentifier, quoteLiteral, quoteTable } from "./quote.js
 const name = (o: DatabaseObject): string => quoteTable({ schema: o.schema, name: o.name });
 
 /** The statement as given, with CREATE turned into CREATE OR REPLACE when it is not already. */
-function orReplace(statement: string): string {
+export function orReplace(statement: string): string {
   return /^\s*CREATE\s+OR\s+REPLACE\b/i.test(statement) ? statement : statement.replace(/^\s*CREATE\b/i, "CREATE OR REPLACE");
 }
 
