@@ -20,7 +20,7 @@ const ROUTINES: ReadonlySet<DatabaseObject["kind"]> = new Set(["function", "proc
 
 /** The routine's rows by oid with their row versions (xmin), to see which one a CREATE wrote. */
 const ROUTINE_ROWS = `SELECT p.oid::text AS oid, p.xmin::text AS version FROM pg_catalog.pg_proc p
- WHERE p.proname = $1 AND p.pronamespace = COALESCE(pg_catalog.to_regnamespace($2), pg_catalog.to_regnamespace(pg_catalog.current_schema()))`;
+ WHERE p.proname = $1 AND p.pronamespace = COALESCE(pg_catalog.to_regnamespace(pg_catalog.quote_ident($2)), pg_catalog.to_regnamespace(pg_catalog.quote_ident(pg_catalog.current_schema())))`;
 
 /**
  * How the database prints a routine: its CREATE runs (as CREATE OR REPLACE) inside the rolled-back
