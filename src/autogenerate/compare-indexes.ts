@@ -9,7 +9,7 @@ import { onTable } from "./compare-context.js";
 import type { ExpressionKey } from "./compare-expressions.js";
 import { matchObjects, sameColumns } from "./compare-match.js";
 import { sameExpression } from "./compare-values.js";
-import { storageParameterChanges } from "../catalog/storage-parameters.js";
+import { priorStorageParameters, storageParameterChanges } from "../catalog/storage-parameters.js";
 
 /** True when two elements keep their values the same way: order, NULLs, collation, operator class. */
 function sameOptions(a: IndexElement, b: IndexElement): boolean {
@@ -61,8 +61,7 @@ function storageChange(table: TableSchema, target: IndexSchema, actual: IndexSch
   const scope = { of: "index", using: actual.using } as const;
   const changes = storageParameterChanges(target.storageParameters, actual.storageParameters, scope);
   if (Object.keys(changes).length === 0) return [];
-  const existing = Object.fromEntries(Object.keys(changes).map((name) => [name, actual.storageParameters?.[name] ?? null]));
-  return [{ kind: "alterIndexOptions", ...onTable(table), name: actual.name, ...(actual.using ? { using: actual.using } : {}), storageParameters: changes, existingStorageParameters: existing }];
+  return [{ kind: "alterIndexOptions", ...onTable(table), name: actual.name, ...(actual.using ? { using: actual.using } : {}), storageParameters: changes, existingStorageParameters: priorStorageParameters(changes, actual.storageParameters) }];
 }
 
 /** Operations that turn `actual`'s indexes into `target`'s (one table present on both sides). */

@@ -8,7 +8,7 @@
 import type { Dialect, DialectCapabilities } from "../dialects/dialect.js";
 import type { AlterTableOptionsOp, Operation } from "../operations/types.js";
 import { tableLabel, unmanagedKinds, unmanagedLabel, type DatabaseSchema, type RowLevelSecurity, type TableRef, type TableSchema } from "../catalog/types.js";
-import { storageParameterChanges } from "../catalog/storage-parameters.js";
+import { priorStorageParameters, storageParameterChanges } from "../catalog/storage-parameters.js";
 import { batchForRebuild } from "./compare-batch.js";
 import { compareColumns } from "./compare-columns.js";
 import { compareConstraints } from "./compare-constraints.js";
@@ -134,7 +134,7 @@ function compareTableOptions(target: TableSchema, actual: TableSchema, ctx: Diff
   const storage = storageParameterChanges(target.storageParameters, actual.storageParameters, { of: "table" });
   if (Object.keys(storage).length > 0) {
     change.storageParameters = storage;
-    change.existingStorageParameters = Object.fromEntries(Object.keys(storage).map((name) => [name, actual.storageParameters?.[name] ?? null]));
+    change.existingStorageParameters = priorStorageParameters(storage, actual.storageParameters);
   }
   return Object.keys(change).length > 0 ? [{ kind: "alterTableOptions", ...onTable(target), ...change }] : [];
 }

@@ -242,6 +242,11 @@ export function storageParameterChanges(target: StorageParameters | undefined, a
   return changes;
 }
 
+/** What `actual` holds for each parameter `changes` names (null: not set): the prior values an alter reverses to. */
+export function priorStorageParameters(changes: Readonly<Record<string, string | null>>, actual: StorageParameters | undefined): Record<string, string | null> {
+  return Object.fromEntries(Object.keys(changes).map((name) => [name, actual?.[name] ?? null]));
+}
+
 /**
  * A stored value as a model or revision file writes it: a number where the parameter takes one,
  * a boolean where it is spelt `true` or `false`, else the text as stored ("off", "auto"), so

@@ -458,6 +458,14 @@ export type NamedObjectKind = "primaryKey" | "unique" | "foreignKey" | "check" |
 /** A constraint of any kind a table holds. */
 export type TableConstraint = PrimaryKeySchema | UniqueSchema | CheckSchema | ExclusionSchema | ForeignKeySchema;
 
+/**
+ * `{ comment }` when there is a comment, else nothing: an index, constraint or enum type without
+ * one has no such field (an empty comment is none, as compare reads it).
+ */
+export function commentField(comment: string | null | undefined): { comment?: string } {
+  return comment ? { comment } : {};
+}
+
 /** Every constraint of `table`: its primary key, unique, check, exclusion and foreign-key constraints, in that order. */
 export function tableConstraints(table: TableSchema): TableConstraint[] {
   return [...(table.primaryKey ? [table.primaryKey] : []), ...table.uniques, ...table.checks, ...(table.exclusions ?? []), ...table.foreignKeys];

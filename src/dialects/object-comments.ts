@@ -24,16 +24,17 @@ const WHERE_WRITTEN: Record<CommentedKind, string> = {
   enum: "enumType(...)",
 };
 
+/** "index", "constraint", "enum type": what a kind is called in messages. */
+const kindWord = (on: CommentedKind): string => (on === "enum" ? "enum type" : on);
+
 /** "index ix_orders_placed on orders", "enum type status": for messages. */
 export function commentedLabel(target: CommentedObject): string {
-  const word = target.on === "enum" ? "enum type" : target.on;
-  return `${word} ${target.name ?? "(unnamed)"}${target.table === undefined ? "" : ` on ${target.table}`}`;
+  return `${kindWord(target.on)} ${target.name ?? "(unnamed)"}${target.table === undefined ? "" : ` on ${target.table}`}`;
 }
 
 /** Refuses the comment on `target`; `instead` says what the database offers in its place. */
 export function refuseComment(database: string, target: CommentedObject, instead: string): never {
-  const word = target.on === "enum" ? "enum type" : target.on;
-  throw new UnsupportedOperationError(`${database} keeps no ${word} comments (the comment on ${commentedLabel(target)}).`, {
+  throw new UnsupportedOperationError(`${database} keeps no ${kindWord(target.on)} comments (the comment on ${commentedLabel(target)}).`, {
     hint: `Remove comment from ${WHERE_WRITTEN[target.on]} for ${database}; ${instead}`,
   });
 }

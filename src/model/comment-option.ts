@@ -3,11 +3,7 @@
  * string, kept only when it says something (an empty comment is no comment, as compare reads it).
  */
 import { MigrateError } from "../errors.js";
-
-/** `{ comment }` when a comment is given, else nothing. */
-export function commentField(comment: string | null | undefined): { comment?: string } {
-  return comment ? { comment } : {};
-}
+import { commentField } from "../catalog/types.js";
 
 /** commentField of a model's `comment` option, or a model error naming `what` when it is no string. */
 export function commentOf(comment: unknown, what: string): { comment?: string } {

@@ -7,7 +7,7 @@ import type { ConstraintTiming, IndexElementOptions } from "../catalog/types.js"
 import type { StorageParameterValue } from "../catalog/storage-parameters.js";
 import { isSqlFragment, type SqlFragment } from "../core/sql.js";
 import type { ReferenceOptions } from "./column-builder.js";
-import { commentField } from "./comment-option.js";
+import { commentField } from "../catalog/types.js";
 import type { SqlText } from "./sql-text.js";
 import type { TableTarget } from "./table.js";
 import { MigrateError } from "../errors.js";

@@ -13,7 +13,7 @@
  *   treats alike, are both null, because MySQL's normalisation cannot tell the server apart).
  * - BTREE is the default method and reads as `using: null`.
  */
-import type { CheckSchema, ForeignKeySchema, IndexElement, IndexSchema, PrimaryKeySchema, ReferentialAction, UniqueSchema } from "../../catalog/types.js";
+import { commentField, type CheckSchema, type ForeignKeySchema, type IndexElement, type IndexSchema, type PrimaryKeySchema, type ReferentialAction, type UniqueSchema } from "../../catalog/types.js";
 import { stripOuterParens } from "./reflect-columns.js";
 import type { ServerFlavour } from "./server-info.js";
 
@@ -155,7 +155,7 @@ export function indexesOf(rows: IndexRow[], fks: ForeignKeySchema[]): TableIndex
       continue;
     }
     if (!comment && unique && plain && using === null) uniques.push({ name, columns });
-    else indexes.push({ name, elements, unique, where: null, using, ...(comment ? { comment } : {}) });
+    else indexes.push({ name, elements, unique, where: null, using, ...commentField(comment) });
   }
   return { primaryKey, uniques: uniques.sort(byName), indexes: indexes.sort(byName), foreignKeyIndexes };
 }

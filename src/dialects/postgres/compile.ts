@@ -32,6 +32,11 @@ function alterTable(op: OnTable, action: string): Statement[] {
   return [{ sql: `ALTER TABLE ${quoteTable(ref(op))} ${action}` }];
 }
 
+/** The ALTER TABLE that adds a constraint, and its COMMENT ON CONSTRAINT when it has a comment. */
+function addConstraint(op: OnTable & { constraint: { name?: string | null; comment?: string | null } }, action: string): Statement[] {
+  return [...alterTable(op, action), ...constraintCommentStatements(ref(op), op.constraint)];
+}
+
 /** The dispatch table for one compile context. */
 function handlers(ctx: CompileContext): OperationTable<Compiled> {
   return {
@@ -53,13 +58,13 @@ function handlers(ctx: CompileContext): OperationTable<Compiled> {
     alterColumn: (op) => compileAlterColumn(op, ctx),
     createIndex: (op) => [createIndexStatement(ref(op), op.index, { concurrently: op.concurrently, ifNotExists: op.ifNotExists }), ...indexCommentStatements(ref(op), op.index)],
     dropIndex: (op) => [dropIndexStatement(op.schema, op.name, { concurrently: op.concurrently, ifExists: op.ifExists })],
-    createPrimaryKey: (op) => [...alterTable(op, `ADD ${primaryKeySql(op.constraint)}`), ...constraintCommentStatements(ref(op), op.constraint)],
+    createPrimaryKey: (op) => addConstraint(op, `ADD ${primaryKeySql(op.constraint)}`),
     replacePrimaryKey: (op) => {
       if (!op.existing.name) {
         throw new UnsupportedOperationError(`PostgreSQL drops a primary key by its name, and the key replaced on "${op.table}" has none.`, { hint: "Pass replaces: { name, columns } to replacePrimaryKey (the name is usually <table>_pkey)." });
       }
       // One statement: the table is never without a key in between.
-      return [...alterTable(op, `DROP CONSTRAINT ${quoteIdentifier(op.existing.name)}, ADD ${primaryKeySql(op.constraint)}`), ...constraintCommentStatements(ref(op), op.constraint)];
+      return addConstraint(op, `DROP CONSTRAINT ${quoteIdentifier(op.existing.name)}, ADD ${primaryKeySql(op.constraint)}`);
     },
     alterTableOptions: (op) => {
       if (op.collation !== undefined || op.engine !== undefined) {
@@ -74,10 +79,10 @@ function handlers(ctx: CompileContext): OperationTable<Compiled> {
       return statements;
     },
     alterIndexOptions: (op) => alterIndexStorageStatement(op.schema, op.name, op.using, op.storageParameters, ref(op)),
-    createForeignKey: (op) => [...alterTable(op, addForeignKeySql(op.constraint)), ...constraintCommentStatements(ref(op), op.constraint)],
-    createUniqueConstraint: (op) => [...alterTable(op, `ADD ${uniqueSql(op.constraint)}`), ...constraintCommentStatements(ref(op), op.constraint)],
-    createCheckConstraint: (op) => [...alterTable(op, addCheckSql(op.constraint)), ...constraintCommentStatements(ref(op), op.constraint)],
-    createExclusionConstraint: (op) => [...alterTable(op, `ADD ${exclusionSql(op.constraint)}`), ...constraintCommentStatements(ref(op), op.constraint)],
+    createForeignKey: (op) => addConstraint(op, addForeignKeySql(op.constraint)),
+    createUniqueConstraint: (op) => addConstraint(op, `ADD ${uniqueSql(op.constraint)}`),
+    createCheckConstraint: (op) => addConstraint(op, addCheckSql(op.constraint)),
+    createExclusionConstraint: (op) => addConstraint(op, `ADD ${exclusionSql(op.constraint)}`),
     validateConstraint: (op) => alterTable(op, `VALIDATE CONSTRAINT ${quoteIdentifier(op.name)}`),
     dropConstraint: (op) => alterTable(op, `DROP CONSTRAINT ${quoteIdentifier(op.name)}`),
     createTableComment: (op) => [tableCommentStatement(ref(op), op.comment)],

@@ -14,6 +14,7 @@ import { objectKey, type DatabaseObject } from "../../catalog/objects/types.js";
 import type { Connection } from "../dialect.js";
 import { orReplace } from "./compile-objects.js";
 import { quoteIdentifier } from "./quote.js";
+import { inRolledBackTransaction, undoneAttempt } from "./rolled-back.js";
 
 const VIEWS: ReadonlySet<DatabaseObject["kind"]> = new Set(["view", "materializedView"]);
 const ROUTINES: ReadonlySet<DatabaseObject["kind"]> = new Set(["function", "procedure"]);
@@ -58,22 +59,13 @@ export async function printDefinitions(conn: Connection, objects: readonly Datab
   const printed = new Map<string, string>();
   const wanted = objects.filter((o) => VIEWS.has(o.kind) || ROUTINES.has(o.kind));
   if (wanted.length === 0) return printed;
-  await conn.begin();
-  try {
-    await conn.query("SET LOCAL lock_timeout = '2s'");
+  await inRolledBackTransaction(conn, async () => {
     for (const [i, object] of wanted.entries()) {
-      await conn.query("SAVEPOINT athanor_print");
-      try {
-        const text = VIEWS.has(object.kind) ? await printView(conn, object, i) : await printRoutine(conn, object);
-        if (text !== undefined) printed.set(objectKey(object), text);
-      } catch {
-        // Refused (it uses what the run has yet to create): compared as written.
-      }
-      // Back to before the object, so the next one is printed against the live database.
-      await conn.query("ROLLBACK TO SAVEPOINT athanor_print");
+      // Refused (it uses what the run has yet to create): compared as written. Undone either way,
+      // so the next object is printed against the live database.
+      const text = await undoneAttempt(conn, "athanor_print", () => (VIEWS.has(object.kind) ? printView(conn, object, i) : printRoutine(conn, object)));
+      if (text !== undefined) printed.set(objectKey(object), text);
     }
-  } finally {
-    await conn.rollback();
-  }
+  });
   return printed;
 }

@@ -11,6 +11,7 @@
  */
 import type { Connection, ExpressionPrintRequest } from "../dialect.js";
 import { quoteIdentifier, quoteTable } from "./quote.js";
+import { inRolledBackTransaction, undoneAttempt } from "./rolled-back.js";
 
 /** The text reflection would read for `request`, attached to the temporary copy `probe` of its table. */
 async function printOne(conn: Connection, probe: string, firstColumn: string, request: ExpressionPrintRequest): Promise<string | undefined> {
@@ -59,34 +60,22 @@ export async function printExpressions(conn: Connection, requests: readonly Expr
     const key = quoteTable(r.table);
     byTable.set(key, [...(byTable.get(key) ?? []), r]);
   }
-  await conn.begin();
-  try {
-    await conn.query("SET LOCAL lock_timeout = '2s'");
+  await inRolledBackTransaction(conn, async () => {
     let n = 0;
     for (const [table, list] of byTable) {
       const probe = `pg_temp.${quoteIdentifier(`athanor_print_${n++}`)}`;
-      await conn.query("SAVEPOINT athanor_copy");
-      try {
+      // A table that cannot be copied (locked past the timeout, gone) leaves its expressions as written.
+      await undoneAttempt(conn, "athanor_copy", async () => {
         await conn.query(`CREATE TEMP TABLE ${probe} (LIKE ${table})`);
         const [first] = await conn.query<{ name: string }>("SELECT attname::text AS name FROM pg_catalog.pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum LIMIT 1", [probe]);
-        if (!first) throw new Error("no columns");
-        await conn.query("RELEASE SAVEPOINT athanor_copy");
+        if (!first) return;
         for (const request of list) {
-          await conn.query("SAVEPOINT athanor_print");
-          try {
-            const text = await printOne(conn, probe, first.name, request);
-            if (text !== undefined) printed.set(request.id, text);
-          } catch {
-            // Refused (a column the model adds, a function not there yet): compared as written.
-          }
-          await conn.query("ROLLBACK TO SAVEPOINT athanor_print");
+          // Refused (a column the model adds, a function not there yet): compared as written.
+          const text = await undoneAttempt(conn, "athanor_print", () => printOne(conn, probe, first.name, request));
+          if (text !== undefined) printed.set(request.id, text);
         }
-      } catch {
-        await conn.query("ROLLBACK TO SAVEPOINT athanor_copy");
-      }
+      });
     }
-  } finally {
-    await conn.rollback();
-  }
+  });
   return printed;
 }

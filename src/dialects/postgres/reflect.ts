@@ -13,7 +13,7 @@ import { reflectObjects } from "./reflect-objects.js";
 import { reflectUnmanaged } from "./reflect-unmanaged.js";
 import { essentialSequenceOptions } from "../../catalog/sequence-options.js";
 import type { StorageParameters } from "../../catalog/storage-parameters.js";
-import type { ColumnSchema, ColumnSequenceOptions, ColumnType, ConstraintTiming, DatabaseSchema, EnumSchema, ExclusionSchema, ExistingSchema, IndexElement, IndexElementOptions, ParentTable, ReferentialAction, TableRowLevelSecurity, TableRef, TableSchema } from "../../catalog/types.js";
+import { commentField, type ColumnSchema, type ColumnSequenceOptions, type ColumnType, type ConstraintTiming, type DatabaseSchema, type EnumSchema, type ExclusionSchema, type ExistingSchema, type IndexElement, type IndexElementOptions, type ParentTable, type ReferentialAction, type TableRowLevelSecurity, type TableRef, type TableSchema } from "../../catalog/types.js";
 import type { Connection, ReflectOptions } from "../dialect.js";
 import { isNextvalDefault, reflectedDefault } from "./defaults.js";
 import { COLUMNS_SQL, CONSTRAINTS_SQL, ENUMS_SQL, INDEXES_SQL, SCHEMAS_SQL, TABLES_SQL } from "./reflect-queries.js";
@@ -194,14 +194,9 @@ function timing(row: { deferrable: boolean; deferred: boolean }): ConstraintTimi
   return { ...(row.deferrable ? { deferrable: true } : {}), ...(row.deferred ? { initiallyDeferred: true } : {}) };
 }
 
-/** `{ comment }` where the catalog holds one, so an uncommented object has no such field. */
-function commented(comment: string | null): { comment?: string } {
-  return comment ? { comment } : {};
-}
-
 function addConstraint(table: TableSchema, row: ConstraintRow): void {
   const include = row.include.length > 0 ? { include: row.include } : {};
-  const comment = commented(row.comment);
+  const comment = commentField(row.comment);
   if (row.type === "p") table.primaryKey = { name: row.name, columns: row.columns, ...timing(row), ...include, ...comment };
   else if (row.type === "u") table.uniques.push({ name: row.name, columns: row.columns, ...timing(row), ...(row.nulls_not_distinct ? { nullsNotDistinct: true } : {}), ...include, ...comment });
   else if (row.type === "c") table.checks.push({ name: row.name, expression: row.expression ?? "", ...(row.not_valid ? { notValid: true } : {}), ...comment });
@@ -254,7 +249,7 @@ function toExclusion(row: IndexRow, name: string): ExclusionSchema {
     ...(row.include.length > 0 ? { include: row.include } : {}),
     ...(row.predicate !== null ? { where: row.predicate } : {}),
     ...timing(row),
-    ...commented(row.comment),
+    ...commentField(row.comment),
   };
 }
 
@@ -284,7 +279,7 @@ export async function reflect(conn: Connection, options: ReflectOptions = {}): P
   const scoped: ReflectOptions = { ...options, schemas: read };
   const tables = await readTables(conn, scoped);
   const enumRows = await conn.query<EnumRow>(ENUMS_SQL, [read ?? null]);
-  const enums: EnumSchema[] = enumRows.map((row) => ({ schema: row.schema, name: row.name, values: row.values, ...commented(row.comment) }));
+  const enums: EnumSchema[] = enumRows.map((row) => ({ schema: row.schema, name: row.name, values: row.values, ...commentField(row.comment) }));
   const { objects, unmanaged } = await reflectObjects(conn, scoped);
   const schemas: ExistingSchema[] = schemaRows.map((row) => ({ name: row.name, current: row.current, tables: row.tables, read: read ? read.includes(row.name) : row.current }));
   const own = await reflectUnmanaged(conn, scoped);
@@ -344,7 +339,7 @@ async function readTables(conn: Connection, options: ReflectOptions): Promise<Ta
       using: row.method === "btree" ? null : row.method,
       ...(row.nulls_not_distinct ? { nullsNotDistinct: true } : {}),
       ...(row.include.length > 0 ? { include: row.include } : {}),
-      ...commented(row.comment),
+      ...commentField(row.comment),
       ...(row.options && row.options.length > 0 ? { storageParameters: storageParameters(row.options, "") } : {}),
     });
   }
